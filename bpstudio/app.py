@@ -1,0 +1,71 @@
+"""The one command a user remembers: ``bpstudio`` opens the studio,
+``bpstudio train|gradcheck|chain ...`` run without a window.
+
+Kept free of NumPy and Qt imports at module level so that ``--help`` and the
+headless commands start fast and never load a GUI they do not need.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+COMMANDS = ("train", "gradcheck", "chain")
+
+USAGE = """\
+usage: bpstudio [FILE] [--smoke-test]      open the studio window
+       bpstudio train [options]            train the article's network headlessly
+       bpstudio gradcheck [options]        check backprop against finite differences
+       bpstudio chain --param 'W0[0,0]'    show the loss-influence chain of one weight
+
+BP Studio: a desktop laboratory for backpropagation, after the article
+"Back Propagation - Python实现". Run 'bpstudio COMMAND --help' for a command's options.
+"""
+
+
+def _limit_blas_threads() -> None:
+    # The article's matrices are tiny: BLAS worker threads cost more time in
+    # hand-offs than they save, and they would compete with the GUI thread.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def run_command(command: str, argv: list[str]) -> int:
+    from .cli.options import UsageError, fail
+
+    _limit_blas_threads()
+    if command == "train":
+        from .cli.train import main
+    elif command == "gradcheck":
+        from .cli.gradcheck import main
+    else:
+        from .cli.chain import main
+    try:
+        return main(argv)
+    except UsageError as err:
+        return fail(f"bpstudio {command}", str(err))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except OSError as err:
+        return fail(f"bpstudio {command}", f"{err.strerror or err}: {err.filename or ''}".rstrip(": "))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv[0], argv[1:])
+    if argv and argv[0] in ("-h", "--help", "help"):
+        print(USAGE, end="")
+        return 0
+    if argv and argv[0] in ("-V", "--version"):
+        from . import __version__
+
+        print(f"bpstudio {__version__}")
+        return 0
+    _limit_blas_threads()
+    from .qt.launch import launch
+
+    return launch(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

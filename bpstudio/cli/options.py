@@ -1,0 +1,130 @@
+"""Argument parsing shared by the headless commands.
+
+Every refused value ends as one line naming the option and exit status 2 —
+never a traceback.  Values are checked by the same :class:`RunConfig` the
+studio uses, so the CLI and the window refuse the same things for the same
+reasons.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..engine.activations import ACTIVATIONS
+from ..engine.config import ConfigError, RunConfig
+from ..engine.data import INITS
+from ..engine.optimizers import OPTIMIZERS
+
+# RunConfig field -> the option that sets it, for error messages.
+OPTION_OF_FIELD = {
+    "hidden": "--hidden", "activation": "--activation", "optimizer": "--optimizer",
+    "alpha": "--alpha", "beta1": "--beta1", "beta2": "--beta2", "epsilon": "--epsilon",
+    "zeta": "--zeta", "max_iter": "--max-iter", "samples": "--samples", "seed": "--seed",
+    "init": "--init",
+}
+
+
+class UsageError(Exception):
+    """A bad command line; printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors instead of usage + message."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(message)
+
+
+def hidden_sizes(text: str) -> tuple[int, ...]:
+    """``"5"`` -> (5,), ``"8,6"`` -> (8, 6); ``"0"`` or ``""`` -> no hidden layer is refused."""
+    try:
+        sizes = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected sizes like 5 or 8,6 (whole numbers separated by commas), got {text!r}"
+        ) from None
+    if not sizes or any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError(f"hidden sizes must be 1 or more, got {text!r}")
+    return sizes
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    return value
+
+
+def number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+
+
+def add_model_options(parser: argparse.ArgumentParser, with_training: bool = True) -> None:
+    """The options that define a run; defaults are the article's."""
+    d = RunConfig()
+    model = parser.add_argument_group("model and data (defaults: the article's run)")
+    model.add_argument("--hidden", type=hidden_sizes, default=d.hidden, metavar="N[,N...]",
+                       help="hidden layer sizes, e.g. 5 (the article) or 8,6 for two layers")
+    model.add_argument("--activation", choices=list(ACTIVATIONS), default=d.activation,
+                       help="hidden activation (default: tanh); the output layer is linear")
+    model.add_argument("--samples", type=positive_int, default=d.samples, metavar="N",
+                       help="number of training samples r, g, b ~ U(-1, 1) (default: 1000)")
+    model.add_argument("--seed", type=positive_int, default=d.seed, metavar="S",
+                       help="random seed for the data and the start weights (default: 1)")
+    model.add_argument("--init", choices=list(INITS), default=d.init,
+                       help="start weights: uniform in (-1, 1) as the article, or all zeros")
+    if not with_training:
+        return
+    opt = parser.add_argument_group("optimizer (defaults: the article's Adam)")
+    opt.add_argument("--optimizer", choices=list(OPTIMIZERS), default=d.optimizer,
+                     help="adam (the article), gd (plain gradient descent) or momentum")
+    opt.add_argument("--alpha", type=number, default=d.alpha, metavar="A",
+                     help="step size (default: 0.001)")
+    opt.add_argument("--beta1", type=number, default=d.beta1, metavar="B",
+                     help="decay of the first moment; momentum's coefficient (default: 0.9)")
+    opt.add_argument("--beta2", type=number, default=d.beta2, metavar="B",
+                     help="decay of Adam's second moment (default: 0.999)")
+    opt.add_argument("--epsilon", type=number, default=d.epsilon, metavar="E",
+                     help="Adam's small constant against division by zero (default: 1e-8)")
+    opt.add_argument("--zeta", type=number, default=d.zeta, metavar="Z",
+                     help="stop when ||gradient|| < Z, or a step or JVal change < Z^2 (default: 1e-6)")
+    opt.add_argument("--max-iter", type=positive_int, default=d.max_iter, metavar="N",
+                     help="at most N iterations; 0 only evaluates the start point (default: 50000)")
+
+
+def config_from_args(args: argparse.Namespace) -> RunConfig:
+    values = {f: getattr(args, f) for f in OPTION_OF_FIELD if hasattr(args, f)}
+    try:
+        return RunConfig(**values)
+    except ConfigError as err:
+        option = OPTION_OF_FIELD.get(err.field, err.field)
+        message = str(err)
+        if message.startswith(err.field):
+            message = message[len(err.field):].lstrip()
+        raise UsageError(f"argument {option}: {message}") from None
+
+
+def writable_path(option: str, path: str | None) -> Path | None:
+    """Refuse an output path that cannot be written *before* a long run starts."""
+    if path is None:
+        return None
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"argument {option}: {path} is a folder, not a file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"argument {option}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise UsageError(f"argument {option}: cannot write to {path}")
+    return target
+
+
+def fail(prog: str, message: str) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    return 2

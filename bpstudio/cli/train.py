@@ -1,0 +1,102 @@
+"""``bpstudio train``: the article's run (or a variation) without a window."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ..engine.config import RunConfig
+from ..engine.trainer import Trainer
+from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
+from .progress import ProgressBar
+
+CHUNK = 250  # iterations between progress updates
+
+
+def build_parser(prog: str = "bpstudio train") -> Parser:
+    parser = Parser(
+        prog=prog,
+        description=(
+            "Train the network of the seed article headlessly: 3 inputs r, g, b -> "
+            "hidden tanh layer(s) -> 3 linear outputs x, y, lv, with Adam. "
+            "Without options this is exactly the article's run."
+        ),
+        epilog="Example: bpstudio train --max-iter 2000 --plot jval.png --json run.json",
+    )
+    add_model_options(parser)
+    out = parser.add_argument_group("outputs")
+    out.add_argument("--plot", metavar="FILE.png", help="write the article's figure (PNG or SVG)")
+    out.add_argument("--history", metavar="FILE.csv", help="write iteration,jval per line")
+    out.add_argument("--json", metavar="FILE.json", help="write the run: config, JVal history, weights, gradient")
+    out.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    return parser
+
+
+def layer_lists(trainer: Trainer, flat: np.ndarray) -> list:
+    """Flat vector -> one nested list per layer, shape (n_in + 1, n_out)."""
+    return [m.tolist() for m in trainer.network.layers(flat)]
+
+
+def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
+    return {
+        "config": config.to_dict(),
+        "sizes": list(trainer.network.sizes),
+        "iterations": trainer.iteration,
+        "stop_reason": trainer.stop_reason.value if trainer.stop_reason else None,
+        "final_jval": trainer.jval,
+        "jval": trainer.history.view().tolist(),
+        "weights": layer_lists(trainer, trainer.weights),
+        "gradient": layer_lists(trainer, trainer.gradient),
+        "elapsed_s": elapsed,
+    }
+
+
+def train(config: RunConfig, progress: ProgressBar | None = None) -> tuple[Trainer, float]:
+    """Run to a stop; ``max_iter=0`` only evaluates the start point."""
+    trainer = config.trainer()
+    started = time.perf_counter()
+    while trainer.stop_reason is None:
+        trainer.run(CHUNK)
+        if progress:
+            progress.update(trainer.iteration, trainer.jval)
+    if progress:
+        progress.update(trainer.iteration, trainer.jval, force=True)
+        progress.close()
+    return trainer, time.perf_counter() - started
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    config = config_from_args(args)
+    plot = writable_path("--plot", args.plot)
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise UsageError("argument --plot: the file name must end in .png or .svg")
+    history = writable_path("--history", args.history)
+    json_path = writable_path("--json", args.json)
+
+    progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
+    trainer, elapsed = train(config, progress)
+
+    if history is not None:
+        with open(history, "w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["iteration", "jval"])
+            for i, value in enumerate(trainer.history.view()):
+                writer.writerow([i, repr(float(value))])
+    if json_path is not None:
+        Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)))
+    if plot is not None:
+        from ..qt.article_figure import save_article_figure
+
+        save_article_figure(plot, trainer.history.view())
+    if not args.quiet:
+        rate = trainer.iteration / elapsed if elapsed > 0 and trainer.iteration else 0.0
+        print(f"final JVal:  {trainer.jval:.10g}")
+        print(f"iterations:  {trainer.iteration}")
+        print(f"stopped by:  {trainer.stop_reason.value}")
+        print(f"time:        {elapsed:.2f} s ({rate:,.0f} iterations/s)")
+    return 0

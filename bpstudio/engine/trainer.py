@@ -1,0 +1,219 @@
+"""The training loop of the article, one iteration at a time.
+
+The article's ``Adam.get_solu`` does, for k = 1, 2, ...::
+
+    if ||g||_inf < zeta: stop (converged1)        # tested before the step
+    x_new = adam_step(x, g, k); J_new = JVal(x_new)
+    if ||x_new - x||_inf < zeta^2 or |J_new - J| < zeta^2: stop (converged2)
+    g = grad(x_new)
+
+:class:`Trainer` keeps exactly that order but advances one iteration per
+:meth:`Trainer.step` call, so that a GUI thread, a test or the CLI can pause,
+inspect, change a hyperparameter and go on.  The whole data set is evaluated
+in one vectorised pass (see :mod:`.propagation`).
+"""
+from __future__ import annotations
+
+import math
+from enum import Enum
+
+import numpy as np
+
+from .data import Problem
+from .history import GrowingBuffer
+from .optimizers import Optimizer, validate_hyperparameter
+from .propagation import jval_and_gradient
+from .snapshot import Snapshot
+
+
+class StopReason(str, Enum):
+    """Why a run stopped; the values are what the CLI and the JSON print."""
+
+    CONVERGED1 = "converged1"  # ||g||_inf < zeta before a step
+    CONVERGED2 = "converged2"  # ||dx||_inf < zeta^2 or |dJ| < zeta^2 after a step
+    MAX_ITER = "max_iter"
+    DIVERGED = "diverged"  # JVal, a weight or the gradient became non-finite
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Trainer:
+    """Holds the current point (weights, JVal, gradient) and advances it."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        optimizer: Optimizer,
+        zeta: float = 1e-6,
+        max_iter: int = 50000,
+    ) -> None:
+        self.problem = problem
+        self.network = problem.network
+        self.dataset = problem.dataset
+        self.optimizer = optimizer
+        self.zeta = zeta
+        self.max_iter = max_iter
+        self.history = GrowingBuffer(max(1024, min(max_iter + 1, 1 << 20)))
+        self.reset()
+
+    # -- settings ----------------------------------------------------------
+    @property
+    def zeta(self) -> float:
+        return self._zeta
+
+    @zeta.setter
+    def zeta(self, value: float) -> None:
+        validate_hyperparameter("zeta", value)
+        self._zeta = float(value)
+
+    @property
+    def max_iter(self) -> int:
+        return self._max_iter
+
+    @max_iter.setter
+    def max_iter(self, value: int) -> None:
+        if int(value) != value or value < 0:
+            raise ValueError("max_iter must be a whole number, 0 or greater")
+        self._max_iter = int(value)
+
+    def set_optimizer(self, optimizer: Optimizer) -> None:
+        """Switch optimizer mid-run: the new one starts with fresh moments."""
+        optimizer.reset(self.network.n_params)
+        self.optimizer = optimizer
+
+    # -- state ---------------------------------------------------------------
+    def reset(self) -> None:
+        """Back to the start point with an empty history."""
+        self.weights = np.array(self.problem.start, copy=True)
+        self.jval, self.gradient = self.evaluate(self.weights)
+        self.grad_inf_norm = _inf_norm(self.gradient)
+        self.iteration = 0
+        self.stop_reason: StopReason | None = None
+        self.optimizer.reset(self.network.n_params)
+        self.history.truncate(0)
+        self.history.append(self.jval)
+        if not _all_finite(self.jval, self.grad_inf_norm, _inf_norm(self.weights)):
+            self.stop_reason = StopReason.DIVERGED
+
+    def evaluate(self, weights: np.ndarray) -> tuple[float, np.ndarray]:
+        """JVal and gradient at ``weights`` over the whole data set."""
+        return jval_and_gradient(
+            self.network, weights, self.dataset.inputs_aug, self.dataset.targets_t
+        )
+
+    @property
+    def finished(self) -> bool:
+        return self.stop_reason is not None
+
+    def clear_stop(self) -> None:
+        """Allow stepping again after a stop (e.g. max_iter or zeta was changed).
+
+        A divergence is not cleared: its state is the last finite one, and
+        stepping from it again would diverge again; rewind or reset instead.
+        """
+        if self.stop_reason is not StopReason.DIVERGED:
+            self.stop_reason = None
+
+    # -- stepping --------------------------------------------------------------
+    def check_before_step(self) -> StopReason | None:
+        """The tests the article makes before a step: max_iter, then converged1."""
+        if self.grad_inf_norm < self.zeta:
+            return StopReason.CONVERGED1
+        if self.iteration >= self.max_iter:
+            return StopReason.MAX_ITER
+        return None
+
+    def step(self) -> bool:
+        """Advance one iteration; return False (and set ``stop_reason``) when stopped."""
+        # A diverging run overflows on purpose; that is reported as a stop
+        # reason, not as NumPy warnings on the console.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._step()
+
+    def _step(self) -> bool:
+        if self.stop_reason is not None:
+            return False
+        reason = self.check_before_step()
+        if reason is not None:
+            self.stop_reason = reason
+            return False
+        k = self.iteration + 1
+        new_weights = self.optimizer.step(self.weights, self.gradient, k)
+        new_jval, new_gradient = self.evaluate(new_weights)
+        self.accept(new_weights, new_jval, new_gradient)
+        return self.stop_reason is None or self.stop_reason is StopReason.CONVERGED2
+
+    def accept(self, new_weights: np.ndarray, new_jval: float, new_gradient: np.ndarray) -> None:
+        """Take a computed step, or refuse it as a divergence; then the converged2 test.
+
+        Public so that the phase step-through, which computes the same step in
+        pieces, ends in exactly the same state as :meth:`step`.
+        """
+        dx = _inf_norm(new_weights - self.weights)  # non-finite if a weight is
+        gnorm = _inf_norm(new_gradient)
+        if not _all_finite(new_jval, dx, gnorm):
+            self.stop_reason = StopReason.DIVERGED
+            return
+        tolerance = self.zeta**2
+        dj = abs(new_jval - self.jval)
+        self.weights, self.jval, self.gradient = new_weights, new_jval, new_gradient
+        self.grad_inf_norm = gnorm
+        self.iteration += 1
+        self.history.append(new_jval)
+        if dx < tolerance or dj < tolerance:
+            self.stop_reason = StopReason.CONVERGED2
+
+    def run(self, iterations: int | None = None) -> int:
+        """Step until stopped or ``iterations`` steps were taken; return steps taken."""
+        taken = 0
+        step = self._step
+        with np.errstate(over="ignore", invalid="ignore"):
+            while iterations is None or taken < iterations:
+                before = self.iteration
+                running = step()
+                taken += self.iteration - before
+                if not running or self.stop_reason is not None:
+                    break
+        return taken
+
+    # -- snapshots ---------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        return Snapshot.capture(
+            self.iteration,
+            self.jval,
+            self.weights,
+            self.gradient,
+            self.optimizer.name,
+            self.optimizer.hyper,
+            self.optimizer.state(),
+            None if self.stop_reason is None else self.stop_reason.value,
+        )
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Go back to a snapshot of this run: weights, optimizer state and history length.
+
+        The optimizer named in the snapshot must be the current one (the
+        control layer swaps optimizers before restoring when they differ).
+        """
+        if snapshot.iteration > len(self.history) - 1:
+            raise ValueError("that snapshot lies beyond this run's history")
+        if snapshot.optimizer != self.optimizer.name:
+            raise ValueError("restore the snapshot's optimizer first")
+        self.weights = np.array(snapshot.weights, copy=True)
+        self.gradient = np.array(snapshot.gradient, copy=True)
+        self.grad_inf_norm = _inf_norm(self.gradient)
+        self.jval = snapshot.jval
+        self.iteration = snapshot.iteration
+        self.optimizer.load_state(dict(snapshot.optimizer_state))
+        self.history.truncate(snapshot.iteration + 1)
+        self.stop_reason = None
+
+
+def _inf_norm(values: np.ndarray) -> float:
+    """``||v||_inf`` (the article's ``numpy.linalg.norm(v, ord=inf)``); NaN stays NaN."""
+    return float(np.max(np.abs(values)))
+
+
+def _all_finite(*values: float) -> bool:
+    return all(math.isfinite(v) for v in values)

@@ -1,0 +1,1 @@
+"""Icons, translations and other files the studio ships (installed as bpstudio.resources)."""

@@ -1,0 +1,41 @@
+"""Test set-up: Qt draws offscreen, and helpers shared by the suites.
+
+QT_QPA_PLATFORM must be set before anything imports Qt, hence at the top of
+conftest (pytest imports it first).
+"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seed_reference():
+    """The article's own first 2000 iterations (see tests/fixtures/README.md)."""
+    with np.load(FIXTURES / "seed_reference_2000.npz") as data:
+        return {k: data[k] for k in data.files}
+
+
+def bpstudio_command() -> list[str]:
+    """The installed ``bpstudio`` script beside this Python, else ``python -m bpstudio``."""
+    script = Path(sys.executable).with_name("bpstudio")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "bpstudio"]
+
+
+def run_bpstudio(*args: str, timeout: float = 120, env: dict | None = None, cwd=None):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [*bpstudio_command(), *args], capture_output=True, text=True, timeout=timeout,
+        env=full_env, cwd=cwd,
+    )
