@@ -1,0 +1,82 @@
+"""``bpstudio chain``: the loss-influence chain of one parameter, with numbers."""
+from __future__ import annotations
+
+import json
+
+from ..engine.chain import PATH_CAP, InfluenceChain
+from ..engine.chain_render import render_latex, render_text
+from ..engine.graph import display_name
+from .options import Parser, UsageError, add_model_options, config_from_args, positive_int, writable_path
+
+
+def build_parser(prog: str = "bpstudio chain") -> Parser:
+    parser = Parser(
+        prog=prog,
+        description=(
+            "Show the loss-influence chain of one parameter: every link from it to the "
+            "loss L, the sources where branches are summed, the sinks, each path's "
+            "value, and the chain-rule sum checked against backprop and finite "
+            "differences."
+        ),
+        epilog="Example: bpstudio chain --param 'W0[0,0]' --iterations 100 --sample 0",
+    )
+    parser.add_argument("--param", required=True, metavar="NAME",
+                        help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias")
+    add_model_options(parser)
+    parser.add_argument("--iterations", type=positive_int, default=0, metavar="K",
+                        help="train K iterations first (default: 0, the start point)")
+    parser.add_argument("--sample", type=positive_int, default=None, metavar="I",
+                        help="numbers for sample I alone (default: summed over the data set)")
+    parser.add_argument("--paths", type=positive_int, default=PATH_CAP, metavar="N",
+                        help=f"list at most N paths (default: {PATH_CAP}); all are counted")
+    parser.add_argument("--format", choices=("text", "latex", "json"), default="text")
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    return parser
+
+
+def chain_json(chain: InfluenceChain, numbers) -> dict:
+    net = chain.net
+    return {
+        "param": chain.name,
+        "display": display_name(chain.param, net, "latex"),
+        "nodes": [n.name for n in chain.nodes],
+        "edges": [[e.source.name, e.target.name, e.kind] for e in chain.edges],
+        "sources": [n.name for n in chain.sources],
+        "sinks": [n.name for n in chain.sinks],
+        "paths": [{"nodes": [n.name for n in p.nodes], "factors": list(p.factors), "value": p.value}
+                  for p in numbers.paths],
+        "paths_total": numbers.paths_total,
+        "per_output": numbers.per_output,
+        "sample": numbers.sample,
+        "chain_gradient": numbers.chain_gradient,
+        "backprop_gradient": numbers.backprop_gradient,
+        "numeric_gradient": numbers.numeric_gradient,
+    }
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    config = config_from_args(args)
+    out = writable_path("--out", args.out)
+    if args.iterations < 0 or (args.sample is not None and args.sample < 0):
+        raise UsageError("argument --iterations/--sample: must be 0 or greater")
+    if args.sample is not None and args.sample >= config.samples:
+        raise UsageError(f"argument --sample: must be below the number of samples ({config.samples})")
+    trainer = config.with_changes(max_iter=args.iterations).trainer()
+    try:
+        chain = InfluenceChain.of(trainer.network, args.param)
+    except ValueError as err:
+        raise UsageError(f"argument --param: {err}") from None
+    trainer.run()
+    numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=args.sample, path_limit=args.paths)
+    if args.format == "json":
+        text = json.dumps(chain_json(chain, numbers), indent=1)
+    elif args.format == "latex":
+        text = render_latex(chain, numbers)
+    else:
+        text = render_text(chain, numbers)
+    if out is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+    else:
+        out.write_text(text)
+    return 0

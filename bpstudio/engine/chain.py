@@ -1,0 +1,342 @@
+"""The loss-influence chain (loss影响链路) of one parameter, with its numbers.
+
+For a parameter w the chain is the sub-graph of every path from w to the
+loss L.  On it, a *source* (源) is a node with several outgoing links — the
+derivatives of its branches are **summed** there — and a *sink* (汇) is a
+node with several incoming links, where nothing special happens.
+
+The chain-rule expansion is kept *factored* as the article writes it:
+``dL/dw = (branch_1 + branch_2) * dO/dI * dI/dw``, a bracket at each source.
+Where several brackets would need the same sub-expression (below a sink),
+that sub-expression is named ``dL/dv`` and defined once, so the expression
+and its evaluation stay polynomial however many paths there are; the paths
+themselves are only listed up to a cap, with the count of the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
+from typing import Iterator, Union
+
+import numpy as np
+
+from .data import Dataset
+from .gradcheck import numeric_gradient
+from .graph import LOSS, PARAM, Edge, ExpandedGraph, Node
+from .losses import half_squared_error
+from .network import Network
+from .propagation import augmented_inputs, backward, forward
+
+PATH_CAP = 64
+
+
+# -- the factored expression ----------------------------------------------------
+@dataclass(frozen=True)
+class Factor:
+    """One basic link's local derivative, d edge.target / d edge.source."""
+
+    edge: Edge
+
+
+@dataclass(frozen=True)
+class Named:
+    """``dL/d node``, defined once in :attr:`FactoredForm.definitions`."""
+
+    node: Node
+
+
+@dataclass(frozen=True)
+class Sum:
+    """The bracket at a source: one product per downstream branch."""
+
+    source: Node
+    branches: tuple["Product", ...]
+
+
+@dataclass(frozen=True)
+class Product:
+    """Terms multiplied left to right, nearest to L first, as the article writes."""
+
+    terms: tuple[Union[Factor, Named, Sum], ...]
+
+
+@dataclass(frozen=True)
+class FactoredForm:
+    """``dL/dparam = expression``, plus the named sub-expressions it refers to."""
+
+    param: Node
+    expression: Product
+    definitions: tuple[tuple[Node, Product], ...]
+
+
+# -- numbers ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PathValue:
+    nodes: tuple[Node, ...]
+    factors: tuple[float, ...]  # at the sample, or mean over the data set
+    value: float  # product of the factors at the sample, or summed over the data set
+
+
+@dataclass(frozen=True)
+class ChainNumbers:
+    """The chain evaluated at given weights on given samples."""
+
+    sample: int | None  # None: summed over the data set
+    edge_values: dict[Edge, float]  # local derivative at the sample, or mean over samples
+    node_gradients: dict[Node, float]  # dL/dnode on the chain (summed, or at the sample)
+    paths: tuple[PathValue, ...]
+    paths_total: int
+    chain_gradient: float  # from the factored form
+    backprop_gradient: float
+    numeric_gradient: float
+    per_output: dict[str, float]
+
+    @property
+    def chain_error(self) -> float:
+        return _rel(self.chain_gradient, self.backprop_gradient)
+
+    @property
+    def numeric_error(self) -> float:
+        return _rel(self.numeric_gradient, self.backprop_gradient)
+
+
+def _rel(a: float, b: float) -> float:
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else abs(a - b) / scale
+
+
+# -- the chain ------------------------------------------------------------------------
+@dataclass
+class InfluenceChain:
+    """Structure of the chain of one parameter: nodes, links, sources, sinks, paths."""
+
+    net: Network
+    param: Node
+    graph: ExpandedGraph = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.graph = ExpandedGraph(self.net)
+
+    @classmethod
+    def of(cls, net: Network, param: str | tuple[int, int, int]) -> "InfluenceChain":
+        """The chain of ``'W0[0,0]'`` or ``(layer, row, col)``; bad names list the valid ones."""
+        layer, row, col = net.parse_param(param) if isinstance(param, str) else param
+        net.param_index(layer, row, col)  # range check
+        return cls(net, Node(PARAM, layer, row, col))
+
+    @property
+    def name(self) -> str:
+        return self.param.name
+
+    # -- structure ---------------------------------------------------------------
+    @cached_property
+    def edges(self) -> tuple[Edge, ...]:
+        """Every link on some path from the parameter to L (all of them lead to L)."""
+        seen: set[Node] = set()
+        order: list[Edge] = []
+        frontier = [self.param]
+        while frontier:
+            nxt = []
+            for node in frontier:
+                for edge in self.graph.children(node):
+                    order.append(edge)
+                    if edge.target not in seen:
+                        seen.add(edge.target)
+                        nxt.append(edge.target)
+            frontier = nxt
+        return tuple(order)
+
+    @cached_property
+    def nodes(self) -> tuple[Node, ...]:
+        # Breadth-first order is topological: every path from the parameter
+        # to a given node has the same length in a layered network.
+        return tuple(dict.fromkeys([self.param] + [e.target for e in self.edges]))
+
+    @cached_property
+    def children(self) -> dict[Node, tuple[Edge, ...]]:
+        out: dict[Node, list[Edge]] = {n: [] for n in self.nodes}
+        for edge in self.edges:
+            out[edge.source].append(edge)
+        return {n: tuple(e) for n, e in out.items()}
+
+    @cached_property
+    def in_degree(self) -> dict[Node, int]:
+        out = {n: 0 for n in self.nodes}
+        for edge in self.edges:
+            out[edge.target] += 1
+        return out
+
+    @cached_property
+    def sources(self) -> tuple[Node, ...]:
+        """Nodes with more than one outgoing link on the chain: sums happen here."""
+        return tuple(n for n in self.nodes if len(self.children[n]) > 1)
+
+    @cached_property
+    def sinks(self) -> tuple[Node, ...]:
+        """Nodes with more than one incoming link on the chain."""
+        return tuple(n for n in self.nodes if self.in_degree[n] > 1)
+
+    @cached_property
+    def paths_total(self) -> int:
+        """Number of paths from the parameter to L, counted without listing them."""
+        count: dict[Node, int] = {}
+        for node in reversed(self.nodes):
+            kids = self.children[node]
+            count[node] = 1 if node.kind == LOSS else sum(count[e.target] for e in kids)
+        return count[self.param]
+
+    def iter_paths(self) -> Iterator[tuple[Edge, ...]]:
+        """Paths as tuples of links, depth first (lazy: take only what you show)."""
+        stack: list[tuple[Node, tuple[Edge, ...]]] = [(self.param, ())]
+        while stack:
+            node, path = stack.pop()
+            if node.kind == LOSS:
+                yield path
+                continue
+            for edge in reversed(self.children[node]):
+                stack.append((edge.target, path + (edge,)))
+
+    def paths(self, limit: int | None = PATH_CAP) -> list[tuple[Edge, ...]]:
+        return list(islice(self.iter_paths(), limit))
+
+    # -- the factored form -------------------------------------------------------------
+    @cached_property
+    def factored(self) -> FactoredForm:
+        definitions: dict[Node, Product] = {}
+
+        def expand(node: Node) -> Product:
+            """dL/d node as a product, nearest-to-L terms first."""
+            branches = [branch(edge) for edge in self.children[node]]
+            if len(branches) == 1:
+                return branches[0]
+            return Product((Sum(node, tuple(branches)),))
+
+        def branch(edge: Edge) -> Product:
+            target = edge.target
+            if target.kind == LOSS:
+                return Product((Factor(edge),))
+            if self.in_degree[target] > 1:  # a sink: name dL/dtarget, define it once
+                if target not in definitions:
+                    definitions[target] = expand(target)
+                return Product((Named(target), Factor(edge)))
+            return Product(expand(target).terms + (Factor(edge),))
+
+        expression = expand(self.param)
+        ordered = tuple(sorted(definitions.items(), key=lambda kv: (-kv[0].layer, kv[0])))
+        return FactoredForm(self.param, expression, ordered)
+
+    # -- numbers -------------------------------------------------------------------------
+    def evaluate(
+        self,
+        weights: np.ndarray,
+        data: Dataset,
+        sample: int | None = None,
+        path_limit: int | None = PATH_CAP,
+        with_numeric: bool = True,
+    ) -> ChainNumbers:
+        """Evaluate every link, the factored form, the paths and the three gradients.
+
+        With ``sample`` the numbers are those of that one sample; otherwise
+        each path's value and the gradients are summed over the data set.
+        """
+        net = self.net
+        if sample is not None and not 0 <= sample < data.n_samples:
+            raise IndexError(f"sample {sample} is outside 0..{data.n_samples - 1}")
+        rows = slice(None) if sample is None else slice(sample, sample + 1)
+        inputs, targets = data.inputs[rows], data.targets[rows]
+        mats = net.layers(np.asarray(weights, dtype=float))
+        passes = forward(net, mats, augmented_inputs(inputs))
+        _, residual = half_squared_error(passes[-1].post, np.ascontiguousarray(targets.T))
+        local = [self.graph.local_derivative(e, passes, residual, mats) for e in self.edges]
+
+        per_sample = self._backward_values(local)
+        total = float(np.sum(per_sample[0]))
+        grads = backward(net, mats, passes, residual)
+        layer, row, col = self.param.layer, self.param.index, self.param.col
+        backprop = float(grads[layer].grad[row, col])
+        numeric = float("nan")
+        if with_numeric:
+            index = net.param_index(layer, row, col)
+            subset = Dataset(inputs, targets, data.input_names, data.target_names)
+            numeric = float(numeric_gradient(net, weights, subset, [index])[0])
+        per_output = {
+            data.target_names[k]: value for k, value in self._per_output(local).items()
+        }
+        by_edge = dict(zip(self.edges, local))
+
+        path_values = []
+        for path in self.iter_paths() if path_limit is None else islice(self.iter_paths(), path_limit):
+            product: np.ndarray | float = 1.0
+            for edge in path:
+                product = product * by_edge[edge]
+            path_values.append(PathValue(
+                (self.param,) + tuple(e.target for e in path),
+                tuple(_mean(by_edge[e]) for e in path),
+                float(np.sum(product)) if np.ndim(product) else float(product) * len(inputs),
+            ))
+        return ChainNumbers(
+            sample=sample,
+            edge_values={e: _mean(v) for e, v in by_edge.items()},
+            node_gradients={n: float(np.sum(v)) for n, v in zip(self.nodes, per_sample)},
+            paths=tuple(path_values),
+            paths_total=self.paths_total,
+            chain_gradient=total,
+            backprop_gradient=backprop,
+            numeric_gradient=numeric,
+            per_output=per_output,
+        )
+
+    @cached_property
+    def _topology(self) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+        """Per node, its outgoing (edge index, target index); and the loss links (edge, y index)."""
+        index = {node: i for i, node in enumerate(self.nodes)}
+        out: list[list[tuple[int, int]]] = [[] for _ in self.nodes]
+        loss_links = []
+        for e, edge in enumerate(self.edges):
+            out[index[edge.source]].append((e, index[edge.target]))
+            if edge.target.kind == LOSS:
+                loss_links.append((e, edge.source.index))
+        return out, loss_links
+
+    def _backward_values(self, local: list) -> list:
+        """dL/dnode per sample along the factored form: a sum at each source.
+
+        Nodes are visited once, children first, so the cost is one
+        multiply-add per link — never one per path.
+        """
+        outgoing, _ = self._topology
+        value: list = [0.0] * len(self.nodes)
+        for i in reversed(range(len(self.nodes))):
+            if self.nodes[i].kind == LOSS:
+                value[i] = 1.0
+                continue
+            acc = 0.0
+            for e, target in outgoing[i]:
+                acc = acc + value[target] * local[e]
+            value[i] = acc
+        return value
+
+    def _per_output(self, local: list) -> dict[int, float]:
+        """Each output's share of the gradient, by forward-mode propagation.
+
+        ``t(v) = d v / d param`` flows from the parameter down the chain
+        (independently of the backward sum); output k's share is
+        ``sum_samples t(y_k) * dL/dy_k``.
+        """
+        outgoing, loss_links = self._topology
+        tangent: list = [0.0] * len(self.nodes)
+        tangent[0] = 1.0
+        for i in range(len(self.nodes)):
+            for e, target in outgoing[i]:
+                tangent[target] = tangent[target] + tangent[i] * local[e]
+        shares = {}
+        edge_source = {e: self.edges[e].source for e, _ in loss_links}
+        index = {node: i for i, node in enumerate(self.nodes)}
+        for e, k in loss_links:
+            shares[k] = float(np.sum(tangent[index[edge_source[e]]] * local[e]))
+        return dict(sorted(shares.items()))
+
+
+def _mean(values) -> float:
+    return float(np.mean(values)) if np.ndim(values) else float(values)

@@ -1,0 +1,137 @@
+"""The chain of a parameter as text, LaTeX (for slides) or HTML (for Qt rich text).
+
+One walker over the factored form serves all three formats; only the way a
+symbol, a fraction and a product sign are written differs.
+"""
+from __future__ import annotations
+
+from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Product, Sum
+from .graph import Edge, Node, display_name
+
+_LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss"}
+
+
+class _Style:
+    def __init__(self, fmt: str) -> None:
+        if fmt not in ("text", "latex", "html"):
+            raise ValueError(f"unknown format {fmt!r}")
+        self.fmt = fmt
+        self.dot = {"text": " · ", "latex": r" \cdot ", "html": " · "}[fmt]
+        self.open, self.close = {"text": ("(", ")"), "latex": (r"\left(", r"\right)"), "html": ("(", ")")}[fmt]
+
+    def frac(self, top: str, bottom: str) -> str:
+        if self.fmt == "latex":
+            return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
+        return f"∂{top}/∂{bottom}"
+
+    def number(self, value: float) -> str:
+        text = f"{value:.4g}"
+        if self.fmt == "latex":
+            return text.replace("e", r"\times 10^{") + "}" if "e" in text else text
+        if value < 0 and self.fmt != "latex":
+            return f"({text.replace('-', '−')})"
+        return text
+
+
+def _name(node: Node, chain: InfluenceChain, style: _Style) -> str:
+    return display_name(node, chain.net, style.fmt)
+
+
+def _symbol(term, chain: InfluenceChain, style: _Style) -> str:
+    if isinstance(term, Factor):
+        return style.frac(_name(term.edge.target, chain, style), _name(term.edge.source, chain, style))
+    if isinstance(term, Named):
+        return style.frac("L", _name(term.node, chain, style))
+    if isinstance(term, Sum):
+        inner = " + ".join(_symbol(b, chain, style) for b in term.branches)
+        return f"{style.open}{inner}{style.close}"
+    return style.dot.join(_symbol(t, chain, style) for t in term.terms)
+
+
+def _numbers(term, numbers: ChainNumbers, style: _Style) -> str:
+    if isinstance(term, Factor):
+        return style.number(numbers.edge_values[term.edge])
+    if isinstance(term, Named):
+        return style.number(numbers.node_gradients[term.node])
+    if isinstance(term, Sum):
+        inner = " + ".join(_numbers(b, numbers, style) for b in term.branches)
+        return f"{style.open}{inner}{style.close}"
+    return style.dot.join(_numbers(t, numbers, style) for t in term.terms)
+
+
+def factored_lines(chain: InfluenceChain, fmt: str = "text", numbers: ChainNumbers | None = None) -> list[str]:
+    """``dL/dw = ...`` and one line per named sub-expression; with numbers when given."""
+    style = _Style(fmt)
+    form: FactoredForm = chain.factored
+    lines = []
+    entries = [(form.param, form.expression)] + list(form.definitions)
+    for node, product in entries:
+        lhs = style.frac("L", _name(node, chain, style))
+        line = f"{lhs} = {_symbol(product, chain, style)}"
+        if numbers is not None:
+            value = numbers.node_gradients[node]
+            line += f" = {_numbers(product, numbers, style)} = {style.number(value)}"
+        lines.append(line)
+    return lines
+
+
+def link_description(edge: Edge, chain: InfluenceChain, fmt: str = "text") -> str:
+    style = _Style(fmt)
+    arrow = {"text": " -> ", "latex": r" \rightarrow ", "html": " → "}[fmt]
+    return f"{_name(edge.source, chain, style)}{arrow}{_name(edge.target, chain, style)}"
+
+
+def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+    net = chain.net
+    out = [f"Loss-influence chain of {display_name(chain.param, net)}  [{chain.name}]", ""]
+    out.append(f"links ({len(chain.edges)}):")
+    for edge in chain.edges:
+        desc = link_description(edge, chain)
+        frac = _Style("text").frac(display_name(edge.target, net), display_name(edge.source, net))
+        line = f"  {desc:<26} {_LINK_NAMES[edge.kind]:<16} {frac}"
+        if numbers is not None:
+            kind = "" if numbers.sample is not None else "mean "
+            line += f" = {kind}{numbers.edge_values[edge]:.6g}"
+        out.append(line)
+    names = lambda nodes: ", ".join(display_name(n, net) for n in nodes) or "none"  # noqa: E731
+    out += ["", f"sources (branches summed here): {names(chain.sources)}",
+            f"sinks (several links arrive):   {names(chain.sinks)}", ""]
+    out.append("factored chain rule (sums at the sources):")
+    out += [f"  {line}" for line in factored_lines(chain, "text", numbers if numbers and numbers.sample is not None else None)]
+    if numbers is None:
+        return "\n".join(out) + "\n"
+    where = f"sample {numbers.sample}" if numbers.sample is not None else "summed over the data set"
+    shown = len(numbers.paths)
+    out += ["", f"paths ({numbers.paths_total}; {shown} listed), values {where}:"]
+    for i, path in enumerate(numbers.paths, 1):
+        route = " -> ".join(display_name(n, net) for n in path.nodes)
+        out.append(f"  {i:>3}. {route}   {path.value:.6g}")
+    if numbers.paths_total > shown:
+        out.append(f"  ... and {numbers.paths_total - shown} more paths")
+    out += ["", f"gradient dL/d{display_name(chain.param, net)} ({where}):",
+            f"  chain (factored form)  {numbers.chain_gradient:.12g}",
+            f"  backprop               {numbers.backprop_gradient:.12g}   rel. diff {numbers.chain_error:.1e}",
+            f"  finite difference      {numbers.numeric_gradient:.12g}   rel. diff {numbers.numeric_error:.1e}",
+            "", "per output: " + ", ".join(f"{k} {v:.6g}" for k, v in numbers.per_output.items())]
+    return "\n".join(out) + "\n"
+
+
+def render_latex(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+    """An ``align*`` block in the article's notation, ready to paste into slides."""
+    lines = factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None)
+    body = " \\\\\n".join(line.replace(" = ", " &= ", 1) for line in lines)
+    links = " \\\\\n".join(
+        f"& {link_description(e, chain, 'latex')}" for e in chain.edges
+    )
+    return (
+        "% loss-influence chain of " + chain.name + "\n"
+        "\\begin{align*}\n" + links + "\n\\end{align*}\n"
+        "\\begin{align*}\n" + body + "\n\\end{align*}\n"
+    )
+
+
+def render_html(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+    """Qt rich text: the factored formula, with numbers when a sample is given."""
+    parts = [f"<p>{line}</p>" for line in factored_lines(
+        chain, "html", numbers if numbers and numbers.sample is not None else None)]
+    return "".join(parts)

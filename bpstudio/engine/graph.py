@@ -1,0 +1,185 @@
+"""The expanded graph of a network, drawn the way the article draws it.
+
+Linear and non-linear operations are both links of one graph (the article's
+"统一看待线性运算与非线性运算"): every hidden unit is two nodes, its
+pre-activation ``I_j^(l)`` and its output ``O_j^(l)``; every layer has a bias
+node "1"; the outputs ``y_k`` hang off ``I_k^(L)`` by the output activation
+(the identity in the article, but the link stays); all ``y_k`` feed the loss
+``L``.  Each edge is a *basic influence link* (基础影响链路) whose local
+derivative can be evaluated from a forward pass (see :meth:`local_derivative`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .network import Network
+from .propagation import LayerForward
+
+# Node kinds
+PARAM, OUT, BIAS, PRE, Y, LOSS = "param", "O", "bias", "I", "y", "L"
+# Edge kinds
+WEIGHT, PARAMETER, ACTIVATION, LOSS_LINK = "weight", "parameter", "activation", "loss"
+
+
+@dataclass(frozen=True, order=True)
+class Node:
+    """One node: ``kind`` plus layer and index (``col`` only for parameters)."""
+
+    kind: str
+    layer: int = 0
+    index: int = 0
+    col: int = 0
+
+    @property
+    def name(self) -> str:
+        """Stable machine name: ``W0[0,0]``, ``I1[2]``, ``O0[1]``, ``B0``, ``y[0]``, ``L``."""
+        if self.kind == PARAM:
+            return f"W{self.layer}[{self.index},{self.col}]"
+        if self.kind in (OUT, PRE):
+            return f"{self.kind}{self.layer}[{self.index}]"
+        if self.kind == BIAS:
+            return f"B{self.layer}"
+        if self.kind == Y:
+            return f"y[{self.index}]"
+        return "L"
+
+    def __repr__(self) -> str:
+        return f"Node({self.name})"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A basic influence link ``source -> target`` with local derivative d target / d source."""
+
+    source: Node
+    target: Node
+    kind: str
+
+    def __repr__(self) -> str:
+        return f"Edge({self.source.name} -> {self.target.name}, {self.kind})"
+
+
+class ExpandedGraph:
+    """All nodes and links of a network; parameters sit on the weight links."""
+
+    def __init__(self, net: Network) -> None:
+        self.net = net
+
+    # -- nodes -------------------------------------------------------------
+    def layer_outputs(self, layer: int) -> list[Node]:
+        """O^(layer) nodes (inputs for layer 0), without the bias node."""
+        return [Node(OUT, layer, i) for i in range(self.net.sizes[layer])]
+
+    def pre_nodes(self, layer: int) -> list[Node]:
+        """I^(layer) nodes, layer = 1 .. n_layers."""
+        return [Node(PRE, layer, j) for j in range(self.net.sizes[layer])]
+
+    def source_of_row(self, layer: int, row: int) -> Node:
+        """The node feeding row ``row`` of W~(layer): O_row^(layer) or the bias node."""
+        if self.net.is_bias(layer, row):
+            return Node(BIAS, layer)
+        return Node(OUT, layer, row)
+
+    def after(self, pre: Node) -> Node:
+        """The node fed by the non-linear link out of ``I_j^(l)``: O_j^(l) or y_j."""
+        if pre.layer == self.net.n_layers:
+            return Node(Y, 0, pre.index)
+        return Node(OUT, pre.layer, pre.index)
+
+    @cached_property
+    def nodes(self) -> list[Node]:
+        out: list[Node] = []
+        for layer in range(self.net.n_layers):
+            out += self.layer_outputs(layer) + [Node(BIAS, layer)]
+            out += self.pre_nodes(layer + 1)
+        out += [Node(Y, 0, k) for k in range(self.net.sizes[-1])] + [Node(LOSS)]
+        return out
+
+    @cached_property
+    def edges(self) -> list[Edge]:
+        out: list[Edge] = []
+        for layer in range(self.net.n_layers):
+            rows, cols = self.net.shapes[layer]
+            for row in range(rows):
+                for col in range(cols):
+                    out.append(Edge(self.source_of_row(layer, row), Node(PRE, layer + 1, col), WEIGHT))
+            for pre in self.pre_nodes(layer + 1):
+                out.append(Edge(pre, self.after(pre), ACTIVATION))
+        out += [Edge(Node(Y, 0, k), Node(LOSS), LOSS_LINK) for k in range(self.net.sizes[-1])]
+        return out
+
+    def children(self, node: Node) -> list[Edge]:
+        """Links leaving ``node`` (its downstream branches)."""
+        net = self.net
+        if node.kind == PARAM:
+            return [Edge(node, Node(PRE, node.layer + 1, node.col), PARAMETER)]
+        if node.kind in (OUT, BIAS):
+            layer = node.layer
+            if layer >= net.n_layers:
+                return []
+            return [Edge(node, pre, WEIGHT) for pre in self.pre_nodes(layer + 1)]
+        if node.kind == PRE:
+            return [Edge(node, self.after(node), ACTIVATION)]
+        if node.kind == Y:
+            return [Edge(node, Node(LOSS), LOSS_LINK)]
+        return []
+
+    def weight_of(self, edge: Edge) -> tuple[int, int, int]:
+        """``(layer, row, col)`` of the parameter on a weight link."""
+        s, t = edge.source, edge.target
+        row = self.net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
+        return s.layer, row, t.index
+
+    # -- numbers -------------------------------------------------------------
+    def local_derivative(
+        self, edge: Edge, passes: list[LayerForward], residual: np.ndarray, weights: list[np.ndarray]
+    ) -> np.ndarray | float:
+        """d target / d source of one link, per sample (a vector) or a constant.
+
+        ``passes`` and ``residual`` (y_hat - y, feature-major) come from a
+        forward pass over the samples of interest; ``weights`` are the
+        augmented matrices.
+        """
+        s, t = edge.source, edge.target
+        if edge.kind == PARAMETER:  # I_j = sum_i O~_i w_ij  ->  dI/dw_ij = O~_i
+            return passes[s.layer].inputs[s.index]
+        if edge.kind == WEIGHT:  # dI_j/dO_i = w_ij
+            layer, row, col = self.weight_of(edge)
+            return float(weights[layer][row, col])
+        if edge.kind == ACTIVATION:  # dO/dI = f'(I)
+            link = passes[s.layer - 1].link
+            return link if isinstance(link, float) else link[s.index]
+        return residual[s.index]  # dL/dy_k = y_hat_k - y_k
+
+
+# -- display names in the article's notation ------------------------------------
+def display_name(node: Node, net: Network, fmt: str = "text") -> str:
+    """``w_{11}^{(0)}``, ``b_1^{(1)}``, ``I_1^{(1)}``, ``O_2^{(1)}``, ``y_1``, ``L`` (1-based)."""
+    if node.kind == PARAM:
+        if net.is_bias(node.layer, node.index):
+            base, sub = "b", f"{node.col + 1}"
+        else:
+            base, sub = "w", f"{node.index + 1}{node.col + 1}"
+        return _script(base, sub, f"({node.layer})", fmt)
+    if node.kind in (OUT, PRE):
+        return _script(node.kind, str(node.index + 1), f"({node.layer})", fmt)
+    if node.kind == BIAS:
+        return _script("1", "", f"({node.layer})", fmt)
+    if node.kind == Y:
+        return _script("y", str(node.index + 1), "", fmt)
+    return "L"
+
+
+def _script(base: str, sub: str, sup: str, fmt: str) -> str:
+    if fmt == "latex":
+        out = base + (f"_{{{sub}}}" if sub else "")
+        return out + (f"^{{{sup}}}" if sup else "")
+    if fmt == "html":
+        out = f"<i>{base}</i>" if base.isalpha() else base
+        out += f"<sub>{sub}</sub>" if sub else ""
+        return out + (f"<sup>{sup}</sup>" if sup else "")
+    out = base + (f"_{sub}" if sub else "")
+    return out + (f"^{sup}" if sup else "")
