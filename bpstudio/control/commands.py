@@ -1,0 +1,41 @@
+"""Changes a user can ask of a running session; queued through the run gate."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..engine.config import RunConfig
+
+
+@dataclass(frozen=True)
+class SetSetting:
+    """Change one RunConfig field: live ones apply at the next iteration, others start a new run."""
+
+    field: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class ApplyConfig:
+    """Replace the whole configuration (e.g. "restore the article's defaults")."""
+
+    config: RunConfig
+
+
+@dataclass(frozen=True)
+class Rewind:
+    """Go back to the snapshot at or before ``iteration`` (None: the one before now)."""
+
+    iteration: int | None = None
+
+
+@dataclass(frozen=True)
+class Reset:
+    """Back to the start point of the current configuration."""
+
+
+@dataclass(frozen=True)
+class SelectSample:
+    """Which sample the phase step-through reports node values for."""
+
+    sample: int

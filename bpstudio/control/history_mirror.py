@@ -1,0 +1,32 @@
+"""The GUI's own copy of the JVal history, kept in step by Updates.
+
+One rule — truncate to ``history_start``, then append ``jvals`` — covers a
+running batch, a rewind, a reset and a new run; the copy lives in a growing
+NumPy buffer so the plot can draw it without conversions.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine.history import GrowingBuffer
+from .session import Update
+
+
+class HistoryMirror:
+    def __init__(self) -> None:
+        self.buffer = GrowingBuffer(4096)
+        self.iteration = 0
+
+    def apply(self, update: Update) -> bool:
+        """Apply an update; return True when earlier points were dropped (rewind/new run)."""
+        dropped = update.history_start < len(self.buffer)
+        self.buffer.truncate(min(update.history_start, len(self.buffer)))
+        self.buffer.extend(update.jvals)
+        self.iteration = update.iteration
+        return dropped
+
+    def __len__(self) -> int:
+        return len(self.buffer)
+
+    def values(self) -> np.ndarray:
+        return self.buffer.view()

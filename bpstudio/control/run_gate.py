@@ -1,0 +1,135 @@
+"""The gate between the GUI and the training thread: a Condition and a command queue.
+
+The GUI thread calls :meth:`run`, :meth:`pause`, :meth:`step`,
+:meth:`step_phase`, :meth:`submit` and :meth:`stop`; they only change state
+under the lock and notify.  The training thread calls :meth:`wait`, which
+*blocks* while the gate is paused and nothing is queued (no polling, no CPU),
+and returns what to do next: a queued command first (so a change applies
+before the next iteration), otherwise "run a batch" while running.
+
+While a batch runs, the training thread reads :attr:`running` between
+iterations, so a pause stops it on the very next iteration.
+Qt-free, so it is tested with plain threads.
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Step:
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class StepPhase:
+    pass
+
+
+@dataclass(frozen=True)
+class Submit:
+    """An opaque change for the session (a setting, rewind, reset, ...)."""
+
+    payload: Any
+
+
+class _Token:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+RUN_BATCH = _Token("RUN_BATCH")
+STOP = _Token("STOP")
+
+
+class RunGate:
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: deque = deque()
+        self._running = False
+        self._stopped = False
+
+    # -- GUI side -------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """Read without the lock on purpose: one attribute read per iteration."""
+        return self._running and not self._stopped
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def run(self) -> None:
+        with self._cond:
+            self._running = True
+            self._cond.notify_all()
+
+    resume = run
+
+    def pause(self) -> None:
+        with self._cond:
+            self._running = False
+            self._cond.notify_all()
+
+    def step(self, count: int = 1) -> None:
+        """Pause, then advance exactly ``count`` iterations."""
+        if count < 1:
+            raise ValueError("step count must be at least 1")
+        self._enqueue(Step(int(count)), pause=True)
+
+    def step_phase(self) -> None:
+        self._enqueue(StepPhase(), pause=True)
+
+    def submit(self, payload: Any) -> None:
+        """Queue a change; it is handled before the next iteration, running or not."""
+        self._enqueue(Submit(payload), pause=False)
+
+    def stop(self) -> None:
+        """Ask the training thread to end; it returns STOP from wait() at once."""
+        with self._cond:
+            self._stopped = True
+            self._running = False
+            self._queue.clear()
+            self._cond.notify_all()
+
+    def pending(self) -> int:
+        with self._cond:
+            return len(self._queue)
+
+    def _enqueue(self, command: Any, pause: bool) -> None:
+        with self._cond:
+            if self._stopped:
+                return
+            if pause:
+                self._running = False
+            self._queue.append(command)
+            self._cond.notify_all()
+
+    # -- training-thread side ----------------------------------------------------
+    def wait(self, timeout: float | None = None) -> Any:
+        """Block until there is something to do; return a command, RUN_BATCH or STOP.
+
+        With ``timeout`` it returns ``None`` when nothing happened in time.
+        """
+        with self._cond:
+            ready = self._cond.wait_for(
+                lambda: self._stopped or self._queue or self._running, timeout
+            )
+            if self._stopped:
+                return STOP
+            if not ready:
+                return None
+            if self._queue:
+                return self._queue.popleft()
+            return RUN_BATCH
+
+    def finished_running(self) -> None:
+        """The training thread reports that the run stopped by itself (converged, ...)."""
+        with self._cond:
+            self._running = False

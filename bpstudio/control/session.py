@@ -1,0 +1,305 @@
+"""A training session: the trainer plus everything the studio does around it.
+
+Runs on the training thread and is driven by :class:`RunGate` commands; it
+returns an :class:`Update` — immutable, safe to hand to the GUI — after each
+batch or command.  It owns:
+
+* the current :class:`RunConfig` and its :class:`Trainer`,
+* the phase step-through in progress (an iteration split into phases),
+* the change log (iteration, what, old -> new) the plot marks,
+* snapshots kept at every pause and step, for rewind.
+
+No Qt here: the same session runs in tests with a plain thread.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterator
+
+import numpy as np
+
+from ..engine.config import LIVE_FIELDS, ConfigError, RunConfig
+from ..engine.optimizers import make_optimizer
+from ..engine.phases import Phase, iteration_phases
+from ..engine.snapshot import Snapshot
+from ..engine.trainer import StopReason, Trainer
+from .commands import ApplyConfig, Reset, Rewind, SelectSample, SetSetting
+from .run_gate import Step, StepPhase, Submit
+
+MAX_SNAPSHOTS = 500
+
+
+class RunState(str, Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    STEPPING = "stepping"  # paused in the middle of a phase step-through
+    CONVERGED = "converged"
+    DIVERGED = "diverged"
+    FINISHED = "finished"  # max_iter reached
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    iteration: int
+    field: str
+    old: Any
+    new: Any
+
+    def describe(self) -> str:
+        return f"{self.field} {self.old} -> {self.new} at iteration {self.iteration}"
+
+
+@dataclass(frozen=True, eq=False)
+class Update:
+    """What the GUI needs after a batch or a command.
+
+    The GUI keeps its own copy of the JVal history: it truncates it to
+    ``history_start`` and appends ``jvals``.  That one rule covers running,
+    rewinding and new runs, and never loses or repeats a point.
+    """
+
+    history_start: int
+    jvals: np.ndarray
+    snapshot: Snapshot
+    state: RunState
+    config: RunConfig
+    changes: tuple[ChangeRecord, ...]
+    phase: Phase | None = None
+    new_run: bool = False
+    message: str | None = None
+    rate: float = 0.0  # iterations per second in this batch
+    refused: ConfigError | None = None
+
+    @property
+    def iteration(self) -> int:
+        return self.snapshot.iteration
+
+
+class TrainingSession:
+    def __init__(self, config: RunConfig | None = None) -> None:
+        self.config = config or RunConfig()
+        self.sample = 0
+        self._new_trainer()
+
+    # -- life cycle ------------------------------------------------------------
+    def _new_trainer(self) -> None:
+        self.trainer: Trainer = self.config.trainer()
+        self.changes: list[ChangeRecord] = []
+        self.snapshots: list[Snapshot] = [self.trainer.snapshot()]
+        self._phases: Iterator[Phase] | None = None
+        self._published = 0
+        self._new_run = True
+        self._message: str | None = None
+        self._refused: ConfigError | None = None
+        self._last_phase: Phase | None = None
+        self.abandoned: list[tuple[int, np.ndarray]] = []
+
+    @property
+    def mid_iteration(self) -> bool:
+        return self._phases is not None
+
+    def state(self, running: bool) -> RunState:
+        reason = self.trainer.stop_reason
+        if reason is StopReason.DIVERGED:
+            return RunState.DIVERGED
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2):
+            return RunState.CONVERGED
+        if reason is StopReason.MAX_ITER:
+            return RunState.FINISHED
+        if running:
+            return RunState.RUNNING
+        if self._phases is not None:
+            return RunState.STEPPING
+        if self.trainer.iteration == 0:
+            return RunState.IDLE
+        return RunState.PAUSED
+
+    # -- work on the training thread -----------------------------------------------
+    def run_batch(self, keep_running, seconds: float = 1 / 60) -> float:
+        """Step while ``keep_running()`` and the time slice lasts; return it/s."""
+        self._finish_phases()
+        trainer = self.trainer
+        step = trainer.step
+        started = time.perf_counter()
+        deadline = started + seconds
+        before = trainer.iteration
+        with np.errstate(over="ignore", invalid="ignore"):
+            while keep_running() and step():
+                if time.perf_counter() >= deadline:
+                    break
+        elapsed = time.perf_counter() - started
+        return (trainer.iteration - before) / elapsed if elapsed > 0 else 0.0
+
+    def execute(self, command: Any) -> None:
+        """Carry out one gate command (Step, StepPhase or a Submit payload)."""
+        if isinstance(command, Step):
+            self._finish_phases()
+            for _ in range(command.count):
+                if not self.trainer.step():
+                    break
+            self.keep_snapshot()
+        elif isinstance(command, StepPhase):
+            self._step_phase()
+        elif isinstance(command, Submit):
+            self._apply(command.payload)
+        else:
+            raise TypeError(f"unknown command {command!r}")
+
+    def paused(self) -> None:
+        """The run was paused: keep a snapshot there for rewind."""
+        self.keep_snapshot()
+
+    def _step_phase(self) -> None:
+        if self._phases is None:
+            if self.trainer.stop_reason is not None:
+                self._message = f"the run has stopped ({self.trainer.stop_reason.value})"
+                return
+            self._phases = iteration_phases(self.trainer, self.sample)
+        phase = next(self._phases, None)
+        self._last_phase = phase
+        if phase is None or phase.index == phase.count - 1:
+            self._phases = None
+            self.keep_snapshot()
+
+    def _finish_phases(self) -> None:
+        """Complete an iteration left half-way by the step-through."""
+        if self._phases is not None:
+            for phase in self._phases:
+                self._last_phase = phase
+            self._phases = None
+
+    # -- changes ------------------------------------------------------------------------
+    def _apply(self, payload: Any) -> None:
+        try:
+            if isinstance(payload, SetSetting):
+                self._set(payload.field, payload.value)
+            elif isinstance(payload, ApplyConfig):
+                self._apply_config(payload.config)
+            elif isinstance(payload, Rewind):
+                self.rewind(payload.iteration)
+            elif isinstance(payload, Reset):
+                self.reset()
+            elif isinstance(payload, SelectSample):
+                self._select_sample(payload.sample)
+            else:
+                raise TypeError(f"unknown change {payload!r}")
+        except ConfigError as err:
+            self._refused = err
+
+    def _select_sample(self, sample: int) -> None:
+        if not 0 <= sample < self.trainer.dataset.n_samples:
+            raise ConfigError("sample", f"sample must be from 0 to {self.trainer.dataset.n_samples - 1}")
+        self.sample = int(sample)
+
+    def _set(self, name: str, value: Any) -> None:
+        new = self.config.with_changes(**{name: value})
+        old_value = getattr(self.config, name)
+        if new == self.config:
+            return
+        if name not in LIVE_FIELDS:
+            self.config = new
+            self._new_trainer()
+            return
+        self._finish_phases()
+        trainer = self.trainer
+        if name == "optimizer":
+            trainer.set_optimizer(make_optimizer(value, **new.hyper))
+        elif name == "zeta":
+            trainer.zeta = value
+        elif name == "max_iter":
+            trainer.max_iter = value
+        elif name in trainer.optimizer.hyper:
+            trainer.optimizer.set(name, value)
+        self.config = new
+        trainer.clear_stop()
+        self.changes.append(ChangeRecord(trainer.iteration, name, old_value, getattr(new, name)))
+
+    def _apply_config(self, config: RunConfig) -> None:
+        if self.config.needs_new_run(config):
+            self.config = config
+            self._new_trainer()
+            return
+        for name in LIVE_FIELDS:
+            if getattr(config, name) != getattr(self.config, name):
+                self._set(name, getattr(config, name))
+
+    def reset(self) -> None:
+        self._phases = None
+        self.trainer.reset()
+        self.changes.clear()
+        self.snapshots = [self.trainer.snapshot()]
+        self._published = min(self._published, len(self.trainer.history))
+        self._optimizer_from_config()
+
+    def _optimizer_from_config(self) -> None:
+        if self.trainer.optimizer.name != self.config.optimizer or \
+                self.trainer.optimizer.hyper != self.config.hyper:
+            self.trainer.set_optimizer(self.config.make_optimizer())
+
+    # -- rewind ---------------------------------------------------------------------------
+    def keep_snapshot(self) -> None:
+        snap = self.trainer.snapshot()
+        if self.snapshots and self.snapshots[-1].iteration == snap.iteration:
+            self.snapshots[-1] = snap
+        else:
+            self.snapshots.append(snap)
+        if len(self.snapshots) > MAX_SNAPSHOTS:
+            del self.snapshots[1]  # keep the start point
+
+    def rewind(self, iteration: int | None = None) -> Snapshot:
+        """Back to the latest snapshot before now (or at/before ``iteration``)."""
+        if self._phases is not None and iteration is None:
+            self._phases = None  # abandon the half-done iteration: back to its start
+            return self.snapshots[-1]
+        current = self.trainer.iteration
+        limit = current - 1 if iteration is None else iteration
+        candidates = [s for s in self.snapshots if s.iteration <= max(limit, 0)]
+        target = candidates[-1] if candidates else self.snapshots[0]
+        self._phases = None
+        history = self.trainer.history
+        if len(history) > target.iteration + 1:
+            self.abandoned.append((target.iteration, history.copy()[target.iteration:]))
+        if target.optimizer != self.trainer.optimizer.name:
+            self.trainer.set_optimizer(make_optimizer(target.optimizer, **dict(target.hyper)))
+        for key, value in target.hyper.items():
+            self.trainer.optimizer.set(key, value)
+        self.trainer.restore(target)
+        self.snapshots = [s for s in self.snapshots if s.iteration <= target.iteration]
+        self.changes = [c for c in self.changes if c.iteration <= target.iteration]
+        self._published = min(self._published, len(history))
+        self.config = self.config.with_changes(optimizer=target.optimizer, **dict(target.hyper))
+        return target
+
+    # -- publishing ------------------------------------------------------------------------
+    def update(self, running: bool, rate: float = 0.0) -> Update:
+        """Everything new since the last update, as immutable values."""
+        history = self.trainer.history
+        start = self._published
+        jvals = history.view()[start:].copy()
+        self._published = len(history)
+        phase, self._last_phase = self._last_phase, None
+        message, self._message = self._message, None
+        refused, self._refused = self._refused, None
+        new_run, self._new_run = self._new_run, False
+        if self.trainer.stop_reason is StopReason.DIVERGED and message is None:
+            message = (f"The run diverged after iteration {self.trainer.iteration}: JVal or a "
+                       f"weight stopped being a finite number. Lower alpha, then rewind or reset.")
+        return Update(
+            history_start=start,
+            jvals=jvals,
+            snapshot=self.trainer.snapshot(),
+            state=self.state(running),
+            config=self.config,
+            changes=tuple(self.changes),
+            phase=phase,
+            new_run=new_run,
+            message=message,
+            rate=rate,
+            refused=refused,
+        )

@@ -1,0 +1,146 @@
+"""One iteration, phase by phase, the way the article explains backprop.
+
+"Forward computes the basic links, backward chains them": an iteration is
+
+1. forward through each weight layer (the linear link, then the non-linear
+   one, caching each link's local derivative),
+2. the loss,
+3. backward through each layer, last first (chaining the links, summing at
+   the sources),
+4. the optimizer update (the article's converged1 test, then g, m, v, the
+   bias corrections and the step), after which the new point is evaluated
+   and the converged2 test made.
+
+:func:`iteration_phases` yields one :class:`Phase` per step of that list.
+It calls the very functions the fast path uses, on the trainer's current
+weights, so running every phase ends in exactly the state ``Trainer.step()``
+would reach — bit for bit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import numpy as np
+
+from .losses import half_squared_error
+from .propagation import backward_layer, flat_gradient, forward_layer
+from .snapshot import frozen_array
+from .trainer import StopReason, Trainer
+
+FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
+
+
+@dataclass(frozen=True, eq=False)
+class Phase:
+    """What one phase produced; arrays are read-only copies.
+
+    ``values`` maps node names (``I1[0]``, ``O1[0]``, ``y[2]``, ``L``) to
+    their value for the chosen sample; ``node_gradients`` maps node names to
+    dL/dnode for that sample; ``gradient`` is the data-set gradient of the
+    layer (backward) or of all parameters (update).
+    """
+
+    kind: str
+    layer: int | None  # weight layer for forward/backward
+    index: int  # position in the iteration, 0-based
+    count: int  # phases in this iteration
+    iteration: int  # the iteration being computed (k + 1)
+    sample: int
+    values: dict[str, float] = field(default_factory=dict)
+    node_gradients: dict[str, float] = field(default_factory=dict)
+    gradient: np.ndarray | None = None
+    jval: float | None = None
+    optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
+    stop_reason: str | None = None
+
+    @property
+    def title(self) -> str:
+        if self.kind == FORWARD:
+            return f"forward through layer {self.layer}"
+        if self.kind == BACKWARD:
+            return f"backward through layer {self.layer}"
+        if self.kind == LOSS:
+            return "loss"
+        return "optimizer update"
+
+
+def phase_count(trainer: Trainer) -> int:
+    return 2 * trainer.network.n_layers + 2
+
+
+def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
+    """Advance ``trainer`` by one iteration, yielding after each phase.
+
+    The trainer's state changes only in the last phase (the update).  If the
+    generator is abandoned earlier, the trainer is untouched.
+    """
+    net = trainer.network
+    data = trainer.dataset
+    if not 0 <= sample < data.n_samples:
+        raise IndexError(f"sample {sample} is outside 0..{data.n_samples - 1}")
+    count = phase_count(trainer)
+    k = trainer.iteration + 1
+    weights = trainer.weights
+    mats = net.layers(weights)
+    position = 0
+
+    def make(kind, layer=None, **extra) -> Phase:
+        return Phase(kind, layer, position, count, k, sample, **extra)
+
+    passes = []
+    layer_inputs = data.inputs_aug
+    for layer, matrix in enumerate(mats):
+        step = forward_layer(net, layer, layer_inputs, matrix)
+        passes.append(step)
+        layer_inputs = step.augmented
+        values = {f"I{layer + 1}[{j}]": float(v) for j, v in enumerate(step.pre[:, sample])}
+        out_names = (
+            [f"y[{j}]" for j in range(step.post.shape[0])] if layer == net.n_layers - 1
+            else [f"O{layer + 1}[{j}]" for j in range(step.post.shape[0])]
+        )
+        values.update({name: float(v) for name, v in zip(out_names, step.post[:, sample])})
+        if layer == 0:
+            values.update({f"O0[{i}]": float(v) for i, v in enumerate(data.inputs[sample])})
+        yield make(FORWARD, layer, values=values)
+        position += 1
+
+    jval, residual = half_squared_error(passes[-1].post, data.targets_t)
+    sample_loss = 0.5 * float(np.sum(residual[:, sample] ** 2))
+    yield make(LOSS, jval=jval, values={"L": sample_loss},
+               node_gradients={f"y[{j}]": float(r) for j, r in enumerate(residual[:, sample])})
+    position += 1
+
+    grads = [None] * net.n_layers
+    d_post = residual
+    for layer in reversed(range(net.n_layers)):
+        result = backward_layer(passes[layer], d_post, mats[layer], with_inputs=layer > 0)
+        grads[layer] = result
+        d_post = result.d_inputs
+        node_grads = {f"I{layer + 1}[{j}]": float(v) for j, v in enumerate(result.d_pre[:, sample])}
+        if result.d_inputs is not None:
+            node_grads.update(
+                {f"O{layer}[{i}]": float(v) for i, v in enumerate(result.d_inputs[:, sample])}
+            )
+        yield make(BACKWARD, layer, node_gradients=node_grads, gradient=frozen_array(result.grad))
+        position += 1
+
+    gradient = flat_gradient(grads)
+    reason = trainer.check_before_step() if trainer.stop_reason is None else trainer.stop_reason
+    if reason is not None:
+        trainer.stop_reason = reason
+        yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,
+                   optimizer_state=trainer.optimizer.state(), stop_reason=reason.value)
+        return
+    with np.errstate(over="ignore", invalid="ignore"):
+        new_weights = trainer.optimizer.step(weights, gradient, k)
+        new_jval, new_gradient = trainer.evaluate(new_weights)
+        trainer.accept(new_weights, new_jval, new_gradient)
+    reason = trainer.stop_reason
+    yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,
+               optimizer_state=trainer.optimizer.state(),
+               stop_reason=None if reason is None else reason.value)
+
+
+__all__ = ["Phase", "iteration_phases", "phase_count", "FORWARD", "LOSS", "BACKWARD", "UPDATE",
+           "StopReason"]
