@@ -134,9 +134,20 @@ def test_seeded_stress_of_two_thousand_commands():
     gate = RunGate()
     session = TrainingSession(RunConfig(samples=50, max_iter=10**9))
     updates, errors = [], []
-    worker = threading.Thread(target=drive, args=(gate, session, updates.append, errors.append))
+    published = threading.Condition()
+
+    def publish(update):
+        with published:
+            updates.append(update)
+            published.notify_all()
+
+    def handed_over():
+        # Pace the commands: wait (without sleeping) until the queue is taken.
+        with published:
+            assert published.wait_for(lambda: gate.pending() == 0, timeout=20), "queue stuck"
+
+    worker = threading.Thread(target=drive, args=(gate, session, publish, errors.append))
     worker.start()
-    expected_min = 0
     try:
         for n in range(2000):
             choice = rng.choice(["run", "pause", "step", "phase", "rewind", "alpha", "reset", "steps"])
@@ -156,6 +167,7 @@ def test_seeded_stress_of_two_thousand_commands():
                 gate.submit(SetSetting("alpha", rng.choice([1e-4, 1e-3, 2e-3])))
             else:
                 gate.submit(Reset())
+            handed_over()
     finally:
         gate.pause()
         gate.stop()
