@@ -97,9 +97,8 @@ def test_engine_error_reaches_the_gui(qtbot, worker):
         thread.submit(object())  # not a change the session knows
     assert "unknown change" in blocker.args[0]
     rec.errors.clear()
-    with qtbot.waitSignal(thread.updated, timeout=5000):
-        thread.step()  # the thread is still alive
-    assert rec.last.iteration == 1
+    thread.step()  # the thread is still alive and steps
+    qtbot.waitUntil(lambda: rec.last.iteration == 1, timeout=5000)
 
 
 def test_stop_mid_run_ends_the_thread(qtbot):
