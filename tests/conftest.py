@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# QSettings must not read or write the user's own studio settings during tests.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bpstudio-test-config-")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from ..engine.config import LIVE_FIELDS, ConfigError, RunConfig
+from ..engine.data import Problem
 from ..engine.optimizers import make_optimizer
 from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
@@ -75,6 +76,7 @@ class Update:
     message: str | None = None
     rate: float = 0.0  # iterations per second in this batch
     refused: ConfigError | None = None
+    problem: Problem | None = None  # the network and data this run trains (immutable)
 
     @property
     def iteration(self) -> int:
@@ -302,4 +304,5 @@ class TrainingSession:
             message=message,
             rate=rate,
             refused=refused,
+            problem=self.trainer.problem,
         )

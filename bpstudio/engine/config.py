@@ -112,3 +112,32 @@ class RunConfig:
 
 
 ARTICLE = RunConfig()
+
+
+_INT_FIELDS = ("max_iter", "samples", "seed")
+_FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta")
+
+
+def parse_setting(field: str, text: str):
+    """Turn what a user typed into a setting's value; ConfigError says what is wrong."""
+    text = str(text).strip()
+    if field == "hidden":
+        try:
+            sizes = tuple(int(part) for part in text.replace(" ", "").split(","))
+        except ValueError:
+            raise ConfigError(field, "hidden sizes look like 5 or 8,6") from None
+        return sizes
+    if field in _INT_FIELDS:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ConfigError(field, f"{field} must be a whole number") from None
+        if not value.is_integer():
+            raise ConfigError(field, f"{field} must be a whole number")
+        return int(value)
+    if field in _FLOAT_FIELDS:
+        try:
+            return float(text)
+        except ValueError:
+            raise ConfigError(field, f"{field} must be a number") from None
+    return text

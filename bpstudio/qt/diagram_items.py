@@ -1,0 +1,160 @@
+"""Graphics items of the network diagram: nodes and links.
+
+Looks are decided here and only here (colours, widths, dashes), so the view
+code speaks in terms of "weight", "in chain", "selected", never of pens.
+Weight sign is told by colour *and* line style (solid positive, dashed
+negative), so it reads for colour-blind viewers and in greyscale print-outs.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsTextItem
+
+from ..engine.graph import Edge, Node
+
+POSITIVE = QColor("#1f6fb4")
+NEGATIVE = QColor("#e07b00")
+SELECTED = QColor("#d62728")  # the article draws the chosen link in red
+CHAIN = QColor("#2ca02c")  # and the rest of its chain in green
+PHASE = QColor("#8e44ad")
+FADED_ALPHA = 38
+NODE_RADIUS = 22.0
+
+
+class EdgeItem(QGraphicsLineItem):
+    """A basic influence link; weight links carry their parameter's flat index."""
+
+    def __init__(self, edge: Edge, param_index: int | None, start: QPointF, end: QPointF) -> None:
+        super().__init__(QLineF(start, end))
+        self.edge = edge
+        self.param_index = param_index
+        self.weight = 0.0
+        self.scale = 1.0
+        self.mode = "normal"  # normal | faded | chain | selected | phase
+        self.setZValue(0)
+        self.setAcceptHoverEvents(True)
+        if param_index is not None:
+            self.setCursor(Qt.PointingHandCursor)
+        self.refresh()
+
+    def shape(self) -> QPainterPath:
+        """A wide invisible band, so that a thin link is easy to hit with the mouse."""
+        path = QPainterPath(self.line().p1())
+        path.lineTo(self.line().p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(path)
+
+    def boundingRect(self) -> QRectF:
+        return self.shape().boundingRect()
+
+    def set_weight(self, value: float, scale: float) -> None:
+        if value != self.weight or scale != self.scale:
+            self.weight, self.scale = value, scale
+            self.refresh()
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self.mode:
+            self.mode = mode
+            self.refresh()
+
+    def refresh(self) -> None:
+        is_weight = self.param_index is not None
+        if is_weight:
+            colour = QColor(POSITIVE if self.weight >= 0 else NEGATIVE)
+            width = 0.7 + 4.3 * min(abs(self.weight) / self.scale, 1.0) if self.scale else 1.0
+        else:
+            colour, width = QColor("#555555"), 1.6
+        style = Qt.DashLine if is_weight and self.weight < 0 else Qt.SolidLine
+        if self.mode == "selected":
+            colour, width, style = QColor(SELECTED), max(width, 3.5) + 1.5, Qt.SolidLine
+            self.setZValue(3)
+        elif self.mode == "chain":
+            colour, width = QColor(CHAIN), max(width, 2.5)
+            self.setZValue(2)
+        elif self.mode == "phase":
+            colour, width = QColor(PHASE), max(width, 2.0)
+            self.setZValue(2)
+        elif self.mode == "faded":
+            colour.setAlpha(FADED_ALPHA)
+            self.setZValue(0)
+        else:
+            self.setZValue(1 if not is_weight else 0)
+        pen = QPen(colour, width, style, Qt.RoundCap)
+        self.setPen(pen)
+
+
+class NodeItem(QGraphicsEllipseItem):
+    """A node: O, I, bias 1, y or L, with a label and an optional value line below."""
+
+    def __init__(self, node: Node, label_html: str, centre: QPointF, radius: float = NODE_RADIUS) -> None:
+        super().__init__(QRectF(-radius, -radius, 2 * radius, 2 * radius))
+        self.node = node
+        self.radius = radius
+        self.setPos(centre)
+        self.setZValue(5)
+        self.setCursor(Qt.PointingHandCursor)
+        self.mode = "normal"
+        self.role = ""  # "", "source", "sink"
+        self.label = QGraphicsTextItem(self)
+        self.label.setHtml(f"<div style='color:#111'>{label_html}</div>")
+        font = QFont()
+        font.setPointSizeF(12.5)
+        self.label.setFont(font)
+        self._centre_label()
+        self.annotation = QGraphicsTextItem(self)
+        small = QFont()
+        small.setPointSizeF(10.5)
+        self.annotation.setFont(small)
+        self.annotation.setDefaultTextColor(QColor("#222222"))
+        self.role_tag = QGraphicsTextItem(self)
+        self.role_tag.setFont(small)
+        self.role_tag.setFlag(QGraphicsItem.ItemIgnoresParentOpacity, True)
+        self.refresh()
+
+    def _centre_label(self) -> None:
+        rect = self.label.boundingRect()
+        self.label.setPos(-rect.width() / 2, -rect.height() / 2)
+
+    def set_mode(self, mode: str, role: str = "") -> None:
+        if (mode, role) != (self.mode, self.role):
+            self.mode, self.role = mode, role
+            self.refresh()
+
+    def set_annotation(self, text: str) -> None:
+        self.annotation.setPlainText(text)
+        rect = self.annotation.boundingRect()
+        self.annotation.setPos(-rect.width() / 2, self.radius - 2)
+        self.annotation.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        fill, border, width = QColor("white"), QColor("#666666"), 1.4
+        if self.node.kind == "bias":
+            fill = QColor("#eeeeee")
+        if self.node.kind == "L":
+            fill = QColor("#fff4d6")
+        if self.mode in ("chain", "selected"):
+            border, width = QColor(CHAIN), 2.6
+        if self.mode == "selected":
+            border, width = QColor(SELECTED), 3.0
+        if self.mode == "phase":
+            fill, border, width = QColor("#efe3f6"), QColor(PHASE), 2.6
+        pen = QPen(border, width)
+        if self.role == "source":
+            pen.setStyle(Qt.SolidLine)
+            width = 4.0
+            pen.setWidthF(width)
+            pen.setColor(QColor("#b8860b"))
+        elif self.role == "sink":
+            pen.setStyle(Qt.DotLine)
+            pen.setWidthF(3.2)
+            pen.setColor(QColor("#b8860b"))
+        self.setPen(pen)
+        self.setBrush(QBrush(fill))
+        self.setOpacity(0.3 if self.mode == "faded" else 1.0)
+        tag = {"source": "source Σ", "sink": "sink"}.get(self.role, "")
+        self.role_tag.setHtml(f"<span style='color:#8a6508'><b>{tag}</b></span>" if tag else "")
+        rect = self.role_tag.boundingRect()
+        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() + 2)
+        self.role_tag.setVisible(bool(tag))

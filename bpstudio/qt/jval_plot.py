@@ -1,0 +1,138 @@
+"""The live JVal plot (pyqtgraph), fed by Updates, redrawn by a ~30 Hz timer.
+
+Following DESIGN.md section 4: the history lives in a growing NumPy buffer
+(the HistoryMirror), the curve is redrawn from a timer rather than per
+signal, with peak downsampling and clip-to-view so 50 000+ points stay
+smooth.  Seed and solution markers mirror the article's figure; vertical
+lines mark where a hyperparameter was changed.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Signal
+
+from ..control.history_mirror import HistoryMirror
+from ..control.session import RunState, Update
+
+FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+
+
+class JvalPlot(pg.PlotWidget):
+    hovered = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("jval_plot")
+        self.setAccessibleName("JVal plot")
+        self.mirror = HistoryMirror()
+        item = self.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLabel("bottom", "epoch")
+        item.setLabel("left", "JVal")
+        item.setMenuEnabled(True)
+        self.curve = item.plot([], [], pen=pg.mkPen("#111111", width=1.6), name="JVal")
+        self.curve.setDownsampling(auto=True, method="peak")
+        self.curve.setClipToView(True)
+        self.seed = pg.ScatterPlotItem(size=13, brush=pg.mkBrush("#2ca02c"), pen=pg.mkPen("#1d6b1d"),
+                                       symbol="o", name="seed")
+        self.solution = pg.ScatterPlotItem(size=20, brush=pg.mkBrush("#d62728"), pen=pg.mkPen("#8b1a1a"),
+                                           symbol="star", name="solution")
+        item.addItem(self.seed)
+        item.addItem(self.solution)
+        legend = item.addLegend(offset=(-10, 10))
+        legend.addItem(self.seed, "seed")
+        legend.addItem(self.solution, "solution")
+        self.change_lines: list[pg.InfiniteLine] = []
+        self.readout = pg.TextItem(color="#333333", anchor=(0, 1))
+        item.addItem(self.readout, ignoreBounds=True)
+        self.readout.hide()
+        self._dirty = False
+        self._state = RunState.IDLE
+        self._changes: tuple = ()
+        self.timer = QTimer(self)
+        self.timer.setInterval(33)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.set_title()
+
+    # -- data --------------------------------------------------------------------------
+    def apply(self, update: Update) -> None:
+        self.mirror.apply(update)
+        self._state = update.state
+        if update.changes != self._changes:
+            self._changes = update.changes
+            self._draw_changes()
+        self._dirty = True
+
+    def set_log_y(self, on: bool) -> None:
+        # Log of values <= 0 become NaN; pyqtgraph's finite check (left on) skips them.
+        self.getPlotItem().setLogMode(y=on)
+        self._dirty = True
+        self.redraw()
+
+    @property
+    def log_y(self) -> bool:
+        return bool(self.getPlotItem().ctrl.logYCheck.isChecked())
+
+    def redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        values = self.mirror.values()
+        n = len(values)
+        x = np.arange(n, dtype=float)
+        self.curve.setData(x, values)
+        if n:
+            self.seed.setData([0.0], [values[0]])
+        else:
+            self.seed.setData([], [])
+        done = self._state in FINISHED_STATES
+        if done and n:
+            self.solution.setData([float(n - 1)], [values[-1]])
+        else:
+            self.solution.setData([], [])
+        self.set_title(values[-1] if n else None, n - 1, done)
+
+    def set_title(self, jval: float | None = None, iteration: int = 0, done: bool = False) -> None:
+        if jval is None:
+            text = "JVal"
+        elif done:
+            text = f"solution-JVal = {jval:.5f}"
+        else:
+            text = f"JVal = {jval:.5f}   (iteration {iteration})"
+        self.getPlotItem().setTitle(text, size="13pt", color="#111111")
+
+    def _draw_changes(self) -> None:
+        item = self.getPlotItem()
+        for line in self.change_lines:
+            item.removeItem(line)
+        self.change_lines = []
+        for change in self._changes:
+            line = pg.InfiniteLine(
+                pos=change.iteration, angle=90, movable=False,
+                pen=pg.mkPen("#8e44ad", width=1.2, style=pg.QtCore.Qt.DashLine),
+                label=f"{change.field}={change.new}",
+                labelOpts={"position": 0.92, "color": "#8e44ad", "fill": (255, 255, 255, 200)},
+            )
+            item.addItem(line, ignoreBounds=True)
+            self.change_lines.append(line)
+
+    def _mouse_moved(self, pos) -> None:
+        item = self.getPlotItem()
+        if not item.sceneBoundingRect().contains(pos) or not len(self.mirror):
+            self.readout.hide()
+            return
+        point = item.vb.mapSceneToView(pos)
+        index = int(round(point.x()))
+        values = self.mirror.values()
+        if not 0 <= index < len(values):
+            self.readout.hide()
+            return
+        text = f"epoch {index}: JVal {values[index]:.6g}"
+        y = np.log10(values[index]) if self.log_y and values[index] > 0 else values[index]
+        self.readout.setText(text)
+        self.readout.setPos(index, y)
+        self.readout.show()
+        self.hovered.emit(text)

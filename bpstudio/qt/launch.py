@@ -1,0 +1,72 @@
+"""Start the studio: the QApplication, the window, and the --smoke-test used by installers and CI."""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bpstudio", description="Open the BP Studio window.")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, train briefly, save a screenshot and exit 0")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="where --smoke-test saves its screenshot")
+    parser.add_argument("--iterations", type=int, default=300,
+                        help="how many iterations --smoke-test trains (default 300)")
+    return parser.parse_args(argv)
+
+
+def launch(argv: list[str]) -> int:
+    args = parse(argv)
+    from PySide6.QtWidgets import QApplication
+
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    app = QApplication.instance() or QApplication(["bpstudio"])
+    app.setApplicationName("BP Studio")
+    app.setOrganizationName("BPStudio")
+    from .main_window import MainWindow
+
+    window = MainWindow(restore_settings=not args.smoke_test)
+    window.show()
+    if args.smoke_test:
+        return smoke_test(app, window, args)
+    return app.exec()
+
+
+def smoke_test(app, window, args) -> int:
+    """Train a little on the real platform, grab the window, report and exit."""
+    from PySide6.QtCore import QTimer
+
+    target = Path(args.screenshot or Path(tempfile.gettempdir()) / "bpstudio-smoke.png")
+    result = {"code": 1}
+
+    def check():
+        last = window.last
+        if last is not None and last.iteration >= args.iterations:
+            window.pause()
+            QTimer.singleShot(300, finish)
+            return
+        QTimer.singleShot(50, check)
+
+    def finish():
+        window._refresh_views(window.last)
+        image = window.grab()
+        ok = image.save(str(target))
+        print(f"smoke test: platform {app.platformName()}, iteration {window.last.iteration}, "
+              f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})")
+        result["code"] = 0 if ok else 1
+        window.close()
+        app.quit()
+
+    def start():
+        window.run()
+        check()
+
+    QTimer.singleShot(200, start)
+    QTimer.singleShot(60_000, lambda: (print("smoke test: timed out", file=sys.stderr), app.exit(1)))
+    code = app.exec()
+    return result["code"] if code == 0 else code

@@ -1,0 +1,329 @@
+"""The studio window: composition only — diagram, plot, controls, inspector, probe.
+
+Every gesture becomes a gate call or a queued change for the training
+thread; every Update coming back is handed to the views.  The window holds
+no numbers of its own beyond the last Update.
+"""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QToolBar, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..engine.config import ConfigError, RunConfig
+from ..engine.graph import display_name
+from ..engine.node_values import node_values
+from .controls_panel import ControlsPanel
+from .inspector import Inspector
+from .jval_plot import JvalPlot
+from .network_view import NetworkView
+from .probe import PredictionProbe
+from .status_bar import StudioStatusBar
+from .training_thread import TrainingThread
+
+ABOUT = (
+    "<h3>BP Studio {version}</h3>"
+    "<p>A desktop laboratory for backpropagation.</p>"
+    "<p>After the article <i>Back Propagation - Python实现</i> (2021), whose ideas — linear and "
+    "non-linear operations as links of one graph, the loss-influence chain of a weight, sums at "
+    "the sources — this studio draws live.</p>"
+)
+LAST_DIGITS = (
+    "<p>Adding the same numbers in a different order changes the last bit, and a vectorised "
+    "engine adds in a different order than the article's per-sample loop.</p><p>This training "
+    "run amplifies such differences, so after tens of thousands of iterations two correct programs "
+    "agree only to a few digits: the same curve, not the same last digits.</p>"
+)
+FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+
+
+def _settings() -> QSettings:
+    return QSettings("BPStudio", "BPStudio")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle("BP Studio — backpropagation laboratory")
+        self.setObjectName("main_window")
+        settings = _settings()
+        if config is None and restore_settings:
+            config = self._saved_config(settings)
+        self.thread = TrainingThread(config or RunConfig(), self)
+        self.last: Update | None = None
+        self.problem = None
+        self._build_views(config or RunConfig())
+        self._build_actions()
+        self._build_menus()
+        self.resize(1366, 768)
+        if restore_settings:
+            self._restore_layout(settings)
+
+        self.thread.updated.connect(self.on_update)
+        self.thread.failed.connect(self.on_error)
+        self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at ~8 Hz
+        self.view_timer.setInterval(125)
+        self.view_timer.timeout.connect(self._refresh_running_views)
+        self.view_timer.start()
+        self._views_dirty = False
+        self.thread.start()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_views(self, config: RunConfig) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3cd; color:#5a4500; padding:6px; border:1px solid #e0c36a;")
+        self.banner.hide()
+        self.network_view = NetworkView()
+        self.network_view.param_selected.connect(self.on_param_selected)
+        self.network_view.node_selected.connect(self.on_node_selected)
+        self.plot = JvalPlot()
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.setObjectName("center_splitter")
+        self.splitter.addWidget(self.network_view)
+        self.splitter.addWidget(self.plot)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([420, 280])
+        center = QWidget()
+        layout = QVBoxLayout(center)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(center)
+
+        self.controls = ControlsPanel(config)
+        self.controls.change_requested.connect(self.on_change_requested)
+        self.controls.restore_requested.connect(self.restore_defaults)
+        self.inspector = Inspector()
+        self.inspector.sample_box.valueChanged.connect(lambda s: self.thread.submit(SelectSample(s)))
+        self.probe = PredictionProbe()
+        self.controls_dock = self._dock("Controls", "controls_dock", self.controls, Qt.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, Qt.RightDockWidgetArea)
+        self.probe_dock = self._dock("Prediction probe", "probe_dock", self.probe, Qt.LeftDockWidgetArea)
+        self.status = StudioStatusBar()
+        self.setStatusBar(self.status)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, name: str, text: str, shortcut, tip: str, slot, icon=None) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name = {
+            "run": self._action("run", "Run", Qt.Key_Space, "Train at full speed", self.run,
+                                QStyle.SP_MediaPlay),
+            "pause": self._action("pause", "Pause", Qt.Key_Space, "Stop on this iteration", self.pause,
+                                  QStyle.SP_MediaPause),
+            "step": self._action("step", "Step", Qt.Key_Right, "Exactly one iteration", self.step,
+                                 QStyle.SP_MediaSeekForward),
+            "step_phase": self._action("step_phase", "Step phase", QKeySequence("Shift+Right"),
+                                       "One phase of the next iteration: forward, loss, backward, update",
+                                       self.step_phase, QStyle.SP_ArrowRight),
+            "rewind": self._action("rewind", "Rewind", Qt.Key_Left,
+                                   "Back to the previous pause or step", self.rewind,
+                                   QStyle.SP_MediaSkipBackward),
+            "reset": self._action("reset", "Reset", QKeySequence("Ctrl+R"),
+                                  "Back to the start point of this run", self.reset,
+                                  QStyle.SP_BrowserReload),
+        }
+        toolbar = QToolBar("Training")
+        toolbar.setObjectName("training_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for action in self.actions_by_name.values():
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._set_action_state(RunState.IDLE, 0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        train_menu = self.menuBar().addMenu("&Training")
+        for action in self.actions_by_name.values():
+            train_menu.addAction(action)
+        view = self.menuBar().addMenu("&View")
+        self.log_action = QAction("Log scale for JVal", self, checkable=True)
+        self.log_action.setObjectName("log_y")
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.toggled.connect(self.plot.set_log_y)
+        view.addAction(self.log_action)
+        fit = QAction("Fit diagram to view", self)
+        fit.setShortcut(QKeySequence("Ctrl+0"))
+        fit.triggered.connect(self.network_view.fit)
+        view.addAction(fit)
+        for dock in (self.controls_dock, self.inspector_dock, self.probe_dock):
+            view.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("About BP Studio", self)
+        about.triggered.connect(lambda: QMessageBox.about(self, "About BP Studio", ABOUT.format(version=__version__)))
+        help_menu.addAction(about)
+        digits = QAction("Why the last digits of a long run differ", self)
+        digits.triggered.connect(lambda: QMessageBox.information(self, "Last digits", LAST_DIGITS))
+        help_menu.addAction(digits)
+
+    # -- gestures --------------------------------------------------------------------------------------
+    def run(self) -> None:
+        self.network_view.show_phase(None)
+        self.thread.start_running()
+        self._set_action_state(RunState.RUNNING, self.last.iteration if self.last else 0)
+
+    def pause(self) -> None:
+        self.thread.pause()
+        self._set_action_state(RunState.PAUSED, self.last.iteration if self.last else 0)
+
+    def step(self) -> None:
+        self.network_view.show_phase(None)
+        self.thread.step()
+
+    def step_phase(self) -> None:
+        self.thread.step_phase()
+
+    def rewind(self) -> None:
+        self.thread.submit(Rewind())
+
+    def reset(self) -> None:
+        self.thread.submit(Reset())
+
+    def restore_defaults(self) -> None:
+        self.thread.submit(ApplyConfig(RunConfig()))
+
+    def on_change_requested(self, field: str, value) -> None:
+        self.thread.submit(SetSetting(field, value))
+
+    def on_param_selected(self, index: int) -> None:
+        self.inspector.select(index)
+
+    def on_node_selected(self, name: str) -> None:
+        if self.last is None or self.problem is None:
+            return
+        sample = self.inspector.sample_box.value()
+        values = node_values(self.problem.network, self.last.snapshot.weights, self.problem.dataset, sample)
+        if name not in values:
+            return
+        value, grad = values[name]
+        node = next(n for n in self.network_view.nodes if n.name == name)
+        self.inspector.show_node(name, value, grad, display_name(node, self.problem.network))
+
+    # -- updates from the training thread ------------------------------------------------------------------
+    def on_update(self, update: Update) -> None:
+        first = self.last is None
+        self.last = update
+        if update.new_run or first:
+            self.problem = update.problem
+            self.network_view.set_problem(update.problem)
+            self.inspector.set_problem(update.problem)
+            self.inspector.set_snapshot(update.snapshot, refresh=False)
+            self.network_view.select_param(self._initial_param())
+        self.plot.apply(update)
+        self.status.show_update(update)
+        if update.config != self.controls.config:
+            self.controls.show_config(update.config)
+        if update.refused is not None:
+            self.controls.show_config(update.config)
+            self.controls.show_error(update.refused.field, str(update.refused))
+        if update.message:
+            self.show_banner(update.message)
+        elif update.state not in FINISHED:
+            self.banner.hide()
+        if update.phase is not None:
+            self.network_view.show_phase(update.phase)
+        self._set_action_state(update.state, update.iteration)
+        if update.state is RunState.RUNNING:
+            self._views_dirty = True
+        else:
+            self._refresh_views(update)
+
+    def _initial_param(self) -> int | None:
+        return 0 if self.problem is not None else None
+
+    def _refresh_running_views(self) -> None:
+        if self._views_dirty and self.last is not None:
+            self._views_dirty = False
+            self._refresh_views(self.last)
+
+    def _refresh_views(self, update: Update) -> None:
+        self.network_view.set_weights(update.snapshot.weights)
+        self.inspector.set_snapshot(update.snapshot)
+        self.probe.set_state(self.problem, update.snapshot.weights)
+
+    def on_error(self, message: str) -> None:
+        self.show_banner("Training stopped because of an error: " + message.splitlines()[0])
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _set_action_state(self, state: RunState, iteration: int) -> None:
+        a = self.actions_by_name
+        running = state is RunState.RUNNING
+        done = state in FINISHED
+        a["run"].setEnabled(not running and not done)
+        a["pause"].setEnabled(running)
+        a["step"].setEnabled(not done)
+        a["step_phase"].setEnabled(not done)
+        a["rewind"].setEnabled(not running and (iteration > 0 or state is RunState.STEPPING))
+        a["reset"].setEnabled(iteration > 0 or state is RunState.STEPPING or done)
+
+    # -- settings and shutdown -------------------------------------------------------------------------------
+    def _saved_config(self, settings: QSettings) -> RunConfig | None:
+        text = settings.value("config")
+        if not text:
+            return None
+        try:
+            return RunConfig.from_dict(json.loads(text))
+        except (ValueError, TypeError, ConfigError):
+            return None
+
+    def _restore_layout(self, settings: QSettings) -> None:
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        self.log_action.setChecked(settings.value("log_y", False, type=bool))
+
+    def save_settings(self) -> None:
+        settings = _settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("window_state", self.saveState())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("log_y", self.log_action.isChecked())
+        if self.last is not None:
+            settings.setValue("config", json.dumps(self.last.config.to_dict()))
+        settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self.view_timer.stop()
+        self.plot.timer.stop()
+        self.thread.stop()
+        super().closeEvent(event)

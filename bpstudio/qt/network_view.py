@@ -1,0 +1,304 @@
+"""The network diagram: the article's expanded graph, live weights, the chain lit up.
+
+The scene is built from the engine's :class:`ExpandedGraph`; selecting a
+weight asks the engine for its :class:`InfluenceChain` and only *draws* it:
+the chosen link red, the rest of the chain green (as the article's
+figures), everything else faded, sources and sinks marked.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+from ..engine.chain import InfluenceChain
+from ..engine.data import Problem
+from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, display_name
+from ..engine.phases import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, Phase
+from .diagram_items import EdgeItem, NodeItem
+
+ROW = 60.0
+WEIGHT_GAP = 175.0
+ACTIVATION_GAP = 78.0
+
+
+def node_column(node: Node, n_layers: int) -> int:
+    """Column of a node: inputs 0, then I and O of each layer, then y and L."""
+    if node.kind in (OUT, BIAS):
+        return 2 * node.layer
+    if node.kind == PRE:
+        return 2 * node.layer - 1
+    if node.kind == Y:
+        return 2 * n_layers
+    return 2 * n_layers + 1
+
+
+def column_x(column: int) -> float:
+    """Odd columns (I) sit a wide weight gap after the previous O column."""
+    x = 0.0
+    for c in range(1, column + 1):
+        x += WEIGHT_GAP if c % 2 == 1 else ACTIVATION_GAP
+    return x
+
+
+class NetworkView(QGraphicsView):
+    param_selected = Signal(int)  # flat parameter index
+    node_selected = Signal(str)  # node machine name
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("network_view")
+        self.setAccessibleName("network diagram")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.problem: Problem | None = None
+        self.nodes: dict[Node, NodeItem] = {}
+        self.edges: list[EdgeItem] = []
+        self.weight_edges: dict[int, EdgeItem] = {}
+        self.selected_param: int | None = None
+        self.chain: InfluenceChain | None = None
+        self._user_zoomed = False
+
+    # -- building ------------------------------------------------------------------
+    def set_problem(self, problem: Problem) -> None:
+        """Rebuild the scene for a network (a new run with another shape)."""
+        self.problem = problem
+        net = problem.network
+        graph = ExpandedGraph(net)
+        scene = self.scene()
+        scene.clear()
+        self.nodes, self.edges, self.weight_edges = {}, [], {}
+        tallest = max(net.sizes) + 1
+        for node in graph.nodes:
+            column = node_column(node, net.n_layers)
+            nodes_in_column = self._column_members(node, net)
+            position = self._row_of(node, net)
+            y = (position - (nodes_in_column - 1) / 2) * ROW
+            if node.kind == LOSS:
+                y = 0.0
+            item = NodeItem(node, self._label(node, problem), QPointF(column_x(column), y))
+            scene.addItem(item)
+            self.nodes[node] = item
+        for edge in graph.edges:
+            index = None
+            if edge.kind == WEIGHT:
+                index = net.param_index(*graph.weight_of(edge))
+            start, end = self._endpoints(edge)
+            item = EdgeItem(edge, index, start, end)
+            scene.addItem(item)
+            self.edges.append(item)
+            if index is not None:
+                self.weight_edges[index] = item
+        margin = 60
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
+        self.selected_param, self.chain = None, None
+        self.set_weights(problem.start)
+        self._user_zoomed = False
+        self.fit()
+        del tallest
+
+    @staticmethod
+    def _column_members(node: Node, net) -> int:
+        if node.kind in (OUT, BIAS):
+            return net.sizes[node.layer] + (1 if node.layer < net.n_layers else 0)
+        if node.kind == PRE:
+            return net.sizes[node.layer]
+        if node.kind == Y:
+            return net.sizes[-1]
+        return 1
+
+    @staticmethod
+    def _row_of(node: Node, net) -> int:
+        if node.kind == BIAS:
+            return net.sizes[node.layer]
+        return node.index
+
+    def _label(self, node: Node, problem: Problem) -> str:
+        data = problem.dataset
+        if node.kind == OUT and node.layer == 0:
+            return f"<i>{data.input_names[node.index]}</i>"
+        if node.kind == Y:
+            return f"<i>{data.target_names[node.index]}</i>"
+        if node.kind == BIAS:
+            return "1"
+        return display_name(node, problem.network, "html")
+
+    def _endpoints(self, edge) -> tuple[QPointF, QPointF]:
+        a, b = self.nodes[edge.source].pos(), self.nodes[edge.target].pos()
+        line = b - a
+        length = math.hypot(line.x(), line.y()) or 1.0
+        r = self.nodes[edge.source].radius
+        offset = QPointF(line.x() / length * r, line.y() / length * r)
+        return a + offset, b - offset
+
+    # -- live weights ----------------------------------------------------------------------
+    def set_weights(self, weights: np.ndarray) -> None:
+        """Recolour and resize weight links; each layer scaled by its largest |w|."""
+        if self.problem is None:
+            return
+        net = self.problem.network
+        weights = np.asarray(weights)
+        for layer, (a, b) in enumerate(zip(net.offsets[:-1], net.offsets[1:])):
+            scale = float(np.max(np.abs(weights[a:b]))) or 1.0
+            for index in range(a, b):
+                self.weight_edges[index].set_weight(float(weights[index]), scale)
+
+    # -- selection and the chain ---------------------------------------------------------------
+    def select_param(self, index: int | None) -> None:
+        """Light up the loss-influence chain of parameter ``index`` (None clears)."""
+        if self.problem is None:
+            return
+        net = self.problem.network
+        self.selected_param = index
+        if index is None:
+            self.chain = None
+            self._apply_modes(set(), set(), set(), set(), None)
+            return
+        self.chain = InfluenceChain.of(net, net.param_location(index))
+        links = {(e.source, e.target) for e in self.chain.edges[1:]}
+        nodes = set(self.chain.nodes[1:])
+        self._apply_modes(links, nodes, set(self.chain.sources), set(self.chain.sinks), index)
+        self.param_selected.emit(index)
+
+    def _apply_modes(self, links, nodes, sources, sinks, index) -> None:
+        lit = index is not None
+        for item in self.edges:
+            if item.param_index is not None and item.param_index == index:
+                item.set_mode("selected")
+            elif (item.edge.source, item.edge.target) in links:
+                item.set_mode("chain")
+            else:
+                item.set_mode("faded" if lit else "normal")
+        for node, item in self.nodes.items():
+            role = "source" if node in sources else "sink" if node in sinks else ""
+            if node in nodes:
+                item.set_mode("chain", role)
+            else:
+                item.set_mode("faded" if lit else "normal", role)
+
+    def chain_edge_names(self) -> set[tuple[str, str]]:
+        """The links currently drawn as the chain (for tests and exports)."""
+        return {(i.edge.source.name, i.edge.target.name) for i in self.edges if i.mode in ("chain",)}
+
+    # -- phases ----------------------------------------------------------------------------
+    def show_phase(self, phase: Phase | None) -> None:
+        """Light the nodes a phase touched and write its numbers under them."""
+        for item in self.nodes.values():
+            item.set_annotation("")
+        if phase is None or self.problem is None:
+            self.select_param(self.selected_param)
+            return
+        touched: set[str] = set()
+        if phase.kind == FORWARD:
+            for name, value in phase.values.items():
+                touched.add(name)
+                self._annotate(name, f"{value:.3g}")
+        elif phase.kind == LOSS_PHASE:
+            touched.add("L")
+            self._annotate("L", f"{phase.values['L']:.3g}")
+            for name, grad in phase.node_gradients.items():
+                touched.add(name)
+                self._annotate(name, f"∂L {grad:.3g}")
+        elif phase.kind == BACKWARD:
+            for name, grad in phase.node_gradients.items():
+                touched.add(name)
+                self._annotate(name, f"∂L {grad:.3g}")
+        for node, item in self.nodes.items():
+            if node.name in touched:
+                item.set_mode("phase", item.role)
+            elif phase.kind != UPDATE:
+                item.set_mode("faded", item.role)
+        layer = phase.layer
+        for item in self.edges:
+            on_layer = (
+                phase.kind == UPDATE and item.param_index is not None
+                or layer is not None and item.edge.target.kind == PRE and item.edge.target.layer == layer + 1
+                or layer is not None and item.edge.source.kind == PRE and item.edge.source.layer == layer + 1
+                or phase.kind == LOSS_PHASE and item.edge.target.kind == LOSS
+            )
+            item.set_mode("phase" if on_layer else "faded")
+
+    def _annotate(self, name: str, text: str) -> None:
+        for node, item in self.nodes.items():
+            if node.name == name:
+                item.set_annotation(text)
+                return
+
+    # -- navigation --------------------------------------------------------------------------
+    def fit(self) -> None:
+        self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._user_zoomed:
+            self.fit()
+
+    def wheelEvent(self, event) -> None:
+        factor = 1.0015 ** event.angleDelta().y()
+        self.scale(factor, factor)
+        self._user_zoomed = True
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self._user_zoomed = False
+        self.fit()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton:
+            point = event.position().toPoint()
+            items = self.items(point)
+            for item in items:
+                if isinstance(item, NodeItem) or isinstance(item.parentItem(), NodeItem):
+                    node_item = item if isinstance(item, NodeItem) else item.parentItem()
+                    self.node_selected.emit(node_item.node.name)
+                    event.accept()
+                    return
+            edges = [i for i in items if isinstance(i, EdgeItem) and i.param_index is not None]
+            if edges:
+                # Links cross and crowd near the nodes: take the one nearest the click.
+                scene_point = self.mapToScene(point)
+                nearest = min(edges, key=lambda e: _distance_to_segment(scene_point, e.line()))
+                self.select_param(nearest.param_index)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        """Up/Down: previous/next weight; Escape: clear the selection."""
+        if self.problem is None:
+            return super().keyPressEvent(event)
+        count = self.problem.network.n_params
+        key = event.key()
+        if key in (Qt.Key_Down, Qt.Key_Up):
+            step = 1 if key == Qt.Key_Down else -1
+            current = -1 if self.selected_param is None and step == 1 else (self.selected_param or 0)
+            self.select_param((current + step) % count)
+            item = self.weight_edges[self.selected_param]
+            self.ensureVisible(item.boundingRect(), 40, 40)
+        elif key == Qt.Key_Escape:
+            self.select_param(None)
+        elif key in (Qt.Key_Plus, Qt.Key_Equal):
+            self.scale(1.2, 1.2)
+            self._user_zoomed = True
+        elif key == Qt.Key_Minus:
+            self.scale(1 / 1.2, 1 / 1.2)
+            self._user_zoomed = True
+        else:
+            super().keyPressEvent(event)
+
+    def scene_rect_of_param(self, index: int) -> QRectF:
+        return self.weight_edges[index].sceneBoundingRect()
+
+
+def _distance_to_segment(p: QPointF, line) -> float:
+    a, b = line.p1(), line.p2()
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length2 = dx * dx + dy * dy or 1e-12
+    t = max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))

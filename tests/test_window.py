@@ -1,0 +1,185 @@
+"""The studio window, offscreen, driven as a user would: actions, clicks, typing."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLineEdit
+
+from bpstudio.control import RunState
+from bpstudio.engine.chain import InfluenceChain
+from bpstudio.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    yield win
+    win.close()
+    assert not win.thread.isRunning()
+
+
+def action(win, name):
+    from PySide6.QtGui import QAction
+
+    found = win.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def test_test_contract(window):
+    for name in ("run", "pause", "step", "step_phase", "rewind", "reset"):
+        assert action(window, name).objectName() == name
+    assert window.findChild(type(window.network_view), "network_view") is window.network_view
+    assert window.findChild(type(window.plot), "jval_plot") is window.plot
+    assert window.findChild(type(window.inspector), "inspector") is window.inspector
+    assert window.last.config.hidden == (5,) and window.last.problem.dataset.n_samples == 1000
+
+
+def test_run_pause_plot_holds_every_point(qtbot, window):
+    action(window, "run").trigger()
+    qtbot.waitUntil(lambda: window.last.iteration > 200, timeout=10000)
+    action(window, "pause").trigger()
+    qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
+    window.plot.redraw()
+    curve = window.plot.getPlotItem().listDataItems()[0]
+    x, y = curve.getOriginalDataset()
+    assert len(y) == window.last.iteration + 1
+    np.testing.assert_array_equal(y, window.thread.session.trainer.history.view())
+    assert "iteration" in window.plot.getPlotItem().titleLabel.text
+
+
+def test_click_on_an_edge_lights_exactly_the_engines_chain(qtbot, window):
+    view = window.network_view
+    net = window.problem.network
+    index = net.param_index(0, 1, 2)  # the link g -> I_3^(1)
+    item = view.weight_edges[index]
+    line = item.line()
+    point = item.mapToScene(line.p1() + (line.p2() - line.p1()) * 0.3)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(point))
+    assert view.selected_param == index
+    for other, edge_item in view.weight_edges.items():  # every link can be hit where it is alone
+        at = clear_point_on(edge_item, view)
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(at))
+        assert view.selected_param == other, net.param_name(other)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(point))
+    chain = InfluenceChain.of(net, (0, 1, 2))
+    expected = {(e.source.name, e.target.name) for e in chain.edges[1:]}
+    assert view.chain_edge_names() == expected
+    assert item.mode == "selected"
+    sources = {n.node.name for n in view.nodes.values() if n.role == "source"}
+    assert sources == {n.name for n in chain.sources}
+    assert window.inspector.chain.name == "W0[1,2]"
+    assert "W0[1,2]" in window.inspector.title.text()
+
+
+def clear_point_on(item, view):
+    """The point along a link farthest from every other link (links cross each other)."""
+    from bpstudio.qt.network_view import _distance_to_segment
+
+    line = item.line()
+    others = [e.line() for e in view.weight_edges.values() if e is not item]
+    best, best_gap = None, -1.0
+    for t in np.linspace(0.15, 0.85, 29):
+        p = line.p1() + (line.p2() - line.p1()) * float(t)
+        gap = min(_distance_to_segment(p, o) for o in others)
+        if gap > best_gap:
+            best, best_gap = p, gap
+    return best
+
+
+def test_keyboard_moves_between_weights(qtbot, window):
+    view = window.network_view
+    view.setFocus()
+    view.select_param(0)
+    qtbot.keyClick(view, Qt.Key_Down)
+    assert view.selected_param == 1
+    qtbot.keyClick(view, Qt.Key_Up)
+    qtbot.keyClick(view, Qt.Key_Up)
+    assert view.selected_param == window.problem.network.n_params - 1
+
+
+def test_step_and_step_phase(qtbot, window):
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        action(window, "step").trigger()
+    assert window.last.iteration == 1
+    titles = []
+    for _ in range(6):
+        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+            action(window, "step_phase").trigger()
+        titles.append(window.last.phase.kind)
+    assert titles == ["forward", "forward", "loss", "backward", "backward", "update"]
+    assert window.last.iteration == 2
+    # while stepping the diagram shows the phase: the forward pass lights layer 1's nodes
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        action(window, "step_phase").trigger()
+    lit = {n.node.name for n in window.network_view.nodes.values() if n.mode == "phase"}
+    assert {"I1[0]", "O1[4]"} <= lit
+    assert window.last.state is RunState.STEPPING
+
+
+def test_refused_value_says_why_next_to_the_field(qtbot, window):
+    field = window.controls.editors["alpha"]
+    assert isinstance(field, QLineEdit)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "-1")
+    qtbot.keyClick(field, Qt.Key_Return)
+    error = window.controls.errors["alpha"]
+    assert error.isVisibleTo(window) and "greater than 0" in error.text()
+    assert window.thread.session.config.alpha == 0.001
+    field.selectAll()
+    qtbot.keyClicks(field, "0.01")
+    qtbot.keyClick(field, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.last.config.alpha == 0.01, timeout=5000)
+    assert not error.isVisibleTo(window)
+    assert window.last.changes[-1].field == "alpha"
+    assert len(window.plot.change_lines) == 1
+
+
+def test_model_change_rebuilds_the_diagram(qtbot, window):
+    field = window.controls.editors["hidden"]
+    field.setText("4,3")
+    field.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.last.config.hidden == (4, 3), timeout=5000)
+    assert window.problem.network.sizes == (3, 4, 3, 3)
+    assert len(window.network_view.weight_edges) == window.problem.network.n_params
+
+
+def test_nudge_predicts_the_change_of_jval(qtbot, window):
+    window.network_view.select_param(3)
+    window.inspector.nudge_delta.setValue(0.0001)
+    predicted, actual = window.inspector.nudge()
+    assert actual == pytest.approx(predicted, rel=1e-2)
+    assert np.array_equal(window.last.snapshot.weights, window.thread.session.trainer.weights)
+
+
+def test_node_click_shows_value_and_gradient(qtbot, window):
+    view = window.network_view
+    node = next(item for node, item in view.nodes.items() if node.name == "O1[0]")
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
+    assert "value" in window.inspector.node_info.text() and "∂L" in window.inspector.node_info.text()
+
+
+def test_rewind_and_reset_actions(qtbot, window):
+    for _ in range(2):
+        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+            action(window, "step").trigger()
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        action(window, "rewind").trigger()
+    assert window.last.iteration == 1
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        action(window, "reset").trigger()
+    assert window.last.iteration == 0 and len(window.plot.mirror) == 1
+
+
+def test_close_while_running_leaves_no_thread(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    action(win, "run").trigger()
+    qtbot.waitUntil(lambda: win.last.iteration > 50, timeout=10000)
+    win.close()
+    assert not win.thread.isRunning()
