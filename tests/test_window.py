@@ -11,7 +11,7 @@ from bpstudio.qt.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow()
+    win = MainWindow(restore_settings=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
@@ -39,7 +39,8 @@ def test_test_contract(window):
 
 def test_run_pause_plot_holds_every_point(qtbot, window):
     action(window, "run").trigger()
-    qtbot.waitUntil(lambda: window.last.iteration > 200, timeout=10000)
+    qtbot.waitUntil(lambda: window.last.iteration > 200, timeout=20000)
+    assert action(window, "pause").isEnabled() and not action(window, "run").isEnabled()
     action(window, "pause").trigger()
     qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
     window.plot.redraw()
@@ -174,8 +175,24 @@ def test_rewind_and_reset_actions(qtbot, window):
     assert window.last.iteration == 0 and len(window.plot.mirror) == 1
 
 
+def test_layout_and_settings_return_on_the_next_start(qtbot):
+    first = MainWindow(restore_settings=False)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: first.last is not None, timeout=5000)
+    first.log_action.setChecked(True)
+    first.on_change_requested("alpha", 0.002)
+    qtbot.waitUntil(lambda: first.last.config.alpha == 0.002, timeout=5000)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: second.last is not None, timeout=5000)
+    assert second.log_action.isChecked() and second.last.config.alpha == 0.002
+    second.close()
+
+
 def test_close_while_running_leaves_no_thread(qtbot):
-    win = MainWindow()
+    win = MainWindow(restore_settings=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
