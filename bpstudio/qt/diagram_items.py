@@ -27,6 +27,8 @@ class EdgeItem(QGraphicsLineItem):
 
     def __init__(self, edge: Edge, param_index: int | None, start: QPointF, end: QPointF) -> None:
         super().__init__(QLineF(start, end))
+        self._shape: QPainterPath | None = None  # the line never moves: build the band once
+        self._bounds = QRectF()
         self.edge = edge
         self.param_index = param_index
         self.weight = 0.0
@@ -40,14 +42,19 @@ class EdgeItem(QGraphicsLineItem):
 
     def shape(self) -> QPainterPath:
         """A wide invisible band, so that a thin link is easy to hit with the mouse."""
-        path = QPainterPath(self.line().p1())
-        path.lineTo(self.line().p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        return stroker.createStroke(path)
+        if self._shape is None:
+            path = QPainterPath(self.line().p1())
+            path.lineTo(self.line().p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(path)
+            self._bounds = self._shape.boundingRect()
+        return self._shape
 
     def boundingRect(self) -> QRectF:
-        return self.shape().boundingRect()
+        if self._shape is None:
+            self.shape()
+        return self._bounds
 
     def set_weight(self, value: float, scale: float) -> None:
         if value != self.weight or scale != self.scale:

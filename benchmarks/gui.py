@@ -1,0 +1,109 @@
+"""Studio figures, printed, never asserted: latency, full run, start-up.
+
+    python benchmarks/gui.py          (offscreen unless a display is set)
+
+* the GUI thread's event-loop latency (p50, p99) while the article's run
+  trains at full speed in the window;
+* the article's 50 000-iteration run in the window against its headless time;
+* start-up to a painted window, beside a bare QMainWindow with a PlotWidget.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bpstudio.control import RunState  # noqa: E402
+from bpstudio.engine.config import RunConfig  # noqa: E402
+from bpstudio.qt.main_window import MainWindow  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def headless_seconds() -> float:
+    trainer = RunConfig().trainer()
+    started = time.perf_counter()
+    trainer.run()
+    return time.perf_counter() - started
+
+
+def window_run(app: QApplication) -> tuple[float, np.ndarray, int]:
+    window = MainWindow(restore_settings=False)
+    window.show()
+    lags: list[float] = []
+    tick = QTimer()
+    tick.setInterval(10)
+    last = [time.perf_counter()]
+
+    def on_tick():
+        now = time.perf_counter()
+        lags.append(max(0.0, now - last[0] - 0.010))
+        last[0] = now
+
+    tick.timeout.connect(on_tick)
+    times = {}
+
+    def start():
+        times["start"] = time.perf_counter()
+        last[0] = time.perf_counter()
+        tick.start()
+        window.run()
+
+    def check():
+        if window.last is not None and window.last.state is RunState.FINISHED:
+            times["end"] = time.perf_counter()
+            app.quit()
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(300, start)
+    QTimer.singleShot(320, check)
+    app.exec()
+    tick.stop()
+    iterations = window.last.iteration
+    points = len(window.plot.mirror)
+    window.close()
+    return times["end"] - times["start"], np.array(lags) * 1e3, points if points == iterations + 1 else -1
+
+
+def startup_seconds(kind: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(HERE / "startup_probe.py"), kind], check=True,
+                       capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    print(f"platform {app.platformName()}")
+    headless = headless_seconds()
+    in_window, lags, points = window_run(app)
+    print("article's 50 000 iterations:")
+    print(f"  headless           : {headless:6.2f} s")
+    print(f"  in the window      : {in_window:6.2f} s  ({in_window / headless:.2f} x headless; "
+          f"{'all' if points > 0 else 'NOT all'} points plotted)")
+    print(f"  event-loop latency : p50 {np.percentile(lags, 50):5.1f} ms, p99 {np.percentile(lags, 99):5.1f} ms, "
+          f"max {lags.max():5.1f} ms over {len(lags)} ticks of 10 ms")
+    bare = startup_seconds("bare")
+    studio = startup_seconds("studio")
+    print("start-up to a painted window (best of 3, whole process):")
+    print(f"  bare QMainWindow + PlotWidget : {bare:5.2f} s")
+    print(f"  BP Studio                     : {studio:5.2f} s  ({studio / bare:.2f} x)")
+
+
+if __name__ == "__main__":
+    main()

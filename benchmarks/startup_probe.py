@@ -1,0 +1,44 @@
+"""Open a window and exit when its JVal plot first paints; benchmarks/gui.py times this.
+
+Both windows have a pyqtgraph PlotWidget; its viewport painting means the
+window is on screen with its content.
+
+    python benchmarks/startup_probe.py studio|bare
+"""
+import sys
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class ExitOnPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            QApplication.instance().exit(0)
+        return False
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    if sys.argv[1] == "studio":
+        from bpstudio.qt.main_window import MainWindow
+
+        window = MainWindow(restore_settings=False)
+        plot = window.plot
+    else:
+        import pyqtgraph as pg
+
+        window = QMainWindow()
+        plot = pg.PlotWidget()
+        window.setCentralWidget(plot)
+    watcher = ExitOnPaint()
+    plot.viewport().installEventFilter(watcher)
+    window.show()
+    code = app.exec()
+    if sys.argv[1] == "studio":
+        window.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
