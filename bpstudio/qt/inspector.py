@@ -75,7 +75,7 @@ class Inspector(QScrollArea):
         self.sample_box = QSpinBox()
         self.sample_box.setObjectName("inspector_sample")
         self.sample_box.setToolTip("Which training sample's numbers the formula shows.")
-        self.sample_box.valueChanged.connect(lambda _v: self.refresh())
+        self.sample_box.valueChanged.connect(lambda _v: self.refresh())  # noqa: E501
         row.addWidget(self.sample_box)
         row.addStretch(1)
         self.copy_latex = QPushButton("Copy as LaTeX")
@@ -153,10 +153,11 @@ class Inspector(QScrollArea):
         self.sample_box.setRange(0, problem.dataset.n_samples - 1)
         self.select(None)
 
-    def set_snapshot(self, snapshot: Snapshot, refresh: bool = True) -> None:
+    def set_snapshot(self, snapshot: Snapshot, refresh: bool = True, live: bool = False) -> None:
+        """``live``: the net is training; skip the finite difference to keep up."""
         self.snapshot = snapshot
         if refresh:
-            self.refresh()
+            self.refresh(with_numeric=not live)
 
     def select(self, index: int | None) -> None:
         self.index = index
@@ -177,7 +178,7 @@ class Inspector(QScrollArea):
         for widget in (self.copy_latex, self.nudge_button, self.nudge_delta):
             widget.setEnabled(on)
 
-    def refresh(self) -> None:
+    def refresh(self, with_numeric: bool = True) -> None:
         if (self.chain is None or self.snapshot is None or self.problem is None
                 or self.snapshot.weights.size != self.problem.network.n_params):
             self._set_enabled(False)
@@ -188,7 +189,7 @@ class Inspector(QScrollArea):
         weights = self.snapshot.weights
         index = self.index
         sample = min(self.sample_box.value(), data.n_samples - 1)
-        self.numbers = self.chain.evaluate(weights, data, path_limit=PATH_ROWS)
+        self.numbers = self.chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=with_numeric)
         self.sample_numbers = self.chain.evaluate(weights, data, sample=sample, path_limit=0,
                                                   with_numeric=False)
         name = display_name(self.chain.param, net, "html")
@@ -210,7 +211,10 @@ class Inspector(QScrollArea):
         n = self.numbers
         self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   (rel. diff {n.chain_error:.1e})")
         self.check_labels["backprop"].setText(_fmt(n.backprop_gradient))
-        self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   (rel. diff {n.numeric_error:.1e})")
+        if with_numeric:
+            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   (rel. diff {n.numeric_error:.1e})")
+        else:
+            self.check_labels["numeric"].setText("(computed when paused)")
         self._fill_paths(n)
 
     def _fill_paths(self, n: ChainNumbers) -> None:

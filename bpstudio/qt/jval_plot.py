@@ -8,6 +8,8 @@ lines mark where a hyperparameter was changed.
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
@@ -50,10 +52,19 @@ class JvalPlot(pg.PlotWidget):
         item.addItem(self.readout, ignoreBounds=True)
         self.readout.hide()
         self._dirty = False
+        self._title_time = 0.0
         self._state = RunState.IDLE
         self._changes: tuple = ()
+        # The view follows the growing curve; we set its range ourselves once per
+        # frame (pyqtgraph's auto-range would repaint every frame twice) and stop
+        # following when the user pans or zooms, until the "A" button is pressed.
+        self.follow = True
+        view = item.getViewBox()
+        view.disableAutoRange()
+        view.sigRangeChangedManually.connect(self._user_moved_view)
+        item.autoBtn.clicked.connect(self._follow_again)
         self.timer = QTimer(self)
-        self.timer.setInterval(50)  # 20 Hz: smooth to the eye, cheap for the GIL
+        self.timer.setInterval(66)  # 15 Hz: smooth to the eye, and each frame costs the trainer the GIL
         self.timer.timeout.connect(self.redraw)
         self.timer.start()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -85,26 +96,57 @@ class JvalPlot(pg.PlotWidget):
         values = self.mirror.values()
         n = len(values)
         x = np.arange(n, dtype=float)
+        if self.follow and n:
+            self._fit_range(values)
         self.curve.setData(x, values)
-        if n:
-            self.seed.setData([0.0], [values[0]])
-        else:
-            self.seed.setData([], [])
+        # Markers and title change rarely; re-setting them each frame would
+        # make pyqtgraph lay out and repaint the axes every time.
         done = self._state in FINISHED_STATES
-        if done and n:
-            self.solution.setData([float(n - 1)], [values[-1]])
-        else:
-            self.solution.setData([], [])
-        self.set_title(values[-1] if n else None, n - 1, done)
+        self._set_marker(self.seed, ([0.0], [values[0]]) if n else ([], []))
+        self._set_marker(self.solution, ([float(n - 1)], [values[-1]]) if done and n else ([], []))
+        now = time.monotonic()
+        if done or self._state is not RunState.RUNNING or now - self._title_time > 0.5:
+            self._title_time = now
+            self.set_title(values[-1] if n else None, n - 1, done)
+
+    def _fit_range(self, values: np.ndarray) -> None:
+        shown = values[values > 0] if self.log_y else values[np.isfinite(values)]
+        if not shown.size:
+            return
+        lo, hi = float(shown.min()), float(shown.max())
+        if self.log_y:
+            lo, hi = np.log10(lo), np.log10(hi)
+        if hi <= lo:
+            lo, hi = lo - 0.5, hi + 0.5
+        self.getPlotItem().getViewBox().setRange(
+            xRange=(0, max(len(values) - 1, 1)), yRange=(lo, hi), padding=0.05, disableAutoRange=True
+        )
+
+    def _user_moved_view(self, *_args) -> None:
+        self.follow = False
+
+    def _follow_again(self) -> None:
+        self.follow = True
+        self._dirty = True
+
+    def _set_marker(self, marker, data) -> None:
+        key = (tuple(data[0]), tuple(data[1]))
+        if getattr(marker, "_shown", None) != key:
+            marker._shown = key
+            marker.setData(*data)
 
     def set_title(self, jval: float | None = None, iteration: int = 0, done: bool = False) -> None:
+        if not hasattr(self, "_title"):
+            self._title = None
         if jval is None:
             text = "JVal"
         elif done:
             text = f"solution-JVal = {jval:.5f}"
         else:
             text = f"JVal = {jval:.5f}   (iteration {iteration})"
-        self.getPlotItem().setTitle(text, size="13pt", color="#111111")
+        if text != self._title:
+            self._title = text
+            self.getPlotItem().setTitle(text, size="13pt", color="#111111")
 
     def _draw_changes(self) -> None:
         item = self.getPlotItem()

@@ -67,8 +67,8 @@ class MainWindow(QMainWindow):
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
-        self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at ~8 Hz
-        self.view_timer.setInterval(125)
+        self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at 5 Hz
+        self.view_timer.setInterval(200)
         self.view_timer.timeout.connect(self._refresh_running_views)
         self.view_timer.start()
         self._views_dirty = False
@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
             self.inspector.set_snapshot(update.snapshot, refresh=False)
             self.network_view.select_param(self._initial_param())
         self.plot.apply(update)
-        self.status.show_update(update)
+        if update.state is not RunState.RUNNING:
+            self.status.show_update(update)  # while running, the view timer updates it
         if update.config != self.controls.config:
             self.controls.show_config(update.config)
         if update.refused is not None:
@@ -264,11 +265,12 @@ class MainWindow(QMainWindow):
     def _refresh_running_views(self) -> None:
         if self._views_dirty and self.last is not None:
             self._views_dirty = False
-            self._refresh_views(self.last)
+            self._refresh_views(self.last, live=True)
 
-    def _refresh_views(self, update: Update) -> None:
+    def _refresh_views(self, update: Update, live: bool = False) -> None:
+        self.status.show_update(update)
         self.network_view.set_weights(update.snapshot.weights)
-        self.inspector.set_snapshot(update.snapshot)
+        self.inspector.set_snapshot(update.snapshot, live=live)
         self.probe.set_state(self.problem, update.snapshot.weights)
 
     def on_error(self, message: str) -> None:
