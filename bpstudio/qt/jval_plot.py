@@ -31,8 +31,14 @@ class JvalPlot(pg.PlotWidget):
         item = self.getPlotItem()
         # No grid: pyqtgraph redraws every grid line on every frame, which cost
         # the training thread a third of its speed in the benchmark.
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", "JVal")
+        # Colours set here, not through pyqtgraph's global options, so the plot
+        # looks the same however the application was started.
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen("#333333"))
+            axis.setTextPen(pg.mkPen("#111111"))
+        item.setLabel("bottom", "epoch", color="#111111")
+        item.setLabel("left", "JVal", color="#111111")
         item.setMenuEnabled(True)
         self.curve = item.plot([], [], pen=pg.mkPen("#111111", width=1), name="JVal",
                                antialias=False)
@@ -44,7 +50,7 @@ class JvalPlot(pg.PlotWidget):
                                            symbol="star", name="solution")
         item.addItem(self.seed)
         item.addItem(self.solution)
-        legend = item.addLegend(offset=(-10, 10))
+        legend = item.addLegend(offset=(-10, 10), labelTextColor="#111111")
         legend.addItem(self.seed, "seed")
         legend.addItem(self.solution, "solution")
         self.change_lines: list[pg.InfiniteLine] = []

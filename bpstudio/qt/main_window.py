@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         if update.state is RunState.RUNNING:
             self._views_dirty = True
         else:
+            self._views_dirty = False  # this full refresh supersedes a pending live one
             self._refresh_views(update)
 
     def _initial_param(self) -> int | None:

@@ -36,11 +36,18 @@ def node_column(node: Node, n_layers: int) -> int:
     return 2 * n_layers + 1
 
 
-def column_x(column: int) -> float:
-    """Odd columns (I) sit a wide weight gap after the previous O column."""
+def column_x(column: int, tallest: int = 6) -> float:
+    """Odd columns (I) sit a wide weight gap after the previous O column.
+
+    Gaps grow with the tallest column, so that a wide net (3-32-32-3) keeps a
+    landscape shape that fits the view instead of a thin vertical strip.
+    """
+    height = tallest * ROW
+    weight_gap = max(WEIGHT_GAP, 0.35 * height)
+    activation_gap = max(ACTIVATION_GAP, 0.12 * height)
     x = 0.0
     for c in range(1, column + 1):
-        x += WEIGHT_GAP if c % 2 == 1 else ACTIVATION_GAP
+        x += weight_gap if c % 2 == 1 else activation_gap
     return x
 
 
@@ -83,7 +90,7 @@ class NetworkView(QGraphicsView):
             y = (position - (nodes_in_column - 1) / 2) * ROW
             if node.kind == LOSS:
                 y = 0.0
-            item = NodeItem(node, self._label(node, problem), QPointF(column_x(column), y))
+            item = NodeItem(node, self._label(node, problem), QPointF(column_x(column, tallest), y))
             scene.addItem(item)
             self.nodes[node] = item
         for edge in graph.edges:
@@ -102,7 +109,6 @@ class NetworkView(QGraphicsView):
         self.set_weights(problem.start)
         self._user_zoomed = False
         self.fit()
-        del tallest
 
     @staticmethod
     def _column_members(node: Node, net) -> int:
