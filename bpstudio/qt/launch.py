@@ -28,6 +28,10 @@ def launch(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(["bpstudio"])
     app.setApplicationName("BP Studio")
     app.setOrganizationName("BPStudio")
+    app.setDesktopFileName("bpstudio")
+    from .app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     from .main_window import MainWindow
 
     window = MainWindow(restore_settings=not args.smoke_test)
