@@ -45,6 +45,7 @@ def window_run(app: QApplication, probe_latency: bool, max_iter: int = 50000):
     full-run timing is measured in a run without it.
     """
     window = MainWindow(RunConfig(max_iter=max_iter), restore_settings=False)
+    window.ask_before_closing = False
     window.show()
     lags: list[float] = []
     tick = QTimer()

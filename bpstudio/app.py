@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "chain")
+COMMANDS = ("train", "gradcheck", "chain", "info")
 
 USAGE = """\
 usage: bpstudio [FILE] [--smoke-test]      open the studio window
        bpstudio train [options]            train the article's network headlessly
        bpstudio gradcheck [options]        check backprop against finite differences
        bpstudio chain --param 'W0[0,0]'    show the loss-influence chain of one weight
+       bpstudio info FILE.bpstudio         summarise a saved session
 
 BP Studio: a desktop laboratory for backpropagation, after the article
 "Back Propagation - Python实现". Run 'bpstudio COMMAND --help' for a command's options.
@@ -36,6 +37,8 @@ def run_command(command: str, argv: list[str]) -> int:
         from .cli.train import main
     elif command == "gradcheck":
         from .cli.gradcheck import main
+    elif command == "info":
+        from .cli.info import main
     else:
         from .cli.chain import main
     try:

@@ -48,3 +48,15 @@ def test_smoke_test_on_xcb_under_xvfb(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "platform xcb" in result.stdout
     assert png_size(shot)[0] >= 1000
+
+
+def test_opens_a_session_file_given_on_the_command_line(tmp_path):
+    session = tmp_path / "class.bpstudio"
+    # a finished 40-iteration run: the studio opens it at iteration 40, stopped at max_iter
+    assert run_bpstudio("train", "--max-iter", "40", "--save", str(session), "--quiet").returncode == 0
+    shot = tmp_path / "window.png"
+    result = run_bpstudio(str(session), "--smoke-test", "--screenshot", str(shot), "--iterations", "60",
+                          env={"QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    iteration = int(result.stdout.split("iteration ")[1].split(",")[0])
+    assert iteration == 40

@@ -12,6 +12,7 @@ from bpstudio.qt.main_window import MainWindow
 @pytest.fixture
 def window(qtbot):
     win = MainWindow(restore_settings=False)
+    win.ask_before_closing = False
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
@@ -177,6 +178,7 @@ def test_rewind_and_reset_actions(qtbot, window):
 
 def test_layout_and_settings_return_on_the_next_start(qtbot):
     first = MainWindow(restore_settings=False)
+    first.ask_before_closing = False
     qtbot.addWidget(first)
     first.show()
     qtbot.waitUntil(lambda: first.last is not None, timeout=5000)
@@ -185,6 +187,7 @@ def test_layout_and_settings_return_on_the_next_start(qtbot):
     qtbot.waitUntil(lambda: first.last.config.alpha == 0.002, timeout=5000)
     first.close()
     second = MainWindow()
+    second.ask_before_closing = False
     qtbot.addWidget(second)
     qtbot.waitUntil(lambda: second.last is not None, timeout=5000)
     assert second.log_action.isChecked() and second.last.config.alpha == 0.002
@@ -193,6 +196,7 @@ def test_layout_and_settings_return_on_the_next_start(qtbot):
 
 def test_close_while_running_leaves_no_thread(qtbot):
     win = MainWindow(restore_settings=False)
+    win.ask_before_closing = False
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.last is not None, timeout=5000)

@@ -32,6 +32,8 @@ def build_parser(prog: str = "bpstudio train") -> Parser:
     out.add_argument("--plot", metavar="FILE.png", help="write the article's figure (PNG or SVG)")
     out.add_argument("--history", metavar="FILE.csv", help="write iteration,jval per line")
     out.add_argument("--json", metavar="FILE.json", help="write the run: config, JVal history, weights, gradient")
+    out.add_argument("--save", metavar="FILE.bpstudio",
+                     help="save the finished run as a session the studio opens (bpstudio FILE.bpstudio)")
     out.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     return parser
 
@@ -77,6 +79,7 @@ def main(argv: list[str]) -> int:
         raise UsageError("argument --plot: the file name must end in .png or .svg")
     history = writable_path("--history", args.history)
     json_path = writable_path("--json", args.json)
+    save_path = writable_path("--save", args.save)
 
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
     trainer, elapsed = train(config, progress)
@@ -89,6 +92,10 @@ def main(argv: list[str]) -> int:
                 writer.writerow([i, repr(float(value))])
     if json_path is not None:
         Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)))
+    if save_path is not None:
+        from ..control.session_file import save_state
+
+        save_state(save_path, config, trainer.snapshot(), trainer.history.view(), ())
     if plot is not None:
         from ..qt.article_figure import save_article_figure
 

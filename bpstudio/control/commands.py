@@ -39,3 +39,10 @@ class SelectSample:
     """Which sample the phase step-through reports node values for."""
 
     sample: int
+
+
+@dataclass(frozen=True)
+class LoadSaved:
+    """Continue a session read from a file (a checked SavedSession)."""
+
+    saved: Any

@@ -26,7 +26,7 @@ from ..engine.optimizers import make_optimizer
 from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
 from ..engine.trainer import StopReason, Trainer
-from .commands import ApplyConfig, Reset, Rewind, SelectSample, SetSetting
+from .commands import ApplyConfig, LoadSaved, Reset, Rewind, SelectSample, SetSetting
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
@@ -100,6 +100,21 @@ class TrainingSession:
         self._message: str | None = None
         self._refused: ConfigError | None = None
         self._last_phase: Phase | None = None
+
+    def load(self, saved) -> None:
+        """Continue a saved session exactly where it stopped (see session_file)."""
+        config = saved.config.with_changes(optimizer=saved.snapshot.optimizer,
+                                           **dict(saved.snapshot.hyper))
+        self.config = config
+        self._new_trainer()
+        trainer = self.trainer
+        trainer.history.truncate(0)
+        trainer.history.extend(saved.history)
+        trainer.restore(saved.snapshot)
+        if saved.snapshot.stop_reason is not None:
+            trainer.stop_reason = StopReason(saved.snapshot.stop_reason)
+        self.changes = list(saved.changes)
+        self.snapshots = [saved.snapshot]
 
     @property
     def mid_iteration(self) -> bool:
@@ -188,6 +203,8 @@ class TrainingSession:
                 self.reset()
             elif isinstance(payload, SelectSample):
                 self._select_sample(payload.sample)
+            elif isinstance(payload, LoadSaved):
+                self.load(payload.saved)
             else:
                 raise TypeError(f"unknown change {payload!r}")
         except ConfigError as err:

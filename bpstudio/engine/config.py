@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from .activations import ACTIVATIONS
 from .data import INITS, Problem, article_problem
+from .network import Network
 from .optimizers import OPTIMIZERS, make_optimizer, validate_hyperparameter
 from .trainer import Trainer
 
@@ -103,6 +104,10 @@ class RunConfig:
     # -- building ----------------------------------------------------------------
     def problem(self) -> Problem:
         return article_problem(self.samples, self.seed, self.hidden, self.activation, self.init)
+
+    def problem_network(self) -> Network:
+        """The network this config trains, without drawing any data."""
+        return Network((3, *self.hidden, 3), self.activation)
 
     def make_optimizer(self):
         return make_optimizer(self.optimizer, **self.hyper)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bpstudio", description="Open the BP Studio window.")
+    parser.add_argument("file", nargs="?", help="a .bpstudio session to open")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window, train briefly, save a screenshot and exit 0")
     parser.add_argument("--screenshot", metavar="FILE.png",
@@ -35,7 +36,11 @@ def launch(argv: list[str]) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(restore_settings=not args.smoke_test)
+    if args.smoke_test:
+        window.ask_before_closing = False
     window.show()
+    if args.file:
+        window.files.open(args.file)
     if args.smoke_test:
         return smoke_test(app, window, args)
     return app.exec()
@@ -48,9 +53,13 @@ def smoke_test(app, window, args) -> int:
     target = Path(args.screenshot or Path(tempfile.gettempdir()) / "bpstudio-smoke.png")
     result = {"code": 1}
 
+    from ..control import RunState
+
     def check():
         last = window.last
-        if last is not None and last.iteration >= args.iterations:
+        done = last is not None and last.state in (RunState.FINISHED, RunState.CONVERGED,
+                                                   RunState.DIVERGED)
+        if last is not None and (last.iteration >= args.iterations or done):
             window.pause()
             QTimer.singleShot(300, finish)
             return
@@ -70,7 +79,12 @@ def smoke_test(app, window, args) -> int:
         window.run()
         check()
 
+    def give_up():
+        print("smoke test: timed out", file=sys.stderr)
+        window.close()  # stops the training thread before the application ends
+        app.exit(1)
+
     QTimer.singleShot(200, start)
-    QTimer.singleShot(60_000, lambda: (print("smoke test: timed out", file=sys.stderr), app.exit(1)))
+    QTimer.singleShot(60_000, give_up)
     code = app.exec()
     return result["code"] if code == 0 else code

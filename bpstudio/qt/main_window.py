@@ -24,6 +24,7 @@ from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
 from .probe import PredictionProbe
+from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
 
@@ -48,6 +49,8 @@ def _settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
+    ask_before_closing = True  # tests and the smoke test switch the unsaved-work question off
+
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
         self.setWindowTitle("BP Studio — backpropagation laboratory")
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         self.thread = TrainingThread(config or RunConfig(), self)
         self.last: Update | None = None
         self.problem = None
+        self.pending_selection: int | None = None
+        self.files = SessionFiles(self, settings)
         self._build_views(config or RunConfig())
         self._build_actions()
         self._build_menus()
@@ -159,6 +164,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.files.add_to(file_menu)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -239,6 +246,7 @@ class MainWindow(QMainWindow):
             self.inspector.set_problem(update.problem)
             self.inspector.set_snapshot(update.snapshot, refresh=False)
             self.network_view.select_param(self._initial_param())
+            self.files.loaded()
         self.plot.apply(update)
         if update.state is not RunState.RUNNING:
             self.status.show_update(update)  # while running, the view timer updates it
@@ -261,7 +269,10 @@ class MainWindow(QMainWindow):
             self._refresh_views(update)
 
     def _initial_param(self) -> int | None:
-        return 0 if self.problem is not None else None
+        if self.problem is None:
+            return None
+        chosen, self.pending_selection = self.pending_selection, None
+        return chosen if chosen is not None and chosen < self.problem.network.n_params else 0
 
     def _refresh_running_views(self) -> None:
         if self._views_dirty and self.last is not None:
@@ -325,6 +336,9 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
         self.save_settings()
         self.view_timer.stop()
         self.plot.timer.stop()

@@ -1,0 +1,156 @@
+"""File > Open / Save / Save As / Open Recent, and the question on closing unsaved work.
+
+Saving reads only what the GUI thread already has (the last Update and its
+own copy of the history), never the training thread's arrays.  Opening
+checks the whole file first; a bad file leaves the current session as it
+was and says why.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from ..control import LoadSaved
+from ..control.session_file import SessionFileError, load_session, save_state
+
+FILTER = "BP Studio sessions (*.bpstudio)"
+MAX_RECENT = 8
+
+
+class SessionFiles(QObject):
+    def __init__(self, window, settings: QSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.path: Path | None = None
+        self.saved_mark: tuple | None = None  # (iteration, config, changes) when last saved/opened
+
+    # -- menu -----------------------------------------------------------------------------
+    def add_to(self, menu: QMenu) -> None:
+        for text, shortcut, slot, name in (
+            ("&Open…", QKeySequence.Open, self.open_dialog, "open"),
+            ("&Save", QKeySequence.Save, self.save, "save"),
+            ("Save &As…", QKeySequence.SaveAs, self.save_as, "save_as"),
+        ):
+            action = QAction(text, self.window)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [p for p in (value or []) if isinstance(p, str)]
+
+    def _remember(self, path: Path) -> None:
+        entries = [str(path)] + [p for p in self.recent() if p != str(path)]
+        self.settings.setValue("recent_files", entries[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        entries = self.recent()
+        if not entries:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        for entry in entries:
+            self.recent_menu.addAction(entry, lambda p=entry: self.open(p))
+
+    # -- state ----------------------------------------------------------------------------------
+    def _mark(self) -> tuple | None:
+        last = self.window.last
+        return None if last is None else (last.iteration, last.config, last.changes)
+
+    @property
+    def unsaved(self) -> bool:
+        last = self.window.last
+        if last is None:
+            return False
+        if self.saved_mark is None:
+            return last.iteration > 0
+        return self._mark() != self.saved_mark
+
+    def _title(self) -> None:
+        name = self.path.name if self.path else "untitled"
+        self.window.setWindowTitle(f"{name} — BP Studio")
+
+    # -- actions -----------------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        start = str(self.path.parent) if self.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", start, FILTER)
+        if path:
+            self.open(path)
+
+    def open(self, path: str | Path) -> bool:
+        try:
+            saved = load_session(path)
+        except SessionFileError as err:
+            QMessageBox.warning(self.window, "Cannot open the session",
+                                f"{Path(path).name} cannot be opened:\n{err}\n\n"
+                                "The current session stays as it was.")
+            return False
+        self.window.pause()
+        self.window.pending_selection = saved.selected_param
+        self.window.thread.submit(LoadSaved(saved))
+        self.path = Path(path)
+        self.saved_mark = ("loading", str(path))
+        self._remember(self.path)
+        self._title()
+        return True
+
+    def loaded(self) -> None:
+        """Called by the window once the loaded session's first Update arrived."""
+        if isinstance(self.saved_mark, tuple) and self.saved_mark[:1] == ("loading",):
+            self.saved_mark = self._mark()
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        start = str(self.path) if self.path else "session.bpstudio"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, FILTER)
+        if not path:
+            return False
+        if not path.endswith(".bpstudio"):
+            path += ".bpstudio"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        last = self.window.last
+        if last is None:
+            return False
+        try:
+            save_state(path, last.config, last.snapshot, self.window.plot.mirror.values(),
+                       last.changes, self.window.network_view.selected_param)
+        except OSError as err:
+            QMessageBox.warning(self.window, "Cannot save the session",
+                                f"{path} could not be written:\n{err.strerror or err}")
+            return False
+        self.path = Path(path)
+        self.saved_mark = self._mark()
+        self._remember(self.path)
+        self._title()
+        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def confirm_discard(self) -> bool:
+        """Ask before unsaved work is lost; True when it is fine to go on."""
+        if not self.unsaved or not self.window.ask_before_closing:
+            return True
+        answer = QMessageBox.question(
+            self.window, "Unsaved work",
+            "This session has changed since it was last saved. Save it first?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
+        )
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard

@@ -1,0 +1,65 @@
+"""File > Save / Open in the window, bad files, and the unsaved-work question."""
+import numpy as np
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.qt.main_window import MainWindow
+
+
+def open_window(qtbot, ask=False):
+    win = MainWindow(restore_settings=False)
+    win.ask_before_closing = ask
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    return win
+
+
+def test_save_then_open_in_another_window(qtbot, tmp_path):
+    first = open_window(qtbot)
+    with qtbot.waitSignal(first.thread.updated, timeout=5000):
+        first.step()
+    with qtbot.waitSignal(first.thread.updated, timeout=5000):
+        first.thread.step(9)
+    first.network_view.select_param(12)
+    path = tmp_path / "lesson.bpstudio"
+    assert first.files.save_to(path)
+    assert not first.files.unsaved and "lesson.bpstudio" in first.windowTitle()
+    weights = first.last.snapshot.weights.copy()
+    first.close()
+
+    second = open_window(qtbot)
+    assert second.files.open(path)
+    qtbot.waitUntil(lambda: second.last.iteration == 10, timeout=5000)
+    np.testing.assert_array_equal(second.last.snapshot.weights, weights)
+    assert len(second.plot.mirror) == 11
+    assert second.network_view.selected_param == 12
+    assert not second.files.unsaved
+    assert str(path) in second.files.recent()
+    second.close()
+
+
+def test_bad_file_keeps_the_current_session(qtbot, tmp_path, monkeypatch):
+    win = open_window(qtbot)
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(3)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    bad = tmp_path / "broken.bpstudio"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    assert not win.files.open(bad)
+    assert warnings and "cannot be opened" in warnings[0]
+    assert win.last.iteration == 3 and win.thread.session.trainer.iteration == 3
+    win.close()
+
+
+def test_unsaved_work_asks_before_closing(qtbot, monkeypatch, tmp_path):
+    win = open_window(qtbot, ask=True)
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(2)
+    assert win.files.unsaved
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Cancel)
+    win.close()
+    assert win.isVisible() and win.thread.isRunning()  # cancelled: nothing lost
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
+    win.close()
+    assert not win.isVisible() and not win.thread.isRunning()
