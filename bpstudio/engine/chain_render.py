@@ -135,3 +135,28 @@ def render_html(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
     parts = [f"<p>{line}</p>" for line in factored_lines(
         chain, "html", numbers if numbers and numbers.sample is not None else None)]
     return "".join(parts)
+
+
+def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+    """A handout section: the links, the factored formula (LaTeX math) and the paths."""
+    net = chain.net
+    out = [f"## Loss-influence chain of ${display_name(chain.param, net, 'latex')}$ (`{chain.name}`)", ""]
+    out.append("| link | kind |")
+    out.append("| --- | --- |")
+    for edge in chain.edges:
+        out.append(f"| ${link_description(edge, chain, 'latex')}$ | {_LINK_NAMES[edge.kind]} |")
+    names = lambda nodes: ", ".join(f"${display_name(n, net, 'latex')}$" for n in nodes) or "none"  # noqa: E731
+    out += ["", f"**Sources** (branches summed): {names(chain.sources)}  ", f"**Sinks**: {names(chain.sinks)}", ""]
+    for line in factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None):
+        out += ["$$", line, "$$", ""]
+    if numbers is not None:
+        where = f"sample {numbers.sample}" if numbers.sample is not None else "summed over the data set"
+        out += [f"| path | value ({where}) |", "| --- | ---: |"]
+        for path in numbers.paths:
+            route = r" \to ".join(display_name(n, net, "latex") for n in path.nodes)
+            out.append(f"| ${route}$ | {path.value:.6g} |")
+        if numbers.paths_total > len(numbers.paths):
+            out.append(f"| … and {numbers.paths_total - len(numbers.paths)} more | |")
+        out += ["", f"Chain sum {numbers.chain_gradient:.10g}; backprop {numbers.backprop_gradient:.10g}; "
+                    f"finite difference {numbers.numeric_gradient:.10g}.", ""]
+    return "\n".join(out)

@@ -23,6 +23,7 @@ from .controls_panel import ControlsPanel
 from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
+from .export_menu import ExportMenu
 from .probe import PredictionProbe
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.files.add_to(file_menu)
+        self.exports = ExportMenu(self)
+        self.exports.add_to(file_menu)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.Quit)

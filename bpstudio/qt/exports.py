@@ -1,0 +1,91 @@
+"""Exports for handouts and slides: the plot, the history, the weights, the chain, the diagram.
+
+Each function writes one file and raises OSError (or ValueError for an
+unknown suffix) on failure; the window turns those into a message.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from ..engine.chain import ChainNumbers, InfluenceChain
+from ..engine.chain_render import render_latex, render_markdown
+from ..engine.network import Network
+from .article_figure import save_article_figure
+
+
+def export_plot(path: str | Path, history: np.ndarray) -> None:
+    """The article's figure (PNG or SVG)."""
+    if Path(path).suffix.lower() not in (".png", ".svg"):
+        raise ValueError("the plot can be saved as .png or .svg")
+    save_article_figure(path, history)
+
+
+def export_history(path: str | Path, history: np.ndarray) -> None:
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["iteration", "jval"])
+        for i, value in enumerate(np.asarray(history)):
+            writer.writerow([i, repr(float(value))])
+
+
+def export_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
+    """CSV: one row per parameter (layer, row, col, name, is_bias, value); NPZ: W0, W1, ..."""
+    suffix = Path(path).suffix.lower()
+    matrices = net.layers(np.asarray(weights, dtype=float))
+    if suffix == ".npz":
+        np.savez(path, **{f"W{l}": m for l, m in enumerate(matrices)}, sizes=np.array(net.sizes))
+        return
+    if suffix != ".csv":
+        raise ValueError("weights can be saved as .csv or .npz")
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["layer", "row", "col", "name", "is_bias", "value"])
+        for layer, matrix in enumerate(matrices):
+            for (row, col), value in np.ndenumerate(matrix):
+                writer.writerow([layer, row, col, f"W{layer}[{row},{col}]",
+                                 int(net.is_bias(layer, row)), repr(float(value))])
+
+
+def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers) -> None:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".tex":
+        text = render_latex(chain, numbers)
+    elif suffix == ".md":
+        text = render_markdown(chain, numbers)
+    else:
+        raise ValueError("the chain can be saved as .tex (LaTeX) or .md (Markdown)")
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def export_diagram(path: str | Path, scene: QGraphicsScene, scale: float = 2.0) -> None:
+    """The diagram as drawn now (PNG at twice the scene size, or SVG)."""
+    rect = scene.sceneRect()
+    suffix = Path(path).suffix.lower()
+    if suffix == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(int(rect.width()), int(rect.height())))
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle("BP Studio: network diagram")
+        painter = QPainter(generator)
+        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()
+        return
+    if suffix != ".png":
+        raise ValueError("the diagram can be saved as .png or .svg")
+    image = QImage(int(rect.width() * scale), int(rect.height() * scale), QImage.Format_ARGB32)
+    image.fill(Qt.white)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    if not image.save(str(path)):
+        raise OSError(f"could not write {path}")

@@ -1,0 +1,63 @@
+"""Exports from the window: each file exists and holds what it should."""
+import csv
+import struct
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(restore_settings=False)
+    win.ask_before_closing = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(5)
+    yield win
+    win.close()
+
+
+def png_size(path):
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_every_export(window, tmp_path):
+    menu = window.exports
+    assert menu.write(menu._plot, str(tmp_path / "jval.png")) and png_size(tmp_path / "jval.png") == (600, 400)
+    assert menu.write(menu._plot, str(tmp_path / "jval.svg"))
+    assert "<svg" in (tmp_path / "jval.svg").read_text()
+    assert menu.write(menu._history, str(tmp_path / "h.csv"))
+    rows = list(csv.reader((tmp_path / "h.csv").open()))
+    assert rows[0] == ["iteration", "jval"] and len(rows) == 7
+    assert menu.write(menu._weights, str(tmp_path / "w.csv"))
+    rows = list(csv.DictReader((tmp_path / "w.csv").open()))
+    assert len(rows) == 38 and rows[0]["name"] == "W0[0,0]"
+    assert float(rows[0]["value"]) == window.last.snapshot.weights[0]
+    assert menu.write(menu._weights, str(tmp_path / "w.npz"))
+    with np.load(tmp_path / "w.npz") as data:
+        assert data["W0"].shape == (4, 5) and data["W1"].shape == (6, 3)
+    window.network_view.select_param(0)
+    assert menu.write(menu._chain, str(tmp_path / "c.tex"))
+    assert "\\begin{align*}" in (tmp_path / "c.tex").read_text()
+    assert menu.write(menu._chain, str(tmp_path / "c.md"))
+    markdown = (tmp_path / "c.md").read_text()
+    assert "Loss-influence chain" in markdown and "| path |" in markdown
+    assert menu.write(menu._diagram, str(tmp_path / "d.png")) and png_size(tmp_path / "d.png")[0] > 800
+    assert menu.write(menu._diagram, str(tmp_path / "d.svg"))
+    assert "<svg" in (tmp_path / "d.svg").read_text()
+
+
+def test_export_failure_is_a_message(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not window.exports.write(window.exports._weights, str(tmp_path / "w.xlsx"))
+    assert shown and ".csv or .npz" in shown[0]
+    assert not window.exports.write(window.exports._history, "/nonexistent/h.csv")
+    assert len(shown) == 2
