@@ -54,6 +54,7 @@ class JvalPlot(pg.PlotWidget):
         legend.addItem(self.seed, "seed")
         legend.addItem(self.solution, "solution")
         self.change_lines: list[pg.InfiniteLine] = []
+        self.overlays: dict[int, pg.PlotDataItem] = {}
         self.readout = pg.TextItem(color="#333333", anchor=(0, 1))
         item.addItem(self.readout, ignoreBounds=True)
         self.readout.hide()
@@ -75,6 +76,28 @@ class JvalPlot(pg.PlotWidget):
         self.timer.start()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.set_title()
+
+    # -- compared runs ----------------------------------------------------------------------
+    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str) -> None:
+        """Another run's JVal curve, dashed, with a legend entry."""
+        curve = pg.PlotDataItem(np.arange(len(history), dtype=float), history,
+                                pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine),
+                                name=label, antialias=False)
+        self.getPlotItem().addItem(curve)
+        # after adding: before it has a view box, clip-to-view asks the widget instead
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
+        self.overlays[key] = curve
+
+    def set_overlay_visible(self, key: int, shown: bool) -> None:
+        if key in self.overlays:
+            self.overlays[key].setVisible(shown)
+
+    def remove_overlay(self, key: int) -> None:
+        curve = self.overlays.pop(key, None)
+        if curve is not None:
+            self.getPlotItem().removeItem(curve)
+            self.getPlotItem().legend.removeItem(curve)
 
     # -- data --------------------------------------------------------------------------
     def apply(self, update: Update) -> None:

@@ -25,6 +25,7 @@ from .jval_plot import JvalPlot
 from .network_view import NetworkView
 from .export_menu import ExportMenu
 from .probe import PredictionProbe
+from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
@@ -114,6 +115,12 @@ class MainWindow(QMainWindow):
         self.controls_dock = self._dock("Controls", "controls_dock", self.controls, Qt.LeftDockWidgetArea)
         self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, Qt.RightDockWidgetArea)
         self.probe_dock = self._dock("Prediction probe", "probe_dock", self.probe, Qt.LeftDockWidgetArea)
+        self.runs = RunsPanel()
+        self.runs.visibility_changed.connect(self.plot.set_overlay_visible)
+        self.runs.removed.connect(self.plot.remove_overlay)
+        self.runs_dock = self._dock("Runs", "runs_dock", self.runs, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
+        self.inspector_dock.raise_()
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
 
@@ -186,7 +193,7 @@ class MainWindow(QMainWindow):
         fit.setShortcut(QKeySequence("Ctrl+0"))
         fit.triggered.connect(self.network_view.fit)
         view.addAction(fit)
-        for dock in (self.controls_dock, self.inspector_dock, self.probe_dock):
+        for dock in (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("About BP Studio", self)
@@ -242,6 +249,8 @@ class MainWindow(QMainWindow):
     # -- updates from the training thread ------------------------------------------------------------------
     def on_update(self, update: Update) -> None:
         first = self.last is None
+        newly_finished = update.state in FINISHED and (first or self.last.state not in FINISHED
+                                                        or update.new_run)
         self.last = update
         if update.new_run or first:
             self.problem = update.problem
@@ -251,6 +260,9 @@ class MainWindow(QMainWindow):
             self.network_view.select_param(self._initial_param())
             self.files.loaded()
         self.plot.apply(update)
+        if newly_finished and len(self.plot.mirror) > 1:
+            run = self.runs.add(update.config, self.plot.mirror.values())
+            self.plot.add_overlay(run.key, run.history, run.label, run.colour)
         if update.state is not RunState.RUNNING:
             self.status.show_update(update)  # while running, the view timer updates it
         if update.config != self.controls.config:

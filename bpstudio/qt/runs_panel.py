@@ -1,0 +1,86 @@
+"""Compare runs: every finished run stays in a list; its JVal curve overlays the plot.
+
+A class compares Adam with alpha = 0.001 and 0.01 and plain gradient descent
+on one plot; each run can be shown or hidden, or removed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..engine.config import RunConfig
+
+OPTIMIZER_NAMES = {"adam": "Adam", "gd": "gradient descent", "momentum": "momentum"}
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+def run_label(config: RunConfig, iterations: int, final: float) -> str:
+    parts = [OPTIMIZER_NAMES.get(config.optimizer, config.optimizer), f"α={config.alpha:g}"]
+    if config.hidden != (5,) or config.activation != "tanh":
+        parts.append("-".join(str(s) for s in (3, *config.hidden, 3)) + f" {config.activation}")
+    if config.samples != 1000 or config.seed != 1:
+        parts.append(f"{config.samples} samples, seed {config.seed}")
+    return " ".join(parts) + f"  ({iterations} it., JVal {final:.4g})"
+
+
+@dataclass(frozen=True, eq=False)
+class FinishedRun:
+    key: int
+    label: str
+    colour: str
+    history: np.ndarray
+
+
+class RunsPanel(QWidget):
+    visibility_changed = Signal(int, bool)  # run key, shown
+    removed = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runs_panel")
+        self.runs: dict[int, FinishedRun] = {}
+        self._next = 0
+        layout = QVBoxLayout(self)
+        hint = QLabel("Finished runs; tick to overlay their JVal curves.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.list = QListWidget()
+        self.list.setObjectName("runs_list")
+        self.list.itemChanged.connect(self._toggled)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        remove = QPushButton("Remove")
+        remove.setToolTip("Forget the selected run")
+        remove.clicked.connect(self.remove_selected)
+        row.addStretch(1)
+        row.addWidget(remove)
+        layout.addLayout(row)
+
+    def add(self, config: RunConfig, history: np.ndarray) -> FinishedRun:
+        key = self._next
+        self._next += 1
+        run = FinishedRun(key, run_label(config, len(history) - 1, float(history[-1])),
+                          PALETTE[key % len(PALETTE)], np.array(history, copy=True))
+        self.runs[key] = run
+        item = QListWidgetItem(run.label)
+        item.setData(Qt.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setCheckState(Qt.Checked)
+        item.setForeground(Qt.black)
+        item.setToolTip(f"curve colour {run.colour}")
+        self.list.addItem(item)
+        return run
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        self.visibility_changed.emit(item.data(Qt.UserRole), item.checkState() == Qt.Checked)
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            key = item.data(Qt.UserRole)
+            self.list.takeItem(self.list.row(item))
+            self.runs.pop(key, None)
+            self.removed.emit(key)

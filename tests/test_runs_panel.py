@@ -1,0 +1,35 @@
+"""Compare runs: finished runs are listed and overlaid, and can be hidden or removed."""
+from PySide6.QtCore import Qt
+
+from bpstudio.control import Reset, SetSetting
+from bpstudio.control import RunState
+from bpstudio.qt.main_window import MainWindow
+
+
+def test_two_finished_runs_overlay_with_a_legend(qtbot):
+    win = MainWindow(restore_settings=False)
+    win.ask_before_closing = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    win.thread.submit(SetSetting("max_iter", 30))
+    win.run()
+    qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED, timeout=10000)
+    win.thread.submit(Reset())
+    win.thread.submit(SetSetting("alpha", 0.01))
+    qtbot.waitUntil(lambda: win.last.iteration == 0 and win.last.config.alpha == 0.01, timeout=5000)
+    win.run()
+    qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 2,
+                    timeout=10000)
+    labels = [win.runs.list.item(i).text() for i in range(2)]
+    assert labels[0].startswith("Adam α=0.001") and labels[1].startswith("Adam α=0.01")
+    assert len(win.plot.overlays) == 2
+    legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
+    assert any("α=0.01" in text for text in legend)
+    first = win.runs.list.item(0)
+    first.setCheckState(Qt.Unchecked)
+    assert not win.plot.overlays[0].isVisible() and win.plot.overlays[1].isVisible()
+    win.runs.list.setCurrentItem(first)
+    win.runs.remove_selected()
+    assert win.runs.list.count() == 1 and 0 not in win.plot.overlays
+    win.close()
