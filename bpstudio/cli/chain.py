@@ -62,7 +62,10 @@ def main(argv: list[str]) -> int:
         raise UsageError("argument --iterations/--sample: must be 0 or greater")
     if args.sample is not None and args.sample >= config.samples:
         raise UsageError(f"argument --sample: must be below the number of samples ({config.samples})")
-    trainer = config.with_changes(max_iter=args.iterations).trainer()
+    try:
+        trainer = config.with_changes(max_iter=args.iterations).trainer()
+    except ValueError as err:
+        raise UsageError(f"argument --data: {err}") from None
     try:
         chain = InfluenceChain.of(trainer.network, args.param)
     except ValueError as err:

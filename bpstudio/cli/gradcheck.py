@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from ..engine.gradcheck import check_gradient
-from .options import Parser, add_model_options, config_from_args, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
 
 
 def build_parser(prog: str = "bpstudio gradcheck") -> Parser:
@@ -25,7 +25,10 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
     json_path = writable_path("--json", args.json)
-    problem = config.problem()
+    try:
+        problem = config.problem()
+    except ValueError as err:
+        raise UsageError(f"argument --data: {err}") from None
     net = problem.network
     result = check_gradient(net, problem.start, problem.dataset)
     for layer, error in enumerate(result.layer_errors):

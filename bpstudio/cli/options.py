@@ -22,7 +22,8 @@ OPTION_OF_FIELD = {
     "hidden": "--hidden", "activation": "--activation", "optimizer": "--optimizer",
     "alpha": "--alpha", "beta1": "--beta1", "beta2": "--beta2", "epsilon": "--epsilon",
     "zeta": "--zeta", "max_iter": "--max-iter", "samples": "--samples", "seed": "--seed",
-    "init": "--init",
+    "init": "--init", "formulas": "--formula", "data_file": "--data", "inputs": "--inputs",
+    "targets": "--targets",
 }
 
 
@@ -48,6 +49,10 @@ def hidden_sizes(text: str) -> tuple[int, ...]:
     if not sizes or any(s < 1 for s in sizes):
         raise argparse.ArgumentTypeError(f"hidden sizes must be 1 or more, got {text!r}")
     return sizes
+
+
+def column_names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def positive_int(text: str) -> int:
@@ -79,6 +84,16 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
                        help="random seed for the data and the start weights (default: 1)")
     model.add_argument("--init", choices=list(INITS), default=d.init,
                        help="start weights: uniform in (-1, 1) as the article, or all zeros")
+    data = parser.add_argument_group("your own data (default: the article's x, y, lv from r, g, b)")
+    data.add_argument("--formula", dest="formulas", action="append", default=[], metavar="'x=...'",
+                      help="a target formula over r, g, b, e.g. 'x = r + 2*g + 3*b'; repeat for more "
+                           "targets. Allowed: numbers, r g b, + - * / **, sin cos exp tanh abs sqrt")
+    data.add_argument("--data", dest="data_file", default="", metavar="FILE.csv",
+                      help="train on a CSV file with a header row instead (choose columns below)")
+    data.add_argument("--inputs", type=column_names, default=(), metavar="A,B,...",
+                      help="the CSV columns fed to the network")
+    data.add_argument("--targets", type=column_names, default=(), metavar="X,Y,...",
+                      help="the CSV columns the network learns to predict")
     if not with_training:
         return
     opt = parser.add_argument_group("optimizer (defaults: the article's Adam)")

@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from ..engine.config import RunConfig
+from ..engine.csv_data import CsvDataError
+from ..engine.formula import FormulaError
 from ..engine.trainer import Trainer
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
 from .progress import ProgressBar
@@ -57,9 +59,9 @@ def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
     }
 
 
-def train(config: RunConfig, progress: ProgressBar | None = None) -> tuple[Trainer, float]:
+def train(config: RunConfig, progress: ProgressBar | None = None, problem=None) -> tuple[Trainer, float]:
     """Run to a stop; ``max_iter=0`` only evaluates the start point."""
-    trainer = config.trainer()
+    trainer = config.trainer(problem)
     started = time.perf_counter()
     while trainer.stop_reason is None:
         trainer.run(CHUNK)
@@ -81,8 +83,14 @@ def main(argv: list[str]) -> int:
     json_path = writable_path("--json", args.json)
     save_path = writable_path("--save", args.save)
 
+    try:
+        problem = config.problem()
+    except CsvDataError as err:
+        raise UsageError(f"argument --data: {err}") from None
+    except FormulaError as err:
+        raise UsageError(f"argument --formula: {err}") from None
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
-    trainer, elapsed = train(config, progress)
+    trainer, elapsed = train(config, progress, problem)
 
     if history is not None:
         with open(history, "w", newline="") as handle:
@@ -95,7 +103,8 @@ def main(argv: list[str]) -> int:
     if save_path is not None:
         from ..control.session_file import save_state
 
-        save_state(save_path, config, trainer.snapshot(), trainer.history.view(), ())
+        save_state(save_path, config, trainer.snapshot(), trainer.history.view(), (),
+                   dataset=trainer.dataset)
     if plot is not None:
         from ..qt.article_figure import save_article_figure
 

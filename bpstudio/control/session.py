@@ -90,8 +90,8 @@ class TrainingSession:
         self._new_trainer()
 
     # -- life cycle ------------------------------------------------------------
-    def _new_trainer(self) -> None:
-        self.trainer: Trainer = self.config.trainer()
+    def _new_trainer(self, problem: Problem | None = None) -> None:
+        self.trainer: Trainer = self.config.trainer(problem or self.config.problem())
         self.changes: list[ChangeRecord] = []
         self.snapshots: list[Snapshot] = [self.trainer.snapshot()]
         self._phases: Iterator[Phase] | None = None
@@ -106,7 +106,7 @@ class TrainingSession:
         config = saved.config.with_changes(optimizer=saved.snapshot.optimizer,
                                            **dict(saved.snapshot.hyper))
         self.config = config
-        self._new_trainer()
+        self._new_trainer(config.problem(saved.dataset))
         trainer = self.trainer
         trainer.history.truncate(0)
         trainer.history.extend(saved.history)
@@ -221,8 +221,12 @@ class TrainingSession:
         if new == self.config:
             return
         if name not in LIVE_FIELDS:
+            try:  # a new run: build its data first, so a bad file or formula changes nothing
+                problem = new.problem()
+            except ValueError as err:
+                raise ConfigError(name, str(err)) from None
             self.config = new
-            self._new_trainer()
+            self._new_trainer(problem)
             return
         self._finish_phases()
         trainer = self.trainer
@@ -240,8 +244,12 @@ class TrainingSession:
 
     def _apply_config(self, config: RunConfig) -> None:
         if self.config.needs_new_run(config):
+            try:
+                problem = config.problem()
+            except ValueError as err:
+                raise ConfigError("data_file", str(err)) from None
             self.config = config
-            self._new_trainer()
+            self._new_trainer(problem)
             return
         for name in LIVE_FIELDS:
             if getattr(config, name) != getattr(self.config, name):

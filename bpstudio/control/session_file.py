@@ -34,6 +34,7 @@ import numpy as np
 
 from .. import __version__
 from ..engine.config import ConfigError, RunConfig
+from ..engine.data import Dataset
 from ..engine.optimizers import OPTIMIZERS
 from ..engine.snapshot import Snapshot
 from .session import ChangeRecord, TrainingSession
@@ -58,13 +59,14 @@ class SavedSession:
     changes: tuple[ChangeRecord, ...]
     selected_param: int | None
     app_version: str
+    dataset: Dataset | None = None  # the data of a run on a CSV file
 
 
 # -- saving ------------------------------------------------------------------------------
 def save_session(path: str | os.PathLike, session: TrainingSession, selected_param: int | None = None) -> None:
     """Write a (paused) session to ``path`` atomically; raises OSError on failure."""
     save_state(path, session.config, session.trainer.snapshot(), session.trainer.history.view(),
-               tuple(session.changes), selected_param)
+               tuple(session.changes), selected_param, session.trainer.dataset)
 
 
 def save_state(
@@ -74,8 +76,12 @@ def save_state(
     history: np.ndarray,
     changes: tuple[ChangeRecord, ...],
     selected_param: int | None = None,
+    dataset: Dataset | None = None,
 ) -> None:
     """Write the parts of a session to ``path`` atomically; raises OSError on failure.
+
+    A run on a CSV file keeps that data inside the session (``dataset``), so
+    the session opens even where the CSV file is not.
 
     The studio calls this from the GUI thread with the last Update and its
     own copy of the history, so it never reads the training thread's arrays.
@@ -96,6 +102,11 @@ def save_state(
     history = np.asarray(history, dtype=float)[: snap.iteration + 1]
     arrays = {"weights": snap.weights, "gradient": snap.gradient, "history": history}
     arrays.update({f"opt_{k}": v for k, v in snap.optimizer_state.items()})
+    if config.data_file:
+        if dataset is None:
+            raise ValueError("a session on a data file must be saved with its data")
+        arrays.update({"data_inputs": dataset.inputs, "data_targets": dataset.targets})
+        document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=str(target.parent) or ".")
@@ -155,6 +166,7 @@ def load_session(path: str | os.PathLike) -> SavedSession:
             name[4:-4]: _array(archive, members, name[:-4], (n,))
             for name in members if name.startswith("opt_") and name.endswith(".npy")
         }
+        dataset = _dataset(archive, members, document, config) if config.data_file else None
     hyper = document.get("hyper")
     if not isinstance(hyper, dict) or not all(
         isinstance(k, str) and _is_number(v) for k, v in hyper.items()
@@ -172,7 +184,20 @@ def load_session(path: str | os.PathLike) -> SavedSession:
         raise SessionFileError("'selected_param' is not a parameter of this network")
     snapshot = Snapshot.capture(iteration, jval, weights, gradient, optimizer, hyper, state, stop)
     return SavedSession(config, snapshot, history, _changes(document), selected,
-                        str(document.get("app_version", "?")))
+                        str(document.get("app_version", "?")), dataset)
+
+
+def _dataset(archive, members, document: dict, config: RunConfig) -> Dataset:
+    names = document.get("data_names")
+    if (not isinstance(names, list) or len(names) != 2
+            or not all(isinstance(group, list) and all(isinstance(x, str) for x in group) for group in names)
+            or tuple(names[0]) != config.inputs or tuple(names[1]) != config.targets):
+        raise SessionFileError("'data_names' must list the data's input and target columns")
+    inputs = _array(archive, members, "data_inputs", (None, len(config.inputs)))
+    if inputs.shape[0] < 1:
+        raise SessionFileError("data_inputs.npy must have at least one row")
+    targets = _array(archive, members, "data_targets", (inputs.shape[0], len(config.targets)))
+    return Dataset(inputs, targets, config.inputs, config.targets)
 
 
 def _read_json(archive: zipfile.ZipFile) -> dict:
@@ -211,9 +236,12 @@ def _config(document: dict) -> RunConfig:
     for key in ("alpha", "beta1", "beta2", "epsilon", "zeta"):
         if key in data and not _is_number(data[key]):
             raise SessionFileError(f"'config.{key}' must be a number")
-    for key in ("activation", "optimizer", "init"):
+    for key in ("activation", "optimizer", "init", "data_file"):
         if key in data and not isinstance(data[key], str):
             raise SessionFileError(f"'config.{key}' must be text")
+    for key in ("formulas", "inputs", "targets"):
+        if key in data and (not isinstance(data[key], list) or not all(isinstance(x, str) for x in data[key])):
+            raise SessionFileError(f"'config.{key}' must be a list of text")
     try:
         return RunConfig.from_dict(data)
     except (ConfigError, TypeError, ValueError) as err:
@@ -231,7 +259,8 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _array(archive: zipfile.ZipFile, members: dict, name: str, shape: tuple[int, ...]) -> np.ndarray:
+def _array(archive: zipfile.ZipFile, members: dict, name: str, shape: tuple) -> np.ndarray:
+    """A checked float array; ``None`` in ``shape`` accepts any length there."""
     member = f"{name}.npy"
     if member not in members:
         raise SessionFileError(f"the file has no {member}")
@@ -239,7 +268,8 @@ def _array(archive: zipfile.ZipFile, members: dict, name: str, shape: tuple[int,
         values = np.load(io.BytesIO(archive.read(member)), allow_pickle=False)
     except (ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         raise SessionFileError(f"{member} cannot be read ({err})") from None
-    if values.dtype.kind not in "fi" or values.shape != shape:
+    fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape))
+    if values.dtype.kind not in "fi" or not fits:
         raise SessionFileError(f"{member} has shape {values.shape} and type {values.dtype}; "
                                f"{shape} of numbers was expected")
     values = values.astype(float)

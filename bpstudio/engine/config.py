@@ -7,10 +7,15 @@ next to the field.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields, replace
 
 from .activations import ACTIVATIONS
-from .data import INITS, Problem, article_problem
+import numpy as np
+
+from .csv_data import dataset_from_csv
+from .data import ARTICLE_INPUTS, INITS, Dataset, Problem, article_problem, draw_article_data, start_weights
+from .formula import FormulaError, parse_formulas
 from .network import Network
 from .optimizers import OPTIMIZERS, make_optimizer, validate_hyperparameter
 from .trainer import Trainer
@@ -29,7 +34,9 @@ class ConfigError(ValueError):
 
 # Settings that can change while a run goes on; the others define a new run.
 LIVE_FIELDS = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
-MODEL_FIELDS = ("hidden", "activation", "samples", "seed", "init")
+MODEL_FIELDS = ("hidden", "activation", "samples", "seed", "init", "formulas", "data_file",
+                "inputs", "targets")
+_TEXT_TUPLES = ("formulas", "inputs", "targets")
 
 
 @dataclass(frozen=True)
@@ -46,9 +53,15 @@ class RunConfig:
     samples: int = 1000
     seed: int = 1
     init: str = "uniform"
+    formulas: tuple[str, ...] = ()  # target formulas over r, g, b; () is the article's x, y, lv
+    data_file: str = ""  # a CSV file instead of generated data
+    inputs: tuple[str, ...] = ()  # its input columns
+    targets: tuple[str, ...] = ()  # its target columns
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
+        for name in _TEXT_TUPLES:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
         self.validate()
 
     def validate(self) -> None:
@@ -71,6 +84,18 @@ class RunConfig:
             raise ConfigError("seed", "seed must be a whole number from 0 to 4294967295")
         if self.init not in INITS:
             raise ConfigError("init", f"init must be one of {', '.join(INITS)}")
+        if self.formulas:
+            if self.data_file:
+                raise ConfigError("formulas", "use either target formulas or a data file, not both")
+            try:
+                parse_formulas(self.formulas)
+            except FormulaError as err:
+                raise ConfigError("formulas", str(err)) from None
+        if self.data_file:
+            if not self.inputs or not self.targets:
+                raise ConfigError("data_file", "a data file needs its input and target columns named")
+        elif self.inputs or self.targets:
+            raise ConfigError("inputs", "input and target columns need a data file")
 
     # -- derived ---------------------------------------------------------------
     @property
@@ -90,24 +115,44 @@ class RunConfig:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data["hidden"] = list(self.hidden)
+        for name in ("hidden", *_TEXT_TUPLES):
+            data[name] = list(getattr(self, name))
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "RunConfig":
         known = {f.name for f in fields(cls)}
         clean = {k: v for k, v in data.items() if k in known}
-        if "hidden" in clean:
-            clean["hidden"] = tuple(clean["hidden"])
+        for name in ("hidden", *_TEXT_TUPLES):
+            if name in clean:
+                clean[name] = tuple(clean[name])
         return cls(**clean)
 
     # -- building ----------------------------------------------------------------
-    def problem(self) -> Problem:
+    def problem(self, dataset: Dataset | None = None) -> Problem:
+        """Network, data and start point. ``dataset`` replaces reading the data file
+        (a saved session carries its data). Raises CsvDataError for a bad file."""
+        net = self.problem_network()
+        if self.data_file or dataset is not None:
+            data = dataset or dataset_from_csv(self.data_file, self.inputs, self.targets)
+            return Problem(net, data, start_weights(net, np.random.RandomState(self.seed), self.init))
+        if self.formulas:
+            formulas = parse_formulas(self.formulas)
+            rng = np.random.RandomState(self.seed)
+            columns = draw_article_data(rng, self.samples).inputs  # r, g, b as the article draws them
+            values = dict(zip(ARTICLE_INPUTS, columns.T))
+            targets = np.column_stack([f.evaluate(values) for f in formulas])
+            data = Dataset(columns, targets, ARTICLE_INPUTS, tuple(f.name for f in formulas))
+            return Problem(net, data, start_weights(net, rng, self.init))
         return article_problem(self.samples, self.seed, self.hidden, self.activation, self.init)
 
     def problem_network(self) -> Network:
-        """The network this config trains, without drawing any data."""
-        return Network((3, *self.hidden, 3), self.activation)
+        """The network this config trains, without reading or drawing any data."""
+        if self.data_file:
+            sizes = (len(self.inputs), *self.hidden, len(self.targets))
+        else:
+            sizes = (3, *self.hidden, len(self.formulas) or 3)
+        return Network(sizes, self.activation)
 
     def make_optimizer(self):
         return make_optimizer(self.optimizer, **self.hyper)
@@ -126,6 +171,10 @@ _FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta")
 def parse_setting(field: str, text: str):
     """Turn what a user typed into a setting's value; ConfigError says what is wrong."""
     text = str(text).strip()
+    if field in _TEXT_TUPLES:
+        # formulas are separated by ';' or new lines (a formula has no commas); names also by ','
+        separators = r"[;\n]" if field == "formulas" else r"[,;\n]"
+        return tuple(part.strip() for part in re.split(separators, text) if part.strip())
     if field == "hidden":
         try:
             sizes = tuple(int(part) for part in text.replace(" ", "").split(","))

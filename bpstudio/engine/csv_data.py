@@ -1,0 +1,87 @@
+"""A student's own data: a CSV file with a header row, some columns in, some out.
+
+Every problem gets one sentence that points at the place: a missing value
+names its row and column, text in a numeric column quotes it, a file that is
+not CSV says so.  Rows are counted as a spreadsheet shows them (the header is
+row 1).
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+
+from .data import Dataset
+
+MIN_ROWS = 2
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class CsvDataError(ValueError):
+    """A CSV file that cannot be used; the message says why and where."""
+
+
+def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a CSV file (comma, semicolon or tab separated)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise CsvDataError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CsvDataError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise CsvDataError(f"{path} is a folder, not a CSV file") from None
+    except OSError as err:
+        raise CsvDataError(f"{path} cannot be read ({err.strerror})") from None
+    if b"\0" in raw[:4096]:
+        raise CsvDataError(f"{path.name} is not a CSV file (it holds binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CsvDataError(f"{path.name} is not a CSV text file (it is not UTF-8)") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [row for row in csv.reader(text.splitlines(), dialect) if any(cell.strip() for cell in row)]
+    if not rows:
+        raise CsvDataError(f"{path.name} is empty")
+    header = [cell.strip() for cell in rows[0]]
+    if len(header) < 2 or any(not name for name in header):
+        raise CsvDataError(f"{path.name} needs a header row naming every column (e.g. r,g,b,x)")
+    if len(set(header)) != len(header):
+        raise CsvDataError(f"{path.name} names a column twice in its header")
+    return header, rows[1:]
+
+
+def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> Dataset:
+    header, rows = read_table(path)
+    name = Path(path).name
+    for column in (*inputs, *targets):
+        if column not in header:
+            raise CsvDataError(f"{name} has no column {column!r}; its columns are {', '.join(header)}")
+    if not inputs or not targets:
+        raise CsvDataError("choose at least one input column and one target column")
+    if set(inputs) & set(targets):
+        raise CsvDataError("a column cannot be both an input and a target")
+    if len(rows) < MIN_ROWS:
+        raise CsvDataError(f"{name} has {len(rows)} data row(s); at least {MIN_ROWS} are needed")
+    wanted = [header.index(c) for c in (*inputs, *targets)]
+    table = np.empty((len(rows), len(wanted)))
+    for r, row in enumerate(rows):
+        for c, index in enumerate(wanted):
+            cell = row[index].strip() if index < len(row) else ""
+            column = header[index]
+            if not cell:
+                raise CsvDataError(f"{name}, row {r + 2}, column {column}: the value is missing")
+            try:
+                value = float(cell)
+            except ValueError:
+                raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a number") from None
+            if not np.isfinite(value):
+                raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a finite number")
+            table[r, c] = value
+    k = len(inputs)
+    return Dataset(table[:, :k], table[:, k:], tuple(inputs), tuple(targets))

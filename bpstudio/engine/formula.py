@@ -1,0 +1,127 @@
+"""Target formulas typed by a user, such as ``x = r + 2*g + 3*b``, evaluated safely.
+
+Never ``eval``: the text is parsed with Python's ``ast`` and only a
+whitelist is accepted — numbers, the input names, ``+ - * / **``, unary
+minus, and the functions sin, cos, exp, tanh, abs and sqrt of one argument.
+Everything is computed in float64 NumPy arithmetic (so ``2 ** 10000`` is an
+infinity, not a hang), the text is capped in length and in nodes, and a
+result that is not finite for some sample is refused with a sentence.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_LENGTH = 300
+MAX_NODES = 200
+FUNCTIONS = {"sin": np.sin, "cos": np.cos, "exp": np.exp, "tanh": np.tanh, "abs": np.abs, "sqrt": np.sqrt}
+_BINARY = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide,
+           ast.Pow: np.power}
+_UNARY = {ast.UAdd: np.positive, ast.USub: np.negative}
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be used; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Formula:
+    name: str
+    expression: str
+    tree: ast.Expression
+
+    def evaluate(self, values: dict[str, np.ndarray]) -> np.ndarray:
+        """The target for every sample; ``values`` maps input names to (n,) arrays."""
+        n = len(next(iter(values.values())))
+        with np.errstate(all="ignore"):
+            result = np.broadcast_to(_evaluate(self.tree.body, values), (n,)).astype(float)
+        if not np.isfinite(result).all():
+            bad = int(np.argmin(np.isfinite(result)))
+            raise FormulaError(
+                f"{self.name} is not a finite number for sample {bad} "
+                "(a division by zero, the square root of a negative number, or too large a power?)"
+            )
+        return result
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.expression}"
+
+
+def parse_formula(text: str, variables: tuple[str, ...] = ("r", "g", "b")) -> Formula:
+    """Parse ``name = expression``; raises FormulaError naming what is not allowed."""
+    if not isinstance(text, str):
+        raise FormulaError("a formula must be text like x = r + 2*g")
+    text = text.strip()
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"a formula may be at most {MAX_LENGTH} characters long")
+    if text.count("=") != 1:
+        raise FormulaError("write a formula as name = expression, e.g. x = r + 2*g + 3*b")
+    name, expression = (part.strip() for part in text.split("="))
+    if not name.isidentifier() or name in variables or name in FUNCTIONS:
+        raise FormulaError(f"{name!r} cannot name a target: use a new name such as x, y or lv")
+    try:
+        tree = ast.parse(expression, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        raise FormulaError(f"{expression!r} is not a formula BP Studio can read") from None
+    nodes = list(ast.walk(tree))
+    if len(nodes) > MAX_NODES:
+        raise FormulaError(f"the formula is too long (at most {MAX_NODES} parts)")
+    for node in nodes:
+        _check(node, variables)
+    return Formula(name, expression, tree)
+
+
+def _check(node: ast.AST, variables: tuple[str, ...]) -> None:
+    allowed = ", ".join(variables)
+    if isinstance(node, (ast.Expression, ast.Load)) or type(node) in _BINARY or type(node) in _UNARY:
+        return
+    if isinstance(node, ast.BinOp):
+        if type(node.op) not in _BINARY:
+            raise FormulaError("only + - * / and ** are allowed")
+        return
+    if isinstance(node, ast.UnaryOp):
+        if type(node.op) not in _UNARY:
+            raise FormulaError("only + and - may stand before a value")
+        return
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+            raise FormulaError(f"{node.value!r} is not a number")
+        return
+    if isinstance(node, ast.Name):
+        if node.id not in variables and node.id not in FUNCTIONS:
+            raise FormulaError(f"unknown name {node.id!r}: use the inputs {allowed}")
+        return
+    if isinstance(node, ast.Call):
+        if (not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS
+                or len(node.args) != 1 or node.keywords):
+            raise FormulaError(f"functions allowed: {', '.join(FUNCTIONS)}, each of one value")
+        return
+    raise FormulaError(f"{type(node).__name__.lower()} is not allowed in a formula")
+
+
+def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
+    if isinstance(node, ast.Constant):
+        return np.float64(node.value)
+    if isinstance(node, ast.Name):
+        if node.id not in values:
+            raise FormulaError(f"{node.id!r} is a function, not a value")
+        return values[node.id]
+    if isinstance(node, ast.BinOp):
+        return _BINARY[type(node.op)](_evaluate(node.left, values), _evaluate(node.right, values))
+    if isinstance(node, ast.UnaryOp):
+        return _UNARY[type(node.op)](_evaluate(node.operand, values))
+    if isinstance(node, ast.Call):
+        return FUNCTIONS[node.func.id](_evaluate(node.args[0], values))
+    raise FormulaError(f"{type(node).__name__} is not allowed")  # _check keeps us from here
+
+
+def parse_formulas(texts, variables: tuple[str, ...] = ("r", "g", "b")) -> tuple[Formula, ...]:
+    formulas = tuple(parse_formula(t, variables) for t in texts)
+    names = [f.name for f in formulas]
+    if len(set(names)) != len(names):
+        raise FormulaError("each target needs its own name")
+    if not formulas:
+        raise FormulaError("give at least one formula")
+    return formulas

@@ -1,0 +1,136 @@
+"""Your own data: safe target formulas (fuzzed), CSV files, and the CLI and sessions on them."""
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bpstudio.control import SetSetting, Step, Submit, TrainingSession
+from bpstudio.control.session_file import load_session, save_session
+from bpstudio.engine.config import ConfigError, RunConfig
+from bpstudio.engine.csv_data import CsvDataError, dataset_from_csv
+from bpstudio.engine.formula import FormulaError, parse_formula, parse_formulas
+from conftest import run_bpstudio
+
+VALUES = {"r": np.array([0.5, -0.25]), "g": np.array([1.0, 2.0]), "b": np.array([-1.0, 0.0])}
+
+
+def test_the_articles_formulas_reproduce_its_targets():
+    formulas = parse_formulas(["x = r + 2*g + 3*b", "y = r**2 + 2*g**2 + 3*b**2", "lv = -3*r - 4*g - 5*b"])
+    custom = RunConfig(formulas=tuple(str(f) for f in formulas)).problem()
+    article = RunConfig().problem()
+    np.testing.assert_allclose(custom.dataset.targets, article.dataset.targets, rtol=1e-15)
+    np.testing.assert_array_equal(custom.start, article.start)  # same random stream
+    assert custom.dataset.target_names == ("x", "y", "lv")
+
+
+def test_functions_and_refusals():
+    f = parse_formula("s = sqrt(abs(r)) + sin(g) * exp(-b) / tanh(1)")
+    expected = np.sqrt(np.abs(VALUES["r"])) + np.sin(VALUES["g"]) * np.exp(-VALUES["b"]) / np.tanh(1)
+    np.testing.assert_allclose(f.evaluate(VALUES), expected)
+    for text, reason in [
+        ("x = __import__('os').system('true')", "functions allowed"),
+        ("x = r.__class__", "attribute"),
+        ("x = open('f')", "functions allowed"),
+        ("x = q + 1", "unknown name 'q'"),
+        ("x = r if g else b", "not allowed"),
+        ("x = [r]", "not allowed"),
+        ("x = 'text'", "not a number"),
+        ("x = r // 2", "only"),
+        ("x = r + ", "BP Studio can read"),
+        ("r = g", "cannot name"),
+        ("x r + g", "name = expression"),
+        ("x = " + "+".join(["r"] * 120), "too long"),
+        ("x = " + "+".join(["r"] * 150), "at most 300 characters"),
+    ]:
+        with pytest.raises(FormulaError, match=reason):
+            parse_formula(text).evaluate(VALUES)
+    with pytest.raises(FormulaError, match="not a finite number"):
+        parse_formula("x = sqrt(b)").evaluate({"r": np.zeros(2), "g": np.zeros(2), "b": np.array([1.0, -1.0])})
+    with pytest.raises(FormulaError, match="not a finite number"):
+        parse_formula("x = 10 ** 10 ** 10").evaluate(VALUES)  # float arithmetic: no hang
+    with pytest.raises(FormulaError, match="own name"):
+        parse_formulas(["x = r", "x = g"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="rgbxy =+-*/()0123456789.,_eEsincoqtpa'\"[]{}:;!@#\\", max_size=60))
+def test_fuzz_formulas_never_crash_or_run_code(text):
+    try:
+        parse_formula(text).evaluate(VALUES)
+    except FormulaError:
+        pass
+
+
+def write_csv(path, text):
+    path.write_text(text)
+    return path
+
+
+def test_csv_data(tmp_path):
+    good = write_csv(tmp_path / "d.csv", "a,b,c,t\n1,2,3,4\n5,6,7,8\n0.5,1e-3,-2,9\n")
+    data = dataset_from_csv(good, ("a", "c"), ("t",))
+    assert data.inputs.shape == (3, 2) and data.targets[:, 0].tolist() == [4, 8, 9]
+    semi = write_csv(tmp_path / "s.csv", "a;t\n1;2\n3;4\n")
+    assert dataset_from_csv(semi, ("a",), ("t",)).n_samples == 2
+    cases = {
+        "missing": ("a,t\n1,2\n3,\n", "row 3, column t: the value is missing"),
+        "text": ("a,t\n1,2\nx,4\n", "row 3, column a: 'x' is not a number"),
+        "few": ("a,t\n1,2\n", "at least 2"),
+        "unknown": ("a,t\n1,2\n3,4\n", "no column 'zz'"),
+        "header": ("1\n2\n", "header"),
+    }
+    for name, (text, reason) in cases.items():
+        path = write_csv(tmp_path / f"{name}.csv", text)
+        targets = ("zz",) if name == "unknown" else ("t",)
+        with pytest.raises(CsvDataError, match=reason):
+            dataset_from_csv(path, ("a",), targets)
+    binary = tmp_path / "image.csv"
+    binary.write_bytes(b"\x89PNG\0\0\0binary")
+    with pytest.raises(CsvDataError, match="not a CSV file"):
+        dataset_from_csv(binary, ("a",), ("t",))
+
+
+def test_cli_formula_and_csv(tmp_path):
+    out = tmp_path / "f.json"
+    result = run_bpstudio("train", "--formula", "x = r*g", "--formula", "y = sin(b)", "--max-iter", "20",
+                          "--samples", "100", "--json", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text())["sizes"] == [3, 5, 2]
+    csv_file = write_csv(tmp_path / "d.csv", "u,v,w\n" + "".join(f"{i/10},{i/7},{i/5}\n" for i in range(30)))
+    out2 = tmp_path / "c.json"
+    result = run_bpstudio("train", "--data", str(csv_file), "--inputs", "u,v", "--targets", "w",
+                          "--max-iter", "20", "--json", str(out2), "--quiet")
+    assert result.returncode == 0, result.stderr
+    run = json.loads(out2.read_text())
+    assert run["sizes"] == [2, 5, 1] and run["config"]["inputs"] == ["u", "v"]
+    bad = run_bpstudio("train", "--formula", "x = import os", "--quiet")
+    assert bad.returncode == 2 and "--formula" in bad.stderr and "Traceback" not in bad.stderr
+    bad = run_bpstudio("train", "--data", str(csv_file), "--inputs", "u", "--targets", "zz", "--quiet")
+    assert bad.returncode == 2 and "no column 'zz'" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_session_on_csv_data_opens_without_the_file(tmp_path):
+    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i/10},{(i/10)**2}\n" for i in range(20)))
+    session = TrainingSession(RunConfig(data_file=str(csv_file), inputs=("u",), targets=("w",)))
+    session.execute(Step(5))
+    path = tmp_path / "s.bpstudio"
+    save_session(path, session)
+    csv_file.unlink()
+    resumed = TrainingSession()
+    resumed.load(load_session(path))
+    assert resumed.trainer.network.sizes == (1, 5, 1) and resumed.trainer.iteration == 5
+    session.execute(Step(5))
+    resumed.execute(Step(5))
+    np.testing.assert_array_equal(resumed.trainer.weights, session.trainer.weights)
+
+
+def test_a_bad_formula_in_the_studio_changes_nothing():
+    session = TrainingSession(RunConfig(samples=50))
+    session.execute(Submit(SetSetting("formulas", ("x = sqrt(r)",))))  # r < 0 for some samples
+    update = session.update(False)
+    assert update.refused is not None and update.refused.field == "formulas"
+    assert session.config.formulas == () and session.trainer.network.sizes == (3, 5, 3)
+    with pytest.raises(ConfigError):
+        RunConfig(formulas=("x = r",), data_file="d.csv", inputs=("a",), targets=("b",))
