@@ -134,3 +134,37 @@ def test_a_bad_formula_in_the_studio_changes_nothing():
     assert session.config.formulas == () and session.trainer.network.sizes == (3, 5, 3)
     with pytest.raises(ConfigError):
         RunConfig(formulas=("x = r",), data_file="d.csv", inputs=("a",), targets=("b",))
+
+
+def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path):
+    from bpstudio.qt.csv_dialog import CsvDataDialog
+    from bpstudio.qt.main_window import MainWindow
+
+    win = MainWindow(restore_settings=False)
+    win.ask_before_closing = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    field = win.controls.editors["formulas"]
+    field.setText("x = r*g; y = sin(b)")
+    field.editingFinished.emit()
+    qtbot.waitUntil(lambda: win.last.config.formulas == ("x = r*g", "y = sin(b)"), timeout=5000)
+    assert win.problem.network.sizes == (3, 5, 2) and len(win.probe.output_labels) == 2
+    assert "—" not in win.probe.output_labels[0].text()  # a formula gives the true value
+    field.setText("x = sqrt(r)")
+    field.editingFinished.emit()
+    qtbot.waitUntil(lambda: win.controls.errors["formulas"].isVisibleTo(win), timeout=5000)
+    assert "not a finite number" in win.controls.errors["formulas"].text()
+
+    csv_file = tmp_path / "d.csv"
+    csv_file.write_text("u,v,w\n" + "".join(f"{i/10},{i/7},{i/5}\n" for i in range(30)))
+    dialog = CsvDataDialog(win, str(csv_file))
+    assert dialog.inputs.count() == 3 and dialog.choice()["targets"] == ("w",)
+    win.apply_data(**dialog.choice())
+    qtbot.waitUntil(lambda: win.last.config.data_file == str(csv_file), timeout=5000)
+    assert win.problem.network.sizes == (2, 5, 1) and "—" in win.probe.output_labels[0].text()
+    assert "d.csv" in win.controls.data_source.text()
+    win.use_article_data()
+    qtbot.waitUntil(lambda: win.last.config.data_file == "", timeout=5000)
+    assert win.problem.network.sizes == (3, 5, 3)
+    win.close()

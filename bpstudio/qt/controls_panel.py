@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..engine.activations import ACTIVATIONS
@@ -30,27 +30,32 @@ TOOLTIPS = {
     "init": "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).",
     "samples": "How many r, g, b samples the loss JVal sums over.",
     "seed": "Random seed for the data and the start weights (the article's is 1).",
+    "formulas": "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's.",
 }
 LABELS = {
     "optimizer": "Optimizer", "alpha": "alpha (step)", "beta1": "beta1", "beta2": "beta2",
     "epsilon": "epsilon", "zeta": "zeta (stop)", "max_iter": "Max iterations",
     "hidden": "Hidden sizes", "activation": "Activation", "init": "Init", "samples": "Samples",
-    "seed": "Seed",
+    "seed": "Seed", "formulas": "Targets",
 }
 CHOICES = {"optimizer": list(OPTIMIZERS), "activation": list(ACTIVATIONS), "init": list(INITS)}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
-MODEL = ("hidden", "activation", "init", "samples", "seed")
+MODEL = ("hidden", "activation", "init", "samples", "seed", "formulas")
 
 
 def format_value(field: str, value) -> str:
     if field == "hidden":
         return ",".join(str(v) for v in value)
+    if field == "formulas":
+        return "; ".join(value)
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 class ControlsPanel(QWidget):
     change_requested = Signal(str, object)
     restore_requested = Signal()
+    csv_requested = Signal()
+    article_data_requested = Signal()
 
     def __init__(self, config: RunConfig, parent=None) -> None:
         super().__init__(parent)
@@ -61,6 +66,22 @@ class ControlsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._group("Training (applies at the next iteration)", LIVE))
         layout.addWidget(self._group("Model and data (starts a new run)", MODEL))
+        self.editors["formulas"].setPlaceholderText("the article's x, y, lv")
+        self.data_source = QLabel()
+        self.data_source.setObjectName("data_source")
+        self.data_source.setWordWrap(True)
+        layout.addWidget(self.data_source)
+        data_row = QHBoxLayout()
+        csv_button = QPushButton("Use a CSV file…")
+        csv_button.setObjectName("use_csv")
+        csv_button.setToolTip("Train on your own table: choose its input and target columns.")
+        csv_button.clicked.connect(self.csv_requested)
+        article_button = QPushButton("Article's data")
+        article_button.setToolTip("Back to r, g, b -> x, y, lv drawn as the article does.")
+        article_button.clicked.connect(self.article_data_requested)
+        data_row.addWidget(csv_button)
+        data_row.addWidget(article_button)
+        layout.addLayout(data_row)
         restore = QPushButton("Restore article defaults")
         restore.setObjectName("restore_defaults")
         restore.setToolTip("Set every control back to the article's run: 3-5-3 tanh, Adam alpha=0.001.")
@@ -124,6 +145,16 @@ class ControlsPanel(QWidget):
     def show_config(self, config: RunConfig) -> None:
         """Show the session's settings (after a change, a rewind or a restore)."""
         self.config = config
+        if config.data_file:
+            source = (f"Data: {config.data_file} — inputs {', '.join(config.inputs)}; "
+                      f"targets {', '.join(config.targets)}")
+        elif config.formulas:
+            source = "Data: r, g, b as the article draws them; your targets"
+        else:
+            source = "Data: the article's r, g, b -> x, y, lv"
+        self.data_source.setText(source)
+        self.editors["formulas"].setEnabled(not config.data_file)
+        self.editors["samples"].setEnabled(not config.data_file)
         for field, editor in self.editors.items():
             text = format_value(field, getattr(config, field))
             if isinstance(editor, QComboBox):

@@ -20,6 +20,7 @@ from ..engine.config import ConfigError, RunConfig
 from ..engine.graph import display_name
 from ..engine.node_values import node_values
 from .controls_panel import ControlsPanel
+from .csv_dialog import CsvDataDialog
 from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.controls = ControlsPanel(config)
         self.controls.change_requested.connect(self.on_change_requested)
         self.controls.restore_requested.connect(self.restore_defaults)
+        self.controls.csv_requested.connect(self.choose_csv)
+        self.controls.article_data_requested.connect(self.use_article_data)
         self.inspector = Inspector()
         self.inspector.sample_box.valueChanged.connect(lambda s: self.thread.submit(SelectSample(s)))
         self.probe = PredictionProbe()
@@ -229,6 +232,22 @@ class MainWindow(QMainWindow):
     def restore_defaults(self) -> None:
         self.thread.submit(ApplyConfig(RunConfig()))
 
+    def choose_csv(self) -> None:
+        dialog = CsvDataDialog(self, self.last.config.data_file if self.last else "")
+        if dialog.exec():
+            self.apply_data(**dialog.choice())
+
+    def use_article_data(self) -> None:
+        self.apply_data(data_file="", inputs=(), targets=(), formulas=())
+
+    def apply_data(self, **changes) -> None:
+        try:
+            config = self.controls.config.with_changes(**changes)
+        except ConfigError as err:
+            self.show_banner(str(err))
+            return
+        self.thread.submit(ApplyConfig(config))
+
     def on_change_requested(self, field: str, value) -> None:
         self.thread.submit(SetSetting(field, value))
 
@@ -269,7 +288,10 @@ class MainWindow(QMainWindow):
             self.controls.show_config(update.config)
         if update.refused is not None:
             self.controls.show_config(update.config)
-            self.controls.show_error(update.refused.field, str(update.refused))
+            if update.refused.field in self.controls.errors:
+                self.controls.show_error(update.refused.field, str(update.refused))
+            else:
+                self.show_banner(str(update.refused))
         if update.message:
             self.show_banner(update.message)
         elif update.state not in FINISHED:
@@ -298,7 +320,7 @@ class MainWindow(QMainWindow):
         self.status.show_update(update)
         self.network_view.set_weights(update.snapshot.weights)
         self.inspector.set_snapshot(update.snapshot, live=live)
-        self.probe.set_state(self.problem, update.snapshot.weights)
+        self.probe.set_state(self.problem, update.snapshot.weights, update.config)
 
     def on_error(self, message: str) -> None:
         self.show_banner("Training stopped because of an error: " + message.splitlines()[0])

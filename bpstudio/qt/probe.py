@@ -1,14 +1,21 @@
-"""Prediction probe: r, g, b sliders; the network's x, y, lv beside the true values."""
+"""Prediction probe: one slider per input; the network's outputs beside the true values.
+
+For the article's data and for target formulas the true value is computed
+from the formula; for a CSV file there is no formula, so only the network's
+prediction shows.
+"""
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
-from ..engine.data import ARTICLE_INPUTS, Problem, article_targets
+from ..engine.config import RunConfig
+from ..engine.data import Problem, article_targets
+from ..engine.formula import parse_formulas
 from ..engine.propagation import predict
 
-STEPS = 200  # slider positions across [-1, 1]
+STEPS = 200  # slider positions across an input's range
 
 
 class PredictionProbe(QWidget):
@@ -17,51 +24,78 @@ class PredictionProbe(QWidget):
         self.setObjectName("probe")
         self.problem: Problem | None = None
         self.weights: np.ndarray | None = None
-        grid = QGridLayout(self)
+        self.config: RunConfig | None = None
+        self.grid = QGridLayout(self)
         self.sliders: list[QSlider] = []
         self.slider_labels: list[QLabel] = []
-        for row, name in enumerate(ARTICLE_INPUTS):
-            grid.addWidget(QLabel(f"<i>{name}</i>"), row, 0)
+        self.output_labels: list[QLabel] = []
+        self.ranges: list[tuple[float, float]] = []
+        self._built_for = None
+
+    def _build(self, problem: Problem) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        data = problem.dataset
+        self.sliders, self.slider_labels, self.output_labels = [], [], []
+        self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0))]
+        for row, name in enumerate(data.input_names):
+            self.grid.addWidget(QLabel(f"<i>{name}</i>"), row, 0)
             slider = QSlider(Qt.Horizontal)
-            slider.setRange(-STEPS // 2, STEPS // 2)
-            slider.setValue([10, 12, 14][row])
+            slider.setRange(0, STEPS)
+            slider.setValue(STEPS // 2 + 10 + 2 * row)
             slider.setObjectName(f"probe_{name}")
             slider.setAccessibleName(f"input {name}")
-            slider.setToolTip(f"Input {name} in [-1, 1]")
+            lo, hi = self.ranges[row]
+            slider.setToolTip(f"Input {name}, from {lo:.3g} to {hi:.3g} (the data's range)")
             slider.valueChanged.connect(self.refresh)
-            grid.addWidget(slider, row, 1)
+            self.grid.addWidget(slider, row, 1)
             label = QLabel()
-            label.setMinimumWidth(48)
-            grid.addWidget(label, row, 2)
+            label.setMinimumWidth(52)
+            self.grid.addWidget(label, row, 2)
             self.sliders.append(slider)
             self.slider_labels.append(label)
-        header = QLabel("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true")
-        grid.addWidget(header, 3, 0, 1, 3)
-        self.output_labels: list[QLabel] = []
-        for k in range(3):
+        top = len(data.input_names)
+        self.grid.addWidget(QLabel("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"), top, 0, 1, 3)
+        for k in range(len(data.target_names)):
             label = QLabel()
             label.setObjectName(f"probe_output_{k}")
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(label, 4 + k, 0, 1, 3)
+            self.grid.addWidget(label, top + 1 + k, 0, 1, 3)
             self.output_labels.append(label)
+        self._built_for = problem
 
     def inputs(self) -> np.ndarray:
-        return np.array([s.value() / (STEPS / 2) for s in self.sliders])
+        return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])
 
-    def set_state(self, problem: Problem, weights: np.ndarray) -> None:
-        self.problem, self.weights = problem, weights
+    def set_state(self, problem: Problem, weights: np.ndarray, config: RunConfig | None = None) -> None:
+        if problem is not self._built_for:
+            self._build(problem)
+        self.problem, self.weights, self.config = problem, weights, config
         self.refresh()
 
+    def _true_values(self, x: np.ndarray) -> np.ndarray | None:
+        config = self.config or RunConfig()
+        if config.data_file:
+            return None
+        columns = {name: np.array([v]) for name, v in zip("rgb", x)}
+        if config.formulas:
+            return np.array([f.evaluate(columns)[0] for f in parse_formulas(config.formulas)])
+        return article_targets(*(np.array([[v]]) for v in x))[0]
+
     def refresh(self) -> None:
+        if self.problem is None or self.weights is None or not self.sliders:
+            return
         x = self.inputs()
         for label, value in zip(self.slider_labels, x):
             label.setText(f"{value:+.2f}")
-        if self.problem is None or self.weights is None:
-            return
-        if self.problem.network.sizes[0] != 3:
-            return
         predicted = predict(self.problem.network, self.weights, x[None, :])[0]
-        true = article_targets(*(np.array([[v]]) for v in x))[0]
+        try:
+            true = self._true_values(x)
+        except ValueError:
+            true = None
         names = self.problem.dataset.target_names
-        for label, name, p, t in zip(self.output_labels, names, predicted, true):
-            label.setText(f"<i>{name}</i> &nbsp; {p:+.4f} &nbsp;&nbsp; {t:+.4f}")
+        for k, (label, name, p) in enumerate(zip(self.output_labels, names, predicted)):
+            shown = "—" if true is None else f"{true[k]:+.4f}"
+            label.setText(f"<i>{name}</i> &nbsp; {p:+.4f} &nbsp;&nbsp; {shown}")
