@@ -11,7 +11,8 @@ import json
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QToolBar, QVBoxLayout, QWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
+    QWidget,
 )
 
 from .. import __version__
@@ -115,7 +116,12 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector()
         self.inspector.sample_box.valueChanged.connect(lambda s: self.thread.submit(SelectSample(s)))
         self.probe = PredictionProbe()
-        self.controls_dock = self._dock("Controls", "controls_dock", self.controls, Qt.LeftDockWidgetArea)
+        scroller = QScrollArea()  # on a 768-pixel laptop screen the controls may need to scroll
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroller.setWidget(self.controls)
+        self.controls_dock = self._dock("Controls", "controls_dock", scroller, Qt.LeftDockWidgetArea)
         self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, Qt.RightDockWidgetArea)
         self.probe_dock = self._dock("Prediction probe", "probe_dock", self.probe, Qt.LeftDockWidgetArea)
         self.runs = RunsPanel()
