@@ -168,3 +168,68 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path):
     qtbot.waitUntil(lambda: win.last.config.data_file == "", timeout=5000)
     assert win.problem.network.sizes == (3, 5, 3)
     win.close()
+
+
+def test_train_test_split(tmp_path):
+    plain = RunConfig(samples=200).problem()
+    split = RunConfig(samples=200, test_fraction=0.25).problem()
+    assert split.dataset.n_samples == 150 and split.test.n_samples == 50
+    rows = {tuple(r) for r in split.dataset.inputs} | {tuple(r) for r in split.test.inputs}
+    assert rows == {tuple(r) for r in plain.dataset.inputs}  # a partition of the same samples
+    np.testing.assert_array_equal(split.start, plain.start)  # the same start point
+    session = TrainingSession(RunConfig(samples=200, test_fraction=0.25))
+    session.execute(Step(6))
+    update = session.update(False)
+    assert len(update.test_jvals) == 7 and update.test_jvals[-1] < update.test_jvals[0]
+    path = tmp_path / "split.bpstudio"
+    save_session(path, session)
+    resumed = TrainingSession()
+    resumed.load(load_session(path))
+    np.testing.assert_array_equal(resumed.trainer.test_history.view(), session.trainer.test_history.view())
+    np.testing.assert_array_equal(resumed.trainer.test.inputs, session.trainer.test.inputs)
+    with pytest.raises(ConfigError, match="test_fraction"):
+        RunConfig(test_fraction=0.95)
+
+
+def test_split_csv_session_keeps_the_same_partition(tmp_path):
+    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i/10},{(i/10)**2}\n" for i in range(40)))
+    config = RunConfig(data_file=str(csv_file), inputs=("u",), targets=("w",), test_fraction=0.25)
+    session = TrainingSession(config)
+    session.execute(Step(3))
+    path = tmp_path / "s.bpstudio"
+    save_session(path, session)
+    csv_file.unlink()
+    resumed = TrainingSession()
+    resumed.load(load_session(path))
+    np.testing.assert_array_equal(resumed.trainer.dataset.inputs, session.trainer.dataset.inputs)
+    np.testing.assert_array_equal(resumed.trainer.test.inputs, session.trainer.test.inputs)
+
+
+def test_cli_test_fraction(tmp_path):
+    out = tmp_path / "r.json"
+    result = run_bpstudio("train", "--test-fraction", "0.2", "--samples", "100", "--max-iter", "10",
+                          "--json", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    run = json.loads(out.read_text())
+    assert run["test_samples"] == 20 and len(run["test_jval"]) == 11
+    bad = run_bpstudio("train", "--test-fraction", "2", "--quiet")
+    assert bad.returncode == 2 and "--test-fraction" in bad.stderr
+
+
+def test_plot_shows_the_scaled_test_curve(qtbot):
+    from bpstudio.qt.main_window import MainWindow
+
+    win = MainWindow(RunConfig(test_fraction=0.2), restore_settings=False)
+    win.ask_before_closing = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(4)
+    win.plot.redraw()
+    x, y = win.plot.test_curve.getOriginalDataset()
+    assert len(y) == 5 and win.plot.test_scale == 4.0
+    np.testing.assert_allclose(y, win.thread.session.trainer.test_history.view() * 4.0)
+    legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
+    assert any(text.startswith("test") for text in legend)
+    win.close()

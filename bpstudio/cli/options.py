@@ -23,7 +23,7 @@ OPTION_OF_FIELD = {
     "alpha": "--alpha", "beta1": "--beta1", "beta2": "--beta2", "epsilon": "--epsilon",
     "zeta": "--zeta", "max_iter": "--max-iter", "samples": "--samples", "seed": "--seed",
     "init": "--init", "formulas": "--formula", "data_file": "--data", "inputs": "--inputs",
-    "targets": "--targets",
+    "targets": "--targets", "test_fraction": "--test-fraction",
 }
 
 
@@ -94,6 +94,8 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
                       help="the CSV columns fed to the network")
     data.add_argument("--targets", type=column_names, default=(), metavar="X,Y,...",
                       help="the CSV columns the network learns to predict")
+    data.add_argument("--test-fraction", type=number, default=0.0, metavar="F",
+                      help="hold out this share of the samples as a test set, e.g. 0.2 (default: 0)")
     if not with_training:
         return
     opt = parser.add_argument_group("optimizer (defaults: the article's Adam)")

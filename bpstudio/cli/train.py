@@ -56,6 +56,8 @@ def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
         "weights": layer_lists(trainer, trainer.weights),
         "gradient": layer_lists(trainer, trainer.gradient),
         "elapsed_s": elapsed,
+        **({"test_jval": trainer.test_history.view().tolist(),
+            "test_samples": trainer.test.n_samples} if trainer.test_history is not None else {}),
     }
 
 
@@ -89,6 +91,8 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --data: {err}") from None
     except FormulaError as err:
         raise UsageError(f"argument --formula: {err}") from None
+    except ValueError as err:  # a test split that leaves one side empty
+        raise UsageError(f"argument --test-fraction: {err}") from None
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
     trainer, elapsed = train(config, progress, problem)
 
@@ -104,7 +108,8 @@ def main(argv: list[str]) -> int:
         from ..control.session_file import save_state
 
         save_state(save_path, config, trainer.snapshot(), trainer.history.view(), (),
-                   dataset=trainer.dataset)
+                   dataset=trainer.problem.all_data,
+                   test_history=None if trainer.test_history is None else trainer.test_history.view())
     if plot is not None:
         from ..qt.article_figure import save_article_figure
 

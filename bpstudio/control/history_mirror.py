@@ -15,6 +15,7 @@ from .session import Update
 class HistoryMirror:
     def __init__(self) -> None:
         self.buffer = GrowingBuffer(4096)
+        self.test = GrowingBuffer(4096)  # held-out JVal, when the run has a test set
         self.iteration = 0
 
     def apply(self, update: Update) -> bool:
@@ -22,6 +23,11 @@ class HistoryMirror:
         dropped = update.history_start < len(self.buffer)
         self.buffer.truncate(min(update.history_start, len(self.buffer)))
         self.buffer.extend(update.jvals)
+        if update.test_jvals is None:
+            self.test.truncate(0)
+        else:
+            self.test.truncate(min(update.history_start, len(self.test)))
+            self.test.extend(update.test_jvals)
         self.iteration = update.iteration
         return dropped
 
@@ -30,3 +36,6 @@ class HistoryMirror:
 
     def values(self) -> np.ndarray:
         return self.buffer.view()
+
+    def test_values(self) -> np.ndarray:
+        return self.test.view()

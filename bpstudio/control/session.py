@@ -77,6 +77,7 @@ class Update:
     rate: float = 0.0  # iterations per second in this batch
     refused: ConfigError | None = None
     problem: Problem | None = None  # the network and data this run trains (immutable)
+    test_jvals: np.ndarray | None = None  # held-out JVal, same iterations as jvals
 
     @property
     def iteration(self) -> int:
@@ -110,6 +111,10 @@ class TrainingSession:
         trainer = self.trainer
         trainer.history.truncate(0)
         trainer.history.extend(saved.history)
+        if trainer.test_history is not None:
+            trainer.test_history.truncate(0)
+            missing = np.full(len(saved.history), np.nan)  # a file without it: a gap in the plot
+            trainer.test_history.extend(saved.test_history if saved.test_history is not None else missing)
         trainer.restore(saved.snapshot)
         if saved.snapshot.stop_reason is not None:
             trainer.stop_reason = StopReason(saved.snapshot.stop_reason)
@@ -306,6 +311,8 @@ class TrainingSession:
         history = self.trainer.history
         start = self._published
         jvals = history.view()[start:].copy()
+        test = self.trainer.test_history
+        test_jvals = None if test is None else test.view()[start:].copy()
         self._published = len(history)
         phase, self._last_phase = self._last_phase, None
         message, self._message = self._message, None
@@ -327,4 +334,5 @@ class TrainingSession:
             rate=rate,
             refused=refused,
             problem=self.trainer.problem,
+            test_jvals=test_jvals,
         )

@@ -60,13 +60,16 @@ class SavedSession:
     selected_param: int | None
     app_version: str
     dataset: Dataset | None = None  # the data of a run on a CSV file
+    test_history: np.ndarray | None = None  # JVal on the held-out samples
 
 
 # -- saving ------------------------------------------------------------------------------
 def save_session(path: str | os.PathLike, session: TrainingSession, selected_param: int | None = None) -> None:
     """Write a (paused) session to ``path`` atomically; raises OSError on failure."""
-    save_state(path, session.config, session.trainer.snapshot(), session.trainer.history.view(),
-               tuple(session.changes), selected_param, session.trainer.dataset)
+    trainer = session.trainer
+    test = None if trainer.test_history is None else trainer.test_history.view()
+    save_state(path, session.config, trainer.snapshot(), trainer.history.view(),
+               tuple(session.changes), selected_param, trainer.problem.all_data, test)
 
 
 def save_state(
@@ -77,6 +80,7 @@ def save_state(
     changes: tuple[ChangeRecord, ...],
     selected_param: int | None = None,
     dataset: Dataset | None = None,
+    test_history: np.ndarray | None = None,
 ) -> None:
     """Write the parts of a session to ``path`` atomically; raises OSError on failure.
 
@@ -102,6 +106,8 @@ def save_state(
     history = np.asarray(history, dtype=float)[: snap.iteration + 1]
     arrays = {"weights": snap.weights, "gradient": snap.gradient, "history": history}
     arrays.update({f"opt_{k}": v for k, v in snap.optimizer_state.items()})
+    if config.test_fraction and test_history is not None:
+        arrays["test_history"] = np.asarray(test_history, dtype=float)[: snap.iteration + 1]
     if config.data_file:
         if dataset is None:
             raise ValueError("a session on a data file must be saved with its data")
@@ -167,6 +173,8 @@ def load_session(path: str | os.PathLike) -> SavedSession:
             for name in members if name.startswith("opt_") and name.endswith(".npy")
         }
         dataset = _dataset(archive, members, document, config) if config.data_file else None
+        test_history = (_array(archive, members, "test_history", (iteration + 1,))
+                        if "test_history.npy" in members else None)
     hyper = document.get("hyper")
     if not isinstance(hyper, dict) or not all(
         isinstance(k, str) and _is_number(v) for k, v in hyper.items()
@@ -184,7 +192,7 @@ def load_session(path: str | os.PathLike) -> SavedSession:
         raise SessionFileError("'selected_param' is not a parameter of this network")
     snapshot = Snapshot.capture(iteration, jval, weights, gradient, optimizer, hyper, state, stop)
     return SavedSession(config, snapshot, history, _changes(document), selected,
-                        str(document.get("app_version", "?")), dataset)
+                        str(document.get("app_version", "?")), dataset, test_history)
 
 
 def _dataset(archive, members, document: dict, config: RunConfig) -> Dataset:

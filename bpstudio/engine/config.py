@@ -14,7 +14,9 @@ from .activations import ACTIVATIONS
 import numpy as np
 
 from .csv_data import dataset_from_csv
-from .data import ARTICLE_INPUTS, INITS, Dataset, Problem, article_problem, draw_article_data, start_weights
+from .data import (
+    ARTICLE_INPUTS, INITS, Dataset, Problem, article_problem, draw_article_data, split_dataset, start_weights,
+)
 from .formula import FormulaError, parse_formulas
 from .network import Network
 from .optimizers import OPTIMIZERS, make_optimizer, validate_hyperparameter
@@ -35,7 +37,7 @@ class ConfigError(ValueError):
 # Settings that can change while a run goes on; the others define a new run.
 LIVE_FIELDS = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 MODEL_FIELDS = ("hidden", "activation", "samples", "seed", "init", "formulas", "data_file",
-                "inputs", "targets")
+                "inputs", "targets", "test_fraction")
 _TEXT_TUPLES = ("formulas", "inputs", "targets")
 
 
@@ -57,6 +59,7 @@ class RunConfig:
     data_file: str = ""  # a CSV file instead of generated data
     inputs: tuple[str, ...] = ()  # its input columns
     targets: tuple[str, ...] = ()  # its target columns
+    test_fraction: float = 0.0  # share of samples held out as a test set
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
@@ -84,6 +87,8 @@ class RunConfig:
             raise ConfigError("seed", "seed must be a whole number from 0 to 4294967295")
         if self.init not in INITS:
             raise ConfigError("init", f"init must be one of {', '.join(INITS)}")
+        if not isinstance(self.test_fraction, (int, float)) or not 0 <= self.test_fraction <= 0.9:
+            raise ConfigError("test_fraction", "test_fraction must be from 0 to 0.9")
         if self.formulas:
             if self.data_file:
                 raise ConfigError("formulas", "use either target formulas or a data file, not both")
@@ -130,8 +135,19 @@ class RunConfig:
 
     # -- building ----------------------------------------------------------------
     def problem(self, dataset: Dataset | None = None) -> Problem:
-        """Network, data and start point. ``dataset`` replaces reading the data file
-        (a saved session carries its data). Raises CsvDataError for a bad file."""
+        """Network, data (split when test_fraction > 0) and start point.
+
+        ``dataset`` replaces reading the data file (a saved session carries
+        its data). Raises CsvDataError for a bad file, ValueError for a split
+        that leaves one side empty.
+        """
+        whole = self._unsplit_problem(dataset)
+        if not self.test_fraction:
+            return whole
+        train, test = split_dataset(whole.dataset, self.test_fraction, self.seed)
+        return Problem(whole.network, train, whole.start, test, source=whole.dataset)
+
+    def _unsplit_problem(self, dataset: Dataset | None) -> Problem:
         net = self.problem_network()
         if self.data_file or dataset is not None:
             data = dataset or dataset_from_csv(self.data_file, self.inputs, self.targets)
@@ -165,7 +181,7 @@ ARTICLE = RunConfig()
 
 
 _INT_FIELDS = ("max_iter", "samples", "seed")
-_FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta")
+_FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction")
 
 
 def parse_setting(field: str, text: str):

@@ -106,8 +106,15 @@ class Problem:
     """A network, its data and the start point: everything a run starts from."""
 
     network: Network
-    dataset: Dataset
+    dataset: Dataset  # what training sees
     start: np.ndarray = field(repr=False)
+    test: Dataset | None = None  # held out: only measured, never trained on
+    source: Dataset | None = field(default=None, repr=False)  # all samples, before a split
+
+    @property
+    def all_data(self) -> Dataset:
+        """Every sample, as read or drawn (what a session file must keep)."""
+        return self.source if self.source is not None else self.dataset
 
     def __post_init__(self) -> None:
         start = np.array(self.start, dtype=float).reshape(-1)
@@ -119,6 +126,22 @@ class Problem:
             raise ValueError("the data's targets do not fit the network's output layer")
         start.flags.writeable = False
         object.__setattr__(self, "start", start)
+
+
+def split_dataset(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, Dataset]:
+    """Hold out ``fraction`` of the samples as a test set, chosen at random.
+
+    The choice uses its own random stream, so the training data and start
+    point stay exactly those of the unsplit run's stream.
+    """
+    n = data.n_samples
+    n_test = int(round(n * fraction))
+    if not 1 <= n_test <= n - 1:
+        raise ValueError(f"a test fraction of {fraction:g} leaves no samples on one side of {n}")
+    order = np.random.RandomState((seed + 7919) % 2**32).permutation(n)
+    test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
+    part = lambda rows: Dataset(data.inputs[rows], data.targets[rows], data.input_names, data.target_names)  # noqa: E731
+    return part(train), part(test)
 
 
 def article_problem(

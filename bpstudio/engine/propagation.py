@@ -142,3 +142,8 @@ def jval_and_gradient(
     passes = forward(net, matrices, inputs_aug)
     jval, d_outputs = half_squared_error(passes[-1].post, targets_t)
     return jval, flat_gradient(backward(net, matrices, passes, d_outputs))
+
+
+def jval_only(net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray) -> float:
+    """JVal without the backward pass (for a held-out test set)."""
+    return half_squared_error(forward(net, flat_weights, inputs_aug)[-1].post, targets_t)[0]

@@ -22,7 +22,7 @@ import numpy as np
 from .data import Problem
 from .history import GrowingBuffer
 from .optimizers import Optimizer, validate_hyperparameter
-from .propagation import jval_and_gradient
+from .propagation import jval_and_gradient, jval_only
 from .snapshot import Snapshot
 
 
@@ -55,6 +55,9 @@ class Trainer:
         self.zeta = zeta
         self.max_iter = max_iter
         self.history = GrowingBuffer(max(1024, min(max_iter + 1, 1 << 20)))
+        self.test = problem.test
+        # JVal on the held-out samples at every iteration, when there are any
+        self.test_history = GrowingBuffer(1024) if self.test is not None else None
         self.reset()
 
     # -- settings ----------------------------------------------------------
@@ -93,8 +96,14 @@ class Trainer:
         self.optimizer.reset(self.network.n_params)
         self.history.truncate(0)
         self.history.append(self.jval)
+        if self.test_history is not None:
+            self.test_history.truncate(0)
+            self.test_history.append(self.test_jval(self.weights))
         if not _all_finite(self.jval, self.grad_inf_norm, _inf_norm(self.weights)):
             self.stop_reason = StopReason.DIVERGED
+
+    def test_jval(self, weights: np.ndarray) -> float:
+        return jval_only(self.network, weights, self.test.inputs_aug, self.test.targets_t)
 
     def evaluate(self, weights: np.ndarray) -> tuple[float, np.ndarray]:
         """JVal and gradient at ``weights`` over the whole data set."""
@@ -161,6 +170,8 @@ class Trainer:
         self.grad_inf_norm = gnorm
         self.iteration += 1
         self.history.append(new_jval)
+        if self.test_history is not None:
+            self.test_history.append(self.test_jval(new_weights))
         if dx < tolerance or dj < tolerance:
             self.stop_reason = StopReason.CONVERGED2
 
@@ -207,6 +218,8 @@ class Trainer:
         self.iteration = snapshot.iteration
         self.optimizer.load_state(dict(snapshot.optimizer_state))
         self.history.truncate(snapshot.iteration + 1)
+        if self.test_history is not None:
+            self.test_history.truncate(snapshot.iteration + 1)
         self.stop_reason = None
 
 

@@ -30,17 +30,18 @@ TOOLTIPS = {
     "init": "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).",
     "samples": "How many r, g, b samples the loss JVal sums over.",
     "seed": "Random seed for the data and the start weights (the article's is 1).",
+    "test_fraction": "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve.",
     "formulas": "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's.",
 }
 LABELS = {
     "optimizer": "Optimizer", "alpha": "alpha (step)", "beta1": "beta1", "beta2": "beta2",
     "epsilon": "epsilon", "zeta": "zeta (stop)", "max_iter": "Max iterations",
     "hidden": "Hidden sizes", "activation": "Activation", "init": "Init", "samples": "Samples",
-    "seed": "Seed", "formulas": "Targets",
+    "seed": "Seed", "formulas": "Targets", "test_fraction": "Test share",
 }
 CHOICES = {"optimizer": list(OPTIMIZERS), "activation": list(ACTIVATIONS), "init": list(INITS)}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
-MODEL = ("hidden", "activation", "init", "samples", "seed", "formulas")
+MODEL = ("hidden", "activation", "init", "samples", "seed", "test_fraction", "formulas")
 
 
 def format_value(field: str, value) -> str:

@@ -53,6 +53,12 @@ class JvalPlot(pg.PlotWidget):
         legend = item.addLegend(offset=(-10, 10), labelTextColor="#111111")
         legend.addItem(self.seed, "seed")
         legend.addItem(self.solution, "solution")
+        self.test_curve = pg.PlotDataItem([], [], pen=pg.mkPen("#D55E00", width=1), antialias=False)
+        item.addItem(self.test_curve)
+        self.test_curve.setDownsampling(auto=True, method="peak")
+        self.test_curve.setClipToView(True)
+        self.test_scale = 1.0
+        self._test_label = None
         self.change_lines: list[pg.InfiniteLine] = []
         self.overlays: dict[int, pg.PlotDataItem] = {}
         self.readout = pg.TextItem(color="#333333", anchor=(0, 1))
@@ -103,6 +109,11 @@ class JvalPlot(pg.PlotWidget):
     def apply(self, update: Update) -> None:
         self.mirror.apply(update)
         self._state = update.state
+        problem = update.problem
+        if problem is not None and problem.test is not None:
+            # JVal is a sum: scale the test set's sum to the training set's size to compare
+            self.test_scale = problem.dataset.n_samples / problem.test.n_samples
+        self._set_test_legend(problem is not None and problem.test is not None)
         if update.changes != self._changes:
             self._changes = update.changes
             self._draw_changes()
@@ -125,9 +136,11 @@ class JvalPlot(pg.PlotWidget):
         values = self.mirror.values()
         n = len(values)
         x = np.arange(n, dtype=float)
+        test = self.mirror.test_values() * self.test_scale
         if self.follow and n:
-            self._fit_range(values)
+            self._fit_range(np.concatenate([values, test]) if len(test) else values)
         self.curve.setData(x, values)
+        self.test_curve.setData(np.arange(len(test), dtype=float), test)
         # Markers and title change rarely; re-setting them each frame would
         # make pyqtgraph lay out and repaint the axes every time.
         done = self._state in FINISHED_STATES
@@ -138,8 +151,20 @@ class JvalPlot(pg.PlotWidget):
             self._title_time = now
             self.set_title(values[-1] if n else None, n - 1, done)
 
+    def _set_test_legend(self, shown: bool) -> None:
+        legend = self.getPlotItem().legend
+        label = f"test (×{self.test_scale:.3g}: scaled to the training size)" if shown else None
+        if label == self._test_label:
+            return
+        if self._test_label is not None:
+            legend.removeItem(self.test_curve)
+        if label is not None:
+            legend.addItem(self.test_curve, label)
+        self._test_label = label
+
     def _fit_range(self, values: np.ndarray) -> None:
         shown = values[values > 0] if self.log_y else values[np.isfinite(values)]
+        length = len(self.mirror)
         if not shown.size:
             return
         lo, hi = float(shown.min()), float(shown.max())
@@ -148,7 +173,7 @@ class JvalPlot(pg.PlotWidget):
         if hi <= lo:
             lo, hi = lo - 0.5, hi + 0.5
         self.getPlotItem().getViewBox().setRange(
-            xRange=(0, max(len(values) - 1, 1)), yRange=(lo, hi), padding=0.05, disableAutoRange=True
+            xRange=(0, max(length - 1, 1)), yRange=(lo, hi), padding=0.05, disableAutoRange=True
         )
 
     def _user_moved_view(self, *_args) -> None:

@@ -129,8 +129,10 @@ class SessionFiles(QObject):
         if last is None:
             return False
         try:
-            save_state(path, last.config, last.snapshot, self.window.plot.mirror.values(),
-                       last.changes, self.window.network_view.selected_param)
+            mirror = self.window.plot.mirror
+            save_state(path, last.config, last.snapshot, mirror.values(), last.changes,
+                       self.window.network_view.selected_param, last.problem.all_data,
+                       mirror.test_values() if last.problem.test is not None else None)
         except OSError as err:
             QMessageBox.warning(self.window, "Cannot save the session",
                                 f"{path} could not be written:\n{err.strerror or err}")
