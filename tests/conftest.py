@@ -43,3 +43,26 @@ def run_bpstudio(*args: str, timeout: float = 120, env: dict | None = None, cwd=
         [*bpstudio_command(), *args], capture_output=True, text=True, timeout=timeout,
         env=full_env, cwd=cwd,
     )
+
+
+@pytest.fixture
+def open_studio(qtbot):
+    """Open studio windows on given settings (defaults, not saved ones); all closed afterwards."""
+    from bpstudio.qt.main_window import MainWindow
+
+    windows = []
+
+    def open_window(config=None, restore_settings=False, ask_before_closing=False):
+        window = MainWindow(config, restore_settings=restore_settings)
+        window.ask_before_closing = ask_before_closing
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.last is not None, timeout=5000)
+        windows.append(window)
+        return window
+
+    yield open_window
+    for window in windows:
+        window.ask_before_closing = False
+        window.close()
+        assert not window.thread.isRunning()

@@ -6,20 +6,14 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.qt.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow(restore_settings=False)
-    win.ask_before_closing = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+def window(qtbot, open_studio):
+    win = open_studio()
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(5)
-    yield win
-    win.close()
+    return win
 
 
 def png_size(path):

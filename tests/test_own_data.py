@@ -136,15 +136,10 @@ def test_a_bad_formula_in_the_studio_changes_nothing():
         RunConfig(formulas=("x = r",), data_file="d.csv", inputs=("a",), targets=("b",))
 
 
-def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path):
+def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studio):
     from bpstudio.qt.csv_dialog import CsvDataDialog
-    from bpstudio.qt.main_window import MainWindow
 
-    win = MainWindow(restore_settings=False)
-    win.ask_before_closing = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+    win = open_studio()
     field = win.controls.editors["formulas"]
     field.setText("x = r*g; y = sin(b)")
     field.editingFinished.emit()
@@ -167,7 +162,6 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path):
     win.use_article_data()
     qtbot.waitUntil(lambda: win.last.config.data_file == "", timeout=5000)
     assert win.problem.network.sizes == (3, 5, 3)
-    win.close()
 
 
 def test_train_test_split(tmp_path):
@@ -216,14 +210,8 @@ def test_cli_test_fraction(tmp_path):
     assert bad.returncode == 2 and "--test-fraction" in bad.stderr
 
 
-def test_plot_shows_the_scaled_test_curve(qtbot):
-    from bpstudio.qt.main_window import MainWindow
-
-    win = MainWindow(RunConfig(test_fraction=0.2), restore_settings=False)
-    win.ask_before_closing = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+def test_plot_shows_the_scaled_test_curve(qtbot, open_studio):
+    win = open_studio(RunConfig(test_fraction=0.2))
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(4)
     win.plot.redraw()
@@ -232,4 +220,3 @@ def test_plot_shows_the_scaled_test_curve(qtbot):
     np.testing.assert_allclose(y, win.thread.session.trainer.test_history.view() * 4.0)
     legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
     assert any(text.startswith("test") for text in legend)
-    win.close()

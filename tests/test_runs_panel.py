@@ -3,15 +3,10 @@ from PySide6.QtCore import Qt
 
 from bpstudio.control import Reset, SetSetting
 from bpstudio.control import RunState
-from bpstudio.qt.main_window import MainWindow
 
 
-def test_two_finished_runs_overlay_with_a_legend(qtbot):
-    win = MainWindow(restore_settings=False)
-    win.ask_before_closing = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
+    win = open_studio()
     win.thread.submit(SetSetting("max_iter", 30))
     win.run()
     qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED, timeout=10000)
@@ -32,4 +27,3 @@ def test_two_finished_runs_overlay_with_a_legend(qtbot):
     win.runs.list.setCurrentItem(first)
     win.runs.remove_selected()
     assert win.runs.list.count() == 1 and 0 not in win.plot.overlays
-    win.close()

@@ -6,19 +6,11 @@ from PySide6.QtWidgets import QLineEdit
 
 from bpstudio.control import RunState
 from bpstudio.engine.chain import InfluenceChain
-from bpstudio.qt.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow(restore_settings=False)
-    win.ask_before_closing = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
-    yield win
-    win.close()
-    assert not win.thread.isRunning()
+def window(open_studio):
+    return open_studio()
 
 
 def action(win, name):
@@ -176,30 +168,18 @@ def test_rewind_and_reset_actions(qtbot, window):
     assert window.last.iteration == 0 and len(window.plot.mirror) == 1
 
 
-def test_layout_and_settings_return_on_the_next_start(qtbot):
-    first = MainWindow(restore_settings=False)
-    first.ask_before_closing = False
-    qtbot.addWidget(first)
-    first.show()
-    qtbot.waitUntil(lambda: first.last is not None, timeout=5000)
+def test_layout_and_settings_return_on_the_next_start(qtbot, open_studio):
+    first = open_studio()
     first.log_action.setChecked(True)
     first.on_change_requested("alpha", 0.002)
     qtbot.waitUntil(lambda: first.last.config.alpha == 0.002, timeout=5000)
     first.close()
-    second = MainWindow()
-    second.ask_before_closing = False
-    qtbot.addWidget(second)
-    qtbot.waitUntil(lambda: second.last is not None, timeout=5000)
+    second = open_studio(restore_settings=True)
     assert second.log_action.isChecked() and second.last.config.alpha == 0.002
-    second.close()
 
 
-def test_close_while_running_leaves_no_thread(qtbot):
-    win = MainWindow(restore_settings=False)
-    win.ask_before_closing = False
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
+def test_close_while_running_leaves_no_thread(qtbot, open_studio):
+    win = open_studio()
     action(win, "run").trigger()
     qtbot.waitUntil(lambda: win.last.iteration > 50, timeout=10000)
     win.close()

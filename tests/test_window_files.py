@@ -2,20 +2,10 @@
 import numpy as np
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.qt.main_window import MainWindow
 
 
-def open_window(qtbot, ask=False):
-    win = MainWindow(restore_settings=False)
-    win.ask_before_closing = ask
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.last is not None, timeout=5000)
-    return win
-
-
-def test_save_then_open_in_another_window(qtbot, tmp_path):
-    first = open_window(qtbot)
+def test_save_then_open_in_another_window(qtbot, tmp_path, open_studio):
+    first = open_studio()
     with qtbot.waitSignal(first.thread.updated, timeout=5000):
         first.step()
     with qtbot.waitSignal(first.thread.updated, timeout=5000):
@@ -27,7 +17,7 @@ def test_save_then_open_in_another_window(qtbot, tmp_path):
     weights = first.last.snapshot.weights.copy()
     first.close()
 
-    second = open_window(qtbot)
+    second = open_studio()
     assert second.files.open(path)
     qtbot.waitUntil(lambda: second.last.iteration == 10, timeout=5000)
     np.testing.assert_array_equal(second.last.snapshot.weights, weights)
@@ -38,8 +28,8 @@ def test_save_then_open_in_another_window(qtbot, tmp_path):
     second.close()
 
 
-def test_bad_file_keeps_the_current_session(qtbot, tmp_path, monkeypatch):
-    win = open_window(qtbot)
+def test_bad_file_keeps_the_current_session(qtbot, tmp_path, monkeypatch, open_studio):
+    win = open_studio()
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(3)
     warnings = []
@@ -52,8 +42,8 @@ def test_bad_file_keeps_the_current_session(qtbot, tmp_path, monkeypatch):
     win.close()
 
 
-def test_unsaved_work_asks_before_closing(qtbot, monkeypatch, tmp_path):
-    win = open_window(qtbot, ask=True)
+def test_unsaved_work_asks_before_closing(qtbot, monkeypatch, tmp_path, open_studio):
+    win = open_studio(ask_before_closing=True)
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(2)
     assert win.files.unsaved
