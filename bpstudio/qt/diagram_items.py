@@ -13,13 +13,22 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLine
 
 from ..engine.graph import Edge, Node
 
-POSITIVE = QColor("#1f6fb4")
-NEGATIVE = QColor("#e07b00")
-SELECTED = QColor("#d62728")  # the article draws the chosen link in red
-CHAIN = QColor("#2ca02c")  # and the rest of its chain in green
-PHASE = QColor("#8e44ad")
+from .appearance import LIGHT, Look
+
 FADED_ALPHA = 38
 NODE_RADIUS = 22.0
+
+# The look every item draws with; the view sets it and rebuilds the scene.
+_look: Look = LIGHT
+
+
+def set_look(look: Look) -> None:
+    global _look
+    _look = look
+
+
+def current_look() -> Look:
+    return _look
 
 
 class EdgeItem(QGraphicsLineItem):
@@ -67,35 +76,37 @@ class EdgeItem(QGraphicsLineItem):
             self.refresh()
 
     def refresh(self) -> None:
+        look = _look
         is_weight = self.param_index is not None
         if is_weight:
-            colour = QColor(POSITIVE if self.weight >= 0 else NEGATIVE)
+            colour = QColor(look.positive if self.weight >= 0 else look.negative)
             width = 0.7 + 4.3 * min(abs(self.weight) / self.scale, 1.0) if self.scale else 1.0
         else:
-            colour, width = QColor("#555555"), 1.6
+            colour, width = QColor(look.muted), 1.6
         style = Qt.DashLine if is_weight and self.weight < 0 else Qt.SolidLine
-        if self.mode == "selected":
-            colour, width, style = QColor(SELECTED), max(width, 3.5) + 1.5, Qt.SolidLine
+        if self.mode == "selected":  # the widest link, and labelled: not told by colour alone
+            colour, width, style = QColor(look.selected), max(width, 4.0) + 2.0, Qt.SolidLine
             self.setZValue(3)
         elif self.mode == "chain":
-            colour, width = QColor(CHAIN), max(width, 2.5)
+            colour, width = QColor(look.chain), max(width, 2.5)
             self.setZValue(2)
         elif self.mode == "phase":
-            colour, width = QColor(PHASE), max(width, 2.0)
+            colour, width = QColor(look.phase), max(width, 2.0)
             self.setZValue(2)
         elif self.mode == "faded":
             colour.setAlpha(FADED_ALPHA)
             self.setZValue(0)
         else:
             self.setZValue(1 if not is_weight else 0)
-        pen = QPen(colour, width, style, Qt.RoundCap)
+        pen = QPen(colour, width * look.scale, style, Qt.RoundCap)
         self.setPen(pen)
 
 
 class NodeItem(QGraphicsEllipseItem):
     """A node: O, I, bias 1, y or L, with a label and an optional value line below."""
 
-    def __init__(self, node: Node, label_html: str, centre: QPointF, radius: float = NODE_RADIUS) -> None:
+    def __init__(self, node: Node, label_html: str, centre: QPointF, radius: float | None = None) -> None:
+        radius = NODE_RADIUS * _look.scale if radius is None else radius
         super().__init__(QRectF(-radius, -radius, 2 * radius, 2 * radius))
         self.node = node
         self.radius = radius
@@ -105,16 +116,16 @@ class NodeItem(QGraphicsEllipseItem):
         self.mode = "normal"
         self.role = ""  # "", "source", "sink"
         self.label = QGraphicsTextItem(self)
-        self.label.setHtml(f"<div style='color:#111'>{label_html}</div>")
+        self.label.setHtml(f"<div style='color:{_look.text}'>{label_html}</div>")
         font = QFont()
-        font.setPointSizeF(12.5)
+        font.setPointSizeF(12.5 * _look.scale)
         self.label.setFont(font)
         self._centre_label()
         self.annotation = QGraphicsTextItem(self)
         small = QFont()
-        small.setPointSizeF(10.5)
+        small.setPointSizeF(10.5 * _look.scale)
         self.annotation.setFont(small)
-        self.annotation.setDefaultTextColor(QColor("#222222"))
+        self.annotation.setDefaultTextColor(QColor(_look.text))
         self.role_tag = QGraphicsTextItem(self)
         self.role_tag.setFont(small)
         self.role_tag.setFlag(QGraphicsItem.ItemIgnoresParentOpacity, True)
@@ -136,32 +147,31 @@ class NodeItem(QGraphicsEllipseItem):
         self.annotation.setVisible(bool(text))
 
     def refresh(self) -> None:
-        fill, border, width = QColor("white"), QColor("#666666"), 1.4
+        look = _look
+        fill, border, width = QColor(look.node_fill), QColor(look.node_border), 1.4
         if self.node.kind == "bias":
-            fill = QColor("#eeeeee")
+            fill = QColor(look.bias_fill)
         if self.node.kind == "L":
-            fill = QColor("#fff4d6")
+            fill = QColor(look.loss_fill)
         if self.mode in ("chain", "selected"):
-            border, width = QColor(CHAIN), 2.6
+            border, width = QColor(look.chain), 2.6
         if self.mode == "selected":
-            border, width = QColor(SELECTED), 3.0
+            border, width = QColor(look.selected), 3.0
         if self.mode == "phase":
-            fill, border, width = QColor("#efe3f6"), QColor(PHASE), 2.6
-        pen = QPen(border, width)
+            border, width = QColor(look.phase), 2.6
+        pen = QPen(border, width * look.scale)
         if self.role == "source":
-            pen.setStyle(Qt.SolidLine)
-            width = 4.0
-            pen.setWidthF(width)
-            pen.setColor(QColor("#b8860b"))
+            pen.setWidthF(4.0 * look.scale)
+            pen.setColor(QColor(look.role))
         elif self.role == "sink":
             pen.setStyle(Qt.DotLine)
-            pen.setWidthF(3.2)
-            pen.setColor(QColor("#b8860b"))
+            pen.setWidthF(3.2 * look.scale)
+            pen.setColor(QColor(look.role))
         self.setPen(pen)
         self.setBrush(QBrush(fill))
         self.setOpacity(0.3 if self.mode == "faded" else 1.0)
         tag = {"source": "source Σ", "sink": "sink"}.get(self.role, "")
-        self.role_tag.setHtml(f"<span style='color:#8a6508'><b>{tag}</b></span>" if tag else "")
+        self.role_tag.setHtml(f"<span style='color:{look.role}'><b>{tag}</b></span>" if tag else "")
         rect = self.role_tag.boundingRect()
         self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() + 2)
         self.role_tag.setVisible(bool(tag))

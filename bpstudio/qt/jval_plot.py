@@ -13,6 +13,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
 
 from ..control.history_mirror import HistoryMirror
 from ..control.session import RunState, Update
@@ -82,6 +83,34 @@ class JvalPlot(pg.PlotWidget):
         self.timer.start()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.set_title()
+
+    # -- look -------------------------------------------------------------------------------
+    def set_look(self, look) -> None:
+        """Theme colours and presentation size for axes, labels, title and curve."""
+        self.look = look
+        self.setBackground(look.background)
+        item = self.getPlotItem()
+        font = QFont()
+        font.setPointSizeF(9.5 * look.scale)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen(look.muted))
+            axis.setTextPen(pg.mkPen(look.text))
+            axis.setTickFont(font)
+            axis.label.setFont(font)
+        item.setLabel("bottom", "epoch", color=look.text)
+        item.setLabel("left", "JVal", color=look.text)
+        self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))
+        legend = item.legend
+        size = f"{9 * look.scale:.0f}pt"
+        legend.setLabelTextColor(look.text)  # for entries added later
+        legend.setLabelTextSize(size)
+        for _sample, label in legend.items:  # and the ones already there
+            label.setText(label.text, color=look.text, size=size)
+        self.readout.setColor(look.text)
+        self._title = None
+        self._dirty = True
+        self.redraw()
 
     # -- compared runs ----------------------------------------------------------------------
     def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str) -> None:
@@ -200,7 +229,9 @@ class JvalPlot(pg.PlotWidget):
             text = f"JVal = {jval:.5f}   (iteration {iteration})"
         if text != self._title:
             self._title = text
-            self.getPlotItem().setTitle(text, size="13pt", color="#111111")
+            look = getattr(self, "look", None)
+            self.getPlotItem().setTitle(text, size=f"{13 * (look.scale if look else 1):.0f}pt",
+                                        color=look.text if look else "#111111")
 
     def _draw_changes(self) -> None:
         item = self.getPlotItem()

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
+    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +20,7 @@ from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSet
 from ..engine.config import ConfigError, RunConfig
 from ..engine.graph import display_name
 from ..engine.node_values import node_values
+from .appearance import apply_palette, look_for
 from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector
@@ -71,8 +72,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.resize(1366, 768)
+        self.theme = "light"
+        self._base_font = None
         if restore_settings:
             self._restore_layout(settings)
+            theme = settings.value("theme", "light")
+            self.theme = theme if theme in self.theme_actions else "light"
+        self.apply_look()
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
@@ -193,6 +199,23 @@ class MainWindow(QMainWindow):
         for action in self.actions_by_name.values():
             train_menu.addAction(action)
         view = self.menuBar().addMenu("&View")
+        self.presentation_action = QAction("&Presentation mode", self, checkable=True)
+        self.presentation_action.setObjectName("presentation")
+        self.presentation_action.setShortcut(QKeySequence(Qt.Key_F5))
+        self.presentation_action.setStatusTip("Large text, nodes and lines for a projector; side panels hidden")
+        self.presentation_action.toggled.connect(self.set_presentation)
+        view.addAction(self.presentation_action)
+        themes = view.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for name, text in (("light", "&Light"), ("dark", "&Dark")):
+            act = QAction(text, self, checkable=True)
+            act.setObjectName(f"theme_{name}")
+            act.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            self.theme_group.addAction(act)
+            themes.addAction(act)
+            self.theme_actions[name] = act
+        view.addSeparator()
         self.log_action = QAction("Log scale for JVal", self, checkable=True)
         self.log_action.setObjectName("log_y")
         self.log_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -211,6 +234,33 @@ class MainWindow(QMainWindow):
         digits = QAction("Why the last digits of a long run differ", self)
         digits.triggered.connect(lambda: QMessageBox.information(self, "Last digits", LAST_DIGITS))
         help_menu.addAction(digits)
+
+    # -- appearance --------------------------------------------------------------------------------------
+    def apply_look(self) -> None:
+        look = look_for(self.theme, self.presentation_action.isChecked())
+        app = QApplication.instance()
+        if self._base_font is None:
+            self._base_font = QFont(app.font())
+        apply_palette(app, look, self._base_font)
+        self.network_view.set_look(look)
+        self.plot.set_look(look)
+        self.theme_actions[self.theme].setChecked(True)
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        self.apply_look()
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector mode: everything larger, the side panels out of the way."""
+        secondary = (self.controls_dock, self.probe_dock, self.runs_dock)
+        if on:
+            self._hidden_for_presentation = [d for d in secondary if d.isVisible()]
+            for dock in self._hidden_for_presentation:
+                dock.hide()
+        else:
+            for dock in getattr(self, "_hidden_for_presentation", []):
+                dock.show()
+        self.apply_look()
 
     # -- gestures --------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -374,6 +424,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window_state", self.saveState())
         settings.setValue("splitter", self.splitter.saveState())
         settings.setValue("log_y", self.log_action.isChecked())
+        settings.setValue("theme", self.theme)
         if self.last is not None:
             settings.setValue("config", json.dumps(self.last.config.to_dict()))
         settings.sync()
@@ -382,6 +433,8 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
+        if self.presentation_action.isChecked():
+            self.presentation_action.setChecked(False)  # docks back, so the saved layout is the usual one
         self.save_settings()
         self.view_timer.stop()
         self.plot.timer.stop()

@@ -11,14 +11,15 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from ..engine.chain import InfluenceChain
 from ..engine.data import Problem
 from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, display_name
 from ..engine.phases import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, Phase
-from .diagram_items import EdgeItem, NodeItem
+from .appearance import Look
+from .diagram_items import EdgeItem, NodeItem, current_look, set_look
 
 ROW = 60.0
 WEIGHT_GAP = 175.0
@@ -71,7 +72,21 @@ class NetworkView(QGraphicsView):
         self.weight_edges: dict[int, EdgeItem] = {}
         self.selected_param: int | None = None
         self.chain: InfluenceChain | None = None
+        self.selection_tag = None
         self._user_zoomed = False
+
+    def set_look(self, look: Look) -> None:
+        """Redraw the diagram in another theme or size, keeping the selection and weights."""
+        set_look(look)
+        self.setBackgroundBrush(QColor(look.background))
+        if self.problem is not None:
+            selected = self.selected_param
+            weights = [item.weight for item in self.weight_edges.values()]
+            self.set_problem(self.problem)
+            for item, weight in zip(self.weight_edges.values(), weights):
+                item.weight = weight
+            self.set_weights(np.array(weights))
+            self.select_param(selected)
 
     # -- building ------------------------------------------------------------------
     def set_problem(self, problem: Problem) -> None:
@@ -81,13 +96,15 @@ class NetworkView(QGraphicsView):
         graph = ExpandedGraph(net)
         scene = self.scene()
         scene.clear()
+        self.selection_tag = None
         self.nodes, self.edges, self.weight_edges = {}, [], {}
+        row = ROW * (1 + (current_look().scale - 1) * 0.5)
         tallest = max(net.sizes) + 1
         for node in graph.nodes:
             column = node_column(node, net.n_layers)
             nodes_in_column = self._column_members(node, net)
             position = self._row_of(node, net)
-            y = (position - (nodes_in_column - 1) / 2) * ROW
+            y = (position - (nodes_in_column - 1) / 2) * row
             if node.kind == LOSS:
                 y = 0.0
             item = NodeItem(node, self._label(node, problem), QPointF(column_x(column, tallest), y))
@@ -166,12 +183,38 @@ class NetworkView(QGraphicsView):
         if index is None:
             self.chain = None
             self._apply_modes(set(), set(), set(), set(), None)
+            self._tag_selection(None)
             return
         self.chain = InfluenceChain.of(net, net.param_location(index))
         links = {(e.source, e.target) for e in self.chain.edges[1:]}
         nodes = set(self.chain.nodes[1:])
         self._apply_modes(links, nodes, set(self.chain.sources), set(self.chain.sinks), index)
+        self._tag_selection(index)
         self.param_selected.emit(index)
+
+    def _tag_selection(self, index: int | None) -> None:
+        """Name the chosen link beside it, so it is found without telling colours apart."""
+        if self.selection_tag is not None:
+            self.scene().removeItem(self.selection_tag)
+            self.selection_tag = None
+        if index is None:
+            return
+        look = current_look()
+        item = self.weight_edges[index]
+        tag = QGraphicsTextItem()
+        font = tag.font()
+        font.setPointSizeF(11.5 * look.scale)
+        font.setBold(True)
+        tag.setFont(font)
+        name = display_name(self.chain.param, self.problem.network, "html")
+        tag.setHtml(f"<span style='color:{look.selected}; background:{look.background}'>{name}</span>")
+        line = item.line()
+        middle = line.p1() + (line.p2() - line.p1()) * 0.45
+        rect = tag.boundingRect()
+        tag.setPos(middle.x() - rect.width() / 2, middle.y() - rect.height() - 2)
+        tag.setZValue(6)
+        self.scene().addItem(tag)
+        self.selection_tag = tag
 
     def _apply_modes(self, links, nodes, sources, sinks, index) -> None:
         lit = index is not None
