@@ -27,6 +27,7 @@ from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
 from .export_menu import ExportMenu
+from .guided_tour import GuidedTour
 from .probe import PredictionProbe
 from .runs_panel import RunsPanel
 from .session_files import SessionFiles
@@ -74,8 +75,12 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.theme = "light"
         self._base_font = None
+        self.tour_offered = False
         if restore_settings:
             self._restore_layout(settings)
+            if not settings.value("tour_seen", False, type=bool):
+                self.tour_offered = True
+                QTimer.singleShot(0, self.tour.start)  # first start: offer the walk-through
             theme = settings.value("theme", "light")
             self.theme = theme if theme in self.theme_actions else "light"
         self.apply_look()
@@ -110,6 +115,10 @@ class MainWindow(QMainWindow):
         center = QWidget()
         layout = QVBoxLayout(center)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.tour = GuidedTour(self)
+        self.tour.hide()
+        self.tour.finished.connect(lambda _done: _settings().setValue("tour_seen", True))
+        layout.addWidget(self.tour)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter)
         self.setCentralWidget(center)
@@ -228,6 +237,10 @@ class MainWindow(QMainWindow):
         for dock in (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
+        tour = QAction("&Guided tour of the article's experiment", self)
+        tour.setObjectName("guided_tour_action")
+        tour.triggered.connect(self.tour.start)
+        help_menu.addAction(tour)
         about = QAction("About BP Studio", self)
         about.triggered.connect(lambda: QMessageBox.about(self, "About BP Studio", ABOUT.format(version=__version__)))
         help_menu.addAction(about)

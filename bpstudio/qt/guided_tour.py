@@ -1,0 +1,113 @@
+"""A short, skippable walk through the article's experiment, for a first start.
+
+Each step says what to look at or do, and moves on by itself once the window
+shows it was done (a weight selected, one iteration stepped through phase by
+phase, the run finished); "Next" moves on by hand, "Skip tour" ends it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ..control import RunState
+
+
+@dataclass(frozen=True)
+class TourStep:
+    title: str
+    text: str
+    done: Callable[[object], bool] | None = None  # window -> finished?
+
+
+def article_steps() -> list[TourStep]:
+    return [
+        TourStep("1 · Choose a weight",
+                 "The article's network: inputs r, g, b, five tanh units (each drawn as I and O), "
+                 "outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.",
+                 lambda w: w.network_view.selected_param == 0 and w.inspector.chain is not None),
+        TourStep("2 · Its loss-influence chain",
+                 "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in "
+                 "green. O₁⁽¹⁾ is a source — its three branches are summed there; L is a sink. The "
+                 "inspector writes the chain rule factored at the source, with one sample's numbers."),
+        TourStep("3 · One iteration, phase by phase",
+                 "Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward "
+                 "through each layer, then Adam's update.",
+                 lambda w: w.last is not None and w.last.phase is not None and w.last.phase.kind == "update"),
+        TourStep("4 · Train to the end",
+                 "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; "
+                 "Space pauses, → steps, ← rewinds.",
+                 lambda w: w.last is not None and w.last.state in (RunState.FINISHED, RunState.CONVERGED)),
+        TourStep("5 · solution-JVal",
+                 "The plot is the article's figure: JVal per epoch from the green seed to the red "
+                 "solution star, and its title reads solution-JVal. That is the whole experiment."),
+    ]
+
+
+class GuidedTour(QFrame):
+    finished = Signal(bool)  # True when completed, False when skipped
+
+    def __init__(self, window, steps: list[TourStep] | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("guided_tour")
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setStyleSheet("#guided_tour { background: #e8f1fa; border: 1px solid #0072B2; }"
+                           "#guided_tour QLabel { color: #10273a; }")
+        self.window_ = window
+        self.steps = steps or article_steps()
+        self.index = 0
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("tour_title")
+        self.text = QLabel()
+        self.text.setObjectName("tour_text")
+        self.text.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        self.skip = QPushButton("Skip tour")
+        self.skip.setObjectName("tour_skip")
+        self.skip.clicked.connect(lambda: self._end(False))
+        self.next = QPushButton("Next")
+        self.next.setObjectName("tour_next")
+        self.next.clicked.connect(self.advance)
+        row.addStretch(1)
+        row.addWidget(self.skip)
+        row.addWidget(self.next)
+        layout.addLayout(row)
+        self.watch = QTimer(self)
+        self.watch.setInterval(200)
+        self.watch.timeout.connect(self._check)
+        self._show_step()
+
+    def start(self) -> None:
+        self.index = 0
+        self._show_step()
+        self.show()
+        self.watch.start()
+
+    def _show_step(self) -> None:
+        step = self.steps[self.index]
+        self.title.setText(f"<b>Guided tour — {step.title}</b>")
+        self.text.setText(step.text)
+        last = self.index == len(self.steps) - 1
+        self.next.setText("Finish" if last else "Next")
+
+    def _check(self) -> None:
+        step = self.steps[self.index]
+        if step.done is not None and step.done(self.window_):
+            self.advance()
+
+    def advance(self) -> None:
+        if self.index == len(self.steps) - 1:
+            self._end(True)
+            return
+        self.index += 1
+        self._show_step()
+
+    def _end(self, completed: bool) -> None:
+        self.watch.stop()
+        self.hide()
+        self.finished.emit(completed)

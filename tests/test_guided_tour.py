@@ -1,0 +1,44 @@
+"""The guided first run: completed by doing what it asks, or skipped."""
+from bpstudio.engine.config import RunConfig
+
+
+def test_tour_completes_by_doing_the_steps(qtbot, open_studio):
+    win = open_studio(RunConfig(max_iter=40))
+    done = []
+    win.tour.finished.connect(done.append)
+    win.network_view.select_param(5)
+    win.tour.start()
+    assert win.tour.isVisible() and "Choose a weight" in win.tour.title.text()
+    win.network_view.select_param(0)  # the step asks for w_11^(0)
+    qtbot.waitUntil(lambda: win.tour.index == 1, timeout=5000)
+    win.tour.next.click()  # step 2 is reading: moved on by hand
+    for _ in range(6):
+        with qtbot.waitSignal(win.thread.updated, timeout=5000):
+            win.step_phase()
+    qtbot.waitUntil(lambda: win.tour.index == 3, timeout=5000)
+    win.run()
+    qtbot.waitUntil(lambda: win.tour.index == 4, timeout=10000)
+    assert "solution" in win.plot.getPlotItem().titleLabel.text
+    win.tour.next.click()
+    assert done == [True] and not win.tour.isVisible()
+
+
+def test_tour_can_be_skipped(qtbot, open_studio):
+    win = open_studio()
+    done = []
+    win.tour.finished.connect(done.append)
+    win.tour.start()
+    win.tour.skip.click()
+    assert done == [False] and not win.tour.isVisible()
+
+
+def test_first_start_offers_the_tour_once(qtbot, open_studio):
+    from bpstudio.qt.main_window import _settings
+
+    _settings().remove("tour_seen")
+    first = open_studio(restore_settings=True)
+    qtbot.waitUntil(lambda: first.tour.isVisible(), timeout=5000)
+    first.tour.skip.click()
+    assert first.tour_offered
+    second = open_studio(restore_settings=True)
+    assert not second.tour_offered
