@@ -1,15 +1,13 @@
 """Session files: round trip, every kind of bad file, atomic writes, `bpstudio info`, fuzzing."""
 import io
 import json
-import os
-import pickle
 import zipfile
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bpstudio.control import Rewind, SetSetting, Step, Submit, TrainingSession
+from bpstudio.control import SetSetting, Step, Submit, TrainingSession
 from bpstudio.control import session_file
 from bpstudio.control.session_file import SessionFileError, load_session, save_session
 from bpstudio.engine.config import RunConfig

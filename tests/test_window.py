@@ -1,7 +1,7 @@
 """The studio window, offscreen, driven as a user would: actions, clicks, typing."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from bpstudio.control import RunState

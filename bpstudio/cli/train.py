@@ -1,7 +1,6 @@
 """``bpstudio train``: the article's run (or a variation) without a window."""
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import time

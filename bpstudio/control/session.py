@@ -14,7 +14,7 @@ No Qt here: the same session runs in tests with a plain thread.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterator
 

@@ -5,7 +5,7 @@ symbol, a fraction and a product sign are written differs.
 """
 from __future__ import annotations
 
-from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Product, Sum
+from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Sum
 from .graph import Edge, Node, display_name
 
 _LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss"}

@@ -143,7 +143,7 @@ class ExpandedGraph:
         forward pass over the samples of interest; ``weights`` are the
         augmented matrices.
         """
-        s, t = edge.source, edge.target
+        s = edge.source
         if edge.kind == PARAMETER:  # I_j = sum_i O~_i w_ij  ->  dI/dw_ij = O~_i
             return passes[s.layer].inputs[s.index]
         if edge.kind == WEIGHT:  # dI_j/dO_i = w_ij

@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
+    QApplication, QDockWidget, QLabel, QMainWindow, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
 from ..engine.config import ConfigError, RunConfig
 from ..engine.graph import display_name
@@ -26,7 +25,7 @@ from .csv_dialog import CsvDataDialog
 from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
-from .export_menu import ExportMenu
+from .menus import build_menus
 from .guided_tour import GuidedTour
 from .probe import PredictionProbe
 from .runs_panel import RunsPanel
@@ -34,19 +33,6 @@ from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
 
-ABOUT = (
-    "<h3>BP Studio {version}</h3>"
-    "<p>A desktop laboratory for backpropagation.</p>"
-    "<p>After the article <i>Back Propagation - Python实现</i> (2021), whose ideas — linear and "
-    "non-linear operations as links of one graph, the loss-influence chain of a weight, sums at "
-    "the sources — this studio draws live.</p>"
-)
-LAST_DIGITS = (
-    "<p>Adding the same numbers in a different order changes the last bit, and a vectorised "
-    "engine adds in a different order than the article's per-sample loop.</p><p>This training "
-    "run amplifies such differences, so after tens of thousands of iterations two correct programs "
-    "agree only to a few digits: the same curve, not the same last digits.</p>"
-)
 FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 
 
@@ -71,7 +57,7 @@ class MainWindow(QMainWindow):
         self.files = SessionFiles(self, settings)
         self._build_views(config or RunConfig())
         self._build_actions()
-        self._build_menus()
+        build_menus(self)
         self.resize(1366, 768)
         self.theme = "light"
         self._base_font = None
@@ -193,60 +179,6 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self._set_action_state(RunState.IDLE, 0)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.files.add_to(file_menu)
-        self.exports = ExportMenu(self)
-        self.exports.add_to(file_menu)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        train_menu = self.menuBar().addMenu("&Training")
-        for action in self.actions_by_name.values():
-            train_menu.addAction(action)
-        view = self.menuBar().addMenu("&View")
-        self.presentation_action = QAction("&Presentation mode", self, checkable=True)
-        self.presentation_action.setObjectName("presentation")
-        self.presentation_action.setShortcut(QKeySequence(Qt.Key_F5))
-        self.presentation_action.setStatusTip("Large text, nodes and lines for a projector; side panels hidden")
-        self.presentation_action.toggled.connect(self.set_presentation)
-        view.addAction(self.presentation_action)
-        themes = view.addMenu("&Theme")
-        self.theme_group = QActionGroup(self)
-        self.theme_actions = {}
-        for name, text in (("light", "&Light"), ("dark", "&Dark")):
-            act = QAction(text, self, checkable=True)
-            act.setObjectName(f"theme_{name}")
-            act.triggered.connect(lambda _=False, n=name: self.set_theme(n))
-            self.theme_group.addAction(act)
-            themes.addAction(act)
-            self.theme_actions[name] = act
-        view.addSeparator()
-        self.log_action = QAction("Log scale for JVal", self, checkable=True)
-        self.log_action.setObjectName("log_y")
-        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.log_action.toggled.connect(self.plot.set_log_y)
-        view.addAction(self.log_action)
-        fit = QAction("Fit diagram to view", self)
-        fit.setShortcut(QKeySequence("Ctrl+0"))
-        fit.triggered.connect(self.network_view.fit)
-        view.addAction(fit)
-        for dock in (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock):
-            view.addAction(dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu("&Help")
-        tour = QAction("&Guided tour of the article's experiment", self)
-        tour.setObjectName("guided_tour_action")
-        tour.triggered.connect(self.tour.start)
-        help_menu.addAction(tour)
-        about = QAction("About BP Studio", self)
-        about.triggered.connect(lambda: QMessageBox.about(self, "About BP Studio", ABOUT.format(version=__version__)))
-        help_menu.addAction(about)
-        digits = QAction("Why the last digits of a long run differ", self)
-        digits.triggered.connect(lambda: QMessageBox.information(self, "Last digits", LAST_DIGITS))
-        help_menu.addAction(digits)
 
     # -- appearance --------------------------------------------------------------------------------------
     def apply_look(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QThread, Signal
 
 from ..control.driver import drive
 from ..control.run_gate import RunGate
-from ..control.session import TrainingSession, Update
+from ..control.session import TrainingSession
 from ..engine.config import RunConfig
 
 
