@@ -37,9 +37,13 @@ def augmented_inputs(inputs: np.ndarray) -> np.ndarray:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LayerForward:
-    """What the forward pass through weight layer ``l`` produced and cached."""
+    """What the forward pass through weight layer ``l`` produced and cached.
+
+    A plain slotted record (not frozen): it is made twice per iteration in
+    the hot loop, where a frozen dataclass's slower __init__ shows.
+    """
 
     inputs: np.ndarray  # O~(l), (n_in + 1, samples), last row ones
     pre: np.ndarray  # I(l+1) = W~(l)^T O~(l), (n_out, samples)
@@ -52,7 +56,7 @@ class LayerForward:
         return self.augmented[:-1]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LayerBackward:
     """What the backward pass through weight layer ``l`` produced."""
 
