@@ -1,13 +1,13 @@
 """``bpstudio train``: the article's run (or a variation) without a window."""
 from __future__ import annotations
 
-import csv
 import json
 import time
 from pathlib import Path
 
 import numpy as np
 
+from ..control.tables import write_history_csv
 from ..engine.config import RunConfig
 from ..engine.csv_data import CsvDataError
 from ..engine.formula import FormulaError
@@ -96,11 +96,7 @@ def main(argv: list[str]) -> int:
     trainer, elapsed = train(config, progress, problem)
 
     if history is not None:
-        with open(history, "w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["iteration", "jval"])
-            for i, value in enumerate(trainer.history.view()):
-                writer.writerow([i, repr(float(value))])
+        write_history_csv(history, trainer.history.view())
     if json_path is not None:
         Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)))
     if save_path is not None:

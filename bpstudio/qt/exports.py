@@ -5,7 +5,6 @@ unknown suffix) on failure; the window turns those into a message.
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.chain_render import render_latex, render_markdown
-from ..engine.network import Network
+from ..control.tables import write_history_csv, write_weights
 from .article_figure import save_article_figure
 
 
@@ -26,30 +25,9 @@ def export_plot(path: str | Path, history: np.ndarray) -> None:
     save_article_figure(path, history)
 
 
-def export_history(path: str | Path, history: np.ndarray) -> None:
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["iteration", "jval"])
-        for i, value in enumerate(np.asarray(history)):
-            writer.writerow([i, repr(float(value))])
-
-
-def export_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
-    """CSV: one row per parameter (layer, row, col, name, is_bias, value); NPZ: W0, W1, ..."""
-    suffix = Path(path).suffix.lower()
-    matrices = net.layers(np.asarray(weights, dtype=float))
-    if suffix == ".npz":
-        np.savez(path, **{f"W{l}": m for l, m in enumerate(matrices)}, sizes=np.array(net.sizes))
-        return
-    if suffix != ".csv":
-        raise ValueError("weights can be saved as .csv or .npz")
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["layer", "row", "col", "name", "is_bias", "value"])
-        for layer, matrix in enumerate(matrices):
-            for (row, col), value in np.ndenumerate(matrix):
-                writer.writerow([layer, row, col, f"W{layer}[{row},{col}]",
-                                 int(net.is_bias(layer, row)), repr(float(value))])
+# The plain tables are Qt-free and shared with the CLI.
+export_history = write_history_csv
+export_weights = write_weights
 
 
 def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers) -> None:
