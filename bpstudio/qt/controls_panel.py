@@ -7,7 +7,7 @@ to the training thread.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -16,28 +16,29 @@ from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
 from ..engine.optimizers import OPTIMIZERS
+from .i18n import marked
 
 TOOLTIPS = {
-    "optimizer": "Adam as in the article; gd is plain gradient descent; momentum adds velocity.",
-    "alpha": "Step size: how far each iteration moves the weights (the article uses 0.001).",
-    "beta1": "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1.",
-    "beta2": "How slowly Adam forgets the size of past gradients, 0 to <1 (article: 0.999).",
-    "epsilon": "A tiny number that keeps Adam from dividing by zero.",
-    "zeta": "Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared.",
-    "max_iter": "Stop after this many iterations (the article runs 50000).",
-    "hidden": "Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers.",
-    "activation": "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity.",
-    "init": "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).",
-    "samples": "How many r, g, b samples the loss JVal sums over.",
-    "seed": "Random seed for the data and the start weights (the article's is 1).",
-    "test_fraction": "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve.",
-    "formulas": "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's.",
+    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Adam as in the article; gd is plain gradient descent; momentum adds velocity."),
+    "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "Step size: how far each iteration moves the weights (the article uses 0.001)."),
+    "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1."),
+    "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "How slowly Adam forgets the size of past gradients, 0 to <1 (article: 0.999)."),
+    "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "A tiny number that keeps Adam from dividing by zero."),
+    "zeta": QT_TRANSLATE_NOOP("ControlsPanel", "Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared."),
+    "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Stop after this many iterations (the article runs 50000)."),
+    "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers."),
+    "activation": QT_TRANSLATE_NOOP("ControlsPanel", "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity."),
+    "init": QT_TRANSLATE_NOOP("ControlsPanel", "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails)."),
+    "samples": QT_TRANSLATE_NOOP("ControlsPanel", "How many r, g, b samples the loss JVal sums over."),
+    "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Random seed for the data and the start weights (the article's is 1)."),
+    "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve."),
+    "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's."),
 }
 LABELS = {
-    "optimizer": "Optimizer", "alpha": "alpha (step)", "beta1": "beta1", "beta2": "beta2",
-    "epsilon": "epsilon", "zeta": "zeta (stop)", "max_iter": "Max iterations",
-    "hidden": "Hidden sizes", "activation": "Activation", "init": "Init", "samples": "Samples",
-    "seed": "Seed", "formulas": "Targets", "test_fraction": "Test share",
+    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Optimizer"), "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "alpha (step)"), "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "beta1"), "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "beta2"),
+    "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "epsilon"), "zeta": QT_TRANSLATE_NOOP("ControlsPanel", "zeta (stop)"), "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Max iterations"),
+    "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden sizes"), "activation": QT_TRANSLATE_NOOP("ControlsPanel", "Activation"), "init": QT_TRANSLATE_NOOP("ControlsPanel", "Init"), "samples": QT_TRANSLATE_NOOP("ControlsPanel", "Samples"),
+    "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Seed"), "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Targets"), "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Test share"),
 }
 CHOICES = {"optimizer": list(OPTIMIZERS), "activation": list(ACTIVATIONS), "init": list(INITS)}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
@@ -64,35 +65,54 @@ class ControlsPanel(QWidget):
         self.config = config
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(self._group("Training (applies at the next iteration)", LIVE))
-        layout.addWidget(self._group("Model and data (starts a new run)", MODEL))
-        self.editors["formulas"].setPlaceholderText("the article's x, y, lv")
+        self.live_box = self._group(LIVE)
+        self.model_box = self._group(MODEL)
+        layout.addWidget(self.live_box)
+        layout.addWidget(self.model_box)
         self.data_source = QLabel()
         self.data_source.setObjectName("data_source")
         self.data_source.setWordWrap(True)
         layout.addWidget(self.data_source)
         data_row = QHBoxLayout()
-        csv_button = QPushButton("Use a CSV file…")
-        csv_button.setObjectName("use_csv")
-        csv_button.setToolTip("Train on your own table: choose its input and target columns.")
-        csv_button.clicked.connect(self.csv_requested)
-        article_button = QPushButton("Article's data")
-        article_button.setToolTip("Back to r, g, b -> x, y, lv drawn as the article does.")
-        article_button.clicked.connect(self.article_data_requested)
-        data_row.addWidget(csv_button)
-        data_row.addWidget(article_button)
+        self.csv_button = QPushButton()
+        self.csv_button.setObjectName("use_csv")
+        self.csv_button.clicked.connect(self.csv_requested)
+        self.article_button = QPushButton()
+        self.article_button.clicked.connect(self.article_data_requested)
+        data_row.addWidget(self.csv_button)
+        data_row.addWidget(self.article_button)
         layout.addLayout(data_row)
-        restore = QPushButton("Restore article defaults")
-        restore.setObjectName("restore_defaults")
-        restore.setToolTip("Set every control back to the article's run: 3-5-3 tanh, Adam alpha=0.001.")
-        restore.clicked.connect(self.restore_requested)
-        layout.addWidget(restore)
+        self.restore = QPushButton()
+        self.restore.setObjectName("restore_defaults")
+        self.restore.clicked.connect(self.restore_requested)
+        layout.addWidget(self.restore)
         layout.addStretch(1)
+        self.retranslate()
         self.show_config(config)
 
-    def _group(self, title: str, fields) -> QGroupBox:
-        box = QGroupBox(title)
+    def retranslate(self) -> None:
+        self.live_box.setTitle(self.tr("Training (applies at the next iteration)"))
+        self.model_box.setTitle(self.tr("Model and data (starts a new run)"))
+        for field, editor in self.editors.items():
+            label = marked("ControlsPanel", LABELS[field])
+            tip = marked("ControlsPanel", TOOLTIPS[field])
+            editor.setAccessibleName(label)
+            editor.setToolTip(tip)
+            self.labels[field].setText(label)
+            self.labels[field].setToolTip(tip)
+        self.editors["formulas"].setPlaceholderText(self.tr("the article's x, y, lv"))
+        self.csv_button.setText(self.tr("Use a CSV file…"))
+        self.csv_button.setToolTip(self.tr("Train on your own table: choose its input and target columns."))
+        self.article_button.setText(self.tr("Article's data"))
+        self.article_button.setToolTip(self.tr("Back to r, g, b -> x, y, lv drawn as the article does."))
+        self.restore.setText(self.tr("Restore article defaults"))
+        self.restore.setToolTip(self.tr("Set every control back to the article's run: 3-5-3 tanh, Adam alpha=0.001."))
+        self.show_config(self.config)
+
+    def _group(self, fields) -> QGroupBox:
+        box = QGroupBox()
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         for field in fields:
@@ -104,8 +124,6 @@ class ControlsPanel(QWidget):
                 editor = QLineEdit()
                 editor.editingFinished.connect(lambda f=field: self._commit(f))
             editor.setObjectName(f"control_{field}")
-            editor.setAccessibleName(LABELS[field])
-            editor.setToolTip(TOOLTIPS[field])
             error = QLabel()
             error.setObjectName(f"error_{field}")
             error.setStyleSheet("color: #b00020;")
@@ -115,8 +133,8 @@ class ControlsPanel(QWidget):
             column.setSpacing(1)
             column.addWidget(editor)
             column.addWidget(error)
-            label = QLabel(LABELS[field])
-            label.setToolTip(TOOLTIPS[field])
+            label = QLabel()
+            self.labels[field] = label
             form.addRow(label, column)
             self.editors[field], self.errors[field] = editor, error
         return box
@@ -147,12 +165,12 @@ class ControlsPanel(QWidget):
         """Show the session's settings (after a change, a rewind or a restore)."""
         self.config = config
         if config.data_file:
-            source = (f"Data: {config.data_file} — inputs {', '.join(config.inputs)}; "
-                      f"targets {', '.join(config.targets)}")
+            source = self.tr("Data: {file} — inputs {inputs}; targets {targets}").format(
+                file=config.data_file, inputs=", ".join(config.inputs), targets=", ".join(config.targets))
         elif config.formulas:
-            source = "Data: r, g, b as the article draws them; your targets"
+            source = self.tr("Data: r, g, b as the article draws them; your targets")
         else:
-            source = "Data: the article's r, g, b -> x, y, lv"
+            source = self.tr("Data: the article's r, g, b -> x, y, lv")
         self.data_source.setText(source)
         self.editors["formulas"].setEnabled(not config.data_file)
         self.editors["samples"].setEnabled(not config.data_file)

@@ -13,15 +13,15 @@ from ..engine.csv_data import CsvDataError, dataset_from_csv, read_table
 class CsvDataDialog(QDialog):
     def __init__(self, parent=None, path: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Train on a CSV file")
+        self.setWindowTitle(self.tr("Train on a CSV file"))
         self.setObjectName("csv_dialog")
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit(path)
         self.path.setObjectName("csv_path")
-        self.path.setPlaceholderText("a .csv file with a header row")
+        self.path.setPlaceholderText(self.tr("a .csv file with a header row"))
         self.path.editingFinished.connect(self.load_columns)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -30,8 +30,8 @@ class CsvDataDialog(QDialog):
         self.inputs, self.targets = QListWidget(), QListWidget()
         self.inputs.setObjectName("csv_inputs")
         self.targets.setObjectName("csv_targets")
-        for title, widget in (("Inputs (fed to the network)", self.inputs),
-                              ("Targets (to predict)", self.targets)):
+        for title, widget in ((self.tr("Inputs (fed to the network)"), self.inputs),
+                              (self.tr("Targets (to predict)"), self.targets)):
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{title}</b>"))
             column.addWidget(widget)
@@ -51,7 +51,8 @@ class CsvDataDialog(QDialog):
             self.load_columns()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "CSV file", self.path.text(), "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("CSV file"), self.path.text(),
+                                              self.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.path.setText(path)
             self.load_columns()

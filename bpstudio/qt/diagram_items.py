@@ -13,7 +13,15 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLine
 
 from ..engine.graph import Edge, Node
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from .appearance import LIGHT, Look
+from .i18n import marked
+
+ROLE_TAGS = {
+    "source": QT_TRANSLATE_NOOP("Diagram", "source Σ"),
+    "sink": QT_TRANSLATE_NOOP("Diagram", "sink"),
+}
 
 FADED_ALPHA = 38
 NODE_RADIUS = 22.0
@@ -170,7 +178,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.setPen(pen)
         self.setBrush(QBrush(fill))
         self.setOpacity(0.3 if self.mode == "faded" else 1.0)
-        tag = {"source": "source Σ", "sink": "sink"}.get(self.role, "")
+        tag = marked("Diagram", ROLE_TAGS[self.role]) if self.role in ROLE_TAGS else ""
         self.role_tag.setHtml(f"<span style='color:{look.role}'><b>{tag}</b></span>" if tag else "")
         rect = self.role_tag.boundingRect()
         self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() + 2)

@@ -1,11 +1,20 @@
 """File > Export: one action per export, a file dialog, and a clear message on failure."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from . import exports
+from .i18n import marked
+
+TEXTS = {
+    "export_plot": QT_TRANSLATE_NOOP("ExportMenu", "JVal plot (the article's figure)…"),
+    "export_history": QT_TRANSLATE_NOOP("ExportMenu", "JVal history…"),
+    "export_weights": QT_TRANSLATE_NOOP("ExportMenu", "Weights…"),
+    "export_chain": QT_TRANSLATE_NOOP("ExportMenu", "Chain of the selected weight…"),
+    "export_diagram": QT_TRANSLATE_NOOP("ExportMenu", "Network diagram…"),
+}
 
 
 class ExportMenu(QObject):
@@ -14,23 +23,28 @@ class ExportMenu(QObject):
         self.window = window
 
     def add_to(self, menu: QMenu) -> None:
-        sub = menu.addMenu("&Export")
+        self.menu = menu.addMenu("")
         entries = [
-            ("export_plot", "JVal plot (the article's figure)…", "PNG image (*.png);;SVG drawing (*.svg)",
-             "jval.png", self._plot),
-            ("export_history", "JVal history…", "CSV table (*.csv)", "jval.csv", self._history),
-            ("export_weights", "Weights…", "CSV table (*.csv);;NumPy arrays (*.npz)", "weights.csv",
-             self._weights),
-            ("export_chain", "Chain of the selected weight…", "LaTeX (*.tex);;Markdown (*.md)",
-             "chain.tex", self._chain),
-            ("export_diagram", "Network diagram…", "PNG image (*.png);;SVG drawing (*.svg)",
-             "diagram.png", self._diagram),
+            ("export_plot", "PNG (*.png);;SVG (*.svg)", "jval.png", self._plot),
+            ("export_history", "CSV (*.csv)", "jval.csv", self._history),
+            ("export_weights", "CSV (*.csv);;NumPy (*.npz)", "weights.csv", self._weights),
+            ("export_chain", "LaTeX (*.tex);;Markdown (*.md)", "chain.tex", self._chain),
+            ("export_diagram", "PNG (*.png);;SVG (*.svg)", "diagram.png", self._diagram),
         ]
-        for name, text, filters, default, writer in entries:
-            action = QAction(text, self.window)
+        self.actions = {}
+        for name, filters, default, writer in entries:
+            action = QAction(self.window)
             action.setObjectName(name)
-            action.triggered.connect(lambda _=False, f=filters, d=default, w=writer, t=text: self._ask(t, f, d, w))
-            sub.addAction(action)
+            action.triggered.connect(lambda _=False, n=name, f=filters, d=default, w=writer:
+                                     self._ask(marked("ExportMenu", TEXTS[n]), f, d, w))
+            self.menu.addAction(action)
+            self.actions[name] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Export"))
+        for name, action in self.actions.items():
+            action.setText(marked("ExportMenu", TEXTS[name]))
 
     def _ask(self, title: str, filters: str, default: str, writer) -> None:
         if self.window.last is None:
@@ -46,9 +60,10 @@ class ExportMenu(QObject):
         try:
             writer(path)
         except (OSError, ValueError) as err:
-            QMessageBox.warning(self.window, "Export failed", f"{path} could not be written:\n{err}")
+            QMessageBox.warning(self.window, self.tr("Export failed"),
+                                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=err))
             return False
-        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 4000)
         return True
 
     # -- writers, each from what the GUI thread already holds ---------------------------------
@@ -64,7 +79,7 @@ class ExportMenu(QObject):
     def _chain(self, path: str) -> None:
         inspector = self.window.inspector
         if inspector.chain is None:
-            raise ValueError("select a weight in the diagram first")
+            raise ValueError(self.tr("select a weight in the diagram first"))
         numbers = inspector.chain.evaluate(self.window.last.snapshot.weights, self.window.problem.dataset,
                                            sample=inspector.sample_box.value())
         exports.export_chain(path, inspector.chain, numbers)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..control import RunState
+from .i18n import marked
 
 
 @dataclass(frozen=True)
@@ -24,25 +25,30 @@ class TourStep:
 
 def article_steps() -> list[TourStep]:
     return [
-        TourStep("1 · Choose a weight",
+        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "1 · Choose a weight"),
+                 QT_TRANSLATE_NOOP("GuidedTour",
                  "The article's network: inputs r, g, b, five tanh units (each drawn as I and O), "
-                 "outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.",
+                 "outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾."),
                  lambda w: w.network_view.selected_param == 0 and w.inspector.chain is not None),
-        TourStep("2 · Its loss-influence chain",
+        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "2 · Its loss-influence chain"),
+                 QT_TRANSLATE_NOOP("GuidedTour",
                  "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in "
                  "green. O₁⁽¹⁾ is a source — its three branches are summed there; L is a sink. The "
-                 "inspector writes the chain rule factored at the source, with one sample's numbers."),
-        TourStep("3 · One iteration, phase by phase",
+                 "inspector writes the chain rule factored at the source, with one sample's numbers.")),
+        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "3 · One iteration, phase by phase"),
+                 QT_TRANSLATE_NOOP("GuidedTour",
                  "Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward "
-                 "through each layer, then Adam's update.",
+                 "through each layer, then Adam's update."),
                  lambda w: w.last is not None and w.last.phase is not None and w.last.phase.kind == "update"),
-        TourStep("4 · Train to the end",
+        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "4 · Train to the end"),
+                 QT_TRANSLATE_NOOP("GuidedTour",
                  "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; "
-                 "Space pauses, → steps, ← rewinds.",
+                 "Space pauses, → steps, ← rewinds."),
                  lambda w: w.last is not None and w.last.state in (RunState.FINISHED, RunState.CONVERGED)),
-        TourStep("5 · solution-JVal",
+        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "5 · solution-JVal"),
+                 QT_TRANSLATE_NOOP("GuidedTour",
                  "The plot is the article's figure: JVal per epoch from the green seed to the red "
-                 "solution star, and its title reads solution-JVal. That is the whole experiment."),
+                 "solution star, and its title reads solution-JVal. That is the whole experiment.")),
     ]
 
 
@@ -67,10 +73,10 @@ class GuidedTour(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         row = QHBoxLayout()
-        self.skip = QPushButton("Skip tour")
+        self.skip = QPushButton()
         self.skip.setObjectName("tour_skip")
         self.skip.clicked.connect(lambda: self._end(False))
-        self.next = QPushButton("Next")
+        self.next = QPushButton()
         self.next.setObjectName("tour_next")
         self.next.clicked.connect(self.advance)
         row.addStretch(1)
@@ -88,12 +94,17 @@ class GuidedTour(QFrame):
         self.show()
         self.watch.start()
 
+    def retranslate(self) -> None:
+        self._show_step()
+
     def _show_step(self) -> None:
         step = self.steps[self.index]
-        self.title.setText(f"<b>Guided tour — {step.title}</b>")
-        self.text.setText(step.text)
+        title = self.tr("Guided tour — {step}").format(step=marked("GuidedTour", step.title))
+        self.title.setText(f"<b>{title}</b>")
+        self.text.setText(marked("GuidedTour", step.text))
         last = self.index == len(self.steps) - 1
-        self.next.setText("Finish" if last else "Next")
+        self.next.setText(self.tr("Finish") if last else self.tr("Next"))
+        self.skip.setText(self.tr("Skip tour"))
 
     def _check(self) -> None:
         step = self.steps[self.index]

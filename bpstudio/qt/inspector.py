@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -25,8 +25,24 @@ from ..engine.data import Problem
 from ..engine.graph import display_name
 from ..engine.propagation import jval_and_gradient
 from ..engine.snapshot import Snapshot
+from .i18n import marked
 
 PATH_ROWS = 32
+VALUE_ROWS = [
+    ("value", QT_TRANSLATE_NOOP("Inspector", "weight")),
+    ("gradient", QT_TRANSLATE_NOOP("Inspector", "dL/dw (all samples)")),
+    ("m", QT_TRANSLATE_NOOP("Inspector", "m (1st moment)")),
+    ("v", QT_TRANSLATE_NOOP("Inspector", "v (2nd moment)")),
+    ("m_hat", QT_TRANSLATE_NOOP("Inspector", "m̂ (bias-corrected)")),
+    ("v_hat", QT_TRANSLATE_NOOP("Inspector", "v̂ (bias-corrected)")),
+    ("step", QT_TRANSLATE_NOOP("Inspector", "effective step  −α·m̂/(√v̂+ε)")),
+    ("plain", QT_TRANSLATE_NOOP("Inspector", "plain gradient step  −α·g")),
+]
+CHECK_ROWS = [
+    ("chain", QT_TRANSLATE_NOOP("Inspector", "sum along the chain")),
+    ("backprop", QT_TRANSLATE_NOOP("Inspector", "backprop")),
+    ("numeric", QT_TRANSLATE_NOOP("Inspector", "finite difference")),
+]
 
 
 def _fmt(value: float) -> str:
@@ -43,7 +59,7 @@ class Inspector(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
 
-        self.title = QLabel("<b>Click a weight in the diagram</b> to see its loss-influence chain.")
+        self.title = QLabel()
         self.title.setObjectName("inspector_title")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.RichText)
@@ -53,14 +69,13 @@ class Inspector(QScrollArea):
         self.node_info.setTextFormat(Qt.RichText)
         layout.addWidget(self.node_info)
 
-        values = QGroupBox("Value, gradient and the optimizer's step")
+        self.values_box = values = QGroupBox()
         grid = QGridLayout(values)
         self.value_labels: dict[str, QLabel] = {}
-        rows = [("value", "weight"), ("gradient", "dL/dw (all samples)"), ("m", "m (1st moment)"),
-                ("v", "v (2nd moment)"), ("m_hat", "m̂ (bias-corrected)"), ("v_hat", "v̂ (bias-corrected)"),
-                ("step", "effective step  −α·m̂/(√v̂+ε)"), ("plain", "plain gradient step  −α·g")]
-        for r, (key, text) in enumerate(rows):
-            grid.addWidget(QLabel(text), r, 0)
+        self.row_names: dict[str, QLabel] = {}
+        for r, (key, _text) in enumerate(VALUE_ROWS):
+            self.row_names[key] = QLabel()
+            grid.addWidget(self.row_names[key], r, 0)
             label = QLabel("—")
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             label.setObjectName(f"inspector_{key}")
@@ -68,18 +83,17 @@ class Inspector(QScrollArea):
             self.value_labels[key] = label
         layout.addWidget(values)
 
-        formula = QGroupBox("Chain rule, factored at the sources (numbers for one sample)")
+        self.formula_box = formula = QGroupBox()
         fl = QVBoxLayout(formula)
         row = QHBoxLayout()
-        row.addWidget(QLabel("sample"))
+        self.sample_label = QLabel()
+        row.addWidget(self.sample_label)
         self.sample_box = QSpinBox()
         self.sample_box.setObjectName("inspector_sample")
-        self.sample_box.setToolTip("Which training sample's numbers the formula shows.")
         self.sample_box.valueChanged.connect(lambda _v: self.refresh())  # noqa: E501
         row.addWidget(self.sample_box)
         row.addStretch(1)
-        self.copy_latex = QPushButton("Copy as LaTeX")
-        self.copy_latex.setToolTip("Copy the chain and its formula in the article's notation, for slides.")
+        self.copy_latex = QPushButton()
         self.copy_latex.clicked.connect(self._copy_latex)
         row.addWidget(self.copy_latex)
         fl.addLayout(row)
@@ -89,12 +103,12 @@ class Inspector(QScrollArea):
         fl.addWidget(self.formula)
         layout.addWidget(formula)
 
-        check = QGroupBox("Three ways to the same gradient (summed over all samples)")
+        self.check_box = check = QGroupBox()
         cl = QGridLayout(check)
         self.check_labels: dict[str, QLabel] = {}
-        for r, (key, text) in enumerate([("chain", "sum along the chain"), ("backprop", "backprop"),
-                                         ("numeric", "finite difference")]):
-            cl.addWidget(QLabel(text), r, 0)
+        for r, (key, _text) in enumerate(CHECK_ROWS):
+            self.row_names[key] = QLabel()
+            cl.addWidget(self.row_names[key], r, 0)
             label = QLabel("—")
             label.setObjectName(f"check_{key}")
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -102,13 +116,12 @@ class Inspector(QScrollArea):
             self.check_labels[key] = label
         layout.addWidget(check)
 
-        paths = QGroupBox("Paths from the weight to L")
+        self.paths_box = paths = QGroupBox()
         pl = QVBoxLayout(paths)
         self.paths_note = QLabel()
         pl.addWidget(self.paths_note)
         self.paths = QTableWidget(0, 3)
         self.paths.setObjectName("inspector_paths")
-        self.paths.setHorizontalHeaderLabels(["path", "value", "share"])
         self.paths.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.paths.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.paths.setMinimumHeight(120)
@@ -118,17 +131,17 @@ class Inspector(QScrollArea):
         pl.addWidget(self.per_output)
         layout.addWidget(paths)
 
-        nudge = QGroupBox("Nudge the weight")
+        self.nudge_box = nudge = QGroupBox()
         nl = QHBoxLayout(nudge)
-        nl.addWidget(QLabel("by"))
+        self.by_label = QLabel()
+        nl.addWidget(self.by_label)
         self.nudge_delta = QDoubleSpinBox()
         self.nudge_delta.setDecimals(4)
         self.nudge_delta.setRange(-1.0, 1.0)
         self.nudge_delta.setSingleStep(0.001)
         self.nudge_delta.setValue(0.01)
-        self.nudge_delta.setToolTip("Move the selected weight by this much, compare, and put it back.")
         nl.addWidget(self.nudge_delta)
-        self.nudge_button = QPushButton("Nudge")
+        self.nudge_button = QPushButton()
         self.nudge_button.setObjectName("nudge")
         self.nudge_button.clicked.connect(self.nudge)
         nl.addWidget(self.nudge_button)
@@ -146,6 +159,28 @@ class Inspector(QScrollArea):
         self.numbers: ChainNumbers | None = None
         self.sample_numbers: ChainNumbers | None = None
         self._set_enabled(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.values_box.setTitle(self.tr("Value, gradient and the optimizer's step"))
+        self.formula_box.setTitle(self.tr("Chain rule, factored at the sources (numbers for one sample)"))
+        self.check_box.setTitle(self.tr("Three ways to the same gradient (summed over all samples)"))
+        self.paths_box.setTitle(self.tr("Paths from the weight to L"))
+        self.nudge_box.setTitle(self.tr("Nudge the weight"))
+        for key, text in (*VALUE_ROWS, *CHECK_ROWS):
+            self.row_names[key].setText(marked("Inspector", text))
+        self.sample_label.setText(self.tr("sample"))
+        self.sample_box.setToolTip(self.tr("Which training sample's numbers the formula shows."))
+        self.copy_latex.setText(self.tr("Copy as LaTeX"))
+        self.copy_latex.setToolTip(self.tr("Copy the chain and its formula in the article's notation, for slides."))
+        self.paths.setHorizontalHeaderLabels([self.tr("path"), self.tr("value"), self.tr("share")])
+        self.by_label.setText(self.tr("by"))
+        self.nudge_delta.setToolTip(self.tr("Move the selected weight by this much, compare, and put it back."))
+        self.nudge_button.setText(self.tr("Nudge"))
+        if self.chain is None:
+            self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
+        else:
+            self.refresh()
 
     # -- inputs ------------------------------------------------------------------------------
     def set_problem(self, problem: Problem) -> None:
@@ -170,8 +205,8 @@ class Inspector(QScrollArea):
 
     def show_node(self, name: str, value: float, gradient: float, display: str) -> None:
         grad = "" if not np.isfinite(gradient) else f", ∂L/∂{display} = {gradient:.6g}"
-        self.node_info.setText(f"Node {display}: value {value:.6g}{grad} "
-                               f"(sample {self.sample_box.value()})")
+        self.node_info.setText(self.tr("Node {node}: value {value}{grad} (sample {sample})").format(
+            node=display, value=f"{value:.6g}", grad=grad, sample=self.sample_box.value()))
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:
@@ -194,7 +229,7 @@ class Inspector(QScrollArea):
                                                   with_numeric=False)
         name = display_name(self.chain.param, net, "html")
         self.title.setText(f"<b>{name}</b> &nbsp; <span style='color:#666'>[{self.chain.name}]</span>"
-                           f" &nbsp; iteration {self.snapshot.iteration}")
+                           " &nbsp; " + self.tr("iteration {n}").format(n=self.snapshot.iteration))
         state = self.snapshot.optimizer_state
         alpha = self.snapshot.hyper.get("alpha", float("nan"))
         grad = float(self.snapshot.gradient[index])
@@ -205,16 +240,17 @@ class Inspector(QScrollArea):
             label.setText(_fmt(shown.get(key)))
         self.formula.setHtml(
             render_html(self.chain, self.sample_numbers)
-            + f"<p style='color:#555'>Summed over all {data.n_samples} samples: "
-              f"∂L/∂{name} = {self.numbers.chain_gradient:.6g}</p>"
+            + "<p style='color:#777'>" + self.tr("Summed over all {n} samples:").format(n=data.n_samples)
+            + f" ∂L/∂{name} = {self.numbers.chain_gradient:.6g}</p>"
         )
         n = self.numbers
-        self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   (rel. diff {n.chain_error:.1e})")
+        rel = self.tr("rel. diff")
+        self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   ({rel} {n.chain_error:.1e})")
         self.check_labels["backprop"].setText(_fmt(n.backprop_gradient))
         if with_numeric:
-            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   (rel. diff {n.numeric_error:.1e})")
+            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   ({rel} {n.numeric_error:.1e})")
         else:
-            self.check_labels["numeric"].setText("(computed when paused)")
+            self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
         self._fill_paths(n)
 
     def _fill_paths(self, n: ChainNumbers) -> None:
@@ -222,8 +258,8 @@ class Inspector(QScrollArea):
         total = n.chain_gradient or 1.0
         listed = len(n.paths)
         self.paths_note.setText(
-            f"{n.paths_total} path{'s' if n.paths_total != 1 else ''}"
-            + (f"; the first {listed} are listed" if n.paths_total > listed else "")
+            self.tr("{n} path(s)").format(n=n.paths_total)
+            + (self.tr("; the first {listed} are listed").format(listed=listed) if n.paths_total > listed else "")
         )
         self.paths.setRowCount(listed)
         for row, path in enumerate(n.paths):
@@ -235,7 +271,7 @@ class Inspector(QScrollArea):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.paths.setItem(row, col, item)
         parts = [f"<b>{html.escape(k)}</b> {v:.6g}" for k, v in n.per_output.items()]
-        self.per_output.setText("Per output: " + ", ".join(parts))
+        self.per_output.setText(self.tr("Per output: {parts}").format(parts=", ".join(parts)))
 
     # -- actions --------------------------------------------------------------------------------------
     def latex(self) -> str:
@@ -259,6 +295,7 @@ class Inspector(QScrollArea):
         predicted = float(self.snapshot.gradient[self.index]) * delta
         actual = after - before
         self.nudge_result.setText(
-            f"predicted ΔJ = g·δ = {predicted:.6g}; actual ΔJ = {actual:.6g}; weight put back."
+            self.tr("predicted ΔJ = g·δ = {predicted}; actual ΔJ = {actual}; weight put back.").format(
+                predicted=f"{predicted:.6g}", actual=f"{actual:.6g}")
         )
         return predicted, actual

@@ -84,6 +84,17 @@ class JvalPlot(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.set_title()
 
+    def retranslate(self) -> None:
+        shown = self._test_label is not None
+        self._test_label = None if not shown else self._test_label
+        if shown:
+            self.getPlotItem().legend.removeItem(self.test_curve)
+            self._test_label = None
+            self._set_test_legend(True)
+        self._title = None
+        self._dirty = True
+        self.redraw()
+
     # -- look -------------------------------------------------------------------------------
     def set_look(self, look) -> None:
         """Theme colours and presentation size for axes, labels, title and curve."""
@@ -182,7 +193,8 @@ class JvalPlot(pg.PlotWidget):
 
     def _set_test_legend(self, shown: bool) -> None:
         legend = self.getPlotItem().legend
-        label = f"test (×{self.test_scale:.3g}: scaled to the training size)" if shown else None
+        label = self.tr("test (×{scale}: scaled to the training size)").format(
+            scale=f"{self.test_scale:.3g}") if shown else None
         if label == self._test_label:
             return
         if self._test_label is not None:
@@ -226,7 +238,7 @@ class JvalPlot(pg.PlotWidget):
         elif done:
             text = f"solution-JVal = {jval:.5f}"
         else:
-            text = f"JVal = {jval:.5f}   (iteration {iteration})"
+            text = f"JVal = {jval:.5f}   " + self.tr("(iteration {n})").format(n=iteration)
         if text != self._title:
             self._title = text
             look = getattr(self, "look", None)

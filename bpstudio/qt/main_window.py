@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
@@ -25,7 +25,8 @@ from .csv_dialog import CsvDataDialog
 from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
-from .menus import build_menus
+from .i18n import install_language, system_language, marked
+from .menus import build_menus, retranslate_menus
 from .guided_tour import GuidedTour
 from .probe import PredictionProbe
 from .runs_panel import RunsPanel
@@ -34,6 +35,23 @@ from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
 
 FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+DOCK_TITLES = {
+    "controls": QT_TRANSLATE_NOOP("MainWindow", "Controls"),
+    "inspector": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
+    "probe": QT_TRANSLATE_NOOP("MainWindow", "Prediction probe"),
+    "runs": QT_TRANSLATE_NOOP("MainWindow", "Runs"),
+}
+ACTION_TEXTS = {  # name: (text, tip)
+    "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
+    "pause": (QT_TRANSLATE_NOOP("MainWindow", "Pause"), QT_TRANSLATE_NOOP("MainWindow", "Stop on this iteration")),
+    "step": (QT_TRANSLATE_NOOP("MainWindow", "Step"), QT_TRANSLATE_NOOP("MainWindow", "Exactly one iteration")),
+    "step_phase": (QT_TRANSLATE_NOOP("MainWindow", "Step phase"), QT_TRANSLATE_NOOP(
+        "MainWindow", "One phase of the next iteration: forward, loss, backward, update")),
+    "rewind": (QT_TRANSLATE_NOOP("MainWindow", "Rewind"),
+               QT_TRANSLATE_NOOP("MainWindow", "Back to the previous pause or step")),
+    "reset": (QT_TRANSLATE_NOOP("MainWindow", "Reset"),
+              QT_TRANSLATE_NOOP("MainWindow", "Back to the start point of this run")),
+}
 
 
 def _settings() -> QSettings:
@@ -45,7 +63,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
-        self.setWindowTitle("BP Studio — backpropagation laboratory")
         self.setObjectName("main_window")
         settings = _settings()
         if config is None and restore_settings:
@@ -70,6 +87,12 @@ class MainWindow(QMainWindow):
             theme = settings.value("theme", "light")
             self.theme = theme if theme in self.theme_actions else "light"
         self.apply_look()
+        language = settings.value("language", "") if restore_settings else ""
+        self.language = install_language(language or system_language()) if restore_settings else "en"
+        if not restore_settings:
+            install_language("en")
+        self.language_actions[self.language].setChecked(True)
+        self.retranslate()
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
@@ -122,63 +145,86 @@ class MainWindow(QMainWindow):
         scroller.setFrameShape(QScrollArea.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroller.setWidget(self.controls)
-        self.controls_dock = self._dock("Controls", "controls_dock", scroller, Qt.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspector_dock", self.inspector, Qt.RightDockWidgetArea)
-        self.probe_dock = self._dock("Prediction probe", "probe_dock", self.probe, Qt.LeftDockWidgetArea)
+        self.controls_dock = self._dock("controls_dock", scroller, Qt.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.RightDockWidgetArea)
+        self.probe_dock = self._dock("probe_dock", self.probe, Qt.LeftDockWidgetArea)
         self.runs = RunsPanel()
         self.runs.visibility_changed.connect(self.plot.set_overlay_visible)
         self.runs.removed.connect(self.plot.remove_overlay)
-        self.runs_dock = self._dock("Runs", "runs_dock", self.runs, Qt.RightDockWidgetArea)
+        self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
         self.inspector_dock.raise_()
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, name: str, text: str, shortcut, tip: str, slot, icon=None) -> QAction:
-        action = QAction(text, self)
+    def _action(self, name: str, shortcut, slot, icon=None) -> QAction:
+        action = QAction(self)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
-        action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         self.actions_by_name = {
-            "run": self._action("run", "Run", Qt.Key_Space, "Train at full speed", self.run,
-                                QStyle.SP_MediaPlay),
-            "pause": self._action("pause", "Pause", Qt.Key_Space, "Stop on this iteration", self.pause,
-                                  QStyle.SP_MediaPause),
-            "step": self._action("step", "Step", Qt.Key_Right, "Exactly one iteration", self.step,
-                                 QStyle.SP_MediaSeekForward),
-            "step_phase": self._action("step_phase", "Step phase", QKeySequence("Shift+Right"),
-                                       "One phase of the next iteration: forward, loss, backward, update",
-                                       self.step_phase, QStyle.SP_ArrowRight),
-            "rewind": self._action("rewind", "Rewind", Qt.Key_Left,
-                                   "Back to the previous pause or step", self.rewind,
-                                   QStyle.SP_MediaSkipBackward),
-            "reset": self._action("reset", "Reset", QKeySequence("Ctrl+R"),
-                                  "Back to the start point of this run", self.reset,
-                                  QStyle.SP_BrowserReload),
+            "run": self._action("run", Qt.Key_Space, self.run, QStyle.SP_MediaPlay),
+            "pause": self._action("pause", Qt.Key_Space, self.pause, QStyle.SP_MediaPause),
+            "step": self._action("step", Qt.Key_Right, self.step, QStyle.SP_MediaSeekForward),
+            "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase,
+                                       QStyle.SP_ArrowRight),
+            "rewind": self._action("rewind", Qt.Key_Left, self.rewind, QStyle.SP_MediaSkipBackward),
+            "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.SP_BrowserReload),
         }
-        toolbar = QToolBar("Training")
+        self.toolbar = toolbar = QToolBar()
         toolbar.setObjectName("training_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         for action in self.actions_by_name.values():
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self._set_action_state(RunState.IDLE, 0)
+
+    # -- language ------------------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switch language now; Qt sends LanguageChange and every view retranslates."""
+        self.language = install_language(code)
+        self.language_actions[self.language].setChecked(True)
+        self.retranslate()  # now, not only when the posted LanguageChange arrives
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("BP Studio — backpropagation laboratory"))
+        for key, dock in (("controls", self.controls_dock), ("inspector", self.inspector_dock),
+                          ("probe", self.probe_dock), ("runs", self.runs_dock)):
+            dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
+        self.toolbar.setWindowTitle(self.tr("Training"))
+        for name, action in self.actions_by_name.items():
+            text, tip = ACTION_TEXTS[name]
+            action.setText(marked("MainWindow", text))
+            tip = marked("MainWindow", tip)
+            shortcut = action.shortcut().toString(QKeySequence.NativeText)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            action.setStatusTip(tip)
+        if hasattr(self, "menus"):
+            retranslate_menus(self)
+        for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
+                     self.tour, self.network_view):
+            view.retranslate()
+        if self.last is not None:
+            self.status.show_update(self.last)
 
     # -- appearance --------------------------------------------------------------------------------------
     def apply_look(self) -> None:
@@ -324,7 +370,8 @@ class MainWindow(QMainWindow):
         self.probe.set_state(self.problem, update.snapshot.weights, update.config)
 
     def on_error(self, message: str) -> None:
-        self.show_banner("Training stopped because of an error: " + message.splitlines()[0])
+        self.show_banner(self.tr("Training stopped because of an error: {error}").format(
+            error=message.splitlines()[0]))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -370,6 +417,7 @@ class MainWindow(QMainWindow):
         settings.setValue("splitter", self.splitter.saveState())
         settings.setValue("log_y", self.log_action.isChecked())
         settings.setValue("theme", self.theme)
+        settings.setValue("language", self.language)
         if self.last is not None:
             settings.setValue("config", json.dumps(self.last.config.to_dict()))
         settings.sync()

@@ -75,6 +75,11 @@ class NetworkView(QGraphicsView):
         self.selection_tag = None
         self._user_zoomed = False
 
+    def retranslate(self) -> None:
+        """Source and sink tags follow the language."""
+        for item in self.nodes.values():
+            item.refresh()
+
     def set_look(self, look: Look) -> None:
         """Redraw the diagram in another theme or size, keeping the selection and weights."""
         set_look(look)

@@ -46,9 +46,7 @@ class PredictionProbe(QWidget):
             slider.setRange(0, STEPS)
             slider.setValue(STEPS // 2 + 10 + 2 * row)
             slider.setObjectName(f"probe_{name}")
-            slider.setAccessibleName(f"input {name}")
-            lo, hi = self.ranges[row]
-            slider.setToolTip(f"Input {name}, from {lo:.3g} to {hi:.3g} (the data's range)")
+            slider.setAccessibleName(name)
             slider.valueChanged.connect(self.refresh)
             self.grid.addWidget(slider, row, 1)
             label = QLabel()
@@ -57,7 +55,8 @@ class PredictionProbe(QWidget):
             self.sliders.append(slider)
             self.slider_labels.append(label)
         top = len(data.input_names)
-        self.grid.addWidget(QLabel("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"), top, 0, 1, 3)
+        self.header = QLabel()
+        self.grid.addWidget(self.header, top, 0, 1, 3)
         for k in range(len(data.target_names)):
             label = QLabel()
             label.setObjectName(f"probe_output_{k}")
@@ -65,6 +64,15 @@ class PredictionProbe(QWidget):
             self.grid.addWidget(label, top + 1 + k, 0, 1, 3)
             self.output_labels.append(label)
         self._built_for = problem
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._built_for is None:
+            return
+        self.header.setText(self.tr("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"))
+        for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
+            slider.setToolTip(self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
+                name=name, lo=f"{lo:.3g}", hi=f"{hi:.3g}"))
 
     def inputs(self) -> np.ndarray:
         return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])

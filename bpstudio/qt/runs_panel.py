@@ -8,23 +8,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..engine.config import RunConfig
+from .i18n import marked
 
-OPTIMIZER_NAMES = {"adam": "Adam", "gd": "gradient descent", "momentum": "momentum"}
+OPTIMIZER_NAMES = {
+    "adam": QT_TRANSLATE_NOOP("RunsPanel", "Adam"),
+    "gd": QT_TRANSLATE_NOOP("RunsPanel", "gradient descent"),
+    "momentum": QT_TRANSLATE_NOOP("RunsPanel", "momentum"),
+}
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
 def run_label(config: RunConfig, iterations: int, final: float) -> str:
-    parts = [OPTIMIZER_NAMES.get(config.optimizer, config.optimizer), f"α={config.alpha:g}"]
+    name = OPTIMIZER_NAMES.get(config.optimizer)
+    parts = [marked("RunsPanel", name) if name else config.optimizer, f"α={config.alpha:g}"]
     if config.hidden != (5,) or config.activation != "tanh":
         parts.append("-".join(str(s) for s in (3, *config.hidden, 3)) + f" {config.activation}")
     if config.samples != 1000 or config.seed != 1:
-        parts.append(f"{config.samples} samples, seed {config.seed}")
-    return " ".join(parts) + f"  ({iterations} it., JVal {final:.4g})"
+        parts.append(QCoreApplication.translate("RunsPanel", "{samples} samples, seed {seed}").format(
+            samples=config.samples, seed=config.seed))
+    return " ".join(parts) + "  " + QCoreApplication.translate("RunsPanel", "({iterations} it., JVal {jval})").format(
+        iterations=iterations, jval=f"{final:.4g}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,20 +53,25 @@ class RunsPanel(QWidget):
         self.runs: dict[int, FinishedRun] = {}
         self._next = 0
         layout = QVBoxLayout(self)
-        hint = QLabel("Finished runs; tick to overlay their JVal curves.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         self.list = QListWidget()
         self.list.setObjectName("runs_list")
         self.list.itemChanged.connect(self._toggled)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        remove = QPushButton("Remove")
-        remove.setToolTip("Forget the selected run")
-        remove.clicked.connect(self.remove_selected)
+        self.remove = QPushButton()
+        self.remove.clicked.connect(self.remove_selected)
         row.addStretch(1)
-        row.addWidget(remove)
+        row.addWidget(self.remove)
         layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("Finished runs; tick to overlay their JVal curves."))
+        self.remove.setText(self.tr("Remove"))
+        self.remove.setToolTip(self.tr("Forget the selected run"))
 
     def add(self, config: RunConfig, history: np.ndarray) -> FinishedRun:
         key = self._next
@@ -71,7 +84,7 @@ class RunsPanel(QWidget):
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Checked)
         item.setForeground(Qt.black)
-        item.setToolTip(f"curve colour {run.colour}")
+        item.setToolTip(run.colour)
         self.list.addItem(item)
         return run
 

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ..control import LoadSaved
 from ..control.session_file import SessionFileError, load_session, save_state
+from .i18n import marked
 
-FILTER = "BP Studio sessions (*.bpstudio)"
+FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
+ACTION_TEXTS = {
+    "open": QT_TRANSLATE_NOOP("SessionFiles", "&Open…"),
+    "save": QT_TRANSLATE_NOOP("SessionFiles", "&Save"),
+    "save_as": QT_TRANSLATE_NOOP("SessionFiles", "Save &As…"),
+}
 MAX_RECENT = 8
 
 
@@ -30,18 +36,27 @@ class SessionFiles(QObject):
 
     # -- menu -----------------------------------------------------------------------------
     def add_to(self, menu: QMenu) -> None:
-        for text, shortcut, slot, name in (
-            ("&Open…", QKeySequence.Open, self.open_dialog, "open"),
-            ("&Save", QKeySequence.Save, self.save, "save"),
-            ("Save &As…", QKeySequence.SaveAs, self.save_as, "save_as"),
+        self.actions = {}
+        for shortcut, slot, name in (
+            (QKeySequence.Open, self.open_dialog, "open"),
+            (QKeySequence.Save, self.save, "save"),
+            (QKeySequence.SaveAs, self.save_as, "save_as"),
         ):
-            action = QAction(text, self.window)
+            action = QAction(self.window)
             action.setObjectName(name)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             menu.addAction(action)
-        self.recent_menu = menu.addMenu("Open &Recent")
+            self.actions[name] = action
+        self.recent_menu = menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for name, action in getattr(self, "actions", {}).items():
+            action.setText(marked("SessionFiles", ACTION_TEXTS[name]))
+        if hasattr(self, "recent_menu"):
+            self.recent_menu.setTitle(self.tr("Open &Recent"))
 
     def recent(self) -> list[str]:
         value = self.settings.value("recent_files", [])
@@ -57,7 +72,7 @@ class SessionFiles(QObject):
         self.recent_menu.clear()
         entries = self.recent()
         if not entries:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         for entry in entries:
             self.recent_menu.addAction(entry, lambda p=entry: self.open(p))
 
@@ -84,7 +99,8 @@ class SessionFiles(QObject):
         if not self.confirm_discard():
             return
         start = str(self.path.parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", start, FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open session"), start,
+                                              marked("SessionFiles", FILTER))
         if path:
             self.open(path)
 
@@ -92,9 +108,10 @@ class SessionFiles(QObject):
         try:
             saved = load_session(path)
         except SessionFileError as err:
-            QMessageBox.warning(self.window, "Cannot open the session",
-                                f"{Path(path).name} cannot be opened:\n{err}\n\n"
-                                "The current session stays as it was.")
+            QMessageBox.warning(self.window, self.tr("Cannot open the session"),
+                                self.tr("{name} cannot be opened:\n{reason}\n\n"
+                                        "The current session stays as it was.").format(
+                                    name=Path(path).name, reason=err))
             return False
         self.window.pause()
         self.window.pending_selection = saved.selected_param
@@ -117,7 +134,8 @@ class SessionFiles(QObject):
 
     def save_as(self) -> bool:
         start = str(self.path) if self.path else "session.bpstudio"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save session"), start,
+                                              marked("SessionFiles", FILTER))
         if not path:
             return False
         if not path.endswith(".bpstudio"):
@@ -134,14 +152,15 @@ class SessionFiles(QObject):
                        self.window.network_view.selected_param, last.problem.all_data,
                        mirror.test_values() if last.problem.test is not None else None)
         except OSError as err:
-            QMessageBox.warning(self.window, "Cannot save the session",
-                                f"{path} could not be written:\n{err.strerror or err}")
+            QMessageBox.warning(self.window, self.tr("Cannot save the session"),
+                                self.tr("{path} could not be written:\n{reason}").format(
+                                    path=path, reason=err.strerror or err))
             return False
         self.path = Path(path)
         self.saved_mark = self._mark()
         self._remember(self.path)
         self._title()
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
         return True
 
     def confirm_discard(self) -> bool:
@@ -149,8 +168,8 @@ class SessionFiles(QObject):
         if not self.unsaved or not self.window.ask_before_closing:
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved work",
-            "This session has changed since it was last saved. Save it first?",
+            self.window, self.tr("Unsaved work"),
+            self.tr("This session has changed since it was last saved. Save it first?"),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
         )
         if answer == QMessageBox.Save:

@@ -1,24 +1,26 @@
 """Status bar: state, iteration, JVal, ||g||_inf, iterations per second, stop test."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..control.session import RunState, Update
+from .i18n import marked
 
 STATE_TEXT = {
-    RunState.IDLE: "ready",
-    RunState.RUNNING: "running",
-    RunState.PAUSED: "paused",
-    RunState.STEPPING: "stepping through an iteration",
-    RunState.CONVERGED: "converged",
-    RunState.DIVERGED: "diverged",
-    RunState.FINISHED: "finished",
+    RunState.IDLE: QT_TRANSLATE_NOOP("StatusBar", "ready"),
+    RunState.RUNNING: QT_TRANSLATE_NOOP("StatusBar", "running"),
+    RunState.PAUSED: QT_TRANSLATE_NOOP("StatusBar", "paused"),
+    RunState.STEPPING: QT_TRANSLATE_NOOP("StatusBar", "stepping through an iteration"),
+    RunState.CONVERGED: QT_TRANSLATE_NOOP("StatusBar", "converged"),
+    RunState.DIVERGED: QT_TRANSLATE_NOOP("StatusBar", "diverged"),
+    RunState.FINISHED: QT_TRANSLATE_NOOP("StatusBar", "finished"),
 }
 STOP_TEXT = {
-    "converged1": "stopped by converged1: ||g||∞ < ζ",
-    "converged2": "stopped by converged2: ||Δx||∞ < ζ² or |ΔJ| < ζ²",
-    "max_iter": "stopped at max iterations",
-    "diverged": "stopped: diverged",
+    "converged1": QT_TRANSLATE_NOOP("StatusBar", "stopped by converged1: ||g||∞ < ζ"),
+    "converged2": QT_TRANSLATE_NOOP("StatusBar", "stopped by converged2: ||Δx||∞ < ζ² or |ΔJ| < ζ²"),
+    "max_iter": QT_TRANSLATE_NOOP("StatusBar", "stopped at max iterations"),
+    "diverged": QT_TRANSLATE_NOOP("StatusBar", "stopped: diverged"),
 }
 
 
@@ -32,14 +34,21 @@ class StudioStatusBar(QStatusBar):
             self.addPermanentWidget(label)
             self.fields[key] = label
         self._rate = 0.0
+        self._last: Update | None = None
 
     def show_update(self, update: Update) -> None:
+        self._last = update
         snap = update.snapshot
         if update.state is RunState.RUNNING and update.rate:
             self._rate = update.rate
-        self.fields["state"].setText(STATE_TEXT[update.state])
-        self.fields["iteration"].setText(f"iteration {snap.iteration}")
+        self.fields["state"].setText(marked("StatusBar", STATE_TEXT[update.state]))
+        self.fields["iteration"].setText(self.tr("iteration {n}").format(n=snap.iteration))
         self.fields["jval"].setText(f"JVal {snap.jval:.6g}")
         self.fields["grad"].setText(f"||g||∞ {snap.grad_inf_norm:.3g}")
-        self.fields["rate"].setText(f"{self._rate:,.0f} it/s" if self._rate else "")
-        self.fields["stop"].setText(STOP_TEXT.get(snap.stop_reason or "", ""))
+        self.fields["rate"].setText(self.tr("{rate} it/s").format(rate=f"{self._rate:,.0f}") if self._rate else "")
+        stop = STOP_TEXT.get(snap.stop_reason or "")
+        self.fields["stop"].setText(marked("StatusBar", stop) if stop else "")
+
+    def retranslate(self) -> None:
+        if self._last is not None:
+            self.show_update(self._last)

@@ -40,6 +40,7 @@ Maintainer: BP Studio developers <bpstudio@example.org>
 Installed-Size: $INSTALLED_KB
 Section: education
 Priority: optional
+Recommends: fonts-noto-cjk | fonts-wqy-microhei
 Depends: libc6, libegl1, libgl1, libglib2.0-0, libfontconfig1, libfreetype6, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xfixes0, libxcb-xkb1, libx11-xcb1
 Description: desktop laboratory for backpropagation
  BP Studio trains a small neural network live and lights up the

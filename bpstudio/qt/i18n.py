@@ -1,0 +1,51 @@
+"""Languages: English (the source texts) and Simplified Chinese, switchable at run time.
+
+Texts go through Qt's translation system: widgets set them in a
+``retranslate()`` that runs at construction and again when the language
+changes.  ``resources/translations/bpstudio_zh_CN.ts`` is the catalogue
+(made with pyside6-lupdate, translated in the article's own terms:
+影响链路, 源, 汇, 反向传播 ...) and the ``.qm`` beside it is what loads.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def catalogue_path(code: str) -> str:
+    return str(files("bpstudio.resources") / "translations" / f"bpstudio_{code}.qm")
+
+
+def install_language(code: str) -> str:
+    """Make ``code`` the application's language; returns the language now in use."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if code not in LANGUAGES:
+        code = "en"
+    if code != "en":
+        ours = QTranslator(app)
+        if not ours.load(catalogue_path(code)):
+            return "en"
+        qt = QTranslator(app)  # Qt's own texts: dialog buttons and the like
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+        app.installTranslator(ours)
+        _installed.append(ours)
+    return code
+
+
+def marked(context: str, text: str) -> str:
+    """Translate a text marked elsewhere with QT_TRANSLATE_NOOP(context, text)."""
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,799 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ControlsPanel</name>
+    <message>
+        <source>Adam as in the article; gd is plain gradient descent; momentum adds velocity.</source>
+        <translation>adam 即文中的 Adam；gd 为普通梯度下降；momentum 为带动量的梯度下降。</translation>
+    </message>
+    <message>
+        <source>Step size: how far each iteration moves the weights (the article uses 0.001).</source>
+        <translation>步长参数：每次迭代权重移动多远（文中取 0.001）。</translation>
+    </message>
+    <message>
+        <source>How much of the previous gradient direction Adam (or momentum) keeps, 0 to &lt;1.</source>
+        <translation>一阶矩指数衰减率：Adam（或动量法）保留多少以往梯度方向，取值 0 到 &lt;1。</translation>
+    </message>
+    <message>
+        <source>How slowly Adam forgets the size of past gradients, 0 to &lt;1 (article: 0.999).</source>
+        <translation>二阶矩指数衰减率：Adam 遗忘以往梯度大小的快慢，取值 0 到 &lt;1（文中 0.999）。</translation>
+    </message>
+    <message>
+        <source>A tiny number that keeps Adam from dividing by zero.</source>
+        <translation>足够小正数：防止 Adam 除以零。</translation>
+    </message>
+    <message>
+        <source>Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared.</source>
+        <translation>收敛判据：最大梯度小于 zeta，或一步的变化、JVal 的变化小于 zeta 的平方时停止。</translation>
+    </message>
+    <message>
+        <source>Stop after this many iterations (the article runs 50000).</source>
+        <translation>最大迭代次数（文中为 50000）。</translation>
+    </message>
+    <message>
+        <source>Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers.</source>
+        <translation>隐藏层大小：5 为文中设置；8,6 表示两个隐藏层。</translation>
+    </message>
+    <message>
+        <source>The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity.</source>
+        <translation>隐藏单元的非线性运算：文中为 tanh，也可选 sigmoid、relu 或 identity。</translation>
+    </message>
+    <message>
+        <source>Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).</source>
+        <translation>初始权重：如文中在 (-1, 1) 内均匀取值，或全部为 0（看看为什么不行）。</translation>
+    </message>
+    <message>
+        <source>How many r, g, b samples the loss JVal sums over.</source>
+        <translation>损失 JVal 对多少个 r, g, b 样本求和。</translation>
+    </message>
+    <message>
+        <source>Random seed for the data and the start weights (the article's is 1).</source>
+        <translation>数据与初始权重的随机种子（文中为 1）。</translation>
+    </message>
+    <message>
+        <source>Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve.</source>
+        <translation>留作测试集的样本比例（0 到 0.9）；其 JVal 画成第二条曲线。</translation>
+    </message>
+    <message>
+        <source>Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's.</source>
+        <translation>用 r, g, b 自定义目标，以“;”分隔，例如 x = r*g; y = sin(b)。留空则用文中的目标。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>alpha (step)</source>
+        <translation>alpha（步长）</translation>
+    </message>
+    <message>
+        <source>beta1</source>
+        <translation>beta1</translation>
+    </message>
+    <message>
+        <source>beta2</source>
+        <translation>beta2</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>epsilon</translation>
+    </message>
+    <message>
+        <source>zeta (stop)</source>
+        <translation>zeta（收敛判据）</translation>
+    </message>
+    <message>
+        <source>Max iterations</source>
+        <translation>最大迭代次数</translation>
+    </message>
+    <message>
+        <source>Hidden sizes</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Training (applies at the next iteration)</source>
+        <translation>训练（下一次迭代起生效）</translation>
+    </message>
+    <message>
+        <source>Model and data (starts a new run)</source>
+        <translation>模型与数据（开始新的训练）</translation>
+    </message>
+    <message>
+        <source>the article's x, y, lv</source>
+        <translation>文中的 x, y, lv</translation>
+    </message>
+    <message>
+        <source>Use a CSV file…</source>
+        <translation>使用 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Train on your own table: choose its input and target columns.</source>
+        <translation>用自己的表格训练：选择输入列与目标列。</translation>
+    </message>
+    <message>
+        <source>Article's data</source>
+        <translation>文中的数据</translation>
+    </message>
+    <message>
+        <source>Back to r, g, b -&gt; x, y, lv drawn as the article does.</source>
+        <translation>回到文中方式生成的 r, g, b -&gt; x, y, lv。</translation>
+    </message>
+    <message>
+        <source>Restore article defaults</source>
+        <translation>恢复文中的默认设置</translation>
+    </message>
+    <message>
+        <source>Set every control back to the article's run: 3-5-3 tanh, Adam alpha=0.001.</source>
+        <translation>所有设置回到文中的实验：3-5-3 tanh，Adam alpha=0.001。</translation>
+    </message>
+    <message>
+        <source>Data: {file} — inputs {inputs}; targets {targets}</source>
+        <translation>数据：{file} — 输入 {inputs}；目标 {targets}</translation>
+    </message>
+    <message>
+        <source>Data: r, g, b as the article draws them; your targets</source>
+        <translation>数据：按文中方式生成 r, g, b；自定义目标</translation>
+    </message>
+    <message>
+        <source>Data: the article's r, g, b -&gt; x, y, lv</source>
+        <translation>数据：文中的 r, g, b -&gt; x, y, lv</translation>
+    </message>
+</context>
+<context>
+    <name>CsvDataDialog</name>
+    <message>
+        <source>Train on a CSV file</source>
+        <translation>用 CSV 文件训练</translation>
+    </message>
+    <message>
+        <source>a .csv file with a header row</source>
+        <translation>带表头行的 .csv 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Inputs (fed to the network)</source>
+        <translation>输入（送入网络）</translation>
+    </message>
+    <message>
+        <source>Targets (to predict)</source>
+        <translation>目标（要预测的）</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Diagram</name>
+    <message>
+        <source>source Σ</source>
+        <translation>源 Σ</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>汇</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>JVal plot (the article's figure)…</source>
+        <translation>JVal 曲线（文中的图）…</translation>
+    </message>
+    <message>
+        <source>JVal history…</source>
+        <translation>JVal 历史…</translation>
+    </message>
+    <message>
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <source>Chain of the selected weight…</source>
+        <translation>所选权重的影响链路…</translation>
+    </message>
+    <message>
+        <source>Network diagram…</source>
+        <translation>网络图…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{path} could not be written:
+{reason}</source>
+        <translation>无法写入 {path}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>select a weight in the diagram first</source>
+        <translation>请先在网络图中选择一个权重</translation>
+    </message>
+</context>
+<context>
+    <name>GuidedTour</name>
+    <message>
+        <source>1 · Choose a weight</source>
+        <translation>1 · 选择一个权重</translation>
+    </message>
+    <message>
+        <source>The article's network: inputs r, g, b, five tanh units (each drawn as I and O), outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.</source>
+        <translation>这是文中的网络：输入 r, g, b，五个 tanh 单元（各画成 I 与 O 两个节点），输出 x, y, lv 与损失 L。点击连线 r → I₁⁽¹⁾，即权重 w₁₁⁽⁰⁾。</translation>
+    </message>
+    <message>
+        <source>2 · Its loss-influence chain</source>
+        <translation>2 · 它的 loss 影响链路</translation>
+    </message>
+    <message>
+        <source>Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in green. O₁⁽¹⁾ is a source — its three branches are summed there; L is a sink. The inspector writes the chain rule factored at the source, with one sample's numbers.</source>
+        <translation>从 w₁₁⁽⁰⁾ 到 L 的每条路径都被点亮：所选连线最粗，链路其余部分为绿色。O₁⁽¹⁾ 是源——它的三个分支在此求和；L 是汇。检查器写出在源处求和的链式法则，并代入一个样本的数值。</translation>
+    </message>
+    <message>
+        <source>3 · One iteration, phase by phase</source>
+        <translation>3 · 逐阶段走完一次迭代</translation>
+    </message>
+    <message>
+        <source>Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward through each layer, then Adam's update.</source>
+        <translation>按六次 Shift+→（单步阶段）：逐层正向计算、计算损失、逐层反向传播，最后是 Adam 的更新。</translation>
+    </message>
+    <message>
+        <source>4 · Train to the end</source>
+        <translation>4 · 训练到底</translation>
+    </message>
+    <message>
+        <source>Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; Space pauses, → steps, ← rewinds.</source>
+        <translation>按空格（运行）。Adam 约十秒完成文中的 50 000 次迭代；空格暂停，→ 单步，← 回退。</translation>
+    </message>
+    <message>
+        <source>5 · solution-JVal</source>
+        <translation>5 · solution-JVal</translation>
+    </message>
+    <message>
+        <source>The plot is the article's figure: JVal per epoch from the green seed to the red solution star, and its title reads solution-JVal. That is the whole experiment.</source>
+        <translation>曲线即文中的图：每个 epoch 的 JVal，从绿色的 seed 到红色的 solution 星形，标题写着 solution-JVal。实验到此完成。</translation>
+    </message>
+    <message>
+        <source>Guided tour — {step}</source>
+        <translation>导览 — {step}</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Skip tour</source>
+        <translation>跳过导览</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>dL/dw (all samples)</source>
+        <translation>dL/dw（全部样本）</translation>
+    </message>
+    <message>
+        <source>m (1st moment)</source>
+        <translation>m（一阶矩）</translation>
+    </message>
+    <message>
+        <source>v (2nd moment)</source>
+        <translation>v（二阶矩）</translation>
+    </message>
+    <message>
+        <source>m̂ (bias-corrected)</source>
+        <translation>m̂（偏差修正）</translation>
+    </message>
+    <message>
+        <source>v̂ (bias-corrected)</source>
+        <translation>v̂（偏差修正）</translation>
+    </message>
+    <message>
+        <source>effective step  −α·m̂/(√v̂+ε)</source>
+        <translation>实际步长  −α·m̂/(√v̂+ε)</translation>
+    </message>
+    <message>
+        <source>plain gradient step  −α·g</source>
+        <translation>普通梯度步长  −α·g</translation>
+    </message>
+    <message>
+        <source>sum along the chain</source>
+        <translation>沿影响链路求和</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>finite difference</source>
+        <translation>有限差分</translation>
+    </message>
+    <message>
+        <source>Value, gradient and the optimizer's step</source>
+        <translation>数值、梯度与优化器的步长</translation>
+    </message>
+    <message>
+        <source>Chain rule, factored at the sources (numbers for one sample)</source>
+        <translation>链式法则，在源处求和（一个样本的数值）</translation>
+    </message>
+    <message>
+        <source>Three ways to the same gradient (summed over all samples)</source>
+        <translation>同一梯度的三种求法（全部样本求和）</translation>
+    </message>
+    <message>
+        <source>Paths from the weight to L</source>
+        <translation>从该权重到 L 的路径</translation>
+    </message>
+    <message>
+        <source>Nudge the weight</source>
+        <translation>微调该权重</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Which training sample's numbers the formula shows.</source>
+        <translation>公式中代入哪一个训练样本的数值。</translation>
+    </message>
+    <message>
+        <source>Copy as LaTeX</source>
+        <translation>复制为 LaTeX</translation>
+    </message>
+    <message>
+        <source>Copy the chain and its formula in the article's notation, for slides.</source>
+        <translation>按文中记号复制影响链路与公式，用于幻灯片。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>改变</translation>
+    </message>
+    <message>
+        <source>Move the selected weight by this much, compare, and put it back.</source>
+        <translation>将所选权重改变这么多，比较后再放回。</translation>
+    </message>
+    <message>
+        <source>Nudge</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Click a weight in the diagram&lt;/b&gt; to see its loss-influence chain.</source>
+        <translation>&lt;b&gt;点击网络图中的权重&lt;/b&gt;，查看它的 loss 影响链路。</translation>
+    </message>
+    <message>
+        <source>Node {node}: value {value}{grad} (sample {sample})</source>
+        <translation>节点 {node}：数值 {value}{grad}（样本 {sample}）</translation>
+    </message>
+    <message>
+        <source>iteration {n}</source>
+        <translation>第 {n} 次迭代</translation>
+    </message>
+    <message>
+        <source>Summed over all {n} samples:</source>
+        <translation>对全部 {n} 个样本求和：</translation>
+    </message>
+    <message>
+        <source>rel. diff</source>
+        <translation>相对差</translation>
+    </message>
+    <message>
+        <source>(computed when paused)</source>
+        <translation>（暂停时计算）</translation>
+    </message>
+    <message>
+        <source>{n} path(s)</source>
+        <translation>{n} 条路径</translation>
+    </message>
+    <message>
+        <source>; the first {listed} are listed</source>
+        <translation>；列出前 {listed} 条</translation>
+    </message>
+    <message>
+        <source>Per output: {parts}</source>
+        <translation>各输出的贡献：{parts}</translation>
+    </message>
+    <message>
+        <source>predicted ΔJ = g·δ = {predicted}; actual ΔJ = {actual}; weight put back.</source>
+        <translation>预测 ΔJ = g·δ = {predicted}；实际 ΔJ = {actual}；权重已放回。</translation>
+    </message>
+</context>
+<context>
+    <name>JvalPlot</name>
+    <message>
+        <source>test (×{scale}: scaled to the training size)</source>
+        <translation>测试（×{scale}：换算到训练集大小）</translation>
+    </message>
+    <message>
+        <source>(iteration {n})</source>
+        <translation>（第 {n} 次迭代）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Controls</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Prediction probe</source>
+        <translation>预测探针</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Train at full speed</source>
+        <translation>全速训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop on this iteration</source>
+        <translation>停在这次迭代</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Exactly one iteration</source>
+        <translation>只做一次迭代</translation>
+    </message>
+    <message>
+        <source>Step phase</source>
+        <translation>单步阶段</translation>
+    </message>
+    <message>
+        <source>One phase of the next iteration: forward, loss, backward, update</source>
+        <translation>下一次迭代的一个阶段：正向、损失、反向传播、更新</translation>
+    </message>
+    <message>
+        <source>Rewind</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <source>Back to the previous pause or step</source>
+        <translation>回到上一次暂停或单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the start point of this run</source>
+        <translation>回到本次训练的起点</translation>
+    </message>
+    <message>
+        <source>BP Studio — backpropagation laboratory</source>
+        <translation>BP Studio — 反向传播实验室</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error: {error}</source>
+        <translation>训练因错误而停止：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&lt;h3&gt;BP Studio {version}&lt;/h3&gt;&lt;p&gt;A desktop laboratory for backpropagation.&lt;/p&gt;&lt;p&gt;After the article &lt;i&gt;Back Propagation - Python实现&lt;/i&gt; (2021), whose ideas — linear and non-linear operations as links of one graph, the loss-influence chain of a weight, sums at the sources — this studio draws live.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BP Studio {version}&lt;/h3&gt;&lt;p&gt;反向传播的桌面实验室。&lt;/p&gt;&lt;p&gt;源自文章 &lt;i&gt;Back Propagation - Python实现&lt;/i&gt;（2021）：统一看待线性运算与非线性运算、确定求导变量的 loss 影响链路、在源处求和——本软件把这些思想实时画出来。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Adding the same numbers in a different order changes the last bit, and a vectorised engine adds in a different order than the article's per-sample loop.&lt;/p&gt;&lt;p&gt;This training run amplifies such differences, so after tens of thousands of iterations two correct programs agree only to a few digits: the same curve, not the same last digits.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;同样的数按不同顺序相加，最后一位会不同；向量化的引擎与文中逐样本的循环相加顺序不同。&lt;/p&gt;&lt;p&gt;这次训练会放大这种差别，所以几万次迭代之后，两个都正确的程序只在前几位一致：曲线相同，末位不同。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Log scale for JVal</source>
+        <translation>JVal 用对数坐标</translation>
+    </message>
+    <message>
+        <source>Fit diagram to view</source>
+        <translation>网络图适应窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Guided tour of the article's experiment</source>
+        <translation>文中实验导览(&amp;G)</translation>
+    </message>
+    <message>
+        <source>About BP Studio</source>
+        <translation>关于 BP Studio</translation>
+    </message>
+    <message>
+        <source>Why the last digits of a long run differ</source>
+        <translation>为什么长时间训练的末位会不同</translation>
+    </message>
+    <message>
+        <source>Large text, nodes and lines for a projector; side panels hidden</source>
+        <translation>为投影放大文字、节点与线条，并隐藏侧边面板</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionProbe</name>
+    <message>
+        <source>&lt;b&gt;output&lt;/b&gt; &amp;nbsp;&amp;nbsp; network &amp;nbsp;&amp;nbsp; true</source>
+        <translation>&lt;b&gt;输出&lt;/b&gt; &amp;nbsp;&amp;nbsp; 网络 &amp;nbsp;&amp;nbsp; 真实值</translation>
+    </message>
+    <message>
+        <source>Input {name}, from {lo} to {hi} (the data's range)</source>
+        <translation>输入 {name}，从 {lo} 到 {hi}（数据的范围）</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>{samples} samples, seed {seed}</source>
+        <translation>{samples} 个样本，种子 {seed}</translation>
+    </message>
+    <message>
+        <source>({iterations} it., JVal {jval})</source>
+        <translation>（{iterations} 次迭代，JVal {jval}）</translation>
+    </message>
+    <message>
+        <source>Finished runs; tick to overlay their JVal curves.</source>
+        <translation>已完成的训练；勾选即叠加其 JVal 曲线。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Forget the selected run</source>
+        <translation>删除所选的训练记录</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <source>BP Studio sessions (*.bpstudio)</source>
+        <translation>BP Studio 会话 (*.bpstudio)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Cannot open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened:
+{reason}
+
+The current session stays as it was.</source>
+        <translation>无法打开 {name}：
+{reason}
+
+当前会话保持不变。</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <source>{path} could not be written:
+{reason}</source>
+        <translation>无法写入 {path}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved work</source>
+        <translation>未保存的工作</translation>
+    </message>
+    <message>
+        <source>This session has changed since it was last saved. Save it first?</source>
+        <translation>本会话自上次保存后已有改动。先保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stepping through an iteration</source>
+        <translation>正在逐阶段执行一次迭代</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>已收敛</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped by converged1: ||g||∞ &lt; ζ</source>
+        <translation>因 converged1 停止：||g||∞ &lt; ζ</translation>
+    </message>
+    <message>
+        <source>stopped by converged2: ||Δx||∞ &lt; ζ² or |ΔJ| &lt; ζ²</source>
+        <translation>因 converged2 停止：||Δx||∞ &lt; ζ² 或 |ΔJ| &lt; ζ²</translation>
+    </message>
+    <message>
+        <source>stopped at max iterations</source>
+        <translation>达到最大迭代次数而停止</translation>
+    </message>
+    <message>
+        <source>stopped: diverged</source>
+        <translation>停止：已发散</translation>
+    </message>
+</context>
+<context>
+    <name>StudioStatusBar</name>
+    <message>
+        <source>iteration {n}</source>
+        <translation>第 {n} 次迭代</translation>
+    </message>
+    <message>
+        <source>{rate} it/s</source>
+        <translation>{rate} 次/秒</translation>
+    </message>
+</context>
+</TS>

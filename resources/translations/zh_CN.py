@@ -1,0 +1,237 @@
+"""Simplified Chinese texts for BP Studio, in the seed article's own terms.
+
+影响链路 (influence chain), loss影响链路, 源 (source), 汇 (sink), 基础影响链路 (basic
+link), 反向传播 (backpropagation); the optimizer's settings as the article's
+``get_solu`` docstring names them (步长参数, 一阶矩指数衰减率, 二阶矩指数衰减率,
+足够小正数, 收敛判据, 最大迭代次数).  ``update.py`` writes these into the .ts
+catalogue and compiles the .qm.
+"""
+
+TRANSLATIONS = {
+    # controls
+    "Adam as in the article; gd is plain gradient descent; momentum adds velocity.":
+        "adam 即文中的 Adam；gd 为普通梯度下降；momentum 为带动量的梯度下降。",
+    "Step size: how far each iteration moves the weights (the article uses 0.001).":
+        "步长参数：每次迭代权重移动多远（文中取 0.001）。",
+    "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1.":
+        "一阶矩指数衰减率：Adam（或动量法）保留多少以往梯度方向，取值 0 到 <1。",
+    "How slowly Adam forgets the size of past gradients, 0 to <1 (article: 0.999).":
+        "二阶矩指数衰减率：Adam 遗忘以往梯度大小的快慢，取值 0 到 <1（文中 0.999）。",
+    "A tiny number that keeps Adam from dividing by zero.":
+        "足够小正数：防止 Adam 除以零。",
+    "Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared.":
+        "收敛判据：最大梯度小于 zeta，或一步的变化、JVal 的变化小于 zeta 的平方时停止。",
+    "Stop after this many iterations (the article runs 50000).":
+        "最大迭代次数（文中为 50000）。",
+    "Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers.":
+        "隐藏层大小：5 为文中设置；8,6 表示两个隐藏层。",
+    "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity.":
+        "隐藏单元的非线性运算：文中为 tanh，也可选 sigmoid、relu 或 identity。",
+    "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).":
+        "初始权重：如文中在 (-1, 1) 内均匀取值，或全部为 0（看看为什么不行）。",
+    "How many r, g, b samples the loss JVal sums over.":
+        "损失 JVal 对多少个 r, g, b 样本求和。",
+    "Random seed for the data and the start weights (the article's is 1).":
+        "数据与初始权重的随机种子（文中为 1）。",
+    "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve.":
+        "留作测试集的样本比例（0 到 0.9）；其 JVal 画成第二条曲线。",
+    "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's.":
+        "用 r, g, b 自定义目标，以“;”分隔，例如 x = r*g; y = sin(b)。留空则用文中的目标。",
+    "Optimizer": "优化器",
+    "alpha (step)": "alpha（步长）",
+    "beta1": "beta1",
+    "beta2": "beta2",
+    "epsilon": "epsilon",
+    "zeta (stop)": "zeta（收敛判据）",
+    "Max iterations": "最大迭代次数",
+    "Hidden sizes": "隐藏层大小",
+    "Activation": "激活函数",
+    "Init": "初始化",
+    "Samples": "样本数",
+    "Seed": "随机种子",
+    "Targets": "目标",
+    "Test share": "测试比例",
+    "Training (applies at the next iteration)": "训练（下一次迭代起生效）",
+    "Model and data (starts a new run)": "模型与数据（开始新的训练）",
+    "the article's x, y, lv": "文中的 x, y, lv",
+    "Use a CSV file…": "使用 CSV 文件…",
+    "Train on your own table: choose its input and target columns.":
+        "用自己的表格训练：选择输入列与目标列。",
+    "Article's data": "文中的数据",
+    "Back to r, g, b -> x, y, lv drawn as the article does.":
+        "回到文中方式生成的 r, g, b -> x, y, lv。",
+    "Restore article defaults": "恢复文中的默认设置",
+    "Set every control back to the article's run: 3-5-3 tanh, Adam alpha=0.001.":
+        "所有设置回到文中的实验：3-5-3 tanh，Adam alpha=0.001。",
+    "Data: {file} — inputs {inputs}; targets {targets}": "数据：{file} — 输入 {inputs}；目标 {targets}",
+    "Data: r, g, b as the article draws them; your targets": "数据：按文中方式生成 r, g, b；自定义目标",
+    "Data: the article's r, g, b -> x, y, lv": "数据：文中的 r, g, b -> x, y, lv",
+    # CSV dialog
+    "Train on a CSV file": "用 CSV 文件训练",
+    "a .csv file with a header row": "带表头行的 .csv 文件",
+    "Browse…": "浏览…",
+    "Inputs (fed to the network)": "输入（送入网络）",
+    "Targets (to predict)": "目标（要预测的）",
+    "CSV file": "CSV 文件",
+    "CSV files (*.csv);;All files (*)": "CSV 文件 (*.csv);;所有文件 (*)",
+    # diagram
+    "source Σ": "源 Σ",
+    "sink": "汇",
+    # exports
+    "JVal plot (the article's figure)…": "JVal 曲线（文中的图）…",
+    "JVal history…": "JVal 历史…",
+    "Weights…": "权重…",
+    "Chain of the selected weight…": "所选权重的影响链路…",
+    "Network diagram…": "网络图…",
+    "&Export": "导出(&E)",
+    "Export failed": "导出失败",
+    "{path} could not be written:\n{reason}": "无法写入 {path}：\n{reason}",
+    "Exported {path}": "已导出 {path}",
+    "select a weight in the diagram first": "请先在网络图中选择一个权重",
+    # guided tour
+    "1 · Choose a weight": "1 · 选择一个权重",
+    "The article's network: inputs r, g, b, five tanh units (each drawn as I and O), outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.":
+        "这是文中的网络：输入 r, g, b，五个 tanh 单元（各画成 I 与 O 两个节点），输出 x, y, lv 与损失 L。"
+        "点击连线 r → I₁⁽¹⁾，即权重 w₁₁⁽⁰⁾。",
+    "2 · Its loss-influence chain": "2 · 它的 loss 影响链路",
+    "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in green. O₁⁽¹⁾ is a source — its three branches are summed there; L is a sink. The inspector writes the chain rule factored at the source, with one sample's numbers.":
+        "从 w₁₁⁽⁰⁾ 到 L 的每条路径都被点亮：所选连线最粗，链路其余部分为绿色。O₁⁽¹⁾ 是源——它的三个分支在此求和；"
+        "L 是汇。检查器写出在源处求和的链式法则，并代入一个样本的数值。",
+    "3 · One iteration, phase by phase": "3 · 逐阶段走完一次迭代",
+    "Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward through each layer, then Adam's update.":
+        "按六次 Shift+→（单步阶段）：逐层正向计算、计算损失、逐层反向传播，最后是 Adam 的更新。",
+    "4 · Train to the end": "4 · 训练到底",
+    "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; Space pauses, → steps, ← rewinds.":
+        "按空格（运行）。Adam 约十秒完成文中的 50 000 次迭代；空格暂停，→ 单步，← 回退。",
+    "5 · solution-JVal": "5 · solution-JVal",
+    "The plot is the article's figure: JVal per epoch from the green seed to the red solution star, and its title reads solution-JVal. That is the whole experiment.":
+        "曲线即文中的图：每个 epoch 的 JVal，从绿色的 seed 到红色的 solution 星形，标题写着 solution-JVal。实验到此完成。",
+    "Guided tour — {step}": "导览 — {step}",
+    "Finish": "完成",
+    "Next": "下一步",
+    "Skip tour": "跳过导览",
+    # inspector
+    "weight": "权重",
+    "dL/dw (all samples)": "dL/dw（全部样本）",
+    "m (1st moment)": "m（一阶矩）",
+    "v (2nd moment)": "v（二阶矩）",
+    "m̂ (bias-corrected)": "m̂（偏差修正）",
+    "v̂ (bias-corrected)": "v̂（偏差修正）",
+    "effective step  −α·m̂/(√v̂+ε)": "实际步长  −α·m̂/(√v̂+ε)",
+    "plain gradient step  −α·g": "普通梯度步长  −α·g",
+    "sum along the chain": "沿影响链路求和",
+    "backprop": "反向传播",
+    "finite difference": "有限差分",
+    "Value, gradient and the optimizer's step": "数值、梯度与优化器的步长",
+    "Chain rule, factored at the sources (numbers for one sample)": "链式法则，在源处求和（一个样本的数值）",
+    "Three ways to the same gradient (summed over all samples)": "同一梯度的三种求法（全部样本求和）",
+    "Paths from the weight to L": "从该权重到 L 的路径",
+    "Nudge the weight": "微调该权重",
+    "sample": "样本",
+    "Which training sample's numbers the formula shows.": "公式中代入哪一个训练样本的数值。",
+    "Copy as LaTeX": "复制为 LaTeX",
+    "Copy the chain and its formula in the article's notation, for slides.": "按文中记号复制影响链路与公式，用于幻灯片。",
+    "path": "路径",
+    "value": "数值",
+    "share": "占比",
+    "by": "改变",
+    "Move the selected weight by this much, compare, and put it back.": "将所选权重改变这么多，比较后再放回。",
+    "Nudge": "微调",
+    "<b>Click a weight in the diagram</b> to see its loss-influence chain.": "<b>点击网络图中的权重</b>，查看它的 loss 影响链路。",
+    "Node {node}: value {value}{grad} (sample {sample})": "节点 {node}：数值 {value}{grad}（样本 {sample}）",
+    "iteration {n}": "第 {n} 次迭代",
+    "Summed over all {n} samples:": "对全部 {n} 个样本求和：",
+    "rel. diff": "相对差",
+    "(computed when paused)": "（暂停时计算）",
+    "{n} path(s)": "{n} 条路径",
+    "; the first {listed} are listed": "；列出前 {listed} 条",
+    "Per output: {parts}": "各输出的贡献：{parts}",
+    "predicted ΔJ = g·δ = {predicted}; actual ΔJ = {actual}; weight put back.":
+        "预测 ΔJ = g·δ = {predicted}；实际 ΔJ = {actual}；权重已放回。",
+    # plot
+    "test (×{scale}: scaled to the training size)": "测试（×{scale}：换算到训练集大小）",
+    "(iteration {n})": "（第 {n} 次迭代）",
+    # main window
+    "Controls": "设置",
+    "Inspector": "检查器",
+    "Prediction probe": "预测探针",
+    "Runs": "训练记录",
+    "Run": "运行",
+    "Train at full speed": "全速训练",
+    "Pause": "暂停",
+    "Stop on this iteration": "停在这次迭代",
+    "Step": "单步",
+    "Exactly one iteration": "只做一次迭代",
+    "Step phase": "单步阶段",
+    "One phase of the next iteration: forward, loss, backward, update": "下一次迭代的一个阶段：正向、损失、反向传播、更新",
+    "Rewind": "回退",
+    "Back to the previous pause or step": "回到上一次暂停或单步",
+    "Reset": "重置",
+    "Back to the start point of this run": "回到本次训练的起点",
+    "BP Studio — backpropagation laboratory": "BP Studio — 反向传播实验室",
+    "Training": "训练",
+    "Training stopped because of an error: {error}": "训练因错误而停止：{error}",
+    # menus
+    "<h3>BP Studio {version}</h3><p>A desktop laboratory for backpropagation.</p><p>After the article <i>Back Propagation - Python实现</i> (2021), whose ideas — linear and non-linear operations as links of one graph, the loss-influence chain of a weight, sums at the sources — this studio draws live.</p>":
+        "<h3>BP Studio {version}</h3><p>反向传播的桌面实验室。</p><p>源自文章 <i>Back Propagation - Python实现</i>（2021）："
+        "统一看待线性运算与非线性运算、确定求导变量的 loss 影响链路、在源处求和——本软件把这些思想实时画出来。</p>",
+    "<p>Adding the same numbers in a different order changes the last bit, and a vectorised engine adds in a different order than the article's per-sample loop.</p><p>This training run amplifies such differences, so after tens of thousands of iterations two correct programs agree only to a few digits: the same curve, not the same last digits.</p>":
+        "<p>同样的数按不同顺序相加，最后一位会不同；向量化的引擎与文中逐样本的循环相加顺序不同。</p>"
+        "<p>这次训练会放大这种差别，所以几万次迭代之后，两个都正确的程序只在前几位一致：曲线相同，末位不同。</p>",
+    "&File": "文件(&F)",
+    "&Training": "训练(&T)",
+    "&View": "视图(&V)",
+    "&Theme": "主题(&T)",
+    "&Language": "语言(&L)",
+    "&Help": "帮助(&H)",
+    "&Quit": "退出(&Q)",
+    "&Presentation mode": "演示模式(&P)",
+    "&Light": "浅色(&L)",
+    "&Dark": "深色(&D)",
+    "Log scale for JVal": "JVal 用对数坐标",
+    "Fit diagram to view": "网络图适应窗口",
+    "&Guided tour of the article's experiment": "文中实验导览(&G)",
+    "About BP Studio": "关于 BP Studio",
+    "Why the last digits of a long run differ": "为什么长时间训练的末位会不同",
+    "Large text, nodes and lines for a projector; side panels hidden": "为投影放大文字、节点与线条，并隐藏侧边面板",
+    # probe
+    "<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true": "<b>输出</b> &nbsp;&nbsp; 网络 &nbsp;&nbsp; 真实值",
+    "Input {name}, from {lo} to {hi} (the data's range)": "输入 {name}，从 {lo} 到 {hi}（数据的范围）",
+    # runs
+    "Adam": "Adam",
+    "gradient descent": "梯度下降",
+    "momentum": "动量法",
+    "{samples} samples, seed {seed}": "{samples} 个样本，种子 {seed}",
+    "({iterations} it., JVal {jval})": "（{iterations} 次迭代，JVal {jval}）",
+    "Finished runs; tick to overlay their JVal curves.": "已完成的训练；勾选即叠加其 JVal 曲线。",
+    "Remove": "移除",
+    "Forget the selected run": "删除所选的训练记录",
+    # session files
+    "BP Studio sessions (*.bpstudio)": "BP Studio 会话 (*.bpstudio)",
+    "&Open…": "打开(&O)…",
+    "&Save": "保存(&S)",
+    "Save &As…": "另存为(&A)…",
+    "Open &Recent": "最近打开(&R)",
+    "(none)": "（无）",
+    "Open session": "打开会话",
+    "Cannot open the session": "无法打开会话",
+    "{name} cannot be opened:\n{reason}\n\nThe current session stays as it was.": "无法打开 {name}：\n{reason}\n\n当前会话保持不变。",
+    "Save session": "保存会话",
+    "Cannot save the session": "无法保存会话",
+    "Saved {path}": "已保存 {path}",
+    "Unsaved work": "未保存的工作",
+    "This session has changed since it was last saved. Save it first?": "本会话自上次保存后已有改动。先保存吗？",
+    # status bar
+    "ready": "就绪",
+    "running": "运行中",
+    "paused": "已暂停",
+    "stepping through an iteration": "正在逐阶段执行一次迭代",
+    "converged": "已收敛",
+    "diverged": "已发散",
+    "finished": "已完成",
+    "stopped by converged1: ||g||∞ < ζ": "因 converged1 停止：||g||∞ < ζ",
+    "stopped by converged2: ||Δx||∞ < ζ² or |ΔJ| < ζ²": "因 converged2 停止：||Δx||∞ < ζ² 或 |ΔJ| < ζ²",
+    "stopped at max iterations": "达到最大迭代次数而停止",
+    "stopped: diverged": "停止：已发散",
+    "{rate} it/s": "{rate} 次/秒",
+}
