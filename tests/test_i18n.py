@@ -27,7 +27,7 @@ def messages(ts_path):
 
 def test_every_marked_text_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (REPO / "bpstudio" / "qt").glob("*.py"))
+    sources = sorted(str(p) for folder in ("qt", "engine") for p in (REPO / "bpstudio" / folder).glob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     marked = {(c, s) for c, s, _, _ in messages(fresh)}
     translated = {(c, s) for c, s, text, kind in messages(TRANSLATIONS / "bpstudio_zh_CN.ts")
@@ -74,3 +74,16 @@ def test_language_is_remembered(qtbot, open_studio):
     assert second.language == "zh_CN"
     assert second.findChild(QAction, "run").text() == "运行"
     second.set_language("en")
+
+
+def test_refused_values_are_said_in_the_users_language(qtbot, open_studio):
+    win = open_studio()
+    win.set_language("zh_CN")
+    field = win.controls.editors["alpha"]
+    field.setText("-1")
+    field.editingFinished.emit()
+    assert win.controls.errors["alpha"].text() == "alpha 必须大于 0"
+    win.set_language("en")
+    field.setText("-1")
+    field.editingFinished.emit()
+    assert win.controls.errors["alpha"].text() == "alpha must be greater than 0"

@@ -18,6 +18,7 @@ from .data import (
     ARTICLE_INPUTS, INITS, Dataset, Problem, article_problem, draw_article_data, split_dataset, start_weights,
 )
 from .formula import FormulaError, parse_formulas
+from .messages import QT_TRANSLATE_NOOP, Refusal
 from .network import Network
 from .optimizers import OPTIMIZERS, make_optimizer, validate_hyperparameter
 from .trainer import Trainer
@@ -27,11 +28,17 @@ MAX_UNITS = 4096
 
 
 class ConfigError(ValueError):
-    """A refused setting; ``field`` names it, ``str(err)`` says why."""
+    """A refused setting; ``field`` names it, ``str(err)`` says why.
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    Built from a :class:`Refusal`, it keeps the translatable template and its
+    parameters, so the studio can say it in the user's language.
+    """
+
+    def __init__(self, field: str, message: str | Refusal) -> None:
+        super().__init__(str(message))
         self.field = field
+        self.template = getattr(message, "template", None)
+        self.params = getattr(message, "params", {})
 
 
 # Settings that can change while a run goes on; the others define a new run.
@@ -69,38 +76,42 @@ class RunConfig:
 
     def validate(self) -> None:
         if not all(isinstance(h, int) and 1 <= h <= MAX_UNITS for h in self.hidden):
-            raise ConfigError("hidden", f"hidden sizes must be whole numbers from 1 to {MAX_UNITS}")
+            raise ConfigError("hidden", Refusal(QT_TRANSLATE_NOOP("Engine", "hidden sizes must be whole numbers from 1 to {n}"),
+                                              n=MAX_UNITS))
         if self.activation not in ACTIVATIONS:
-            raise ConfigError("activation", f"activation must be one of {', '.join(ACTIVATIONS)}")
+            raise ConfigError("activation", Refusal(QT_TRANSLATE_NOOP("Engine", "activation must be one of {names}"),
+                                                  names=", ".join(ACTIVATIONS)))
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError("optimizer", f"optimizer must be one of {', '.join(OPTIMIZERS)}")
+            raise ConfigError("optimizer", Refusal(QT_TRANSLATE_NOOP("Engine", "optimizer must be one of {names}"),
+                                                 names=", ".join(OPTIMIZERS)))
         for key in ("alpha", "beta1", "beta2", "epsilon", "zeta"):
             try:
                 validate_hyperparameter(key, getattr(self, key))
-            except ValueError as err:
-                raise ConfigError(key, str(err)) from None
+            except Refusal as err:
+                raise ConfigError(key, err) from None
         if not isinstance(self.max_iter, int) or self.max_iter < 0:
-            raise ConfigError("max_iter", "max_iter must be a whole number, 0 or greater")
+            raise ConfigError("max_iter", Refusal(QT_TRANSLATE_NOOP("Engine", "max_iter must be a whole number, 0 or greater")))
         if not isinstance(self.samples, int) or not 1 <= self.samples <= MAX_SAMPLES:
-            raise ConfigError("samples", f"samples must be a whole number from 1 to {MAX_SAMPLES}")
+            raise ConfigError("samples", Refusal(QT_TRANSLATE_NOOP("Engine", "samples must be a whole number from 1 to {n}"),
+                                               n=MAX_SAMPLES))
         if not isinstance(self.seed, int) or not 0 <= self.seed < 2**32:
-            raise ConfigError("seed", "seed must be a whole number from 0 to 4294967295")
+            raise ConfigError("seed", Refusal(QT_TRANSLATE_NOOP("Engine", "seed must be a whole number from 0 to 4294967295")))
         if self.init not in INITS:
-            raise ConfigError("init", f"init must be one of {', '.join(INITS)}")
+            raise ConfigError("init", Refusal(QT_TRANSLATE_NOOP("Engine", "init must be one of {names}"), names=", ".join(INITS)))
         if not isinstance(self.test_fraction, (int, float)) or not 0 <= self.test_fraction <= 0.9:
-            raise ConfigError("test_fraction", "test_fraction must be from 0 to 0.9")
+            raise ConfigError("test_fraction", Refusal(QT_TRANSLATE_NOOP("Engine", "test_fraction must be from 0 to 0.9")))
         if self.formulas:
             if self.data_file:
-                raise ConfigError("formulas", "use either target formulas or a data file, not both")
+                raise ConfigError("formulas", Refusal(QT_TRANSLATE_NOOP("Engine", "use either target formulas or a data file, not both")))
             try:
                 parse_formulas(self.formulas)
             except FormulaError as err:
                 raise ConfigError("formulas", str(err)) from None
         if self.data_file:
             if not self.inputs or not self.targets:
-                raise ConfigError("data_file", "a data file needs its input and target columns named")
+                raise ConfigError("data_file", Refusal(QT_TRANSLATE_NOOP("Engine", "a data file needs its input and target columns named")))
         elif self.inputs or self.targets:
-            raise ConfigError("inputs", "input and target columns need a data file")
+            raise ConfigError("inputs", Refusal(QT_TRANSLATE_NOOP("Engine", "input and target columns need a data file")))
 
     # -- derived ---------------------------------------------------------------
     @property
@@ -195,19 +206,19 @@ def parse_setting(field: str, text: str):
         try:
             sizes = tuple(int(part) for part in text.replace(" ", "").split(","))
         except ValueError:
-            raise ConfigError(field, "hidden sizes look like 5 or 8,6") from None
+            raise ConfigError(field, Refusal(QT_TRANSLATE_NOOP("Engine", "hidden sizes look like 5 or 8,6"))) from None
         return sizes
     if field in _INT_FIELDS:
         try:
             value = float(text)
         except ValueError:
-            raise ConfigError(field, f"{field} must be a whole number") from None
+            raise ConfigError(field, Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a whole number"), key=field)) from None
         if not value.is_integer():
-            raise ConfigError(field, f"{field} must be a whole number")
+            raise ConfigError(field, Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a whole number"), key=field))
         return int(value)
     if field in _FLOAT_FIELDS:
         try:
             return float(text)
         except ValueError:
-            raise ConfigError(field, f"{field} must be a number") from None
+            raise ConfigError(field, Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a number"), key=field)) from None
     return text

@@ -13,6 +13,8 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP, Refusal
+
 
 class Optimizer(ABC):
     """Base class: ``step(x, grad, k)`` returns the new x; ``k`` counts from 1."""
@@ -121,25 +123,25 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 
 # What each hyperparameter may be, with the reason a refused value is given.
 _RULES = {
-    "alpha": (lambda v: v > 0, "must be greater than 0"),
-    "beta1": (lambda v: 0 <= v < 1, "must be in [0, 1)"),
-    "beta2": (lambda v: 0 <= v < 1, "must be in [0, 1)"),
-    "epsilon": (lambda v: v > 0, "must be greater than 0"),
-    "zeta": (lambda v: v >= 0, "must be 0 or greater"),
+    "alpha": (lambda v: v > 0, QT_TRANSLATE_NOOP("Engine", "{key} must be greater than 0")),
+    "beta1": (lambda v: 0 <= v < 1, QT_TRANSLATE_NOOP("Engine", "{key} must be in [0, 1)")),
+    "beta2": (lambda v: 0 <= v < 1, QT_TRANSLATE_NOOP("Engine", "{key} must be in [0, 1)")),
+    "epsilon": (lambda v: v > 0, QT_TRANSLATE_NOOP("Engine", "{key} must be greater than 0")),
+    "zeta": (lambda v: v >= 0, QT_TRANSLATE_NOOP("Engine", "{key} must be 0 or greater")),
 }
 
 
 def validate_hyperparameter(key: str, value: float) -> None:
-    """Raise ``ValueError("alpha must be greater than 0")`` and the like."""
+    """Raise ``Refusal("alpha must be greater than 0")`` and the like (a ValueError)."""
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{key} must be a number") from None
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a number"), key=key) from None
     if not np.isfinite(value):
-        raise ValueError(f"{key} must be a finite number")
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a finite number"), key=key)
     rule = _RULES.get(key)
     if rule and not rule[0](value):
-        raise ValueError(f"{key} {rule[1]}")
+        raise Refusal(rule[1], key=key)
 
 
 def make_optimizer(name: str, **hyper: float) -> Optimizer:

@@ -16,7 +16,7 @@ from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
 from ..engine.optimizers import OPTIMIZERS
-from .i18n import marked
+from .i18n import localized, marked
 
 TOOLTIPS = {
     "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Adam as in the article; gd is plain gradient descent; momentum adds velocity."),
@@ -148,7 +148,7 @@ class ControlsPanel(QWidget):
             value = parse_setting(field, self.text_of(field))
             candidate = self.config.with_changes(**{field: value})
         except ConfigError as err:
-            self.show_error(field, str(err))
+            self.show_error(field, localized(err))
             return
         self.show_error(field, "")
         if getattr(candidate, field) != getattr(self.config, field):

@@ -49,3 +49,11 @@ def install_language(code: str) -> str:
 def marked(context: str, text: str) -> str:
     """Translate a text marked elsewhere with QT_TRANSLATE_NOOP(context, text)."""
     return QCoreApplication.translate(context, text)
+
+
+def localized(error: Exception) -> str:
+    """An engine refusal in the user's language when it has a template, else as it is."""
+    template = getattr(error, "template", None)
+    if not template:
+        return str(error)
+    return QCoreApplication.translate("Engine", template).format(**getattr(error, "params", {}))

@@ -25,7 +25,7 @@ from .csv_dialog import CsvDataDialog
 from .inspector import Inspector
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
-from .i18n import install_language, system_language, marked
+from .i18n import install_language, localized, marked, system_language
 from .menus import build_menus, retranslate_menus
 from .guided_tour import GuidedTour
 from .probe import PredictionProbe
@@ -336,9 +336,9 @@ class MainWindow(QMainWindow):
         if update.refused is not None:
             self.controls.show_config(update.config)
             if update.refused.field in self.controls.errors:
-                self.controls.show_error(update.refused.field, str(update.refused))
+                self.controls.show_error(update.refused.field, localized(update.refused))
             else:
-                self.show_banner(str(update.refused))
+                self.show_banner(localized(update.refused))
         if update.message:
             self.show_banner(update.message)
         elif update.state not in FINISHED:

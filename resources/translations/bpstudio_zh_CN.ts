@@ -206,6 +206,81 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>hidden sizes must be whole numbers from 1 to {n}</source>
+        <translation>隐藏层大小必须是 1 到 {n} 的整数</translation>
+    </message>
+    <message>
+        <source>activation must be one of {names}</source>
+        <translation>激活函数必须是以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {names}</source>
+        <translation>优化器必须是以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>max_iter must be a whole number, 0 or greater</source>
+        <translation>最大迭代次数必须是大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>samples must be a whole number from 1 to {n}</source>
+        <translation>样本数必须是 1 到 {n} 的整数</translation>
+    </message>
+    <message>
+        <source>seed must be a whole number from 0 to 4294967295</source>
+        <translation>随机种子必须是 0 到 4294967295 的整数</translation>
+    </message>
+    <message>
+        <source>init must be one of {names}</source>
+        <translation>初始化方式必须是以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>test_fraction must be from 0 to 0.9</source>
+        <translation>测试比例必须在 0 到 0.9 之间</translation>
+    </message>
+    <message>
+        <source>use either target formulas or a data file, not both</source>
+        <translation>目标公式与数据文件只能二选一</translation>
+    </message>
+    <message>
+        <source>a data file needs its input and target columns named</source>
+        <translation>数据文件需要指定输入列与目标列</translation>
+    </message>
+    <message>
+        <source>input and target columns need a data file</source>
+        <translation>指定输入列与目标列需要数据文件</translation>
+    </message>
+    <message>
+        <source>hidden sizes look like 5 or 8,6</source>
+        <translation>隐藏层大小的写法如 5 或 8,6</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number</source>
+        <translation>{key} 必须是整数</translation>
+    </message>
+    <message>
+        <source>{key} must be a number</source>
+        <translation>{key} 必须是数字</translation>
+    </message>
+    <message>
+        <source>{key} must be greater than 0</source>
+        <translation>{key} 必须大于 0</translation>
+    </message>
+    <message>
+        <source>{key} must be in [0, 1)</source>
+        <translation>{key} 必须在 [0, 1) 之内</translation>
+    </message>
+    <message>
+        <source>{key} must be 0 or greater</source>
+        <translation>{key} 必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>{key} must be a finite number</source>
+        <translation>{key} 必须是有限的数</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>JVal plot (the article's figure)…</source>

@@ -235,3 +235,25 @@ TRANSLATIONS = {
     "stopped: diverged": "停止：已发散",
     "{rate} it/s": "{rate} 次/秒",
 }
+
+TRANSLATIONS.update({
+    # engine refusals (shown next to the field)
+    "{key} must be greater than 0": "{key} 必须大于 0",
+    "{key} must be in [0, 1)": "{key} 必须在 [0, 1) 之内",
+    "{key} must be 0 or greater": "{key} 必须大于或等于 0",
+    "{key} must be a number": "{key} 必须是数字",
+    "{key} must be a finite number": "{key} 必须是有限的数",
+    "{key} must be a whole number": "{key} 必须是整数",
+    "hidden sizes must be whole numbers from 1 to {n}": "隐藏层大小必须是 1 到 {n} 的整数",
+    "activation must be one of {names}": "激活函数必须是以下之一：{names}",
+    "optimizer must be one of {names}": "优化器必须是以下之一：{names}",
+    "max_iter must be a whole number, 0 or greater": "最大迭代次数必须是大于或等于 0 的整数",
+    "samples must be a whole number from 1 to {n}": "样本数必须是 1 到 {n} 的整数",
+    "seed must be a whole number from 0 to 4294967295": "随机种子必须是 0 到 4294967295 的整数",
+    "init must be one of {names}": "初始化方式必须是以下之一：{names}",
+    "test_fraction must be from 0 to 0.9": "测试比例必须在 0 到 0.9 之间",
+    "use either target formulas or a data file, not both": "目标公式与数据文件只能二选一",
+    "a data file needs its input and target columns named": "数据文件需要指定输入列与目标列",
+    "input and target columns need a data file": "指定输入列与目标列需要数据文件",
+    "hidden sizes look like 5 or 8,6": "隐藏层大小的写法如 5 或 8,6",
+})
