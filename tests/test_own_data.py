@@ -111,15 +111,21 @@ def test_cli_formula_and_csv(tmp_path):
     assert len(bad.stderr.strip().splitlines()) == 1
 
 
-def test_session_on_csv_data_opens_without_the_file(tmp_path):
-    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i/10},{(i/10)**2}\n" for i in range(20)))
-    session = TrainingSession(RunConfig(data_file=str(csv_file), inputs=("u",), targets=("w",)))
-    session.execute(Step(5))
+def save_then_reopen_without_the_csv(tmp_path, rows, steps, **settings):
+    """Train on a CSV file, save, delete the CSV, reopen: (original, reopened) sessions."""
+    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i/10},{(i/10)**2}\n" for i in range(rows)))
+    session = TrainingSession(RunConfig(data_file=str(csv_file), inputs=("u",), targets=("w",), **settings))
+    session.execute(Step(steps))
     path = tmp_path / "s.bpstudio"
     save_session(path, session)
     csv_file.unlink()
     resumed = TrainingSession()
     resumed.load(load_session(path))
+    return session, resumed
+
+
+def test_session_on_csv_data_opens_without_the_file(tmp_path):
+    session, resumed = save_then_reopen_without_the_csv(tmp_path, rows=20, steps=5)
     assert resumed.trainer.network.sizes == (1, 5, 1) and resumed.trainer.iteration == 5
     session.execute(Step(5))
     resumed.execute(Step(5))
@@ -186,15 +192,7 @@ def test_train_test_split(tmp_path):
 
 
 def test_split_csv_session_keeps_the_same_partition(tmp_path):
-    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i/10},{(i/10)**2}\n" for i in range(40)))
-    config = RunConfig(data_file=str(csv_file), inputs=("u",), targets=("w",), test_fraction=0.25)
-    session = TrainingSession(config)
-    session.execute(Step(3))
-    path = tmp_path / "s.bpstudio"
-    save_session(path, session)
-    csv_file.unlink()
-    resumed = TrainingSession()
-    resumed.load(load_session(path))
+    session, resumed = save_then_reopen_without_the_csv(tmp_path, rows=40, steps=3, test_fraction=0.25)
     np.testing.assert_array_equal(resumed.trainer.dataset.inputs, session.trainer.dataset.inputs)
     np.testing.assert_array_equal(resumed.trainer.test.inputs, session.trainer.test.inputs)
 

@@ -6,7 +6,7 @@ import json
 from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.graph import display_name
-from .options import Parser, UsageError, add_model_options, config_from_args, positive_int, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
 
 def build_parser(prog: str = "bpstudio chain") -> Parser:
@@ -23,11 +23,11 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
     parser.add_argument("--param", required=True, metavar="NAME",
                         help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias")
     add_model_options(parser)
-    parser.add_argument("--iterations", type=positive_int, default=0, metavar="K",
+    parser.add_argument("--iterations", type=whole_number, default=0, metavar="K",
                         help="train K iterations first (default: 0, the start point)")
-    parser.add_argument("--sample", type=positive_int, default=None, metavar="I",
+    parser.add_argument("--sample", type=whole_number, default=None, metavar="I",
                         help="numbers for sample I alone (default: summed over the data set)")
-    parser.add_argument("--paths", type=positive_int, default=PATH_CAP, metavar="N",
+    parser.add_argument("--paths", type=whole_number, default=PATH_CAP, metavar="N",
                         help=f"list at most N paths (default: {PATH_CAP}); all are counted")
     parser.add_argument("--format", choices=("text", "latex", "json"), default="text")
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")

@@ -55,7 +55,7 @@ def column_names(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def positive_int(text: str) -> int:
+def whole_number(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -78,9 +78,9 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
                        help="hidden layer sizes, e.g. 5 (the article) or 8,6 for two layers")
     model.add_argument("--activation", choices=list(ACTIVATIONS), default=d.activation,
                        help="hidden activation (default: tanh); the output layer is linear")
-    model.add_argument("--samples", type=positive_int, default=d.samples, metavar="N",
+    model.add_argument("--samples", type=whole_number, default=d.samples, metavar="N",
                        help="number of training samples r, g, b ~ U(-1, 1) (default: 1000)")
-    model.add_argument("--seed", type=positive_int, default=d.seed, metavar="S",
+    model.add_argument("--seed", type=whole_number, default=d.seed, metavar="S",
                        help="random seed for the data and the start weights (default: 1)")
     model.add_argument("--init", choices=list(INITS), default=d.init,
                        help="start weights: uniform in (-1, 1) as the article, or all zeros")
@@ -111,7 +111,7 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
                      help="Adam's small constant against division by zero (default: 1e-8)")
     opt.add_argument("--zeta", type=number, default=d.zeta, metavar="Z",
                      help="stop when ||gradient|| < Z, or a step or JVal change < Z^2 (default: 1e-6)")
-    opt.add_argument("--max-iter", type=positive_int, default=d.max_iter, metavar="N",
+    opt.add_argument("--max-iter", type=whole_number, default=d.max_iter, metavar="N",
                      help="at most N iterations; 0 only evaluates the start point (default: 50000)")
 
 

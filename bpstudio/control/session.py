@@ -226,12 +226,7 @@ class TrainingSession:
         if new == self.config:
             return
         if name not in LIVE_FIELDS:
-            try:  # a new run: build its data first, so a bad file or formula changes nothing
-                problem = new.problem()
-            except ValueError as err:
-                raise ConfigError(name, str(err)) from None
-            self.config = new
-            self._new_trainer(problem)
+            self._start_run(new, name)
             return
         self._finish_phases()
         trainer = self.trainer
@@ -249,16 +244,22 @@ class TrainingSession:
 
     def _apply_config(self, config: RunConfig) -> None:
         if self.config.needs_new_run(config):
-            try:
-                problem = config.problem()
-            except ValueError as err:
-                raise ConfigError("data_file", str(err)) from None
-            self.config = config
-            self._new_trainer(problem)
+            self._start_run(config, "data_file")
             return
         for name in LIVE_FIELDS:
             if getattr(config, name) != getattr(self.config, name):
                 self._set(name, getattr(config, name))
+
+    def _start_run(self, config: RunConfig, field: str) -> None:
+        """A new run: its data is built first, so a bad file or formula changes nothing."""
+        try:
+            problem = config.problem()
+        except ConfigError:
+            raise
+        except ValueError as err:
+            raise ConfigError(field, str(err)) from None
+        self.config = config
+        self._new_trainer(problem)
 
     def reset(self) -> None:
         self._phases = None

@@ -89,8 +89,7 @@ class ControlsPanel(QWidget):
         self.restore.clicked.connect(self.restore_requested)
         layout.addWidget(self.restore)
         layout.addStretch(1)
-        self.retranslate()
-        self.show_config(config)
+        self.retranslate()  # also shows the config
 
     def retranslate(self) -> None:
         self.live_box.setTitle(self.tr("Training (applies at the next iteration)"))

@@ -5,6 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..control.tables import write_history_csv, write_weights
 from . import exports
 from .i18n import marked
 
@@ -71,10 +72,10 @@ class ExportMenu(QObject):
         exports.export_plot(path, self.window.plot.mirror.values())
 
     def _history(self, path: str) -> None:
-        exports.export_history(path, self.window.plot.mirror.values())
+        write_history_csv(path, self.window.plot.mirror.values())
 
     def _weights(self, path: str) -> None:
-        exports.export_weights(path, self.window.problem.network, self.window.last.snapshot.weights)
+        write_weights(path, self.window.problem.network, self.window.last.snapshot.weights)
 
     def _chain(self, path: str) -> None:
         inspector = self.window.inspector

@@ -1,4 +1,6 @@
-"""Exports for handouts and slides: the plot, the history, the weights, the chain, the diagram.
+"""Exports that need Qt, for handouts and slides: the plot, the chain, the diagram.
+
+(The history and weights tables are Qt-free, in bpstudio.control.tables.)
 
 Each function writes one file and raises OSError (or ValueError for an
 unknown suffix) on failure; the window turns those into a message.
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.chain_render import render_latex, render_markdown
-from ..control.tables import write_history_csv, write_weights
 from .article_figure import save_article_figure
 
 
@@ -23,11 +24,6 @@ def export_plot(path: str | Path, history: np.ndarray) -> None:
     if Path(path).suffix.lower() not in (".png", ".svg"):
         raise ValueError("the plot can be saved as .png or .svg")
     save_article_figure(path, history)
-
-
-# The plain tables are Qt-free and shared with the CLI.
-export_history = write_history_csv
-export_weights = write_weights
 
 
 def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers) -> None:

@@ -67,6 +67,7 @@ class JvalPlot(pg.PlotWidget):
         self.readout.hide()
         self._dirty = False
         self._title_time = 0.0
+        self._title: str | None = None
         self._state = RunState.IDLE
         self._changes: tuple = ()
         # The view follows the growing curve; we set its range ourselves once per
@@ -85,9 +86,7 @@ class JvalPlot(pg.PlotWidget):
         self.set_title()
 
     def retranslate(self) -> None:
-        shown = self._test_label is not None
-        self._test_label = None if not shown else self._test_label
-        if shown:
+        if self._test_label is not None:  # re-add the legend entry in the new language
             self.getPlotItem().legend.removeItem(self.test_curve)
             self._test_label = None
             self._set_test_legend(True)
@@ -231,8 +230,6 @@ class JvalPlot(pg.PlotWidget):
             marker.setData(*data)
 
     def set_title(self, jval: float | None = None, iteration: int = 0, done: bool = False) -> None:
-        if not hasattr(self, "_title"):
-            self._title = None
         if jval is None:
             text = "JVal"
         elif done:

@@ -87,10 +87,8 @@ class MainWindow(QMainWindow):
             theme = settings.value("theme", "light")
             self.theme = theme if theme in self.theme_actions else "light"
         self.apply_look()
-        language = settings.value("language", "") if restore_settings else ""
-        self.language = install_language(language or system_language()) if restore_settings else "en"
-        if not restore_settings:
-            install_language("en")
+        code = (settings.value("language", "") or system_language()) if restore_settings else "en"
+        self.language = install_language(code)
         self.language_actions[self.language].setChecked(True)
         self.retranslate()
 
@@ -223,8 +221,6 @@ class MainWindow(QMainWindow):
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
                      self.tour, self.network_view):
             view.retranslate()
-        if self.last is not None:
-            self.status.show_update(self.last)
 
     # -- appearance --------------------------------------------------------------------------------------
     def apply_look(self) -> None:
@@ -329,12 +325,9 @@ class MainWindow(QMainWindow):
         if newly_finished and len(self.plot.mirror) > 1:
             run = self.runs.add(update.config, self.plot.mirror.values())
             self.plot.add_overlay(run.key, run.history, run.label, run.colour)
-        if update.state is not RunState.RUNNING:
-            self.status.show_update(update)  # while running, the view timer updates it
-        if update.config != self.controls.config:
-            self.controls.show_config(update.config)
+        if update.config != self.controls.config or update.refused is not None:
+            self.controls.show_config(update.config)  # a refusal puts the old value back
         if update.refused is not None:
-            self.controls.show_config(update.config)
             if update.refused.field in self.controls.errors:
                 self.controls.show_error(update.refused.field, localized(update.refused))
             else:

@@ -86,11 +86,9 @@ class NetworkView(QGraphicsView):
         self.setBackgroundBrush(QColor(look.background))
         if self.problem is not None:
             selected = self.selected_param
-            weights = [item.weight for item in self.weight_edges.values()]
+            weights = np.array([item.weight for item in self.weight_edges.values()])
             self.set_problem(self.problem)
-            for item, weight in zip(self.weight_edges.values(), weights):
-                item.weight = weight
-            self.set_weights(np.array(weights))
+            self.set_weights(weights)
             self.select_param(selected)
 
     # -- building ------------------------------------------------------------------
