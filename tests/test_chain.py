@@ -20,27 +20,27 @@ def test_article_example_w1_of_layer_0():
     """The article's w_1^(0) on its 2-2-2 net: eight links, source O_1^(1), sink L."""
     chain = InfluenceChain.of(Network((2, 2, 2)), "W0[0,0]")
     assert sorted(links(chain)) == sorted([
-        ("w_11^(0)", "I_1^(1)"), ("I_1^(1)", "O_1^(1)"),
-        ("O_1^(1)", "I_1^(2)"), ("O_1^(1)", "I_2^(2)"),
-        ("I_1^(2)", "y_1"), ("I_2^(2)", "y_2"),
-        ("y_1", "L"), ("y_2", "L"),
+        ("w₁₁⁽⁰⁾", "I₁⁽¹⁾"), ("I₁⁽¹⁾", "O₁⁽¹⁾"),
+        ("O₁⁽¹⁾", "I₁⁽²⁾"), ("O₁⁽¹⁾", "I₂⁽²⁾"),
+        ("I₁⁽²⁾", "y₁"), ("I₂⁽²⁾", "y₂"),
+        ("y₁", "L"), ("y₂", "L"),
     ])
     net = chain.net
-    assert [display_name(n, net) for n in chain.sources] == ["O_1^(1)"]
+    assert [display_name(n, net) for n in chain.sources] == ["O₁⁽¹⁾"]
     assert [display_name(n, net) for n in chain.sinks] == ["L"]
     assert chain.paths_total == 2
     # the article's formula: one bracket summed at the source, times the links below it
     text = render_text(chain).split("factored chain rule (sums at the sources):\n")[1].strip()
     assert text == (
-        "∂L/∂w_11^(0) = (∂L/∂y_1 · ∂y_1/∂I_1^(2) · ∂I_1^(2)/∂O_1^(1) + "
-        "∂L/∂y_2 · ∂y_2/∂I_2^(2) · ∂I_2^(2)/∂O_1^(1)) · ∂O_1^(1)/∂I_1^(1) · ∂I_1^(1)/∂w_11^(0)"
+        "∂L/∂w₁₁⁽⁰⁾ = (∂L/∂y₁ · ∂y₁/∂I₁⁽²⁾ · ∂I₁⁽²⁾/∂O₁⁽¹⁾ + "
+        "∂L/∂y₂ · ∂y₂/∂I₂⁽²⁾ · ∂I₂⁽²⁾/∂O₁⁽¹⁾) · ∂O₁⁽¹⁾/∂I₁⁽¹⁾ · ∂I₁⁽¹⁾/∂w₁₁⁽⁰⁾"
     )
 
 
 def test_article_example_b2_of_layer_1():
     """b_2^(1): three links, no source, no sink."""
     chain = InfluenceChain.of(Network((2, 2, 2)), "W1[2,1]")
-    assert links(chain) == [("b_2^(1)", "I_2^(2)"), ("I_2^(2)", "y_2"), ("y_2", "L")]
+    assert links(chain) == [("b₂⁽¹⁾", "I₂⁽²⁾"), ("I₂⁽²⁾", "y₂"), ("y₂", "L")]
     assert chain.sources == () and chain.sinks == () and chain.paths_total == 1
     latex = render_latex(chain)
     assert r"\frac{\partial L}{\partial y_{2}} \cdot \frac{\partial y_{2}}{\partial I_{2}^{(2)}}" in latex
@@ -105,7 +105,7 @@ def test_chain_is_a_subgraph_of_the_expanded_graph():
 
 def test_bias_naming_and_bad_names():
     net = Network((3, 5, 3))
-    assert display_name(InfluenceChain.of(net, "W0[3,1]").param, net) == "b_2^(0)"
+    assert display_name(InfluenceChain.of(net, "W0[3,1]").param, net) == "b₂⁽⁰⁾"
     with pytest.raises(ValueError, match="valid names"):
         InfluenceChain.of(net, "W0[4,0]")
 
@@ -132,7 +132,7 @@ def test_cli_json(tmp_path):
 
 def test_cli_text_latex_and_errors():
     text = run_bpstudio("chain", "--param", "W1[5,2]", "--sample", "0")
-    assert text.returncode == 0 and "b_3^(1)" in text.stdout and "finite difference" in text.stdout
+    assert text.returncode == 0 and "b₃⁽¹⁾" in text.stdout and "finite difference" in text.stdout
     latex = run_bpstudio("chain", "--param", "W0[0,0]", "--format", "latex")
     assert latex.returncode == 0 and "\\begin{align*}" in latex.stdout
     bad = run_bpstudio("chain", "--param", "W7[0,0]")

@@ -52,8 +52,10 @@ def test_state_while_mid_iteration_and_finishing_it():
     session = TrainingSession(SMALL)
     session.execute(StepPhase())
     assert session.state(False) is RunState.STEPPING and session.trainer.iteration == 0
-    session.execute(Step(1))  # finishes the half-done iteration, then one more
-    assert session.trainer.iteration == 2 and not session.mid_iteration
+    session.execute(Step(1))  # finishes the half-done iteration only
+    assert session.trainer.iteration == 1 and not session.mid_iteration
+    session.execute(Step(1))
+    assert session.trainer.iteration == 2
 
 
 def test_live_alpha_and_change_log():

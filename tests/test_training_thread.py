@@ -72,8 +72,9 @@ def test_step_phase_order(qtbot, worker):
         with qtbot.waitSignal(thread.updated, timeout=5000):
             thread.step_phase()
         titles.append(rec.last.phase.title)
-    assert titles == ["forward through layer 0", "forward through layer 1", "loss",
-                      "backward through layer 1", "backward through layer 0", "optimizer update"]
+    # layers are named by the nodes they compute: I^(1), O^(1) are layer 1
+    assert titles == ["forward through layer 1", "forward through layer 2", "loss",
+                      "backward through layer 2", "backward through layer 1", "update"]
     assert rec.last.iteration == 1
 
 

@@ -5,7 +5,8 @@ import json
 
 from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
-from ..engine.graph import display_name
+from ..engine.chain_board import board, factored_tree
+from ..engine.graph import NodeNames
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
 
@@ -29,16 +30,17 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
                         help="numbers for sample I alone (default: summed over the data set)")
     parser.add_argument("--paths", type=whole_number, default=PATH_CAP, metavar="N",
                         help=f"list at most N paths (default: {PATH_CAP}); all are counted")
-    parser.add_argument("--format", choices=("text", "latex", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "latex", "json", "svg", "png"), default="text",
+                        help="text, LaTeX or JSON; svg and png draw the typeset formula with the "
+                             "numbers of --sample (default sample 0) and need --out")
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     return parser
 
 
 def chain_json(chain: InfluenceChain, numbers) -> dict:
-    net = chain.net
     return {
         "param": chain.name,
-        "display": display_name(chain.param, net, "latex"),
+        "display": chain.display(chain.param, "latex"),
         "nodes": [n.name for n in chain.nodes],
         "edges": [[e.source.name, e.target.name, e.kind] for e in chain.edges],
         "sources": [n.name for n in chain.sources],
@@ -51,7 +53,17 @@ def chain_json(chain: InfluenceChain, numbers) -> dict:
         "chain_gradient": numbers.chain_gradient,
         "backprop_gradient": numbers.backprop_gradient,
         "numeric_gradient": numbers.numeric_gradient,
+        "factored": factored_tree(chain, numbers),
     }
+
+
+def formula_svg(chain: InfluenceChain, numbers) -> str:
+    """The typeset blackboard and the basic links below it, for --format svg/png."""
+    from ..control.typeset import board_svg
+
+    blocks = board(chain, numbers)
+    return board_svg(blocks, tags={"source": "source Σ: branches summed", "sink": "below a sink: defined once"},
+                     background="#ffffff")
 
 
 def main(argv: list[str]) -> int:
@@ -62,17 +74,28 @@ def main(argv: list[str]) -> int:
         raise UsageError("argument --iterations/--sample: must be 0 or greater")
     if args.sample is not None and args.sample >= config.samples:
         raise UsageError(f"argument --sample: must be below the number of samples ({config.samples})")
+    drawn = args.format in ("svg", "png")
+    if drawn and out is None:
+        raise UsageError(f"argument --format: {args.format} needs --out FILE")
     try:
         trainer = config.with_changes(max_iter=args.iterations).trainer()
     except ValueError as err:
         raise UsageError(f"argument --data: {err}") from None
     try:
-        chain = InfluenceChain.of(trainer.network, args.param)
+        chain = InfluenceChain.of(trainer.network, args.param, NodeNames.of(trainer.dataset))
     except ValueError as err:
         raise UsageError(f"argument --param: {err}") from None
     trainer.run()
-    numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=args.sample, path_limit=args.paths)
-    if args.format == "json":
+    sample = 0 if drawn and args.sample is None else args.sample
+    numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=args.paths)
+    if args.format == "png":
+        from ..qt.svg_image import svg_to_png
+
+        svg_to_png(formula_svg(chain, numbers), str(out))
+        return 0
+    if args.format == "svg":
+        text = formula_svg(chain, numbers)
+    elif args.format == "json":
         text = json.dumps(chain_json(chain, numbers), indent=1)
     elif args.format == "latex":
         text = render_latex(chain, numbers)
@@ -81,5 +104,5 @@ def main(argv: list[str]) -> int:
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        out.write_text(text)
+        out.write_text(text, encoding="utf-8")
     return 0

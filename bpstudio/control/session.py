@@ -160,7 +160,11 @@ class TrainingSession:
     def execute(self, command: Any) -> None:
         """Carry out one gate command (Step, StepPhase or a Submit payload)."""
         if isinstance(command, Step):
-            self._finish_phases()
+            if self._phases is not None:
+                # After a partial phase walk, a step finishes that iteration only.
+                self._finish_phases()
+                self.keep_snapshot()
+                return
             for _ in range(command.count):
                 if not self.trainer.step():
                     break

@@ -23,12 +23,13 @@ import numpy as np
 
 from .data import Dataset
 from .gradcheck import numeric_gradient
-from .graph import LOSS, PARAM, Edge, ExpandedGraph, Node
+from .graph import LOSS, PARAM, Edge, ExpandedGraph, Node, NodeNames, display_name
 from .losses import half_squared_error
 from .network import Network
 from .propagation import augmented_inputs, backward, forward
 
 PATH_CAP = 64
+SHARE_FLOOR = 0.1  # see ChainNumbers.path_shares
 
 
 # -- the factored expression ----------------------------------------------------
@@ -92,6 +93,20 @@ class ChainNumbers:
     numeric_gradient: float
     per_output: dict[str, float]
 
+    def path_shares(self) -> list[float] | None:
+        """Each listed path's share of the total, or None when shares would mislead.
+
+        Near convergence the paths cancel: a total close to zero makes shares
+        of thousands of percent that say nothing.  Shares are given only when
+        ``|total| >= SHARE_FLOOR * sum(|path|)``; otherwise show the signed
+        contributions themselves.
+        """
+        spread = sum(abs(p.value) for p in self.paths)
+        total = sum(p.value for p in self.paths) if len(self.paths) == self.paths_total else self.chain_gradient
+        if spread == 0 or abs(total) < SHARE_FLOOR * spread:
+            return None
+        return [p.value / total for p in self.paths]
+
     @property
     def chain_error(self) -> float:
         return _rel(self.chain_gradient, self.backprop_gradient)
@@ -113,17 +128,23 @@ class InfluenceChain:
 
     net: Network
     param: Node
+    names: NodeNames | None = None  # the data's input and output names, for display
     graph: ExpandedGraph = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.graph = ExpandedGraph(self.net)
 
     @classmethod
-    def of(cls, net: Network, param: str | tuple[int, int, int]) -> "InfluenceChain":
+    def of(cls, net: Network, param: str | tuple[int, int, int],
+           names: NodeNames | None = None) -> "InfluenceChain":
         """The chain of ``'W0[0,0]'`` or ``(layer, row, col)``; bad names list the valid ones."""
         layer, row, col = net.parse_param(param) if isinstance(param, str) else param
         net.param_index(layer, row, col)  # range check
-        return cls(net, Node(PARAM, layer, row, col))
+        return cls(net, Node(PARAM, layer, row, col), names)
+
+    def display(self, node: Node, fmt: str = "text") -> str:
+        """A node's name in the article's notation, inputs and outputs by their data names."""
+        return display_name(node, self.net, fmt, self.names)
 
     @property
     def name(self) -> str:

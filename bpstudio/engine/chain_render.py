@@ -6,7 +6,7 @@ symbol, a fraction and a product sign are written differs.
 from __future__ import annotations
 
 from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Sum
-from .graph import Edge, Node, display_name
+from .graph import Edge, Node
 
 _LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss"}
 
@@ -34,7 +34,7 @@ class _Style:
 
 
 def _name(node: Node, chain: InfluenceChain, style: _Style) -> str:
-    return display_name(node, chain.net, style.fmt)
+    return chain.display(node, style.fmt)
 
 
 def _symbol(term, chain: InfluenceChain, style: _Style) -> str:
@@ -77,23 +77,26 @@ def factored_lines(chain: InfluenceChain, fmt: str = "text", numbers: ChainNumbe
 
 def link_description(edge: Edge, chain: InfluenceChain, fmt: str = "text") -> str:
     style = _Style(fmt)
-    arrow = {"text": " -> ", "latex": r" \rightarrow ", "html": " → "}[fmt]
+    arrow = {"text": " → ", "latex": r" \rightarrow ", "html": " → "}[fmt]
     return f"{_name(edge.source, chain, style)}{arrow}{_name(edge.target, chain, style)}"
 
 
 def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
-    net = chain.net
-    out = [f"Loss-influence chain of {display_name(chain.param, net)}  [{chain.name}]", ""]
+    name = chain.display
+    out = [f"Loss-influence chain of {name(chain.param)}  [{chain.name}]", ""]
     out.append(f"links ({len(chain.edges)}):")
     for edge in chain.edges:
         desc = link_description(edge, chain)
-        frac = _Style("text").frac(display_name(edge.target, net), display_name(edge.source, net))
-        line = f"  {desc:<26} {_LINK_NAMES[edge.kind]:<16} {frac}"
+        frac = _Style("text").frac(name(edge.target), name(edge.source))
+        kind = _LINK_NAMES[edge.kind]
+        if edge.kind == "parameter" and chain.net.is_bias(edge.source.layer, edge.source.index):
+            kind = "linear (bias)"
+        line = f"  {desc:<26} {kind:<16} {frac}"
         if numbers is not None:
             kind = "" if numbers.sample is not None else "mean "
             line += f" = {kind}{numbers.edge_values[edge]:.6g}"
         out.append(line)
-    names = lambda nodes: ", ".join(display_name(n, net) for n in nodes) or "none"  # noqa: E731
+    names = lambda nodes: ", ".join(name(n) for n in nodes) or "none"  # noqa: E731
     out += ["", f"sources (branches summed here): {names(chain.sources)}",
             f"sinks (several links arrive):   {names(chain.sinks)}", ""]
     out.append("factored chain rule (sums at the sources):")
@@ -103,12 +106,16 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
     where = f"sample {numbers.sample}" if numbers.sample is not None else "summed over the data set"
     shown = len(numbers.paths)
     out += ["", f"paths ({numbers.paths_total}; {shown} listed), values {where}:"]
+    shares = numbers.path_shares()
     for i, path in enumerate(numbers.paths, 1):
-        route = " -> ".join(display_name(n, net) for n in path.nodes)
-        out.append(f"  {i:>3}. {route}   {path.value:.6g}")
+        route = " → ".join(name(n) for n in path.nodes)
+        share = f"   {100 * shares[i - 1]:.1f} %" if shares is not None else ""
+        out.append(f"  {i:>3}. {route}   {path.value:.6g}{share}")
+    if shares is None and numbers.paths:
+        out.append(f"  (no shares: the paths nearly cancel, their total is small against their sizes)")
     if numbers.paths_total > shown:
         out.append(f"  ... and {numbers.paths_total - shown} more paths")
-    out += ["", f"gradient dL/d{display_name(chain.param, net)} ({where}):",
+    out += ["", f"gradient ∂L/∂{name(chain.param)} ({where}):",
             f"  chain (factored form)  {numbers.chain_gradient:.12g}",
             f"  backprop               {numbers.backprop_gradient:.12g}   rel. diff {numbers.chain_error:.1e}",
             f"  finite difference      {numbers.numeric_gradient:.12g}   rel. diff {numbers.numeric_error:.1e}",
@@ -139,13 +146,12 @@ def render_html(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
 
 def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
     """A handout section: the links, the factored formula (LaTeX math) and the paths."""
-    net = chain.net
-    out = [f"## Loss-influence chain of ${display_name(chain.param, net, 'latex')}$ (`{chain.name}`)", ""]
+    out = [f"## Loss-influence chain of ${chain.display(chain.param, 'latex')}$ (`{chain.name}`)", ""]
     out.append("| link | kind |")
     out.append("| --- | --- |")
     for edge in chain.edges:
         out.append(f"| ${link_description(edge, chain, 'latex')}$ | {_LINK_NAMES[edge.kind]} |")
-    names = lambda nodes: ", ".join(f"${display_name(n, net, 'latex')}$" for n in nodes) or "none"  # noqa: E731
+    names = lambda nodes: ", ".join(f"${chain.display(n, 'latex')}$" for n in nodes) or "none"  # noqa: E731
     out += ["", f"**Sources** (branches summed): {names(chain.sources)}  ", f"**Sinks**: {names(chain.sinks)}", ""]
     for line in factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None):
         out += ["$$", line, "$$", ""]
@@ -153,7 +159,7 @@ def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) 
         where = f"sample {numbers.sample}" if numbers.sample is not None else "summed over the data set"
         out += [f"| path | value ({where}) |", "| --- | ---: |"]
         for path in numbers.paths:
-            route = r" \to ".join(display_name(n, net, "latex") for n in path.nodes)
+            route = r" \to ".join(chain.display(n, "latex") for n in path.nodes)
             out.append(f"| ${route}$ | {path.value:.6g} |")
         if numbers.paths_total > len(numbers.paths):
             out.append(f"| … and {numbers.paths_total - len(numbers.paths)} more | |")

@@ -10,6 +10,7 @@ derivative can be evaluated from a forward pass (see :meth:`local_derivative`).
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -156,21 +157,65 @@ class ExpandedGraph:
 
 
 # -- display names in the article's notation ------------------------------------
-def display_name(node: Node, net: Network, fmt: str = "text") -> str:
-    """``w_{11}^{(0)}``, ``b_1^{(1)}``, ``I_1^{(1)}``, ``O_2^{(1)}``, ``y_1``, ``L`` (1-based)."""
+@dataclass(frozen=True)
+class NodeNames:
+    """The data's names for the input and output nodes (r, g, b and x, y, lv in the article).
+
+    The diagram labels those nodes by these names, so the formula, the paths
+    and every readout must too: one notation wherever a person reads.
+    """
+
+    inputs: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, dataset) -> "NodeNames":
+        return cls(tuple(dataset.input_names), tuple(dataset.target_names))
+
+
+_SUB = str.maketrans("0123456789,()+-", "₀₁₂₃₄₅₆₇₈₉,₍₎₊₋")
+_SUP = str.maketrans("0123456789,()+-", "⁰¹²³⁴⁵⁶⁷⁸⁹,⁽⁾⁺⁻")
+
+
+def display_name(node: Node, net: Network, fmt: str = "text", names: NodeNames | None = None) -> str:
+    """``w₁₁⁽⁰⁾``, ``b₁⁽¹⁾``, ``I₁⁽¹⁾``, ``O₂⁽¹⁾``, ``x``, ``L`` (indices 1-based).
+
+    ``fmt`` is ``text`` (Unicode sub- and superscripts), ``html`` or
+    ``latex``.  With ``names``, inputs and outputs carry the data's names, as
+    the diagram draws them; without, they are ``O_i^(0)`` and ``y_k``.
+    """
     if node.kind == PARAM:
         if net.is_bias(node.layer, node.index):
-            base, sub = "b", f"{node.col + 1}"
+            base, sub = "b", _index(node.col)
         else:
-            base, sub = "w", f"{node.index + 1}{node.col + 1}"
+            base, sub = "w", _index(node.index, node.col)
         return _script(base, sub, f"({node.layer})", fmt)
+    if names is not None and node.kind == OUT and node.layer == 0 and node.index < len(names.inputs):
+        return _data_name(names.inputs[node.index], fmt)
+    if names is not None and node.kind == Y and node.index < len(names.targets):
+        return _data_name(names.targets[node.index], fmt)
     if node.kind in (OUT, PRE):
-        return _script(node.kind, str(node.index + 1), f"({node.layer})", fmt)
+        return _script(node.kind, _index(node.index), f"({node.layer})", fmt)
     if node.kind == BIAS:
         return _script("1", "", f"({node.layer})", fmt)
     if node.kind == Y:
-        return _script("y", str(node.index + 1), "", fmt)
+        return _script("y", _index(node.index), "", fmt)
     return "L"
+
+
+def _index(*zero_based: int) -> str:
+    """1-based indices run together (``11``), with a comma once one has two digits."""
+    parts = [str(i + 1) for i in zero_based]
+    return ("," if any(len(p) > 1 for p in parts) else "").join(parts)
+
+
+def _data_name(name: str, fmt: str) -> str:
+    if fmt == "latex":
+        safe = "".join(ch if ch.isalnum() else "\\_" if ch == "_" else "" for ch in name) or "?"
+        return safe if len(safe) == 1 else rf"\mathit{{{safe}}}"
+    if fmt == "html":
+        return f"<i>{html.escape(name)}</i>"
+    return name
 
 
 def _script(base: str, sub: str, sup: str, fmt: str) -> str:
@@ -181,5 +226,6 @@ def _script(base: str, sub: str, sup: str, fmt: str) -> str:
         out = f"<i>{base}</i>" if base.isalpha() else base
         out += f"<sub>{sub}</sub>" if sub else ""
         return out + (f"<sup>{sup}</sup>" if sup else "")
-    out = base + (f"_{sub}" if sub else "")
-    return out + (f"^{sup}" if sup else "")
+    if fmt != "text":
+        raise ValueError(f"unknown format {fmt!r}")
+    return base + sub.translate(_SUB) + sup.translate(_SUP)

@@ -53,16 +53,56 @@ class Phase:
     jval: float | None = None
     optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
     stop_reason: str | None = None
+    weights_before: np.ndarray | None = None  # update: the weights the step started from
+    weights_after: np.ndarray | None = None  # update: where it put them
+    inputs: tuple[float, ...] = ()  # the sample's input values, to name it on the diagram
 
     @property
     def title(self) -> str:
+        """In words; layers are named by the nodes they compute, I^(l+1) and O^(l+1)."""
         if self.kind == FORWARD:
-            return f"forward through layer {self.layer}"
+            return f"forward through layer {self.layer + 1}"
         if self.kind == BACKWARD:
-            return f"backward through layer {self.layer}"
+            return f"backward through layer {self.layer + 1}"
         if self.kind == LOSS:
             return "loss"
-        return "optimizer update"
+        return "update"
+
+    def equation(self, n_layers: int, activation: str, optimizer: str) -> str:
+        """What this phase computes, as LaTeX in the article's notation."""
+        return phase_equation(self.kind, self.layer, n_layers, activation, optimizer)
+
+
+_ACTIVATION_LATEX = {"tanh": r"\tanh", "sigmoid": r"\sigma", "relu": r"\mathrm{relu}", "identity": ""}
+_UPDATE_LATEX = {
+    "adam": r"w \leftarrow w - \alpha \frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}",
+    "gd": r"w \leftarrow w - \alpha\, g",
+    "momentum": r"u \leftarrow \beta_1 u + g, \quad w \leftarrow w - \alpha\, u",
+}
+
+
+def phase_equation(kind: str, layer: int | None, n_layers: int, activation: str, optimizer: str) -> str:
+    """The equation of a phase: ``layer`` is the weight layer (0-based) of forward/backward."""
+    if kind == LOSS:
+        return r"L = \tfrac{1}{2}\lVert \hat{y} - y \rVert^2, \quad \frac{\partial L}{\partial \hat{y}} = \hat{y} - y"
+    if kind == UPDATE:
+        return _UPDATE_LATEX.get(optimizer, r"w \leftarrow w + \Delta w")
+    assert layer is not None
+    n, k = layer + 1, layer
+    last = n == n_layers
+    out = "\\hat{y}" if last else f"O^{{({n})}}"
+    f = "" if last else _ACTIVATION_LATEX.get(activation, "f")
+    if kind == FORWARD:
+        linear = rf"I^{{({n})}} = \tilde{{W}}^{{({k})\top}} \tilde{{O}}^{{({k})}}"
+        nonlinear = rf"{out} = I^{{({n})}}" if not f else rf"{out} = {f}\left(I^{{({n})}}\right)"
+        return rf"{linear}, \quad {nonlinear}"
+    d_pre = (rf"\frac{{\partial L}}{{\partial I^{{({n})}}}} = \frac{{\partial L}}{{\partial {out}}}"
+             + ("" if not f else rf" \odot {f}'\left(I^{{({n})}}\right)"))
+    d_w = rf"\frac{{\partial L}}{{\partial \tilde{{W}}^{{({k})}}}} = \tilde{{O}}^{{({k})}} \left(\frac{{\partial L}}{{\partial I^{{({n})}}}}\right)^{{\top}}"
+    if k == 0:
+        return rf"{d_pre}, \quad {d_w}"
+    d_out = rf"\frac{{\partial L}}{{\partial O^{{({k})}}}} = W^{{({k})}} \frac{{\partial L}}{{\partial I^{{({n})}}}}"
+    return rf"{d_pre}, \quad {d_w}, \quad {d_out}"
 
 
 def phase_count(trainer: Trainer) -> int:
@@ -85,8 +125,10 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
     mats = net.layers(weights)
     position = 0
 
+    inputs = tuple(float(v) for v in data.inputs[sample])
+
     def make(kind, layer=None, **extra) -> Phase:
-        return Phase(kind, layer, position, count, k, sample, **extra)
+        return Phase(kind, layer, position, count, k, sample, inputs=inputs, **extra)
 
     passes = []
     layer_inputs = data.inputs_aug
@@ -130,7 +172,8 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
     if reason is not None:
         trainer.stop_reason = reason
         yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,
-                   optimizer_state=trainer.optimizer.state(), stop_reason=reason.value)
+                   optimizer_state=trainer.optimizer.state(), stop_reason=reason.value,
+                   weights_before=frozen_array(weights), weights_after=frozen_array(weights))
         return
     with np.errstate(over="ignore", invalid="ignore"):
         new_weights = trainer.optimizer.step(weights, gradient, k)
@@ -139,8 +182,9 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
     reason = trainer.stop_reason
     yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,
                optimizer_state=trainer.optimizer.state(),
-               stop_reason=None if reason is None else reason.value)
+               stop_reason=None if reason is None else reason.value,
+               weights_before=frozen_array(weights), weights_after=frozen_array(trainer.weights))
 
 
-__all__ = ["Phase", "iteration_phases", "phase_count", "FORWARD", "LOSS", "BACKWARD", "UPDATE",
+__all__ = ["Phase", "iteration_phases", "phase_count", "phase_equation", "FORWARD", "LOSS", "BACKWARD", "UPDATE",
            "StopReason"]

@@ -7,8 +7,10 @@ negative), so it reads for colour-blind viewers and in greyscale print-outs.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsTextItem
 
 from ..engine.graph import Edge, Node
@@ -51,6 +53,8 @@ class EdgeItem(QGraphicsLineItem):
         self.weight = 0.0
         self.scale = 1.0
         self.mode = "normal"  # normal | faded | chain | selected | phase
+        self.strength: float | None = None  # phase: |gradient| or |Δw| against the layer's largest
+        self.arrow_back = False  # backward phase: an arrowhead toward the inputs
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         if param_index is not None:
@@ -66,6 +70,8 @@ class EdgeItem(QGraphicsLineItem):
             stroker.setWidth(10)
             self._shape = stroker.createStroke(path)
             self._bounds = self._shape.boundingRect()
+            if self.arrow_back:
+                self._bounds = self._bounds.united(self._arrowhead().boundingRect().adjusted(-2, -2, 2, 2))
         return self._shape
 
     def boundingRect(self) -> QRectF:
@@ -78,10 +84,31 @@ class EdgeItem(QGraphicsLineItem):
             self.weight, self.scale = value, scale
             self.refresh()
 
-    def set_mode(self, mode: str) -> None:
-        if mode != self.mode:
-            self.mode = mode
+    def set_mode(self, mode: str, strength: float | None = None, arrow_back: bool = False) -> None:
+        if (mode, strength, arrow_back) != (self.mode, self.strength, self.arrow_back):
+            if arrow_back != self.arrow_back:
+                self.prepareGeometryChange()  # before the bounds change, or the scene's index breaks
+                self._shape = None  # the arrowhead widens the bounds
+            self.mode, self.strength, self.arrow_back = mode, strength, arrow_back
             self.refresh()
+
+    def paint(self, painter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        if self.arrow_back:
+            painter.setBrush(self.pen().color())
+            painter.setPen(Qt.NoPen)
+            painter.drawPolygon(self._arrowhead())
+
+    def _arrowhead(self) -> QPolygonF:
+        """A head at the source end: the gradient flows from L back toward the inputs."""
+        line = self.line()
+        tip = line.pointAt(0.12)
+        direction = line.unitVector()
+        dx, dy = direction.dx(), direction.dy()
+        size = 11.0 * _look.scale
+        back = QPointF(tip.x() + dx * size, tip.y() + dy * size)
+        side = QPointF(-dy * size * 0.5, dx * size * 0.5)
+        return QPolygonF([tip, back + side, back - side])
 
     def refresh(self) -> None:
         look = _look
@@ -99,7 +126,9 @@ class EdgeItem(QGraphicsLineItem):
             colour, width = QColor(look.chain), max(width, 2.5)
             self.setZValue(2)
         elif self.mode == "phase":
-            colour, width = QColor(look.phase), max(width, 2.0)
+            colour = QColor(look.phase)
+            width = max(width, 2.0) if self.strength is None else 0.8 + 5.2 * min(self.strength, 1.0)
+            style = Qt.SolidLine
             self.setZValue(2)
         elif self.mode == "faded":
             colour.setAlpha(FADED_ALPHA)
@@ -149,7 +178,10 @@ class NodeItem(QGraphicsEllipseItem):
             self.refresh()
 
     def set_annotation(self, text: str) -> None:
-        self.annotation.setPlainText(text)
+        """A value under the node, on the background colour so crossing links do not hide it."""
+        look = _look
+        self.annotation.setHtml(
+            f"<span style='color:{look.text}; background-color:{look.background}'>{html.escape(text)}</span>")
         rect = self.annotation.boundingRect()
         self.annotation.setPos(-rect.width() / 2, self.radius - 2)
         self.annotation.setVisible(bool(text))

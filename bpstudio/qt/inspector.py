@@ -1,10 +1,11 @@
 """The inspector: everything about the selected parameter, from the engine's chain.
 
-Value and gradient, the optimizer's internals for it, the factored
-chain-rule expansion with one sample's numbers, the three-way gradient
-check, the paths with their share, the per-output split and a "nudge" that
-compares the predicted change of JVal with the actual one.  It only shows
-what engine objects computed; it computes no derivative itself.
+First what a class reads: the chain rule typeset (one factor per basic link,
+the sum of each source on its own lines, every factor's number for the
+chosen sample under it) and the basic links with their formulas; then the
+value, gradient and optimizer's step, the three-way check, the paths (with
+shares only where they mean something) and a nudge that explains itself.
+It only shows what engine objects computed; it computes no derivative itself.
 """
 from __future__ import annotations
 
@@ -15,22 +16,25 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
-    QWidget,
+    QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..control.typeset import Colours, board_svg, links_svg, number_text
 from ..engine.chain import ChainNumbers, InfluenceChain
-from ..engine.chain_render import render_html, render_latex
+from ..engine.chain_board import basic_links, board
+from ..engine.chain_render import render_latex
 from ..engine.data import Problem
-from ..engine.graph import display_name
-from ..engine.propagation import jval_and_gradient
+from ..engine.graph import NodeNames
+from ..engine.nudge import fair_delta, nudge
 from ..engine.snapshot import Snapshot
+from .appearance import LIGHT, Look
+from .formula_view import FormulaView
 from .i18n import marked
 
 PATH_ROWS = 32
 VALUE_ROWS = [
-    ("value", QT_TRANSLATE_NOOP("Inspector", "weight")),
-    ("gradient", QT_TRANSLATE_NOOP("Inspector", "dL/dw (all samples)")),
+    ("value", QT_TRANSLATE_NOOP("Inspector", "value of {p}")),
+    ("gradient", QT_TRANSLATE_NOOP("Inspector", "∂L/∂{p} (all samples)")),
     ("m", QT_TRANSLATE_NOOP("Inspector", "m (1st moment)")),
     ("v", QT_TRANSLATE_NOOP("Inspector", "v (2nd moment)")),
     ("m_hat", QT_TRANSLATE_NOOP("Inspector", "m̂ (bias-corrected)")),
@@ -43,10 +47,22 @@ CHECK_ROWS = [
     ("backprop", QT_TRANSLATE_NOOP("Inspector", "backprop")),
     ("numeric", QT_TRANSLATE_NOOP("Inspector", "finite difference")),
 ]
+BLOCK_TAGS = {
+    "source": QT_TRANSLATE_NOOP("Inspector", "source Σ: branches summed"),
+    "sink": QT_TRANSLATE_NOOP("Inspector", "below a sink: defined once"),
+}
+PRESENTATION_SCALE = 1.7  # the formula's largest scale on a projector
 
 
-def _fmt(value: float) -> str:
-    return "—" if value is None or not np.isfinite(value) else f"{value:.6g}"
+def _fmt(value: float | None) -> str:
+    return "—" if value is None or not np.isfinite(value) else number_text(value) if abs(value) >= 1e6 \
+        else f"{value:.6g}".replace("-", "−")
+
+
+def colours_for(look: Look) -> Colours:
+    dark = look.name == "dark"
+    return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted,
+                   accent=look.role)
 
 
 class Inspector(QScrollArea):
@@ -55,7 +71,10 @@ class Inspector(QScrollArea):
         self.setObjectName("inspector")
         self.setAccessibleName("parameter inspector")
         self.setWidgetResizable(True)
+        # Everything wraps or scales to the width: a sideways scroll bar would hide the numbers.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
+        body.setMinimumWidth(1)
         self.setWidget(body)
         layout = QVBoxLayout(body)
 
@@ -65,9 +84,45 @@ class Inspector(QScrollArea):
         self.title.setTextFormat(Qt.RichText)
         layout.addWidget(self.title)
         self.node_info = QLabel()
+        self.node_info.setObjectName("node_info")
         self.node_info.setWordWrap(True)
         self.node_info.setTextFormat(Qt.RichText)
         layout.addWidget(self.node_info)
+
+        self.formula_box = formula = QGroupBox()
+        fl = QVBoxLayout(formula)
+        row = QHBoxLayout()
+        self.sample_label = QLabel()
+        row.addWidget(self.sample_label)
+        self.sample_box = QSpinBox()
+        self.sample_box.setObjectName("inspector_sample")
+        self.sample_box.valueChanged.connect(lambda _v: self.refresh())
+        row.addWidget(self.sample_box)
+        row.addStretch(1)
+        self.copy_latex = QPushButton()
+        self.copy_latex.clicked.connect(self._copy_latex)
+        row.addWidget(self.copy_latex)
+        fl.addLayout(row)
+        self.sample_info = QLabel()
+        self.sample_info.setObjectName("sample_info")
+        self.sample_info.setWordWrap(True)
+        fl.addWidget(self.sample_info)
+        self.formula = FormulaView("chain_formula")
+        fl.addWidget(self.formula)
+        self.total = QLabel()
+        self.total.setObjectName("chain_total")
+        self.total.setWordWrap(True)
+        fl.addWidget(self.total)
+        layout.addWidget(formula)
+
+        self.links_box = links = QGroupBox()
+        ll = QVBoxLayout(links)
+        self.links_note = QLabel()
+        self.links_note.setWordWrap(True)
+        ll.addWidget(self.links_note)
+        self.links = FormulaView("chain_links")
+        ll.addWidget(self.links)
+        layout.addWidget(links)
 
         self.values_box = values = QGroupBox()
         grid = QGridLayout(values)
@@ -81,27 +136,8 @@ class Inspector(QScrollArea):
             label.setObjectName(f"inspector_{key}")
             grid.addWidget(label, r, 1)
             self.value_labels[key] = label
+        grid.setColumnStretch(1, 1)
         layout.addWidget(values)
-
-        self.formula_box = formula = QGroupBox()
-        fl = QVBoxLayout(formula)
-        row = QHBoxLayout()
-        self.sample_label = QLabel()
-        row.addWidget(self.sample_label)
-        self.sample_box = QSpinBox()
-        self.sample_box.setObjectName("inspector_sample")
-        self.sample_box.valueChanged.connect(lambda _v: self.refresh())  # noqa: E501
-        row.addWidget(self.sample_box)
-        row.addStretch(1)
-        self.copy_latex = QPushButton()
-        self.copy_latex.clicked.connect(self._copy_latex)
-        row.addWidget(self.copy_latex)
-        fl.addLayout(row)
-        self.formula = QTextBrowser()
-        self.formula.setObjectName("inspector_formula")
-        self.formula.setMinimumHeight(130)
-        fl.addWidget(self.formula)
-        layout.addWidget(formula)
 
         self.check_box = check = QGroupBox()
         cl = QGridLayout(check)
@@ -114,15 +150,24 @@ class Inspector(QScrollArea):
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)
             cl.addWidget(label, r, 1)
             self.check_labels[key] = label
+        cl.setColumnStretch(1, 1)
         layout.addWidget(check)
 
         self.paths_box = paths = QGroupBox()
         pl = QVBoxLayout(paths)
         self.paths_note = QLabel()
+        self.paths_note.setObjectName("paths_note")
+        self.paths_note.setWordWrap(True)
         pl.addWidget(self.paths_note)
         self.paths = QTableWidget(0, 3)
         self.paths.setObjectName("inspector_paths")
-        self.paths.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        header = self.paths.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.paths.setTextElideMode(Qt.ElideNone)
+        self.paths.setWordWrap(True)
+        self.paths.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.paths.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.paths.setMinimumHeight(120)
         pl.addWidget(self.paths)
@@ -131,61 +176,83 @@ class Inspector(QScrollArea):
         pl.addWidget(self.per_output)
         layout.addWidget(paths)
 
-        self.nudge_box = nudge = QGroupBox()
-        nl = QHBoxLayout(nudge)
+        self.nudge_box = nudge_box = QGroupBox()
+        nl = QVBoxLayout(nudge_box)
+        nudge_row = QHBoxLayout()
         self.by_label = QLabel()
-        nl.addWidget(self.by_label)
+        nudge_row.addWidget(self.by_label)
         self.nudge_delta = QDoubleSpinBox()
-        self.nudge_delta.setDecimals(4)
+        self.nudge_delta.setDecimals(6)
         self.nudge_delta.setRange(-1.0, 1.0)
-        self.nudge_delta.setSingleStep(0.001)
-        self.nudge_delta.setValue(0.01)
-        nl.addWidget(self.nudge_delta)
+        self.nudge_delta.setSingleStep(0.0001)
+        self.nudge_delta.setValue(0.001)
+        nudge_row.addWidget(self.nudge_delta)
         self.nudge_button = QPushButton()
         self.nudge_button.setObjectName("nudge")
         self.nudge_button.clicked.connect(self.nudge)
-        nl.addWidget(self.nudge_button)
+        nudge_row.addWidget(self.nudge_button)
+        nudge_row.addStretch(1)
+        nl.addLayout(nudge_row)
         self.nudge_result = QLabel()
         self.nudge_result.setObjectName("nudge_result")
         self.nudge_result.setWordWrap(True)
-        nl.addWidget(self.nudge_result, 1)
-        layout.addWidget(nudge)
+        self.nudge_result.setTextFormat(Qt.RichText)
+        nl.addWidget(self.nudge_result)
+        layout.addWidget(nudge_box)
         layout.addStretch(1)
 
         self.problem: Problem | None = None
+        self.names: NodeNames | None = None
         self.snapshot: Snapshot | None = None
         self.index: int | None = None
         self.chain: InfluenceChain | None = None
         self.numbers: ChainNumbers | None = None
         self.sample_numbers: ChainNumbers | None = None
+        self.colours = colours_for(LIGHT)
+        self.presenting = False
         self._set_enabled(False)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.values_box.setTitle(self.tr("Value, gradient and the optimizer's step"))
-        self.formula_box.setTitle(self.tr("Chain rule, factored at the sources (numbers for one sample)"))
-        self.check_box.setTitle(self.tr("Three ways to the same gradient (summed over all samples)"))
-        self.paths_box.setTitle(self.tr("Paths from the weight to L"))
-        self.nudge_box.setTitle(self.tr("Nudge the weight"))
-        for key, text in (*VALUE_ROWS, *CHECK_ROWS):
+        self.formula_box.setTitle(self.tr("Chain rule — one sample's numbers"))
+        self.links_box.setTitle(self.tr("Basic links (基础影响链路)"))
+        self.links_note.setText(self.tr(
+            "Each link's local derivative, before they are multiplied: the forward pass computes "
+            "these; the backward pass multiplies them along each path and sums at the sources."))
+        self.values_box.setTitle(self.tr("Value, gradient, optimizer step"))
+        self.check_box.setTitle(self.tr("One gradient, three ways (all samples)"))
+        self.paths_box.setTitle(self.tr("Paths from the parameter to L"))
+        self.nudge_box.setTitle(self.tr("Nudge the parameter"))
+        for key, text in CHECK_ROWS:
             self.row_names[key].setText(marked("Inspector", text))
+        self._name_value_rows()
         self.sample_label.setText(self.tr("sample"))
         self.sample_box.setToolTip(self.tr("Which training sample's numbers the formula shows."))
         self.copy_latex.setText(self.tr("Copy as LaTeX"))
         self.copy_latex.setToolTip(self.tr("Copy the chain and its formula in the article's notation, for slides."))
         self.paths.setHorizontalHeaderLabels([self.tr("path"), self.tr("value"), self.tr("share")])
-        self.by_label.setText(self.tr("by"))
-        self.nudge_delta.setToolTip(self.tr("Move the selected weight by this much, compare, and put it back."))
+        self.by_label.setText(self.tr("by Δw ="))
+        self.nudge_delta.setToolTip(self.tr(
+            "Move the selected parameter by this much, compare, and put it back. The default is "
+            "small enough for the tangent to predict the change well."))
         self.nudge_button.setText(self.tr("Nudge"))
+        self.node_info.clear()
         if self.chain is None:
             self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
         else:
             self.refresh()
 
+    def _name_value_rows(self) -> None:
+        symbol = self.chain.display(self.chain.param) if self.chain is not None else "w"
+        for key, text in VALUE_ROWS:
+            self.row_names[key].setText(marked("Inspector", text).format(p=symbol))
+
     # -- inputs ------------------------------------------------------------------------------
     def set_problem(self, problem: Problem) -> None:
         self.problem = problem
+        self.names = NodeNames.of(problem.dataset)
         self.sample_box.setRange(0, problem.dataset.n_samples - 1)
+        self.node_info.clear()
         self.select(None)
 
     def set_snapshot(self, snapshot: Snapshot, refresh: bool = True, live: bool = False) -> None:
@@ -194,42 +261,76 @@ class Inspector(QScrollArea):
         if refresh:
             self.refresh(with_numeric=not live)
 
+    def set_look(self, look: Look, presenting: bool) -> None:
+        """Theme colours for the typeset formula; in presentation mode the formula grows."""
+        self.colours = colours_for(look)
+        self.presenting = presenting
+        self.fit_formula()
+        self.refresh()
+
+    def fit_formula(self) -> None:
+        """Normal: the formula at its own size at most.  Presenting: as large as fits the panel."""
+        if self.presenting:
+            room = self.viewport().height() - self.title.sizeHint().height() - self.total.sizeHint().height() \
+                - self.sample_box.sizeHint().height() - self.sample_info.heightForWidth(self.viewport().width()) - 80
+            self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120))
+            self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
+        else:
+            self.formula.set_scale_limits(1.0)
+            self.links.set_scale_limits(0.9)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.presenting:
+            self.fit_formula()
+
     def select(self, index: int | None) -> None:
         self.index = index
         self.chain = None
         if index is not None and self.problem is not None:
             net = self.problem.network
-            self.chain = InfluenceChain.of(net, net.param_location(index))
+            self.chain = InfluenceChain.of(net, net.param_location(index), self.names)
         self.nudge_result.clear()
+        self.node_info.clear()
+        self._name_value_rows()
+        self._choose_nudge()
         self.refresh()
 
     def show_node(self, name: str, value: float, gradient: float, display: str) -> None:
-        grad = "" if not np.isfinite(gradient) else f", ∂L/∂{display} = {gradient:.6g}"
+        grad = "" if not np.isfinite(gradient) else f", ∂L/∂{html.escape(display)} = {_fmt(gradient)}"
         self.node_info.setText(self.tr("Node {node}: value {value}{grad} (sample {sample})").format(
-            node=display, value=f"{value:.6g}", grad=grad, sample=self.sample_box.value()))
+            node=html.escape(display), value=_fmt(value), grad=grad, sample=self.sample_box.value()))
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.copy_latex, self.nudge_button, self.nudge_delta):
             widget.setEnabled(on)
 
+    def _ready(self) -> bool:
+        return not (self.chain is None or self.snapshot is None or self.problem is None
+                    or self.snapshot.weights.size != self.problem.network.n_params)
+
     def refresh(self, with_numeric: bool = True) -> None:
-        if (self.chain is None or self.snapshot is None or self.problem is None
-                or self.snapshot.weights.size != self.problem.network.n_params):
+        if not self._ready():
             self._set_enabled(False)
             self.formula.clear()
+            self.links.clear()
+            self.total.clear()
+            self.sample_info.clear()
             return
         self._set_enabled(True)
         net, data = self.problem.network, self.problem.dataset
         weights = self.snapshot.weights
         index = self.index
         sample = min(self.sample_box.value(), data.n_samples - 1)
-        self.numbers = self.chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=with_numeric)
-        self.sample_numbers = self.chain.evaluate(weights, data, sample=sample, path_limit=0,
-                                                  with_numeric=False)
-        name = display_name(self.chain.param, net, "html")
-        self.title.setText(f"<b>{name}</b> &nbsp; <span style='color:#666'>[{self.chain.name}]</span>"
-                           " &nbsp; " + self.tr("iteration {n}").format(n=self.snapshot.iteration))
+        chain = self.chain
+        self.numbers = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=with_numeric)
+        self.sample_numbers = chain.evaluate(weights, data, sample=sample, path_limit=0, with_numeric=False)
+        name = chain.display(chain.param, "html")
+        self.title.setText(f"<b style='font-size:large'>{name}</b> &nbsp; "
+                           f"<span style='color:{self.colours.muted}'>[{chain.name}]</span> &nbsp; "
+                           + self.tr("iteration {n}").format(n=self.snapshot.iteration))
+        self.sample_info.setText(self._describe_sample(sample))
         state = self.snapshot.optimizer_state
         alpha = self.snapshot.hyper.get("alpha", float("nan"))
         grad = float(self.snapshot.gradient[index])
@@ -238,11 +339,14 @@ class Inspector(QScrollArea):
             shown[key] = float(state[key][index]) if key in state else float("nan")
         for key, label in self.value_labels.items():
             label.setText(_fmt(shown.get(key)))
-        self.formula.setHtml(
-            render_html(self.chain, self.sample_numbers)
-            + "<p style='color:#777'>" + self.tr("Summed over all {n} samples:").format(n=data.n_samples)
-            + f" ∂L/∂{name} = {self.numbers.chain_gradient:.6g}</p>"
-        )
+        blocks = board(chain, self.sample_numbers)
+        links = basic_links(chain, self.sample_numbers)
+        colours = self.colours
+        tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
+        self.formula.typeset(lambda: board_svg(blocks, colours, tags))
+        self.links.typeset(lambda: links_svg(links, colours))
+        self.total.setText(self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
+            n=data.n_samples, p=chain.display(chain.param), value=_fmt(self.numbers.chain_gradient)))
         n = self.numbers
         rel = self.tr("rel. diff")
         self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   ({rel} {n.chain_error:.1e})")
@@ -253,24 +357,39 @@ class Inspector(QScrollArea):
             self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
         self._fill_paths(n)
 
+    def _describe_sample(self, sample: int) -> str:
+        data = self.problem.dataset
+        inputs = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(float(v))}"
+                           for k, v in zip(data.input_names, data.inputs[sample]))
+        targets = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(float(v))}"
+                            for k, v in zip(data.target_names, data.targets[sample]))
+        return self.tr("inputs {inputs}; targets {targets}").format(inputs=inputs, targets=targets)
+
     def _fill_paths(self, n: ChainNumbers) -> None:
-        net = self.problem.network
-        total = n.chain_gradient or 1.0
+        chain = self.chain
         listed = len(n.paths)
-        self.paths_note.setText(
-            self.tr("{n} path(s)").format(n=n.paths_total)
-            + (self.tr("; the first {listed} are listed").format(listed=listed) if n.paths_total > listed else "")
-        )
+        shares = n.path_shares()
+        note = self.tr("{n} path(s)").format(n=n.paths_total)
+        if n.paths_total > listed:
+            note += self.tr("; the first {listed} are listed").format(listed=listed)
+        if shares is None and listed:
+            note += ". " + self.tr(
+                "No shares: the paths nearly cancel (their total is under a tenth of their sizes), "
+                "so a share of that total would say nothing — compare the signed values instead.")
+        self.paths_note.setText(note)
         self.paths.setRowCount(listed)
         for row, path in enumerate(n.paths):
-            route = " → ".join(display_name(node, net) for node in path.nodes)
-            cells = [route, f"{path.value:.6g}", f"{100 * path.value / total:.1f} %"]
+            route = " → ".join(chain.display(node) for node in path.nodes)
+            share = "—" if shares is None else f"{100 * shares[row]:.1f} %"
+            cells = [route, _fmt(path.value), share]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                else:
+                    item.setToolTip(text)
                 self.paths.setItem(row, col, item)
-        parts = [f"<b>{html.escape(k)}</b> {v:.6g}" for k, v in n.per_output.items()]
+        parts = [f"<b>{html.escape(k)}</b> {_fmt(v)}" for k, v in n.per_output.items()]
         self.per_output.setText(self.tr("Per output: {parts}").format(parts=", ".join(parts)))
 
     # -- actions --------------------------------------------------------------------------------------
@@ -282,20 +401,30 @@ class Inspector(QScrollArea):
     def _copy_latex(self) -> None:
         QGuiApplication.clipboard().setText(self.latex())
 
-    def nudge(self) -> tuple[float, float] | None:
-        """Predicted (gradient x delta) and actual change of JVal; the weight is put back."""
-        if self.chain is None or self.snapshot is None:
+    def _choose_nudge(self) -> None:
+        """A Δw for which the tangent is a fair prediction (see engine.nudge.fair_delta)."""
+        if self.chain is None or self.snapshot is None or self.problem is None \
+                or self.snapshot.weights.size != self.problem.network.n_params:
+            return
+        grad = float(self.snapshot.gradient[self.index])
+        data = self.problem.dataset
+        self.nudge_delta.setValue(fair_delta(self.problem.network, self.snapshot.weights, data, self.index, grad))
+
+    def nudge(self):
+        """Tangent, actual change and curvature of JVal for Δw; the parameter is put back."""
+        if not self._ready():
             return None
         delta = self.nudge_delta.value()
-        net, data = self.problem.network, self.problem.dataset
-        weights = np.array(self.snapshot.weights)
-        before = self.snapshot.jval
-        weights[self.index] += delta
-        after, _ = jval_and_gradient(net, weights, data.inputs_aug, data.targets_t)
-        predicted = float(self.snapshot.gradient[self.index]) * delta
-        actual = after - before
-        self.nudge_result.setText(
-            self.tr("predicted ΔJ = g·δ = {predicted}; actual ΔJ = {actual}; weight put back.").format(
-                predicted=f"{predicted:.6g}", actual=f"{actual:.6g}")
-        )
-        return predicted, actual
+        if delta == 0:
+            return None
+        grad = float(self.snapshot.gradient[self.index])
+        result = nudge(self.problem.network, self.snapshot.weights, self.problem.dataset, self.index, delta, grad)
+        self.nudge_result.setText(self.tr(
+            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
+            "tangent + curvature = {both} — what is left is of higher order.<br>"
+            "The parameter was put back.").format(
+                predicted=_fmt(result.predicted), actual=_fmt(result.actual),
+                curvature=_fmt(result.curvature_term), second=_fmt(result.curvature),
+                both=_fmt(result.second_order)))
+        return result

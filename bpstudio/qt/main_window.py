@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
 
 from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
 from ..engine.config import ConfigError, RunConfig
-from ..engine.graph import display_name
+from ..engine.graph import NodeNames, display_name
 from ..engine.node_values import node_values
 from .appearance import apply_palette, look_for
 from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
-from .inspector import Inspector
+from .inspector import Inspector, colours_for
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
 from .menus import build_menus, retranslate_menus
 from .guided_tour import GuidedTour
+from .phase_banner import PhaseBanner
 from .probe import PredictionProbe
 from .runs_panel import RunsPanel
 from .session_files import SessionFiles
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self.tour.finished.connect(lambda _done: _settings().setValue("tour_seen", True))
         layout.addWidget(self.tour)
         layout.addWidget(self.banner)
+        self.phase_banner = PhaseBanner()
+        layout.addWidget(self.phase_banner)
         layout.addWidget(self.splitter)
         self.setCentralWidget(center)
 
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "menus"):
             retranslate_menus(self)
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
-                     self.tour, self.network_view):
+                     self.tour, self.network_view, self.phase_banner):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
         apply_palette(app, look, self._base_font)
         self.network_view.set_look(look)
         self.plot.set_look(look)
+        self.inspector.set_look(look, self.presentation_action.isChecked())
+        self.phase_banner.set_look(colours_for(look), look.scale)
         self.theme_actions[self.theme].setChecked(True)
 
     def set_theme(self, name: str) -> None:
@@ -238,20 +243,35 @@ class MainWindow(QMainWindow):
         self.apply_look()
 
     def set_presentation(self, on: bool) -> None:
-        """Projector mode: everything larger, the side panels out of the way."""
-        secondary = (self.controls_dock, self.probe_dock, self.runs_dock)
+        """Projector layout: diagram and formula large, the plot smaller, controls hidden.
+
+        The layout before it (docks, their sizes, the splitter) is kept and put
+        back exactly when presentation mode ends.
+        """
         if on:
-            self._hidden_for_presentation = [d for d in secondary if d.isVisible()]
-            for dock in self._hidden_for_presentation:
+            self._layout_before_presentation = (self.saveState(), self.splitter.saveState())
+            for dock in (self.controls_dock, self.probe_dock, self.runs_dock):
                 dock.hide()
+            self.inspector_dock.show()
+            self.inspector_dock.raise_()
+            self.apply_look()
+            self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Horizontal)
+            total = max(sum(self.splitter.sizes()), 1)
+            self.splitter.setSizes([round(total * 0.7), round(total * 0.3)])
         else:
-            for dock in getattr(self, "_hidden_for_presentation", []):
-                dock.show()
-        self.apply_look()
+            self.apply_look()
+            saved = getattr(self, "_layout_before_presentation", None)
+            if saved is not None:
+                self.restoreState(saved[0])
+                self.splitter.restoreState(saved[1])
+                self._layout_before_presentation = None
+        # The inspector and the diagram fit themselves again when their size settles (resizeEvent).
+        self.inspector.fit_formula()
+        self.network_view.fit()
 
     # -- gestures --------------------------------------------------------------------------------------
     def run(self) -> None:
-        self.network_view.show_phase(None)
+        self._show_phase(None)
         self.thread.start_running()
         self._set_action_state(RunState.RUNNING, self.last.iteration if self.last else 0)
 
@@ -260,7 +280,7 @@ class MainWindow(QMainWindow):
         self._set_action_state(RunState.PAUSED, self.last.iteration if self.last else 0)
 
     def step(self) -> None:
-        self.network_view.show_phase(None)
+        self._show_phase(None)
         self.thread.step()
 
     def step_phase(self) -> None:
@@ -306,7 +326,8 @@ class MainWindow(QMainWindow):
             return
         value, grad = values[name]
         node = next(n for n in self.network_view.nodes if n.name == name)
-        self.inspector.show_node(name, value, grad, display_name(node, self.problem.network))
+        names = NodeNames.of(self.problem.dataset)
+        self.inspector.show_node(name, value, grad, display_name(node, self.problem.network, "text", names))
 
     # -- updates from the training thread ------------------------------------------------------------------
     def on_update(self, update: Update) -> None:
@@ -337,13 +358,24 @@ class MainWindow(QMainWindow):
         elif update.state not in FINISHED:
             self.banner.hide()
         if update.phase is not None:
-            self.network_view.show_phase(update.phase)
+            self._show_phase(update.phase)
+        elif update.new_run or update.state is not RunState.STEPPING:
+            self._show_phase(None)
         self._set_action_state(update.state, update.iteration)
         if update.state is RunState.RUNNING:
             self._views_dirty = True
         else:
             self._views_dirty = False  # this full refresh supersedes a pending live one
             self._refresh_views(update)
+
+    def _show_phase(self, phase) -> None:
+        """The diagram draws the phase, the banner names it (both cleared with None)."""
+        self.network_view.show_phase(phase)
+        if phase is None or self.last is None or self.problem is None:
+            self.phase_banner.show_phase(None)
+            return
+        config = self.last.config
+        self.phase_banner.show_phase(phase, self.problem.network.n_layers, config.activation, config.optimizer)
 
     def _initial_param(self) -> int | None:
         if self.problem is None:

@@ -7,16 +7,18 @@ figures), everything else faded, sources and sinks marked.
 """
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QLabel
 
 from ..engine.chain import InfluenceChain
 from ..engine.data import Problem
-from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, display_name
+from ..control.typeset import number_text
+from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, NodeNames, display_name
 from ..engine.phases import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, Phase
 from .appearance import Look
 from .diagram_items import EdgeItem, NodeItem, current_look, set_look
@@ -74,22 +76,32 @@ class NetworkView(QGraphicsView):
         self.chain: InfluenceChain | None = None
         self.selection_tag = None
         self._user_zoomed = False
+        self.phase: Phase | None = None
+        # Which sample a phase's numbers belong to.  A child of the view, not of the
+        # viewport: the viewport scrolls its children along with the scene.
+        self.sample_tag = QLabel(self)
+        self.sample_tag.setObjectName("phase_sample")
+        self.sample_tag.hide()
 
     def retranslate(self) -> None:
         """Source and sink tags follow the language."""
         for item in self.nodes.values():
             item.refresh()
+        if self.phase is not None:
+            self._show_sample(self.phase)
 
     def set_look(self, look: Look) -> None:
         """Redraw the diagram in another theme or size, keeping the selection and weights."""
         set_look(look)
         self.setBackgroundBrush(QColor(look.background))
         if self.problem is not None:
-            selected = self.selected_param
+            selected, phase = self.selected_param, self.phase
             weights = np.array([item.weight for item in self.weight_edges.values()])
             self.set_problem(self.problem)
             self.set_weights(weights)
             self.select_param(selected)
+            if phase is not None:
+                self.show_phase(phase)
 
     # -- building ------------------------------------------------------------------
     def set_problem(self, problem: Problem) -> None:
@@ -100,8 +112,10 @@ class NetworkView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.selection_tag = None
+        self.phase = None
+        self.sample_tag.hide()
         self.nodes, self.edges, self.weight_edges = {}, [], {}
-        row = ROW * (1 + (current_look().scale - 1) * 0.5)
+        row = ROW * (1 + (current_look().scale - 1) * 1.3)  # room for the values under the nodes
         tallest = max(net.sizes) + 1
         for node in graph.nodes:
             column = node_column(node, net.n_layers)
@@ -188,14 +202,14 @@ class NetworkView(QGraphicsView):
             self._apply_modes(set(), set(), set(), set(), None)
             self._tag_selection(None)
             return
-        self.chain = InfluenceChain.of(net, net.param_location(index))
+        self.chain = InfluenceChain.of(net, net.param_location(index), NodeNames.of(self.problem.dataset))
         links = {(e.source, e.target) for e in self.chain.edges[1:]}
         nodes = set(self.chain.nodes[1:])
         self._apply_modes(links, nodes, set(self.chain.sources), set(self.chain.sinks), index)
         self._tag_selection(index)
         self.param_selected.emit(index)
 
-    def _tag_selection(self, index: int | None) -> None:
+    def _tag_selection(self, index: int | None, text: str | None = None) -> None:
         """Name the chosen link beside it, so it is found without telling colours apart."""
         if self.selection_tag is not None:
             self.scene().removeItem(self.selection_tag)
@@ -209,7 +223,7 @@ class NetworkView(QGraphicsView):
         font.setPointSizeF(11.5 * look.scale)
         font.setBold(True)
         tag.setFont(font)
-        name = display_name(self.chain.param, self.problem.network, "html")
+        name = self.chain.display(self.chain.param, "html") if text is None else html.escape(text)
         tag.setHtml(f"<span style='color:{look.selected}; background:{look.background}'>{name}</span>")
         line = item.line()
         middle = line.p1() + (line.p2() - line.p1()) * 0.45
@@ -241,32 +255,46 @@ class NetworkView(QGraphicsView):
 
     # -- phases ----------------------------------------------------------------------------
     def show_phase(self, phase: Phase | None) -> None:
-        """Light the nodes a phase touched and write its numbers under them."""
+        """Draw what a phase computes, for the sample it is computed on.
+
+        forward: node values, the layer just computed lit; loss: each output's
+        error; backward: ∂L/∂node and the layer's links by their gradient, with
+        arrowheads toward the inputs; update: every link by its Δw and the
+        selected weight's before → after.
+        """
+        self.phase = phase
         for item in self.nodes.values():
             item.set_annotation("")
         if phase is None or self.problem is None:
+            self.sample_tag.hide()
+            for item in self.edges:
+                item.set_mode("normal")
             self.select_param(self.selected_param)
             return
+        self._show_sample(phase)
         touched: set[str] = set()
         if phase.kind == FORWARD:
             for name, value in phase.values.items():
                 touched.add(name)
-                self._annotate(name, f"{value:.3g}")
+                self._annotate(name, number_text(value))
         elif phase.kind == LOSS_PHASE:
             touched.add("L")
-            self._annotate("L", f"{phase.values['L']:.3g}")
+            self._annotate("L", "L = " + number_text(phase.values["L"]))
             for name, grad in phase.node_gradients.items():
                 touched.add(name)
-                self._annotate(name, f"∂L {grad:.3g}")
+                self._annotate(name, f"ŷ − y = {number_text(grad)}")
         elif phase.kind == BACKWARD:
             for name, grad in phase.node_gradients.items():
                 touched.add(name)
-                self._annotate(name, f"∂L {grad:.3g}")
+                self._annotate(name, "∂L " + number_text(grad))
         for node, item in self.nodes.items():
             if node.name in touched:
                 item.set_mode("phase", item.role)
             elif phase.kind != UPDATE:
                 item.set_mode("faded", item.role)
+            else:
+                item.set_mode("normal", item.role)
+        strengths = self._phase_strengths(phase)
         layer = phase.layer
         for item in self.edges:
             on_layer = (
@@ -275,7 +303,58 @@ class NetworkView(QGraphicsView):
                 or layer is not None and item.edge.source.kind == PRE and item.edge.source.layer == layer + 1
                 or phase.kind == LOSS_PHASE and item.edge.target.kind == LOSS
             )
-            item.set_mode("phase" if on_layer else "faded")
+            if not on_layer:
+                item.set_mode("faded")
+                continue
+            if phase.kind == UPDATE and item.param_index == self.selected_param:
+                item.set_mode("selected")  # its before → after is written beside it
+                continue
+            strength = strengths.get(item.param_index) if item.param_index is not None else None
+            item.set_mode("phase", strength, arrow_back=phase.kind == BACKWARD)
+        self._tag_update(phase)
+
+    def _phase_strengths(self, phase: Phase) -> dict[int, float]:
+        """Backward: |∂L/∂w| of the layer; update: |Δw| of each layer; scaled by the largest."""
+        net = self.problem.network
+        if phase.kind == BACKWARD and phase.gradient is not None:
+            values = np.abs(np.asarray(phase.gradient)).ravel()
+            start = net.offsets[phase.layer]
+            indices = range(start, start + values.size)
+        elif phase.kind == UPDATE and phase.weights_before is not None and phase.weights_after is not None:
+            values = np.abs(np.asarray(phase.weights_after) - np.asarray(phase.weights_before))
+            indices = range(values.size)
+        else:
+            return {}
+        largest = float(np.max(values)) if values.size else 0.0
+        if not np.isfinite(largest) or largest == 0:
+            return {i: 0.0 for i in indices}
+        return {i: float(v) / largest for i, v in zip(indices, values)}
+
+    def _show_sample(self, phase: Phase) -> None:
+        data = self.problem.dataset
+        values = ", ".join(f"{k} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
+        self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
+        look = current_look()
+        self.sample_tag.setStyleSheet(
+            f"color:{look.text}; background:{look.background}; border:1px solid {look.phase};"
+            f"padding:2px 6px; font-size:{round(10.5 * look.scale)}pt; font-weight:bold;")
+        self.sample_tag.adjustSize()
+        corner = self.viewport().geometry().topLeft()
+        self.sample_tag.move(corner.x() + 8, corner.y() + 8)
+        self.sample_tag.show()
+        self.sample_tag.raise_()
+
+    def _tag_update(self, phase: Phase) -> None:
+        """At the update, the selected weight's label says where it went."""
+        if self.selected_param is None or self.chain is None:
+            return
+        if phase.kind == UPDATE and phase.weights_before is not None and phase.weights_after is not None:
+            i = self.selected_param
+            name = self.chain.display(self.chain.param)
+            self._tag_selection(i, f"{name}: {number_text(phase.weights_before[i])} → "
+                                   f"{number_text(phase.weights_after[i])}")
+        else:
+            self._tag_selection(self.selected_param)
 
     def _annotate(self, name: str, text: str) -> None:
         for node, item in self.nodes.items():

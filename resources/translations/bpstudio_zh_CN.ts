@@ -387,12 +387,12 @@
 <context>
     <name>Inspector</name>
     <message>
-        <source>weight</source>
-        <translation>权重</translation>
+        <source>value of {p}</source>
+        <translation>{p} 的值</translation>
     </message>
     <message>
-        <source>dL/dw (all samples)</source>
-        <translation>dL/dw（全部样本）</translation>
+        <source>∂L/∂{p} (all samples)</source>
+        <translation>∂L/∂{p}（全部样本）</translation>
     </message>
     <message>
         <source>m (1st moment)</source>
@@ -431,24 +431,56 @@
         <translation>有限差分</translation>
     </message>
     <message>
-        <source>Value, gradient and the optimizer's step</source>
-        <translation>数值、梯度与优化器的步长</translation>
+        <source>source Σ: branches summed</source>
+        <translation>源 Σ：各分支在此求和</translation>
     </message>
     <message>
-        <source>Chain rule, factored at the sources (numbers for one sample)</source>
-        <translation>链式法则，在源处求和（一个样本的数值）</translation>
+        <source>below a sink: defined once</source>
+        <translation>汇之后：只定义一次</translation>
     </message>
     <message>
-        <source>Three ways to the same gradient (summed over all samples)</source>
-        <translation>同一梯度的三种求法（全部样本求和）</translation>
+        <source>Chain rule — one sample's numbers</source>
+        <translation>链式法则——单个样本的数值</translation>
     </message>
     <message>
-        <source>Paths from the weight to L</source>
-        <translation>从该权重到 L 的路径</translation>
+        <source>Basic links (基础影响链路)</source>
+        <translation>基础影响链路</translation>
     </message>
     <message>
-        <source>Nudge the weight</source>
-        <translation>微调该权重</translation>
+        <source>Each link's local derivative, before they are multiplied: the forward pass computes these; the backward pass multiplies them along each path and sums at the sources.</source>
+        <translation>相乘之前，每条链路的局部导数：前向计算求出它们；反向传播沿每条路径相乘，并在源处求和。</translation>
+    </message>
+    <message>
+        <source>Value, gradient, optimizer step</source>
+        <translation>值、梯度与优化器的一步</translation>
+    </message>
+    <message>
+        <source>One gradient, three ways (all samples)</source>
+        <translation>同一梯度的三种求法（全部样本）</translation>
+    </message>
+    <message>
+        <source>Paths from the parameter to L</source>
+        <translation>从参数到 L 的路径</translation>
+    </message>
+    <message>
+        <source>Nudge the parameter</source>
+        <translation>微调参数</translation>
+    </message>
+    <message>
+        <source>by Δw =</source>
+        <translation>改变 Δw =</translation>
+    </message>
+    <message>
+        <source>Move the selected parameter by this much, compare, and put it back. The default is small enough for the tangent to predict the change well.</source>
+        <translation>把所选参数移动这么多，比较后再放回。默认值足够小，切线能很好地预测变化。</translation>
+    </message>
+    <message>
+        <source>Summed over all {n} samples: ∂L/∂{p} = {value}</source>
+        <translation>对全部 {n} 个样本求和：∂L/∂{p} = {value}</translation>
+    </message>
+    <message>
+        <source>tangent g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;actual ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;curvature ½·J″·Δw² = {curvature} (J″ = {second})&lt;br&gt;tangent + curvature = {both} — what is left is of higher order.&lt;br&gt;The parameter was put back.</source>
+        <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
     <message>
         <source>sample</source>
@@ -479,14 +511,6 @@
         <translation>占比</translation>
     </message>
     <message>
-        <source>by</source>
-        <translation>改变</translation>
-    </message>
-    <message>
-        <source>Move the selected weight by this much, compare, and put it back.</source>
-        <translation>将所选权重改变这么多，比较后再放回。</translation>
-    </message>
-    <message>
         <source>Nudge</source>
         <translation>微调</translation>
     </message>
@@ -503,16 +527,16 @@
         <translation>第 {n} 次迭代</translation>
     </message>
     <message>
-        <source>Summed over all {n} samples:</source>
-        <translation>对全部 {n} 个样本求和：</translation>
-    </message>
-    <message>
         <source>rel. diff</source>
         <translation>相对差</translation>
     </message>
     <message>
         <source>(computed when paused)</source>
         <translation>（暂停时计算）</translation>
+    </message>
+    <message>
+        <source>inputs {inputs}; targets {targets}</source>
+        <translation>输入 {inputs}；目标 {targets}</translation>
     </message>
     <message>
         <source>{n} path(s)</source>
@@ -523,12 +547,12 @@
         <translation>；列出前 {listed} 条</translation>
     </message>
     <message>
-        <source>Per output: {parts}</source>
-        <translation>各输出的贡献：{parts}</translation>
+        <source>No shares: the paths nearly cancel (their total is under a tenth of their sizes), so a share of that total would say nothing — compare the signed values instead.</source>
+        <translation>不显示占比：各路径几乎相互抵消（总和不到其大小的十分之一），占比没有意义——请比较带符号的数值。</translation>
     </message>
     <message>
-        <source>predicted ΔJ = g·δ = {predicted}; actual ΔJ = {actual}; weight put back.</source>
-        <translation>预测 ΔJ = g·δ = {predicted}；实际 ΔJ = {actual}；权重已放回。</translation>
+        <source>Per output: {parts}</source>
+        <translation>各输出的贡献：{parts}</translation>
     </message>
 </context>
 <context>
@@ -694,6 +718,44 @@
     <message>
         <source>Large text, nodes and lines for a projector; side panels hidden</source>
         <translation>为投影放大文字、节点与线条，并隐藏侧边面板</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>sample {n}: {values}</source>
+        <translation>样本 {n}：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseBanner</name>
+    <message>
+        <source>forward through layer {layer}: values of every node</source>
+        <translation>前向经过第 {layer} 层：每个节点的值</translation>
+    </message>
+    <message>
+        <source>loss: each output's error</source>
+        <translation>损失：每个输出的误差</translation>
+    </message>
+    <message>
+        <source>backward through layer {layer}: ∂L/∂node, toward the inputs</source>
+        <translation>反向经过第 {layer} 层：∂L/∂节点，朝向输入</translation>
+    </message>
+    <message>
+        <source>update ({optimizer}): every weight moves</source>
+        <translation>更新（{optimizer}）：每个权重移动一步</translation>
+    </message>
+    <message>
+        <source>Iteration {k} · {i}/{n} · </source>
+        <translation>第 {k} 次迭代 · {i}/{n} · </translation>
+    </message>
+    <message>
+        <source>sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}</source>
+        <translation>样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}</translation>
+    </message>
+    <message>
+        <source>stopped ({reason})</source>
+        <translation>已停止（{reason}）</translation>
     </message>
 </context>
 <context>

@@ -256,4 +256,34 @@ TRANSLATIONS.update({
     "a data file needs its input and target columns named": "数据文件需要指定输入列与目标列",
     "input and target columns need a data file": "指定输入列与目标列需要数据文件",
     "hidden sizes look like 5 or 8,6": "隐藏层大小的写法如 5 或 8,6",
+    # the legible lesson: typeset chain, basic links, phases (issue 11)
+    "value of {p}": "{p} 的值",
+    "∂L/∂{p} (all samples)": "∂L/∂{p}（全部样本）",
+    "source Σ: branches summed": "源 Σ：各分支在此求和",
+    "below a sink: defined once": "汇之后：只定义一次",
+    "Chain rule — one sample's numbers": "链式法则——单个样本的数值",
+    "Basic links (基础影响链路)": "基础影响链路",
+    "Each link's local derivative, before they are multiplied: the forward pass computes these; the backward pass multiplies them along each path and sums at the sources.":
+        "相乘之前，每条链路的局部导数：前向计算求出它们；反向传播沿每条路径相乘，并在源处求和。",
+    "Value, gradient, optimizer step": "值、梯度与优化器的一步",
+    "One gradient, three ways (all samples)": "同一梯度的三种求法（全部样本）",
+    "Paths from the parameter to L": "从参数到 L 的路径",
+    "Nudge the parameter": "微调参数",
+    "by Δw =": "改变 Δw =",
+    "Move the selected parameter by this much, compare, and put it back. The default is small enough for the tangent to predict the change well.":
+        "把所选参数移动这么多，比较后再放回。默认值足够小，切线能很好地预测变化。",
+    "Summed over all {n} samples: ∂L/∂{p} = {value}": "对全部 {n} 个样本求和：∂L/∂{p} = {value}",
+    "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>tangent + curvature = {both} — what is left is of higher order.<br>The parameter was put back.":
+        "切线预测 g·Δw = <b>{predicted}</b><br>实际 ΔJ = <b>{actual}</b><br>曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）<br>切线 + 曲率 = {both}——剩下的是更高阶项。<br>参数已放回。",
+    "inputs {inputs}; targets {targets}": "输入 {inputs}；目标 {targets}",
+    "No shares: the paths nearly cancel (their total is under a tenth of their sizes), so a share of that total would say nothing — compare the signed values instead.":
+        "不显示占比：各路径几乎相互抵消（总和不到其大小的十分之一），占比没有意义——请比较带符号的数值。",
+    "sample {n}: {values}": "样本 {n}：{values}",
+    "forward through layer {layer}: values of every node": "前向经过第 {layer} 层：每个节点的值",
+    "loss: each output's error": "损失：每个输出的误差",
+    "backward through layer {layer}: ∂L/∂node, toward the inputs": "反向经过第 {layer} 层：∂L/∂节点，朝向输入",
+    "update ({optimizer}): every weight moves": "更新（{optimizer}）：每个权重移动一步",
+    "Iteration {k} · {i}/{n} · ": "第 {k} 次迭代 · {i}/{n} · ",
+    "sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}": "样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}",
+    "stopped ({reason})": "已停止（{reason}）",
 })

@@ -1,0 +1,225 @@
+"""The chain rule and the phase equations, typeset to SVG with a real math typesetter.
+
+ziamath (pure Python, LaTeX → MathML → SVG paths in the STIX Two Math font)
+draws every factor; this module only places the pieces on a blackboard grid
+(:mod:`bpstudio.engine.chain_board` decides what goes where) and writes the
+numbers under their factors.  The result is one vector SVG document that the
+window shows with ``QSvgRenderer`` at any scale and the CLI writes to a file.
+
+Typesetting a factor costs milliseconds, so pieces are cached by
+(LaTeX, size, colour): a selection is typeset once, and a new iteration only
+writes new numbers (plain SVG text, no typesetting) into the same layout.
+No Qt here: the CLI and the tests use it without a display.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..engine.chain_board import BasicLink, Block
+
+SVG_NS = "http://www.w3.org/2000/svg"
+MATH_SIZE = 20.0  # px of the math font in the document; viewers scale the whole SVG
+NUMBER_SIZE = 0.78  # numbers, relative to MATH_SIZE
+NUMBER_FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
+DIGIT_EM = 0.64  # average advance of a digit in NUMBER_FONT, for centring and column widths
+GAP = 0.45  # between cells and operators, in em
+_lock = threading.Lock()  # ziamath keeps module-level state; one typesetting at a time
+
+
+@dataclass(frozen=True)
+class Colours:
+    text: str = "#111111"
+    numbers: str = "#0b4f8a"
+    muted: str = "#555555"
+    accent: str = "#8a6508"  # the source / sink tags, as on the diagram
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A typeset expression: its SVG group (placed at the origin, baseline y = 0) and its box."""
+
+    group: ET.Element
+    width: float
+    ascent: float  # above the baseline
+    descent: float  # below the baseline
+
+
+@lru_cache(maxsize=2048)
+def piece(latex: str, size: float = MATH_SIZE, colour: str = "#111111") -> Piece:
+    """Typeset ``latex`` once; later calls for the same text are free."""
+    import ziafont
+    import ziamath
+
+    with _lock:
+        ziafont.config.svg2 = False  # plain paths: Qt's SVG renderer has no <symbol>
+        math_ = ziamath.Latex(latex, size=size, color=colour)
+        holder = ET.Element("g")
+        math_.drawon(holder, 0, 0, valign="base")
+        bbox = math_.node.bbox
+        width = max(bbox.xmax, math_.getsize()[0])
+    return Piece(holder, width, max(bbox.ymax, 0.0), max(-bbox.ymin, 0.0))
+
+
+def number_text(value: float | None) -> str:
+    """Four significant digits, a real minus sign, a bounded width for any value."""
+    if value is None:
+        return ""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞" if value < 0 else "—"
+    text = f"{value:.4g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}·10^{int(exponent)}"
+    return text.replace("-", "−")
+
+
+def _text_width(text: str, size: float) -> float:
+    return len(text) * DIGIT_EM * size
+
+
+class _Canvas:
+    """An SVG document grown item by item; its size is known only at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[ET.Element] = []
+        self.right = 0.0
+        self.bottom = 0.0
+
+    def place(self, p: Piece, x: float, baseline: float) -> None:
+        group = ET.Element("g", transform=f"translate({x:.2f},{baseline:.2f})")
+        group.extend(list(p.group))
+        self.items.append(group)
+        self.right = max(self.right, x + p.width)
+        self.bottom = max(self.bottom, baseline + p.descent)
+
+    def text(self, text: str, x: float, baseline: float, size: float, colour: str,
+             anchor: str = "middle", bold: bool = False) -> None:
+        if not text:
+            return
+        element = ET.Element("text", {
+            "x": f"{x:.2f}", "y": f"{baseline:.2f}", "font-family": NUMBER_FONT,
+            "font-size": f"{size:.2f}", "fill": colour, "text-anchor": anchor,
+        })
+        if bold:
+            element.set("font-weight", "bold")
+        element.text = text
+        self.items.append(element)
+        width = _text_width(text, size)
+        right = x + (width / 2 if anchor == "middle" else width if anchor == "start" else 0)
+        self.right = max(self.right, right)
+        self.bottom = max(self.bottom, baseline + 0.3 * size)
+
+    def document(self, margin: float, background: str | None = None) -> str:
+        width, height = self.right + margin, self.bottom + margin
+        root = ET.Element("svg", {
+            "xmlns": SVG_NS, "version": "1.1", "width": f"{width:.1f}", "height": f"{height:.1f}",
+            "viewBox": f"0 0 {width:.1f} {height:.1f}",
+        })
+        if background:
+            ET.SubElement(root, "rect", width="100%", height="100%", fill=background)
+        root.extend(self.items)
+        return ET.tostring(root, encoding="unicode")
+
+
+def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str, str] | None = None,
+              size: float = MATH_SIZE, background: str | None = None) -> str:
+    """The blackboard: each block's rows with every factor's number centred under it.
+
+    ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
+    in the caller's language.
+    """
+    tags = tags or {}
+    em = size
+    gap = GAP * em
+    num_size = NUMBER_SIZE * size
+    dot, plus, equals = (piece(s, size, colours.text) for s in (r"\cdot", "+", "="))
+    lhs_pieces = [piece(b.lhs, size, colours.text) for b in blocks]
+    lhs_width = max((p.width for p in lhs_pieces), default=0.0)
+    x_equals = gap + lhs_width + gap
+    x_sign = x_equals + equals.width + gap
+    x_cells = x_sign + plus.width + gap
+    canvas = _Canvas()
+    y = 0.6 * em
+    for block, lhs in zip(blocks, lhs_pieces):
+        cell_pieces = [[piece(c.latex, size, colours.text) for c in row.cells] for row in block.rows]
+        columns = max(len(r) for r in cell_pieces)
+        widths = [0.0] * columns
+        for row, pieces in zip(block.rows, cell_pieces):
+            for k, (cell, p) in enumerate(zip(row.cells, pieces)):
+                widths[k] = max(widths[k], p.width, _text_width(number_text(cell.value), num_size))
+        tag = tags.get(block.role)
+        if tag:
+            y += 0.9 * num_size
+            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True)
+            y += 0.2 * em
+        for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces)):
+            ascent = max([p.ascent for p in pieces] + [lhs.ascent if r == 0 else 0.0])
+            descent = max([p.descent for p in pieces] + [lhs.descent if r == 0 else 0.0])
+            baseline = y + ascent
+            if r == 0:
+                canvas.place(lhs, x_equals - gap - lhs.width, baseline)
+                canvas.place(equals, x_equals, baseline)
+            if row.sign:
+                canvas.place(plus, x_sign, baseline)
+            x = x_cells
+            numbers_y = baseline + descent + 1.05 * num_size
+            for k, (cell, p) in enumerate(zip(row.cells, pieces)):
+                centre = x + widths[k] / 2
+                canvas.place(p, centre - p.width / 2, baseline)
+                canvas.text(number_text(cell.value), centre, numbers_y, num_size, colours.numbers)
+                x += widths[k] + gap
+                if k < len(row.cells) - 1:
+                    canvas.place(dot, x, baseline)
+                    x += dot.width + gap
+            if row.value is not None and len(row.cells) > 1:
+                canvas.text("= " + number_text(row.value), x + gap, numbers_y, num_size, colours.numbers,
+                            anchor="start", bold=len(block.rows) == 1)
+            y = numbers_y + 0.55 * em
+        if block.value is not None and len(block.rows) > 1:
+            y += 0.9 * num_size
+            canvas.text("Σ = " + number_text(block.value), x_cells, y, num_size, colours.numbers,
+                        anchor="start", bold=True)
+            y += 0.5 * em
+        y += 0.35 * em
+    return canvas.document(margin=0.5 * em, background=background)
+
+
+def links_svg(links: list[BasicLink], colours: Colours = Colours(), size: float = MATH_SIZE,
+              background: str | None = None) -> str:
+    """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned."""
+    em = size
+    gap = GAP * em
+    num_size = NUMBER_SIZE * size
+    equals = piece("=", size, colours.text)
+    lefts = [piece(link.latex, size, colours.text) for link in links]
+    rights = [piece(link.formula, size, colours.text) for link in links]
+    x_eq = gap + max((p.width for p in lefts), default=0.0) + gap
+    x_formula = x_eq + equals.width + gap
+    x_value = x_formula + max((p.width for p in rights), default=0.0) + gap
+    canvas = _Canvas()
+    y = 0.3 * em
+    for link, left, right in zip(links, lefts, rights):
+        ascent, descent = max(left.ascent, right.ascent), max(left.descent, right.descent)
+        baseline = y + ascent
+        canvas.place(left, x_eq - gap - left.width, baseline)
+        canvas.place(equals, x_eq, baseline)
+        canvas.place(right, x_formula, baseline)
+        if link.value is not None:
+            canvas.place(equals, x_value, baseline)
+            canvas.text(number_text(link.value), x_value + equals.width + gap, baseline, num_size,
+                        colours.numbers, anchor="start")
+        y = baseline + descent + 0.45 * em
+    return canvas.document(margin=0.4 * em, background=background)
+
+
+def equation_svg(latex: str, colours: Colours = Colours(), size: float = MATH_SIZE,
+                 background: str | None = None) -> str:
+    """One equation (a phase banner's), on its own."""
+    canvas = _Canvas()
+    p = piece(latex, size, colours.text)
+    canvas.place(p, 0.2 * size, 0.2 * size + p.ascent)
+    return canvas.document(margin=0.2 * size, background=background)

@@ -1,0 +1,216 @@
+"""The chain rule laid out as on a blackboard, and as a tree a program can evaluate.
+
+:func:`board` turns a chain's factored form into *blocks* of *rows* of
+*cells*: each cell is one factor (one basic link's local derivative, or
+``∂L/∂v`` of a node defined in another block) with its number for the chosen
+sample written under it.  Lines break at the sums and nowhere else: the first
+block is ``∂L/∂param`` as a product; every source (源) whose branches are
+summed gets a block of its own with one row per branch, and so does every
+``∂L/∂v`` named below a sink.  A typesetter draws the blocks; the layout is
+decided here, once, for the window, the CLI's SVG and PNG and the tests.
+
+:func:`factored_tree` gives the same expression as nested
+``sum``/``product``/``factor`` dictionaries (the ``"factored"`` key of
+``bpstudio chain --format json``); evaluating it gives the chain derivative.
+
+:func:`basic_links` lists the chain's basic links (基础影响链路) the way the
+article does before multiplying them: each local derivative, its formula and
+its value.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .chain import ChainNumbers, Factor, InfluenceChain, Named, Product, Sum
+from .graph import ACTIVATION, BIAS, LOSS_LINK, OUT, PARAM, PARAMETER, WEIGHT, Edge, Node
+
+
+# -- the blackboard -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Cell:
+    """One factor: its LaTeX symbol and its value at the sample (None without numbers)."""
+
+    latex: str
+    value: float | None
+    defined_below: Node | None = None  # ∂L/∂v whose own block follows
+
+
+@dataclass(frozen=True)
+class Row:
+    """One product: ``sign`` is "" for the first row of a block, "+" for the next branches."""
+
+    sign: str
+    cells: tuple[Cell, ...]
+    value: float | None  # the product of the cells
+
+
+@dataclass(frozen=True)
+class Block:
+    """``lhs = row + row + …``; ``role`` is "param", "source" or "sink"."""
+
+    node: Node
+    lhs: str
+    role: str
+    rows: tuple[Row, ...]
+    value: float | None  # the sum of the rows
+
+
+def frac(top: str, bottom: str) -> str:
+    return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
+
+
+def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Block]:
+    """The blocks of the factored chain rule, with the numbers of ``numbers`` when given."""
+    form = chain.factored
+    name = lambda node: chain.display(node, "latex")  # noqa: E731
+    pending: list[tuple[Node, Product, str]] = [(form.param, form.expression, "param")]
+    definitions = dict(form.definitions)
+    blocks: list[Block] = []
+    done: set[Node] = set()
+
+    def value(term) -> float | None:
+        if numbers is None:
+            return None
+        if isinstance(term, Factor):
+            return numbers.edge_values[term.edge]
+        node = term.node if isinstance(term, Named) else term.source
+        return numbers.node_gradients[node]
+
+    def cells(product: Product) -> tuple[Cell, ...]:
+        out = []
+        for term in product.terms:
+            if isinstance(term, Factor):
+                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term)))
+            elif isinstance(term, Named):
+                out.append(Cell(frac("L", name(term.node)), value(term), term.node))
+                if term.node not in done:
+                    pending.append((term.node, definitions[term.node], "sink"))
+            else:  # a source's sum: named here, its branches in a block of their own
+                out.append(Cell(frac("L", name(term.source)), value(term), term.source))
+                pending.append((term.source, Product((term,)), "source"))
+        return tuple(out)
+
+    while pending:
+        node, product, role = pending.pop(0)
+        if node in done:
+            continue
+        done.add(node)
+        if len(product.terms) == 1 and isinstance(product.terms[0], Sum):
+            branches = product.terms[0].branches
+            role = "source" if role == "param" else role
+        else:
+            branches = (product,)
+        rows = []
+        for i, branch in enumerate(branches):
+            row_cells = cells(branch)
+            rows.append(Row("+" if i else "", row_cells, _product(c.value for c in row_cells)))
+        total = None if numbers is None else numbers.node_gradients[node]
+        blocks.append(Block(node, frac("L", name(node)), role, tuple(rows), total))
+    return blocks
+
+
+def _product(values) -> float | None:
+    out = 1.0
+    for v in values:
+        if v is None:
+            return None
+        out *= v
+    return out
+
+
+# -- the tree ----------------------------------------------------------------------------
+def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> dict:
+    """``∂L/∂param`` as nested ``{"op": "sum"|"product"|"factor", ...}``.
+
+    Leaves carry ``latex`` and, when ``numbers`` belong to one sample, the
+    ``value`` of that sample (a sum of products does not factor over samples,
+    so summed numbers are left out).  ``∂L/∂v`` below a sink is a leaf too,
+    with ``"defines"`` naming the entry of ``"definitions"`` that expands it.
+    """
+    with_values = numbers is not None and numbers.sample is not None
+    form = chain.factored
+
+    def tree(term) -> dict:
+        if isinstance(term, Product):
+            return {"op": "product", "terms": [tree(t) for t in term.terms]}
+        if isinstance(term, Sum):
+            return {"op": "sum", "source": term.source.name, "terms": [tree(b) for b in term.branches]}
+        if isinstance(term, Factor):
+            leaf = {"op": "factor", "latex": frac(chain.display(term.edge.target, "latex"),
+                                                 chain.display(term.edge.source, "latex")),
+                    "link": [term.edge.source.name, term.edge.target.name]}
+            if with_values:
+                leaf["value"] = numbers.edge_values[term.edge]
+            return leaf
+        leaf = {"op": "factor", "latex": frac("L", chain.display(term.node, "latex")), "defines": term.node.name}
+        if with_values:
+            leaf["value"] = numbers.node_gradients[term.node]
+        return leaf
+
+    root = tree(form.expression)
+    root["lhs"] = frac("L", chain.display(form.param, "latex"))
+    root["definitions"] = [{"node": node.name, "lhs": frac("L", chain.display(node, "latex")),
+                            "tree": tree(product)} for node, product in form.definitions]
+    return root
+
+
+def evaluate_tree(tree: dict) -> float:
+    """The value of a tree with values (``factored_tree`` of one sample)."""
+    op = tree["op"]
+    if op == "factor":
+        return float(tree["value"])
+    values = [evaluate_tree(t) for t in tree["terms"]]
+    return math.fsum(values) if op == "sum" else math.prod(values)
+
+
+# -- the basic links ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class BasicLink:
+    """One basic link: ``∂target/∂source = formula = value`` (value at the sample)."""
+
+    edge: Edge
+    latex: str  # the local derivative as a fraction
+    formula: str  # what it equals, in the article's symbols
+    value: float | None
+
+
+_ACTIVATION_RULE = {  # d O / d I in terms of O (or I), as the article writes it
+    "tanh": lambda o, i: rf"1 - \left({o}\right)^2",
+    "sigmoid": lambda o, i: rf"{o}\left(1 - {o}\right)",
+    "relu": lambda o, i: rf"[{i} > 0]",
+    "identity": lambda o, i: "1",
+}
+
+
+def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[BasicLink]:
+    """Every link of the chain with its local derivative's formula and value."""
+    net = chain.net
+    name = lambda node: chain.display(node, "latex")  # noqa: E731
+    out = []
+    for edge in chain.edges:
+        s, t = edge.source, edge.target
+        if edge.kind == PARAMETER:  # I_j = Σ_i Õ_i w_ij  →  ∂I_j/∂w_ij = Õ_i
+            if net.is_bias(s.layer, s.index):
+                formula = "1"
+            else:
+                formula = name(Node(OUT, s.layer, s.index))
+        elif edge.kind == WEIGHT:  # ∂I_j/∂O_i = w_ij
+            row = net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
+            formula = name(Node(PARAM, s.layer, row, t.index))
+        elif edge.kind == ACTIVATION:
+            activation = net.activation(s.layer - 1).name
+            rule = _ACTIVATION_RULE.get(activation, lambda o, i: rf"f'\left({i}\right)")
+            formula = rule(name(t), name(s))
+        elif edge.kind == LOSS_LINK:  # L = ½ Σ (ŷ - y)²  →  ∂L/∂ŷ = ŷ - y
+            target = name(s)
+            formula = rf"\hat{{{target}}} - {target}"
+        else:
+            formula = ""
+        value = None if numbers is None else numbers.edge_values[edge]
+        out.append(BasicLink(edge, frac(name(t), name(s)), formula, value))
+    return out
+
+
+__all__ = ["Block", "BasicLink", "Cell", "Row", "basic_links", "board", "evaluate_tree", "factored_tree",
+           "frac"]

@@ -1,0 +1,91 @@
+"""The phase banner: which phase of which iteration, in words, with its equation typeset.
+
+While a teacher walks through an iteration with Shift+→, the class reads
+here what is being computed ("Iteration 3 · 2/6 · forward through layer 2")
+and the equation of that phase; the diagram shows its numbers.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+from ..control.typeset import Colours, equation_svg, number_text
+from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+from .formula_view import FormulaView
+from .i18n import marked
+
+PHASE_WORDS = {
+    FORWARD: QT_TRANSLATE_NOOP("PhaseBanner", "forward through layer {layer}: values of every node"),
+    LOSS: QT_TRANSLATE_NOOP("PhaseBanner", "loss: each output's error"),
+    BACKWARD: QT_TRANSLATE_NOOP("PhaseBanner", "backward through layer {layer}: ∂L/∂node, toward the inputs"),
+    UPDATE: QT_TRANSLATE_NOOP("PhaseBanner", "update ({optimizer}): every weight moves"),
+}
+
+
+class PhaseBanner(QFrame):
+    """Hidden unless a phase walk is under way; ``text()`` is what it says, in words."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phase_banner")
+        self.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.words = QLabel()
+        self.words.setObjectName("phase_words")
+        self.words.setWordWrap(True)
+        font = self.words.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.words.setFont(font)
+        layout.addWidget(self.words)
+        self.equation = FormulaView("phase_equation")
+        self.equation.setProperty("centred", False)
+        layout.addWidget(self.equation)
+        self.phase: Phase | None = None
+        self.context: tuple[int, str, str] = (1, "tanh", "adam")
+        self.colours = Colours()
+        self.scale = 1.0
+        self.hide()
+
+    def text(self) -> str:
+        return self.words.text()
+
+    def set_look(self, colours: Colours, scale: float) -> None:
+        self.colours, self.scale = colours, scale
+        self.equation.set_scale_limits(scale)
+        font = self.words.font()
+        font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        self.words.setFont(font)
+        self.setStyleSheet(f"#phase_banner {{ border: 2px solid #CC79A7; border-radius: 4px; }}")
+        if self.phase is not None:
+            self.show_phase(self.phase, *self.context)
+
+    def show_phase(self, phase: Phase | None, n_layers: int = 1, activation: str = "tanh",
+                   optimizer: str = "adam") -> None:
+        self.phase = phase
+        if phase is None:
+            self.hide()
+            return
+        self.context = (n_layers, activation, optimizer)
+        words = marked("PhaseBanner", PHASE_WORDS[phase.kind]).format(
+            layer=(phase.layer or 0) + 1, optimizer=optimizer)
+        head = self.tr("Iteration {k} · {i}/{n} · ").format(k=phase.iteration, i=phase.index + 1, n=phase.count)
+        tail = ""
+        if phase.kind == LOSS and phase.jval is not None:
+            tail = " · " + self.tr("sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}").format(
+                s=phase.sample, loss=number_text(phase.values.get("L")), jval=number_text(phase.jval))
+        elif phase.kind == UPDATE and phase.stop_reason:
+            tail = " · " + self.tr("stopped ({reason})").format(reason=phase.stop_reason)
+        self.words.setText(head + words + tail)
+        latex = phase.equation(n_layers, activation, optimizer)
+        colours = self.colours
+        self.equation.typeset(lambda: equation_svg(latex, colours))
+        self.show()
+
+    def retranslate(self) -> None:
+        if self.phase is not None:
+            self.show_phase(self.phase, *self.context)
+
+
+__all__ = ["PhaseBanner", "Qt"]
