@@ -8,6 +8,7 @@ The GUI thread only loads the finished SVG and paints it.
 from __future__ import annotations
 
 import atexit
+import gc
 import itertools
 import queue
 import threading
@@ -81,10 +82,16 @@ class TypesetQueue(QThread):
             key, token, make_svg = job
             svg = ""
             if self._latest.get(key) == token:  # else superseded while it waited
+                # Typesetting allocates a lot; a garbage collection it set off here could
+                # free a closed window's Qt widgets on this thread, which Qt does not
+                # survive.  The collector waits until the GUI thread allocates again.
+                gc.disable()
                 try:
                     svg = make_svg()
                 except Exception as err:  # noqa: BLE001 - shown in the view, not raised here
                     svg = _error_svg(str(err))
+                finally:
+                    gc.enable()
             with self._lock:
                 self._pending -= 1
                 if self._pending == 0:

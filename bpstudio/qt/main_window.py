@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         if self._base_font is None:
             self._base_font = QFont(app.font())
         apply_palette(app, look, self._base_font)
+        self.status.forget_sizes()
         self.network_view.set_look(look)
         self.plot.set_look(look)
         self.inspector.set_look(look, self.presentation_action.isChecked())

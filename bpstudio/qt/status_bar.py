@@ -48,6 +48,16 @@ class StudioStatusBar(QStatusBar):
         self.fields["rate"].setText(self.tr("{rate} it/s").format(rate=f"{self._rate:,.0f}") if self._rate else "")
         stop = STOP_TEXT.get(snap.stop_reason or "")
         self.fields["stop"].setText(marked("StatusBar", stop) if stop else "")
+        for label in self.fields.values():  # an empty label would still take its height
+            label.setVisible(bool(label.text()))
+
+    def forget_sizes(self) -> None:
+        """After a font change: an empty QLabel keeps the size hint of the old font."""
+        for label in self.fields.values():
+            text = label.text()
+            label.setText("0")
+            label.setText(text)
+        self.updateGeometry()
 
     def retranslate(self) -> None:
         if self._last is not None:

@@ -1,0 +1,125 @@
+"""What a class reads: the typeset formula, the phase banner, presentation mode that fits."""
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTableWidget, QWidget
+
+from bpstudio.qt.formula_view import TypesetQueue
+
+ASCII_FORMS = re.compile(r"[A-Za-z]_\d|\^\(|_\{|dL/d")
+
+
+@pytest.fixture
+def window(open_studio):
+    return open_studio()
+
+
+def typeset(window):
+    assert TypesetQueue.shared().wait_idle()
+    formula = window.findChild(QWidget, "chain_formula")
+    assert formula.svg_text.startswith("<svg")
+    return formula
+
+
+def press(qtbot, window, name):
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        window.findChild(QAction, name).trigger()
+
+
+def test_the_formula_is_typeset_with_numbers_under_its_factors(qtbot, window):
+    formula = typeset(window)
+    svg = formula.svg_text
+    assert "<path" in svg  # glyphs drawn by the typesetter, not text in a paragraph
+    numbers = window.inspector.sample_numbers
+    for value in (numbers.edge_values.values()):
+        text = f"{value:.4g}".replace("-", "−")
+        assert f">{text}<" in svg  # every basic link's number is written under its factor
+    assert "source Σ" in svg
+
+
+def test_banner_names_each_of_six_phases(qtbot, window):
+    banner = window.findChild(QWidget, "phase_banner")
+    assert not banner.isVisible()
+    texts = []
+    for _ in range(6):
+        press(qtbot, window, "step_phase")
+        texts.append(banner.text())
+    words = ["forward", "forward", "loss", "backward", "backward", "update"]
+    for i, (text, word) in enumerate(zip(texts, words), 1):
+        assert text.startswith(f"Iteration 1 · {i}/6 · {word}"), text
+    assert "layer 1" in texts[0] and "layer 2" in texts[1] and "layer 2" in texts[3]
+    assert window.network_view.sample_tag.isVisible() and "sample 0" in window.network_view.sample_tag.text()
+    # the update draws the chosen weight's before → after beside it
+    assert "→" in window.network_view.selection_tag.toPlainText()
+    press(qtbot, window, "step")
+    assert not banner.isVisible()
+
+
+def test_backward_phase_draws_arrows_toward_the_inputs(qtbot, window):
+    for _ in range(4):
+        press(qtbot, window, "step_phase")
+    arrows = [e for e in window.network_view.edges if e.arrow_back]
+    assert arrows and all(e.edge.target.layer == 2 or e.edge.source.layer == 2 for e in arrows)
+    strengths = [e.strength for e in arrows if e.strength is not None]
+    assert max(strengths) == pytest.approx(1.0)  # links drawn by their gradient, largest full width
+
+
+def test_a_step_after_a_partial_walk_finishes_that_iteration_only(qtbot, window):
+    for _ in range(2):
+        press(qtbot, window, "step_phase")
+    assert window.last.iteration == 0
+    press(qtbot, window, "step")
+    assert window.last.iteration == 1
+    press(qtbot, window, "step")
+    assert window.last.iteration == 2
+
+
+def visible_texts(root):
+    for label in root.findChildren(QLabel):
+        if label.isVisibleTo(root) and label.text():
+            yield label.text()
+    for table in root.findChildren(QTableWidget):
+        for row in range(table.rowCount()):
+            for col in range(table.columnCount()):
+                item = table.item(row, col)
+                if item is not None:
+                    yield item.text()
+
+
+def test_no_ascii_notation_in_the_inspector(qtbot, window):
+    typeset(window)
+    view = window.network_view
+    node = next(item for node, item in view.nodes.items() if node.name == "O1[0]")
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
+    texts = list(visible_texts(window.inspector))
+    assert any("O₁⁽¹⁾" in t for t in texts) and any("→ x →" in t for t in texts)
+    offenders = [t for t in texts if ASCII_FORMS.search(re.sub(r"\[W\d\[\d+,\d+\]\]|W\d\[\d+,\d+\]", "", t))]
+    assert not offenders
+
+
+def test_a_bias_is_called_a_bias(qtbot, window):
+    index = window.problem.network.param_index(0, 3, 1)
+    window.network_view.select_param(index)
+    names = [window.inspector.row_names[k].text() for k in ("value", "gradient")]
+    assert "b₂⁽⁰⁾" in names[0] and "∂L/∂b₂⁽⁰⁾" in names[1]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_presentation_mode_shows_the_whole_formula(qtbot, window, size):
+    window.resize(*size)
+    typeset(window)
+    qtbot.waitUntil(lambda: window.status.fields["iteration"].text() != "", timeout=5000)
+    before = (window.saveState(), window.splitter.sizes(), window.inspector_dock.width())
+    window.findChild(QAction, "presentation").setChecked(True)
+    formula = typeset(window)
+    qtbot.waitUntil(lambda: formula.visibleRegion().boundingRect().size() == formula.rect().size()
+                    and formula.fits(), timeout=5000)
+    assert window.inspector.horizontalScrollBar().isVisible() is False
+    assert formula.scale_for(formula.width()) > 0.9  # large, not shrunk to fit a narrow panel
+    window.findChild(QAction, "presentation").setChecked(False)
+    qtbot.waitUntil(lambda: window.controls_dock.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.splitter.sizes() == before[1]
+                    and window.inspector_dock.width() == before[2], timeout=5000)
+    assert isinstance(window.inspector, QAbstractScrollArea)
