@@ -56,6 +56,7 @@ def piece(latex: str, size: float = MATH_SIZE, colour: str = "#111111") -> Piece
 
     with _lock:
         ziafont.config.svg2 = False  # plain paths: Qt's SVG renderer has no <symbol>
+        ziafont.config.precision = 2  # 1/100 px is finer than any screen; a smaller SVG loads faster
         math_ = ziamath.Latex(latex, size=size, color=colour)
         holder = ET.Element("g")
         math_.drawon(holder, 0, 0, valign="base")

@@ -15,8 +15,8 @@ import threading
 import weakref
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSize, QThread, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 import shiboken6
@@ -140,6 +140,8 @@ class FormulaView(QWidget):
         self.max_scale = 1.0
         self.max_height: int | None = None
         self._key = TypesetQueue.shared().register(self)
+        self._cache = QPixmap()
+        self._cache_key: tuple = ()
         self.svg_text = ""
         policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
@@ -200,15 +202,26 @@ class FormulaView(QWidget):
         return QSize(120, self.heightForWidth(max(self.width(), 120)))
 
     def paintEvent(self, _event) -> None:
+        """Draw the vector formula once per content and size into a pixmap, then blit it."""
         natural = self.natural_size()
         if natural.width() <= 0:
             return
         scale = self.scale_for(self.width())
-        w, h = natural.width() * scale, natural.height() * scale
+        w, h = round(natural.width() * scale), round(natural.height() * scale)
+        ratio = self.devicePixelRatioF()
+        key = (self.svg_text, w, h, ratio)
+        if self._cache_key != key:
+            pixmap = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.Antialiasing)
+            self.renderer.render(painter, QRectF(0, 0, w, h))
+            painter.end()
+            self._cache, self._cache_key = pixmap, key
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        x = max(0.0, (self.width() - w) / 2) if self.property("centred") else 0.0
-        self.renderer.render(painter, QRectF(x, 0, w, h))
+        x = max(0, (self.width() - w) // 2) if self.property("centred") else 0
+        painter.drawPixmap(x, 0, self._cache)
         painter.end()
 
     def fits(self) -> bool:
