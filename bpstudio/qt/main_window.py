@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.theme = "light"
         self._base_font = None
         self.tour_offered = False
+        self._layout_restored = False
         if restore_settings:
             self._restore_layout(settings)
             if not settings.value("tour_seen", False, type=bool):
@@ -428,6 +429,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            self._layout_restored = True
         state = settings.value("window_state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -447,6 +449,13 @@ class MainWindow(QMainWindow):
         if self.last is not None:
             settings.setValue("config", json.dumps(self.last.config.to_dict()))
         settings.sync()
+
+    def showEvent(self, event) -> None:
+        """The first time, without a saved layout: give the typeset formula a readable width."""
+        super().showEvent(event)
+        if not self._layout_restored and not getattr(self, "_docks_sized", False):
+            self._docks_sized = True
+            self.resizeDocks([self.inspector_dock], [max(420, round(self.width() * 0.36))], Qt.Horizontal)
 
     def closeEvent(self, event) -> None:
         if not self.files.confirm_discard():

@@ -6,8 +6,9 @@ and the equation of that phase; the diagram shows its numbers.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout
 
 from ..control.typeset import Colours, equation_svg, number_text
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
@@ -54,8 +55,9 @@ class PhaseBanner(QFrame):
     def set_look(self, colours: Colours, scale: float) -> None:
         self.colours, self.scale = colours, scale
         self.equation.set_scale_limits(scale)
-        font = self.words.font()
-        font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        font = QFont(QApplication.font())  # the application's, already scaled for presentation
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
         self.words.setFont(font)
         self.setStyleSheet(f"#phase_banner {{ border: 2px solid #CC79A7; border-radius: 4px; }}")
         if self.phase is not None:
@@ -74,7 +76,7 @@ class PhaseBanner(QFrame):
         tail = ""
         if phase.kind == LOSS and phase.jval is not None:
             tail = " · " + self.tr("sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}").format(
-                s=phase.sample, loss=number_text(phase.values.get("L")), jval=number_text(phase.jval))
+                s=phase.sample, loss=number_text(phase.values.get("L")), jval=f"{phase.jval:.6g}")
         elif phase.kind == UPDATE and phase.stop_reason:
             tail = " · " + self.tr("stopped ({reason})").format(reason=phase.stop_reason)
         self.words.setText(head + words + tail)
@@ -88,4 +90,4 @@ class PhaseBanner(QFrame):
             self.show_phase(self.phase, *self.context)
 
 
-__all__ = ["PhaseBanner", "Qt"]
+__all__ = ["PhaseBanner"]
