@@ -31,6 +31,16 @@ from .script_training import training_section
 
 FRAMEWORKS = ("pytorch", "numpy")
 EMBED_LIMIT = 20_000  # numbers; a data set this small may be written into the script itself
+# Modules a script imports: a script named like one would import itself instead.
+IMPORTED_MODULES = ("argparse", "csv", "json", "math", "numpy", "torch")
+
+
+def check_script_name(path: str | Path) -> None:
+    """Refuse ``numpy.py`` and the like, with the reason (a ValueError)."""
+    stem = Path(path).stem
+    if Path(path).suffix == ".py" and stem in IMPORTED_MODULES:
+        raise ValueError(f"a script named {stem}.py would import itself instead of the {stem} module; "
+                         "choose another name")
 
 
 def script_text(config: RunConfig, framework: str, dataset: Dataset | None = None) -> str:

@@ -192,6 +192,7 @@ def train(w, train_set, test_set, max_iter, print_every):
 
 _TORCH_NETWORK = Template('''\
 torch.set_default_dtype(torch.float64)  # every tensor float64, as the studio computes
+torch.set_num_threads(1)  # the matrices are small: more threads cost more in hand-offs than they save
 
 
 # -- 4. The network and JVal; autograd does the backward pass -------------------------------------
