@@ -27,6 +27,7 @@ from ..engine.config import RunConfig
 from ..engine.data import ARTICLE_INPUTS, ARTICLE_TARGETS, Dataset
 from ..engine.formula import parse_formulas
 from ..engine.formula_code import numpy_expression
+from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
 from .script_training import training_section
 
 FRAMEWORKS = ("pytorch", "numpy")
@@ -36,11 +37,11 @@ IMPORTED_MODULES = ("argparse", "csv", "json", "math", "numpy", "torch")
 
 
 def check_script_name(path: str | Path) -> None:
-    """Refuse ``numpy.py`` and the like, with the reason (a ValueError)."""
+    """Refuse ``numpy.py`` and the like, with the reason (a :class:`Refusal`, a ValueError)."""
     stem = Path(path).stem
     if Path(path).suffix == ".py" and stem in IMPORTED_MODULES:
-        raise ValueError(f"a script named {stem}.py would import itself instead of the {stem} module; "
-                         "choose another name")
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script named {name}.py would import itself instead of "
+                                                  "the {name} module; choose another name"), name=stem)
 
 
 def script_text(config: RunConfig, framework: str, dataset: Dataset | None = None) -> str:
