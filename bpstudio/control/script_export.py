@@ -99,7 +99,7 @@ def _formula_text(formula) -> str:
 
 def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     tool = "NumPy" if framework == "numpy" else "PyTorch (and NumPy for the data)"
-    hidden = " -> ".join(f"{n} {config.activation}" for n in sizes[1:-1])
+    hidden = _hidden_layers(config, sizes)
     if config.data_file:
         data = f"the CSV file {_plain(Path(config.data_file).name)}"
     elif config.formulas:
@@ -116,31 +116,39 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
         version=__version__, framework=framework, needs=needs)
 
 
+_HYPERPARAMETERS = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"),
+                    "gd": ("alpha",)}
+_HYPER_COMMENTS = {
+    **{(name, "alpha"): "step size" for name in _HYPERPARAMETERS},
+    ("adam", "beta1"): "decay of the first moment m",
+    ("adam", "beta2"): "decay of the second moment v",
+    ("adam", "epsilon"): "added after the square root of the corrected v",
+    ("momentum", "beta1"): "how much of the velocity u each step keeps",
+}
+
+
+def _hidden_layers(config: RunConfig, sizes) -> str:
+    return " -> ".join(f"{n} {config.activation}" for n in sizes[1:-1])
+
+
 def _describe_optimizer(config: RunConfig) -> str:
-    names = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"), "gd": ("alpha",)}
-    values = ", ".join(f"{key}={getattr(config, key):g}" for key in names[config.optimizer])
+    values = ", ".join(f"{key}={getattr(config, key):g}" for key in _HYPERPARAMETERS[config.optimizer])
     return f"{config.optimizer} ({values}), zeta={config.zeta:g}"
 
 
 def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     lines = [
-        f"SIZES = {tuple(sizes)!r}  # {', '.join(inputs)} -> hidden -> {', '.join(targets)}",
-        f"HIDDEN_ACTIVATION = {config.activation!r}  # the output layer is linear",
+        f"SIZES = {tuple(sizes)!r}  # {', '.join(inputs)} -> {_hidden_layers(config, sizes)} -> "
+        f"{', '.join(targets)}",
         f"SEED = {config.seed}  # the article's numpy.random.seed",
     ]
     if not config.data_file:
         lines.append(f"SAMPLES = {config.samples}")
     if config.test_fraction:
         lines.append(f"TEST_FRACTION = {config.test_fraction!r}  # share of the samples held out")
-    lines += [
-        f"OPTIMIZER = {config.optimizer!r}",
-        f"ALPHA = {config.alpha!r}  # step size",
-        f"BETA1 = {config.beta1!r}  # decay of the first moment (momentum's coefficient)",
-        f"BETA2 = {config.beta2!r}  # decay of Adam's second moment",
-        f"EPSILON = {config.epsilon!r}  # Adam's small constant, added after the square root",
-        f"ZETA = {config.zeta!r}  # the stop tests' threshold",
-        f"MAX_ITER = {config.max_iter}",
-    ]
+    lines += [f"{key.upper()} = {getattr(config, key)!r}  # {_HYPER_COMMENTS[config.optimizer, key]}"
+              for key in _HYPERPARAMETERS[config.optimizer]]
+    lines += [f"ZETA = {config.zeta!r}  # the stop tests' threshold", f"MAX_ITER = {config.max_iter}"]
     torch = "import torch\n" if framework == "pytorch" else ""
     modules = ("argparse", "csv", "json", "math") if config.data_file else ("argparse", "json", "math")
     return _SETTINGS.substitute(lines="\n".join(lines), torch=torch,
@@ -318,7 +326,8 @@ _MAIN_SECTION = '''\
 # -- Command line ---------------------------------------------------------------------------------
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--max-iter", type=int, default=MAX_ITER, help=f"at most N iterations (default {MAX_ITER})")
+    parser.add_argument("--max-iter", type=int, default=MAX_ITER, metavar="N",
+                        help=f"at most N iterations (default {MAX_ITER})")
     parser.add_argument("--print-every", type=int, default=1000, metavar="N",
                         help="print JVal every N iterations (default 1000)")
     parser.add_argument("--json", metavar="FILE", help="write the JVal path (and the stop reason) as JSON")

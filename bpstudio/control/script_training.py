@@ -40,11 +40,10 @@ def training_section(config: RunConfig, framework: str) -> str:
     """Sections 4 to 6 of the script: network, optimizer, training loop."""
     if framework == "numpy":
         function, link = _NUMPY_ACTIVATIONS[config.activation]
-        return _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation) + "\n\n" + _NUMPY_OPTIMIZERS[
-            config.optimizer] + "\n\n" + _NUMPY_LOOP
-    return (_TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation],
-                                      activation=config.activation)
-            + "\n\n" + _TORCH_OPTIMIZERS[config.optimizer] + "\n\n" + _TORCH_LOOP)
+        network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation)
+        return "\n\n".join((network, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
+    network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation)
+    return "\n\n".join((network, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
 
 
 _NUMPY_NETWORK = Template('''\

@@ -69,7 +69,8 @@ class ExportMenu(QObject):
             writer(path)
         except (OSError, ValueError) as err:
             QMessageBox.warning(self.window, self.tr("Export failed"),
-                                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=localized(err)))
+                                self.tr("{path} could not be written:\n{reason}").format(
+                                    path=path, reason=localized(err)))
             return False
         self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 4000)
         return True
