@@ -1,5 +1,5 @@
 """The one command a user remembers: ``bpstudio`` opens the studio,
-``bpstudio train|gradcheck|chain ...`` run without a window.
+``bpstudio train|gradcheck|chain|info|export-script ...`` run without a window.
 
 Kept free of NumPy and Qt imports at module level so that ``--help`` and the
 headless commands start fast and never load a GUI they do not need.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "chain", "info")
+COMMANDS = ("train", "gradcheck", "chain", "info", "export-script")
 
 USAGE = """\
 usage: bpstudio [FILE] [--smoke-test]      open the studio window
@@ -17,6 +17,8 @@ usage: bpstudio [FILE] [--smoke-test]      open the studio window
        bpstudio gradcheck [options]        check backprop against finite differences
        bpstudio chain --param 'W0[0,0]'    show the loss-influence chain of one weight
        bpstudio info FILE.bpstudio         summarise a saved session
+       bpstudio export-script --framework pytorch|numpy --out F.py
+                                           write the run as a standalone script
 
 BP Studio: a desktop laboratory for backpropagation, after the article
 "Back Propagation - Python实现". Run 'bpstudio COMMAND --help' for a command's options.
@@ -39,6 +41,8 @@ def run_command(command: str, argv: list[str]) -> int:
         from .cli.gradcheck import main
     elif command == "info":
         from .cli.info import main
+    elif command == "export-script":
+        from .cli.export_script import main
     else:
         from .cli.chain import main
     try:

@@ -55,3 +55,24 @@ def test_export_failure_is_a_message(window, tmp_path, monkeypatch):
     assert shown and ".csv or .npz" in shown[0]
     assert not window.exports.write(window.exports._history, "/nonexistent/h.csv")
     assert len(shown) == 2
+
+
+def test_script_exports_reproduce_the_window_run(window, tmp_path, monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    menu = window.exports
+    assert {"export_pytorch", "export_numpy"} <= set(menu.actions)
+    for framework in ("pytorch", "numpy"):
+        path = tmp_path / f"bp_{framework}.py"
+        assert menu.write(lambda p, f=framework: menu._script(f, p), str(path))
+        assert path.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3")
+    out = tmp_path / "run.json"
+    subprocess.run([sys.executable, str(tmp_path / "bp_numpy.py"), "--max-iter", "5", "--json", str(out)],
+                   check=True, capture_output=True, timeout=120)
+    np.testing.assert_allclose(json.loads(out.read_text())["jval"], window.plot.mirror.values(), rtol=1e-10)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not menu.write(lambda p: menu._script("numpy", p), str(tmp_path / "numpy.py"))
+    assert shown and "would import itself" in shown[0] and not (tmp_path / "numpy.py").exists()

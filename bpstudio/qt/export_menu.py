@@ -1,13 +1,16 @@
 """File > Export: one action per export, a file dialog, and a clear message on failure."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..control.script_export import check_script_name, script_text
 from ..control.tables import write_history_csv, write_weights
 from . import exports
-from .i18n import marked
+from .i18n import localized, marked
 
 TEXTS = {
     "export_plot": QT_TRANSLATE_NOOP("ExportMenu", "JVal plot (the article's figure)…"),
@@ -15,6 +18,8 @@ TEXTS = {
     "export_weights": QT_TRANSLATE_NOOP("ExportMenu", "Weights…"),
     "export_chain": QT_TRANSLATE_NOOP("ExportMenu", "Chain of the selected weight…"),
     "export_diagram": QT_TRANSLATE_NOOP("ExportMenu", "Network diagram…"),
+    "export_pytorch": QT_TRANSLATE_NOOP("ExportMenu", "PyTorch script…"),
+    "export_numpy": QT_TRANSLATE_NOOP("ExportMenu", "NumPy script…"),
 }
 
 
@@ -31,6 +36,8 @@ class ExportMenu(QObject):
             ("export_weights", "CSV (*.csv);;NumPy (*.npz)", "weights.csv", self._weights),
             ("export_chain", "LaTeX (*.tex);;Markdown (*.md)", "chain.tex", self._chain),
             ("export_diagram", "PNG (*.png);;SVG (*.svg)", "diagram.png", self._diagram),
+            ("export_pytorch", "Python (*.py)", "bp_pytorch.py", lambda path: self._script("pytorch", path)),
+            ("export_numpy", "Python (*.py)", "bp_numpy.py", lambda path: self._script("numpy", path)),
         ]
         self.actions = {}
         for name, filters, default, writer in entries:
@@ -62,7 +69,8 @@ class ExportMenu(QObject):
             writer(path)
         except (OSError, ValueError) as err:
             QMessageBox.warning(self.window, self.tr("Export failed"),
-                                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=err))
+                                self.tr("{path} could not be written:\n{reason}").format(
+                                    path=path, reason=localized(err)))
             return False
         self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 4000)
         return True
@@ -87,3 +95,12 @@ class ExportMenu(QObject):
 
     def _diagram(self, path: str) -> None:
         exports.export_diagram(path, self.window.network_view.scene())
+
+    def _script(self, framework: str, path: str) -> None:
+        """The current run as a standalone script (see bpstudio.control.script_export)."""
+        check_script_name(path)
+        config = self.window.last.config
+        moved = config.data_file and not Path(config.data_file).is_file()  # a session's CSV went away
+        text = script_text(config, framework, self.window.problem.all_data if moved else None)
+        # Issue #12 brings one atomic file writer; this write moves to it when that lands.
+        Path(path).write_text(text, encoding="utf-8")

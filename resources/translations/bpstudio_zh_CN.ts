@@ -279,6 +279,10 @@
         <source>{key} must be a finite number</source>
         <translation>{key} 必须是有限的数</translation>
     </message>
+    <message>
+        <source>a script named {name}.py would import itself instead of the {name} module; choose another name</source>
+        <translation>名为 {name}.py 的脚本会导入它自己而不是 {name} 模块；请换一个文件名</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -301,6 +305,14 @@
     <message>
         <source>Network diagram…</source>
         <translation>网络图…</translation>
+    </message>
+    <message>
+        <source>PyTorch script…</source>
+        <translation>PyTorch 脚本…</translation>
+    </message>
+    <message>
+        <source>NumPy script…</source>
+        <translation>NumPy 脚本…</translation>
     </message>
     <message>
         <source>&amp;Export</source>

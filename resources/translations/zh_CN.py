@@ -83,6 +83,10 @@ TRANSLATIONS = {
     "Weights…": "权重…",
     "Chain of the selected weight…": "所选权重的影响链路…",
     "Network diagram…": "网络图…",
+    "PyTorch script…": "PyTorch 脚本…",
+    "NumPy script…": "NumPy 脚本…",
+    "a script named {name}.py would import itself instead of the {name} module; choose another name":
+        "名为 {name}.py 的脚本会导入它自己而不是 {name} 模块；请换一个文件名",
     "&Export": "导出(&E)",
     "Export failed": "导出失败",
     "{path} could not be written:\n{reason}": "无法写入 {path}：\n{reason}",

@@ -1,0 +1,47 @@
+"""``bpstudio export-script``: the run that ``train`` would make, as a standalone Python script."""
+from __future__ import annotations
+
+from ..control.script_export import FRAMEWORKS, check_script_name, script_text
+from ..engine.csv_data import CsvDataError
+from ..engine.formula import FormulaError
+from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
+
+
+def build_parser(prog: str = "bpstudio export-script") -> Parser:
+    parser = Parser(
+        prog=prog,
+        description=(
+            "Write the run that 'bpstudio train' makes with the same options as one readable "
+            "Python script: the same data, start weights, optimizer and stop tests, with PyTorch "
+            "(torch and numpy) or NumPy alone. The script prints JVal as it trains and takes "
+            "--max-iter N, --print-every N and --json FILE on its own command line."
+        ),
+        epilog="Example: bpstudio export-script --framework pytorch --out article_torch.py",
+    )
+    parser.add_argument("--framework", required=True, choices=list(FRAMEWORKS),
+                        help="pytorch (autograd and torch.optim) or numpy (backprop written out)")
+    parser.add_argument("--out", required=True, metavar="FILE.py", help="the script to write")
+    add_model_options(parser)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    config = config_from_args(args)
+    out = writable_path("--out", args.out)
+    try:
+        check_script_name(out)
+    except ValueError as err:
+        raise UsageError(f"argument --out: {err}") from None
+    try:
+        config.problem()  # the same checks as train: the CSV is readable, the formulas finite
+    except CsvDataError as err:
+        raise UsageError(f"argument --data: {err}") from None
+    except FormulaError as err:
+        raise UsageError(f"argument --formula: {err}") from None
+    except ValueError as err:  # a test split that leaves one side empty
+        raise UsageError(f"argument --test-fraction: {err}") from None
+    # Issue #12 brings one atomic file writer; this write moves to it when that lands.
+    out.write_text(script_text(config, args.framework), encoding="utf-8")
+    print(f"wrote {out}: run it with python3 {out.name} [--max-iter N] [--json FILE]")
+    return 0
