@@ -22,7 +22,7 @@ def png_size(path):
     return struct.unpack(">II", data[16:24])
 
 
-def test_every_export(window, tmp_path):
+def test_every_export(qtbot, window, tmp_path):
     menu = window.exports
     assert menu.write(menu._plot, str(tmp_path / "jval.png")) and png_size(tmp_path / "jval.png") == (600, 400)
     assert menu.write(menu._plot, str(tmp_path / "jval.svg"))
@@ -38,6 +38,7 @@ def test_every_export(window, tmp_path):
     with np.load(tmp_path / "w.npz") as data:
         assert data["W0"].shape == (4, 5) and data["W1"].shape == (6, 3)
     window.network_view.select_param(0)
+    qtbot.waitUntil(lambda: window.model.chain_view is not None, timeout=10000)  # worked out off the GUI thread
     assert menu.write(menu._chain, str(tmp_path / "c.tex"))
     assert "\\begin{align*}" in (tmp_path / "c.tex").read_text()
     assert menu.write(menu._chain, str(tmp_path / "c.md"))

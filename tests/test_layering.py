@@ -31,3 +31,27 @@ def test_engine_sources_never_name_qt():
             text = path.read_text()
             for name in ("PySide6", "pyqtgraph", "shiboken6"):
                 assert f"import {name}" not in text and f"from {name}" not in text, path
+
+
+COMPUTING = ("propagation", "chain", "node_values", "gradcheck", "phases", "trainer", "optimizers", "nudge",
+             "losses", "chain_board")
+
+
+def test_the_qt_floor_draws_and_forwards_but_never_computes():
+    """Views import the engine's types and names only; the studio model does the computing."""
+    import ast
+    from pathlib import Path
+
+    import bpstudio
+
+    qt = Path(bpstudio.__file__).parent / "qt"
+    offenders = []
+    for path in qt.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                if "engine" in parts and parts[-1] in COMPUTING:
+                    offenders.append(f"{path.name}: from {node.module}")
+                if parts[-1] == "engine" and any(a.name in COMPUTING for a in node.names):
+                    offenders.append(f"{path.name}: from {node.module} import ...")
+    assert not offenders, offenders

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTableWidget, QWidget
 
-from bpstudio.qt.formula_view import TypesetQueue
+from bpstudio.qt.background import BackgroundWorker
 
 ASCII_FORMS = re.compile(r"[A-Za-z]_\d|\^\(|_\{|dL/d")
 
@@ -17,7 +17,8 @@ def window(open_studio):
 
 
 def typeset(window):
-    assert TypesetQueue.shared().wait_idle()
+    assert BackgroundWorker.shared().wait_idle()
+    assert BackgroundWorker.shared().wait_idle()  # the chain's numbers, then their typesetting
     formula = window.findChild(QWidget, "chain_formula")
     assert formula.svg_text.startswith("<svg")
     return formula
@@ -32,7 +33,7 @@ def test_the_formula_is_typeset_with_numbers_under_its_factors(qtbot, window):
     formula = typeset(window)
     svg = formula.svg_text
     assert "<path" in svg  # glyphs drawn by the typesetter, not text in a paragraph
-    numbers = window.inspector.sample_numbers
+    numbers = window.model.chain_view.at_sample
     for value in (numbers.edge_values.values()):
         text = f"{value:.4g}".replace("-", "−")
         assert f">{text}<" in svg  # every basic link's number is written under its factor
@@ -92,7 +93,8 @@ def test_no_ascii_notation_in_the_inspector(qtbot, window):
     typeset(window)
     view = window.network_view
     node = next(item for node, item in view.nodes.items() if node.name == "O1[0]")
-    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
+    with qtbot.waitSignal(window.model_signals.node_ready, timeout=10000):
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
     texts = list(visible_texts(window.inspector))
     assert any("O₁⁽¹⁾" in t for t in texts) and any("→ x →" in t for t in texts)
     offenders = [t for t in texts if ASCII_FORMS.search(re.sub(r"\[W\d\[\d+,\d+\]\]|W\d\[\d+,\d+\]", "", t))]

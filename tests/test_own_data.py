@@ -151,6 +151,7 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studi
     field.editingFinished.emit()
     qtbot.waitUntil(lambda: win.last.config.formulas == ("x = r*g", "y = sin(b)"), timeout=5000)
     assert win.problem.network.sizes == (3, 5, 2) and len(win.probe.output_labels) == 2
+    qtbot.waitUntil(lambda: win.probe.output_labels[0].text() != "", timeout=10000)  # the model's answer
     assert "—" not in win.probe.output_labels[0].text()  # a formula gives the true value
     field.setText("x = sqrt(r)")
     field.editingFinished.emit()
@@ -163,7 +164,9 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studi
     assert dialog.inputs.count() == 3 and dialog.choice()["targets"] == ("w",)
     win.apply_data(**dialog.choice())
     qtbot.waitUntil(lambda: win.last.config.data_file == str(csv_file), timeout=5000)
-    assert win.problem.network.sizes == (2, 5, 1) and "—" in win.probe.output_labels[0].text()
+    assert win.problem.network.sizes == (2, 5, 1)
+    qtbot.waitUntil(lambda: win.probe.output_labels[0].text() != "", timeout=10000)
+    assert "—" in win.probe.output_labels[0].text()  # no formula for CSV data
     assert "d.csv" in win.controls.data_source.text()
     win.use_article_data()
     qtbot.waitUntil(lambda: win.last.config.data_file == "", timeout=5000)

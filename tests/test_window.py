@@ -143,8 +143,11 @@ def test_model_change_rebuilds_the_diagram(qtbot, window):
 
 def test_nudge_predicts_the_change_of_jval(qtbot, window):
     window.network_view.select_param(3)
+    qtbot.waitUntil(lambda: window.inspector.nudge_button.isEnabled(), timeout=10000)  # numbers are in
     window.inspector.nudge_delta.setValue(0.0001)
-    result = window.inspector.nudge()
+    with qtbot.waitSignal(window.model_signals.nudge_ready, timeout=10000):
+        window.inspector.nudge_button.click()
+    result = window.inspector.last_nudge
     assert result.actual == pytest.approx(result.predicted, rel=1e-2)
     # the curvature term accounts for what the tangent leaves out
     assert abs(result.actual - result.second_order) < 0.05 * abs(result.actual - result.predicted) + 1e-12
@@ -154,7 +157,8 @@ def test_nudge_predicts_the_change_of_jval(qtbot, window):
 def test_node_click_shows_value_and_gradient(qtbot, window):
     view = window.network_view
     node = next(item for node, item in view.nodes.items() if node.name == "O1[0]")
-    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
+    with qtbot.waitSignal(window.model_signals.node_ready, timeout=10000):
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
     assert "value" in window.inspector.node_info.text() and "∂L" in window.inspector.node_info.text()
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
-from ..engine.optimizers import OPTIMIZERS
+from ..control.vocabulary import OPTIMIZER_NAMES
 from .i18n import localized, marked
 
 TOOLTIPS = {
@@ -40,7 +40,7 @@ LABELS = {
     "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden sizes"), "activation": QT_TRANSLATE_NOOP("ControlsPanel", "Activation"), "init": QT_TRANSLATE_NOOP("ControlsPanel", "Init"), "samples": QT_TRANSLATE_NOOP("ControlsPanel", "Samples"),
     "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Seed"), "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Targets"), "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Test share"),
 }
-CHOICES = {"optimizer": list(OPTIMIZERS), "activation": list(ACTIVATIONS), "init": list(INITS)}
+CHOICES = {"optimizer": list(OPTIMIZER_NAMES), "activation": list(ACTIVATIONS), "init": list(INITS)}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 MODEL = ("hidden", "activation", "init", "samples", "seed", "test_fraction", "formulas")
 

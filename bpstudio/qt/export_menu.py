@@ -86,12 +86,10 @@ class ExportMenu(QObject):
         write_weights(path, self.window.problem.network, self.window.last.snapshot.weights)
 
     def _chain(self, path: str) -> None:
-        inspector = self.window.inspector
-        if inspector.chain is None:
+        view = self.window.model.chain_view  # worked out by the model for the shown sample
+        if view is None:
             raise ValueError(self.tr("select a weight in the diagram first"))
-        numbers = inspector.chain.evaluate(self.window.last.snapshot.weights, self.window.problem.dataset,
-                                           sample=inspector.sample_box.value())
-        exports.export_chain(path, inspector.chain, numbers)
+        exports.export_chain(path, view.chain, view.at_sample)
 
     def _diagram(self, path: str) -> None:
         exports.export_diagram(path, self.window.network_view.scene())

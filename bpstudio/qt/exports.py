@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from ..engine.chain import ChainNumbers, InfluenceChain
+from ..control.vocabulary import ChainNumbers, InfluenceChain
 from ..engine.chain_render import render_latex, render_markdown
 from .article_figure import save_article_figure
 

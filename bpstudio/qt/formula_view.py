@@ -1,119 +1,32 @@
 """A typeset formula on screen: an SVG drawn with QSvgRenderer, vector at any size.
 
-The SVG is made off the GUI thread (:class:`TypesetQueue`): typesetting a new
-selection takes a moment in ziamath, and the window must not freeze for it.
-Only the newest request of each view is worked on; older ones are dropped.
-The GUI thread only loads the finished SVG and paints it.
+The SVG is made on the studio's background thread (:mod:`.background`):
+typesetting a new selection takes a moment in ziamath, and the window must not
+freeze for it.  Only the newest request of each view is worked on; older ones
+are dropped.  The GUI thread only loads the finished SVG and paints it.
 """
 from __future__ import annotations
 
-import atexit
-import gc
 import itertools
-import queue
-import threading
-import weakref
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 import shiboken6
 
+from .background import BackgroundWorker
 
-class TypesetQueue(QThread):
-    """One background thread for every typeset view (a QThread subclass, as DESIGN §3 asks).
 
-    ``run()`` takes jobs from a plain queue, typesets the newest one of each
-    view and emits the SVG; the signal is queued to the GUI thread, which
-    hands it to its view if that view still exists and still wants it.
-    The thread lives as long as the application and is stopped before it quits.
-    """
+_VIEW_KEYS = itertools.count(1)
 
-    done = Signal(int, int, str)  # view key, token, svg
 
-    _instance: "TypesetQueue | None" = None
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("bpstudio-typeset")
-        self._jobs: "queue.SimpleQueue[tuple[int, int, Callable[[], str]] | None]" = queue.SimpleQueue()
-        self._latest: dict[int, int] = {}  # view key -> newest token
-        self._views: "weakref.WeakValueDictionary[int, FormulaView]" = weakref.WeakValueDictionary()
-        self._tokens = itertools.count(1)
-        self._keys = itertools.count(1)
-        self._idle = threading.Event()
-        self._idle.set()
-        self._pending = 0
-        self._lock = threading.Lock()
-        self.done.connect(self._deliver)
-
-    @classmethod
-    def shared(cls) -> "TypesetQueue":
-        if cls._instance is None:
-            cls._instance = cls()
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(cls._instance.stop)
-            atexit.register(cls._instance.stop)
-            cls._instance.start()
-        return cls._instance
-
-    def register(self, view: "FormulaView") -> int:
-        key = next(self._keys)
-        self._views[key] = view
-        return key
-
-    def request(self, key: int, make_svg: Callable[[], str]) -> int:
-        token = next(self._tokens)
-        self._latest[key] = token
-        with self._lock:
-            self._pending += 1
-            self._idle.clear()
-        self._jobs.put((key, token, make_svg))
-        return token
-
-    def run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            key, token, make_svg = job
-            svg = ""
-            if self._latest.get(key) == token:  # else superseded while it waited
-                # Typesetting allocates a lot; a garbage collection it set off here could
-                # free a closed window's Qt widgets on this thread, which Qt does not
-                # survive.  The collector waits until the GUI thread allocates again.
-                gc.disable()
-                try:
-                    svg = make_svg()
-                except Exception as err:  # noqa: BLE001 - shown in the view, not raised here
-                    svg = _error_svg(str(err))
-                finally:
-                    gc.enable()
-            with self._lock:
-                self._pending -= 1
-                if self._pending == 0:
-                    self._idle.set()
-            if svg:
-                self.done.emit(key, token, svg)
-
-    def _deliver(self, key: int, token: int, svg: str) -> None:
-        view = self._views.get(key)
-        if view is not None and shiboken6.isValid(view) and self._latest.get(key) == token:
-            view.set_svg(svg)
-
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Wait until every queued job is typeset (tests and screenshots); then process its signals."""
-        done = self._idle.wait(timeout)
-        QCoreApplication.processEvents()
-        return done
-
-    def stop(self) -> None:
-        if self.isRunning():
-            self._jobs.put(None)
-            self.wait(10000)
+def _safely(make_svg: Callable[[], str]) -> str:
+    try:
+        return make_svg()
+    except Exception as err:  # noqa: BLE001 - a formula that cannot be typeset says why, in place
+        return _error_svg(str(err))
 
 
 def _error_svg(message: str) -> str:
@@ -139,7 +52,7 @@ class FormulaView(QWidget):
         self.renderer = QSvgRenderer(self)
         self.max_scale = 1.0
         self.max_height: int | None = None
-        self._key = TypesetQueue.shared().register(self)
+        self._key = f"typeset:{next(_VIEW_KEYS)}"
         self._cache = QPixmap()
         self._cache_key: tuple = ()
         self.svg_text = ""
@@ -151,7 +64,11 @@ class FormulaView(QWidget):
     # -- content -----------------------------------------------------------------------------
     def typeset(self, make_svg: Callable[[], str]) -> None:
         """Make the SVG in the background and show it when it is ready."""
-        TypesetQueue.shared().request(self._key, make_svg)
+        BackgroundWorker.shared().submit(self._key, lambda: _safely(make_svg), self._typeset_done)
+
+    def _typeset_done(self, svg: str) -> None:
+        if svg and shiboken6.isValid(self):
+            self.set_svg(svg)
 
     def set_svg(self, svg: str) -> None:
         self.svg_text = svg
@@ -161,7 +78,7 @@ class FormulaView(QWidget):
         self.svg_shown.emit()
 
     def clear(self) -> None:
-        TypesetQueue.shared().request(self._key, lambda: "")
+        BackgroundWorker.shared().submit(self._key, lambda: "", self._typeset_done)
         self.svg_text = ""
         self.renderer.load(QByteArray(b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"))
         self.updateGeometry()
@@ -231,4 +148,4 @@ class FormulaView(QWidget):
         return natural.width() * scale <= self.width() + 1 and natural.height() * scale <= self.height() + 1
 
 
-__all__ = ["FormulaView", "TypesetQueue"]
+__all__ = ["FormulaView"]

@@ -12,21 +12,18 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..control.studio_model import ChainView, NodeReadout
 from ..control.typeset import Colours, board_svg, links_svg, number_text
-from ..engine.chain import ChainNumbers, InfluenceChain
-from ..engine.chain_board import basic_links, board
+from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
-from ..engine.graph import NodeNames
-from ..engine.nudge import fair_delta, nudge
-from ..engine.snapshot import Snapshot
 from .appearance import LIGHT, Look
 from .formula_view import FormulaView
 from .i18n import marked
@@ -66,6 +63,11 @@ def colours_for(look: Look) -> Colours:
 
 
 class Inspector(QScrollArea):
+    """Shows the model's answers about the selected parameter; asks it for a sample or a nudge."""
+
+    sample_changed = Signal(int)
+    nudge_requested = Signal(float)
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
@@ -96,7 +98,7 @@ class Inspector(QScrollArea):
         row.addWidget(self.sample_label)
         self.sample_box = QSpinBox()
         self.sample_box.setObjectName("inspector_sample")
-        self.sample_box.valueChanged.connect(lambda _v: self.refresh())
+        self.sample_box.valueChanged.connect(self.sample_changed.emit)
         row.addWidget(self.sample_box)
         row.addStretch(1)
         self.copy_latex = QPushButton()
@@ -189,7 +191,7 @@ class Inspector(QScrollArea):
         nudge_row.addWidget(self.nudge_delta)
         self.nudge_button = QPushButton()
         self.nudge_button.setObjectName("nudge")
-        self.nudge_button.clicked.connect(self.nudge)
+        self.nudge_button.clicked.connect(self._ask_nudge)
         nudge_row.addWidget(self.nudge_button)
         nudge_row.addStretch(1)
         nl.addLayout(nudge_row)
@@ -202,12 +204,10 @@ class Inspector(QScrollArea):
         layout.addStretch(1)
 
         self.problem: Problem | None = None
-        self.names: NodeNames | None = None
-        self.snapshot: Snapshot | None = None
         self.index: int | None = None
         self.chain: InfluenceChain | None = None
-        self.numbers: ChainNumbers | None = None
-        self.sample_numbers: ChainNumbers | None = None
+        self.view: ChainView | None = None
+        self.last_nudge: NudgeResult | None = None
         self.colours = colours_for(LIGHT)
         self.presenting = False
         self._set_enabled(False)
@@ -237,36 +237,32 @@ class Inspector(QScrollArea):
             "small enough for the tangent to predict the change well."))
         self.nudge_button.setText(self.tr("Nudge"))
         self.node_info.clear()
-        if self.chain is None:
+        if self.view is not None:
+            self.show_chain(self.view)
+        elif self.chain is None:
             self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
-        else:
-            self.refresh()
 
     def _name_value_rows(self) -> None:
         symbol = self.chain.display(self.chain.param) if self.chain is not None else "w"
         for key, text in VALUE_ROWS:
             self.row_names[key].setText(marked("Inspector", text).format(p=symbol))
 
-    # -- inputs ------------------------------------------------------------------------------
+    # -- what the model says ------------------------------------------------------------------
     def set_problem(self, problem: Problem) -> None:
         self.problem = problem
-        self.names = NodeNames.of(problem.dataset)
+        self.sample_box.blockSignals(True)
         self.sample_box.setRange(0, problem.dataset.n_samples - 1)
+        self.sample_box.blockSignals(False)
         self.node_info.clear()
-        self.select(None)
-
-    def set_snapshot(self, snapshot: Snapshot, refresh: bool = True, live: bool = False) -> None:
-        """``live``: the net is training; skip the finite difference to keep up."""
-        self.snapshot = snapshot
-        if refresh:
-            self.refresh(with_numeric=not live)
+        self.show_selection(None, None)
 
     def set_look(self, look: Look, presenting: bool) -> None:
         """Theme colours for the typeset formula; in presentation mode the formula grows."""
         self.colours = colours_for(look)
         self.presenting = presenting
         self.fit_formula()
-        self.refresh()
+        if self.view is not None:
+            self.show_chain(self.view)
 
     def fit_formula(self) -> None:
         """Normal: the formula at its own size at most.  Presenting: as large as fits the panel."""
@@ -284,85 +280,94 @@ class Inspector(QScrollArea):
         if self.presenting:
             self.fit_formula()
 
-    def select(self, index: int | None) -> None:
-        self.index = index
-        self.chain = None
-        if index is not None and self.problem is not None:
-            net = self.problem.network
-            self.chain = InfluenceChain.of(net, net.param_location(index), self.names)
+    def show_selection(self, index: int | None, chain: InfluenceChain | None) -> None:
+        """A new selection: its names now, its numbers when the model has them (show_chain)."""
+        self.index, self.chain, self.view = index, chain, None
         self.nudge_result.clear()
         self.node_info.clear()
         self._name_value_rows()
-        self._choose_nudge()
-        self.refresh()
+        self._set_enabled(False)
+        if chain is not None:
+            self.title.setText(self._title(chain, None))
+        else:
+            self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
+            self.formula.clear()
+            self.links.clear()
+            self.total.clear()
+            self.sample_info.clear()
+            for label in (*self.value_labels.values(), *self.check_labels.values()):
+                label.setText("—")
+            self.paths.setRowCount(0)
+            self.paths_note.clear()
+            self.per_output.clear()
 
-    def show_node(self, name: str, value: float, gradient: float, display: str) -> None:
-        grad = "" if not np.isfinite(gradient) else f", ∂L/∂{html.escape(display)} = {_fmt(gradient)}"
+    def show_node(self, readout: NodeReadout) -> None:
+        grad = "" if not np.isfinite(readout.gradient) else \
+            f", ∂L/∂{html.escape(readout.display)} = {_fmt(readout.gradient)}"
         self.node_info.setText(self.tr("Node {node}: value {value}{grad} (sample {sample})").format(
-            node=html.escape(display), value=_fmt(value), grad=grad, sample=self.sample_box.value()))
+            node=html.escape(readout.display), value=_fmt(readout.value), grad=grad, sample=readout.sample))
+
+    def show_chain(self, view: ChainView) -> None:
+        """Everything about the selected parameter, as the model worked it out."""
+        if view.chain is not self.chain:
+            return
+        first = self.view is None or self.view.index != view.index
+        self.view = view
+        self._set_enabled(True)
+        chain = view.chain
+        self.title.setText(self._title(chain, view.iteration))
+        self.sample_info.setText(self._describe_sample(view))
+        shown = {"value": view.weight, "gradient": view.gradient, "plain": -view.alpha * view.gradient}
+        for key in ("m", "v", "m_hat", "v_hat", "step"):
+            shown[key] = view.optimizer_values.get(key, float("nan"))
+        for key, label in self.value_labels.items():
+            label.setText(_fmt(shown.get(key)))
+        blocks, links, colours = view.blocks, view.links, self.colours
+        tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
+        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags))
+        self.links.typeset(lambda: links_svg(list(links), colours))
+        n = view.summed
+        self.total.setText(self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
+            n=self.problem.dataset.n_samples if self.problem else "?", p=chain.display(chain.param),
+            value=_fmt(n.chain_gradient)))
+        rel = self.tr("rel. diff")
+        self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   ({rel} {n.chain_error:.1e})")
+        self.check_labels["backprop"].setText(_fmt(n.backprop_gradient))
+        if view.exact:
+            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   ({rel} {n.numeric_error:.1e})")
+        else:
+            self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
+        self._fill_paths(n)
+        if first and view.suggested_delta is not None:
+            self.nudge_delta.setValue(view.suggested_delta)
+
+    def show_nudge(self, result: NudgeResult) -> None:
+        self.nudge_result.setText(self.tr(
+            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
+            "tangent + curvature = {both} — what is left is of higher order.<br>"
+            "The parameter was put back.").format(
+                predicted=_fmt(result.predicted), actual=_fmt(result.actual),
+                curvature=_fmt(result.curvature_term), second=_fmt(result.curvature),
+                both=_fmt(result.second_order)))
+        self.last_nudge = result
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.copy_latex, self.nudge_button, self.nudge_delta):
             widget.setEnabled(on)
 
-    def _ready(self) -> bool:
-        return not (self.chain is None or self.snapshot is None or self.problem is None
-                    or self.snapshot.weights.size != self.problem.network.n_params)
-
-    def refresh(self, with_numeric: bool = True) -> None:
-        if not self._ready():
-            self._set_enabled(False)
-            self.formula.clear()
-            self.links.clear()
-            self.total.clear()
-            self.sample_info.clear()
-            return
-        self._set_enabled(True)
-        net, data = self.problem.network, self.problem.dataset
-        weights = self.snapshot.weights
-        index = self.index
-        sample = min(self.sample_box.value(), data.n_samples - 1)
-        chain = self.chain
-        self.numbers = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=with_numeric)
-        self.sample_numbers = chain.evaluate(weights, data, sample=sample, path_limit=0, with_numeric=False)
+    def _title(self, chain: InfluenceChain, iteration: int | None) -> str:
         name = chain.display(chain.param, "html")
-        self.title.setText(f"<b style='font-size:large'>{name}</b> &nbsp; "
-                           f"<span style='color:{self.colours.muted}'>[{chain.name}]</span> &nbsp; "
-                           + self.tr("iteration {n}").format(n=self.snapshot.iteration))
-        self.sample_info.setText(self._describe_sample(sample))
-        state = self.snapshot.optimizer_state
-        alpha = self.snapshot.hyper.get("alpha", float("nan"))
-        grad = float(self.snapshot.gradient[index])
-        shown = {"value": float(weights[index]), "gradient": grad, "plain": -alpha * grad}
-        for key in ("m", "v", "m_hat", "v_hat", "step"):
-            shown[key] = float(state[key][index]) if key in state else float("nan")
-        for key, label in self.value_labels.items():
-            label.setText(_fmt(shown.get(key)))
-        blocks = board(chain, self.sample_numbers)
-        links = basic_links(chain, self.sample_numbers)
-        colours = self.colours
-        tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
-        self.formula.typeset(lambda: board_svg(blocks, colours, tags))
-        self.links.typeset(lambda: links_svg(links, colours))
-        self.total.setText(self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
-            n=data.n_samples, p=chain.display(chain.param), value=_fmt(self.numbers.chain_gradient)))
-        n = self.numbers
-        rel = self.tr("rel. diff")
-        self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   ({rel} {n.chain_error:.1e})")
-        self.check_labels["backprop"].setText(_fmt(n.backprop_gradient))
-        if with_numeric:
-            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   ({rel} {n.numeric_error:.1e})")
-        else:
-            self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
-        self._fill_paths(n)
+        text = (f"<b style='font-size:large'>{name}</b> &nbsp; "
+                f"<span style='color:{self.colours.muted}'>[{chain.name}]</span>")
+        if iteration is not None:
+            text += " &nbsp; " + self.tr("iteration {n}").format(n=iteration)
+        return text
 
-    def _describe_sample(self, sample: int) -> str:
-        data = self.problem.dataset
-        inputs = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(float(v))}"
-                           for k, v in zip(data.input_names, data.inputs[sample]))
-        targets = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(float(v))}"
-                            for k, v in zip(data.target_names, data.targets[sample]))
+    def _describe_sample(self, view: ChainView) -> str:
+        inputs = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(v)}" for k, v in view.sample_inputs)
+        targets = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(v)}" for k, v in view.sample_targets)
         return self.tr("inputs {inputs}; targets {targets}").format(inputs=inputs, targets=targets)
 
     def _fill_paths(self, n: ChainNumbers) -> None:
@@ -394,37 +399,12 @@ class Inspector(QScrollArea):
 
     # -- actions --------------------------------------------------------------------------------------
     def latex(self) -> str:
-        if self.chain is None:
+        if self.view is None:
             return ""
-        return render_latex(self.chain, self.sample_numbers)
+        return render_latex(self.view.chain, self.view.at_sample)
 
     def _copy_latex(self) -> None:
         QGuiApplication.clipboard().setText(self.latex())
 
-    def _choose_nudge(self) -> None:
-        """A Δw for which the tangent is a fair prediction (see engine.nudge.fair_delta)."""
-        if self.chain is None or self.snapshot is None or self.problem is None \
-                or self.snapshot.weights.size != self.problem.network.n_params:
-            return
-        grad = float(self.snapshot.gradient[self.index])
-        data = self.problem.dataset
-        self.nudge_delta.setValue(fair_delta(self.problem.network, self.snapshot.weights, data, self.index, grad))
-
-    def nudge(self):
-        """Tangent, actual change and curvature of JVal for Δw; the parameter is put back."""
-        if not self._ready():
-            return None
-        delta = self.nudge_delta.value()
-        if delta == 0:
-            return None
-        grad = float(self.snapshot.gradient[self.index])
-        result = nudge(self.problem.network, self.snapshot.weights, self.problem.dataset, self.index, delta, grad)
-        self.nudge_result.setText(self.tr(
-            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
-            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
-            "tangent + curvature = {both} — what is left is of higher order.<br>"
-            "The parameter was put back.").format(
-                predicted=_fmt(result.predicted), actual=_fmt(result.actual),
-                curvature=_fmt(result.curvature_term), second=_fmt(result.curvature),
-                both=_fmt(result.second_order)))
-        return result
+    def _ask_nudge(self) -> None:
+        self.nudge_requested.emit(self.nudge_delta.value())

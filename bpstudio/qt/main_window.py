@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
 from ..engine.config import ConfigError, RunConfig
-from ..engine.graph import NodeNames, display_name
-from ..engine.node_values import node_values
+from ..control.studio_model import StudioModel
 from .appearance import apply_palette, look_for
+from .background import QtExecutor
 from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector, colours_for
@@ -27,6 +27,7 @@ from .jval_plot import JvalPlot
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
 from .menus import build_menus, retranslate_menus
+from .model_signals import ModelSignals
 from .guided_tour import GuidedTour
 from .phase_banner import PhaseBanner
 from .probe import PredictionProbe
@@ -69,11 +70,15 @@ class MainWindow(QMainWindow):
         if config is None and restore_settings:
             config = self._saved_config(settings)
         self.thread = TrainingThread(config or RunConfig(), self)
+        # What the window knows lives in one Qt-free model; views follow its events.
+        self.model = StudioModel(QtExecutor(f"window-{id(self)}"))
+        self.model_signals = ModelSignals(self.model, self)
         self.last: Update | None = None
         self.problem = None
         self.pending_selection: int | None = None
         self.files = SessionFiles(self, settings)
         self._build_views(config or RunConfig())
+        self._connect_model()
         self._build_actions()
         build_menus(self)
         self.resize(1366, 768)
@@ -111,8 +116,6 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("background:#fff3cd; color:#5a4500; padding:6px; border:1px solid #e0c36a;")
         self.banner.hide()
         self.network_view = NetworkView()
-        self.network_view.param_selected.connect(self.on_param_selected)
-        self.network_view.node_selected.connect(self.on_node_selected)
         self.plot = JvalPlot()
         self.splitter = QSplitter(Qt.Vertical)
         self.splitter.setObjectName("center_splitter")
@@ -140,7 +143,6 @@ class MainWindow(QMainWindow):
         self.controls.csv_requested.connect(self.choose_csv)
         self.controls.article_data_requested.connect(self.use_article_data)
         self.inspector = Inspector()
-        self.inspector.sample_box.valueChanged.connect(lambda s: self.thread.submit(SelectSample(s)))
         self.probe = PredictionProbe()
         scroller = QScrollArea()  # on a 768-pixel laptop screen the controls may need to scroll
         scroller.setWidgetResizable(True)
@@ -158,6 +160,32 @@ class MainWindow(QMainWindow):
         self.inspector_dock.raise_()
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
+
+    def _connect_model(self) -> None:
+        """Gestures go to the model; its answers go to the views.  One path per gesture."""
+        model, signals = self.model, self.model_signals
+        self.network_view.param_selected.connect(model.select)
+        self.network_view.node_selected.connect(model.request_node)
+        self.inspector.sample_changed.connect(self._choose_sample)
+        self.inspector.nudge_requested.connect(model.nudge)
+        self.probe.inputs_changed.connect(model.probe)
+        signals.problem_changed.connect(self._show_problem)
+        signals.selection_changed.connect(self.network_view.show_selection)
+        signals.selection_changed.connect(self.inspector.show_selection)
+        signals.chain_ready.connect(self.inspector.show_chain)
+        signals.node_ready.connect(self.inspector.show_node)
+        signals.nudge_ready.connect(self.inspector.show_nudge)
+        signals.probe_ready.connect(self.probe.show_reading)
+
+    def _show_problem(self, problem) -> None:
+        self.problem = problem
+        self.network_view.set_problem(problem)
+        self.inspector.set_problem(problem)
+        self.probe.set_problem(problem)
+
+    def _choose_sample(self, sample: int) -> None:
+        self.model.select_sample(sample)
+        self.thread.submit(SelectSample(sample))  # the phase walk reports this sample's numbers
 
     def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(self)
@@ -316,33 +344,15 @@ class MainWindow(QMainWindow):
     def on_change_requested(self, field: str, value) -> None:
         self.thread.submit(SetSetting(field, value))
 
-    def on_param_selected(self, index: int) -> None:
-        self.inspector.select(index)
-
-    def on_node_selected(self, name: str) -> None:
-        if self.last is None or self.problem is None:
-            return
-        sample = self.inspector.sample_box.value()
-        values = node_values(self.problem.network, self.last.snapshot.weights, self.problem.dataset, sample)
-        if name not in values:
-            return
-        value, grad = values[name]
-        node = next(n for n in self.network_view.nodes if n.name == name)
-        names = NodeNames.of(self.problem.dataset)
-        self.inspector.show_node(name, value, grad, display_name(node, self.problem.network, "text", names))
-
     # -- updates from the training thread ------------------------------------------------------------------
     def on_update(self, update: Update) -> None:
         first = self.last is None
         newly_finished = update.state in FINISHED and (first or self.last.state not in FINISHED
                                                         or update.new_run)
         self.last = update
+        self.model.apply_update(update)  # a new run: problem_changed reaches every view
         if update.new_run or first:
-            self.problem = update.problem
-            self.network_view.set_problem(update.problem)
-            self.inspector.set_problem(update.problem)
-            self.inspector.set_snapshot(update.snapshot, refresh=False)
-            self.network_view.select_param(self._initial_param())
+            self.model.select(self._initial_param())
             self.files.loaded()
         self.plot.apply(update)
         if newly_finished and len(self.plot.mirror) > 1:
@@ -393,8 +403,9 @@ class MainWindow(QMainWindow):
     def _refresh_views(self, update: Update, live: bool = False) -> None:
         self.status.show_update(update)
         self.network_view.set_weights(update.snapshot.weights)
-        self.inspector.set_snapshot(update.snapshot, live=live)
-        self.probe.set_state(self.problem, update.snapshot.weights, update.config)
+        self.model.request_chain(live=live)
+        if self.probe.sliders:
+            self.model.probe(self.probe.inputs())
 
     def on_error(self, message: str) -> None:
         self.show_banner(self.tr("Training stopped because of an error: {error}").format(

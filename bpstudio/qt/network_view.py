@@ -1,7 +1,8 @@
 """The network diagram: the article's expanded graph, live weights, the chain lit up.
 
 The scene is built from the engine's :class:`ExpandedGraph`; selecting a
-weight asks the engine for its :class:`InfluenceChain` and only *draws* it:
+weight asks the studio model, which answers with its :class:`InfluenceChain`;
+the view only *draws* it:
 the chosen link red, the rest of the chain green (as the article's
 figures), everything else faded, sources and sinks marked.
 """
@@ -15,11 +16,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QLabel
 
-from ..engine.chain import InfluenceChain
 from ..engine.data import Problem
 from ..control.typeset import number_text
-from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, NodeNames, display_name
-from ..engine.phases import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, Phase
+from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, display_name
+from ..control.vocabulary import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, InfluenceChain, Phase
 from .appearance import Look
 from .diagram_items import EdgeItem, NodeItem, current_look, set_look
 
@@ -55,7 +55,7 @@ def column_x(column: int, tallest: int = 6) -> float:
 
 
 class NetworkView(QGraphicsView):
-    param_selected = Signal(int)  # flat parameter index
+    param_selected = Signal(object)  # flat parameter index, or None to clear
     node_selected = Signal(str)  # node machine name
 
     def __init__(self, parent=None) -> None:
@@ -95,11 +95,11 @@ class NetworkView(QGraphicsView):
         set_look(look)
         self.setBackgroundBrush(QColor(look.background))
         if self.problem is not None:
-            selected, phase = self.selected_param, self.phase
+            selected, chain, phase = self.selected_param, self.chain, self.phase
             weights = np.array([item.weight for item in self.weight_edges.values()])
             self.set_problem(self.problem)
             self.set_weights(weights)
-            self.select_param(selected)
+            self.show_selection(selected, chain)
             if phase is not None:
                 self.show_phase(phase)
 
@@ -192,22 +192,25 @@ class NetworkView(QGraphicsView):
 
     # -- selection and the chain ---------------------------------------------------------------
     def select_param(self, index: int | None) -> None:
-        """Light up the loss-influence chain of parameter ``index`` (None clears)."""
+        """The user chose a parameter (click, keys): ask for it; the model answers with show_selection."""
         if self.problem is None:
             return
-        net = self.problem.network
-        self.selected_param = index
-        if index is None:
-            self.chain = None
+        self.param_selected.emit(index)
+
+    def show_selection(self, index: int | None, chain: InfluenceChain | None) -> None:
+        """Light up the loss-influence chain the model computed (None clears)."""
+        if self.problem is None:
+            return
+        self.selected_param, self.chain = index, chain
+        if index is None or chain is None:
+            self.selected_param, self.chain = None, None
             self._apply_modes(set(), set(), set(), set(), None)
             self._tag_selection(None)
             return
-        self.chain = InfluenceChain.of(net, net.param_location(index), NodeNames.of(self.problem.dataset))
-        links = {(e.source, e.target) for e in self.chain.edges[1:]}
-        nodes = set(self.chain.nodes[1:])
-        self._apply_modes(links, nodes, set(self.chain.sources), set(self.chain.sinks), index)
+        links = {(e.source, e.target) for e in chain.edges[1:]}
+        nodes = set(chain.nodes[1:])
+        self._apply_modes(links, nodes, set(chain.sources), set(chain.sinks), index)
         self._tag_selection(index)
-        self.param_selected.emit(index)
 
     def _tag_selection(self, index: int | None, text: str | None = None) -> None:
         """Name the chosen link beside it, so it is found without telling colours apart."""
@@ -269,7 +272,7 @@ class NetworkView(QGraphicsView):
             self.sample_tag.hide()
             for item in self.edges:
                 item.set_mode("normal")
-            self.select_param(self.selected_param)
+            self.show_selection(self.selected_param, self.chain)
             return
         self._show_sample(phase)
         touched: set[str] = set()
@@ -410,8 +413,8 @@ class NetworkView(QGraphicsView):
             step = 1 if key == Qt.Key_Down else -1
             current = -1 if self.selected_param is None and step == 1 else (self.selected_param or 0)
             self.select_param((current + step) % count)
-            item = self.weight_edges[self.selected_param]
-            self.ensureVisible(item.boundingRect(), 40, 40)
+            if self.selected_param is not None:
+                self.ensureVisible(self.weight_edges[self.selected_param].boundingRect(), 40, 40)
         elif key == Qt.Key_Escape:
             self.select_param(None)
         elif key in (Qt.Key_Plus, Qt.Key_Equal):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout
 
 from ..control.typeset import Colours, equation_svg, number_text
-from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+from ..control.vocabulary import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from .formula_view import FormulaView
 from .i18n import marked
 

@@ -7,24 +7,24 @@ prediction shows.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
-from ..engine.config import RunConfig
-from ..engine.data import Problem, article_targets
-from ..engine.formula import parse_formulas
-from ..engine.propagation import predict
+from ..control.studio_model import ProbeReading
+from ..engine.data import Problem
 
 STEPS = 200  # slider positions across an input's range
 
 
 class PredictionProbe(QWidget):
+    """Sliders for the inputs; the studio model answers with the outputs (probe_ready)."""
+
+    inputs_changed = Signal(object)  # the inputs as a NumPy vector
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("probe")
         self.problem: Problem | None = None
-        self.weights: np.ndarray | None = None
-        self.config: RunConfig | None = None
         self.grid = QGridLayout(self)
         self.sliders: list[QSlider] = []
         self.slider_labels: list[QLabel] = []
@@ -47,7 +47,7 @@ class PredictionProbe(QWidget):
             slider.setValue(STEPS // 2 + 10 + 2 * row)
             slider.setObjectName(f"probe_{name}")
             slider.setAccessibleName(name)
-            slider.valueChanged.connect(self.refresh)
+            slider.valueChanged.connect(lambda _v: self._moved())
             self.grid.addWidget(slider, row, 1)
             label = QLabel()
             label.setMinimumWidth(52)
@@ -77,33 +77,22 @@ class PredictionProbe(QWidget):
     def inputs(self) -> np.ndarray:
         return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])
 
-    def set_state(self, problem: Problem, weights: np.ndarray, config: RunConfig | None = None) -> None:
+    def set_problem(self, problem: Problem) -> None:
         if problem is not self._built_for:
             self._build(problem)
-        self.problem, self.weights, self.config = problem, weights, config
-        self.refresh()
+        self.problem = problem
 
-    def _true_values(self, x: np.ndarray) -> np.ndarray | None:
-        config = self.config or RunConfig()
-        if config.data_file:
-            return None
-        columns = {name: np.array([v]) for name, v in zip("rgb", x)}
-        if config.formulas:
-            return np.array([f.evaluate(columns)[0] for f in parse_formulas(config.formulas)])
-        return article_targets(*(np.array([[v]]) for v in x))[0]
-
-    def refresh(self) -> None:
-        if self.problem is None or self.weights is None or not self.sliders:
-            return
+    def _moved(self) -> None:
         x = self.inputs()
         for label, value in zip(self.slider_labels, x):
             label.setText(f"{value:+.2f}")
-        predicted = predict(self.problem.network, self.weights, x[None, :])[0]
-        try:
-            true = self._true_values(x)
-        except ValueError:
-            true = None
+        self.inputs_changed.emit(x)
+
+    def show_reading(self, reading: ProbeReading) -> None:
+        """The model's answer: the network's outputs and, where a formula gives them, the true ones."""
+        if self.problem is None or len(reading.predicted) != len(self.output_labels):
+            return
         names = self.problem.dataset.target_names
-        for k, (label, name, p) in enumerate(zip(self.output_labels, names, predicted)):
-            shown = "—" if true is None else f"{true[k]:+.4f}"
+        for k, (label, name, p) in enumerate(zip(self.output_labels, names, reading.predicted)):
+            shown = "—" if reading.true is None else f"{reading.true[k]:+.4f}"
             label.setText(f"<i>{name}</i> &nbsp; {p:+.4f} &nbsp;&nbsp; {shown}")

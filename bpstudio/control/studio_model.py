@@ -1,0 +1,291 @@
+"""The studio model: what the window knows, and the answers to what its views ask.
+
+One model per window, no Qt (napari's ``ViewerModel`` idea, far smaller).  It
+holds the last :class:`Update` from the training thread, the selected
+parameter and sample, and answers the views' questions — the chain of the
+selection with its numbers, one node's value and gradient, a nudge, the
+probe's predictions — from the immutable snapshot, never from arrays the
+training thread writes.  Answers are cached by (iteration, selection,
+sample) and worked out through an :class:`Executor`, which in the studio is a
+background thread: the GUI thread only draws.
+
+Views never call the engine; they listen to the model's events:
+
+* ``problem_changed(problem)`` — a new run (another network or data);
+* ``selection_changed(index, chain)`` — the structure of the chosen parameter's chain;
+* ``chain_ready(ChainView)`` — its numbers, typeset layout and basic links;
+* ``node_ready(NodeReadout)``, ``nudge_ready(NudgeResult)``, ``probe_ready(ProbeReading)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..engine.chain import ChainNumbers, InfluenceChain
+from ..engine.chain_board import BasicLink, Block, basic_links, board
+from ..engine.config import RunConfig
+from ..engine.data import Problem, article_targets
+from ..engine.formula import parse_formulas
+from ..engine.graph import Node, NodeNames, display_name
+from ..engine.node_values import node_values
+from ..engine.nudge import NudgeResult, fair_delta, nudge
+from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+from ..engine.propagation import predict
+from .observer import Event, Executor
+from .session import Update
+
+PATH_ROWS = 32
+
+__all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "Phase", "ChainView", "NodeReadout", "ProbeReading",
+           "StudioModel"]
+
+
+@dataclass(frozen=True, eq=False)
+class ChainView:
+    """Everything the inspector shows about the selected parameter, at one iteration."""
+
+    iteration: int
+    index: int
+    sample: int
+    chain: InfluenceChain  # structure and names; views read it, never evaluate it
+    summed: ChainNumbers  # over all samples (with the finite difference when ``exact``)
+    at_sample: ChainNumbers
+    blocks: tuple[Block, ...]  # the blackboard layout with the sample's numbers
+    links: tuple[BasicLink, ...]  # the basic links with the sample's values
+    exact: bool  # the finite difference was computed (paused), not skipped (running)
+    weight: float
+    gradient: float
+    optimizer_values: dict[str, float]  # m, v, m_hat, v_hat, step of this parameter
+    alpha: float
+    sample_inputs: tuple[tuple[str, float], ...]
+    sample_targets: tuple[tuple[str, float], ...]
+    suggested_delta: float | None  # a nudge the tangent predicts fairly (worked out when exact)
+
+
+@dataclass(frozen=True)
+class NodeReadout:
+    name: str
+    display: str  # in the article's notation, with the data's names
+    value: float
+    gradient: float  # NaN where there is none (inputs, bias nodes)
+    sample: int
+
+
+@dataclass(frozen=True)
+class ProbeReading:
+    inputs: tuple[float, ...]
+    predicted: tuple[float, ...]
+    true: tuple[float, ...] | None  # None for CSV data: no formula to ask
+
+
+class StudioModel:
+    def __init__(self, executor: Executor | None = None) -> None:
+        self.executor = executor or Executor()
+        self.last: Update | None = None
+        self.problem: Problem | None = None
+        self.names: NodeNames | None = None
+        self.selected: int | None = None
+        self.sample = 0
+        self.chain: InfluenceChain | None = None
+        self.chain_view: ChainView | None = None
+        self._chain_cache: dict[tuple, ChainView] = {}
+        self._chains: dict[int, InfluenceChain] = {}
+        self._formulas: tuple[str, ...] | None = None
+        self._parsed: list[Any] = []
+        self.problem_changed = Event("problem_changed")
+        self.update_applied = Event("update_applied")
+        self.selection_changed = Event("selection_changed")
+        self.chain_ready = Event("chain_ready")
+        self.node_ready = Event("node_ready")
+        self.nudge_ready = Event("nudge_ready")
+        self.probe_ready = Event("probe_ready")
+
+    # -- what the training thread sends -------------------------------------------------------
+    def apply_update(self, update: Update) -> None:
+        """Keep the newest Update; a new run resets selection-dependent answers."""
+        self.last = update
+        if update.problem is not None and (update.new_run or update.problem is not self.problem):
+            self.problem = update.problem
+            self.names = NodeNames.of(update.problem.dataset)
+            self.sample = min(self.sample, update.problem.dataset.n_samples - 1)
+            self.chain, self.chain_view, self.selected = None, None, None
+            self._chain_cache.clear()
+            self._chains.clear()
+            self.problem_changed.emit(update.problem)
+        self.update_applied.emit(update)
+
+    @property
+    def snapshot(self):
+        return None if self.last is None else self.last.snapshot
+
+    def _ready(self) -> bool:
+        return (self.last is not None and self.problem is not None
+                and self.last.snapshot.weights.size == self.problem.network.n_params)
+
+    # -- selection ----------------------------------------------------------------------------------
+    def select(self, index: int | None) -> None:
+        """Choose a parameter: its chain's structure now, its numbers through the executor."""
+        if self.problem is None:
+            return
+        net = self.problem.network
+        if index is not None and not 0 <= index < net.n_params:
+            index = None
+        self.selected = index
+        self.chain = None if index is None else self._chain_of(index)
+        self.chain_view = None
+        self.selection_changed.emit(index, self.chain)
+        self.request_chain()
+
+    def _chain_of(self, index: int) -> InfluenceChain:
+        """One chain object per parameter and run, so cached answers stay tied to it."""
+        chain = self._chains.get(index)
+        if chain is None:
+            net = self.problem.network
+            chain = self._chains[index] = InfluenceChain.of(net, net.param_location(index), self.names)
+        return chain
+
+    def select_sample(self, sample: int) -> None:
+        if self.problem is None:
+            return
+        self.sample = max(0, min(int(sample), self.problem.dataset.n_samples - 1))
+        self.request_chain()
+
+    def display(self, node: Node, fmt: str = "text") -> str:
+        assert self.problem is not None
+        return display_name(node, self.problem.network, fmt, self.names)
+
+    # -- questions ------------------------------------------------------------------------------------
+    def request_chain(self, live: bool = False) -> None:
+        """The selected chain's numbers at the current snapshot (cached by iteration, selection, sample).
+
+        ``live``: the net is training, so the finite difference (one more
+        JVal per parameter direction) is skipped to keep up.
+        """
+        if not self._ready() or self.chain is None or self.selected is None:
+            return
+        snapshot = self.last.snapshot
+        key = (snapshot.iteration, id(snapshot), self.selected, self.sample)
+        cached = self._chain_cache.get(key)
+        if cached is not None and (cached.exact or live):
+            self._deliver_chain(cached)
+            return
+        chain, problem, index, sample = self.chain, self.problem, self.selected, self.sample
+
+        def work() -> ChainView:
+            return _chain_view(chain, problem, snapshot, index, sample, exact=not live)
+
+        def done(view: ChainView) -> None:
+            if len(self._chain_cache) > 64:
+                self._chain_cache.clear()
+            self._chain_cache[key] = view
+            self._deliver_chain(view)
+
+        self.executor.submit("chain", work, done)
+
+    def _deliver_chain(self, view: ChainView) -> None:
+        if view.index != self.selected or view.sample != self.sample or self.chain is not view.chain:
+            return  # the selection moved on while it was worked out
+        self.chain_view = view
+        self.chain_ready.emit(view)
+
+    def request_node(self, name: str) -> None:
+        """A node's value and ∂L/∂node for the chosen sample."""
+        if not self._ready():
+            return
+        problem, weights, sample = self.problem, self.last.snapshot.weights, self.sample
+        node = next((n for n in _graph_nodes(problem) if n.name == name), None)
+        if node is None:
+            return
+        display = self.display(node)
+
+        def work() -> NodeReadout | None:
+            values = node_values(problem.network, weights, problem.dataset, sample)
+            if name not in values:
+                return None
+            value, gradient = values[name]
+            return NodeReadout(name, display, value, gradient, sample)
+
+        def done(readout: NodeReadout | None) -> None:
+            if readout is not None and problem is self.problem:
+                self.node_ready.emit(readout)
+
+        self.executor.submit("node", work, done)
+
+    def nudge(self, delta: float) -> None:
+        """Tangent, actual change and curvature of JVal for Δw; nothing is changed."""
+        if not self._ready() or self.selected is None or delta == 0:
+            return
+        problem, snapshot, index = self.problem, self.last.snapshot, self.selected
+
+        def work() -> NudgeResult:
+            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta,
+                         float(snapshot.gradient[index]))
+
+        self.executor.submit("nudge", work, self.nudge_ready.emit)
+
+    def probe(self, inputs: np.ndarray) -> None:
+        """The network's outputs for these inputs, beside the true values where a formula gives them."""
+        if not self._ready():
+            return
+        problem, weights = self.problem, self.last.snapshot.weights
+        config = self.last.config
+        parsed = self._parsed_formulas(config)
+
+        def work() -> ProbeReading:
+            x = np.asarray(inputs, dtype=float)
+            predicted = predict(problem.network, weights, x[None, :])[0]
+            true = None
+            try:
+                true = _true_values(config, parsed, x)
+            except ValueError:
+                true = None
+            return ProbeReading(tuple(map(float, x)), tuple(map(float, predicted)),
+                                None if true is None else tuple(map(float, true)))
+
+        self.executor.submit("probe", work, self.probe_ready.emit)
+
+    def _parsed_formulas(self, config: RunConfig) -> list[Any]:
+        """Formulas are parsed once per run, not once per slider move."""
+        if config.formulas != self._formulas:
+            self._formulas = config.formulas
+            self._parsed = parse_formulas(config.formulas) if config.formulas else []
+        return self._parsed
+
+
+def _graph_nodes(problem: Problem):
+    from ..engine.graph import ExpandedGraph
+
+    return ExpandedGraph(problem.network).nodes
+
+
+def _true_values(config: RunConfig, parsed: list[Any], x: np.ndarray) -> np.ndarray | None:
+    if config.data_file:
+        return None
+    if parsed:
+        columns = {name: np.array([v]) for name, v in zip("rgb", x)}
+        return np.array([f.evaluate(columns)[0] for f in parsed])
+    return article_targets(*(np.array([[v]]) for v in x))[0]
+
+
+def _chain_view(chain: InfluenceChain, problem: Problem, snapshot, index: int, sample: int,
+                exact: bool) -> ChainView:
+    data = problem.dataset
+    weights = snapshot.weights
+    sample = min(sample, data.n_samples - 1)
+    summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
+    at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
+    state = snapshot.optimizer_state
+    optimizer_values = {key: float(state[key][index]) for key in ("m", "v", "m_hat", "v_hat", "step")
+                        if key in state}
+    return ChainView(
+        iteration=snapshot.iteration, index=index, sample=sample, chain=chain, summed=summed,
+        at_sample=at_sample, blocks=tuple(board(chain, at_sample)), links=tuple(basic_links(chain, at_sample)),
+        exact=exact, weight=float(weights[index]), gradient=float(snapshot.gradient[index]),
+        optimizer_values=optimizer_values, alpha=float(snapshot.hyper.get("alpha", float("nan"))),
+        sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]))),
+        sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
+        suggested_delta=fair_delta(problem.network, weights, data, index, float(snapshot.gradient[index]))
+        if exact else None,
+    )

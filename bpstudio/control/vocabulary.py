@@ -1,0 +1,19 @@
+"""The engine's names and types that views may use — and nothing that computes.
+
+The Qt floor draws and forwards; it never calls the engine's computing modules
+(propagation, chain, node values, gradcheck, phases, trainer, optimizers).  What
+it needs to *name* things — phase kinds, optimizer names and the settings each
+uses, the types it receives from the studio model — comes from here.
+"""
+from __future__ import annotations
+
+from ..engine.chain import ChainNumbers, InfluenceChain
+from ..engine.nudge import NudgeResult
+from ..engine.optimizers import OPTIMIZERS
+from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+
+OPTIMIZER_NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
+OPTIMIZER_SETTINGS: dict[str, tuple[str, ...]] = {name: tuple(cls.defaults) for name, cls in OPTIMIZERS.items()}
+
+__all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "ChainNumbers", "InfluenceChain", "NudgeResult",
+           "OPTIMIZER_NAMES", "OPTIMIZER_SETTINGS", "Phase"]

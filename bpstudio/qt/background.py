@@ -1,0 +1,120 @@
+"""The studio's background thread: the model's questions and the typesetting, off the GUI thread.
+
+A QThread subclass (DESIGN §3) whose ``run()`` takes jobs from a plain queue.
+Jobs carry a key; a job whose key has a newer job waiting is skipped, so a
+slider dragged fast or a net training at full speed never piles up work.
+Results come back through a queued signal and their ``done`` runs on the GUI
+thread.  The thread never touches a widget, and never lets the garbage
+collector run on it: a collection set off here could free a closed window's Qt
+objects on the wrong thread, which Qt does not survive.
+"""
+from __future__ import annotations
+
+import atexit
+import gc
+import itertools
+import queue
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+from ..control.observer import Executor
+
+
+class BackgroundWorker(QThread):
+    finished_job = Signal(int, object)  # job id, result
+
+    _shared: "BackgroundWorker | None" = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("bpstudio-background")
+        self._jobs: "queue.SimpleQueue[tuple[int, str, Callable[[], Any]] | None]" = queue.SimpleQueue()
+        self._latest: dict[str, int] = {}
+        self._done: dict[int, Callable[[Any], None]] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._pending = 0
+        self._idle = threading.Event()
+        self._idle.set()
+        self.finished_job.connect(self._deliver)
+
+    @classmethod
+    def shared(cls) -> "BackgroundWorker":
+        """One worker for the application, started on first use and stopped before it quits."""
+        if cls._shared is None:
+            worker = cls._shared = cls()
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(worker.stop)
+            atexit.register(worker.stop)
+            worker.start()
+        return cls._shared
+
+    def submit(self, key: str, work: Callable[[], Any], done: Callable[[Any], None]) -> int:
+        job = next(self._ids)
+        self._latest[key] = job
+        self._done[job] = done
+        with self._lock:
+            self._pending += 1
+            self._idle.clear()
+        self._jobs.put((job, key, work))
+        return job
+
+    def run(self) -> None:
+        while True:
+            item = self._jobs.get()
+            if item is None:
+                return
+            job, key, work = item
+            result, ok = None, False
+            if self._latest.get(key) == job:  # else a newer job with this key is waiting
+                gc.disable()
+                try:
+                    result, ok = work(), True
+                except Exception as err:  # noqa: BLE001 - handed to the GUI thread, not lost here
+                    result, ok = err, True
+                finally:
+                    gc.enable()
+            with self._lock:
+                self._pending -= 1
+                if self._pending == 0:
+                    self._idle.set()
+            if ok:
+                self.finished_job.emit(job, result)
+            else:
+                self.finished_job.emit(job, _SKIPPED)
+
+    def _deliver(self, job: int, result: Any) -> None:
+        done = self._done.pop(job, None)
+        if done is None or result is _SKIPPED:
+            return
+        if isinstance(result, Exception):
+            raise result
+        done(result)
+
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Wait until queued jobs are worked out (tests, screenshots), then deliver their results."""
+        done = self._idle.wait(timeout)
+        QCoreApplication.processEvents()
+        return done
+
+    def stop(self) -> None:
+        if self.isRunning():
+            self._jobs.put(None)
+            self.wait(10000)
+
+
+_SKIPPED = object()
+
+
+class QtExecutor(Executor):
+    """The studio model's executor: jobs on the background thread, answers on the GUI thread."""
+
+    def __init__(self, prefix: str, worker: BackgroundWorker | None = None) -> None:
+        self.prefix = prefix  # one window's jobs never supersede another's
+        self.worker = worker or BackgroundWorker.shared()
+
+    def submit(self, key: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.worker.submit(f"{self.prefix}:{key}", work, done)

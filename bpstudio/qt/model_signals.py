@@ -1,0 +1,28 @@
+"""The one adapter between the Qt-free studio model and the widgets.
+
+Each model event becomes a Qt signal of a QObject owned by the window, so a
+view connects to it like to any Qt signal — and Qt drops the connection when
+the view is destroyed, which a plain callback list could not know.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..control.studio_model import StudioModel
+
+
+class ModelSignals(QObject):
+    problem_changed = Signal(object)  # Problem
+    update_applied = Signal(object)  # Update
+    selection_changed = Signal(object, object)  # index or None, InfluenceChain or None
+    chain_ready = Signal(object)  # ChainView
+    node_ready = Signal(object)  # NodeReadout
+    nudge_ready = Signal(object)  # NudgeResult
+    probe_ready = Signal(object)  # ProbeReading
+
+    def __init__(self, model: StudioModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        for name in ("problem_changed", "update_applied", "selection_changed", "chain_ready", "node_ready",
+                     "nudge_ready", "probe_ready"):
+            getattr(model, name).connect(getattr(self, name).emit)

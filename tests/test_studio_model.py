@@ -1,0 +1,106 @@
+"""The studio model without Qt: what views are told, and that its answers are the engine's."""
+import numpy as np
+import pytest
+
+from bpstudio.control import Step, TrainingSession
+from bpstudio.control.observer import Executor
+from bpstudio.control.studio_model import StudioModel
+from bpstudio.engine.config import RunConfig
+from bpstudio.engine.propagation import jval_and_gradient
+
+
+class CountingExecutor(Executor):
+    def __init__(self):
+        self.keys = []
+
+    def submit(self, key, work, done):
+        self.keys.append(key)
+        done(work())
+
+
+def model_on(config=RunConfig(samples=60), steps=3):
+    session = TrainingSession(config)
+    executor = CountingExecutor()
+    model = StudioModel(executor)
+    seen = {name: [] for name in ("problem", "selection", "chain", "node", "nudge", "probe")}
+    model.problem_changed.connect(lambda p: seen["problem"].append(p))
+    model.selection_changed.connect(lambda i, c: seen["selection"].append((i, c)))
+    model.chain_ready.connect(seen["chain"].append)
+    model.node_ready.connect(seen["node"].append)
+    model.nudge_ready.connect(seen["nudge"].append)
+    model.probe_ready.connect(seen["probe"].append)
+    model.apply_update(session.update(False))
+    session.execute(Step(steps))
+    model.apply_update(session.update(False))
+    return session, model, executor, seen
+
+
+def test_selection_gives_the_chain_and_its_numbers():
+    session, model, executor, seen = model_on()
+    assert len(seen["problem"]) == 1
+    model.select(0)
+    (index, chain), = seen["selection"]
+    assert index == 0 and chain.name == "W0[0,0]"
+    view = seen["chain"][-1]
+    trainer = session.trainer
+    _, gradient = jval_and_gradient(trainer.network, trainer.weights, trainer.dataset.inputs_aug,
+                                    trainer.dataset.targets_t)
+    assert view.iteration == 3 and view.gradient == pytest.approx(gradient[0], rel=1e-12)
+    assert view.summed.chain_gradient == pytest.approx(gradient[0], rel=1e-9)
+    assert view.exact and np.isfinite(view.summed.numeric_gradient)
+    assert [b.role for b in view.blocks] == ["param", "source"]
+    assert view.sample_inputs[0][0] == "r" and view.sample_targets[2][0] == "lv"
+
+
+def test_answers_are_cached_by_iteration_selection_and_sample():
+    _, model, executor, seen = model_on()
+    model.select(5)
+    model.request_chain()
+    model.request_chain(live=True)
+    model.select(5)  # chosen again: the same answer, not worked out again
+    assert executor.keys.count("chain") == 1 and len(seen["chain"]) == 4
+    model.select_sample(7)
+    assert executor.keys.count("chain") == 2 and seen["chain"][-1].sample == 7
+
+
+def test_live_requests_skip_the_finite_difference():
+    session, model, executor, seen = model_on()
+    model.select(2)
+    assert seen["chain"][-1].exact  # the selection itself is answered exactly
+    session.execute(Step(1))
+    model.apply_update(session.update(True))
+    model.request_chain(live=True)
+    assert not seen["chain"][-1].exact and np.isnan(seen["chain"][-1].summed.numeric_gradient)
+    model.request_chain()  # paused again: worked out once more, now with the finite difference
+    assert seen["chain"][-1].exact and executor.keys.count("chain") == 3
+
+
+def test_a_new_run_clears_the_selection():
+    session, model, _, seen = model_on()
+    model.select(3)
+    from bpstudio.control import ApplyConfig, Submit
+
+    session.execute(Submit(ApplyConfig(RunConfig(samples=40, hidden=(4,)))))
+    model.apply_update(session.update(False))
+    assert len(seen["problem"]) == 2 and model.selected is None and model.chain is None
+
+
+def test_node_readout_nudge_and_probe():
+    session, model, _, seen = model_on()
+    model.select(0)
+    model.select_sample(4)
+    model.request_node("O0[1]")
+    readout = seen["node"][-1]
+    assert readout.value == session.trainer.dataset.inputs[4, 1] and readout.display == "g"
+    model.request_node("O1[0]")
+    assert seen["node"][-1].display == "O₁⁽¹⁾" and np.isfinite(seen["node"][-1].gradient)
+    delta = model.chain_view.suggested_delta
+    assert 0 < delta <= 0.01
+    model.nudge(delta)
+    result = seen["nudge"][-1]
+    assert result.actual == pytest.approx(result.second_order, rel=0.05, abs=1e-9)
+    model.probe(np.array([0.1, -0.2, 0.3]))
+    reading = seen["probe"][-1]
+    r, g, b = 0.1, -0.2, 0.3
+    assert reading.true == pytest.approx((r + 2 * g + 3 * b, r * r + 2 * g * g + 3 * b * b, -3 * r - 4 * g - 5 * b))
+    assert len(reading.predicted) == 3
