@@ -81,5 +81,5 @@ def main(argv: list[str]) -> int:
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        out.write_text(text)
+        out.write_text(text, encoding="utf-8")
     return 0
