@@ -21,6 +21,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def launch(argv: list[str]) -> int:
     args = parse(argv)
+    from .display_check import refuse_if_no_display
+
+    if (refused := refuse_if_no_display()) is not None:
+        return refused
     from PySide6.QtWidgets import QApplication
 
     import pyqtgraph as pg
