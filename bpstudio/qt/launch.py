@@ -43,6 +43,9 @@ def launch(argv: list[str]) -> int:
     if args.smoke_test:
         window.ask_before_closing = False
     window.show()
+    from .file_open_events import open_files_sent_by_the_system
+
+    open_files_sent_by_the_system(app, window)
     if args.file:
         window.files.open(args.file)
     if args.smoke_test:
