@@ -44,6 +44,10 @@ class Analysis:
                 self.datas.append((os.path.normpath(os.path.join(folder, inner)), str(f), "DATA"))
 
 
+    def exclude_system_libraries(self, list_of_exceptions=None):
+        self.system_libraries_excluded = True
+
+
 class PYZ:
     def __init__(self, pure):
         self.pure = pure
@@ -104,7 +108,8 @@ def test_the_app_bundle_receives_every_collected_file(monkeypatch):
             assert f"Contents/Frameworks/{dest}" in files, dest
     # what the app needs at run time, and the licences, are inside
     for needed in ("bpstudio/resources/translations/bpstudio_zh_CN.qm", "bpstudio/resources/icons/bpstudio.svg",
-                   "LICENSE", "THIRD_PARTY_NOTICES.md", "licenses/LGPL-3.0.txt", "licenses/GPL-3.0.txt"):
+                   "LICENSE", "THIRD_PARTY_NOTICES.md", "licenses/LGPL-3.0.txt", "licenses/GPL-3.0.txt",
+                   "licenses/Python-LICENSE.txt", "licenses/PyInstaller-COPYING.txt"):
         assert f"Contents/Resources/{needed}" in files, needed
     # the version --version and the About dialog read (dist-info, or egg-info from an editable install)
     assert any(d.startswith("Contents/Resources/bpstudio") and d.endswith(("/METADATA", "/PKG-INFO"))
@@ -142,3 +147,5 @@ def test_other_systems_get_both_launchers_and_no_bundle(monkeypatch):
     assert bundles == []
     executables = [dest for dest, _, kind in namespace["collected"].toc if kind == "EXECUTABLE"]
     assert sorted(executables) == ["bpstudio", "bpstudio-gui"]
+    # the .deb depends on the system's libraries instead of carrying copies
+    assert namespace["analysis"].system_libraries_excluded
