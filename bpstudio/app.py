@@ -57,6 +57,9 @@ def run_command(command: str, argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .console_streams import never_fail_on_encoding
+
+    never_fail_on_encoding()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         return run_command(argv[0], argv[1:])

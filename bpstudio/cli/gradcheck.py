@@ -45,5 +45,5 @@ def main(argv: list[str]) -> int:
             "max_relative_error": result.max_error,
             "backprop": result.backprop.tolist(),
             "numeric": result.numeric.tolist(),
-        }))
+        }), encoding="utf-8")
     return 0

@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
     if history is not None:
         write_history_csv(history, trainer.history.view())
     if json_path is not None:
-        Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)))
+        Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)), encoding="utf-8")
     if save_path is not None:
         from ..control.session_file import save_state
 

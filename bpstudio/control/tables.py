@@ -14,7 +14,7 @@ from ..engine.network import Network
 
 def write_history_csv(path: str | Path, history: np.ndarray) -> None:
     """``iteration,jval`` rows, full precision."""
-    with open(path, "w", newline="") as handle:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["iteration", "jval"])
         for i, value in enumerate(np.asarray(history)):
@@ -30,7 +30,7 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
         return
     if suffix != ".csv":
         raise ValueError("weights can be saved as .csv or .npz")
-    with open(path, "w", newline="") as handle:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["layer", "row", "col", "name", "is_bias", "value"])
         for layer, matrix in enumerate(matrices):

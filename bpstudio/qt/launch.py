@@ -21,6 +21,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def launch(argv: list[str]) -> int:
     args = parse(argv)
+    from .display_check import refuse_if_no_display
+
+    if (refused := refuse_if_no_display()) is not None:
+        return refused
     from PySide6.QtWidgets import QApplication
 
     import pyqtgraph as pg
@@ -39,6 +43,9 @@ def launch(argv: list[str]) -> int:
     if args.smoke_test:
         window.ask_before_closing = False
     window.show()
+    from .file_open_events import open_files_sent_by_the_system
+
+    open_files_sent_by_the_system(app, window)
     if args.file:
         window.files.open(args.file)
     if args.smoke_test:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the frozen app (PyInstaller, one folder) and a .deb that installs it
-# to /opt/bpstudio with a /usr/bin/bpstudio launcher, a .desktop entry and
-# hicolor icons.  Prints the bundle's and the package's size and the frozen
-# app's start-up time.
+# to /opt/bpstudio with a /usr/bin/bpstudio launcher, a .desktop entry,
+# hicolor icons, the application/x-bpstudio MIME type, the copyright file and
+# a changelog; Depends are computed by dpkg-shlibdeps.  Prints the bundle's
+# and the package's size, the Depends and the frozen app's start-up time.
 #
 #   PYTHON=.venv/bin/python OUT=dist bash packaging/linux/build.sh
 #
@@ -21,17 +22,53 @@ BUNDLE="$OUT/pyinstaller/bpstudio"
 
 echo "== .deb"
 PKG="$OUT/deb/bpstudio_${VERSION}_${ARCH}"
+DOC="$PKG/usr/share/doc/bpstudio"
 rm -rf "$PKG"
 mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" \
-  "$PKG/usr/share/icons/hicolor/scalable/apps"
+  "$PKG/usr/share/icons/hicolor/scalable/apps" "$PKG/usr/share/icons/hicolor/scalable/mimetypes" \
+  "$PKG/usr/share/mime/packages" "$DOC" "$PKG/usr/share/lintian/overrides"
 cp -a "$BUNDLE" "$PKG/opt/bpstudio"
 ln -s /opt/bpstudio/bpstudio "$PKG/usr/bin/bpstudio"
 install -m 644 "$ROOT/packaging/linux/bpstudio.desktop" "$PKG/usr/share/applications/bpstudio.desktop"
 install -m 644 "$ROOT/resources/icons/bpstudio.svg" "$PKG/usr/share/icons/hicolor/scalable/apps/bpstudio.svg"
 "$PYTHON" "$ROOT/packaging/render_icons.py" "$ROOT/resources/icons/bpstudio.svg" \
   "$PKG/usr/share/icons/hicolor"
+# .bpstudio files: the MIME type (shared-mime-info's trigger updates the database) and its icon.
+install -m 644 "$ROOT/packaging/linux/bpstudio-mime.xml" "$PKG/usr/share/mime/packages/bpstudio.xml"
+install -m 644 "$ROOT/resources/icons/bpstudio.svg" \
+  "$PKG/usr/share/icons/hicolor/scalable/mimetypes/application-x-bpstudio.svg"
+# Licences and history, where Debian looks for them.
+install -m 644 "$ROOT/packaging/linux/copyright" "$DOC/copyright"
+CHANGELOG_VERSION="$(sed -n '1s/^bpstudio (\([^)]*\)).*/\1/p' "$ROOT/packaging/linux/changelog")"
+if [ "$CHANGELOG_VERSION" != "$VERSION" ]; then
+  echo "packaging/linux/changelog starts at $CHANGELOG_VERSION but pyproject.toml says $VERSION" >&2
+  exit 1
+fi
+gzip -9n < "$ROOT/packaging/linux/changelog" > "$DOC/changelog.gz"
+chmod 644 "$DOC/changelog.gz"
+install -m 644 "$ROOT/packaging/linux/lintian-overrides" "$PKG/usr/share/lintian/overrides/bpstudio"
+# PyInstaller keeps the wheels' permissions (shared libraries marked executable);
+# a package wants 755 folders, 644 files, and only the two launchers executable.
+find "$PKG" -type d -exec chmod 755 {} +
+find "$PKG/opt" -type f -exec chmod 644 {} +
+chmod 755 "$PKG/opt/bpstudio/bpstudio" "$PKG/opt/bpstudio/bpstudio-gui"
+
+# Depends: what the bundle's executables and libraries need from the system,
+# with versions (libc6 (>= 2.xx) from the newest GLIBC symbol they use), as
+# computed by dpkg-shlibdeps. Optional Qt plugins whose libraries the build
+# machine lacks are named and left out (see linked_elf_files.py).
+mapfile -t ELF_FILES < <("$PYTHON" "$ROOT/packaging/linux/linked_elf_files.py" "$PKG/opt/bpstudio")
+mapfile -t LIB_DIRS < <(for f in "${ELF_FILES[@]}"; do dirname "$f"; done | sort -u | sed 's/^/-l/')
+SHLIBS="$OUT/deb/shlibs"
+rm -rf "$SHLIBS" && mkdir -p "$SHLIBS/debian"
+printf 'Source: bpstudio\n\nPackage: bpstudio\nArchitecture: any\n' > "$SHLIBS/debian/control"
+DEPENDS="$(cd "$SHLIBS" && dpkg-shlibdeps --ignore-missing-info -O "${LIB_DIRS[@]}" "${ELF_FILES[@]}" 2>/dev/null \
+  | sed -n 's/^shlibs:Depends=//p')"
+if ! grep -q 'libc6 (>= ' <<<"$DEPENDS"; then
+  echo "dpkg-shlibdeps found no versioned libc6 dependency: $DEPENDS" >&2
+  exit 1
+fi
 INSTALLED_KB="$(du -sk "$PKG" | cut -f1)"
-# The system libraries Qt's xcb platform loads (PySide6 ships Qt itself).
 cat > "$PKG/DEBIAN/control" <<CONTROL
 Package: bpstudio
 Version: $VERSION
@@ -40,20 +77,24 @@ Maintainer: BP Studio developers <bpstudio@example.org>
 Installed-Size: $INSTALLED_KB
 Section: education
 Priority: optional
-Recommends: fonts-noto-cjk | fonts-wqy-microhei
-Depends: libc6, libegl1, libgl1, libglib2.0-0, libfontconfig1, libfreetype6, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xfixes0, libxcb-xkb1, libx11-xcb1
+Depends: $DEPENDS
+Recommends: fonts-noto-cjk | fonts-wqy-microhei, shared-mime-info, desktop-file-utils
 Description: desktop laboratory for backpropagation
  BP Studio trains a small neural network live and lights up the
  loss-influence chain of any weight you click, with the chain rule and its
  numbers. It reproduces the article "Back Propagation - Python实现".
  Headless use: bpstudio train | gradcheck | chain.
 CONTROL
+(cd "$PKG" && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum > DEBIAN/md5sums)
+chmod 644 "$PKG/DEBIAN/md5sums"
 DEB="$OUT/bpstudio_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zzstd --build "$PKG" "$DEB" >/dev/null
+# xz: every dpkg can unpack it (Debian 11's cannot read zstd members).
+dpkg-deb --root-owner-group -Zxz -z"${XZ_LEVEL:-6}" --build "$PKG" "$DEB" >/dev/null
 
 echo "== figures"
 echo "bundle:  $(du -sh "$BUNDLE" | cut -f1)  ($BUNDLE)"
 echo "package: $(du -sh "$DEB" | cut -f1)  ($DEB)"
+echo "depends: $DEPENDS"
 platform=(env QT_QPA_PLATFORM=offscreen)
 if command -v xvfb-run >/dev/null; then
   platform=(env QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24")

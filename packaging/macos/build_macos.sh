@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# macOS: "BP Studio.app" and a .dmg. NOT verified here: no macOS machine.
+# macOS: "BP Studio.app" (the spec's BUNDLE of the whole one-folder build) and a
+# .dmg with the app beside an Applications link, to drag it there.
+# Not run here (no macOS machine); CI's macos job runs it and starts the app.
 # Run on macOS with a Python that has bpstudio and pyinstaller installed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -7,6 +9,7 @@ PYTHON="${PYTHON:-python3}"
 OUT="${OUT:-$ROOT/dist}"
 VERSION="$("$PYTHON" -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")"
 
+mkdir -p "$OUT"
 # icon: SVG -> iconset -> .icns
 "$PYTHON" "$ROOT/packaging/render_icons.py" "$ROOT/resources/icons/bpstudio.svg" "$OUT/bpstudio.iconset"
 iconutil -c icns "$OUT/bpstudio.iconset" -o "$ROOT/packaging/macos/bpstudio.icns"
@@ -15,7 +18,13 @@ iconutil -c icns "$OUT/bpstudio.iconset" -o "$ROOT/packaging/macos/bpstudio.icns
 "$PYTHON" -m PyInstaller --noconfirm --clean --distpath "$OUT/pyinstaller" --workpath "$OUT/build" \
   "$ROOT/packaging/bpstudio.spec"
 
+APP="$OUT/pyinstaller/BP Studio.app"
+test -x "$APP/Contents/MacOS/bpstudio-gui"
+STAGE="$OUT/dmg"
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+ditto "$APP" "$STAGE/BP Studio.app"  # keeps symlinks, signatures and attributes
+ln -s /Applications "$STAGE/Applications"
 DMG="$OUT/bpstudio-$VERSION.dmg"
 rm -f "$DMG"
-hdiutil create -volname "BP Studio" -srcfolder "$OUT/pyinstaller/BP Studio.app" -ov -format UDZO "$DMG"
+hdiutil create -volname "BP Studio" -srcfolder "$STAGE" -ov -format UDZO "$DMG"
 echo "$DMG"

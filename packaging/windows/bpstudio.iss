@@ -1,11 +1,22 @@
-; Inno Setup script for BP Studio (Windows). NOT verified here: no Windows machine.
-; Build on Windows after the PyInstaller bundle exists (see packaging/README.md):
+﻿; Inno Setup script for BP Studio (Windows 10/11 x64). UTF-8 with a byte-order mark, so Inno reads the Chinese texts right.
+; Compiles with Inno Setup 6.3 or later. Chinese Simplified set-up pages need
+; Inno Setup 7.0.2 or later, the first release that ships ChineseSimplified.isl;
+; older compilers build an English-only installer and say so.
+; Build on Windows after the PyInstaller bundle exists (packaging/README.md, and
+; the windows job of .github/workflows/installers.yml, which does exactly this):
 ;   python packaging\render_icons.py resources\icons\bpstudio.svg packaging\windows\bpstudio.ico
-;   python -m PyInstaller --noconfirm packaging\bpstudio.spec
+;   python -m PyInstaller --noconfirm --distpath dist\pyinstaller --workpath dist\build packaging\bpstudio.spec
 ;   iscc /DAppVersion=0.1.0 packaging\windows\bpstudio.iss
+#if VER < EncodeVer(6,3,0)
+  #error BP Studio's installer needs Inno Setup 6.3 or later (x64compatible, HKA)
+#endif
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
+#define AppExe "bpstudio-gui.exe"
+; The .bpstudio session file: extension, ProgID and the name Explorer shows.
+#define SessionExt ".bpstudio"
+#define SessionProgId "BPStudio.Session"
 
 [Setup]
 AppId={{92BED600-49B5-5F92-A02F-ACC768E74BDB}
@@ -14,30 +25,62 @@ AppVersion={#AppVersion}
 AppPublisher=BP Studio developers
 DefaultDirName={autopf}\BP Studio
 DefaultGroupName=BP Studio
+DisableProgramGroupPage=yes
 OutputDir=..\..\dist
 OutputBaseFilename=bpstudio-{#AppVersion}-setup
 SetupIconFile=bpstudio.ico
-UninstallDisplayIcon={app}\bpstudio-gui.exe
+UninstallDisplayIcon={app}\{#AppExe}
+LicenseFile=..\..\LICENSE
 Compression=lzma2
 SolidCompression=yes
+; x64 only: PySide6 and NumPy wheels for Windows are x64 (and arm64) builds.
+ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+MinVersion=10.0
+; Per-user install without administrator rights is offered; associations then go to HKCU.
 PrivilegesRequiredOverridesAllowed=dialog
+; Explorer re-reads file associations after install and uninstall (icons, double-click).
+ChangesAssociations=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
+#if VER >= EncodeVer(7,0,2)
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#else
+  #pragma message "Inno Setup older than 7.0.2 has no ChineseSimplified.isl: this installer is English only"
+#endif
+
+[CustomMessages]
+english.AssociateSessions=Open .bpstudio session files with BP Studio
+english.FileTypes=File types:
+#if VER >= EncodeVer(7,0,2)
+chinesesimplified.AssociateSessions=用 BP Studio 打开 .bpstudio 会话文件
+chinesesimplified.FileTypes=文件类型：
+#endif
 
 [Tasks]
-Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+Name: "associate"; Description: "{cm:AssociateSessions}"; GroupDescription: "{cm:FileTypes}"
 
 [Files]
-; the one-folder bundle: bpstudio.exe (console, for `bpstudio train`) and bpstudio-gui.exe (windowed)
+; the one-folder bundle: bpstudio.exe (console, for `bpstudio train`) and bpstudio-gui.exe (windowed);
+; LICENSE, THIRD_PARTY_NOTICES.md and licenses\ are inside it (_internal\)
 Source: "..\..\dist\pyinstaller\bpstudio\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\BP Studio"; Filename: "{app}\bpstudio-gui.exe"
+Name: "{group}\BP Studio"; Filename: "{app}\{#AppExe}"
 Name: "{group}\{cm:UninstallProgram,BP Studio}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\BP Studio"; Filename: "{app}\bpstudio-gui.exe"; Tasks: desktopicon
+Name: "{autodesktop}\BP Studio"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Registry]
+; HKA = HKLM for an all-users install, HKCU for a per-user one. Uninstall removes what was added.
+Root: HKA; Subkey: "Software\Classes\{#SessionExt}"; ValueType: string; ValueName: ""; ValueData: "{#SessionProgId}"; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#SessionExt}"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-bpstudio"; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#SessionExt}\OpenWithProgids"; ValueType: string; ValueName: "{#SessionProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#SessionProgId}"; ValueType: string; ValueName: ""; ValueData: "BP Studio session"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#SessionProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#SessionProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: "{#SessionExt}"; ValueData: ""; Flags: uninsdeletekey; Tasks: associate
 
 [Run]
-Filename: "{app}\bpstudio-gui.exe"; Description: "{cm:LaunchProgram,BP Studio}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,BP Studio}"; Flags: nowait postinstall skipifsilent

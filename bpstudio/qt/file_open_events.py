@@ -1,0 +1,34 @@
+"""Open the session Finder hands over: double-click, "Open With", a drop on the Dock icon.
+
+macOS does not put the document on the command line: it sends an "open
+documents" Apple event, which Qt turns into a ``QFileOpenEvent`` delivered to
+the application, both when the event starts the app and while it runs. Other
+systems pass the file as ``argv`` (``bpstudio FILE``) and never send this
+event, so installing the filter everywhere is harmless.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+
+class FileOpenEvents(QObject):
+    """Application event filter: each file-open request opens that session in ``window``."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        path = event.file()
+        if path and self.window.files.confirm_discard():
+            self.window.files.open(path)
+        return True
+
+
+def open_files_sent_by_the_system(app, window) -> FileOpenEvents:
+    """Install the filter on ``app``; kept alive as a child of ``window``."""
+    events = FileOpenEvents(window)
+    app.installEventFilter(events)
+    return events

@@ -1,0 +1,67 @@
+"""Text output survives consoles and pipes that cannot encode '∂' (GBK, cp1252, ASCII).
+
+Run as a user runs it: a subprocess whose stdout is a pipe with the given
+encoding (PYTHONIOENCODING sets it, as a Chinese or Western Windows console
+code page would).
+"""
+import io
+import json
+import os
+import subprocess
+
+import pytest
+
+from bpstudio.console_streams import never_fail_on_encoding
+from conftest import bpstudio_command, run_bpstudio
+
+
+def run_piped(*args: str, encoding: str):
+    """``bpstudio ARGS`` with its output going to a pipe in ``encoding``; stdout decoded with it."""
+    result = subprocess.run([*bpstudio_command(), *args], capture_output=True, timeout=120,
+                            env={**os.environ, "PYTHONIOENCODING": encoding})
+    return result.returncode, result.stdout.decode(encoding), result.stderr.decode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp1252", "ascii"])
+def test_chain_to_a_narrow_pipe_exits_0_and_escapes_what_it_cannot_show(encoding):
+    code, out, err = run_piped("chain", "--param", "W0[0,0]", encoding=encoding)
+    assert code == 0, err
+    assert "Traceback" not in err
+    # '∂' is in none of these code pages: it arrives as its escape, the rest readable.
+    assert "\\u2202" in out and "\u2202" not in out
+    assert "Loss-influence chain of w_11^(0)  [W0[0,0]]" in out
+
+
+def test_gbk_pipe_keeps_chinese_it_can_encode():
+    code, out, _ = run_piped("--help", encoding="gbk")
+    assert code == 0
+    assert "Python实现" in out  # GBK has these characters: no escapes
+
+
+def test_chain_out_file_is_utf8_whatever_the_console(tmp_path):
+    out = tmp_path / "chain.txt"
+    result = run_bpstudio("chain", "--param", "W0[0,0]", "--out", str(out),
+                          env={"PYTHONIOENCODING": "gbk", "LC_ALL": "C", "LANG": "C"})
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode("utf-8")
+    assert "\u2202" in text  # the real character, not an escape
+    shown = run_bpstudio("chain", "--param", "W0[0,0]", env={"PYTHONIOENCODING": "utf-8"})
+    assert text == shown.stdout
+
+
+def test_json_outputs_are_utf8_under_a_c_locale(tmp_path):
+    out = tmp_path / "chain.json"
+    result = run_bpstudio("chain", "--param", "W0[0,0]", "--format", "json", "--out", str(out),
+                          env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["param"] == "W0[0,0]"
+
+
+def test_streams_already_lenient_or_missing_are_left_alone():
+    strict = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    lenient = io.TextIOWrapper(io.BytesIO(), encoding="gbk", errors="replace")
+    never_fail_on_encoding(strict, lenient, None, object())
+    assert strict.errors == "backslashreplace" and lenient.errors == "replace"
+    strict.write("∂L/∂w 实现")
+    strict.flush()
+    assert strict.buffer.getvalue().decode("gbk") == "\\u2202L/\\u2202w 实现"
