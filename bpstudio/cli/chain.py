@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..control.safe_write import write_text
 from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.graph import display_name
@@ -81,5 +82,5 @@ def main(argv: list[str]) -> int:
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        out.write_text(text)
+        write_text(out, text)
     return 0

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import numpy as np
 
+from ..control.safe_write import write_text
 from ..control.tables import write_history_csv
 from ..engine.config import RunConfig
 from ..engine.csv_data import CsvDataError
@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
     if history is not None:
         write_history_csv(history, trainer.history.view())
     if json_path is not None:
-        Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)))
+        write_text(json_path, json.dumps(run_summary(config, trainer, elapsed)))
     if save_path is not None:
         from ..control.session_file import save_state
 

@@ -16,8 +16,9 @@ seed, exactly.  Loading trusts nothing: arrays are read with
 ``allow_pickle=False``, sizes are capped before decompressing, every JSON
 field is type-checked, every shape and value checked against the network;
 any problem is one :class:`SessionFileError` with a sentence for the user.
-Saving writes a temporary file beside the target and renames it, so a crash
-mid-save never leaves a half-written file in place of a good one.
+Saving goes through :mod:`bpstudio.control.safe_write`: a temporary file
+beside the target, renamed over it, so a crash mid-save never leaves a
+half-written file in place of a good one, and only regular files are replaced.
 """
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ import io
 import json
 import math
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +37,7 @@ from ..engine.config import ConfigError, RunConfig
 from ..engine.data import Dataset
 from ..engine.optimizers import OPTIMIZERS
 from ..engine.snapshot import Snapshot
+from .safe_write import replacing_file
 from .session import ChangeRecord, TrainingSession
 
 FORMAT = "bpstudio-session"
@@ -113,23 +114,13 @@ def save_state(
             raise ValueError("a session on a data file must be saved with its data")
         arrays.update({"data_inputs": dataset.inputs, "data_targets": dataset.targets})
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=str(target.parent) or ".")
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr("session.json", json.dumps(document, indent=1))
-                for name, values in arrays.items():
-                    buffer = io.BytesIO()
-                    np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
-                    archive.writestr(f"{name}.npy", buffer.getvalue())
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing_file(path, "wb") as raw:
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("session.json", json.dumps(document, indent=1))
+            for name, values in arrays.items():
+                buffer = io.BytesIO()
+                np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
+                archive.writestr(f"{name}.npy", buffer.getvalue())
 
 
 def _plain(value):

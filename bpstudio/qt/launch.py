@@ -68,7 +68,13 @@ def smoke_test(app, window, args) -> int:
     def finish():
         window._refresh_views(window.last)
         image = window.grab()
-        ok = image.save(str(target))
+        from .image_files import save_image
+
+        try:
+            save_image(image, target)
+            ok = True
+        except OSError:
+            ok = False
         print(f"smoke test: platform {app.platformName()}, iteration {window.last.iteration}, "
               f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})")
         result["code"] = 0 if ok else 1
