@@ -7,6 +7,7 @@ from ..control.safe_write import write_text
 from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.graph import display_name
+from .sample_index import check_sample_index
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
 
@@ -27,7 +28,9 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
     parser.add_argument("--iterations", type=whole_number, default=0, metavar="K",
                         help="train K iterations first (default: 0, the start point)")
     parser.add_argument("--sample", type=whole_number, default=None, metavar="I",
-                        help="numbers for sample I alone (default: summed over the data set)")
+                        help="numbers for training sample I alone, counted from 0 in the data's "
+                             "order among the samples kept for training (the held-out test rows are "
+                             "skipped); default: summed over the training samples")
     parser.add_argument("--paths", type=whole_number, default=PATH_CAP, metavar="N",
                         help=f"list at most N paths (default: {PATH_CAP}); all are counted")
     parser.add_argument("--format", choices=("text", "latex", "json"), default="text")
@@ -61,12 +64,13 @@ def main(argv: list[str]) -> int:
     out = writable_path("--out", args.out)
     if args.iterations < 0 or (args.sample is not None and args.sample < 0):
         raise UsageError("argument --iterations/--sample: must be 0 or greater")
-    if args.sample is not None and args.sample >= config.samples:
-        raise UsageError(f"argument --sample: must be below the number of samples ({config.samples})")
+    if args.paths < 0:
+        raise UsageError("argument --paths: must be 0 or greater")
     try:
         trainer = config.with_changes(max_iter=args.iterations).trainer()
     except ValueError as err:
         raise UsageError(f"argument --data: {err}") from None
+    check_sample_index(args.sample, trainer.dataset.n_samples, config.test_fraction)
     try:
         chain = InfluenceChain.of(trainer.network, args.param)
     except ValueError as err:

@@ -107,7 +107,7 @@ class TrainingSession:
         config = saved.config.with_changes(optimizer=saved.snapshot.optimizer,
                                            **dict(saved.snapshot.hyper))
         self.config = config
-        self._new_trainer(config.problem(saved.dataset))
+        self._new_trainer(getattr(saved, "problem", None) or config.problem(saved.dataset))
         trainer = self.trainer
         trainer.history.truncate(0)
         trainer.history.extend(saved.history)

@@ -21,6 +21,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def launch(argv: list[str]) -> int:
     args = parse(argv)
+    saved = None
+    if args.file:  # checked before Qt starts: a bad or missing file is exit 2, display or not
+        from ..control.session_file import SessionFileError, load_session
+
+        try:
+            saved = load_session(args.file, for_studio=True)
+        except SessionFileError as err:
+            print(f"bpstudio: error: {args.file}: {err}", file=sys.stderr)
+            return 2
     from PySide6.QtWidgets import QApplication
 
     import pyqtgraph as pg
@@ -40,7 +49,7 @@ def launch(argv: list[str]) -> int:
         window.ask_before_closing = False
     window.show()
     if args.file:
-        window.files.open(args.file)
+        window.files.open(args.file, saved)
     if args.smoke_test:
         return smoke_test(app, window, args)
     return app.exec()

@@ -104,9 +104,10 @@ class SessionFiles(QObject):
         if path:
             self.open(path)
 
-    def open(self, path: str | Path) -> bool:
+    def open(self, path: str | Path, saved=None) -> bool:
+        """Open ``path`` (``saved``: its already checked contents, to skip reading it again)."""
         try:
-            saved = load_session(path)
+            saved = saved if saved is not None else load_session(path, for_studio=True)
         except SessionFileError as err:
             QMessageBox.warning(self.window, self.tr("Cannot open the session"),
                                 self.tr("{name} cannot be opened:\n{reason}\n\n"
