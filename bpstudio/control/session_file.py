@@ -42,11 +42,10 @@ from .session_archive import (  # noqa: F401 - the limits are part of this modul
     MAX_JSON_BYTES, MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, ArchiveError, BoundedReader, open_archive, parse_json,
 )
 from .text_safety import escape_control
-from .session import ChangeRecord, TrainingSession
+from .session import MAX_CHANGES, ChangeRecord, TrainingSession
 
 FORMAT = "bpstudio-session"
 VERSION = 1
-MAX_CHANGES = 1000  # setting changes kept in a session (the studio keeps the latest this many)
 STOP_REASONS = (None, "converged1", "converged2", "max_iter", "diverged")
 
 

@@ -42,6 +42,10 @@ PARAM_ARRAYS = 12  # weights, gradient, optimizer state, a few snapshots and ste
 FLOAT = 8
 
 
+OUT_OF_MEMORY = QT_TRANSLATE_NOOP(
+    "Engine", "there was not enough memory for this run: reduce the samples or the hidden sizes")
+
+
 class BudgetError(Refusal):
     """A run over the budget; ``str(err)`` says what is too big and what to reduce."""
 

@@ -320,7 +320,8 @@ class MainWindow(QMainWindow):
             self.inspector.set_problem(update.problem)
             self.inspector.set_snapshot(update.snapshot, refresh=False)
             self.network_view.select_param(self._initial_param())
-            self.files.loaded()
+        if update.loaded is not None:
+            self.files.load_finished(*update.loaded)
         self.plot.apply(update)
         if newly_finished and len(self.plot.mirror) > 1:
             run = self.runs.add(update.config, self.plot.mirror.values())
