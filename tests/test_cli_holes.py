@@ -81,3 +81,16 @@ def test_a_csv_with_too_many_rows_is_refused_before_parsing(tmp_path, monkeypatc
     csv.write_text("u,w\n" + "\n".join(f"{i},{i}" for i in range(5)) + "\n")
     with pytest.raises(csv_data.CsvDataError, match="more than 3 data rows"):
         RunConfig(data_file=str(csv), inputs=("u",), targets=("w",)).problem()
+
+
+def test_the_csv_dialog_says_the_over_long_field_and_its_row(qtbot, tmp_path):
+    from bpstudio.qt.csv_dialog import CsvDataDialog
+
+    csv = tmp_path / "long.csv"
+    csv.write_text("u,w\n1,2\n3,4\n5," + "9" * 200_000 + "\n")
+    dialog = CsvDataDialog(None, str(csv))
+    qtbot.addWidget(dialog)
+    assert not dialog.load_columns()
+    assert dialog.error.text() == "long.csv, row 4: field larger than field limit (131072)"
+    dialog.path.setText("/dev/zero")
+    assert not dialog.load_columns() and "not a regular file" in dialog.error.text()

@@ -7,6 +7,7 @@ from ..control.safe_write import write_text
 from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.graph import display_name
+from .run_budget import check_run_budget
 from .sample_index import check_sample_index
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
@@ -67,9 +68,11 @@ def main(argv: list[str]) -> int:
     if args.paths < 0:
         raise UsageError("argument --paths: must be 0 or greater")
     try:
-        trainer = config.with_changes(max_iter=args.iterations).trainer()
+        problem = config.problem()
     except ValueError as err:
         raise UsageError(f"argument --data: {err}") from None
+    check_run_budget(config, problem, max_iter=args.iterations)
+    trainer = config.with_changes(max_iter=args.iterations).trainer(problem)
     check_sample_index(args.sample, trainer.dataset.n_samples, config.test_fraction)
     try:
         chain = InfluenceChain.of(trainer.network, args.param)

@@ -5,6 +5,7 @@ import json
 
 from ..control.safe_write import write_text
 from ..engine.gradcheck import check_gradient
+from .run_budget import check_gradcheck_size
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
 
 
@@ -30,6 +31,7 @@ def main(argv: list[str]) -> int:
         problem = config.problem()
     except ValueError as err:
         raise UsageError(f"argument --data: {err}") from None
+    check_gradcheck_size(problem)
     net = problem.network
     result = check_gradient(net, problem.start, problem.dataset)
     for layer, error in enumerate(result.layer_errors):

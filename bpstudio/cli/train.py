@@ -14,6 +14,7 @@ from ..engine.formula import FormulaError
 from ..engine.trainer import Trainer
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
 from .progress import ProgressBar
+from .run_budget import check_run_budget
 
 CHUNK = 250  # iterations between progress updates
 
@@ -92,6 +93,7 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --formula: {err}") from None
     except ValueError as err:  # a test split that leaves one side empty
         raise UsageError(f"argument --test-fraction: {err}") from None
+    check_run_budget(config, problem)
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
     trainer, elapsed = train(config, progress, problem)
 

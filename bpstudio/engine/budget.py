@@ -35,7 +35,7 @@ MAX_GRADCHECK_SECONDS = 60.0
 STUDIO_MAX_PARAMS = 5_000
 STUDIO_MAX_HIDDEN_UNITS = 256
 
-SECONDS_PER_UNIT_SAMPLE = 5e-8  # activations and their derivatives, measured: 4-5e-8 s
+SECONDS_PER_UNIT_SAMPLE = 1e-7  # activations and derivatives: measured 5e-8 idle, 1.5e-7 under load
 FLOPS = 1e10  # matrix products, measured 1e10-2e10 flop/s single-threaded
 ACTIVATION_ARRAYS = 6  # float64 arrays kept per unit and sample
 PARAM_ARRAYS = 12  # weights, gradient, optimizer state, a few snapshots and steps

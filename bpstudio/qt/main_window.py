@@ -11,11 +11,12 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
-    QWidget,
+    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar,
+    QVBoxLayout, QWidget,
 )
 
 from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..engine.graph import display_name
 from ..engine.node_values import node_values
@@ -65,9 +66,16 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         settings = _settings()
+        settings_notice = None
         if config is None and restore_settings:
-            config = self._saved_config(settings)
-        self.thread = TrainingThread(config or RunConfig(), self)
+            config, settings_notice = self._saved_config(settings)
+        try:
+            self.thread = TrainingThread(config or RunConfig(), self)
+        except Exception as err:  # noqa: BLE001 - a stored config that fails to build must not brick start
+            if not restore_settings or config is None:
+                raise
+            config, settings_notice = None, str(err).splitlines()[0] if str(err) else type(err).__name__
+            self.thread = TrainingThread(RunConfig(), self)
         self.last: Update | None = None
         self.problem = None
         self.pending_selection: int | None = None
@@ -94,6 +102,12 @@ class MainWindow(QMainWindow):
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
+        self.settings_notice = None if settings_notice is None else self.tr(
+            "The remembered settings could not be used ({reason}); "
+            "BP Studio starts with the article's run.").format(reason=settings_notice)
+        if self.settings_notice:
+            QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"),
+                                                                 self.settings_notice))
         self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at 5 Hz
         self.view_timer.setInterval(200)
         self.view_timer.timeout.connect(self._refresh_running_views)
@@ -383,14 +397,12 @@ class MainWindow(QMainWindow):
         a["reset"].setEnabled(iteration > 0 or state is RunState.STEPPING or done)
 
     # -- settings and shutdown -------------------------------------------------------------------------------
-    def _saved_config(self, settings: QSettings) -> RunConfig | None:
-        text = settings.value("config")
-        if not text:
-            return None
+    def _saved_config(self, settings: QSettings) -> tuple[RunConfig | None, str | None]:
+        """The remembered config, checked (see control.stored_config), and a notice if it was set aside."""
         try:
-            return RunConfig.from_dict(json.loads(text))
-        except (ValueError, TypeError, ConfigError):
-            return None
+            return config_from_settings(settings.value("config")), None
+        except StoredConfigError as err:
+            return None, str(err)
 
     def _restore_layout(self, settings: QSettings) -> None:
         geometry = settings.value("geometry")
