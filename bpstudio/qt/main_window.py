@@ -55,6 +55,9 @@ ACTION_TEXTS = {  # name: (text, tip)
 }
 
 
+CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
+
+
 def _settings() -> QSettings:
     return QSettings("BPStudio", "BPStudio")
 
@@ -113,6 +116,9 @@ class MainWindow(QMainWindow):
         self.view_timer.timeout.connect(self._refresh_running_views)
         self.view_timer.start()
         self._views_dirty = False
+        self._closing = False
+        self._waiting_for_thread = False
+        QApplication.instance().aboutToQuit.connect(self.finish_thread)
         self.thread.start()
 
     # -- building -------------------------------------------------------------------------------
@@ -429,13 +435,37 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event) -> None:
-        if not self.files.confirm_discard():
+        """Close once the training thread has ended; a busy thread is waited for, visibly.
+
+        A long step (reading a big CSV file, building a big run) cannot be cut
+        short, so the window stays, says it is finishing, and closes itself
+        when the thread has ended — never "QThread: Destroyed while thread is
+        still running", never an abort.
+        """
+        if not self._closing:
+            if not self.files.confirm_discard():
+                event.ignore()
+                return
+            if self.presentation_action.isChecked():
+                self.presentation_action.setChecked(False)  # docks back, so the saved layout is the usual one
+            self.save_settings()
+            self.view_timer.stop()
+            self.plot.timer.stop()
+            self._closing = True
+        if not self.thread.stop(CLOSE_WAIT_MS):
             event.ignore()
+            self.show_banner(self.tr("Finishing the current step… BP Studio closes when it is done."))
+            self.centralWidget().setEnabled(False)
+            if not self._waiting_for_thread:
+                self._waiting_for_thread = True
+                self.thread.finished.connect(self._close_after_thread, Qt.QueuedConnection)
             return
-        if self.presentation_action.isChecked():
-            self.presentation_action.setChecked(False)  # docks back, so the saved layout is the usual one
-        self.save_settings()
-        self.view_timer.stop()
-        self.plot.timer.stop()
-        self.thread.stop()
         super().closeEvent(event)
+
+    def _close_after_thread(self) -> None:
+        self.close()
+
+    def finish_thread(self) -> None:
+        """The application is quitting: end the training thread and wait for it, however long."""
+        self.thread.gate.stop()
+        self.thread.wait()
