@@ -123,9 +123,11 @@ class JvalPlot(pg.PlotWidget):
         self.redraw()
 
     # -- compared runs ----------------------------------------------------------------------
-    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str) -> None:
-        """Another run's JVal curve, dashed, with a legend entry."""
-        curve = pg.PlotDataItem(np.arange(len(history), dtype=float), history,
+    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str,
+                    iterations: np.ndarray | None = None) -> None:
+        """Another run's JVal curve, dashed, with a legend entry (``iterations``: x of each point)."""
+        x = np.arange(len(history), dtype=float) if iterations is None else iterations
+        curve = pg.PlotDataItem(x, history,
                                 pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine),
                                 name=label, antialias=False)
         self.getPlotItem().addItem(curve)

@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         self.plot.apply(update)
         if newly_finished and len(self.plot.mirror) > 1:
             run = self.runs.add(update.config, self.plot.mirror.values())
-            self.plot.add_overlay(run.key, run.history, run.label, run.colour)
+            self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
         if update.config != self.controls.config or update.refused is not None:
             self.controls.show_config(update.config)  # a refusal puts the old value back
         if update.refused is not None:
