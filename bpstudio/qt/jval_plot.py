@@ -17,8 +17,12 @@ from PySide6.QtGui import QFont
 
 from ..control.history_mirror import HistoryMirror
 from ..control.session import RunState, Update
+from .plot_exports import install_safe_plot_exports
 
 FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+
+
+install_safe_plot_exports()  # right-click Export… writes through control.safe_write
 
 
 class JvalPlot(pg.PlotWidget):
