@@ -185,3 +185,26 @@ def test_data_near_the_largest_float_diverges_at_the_start_and_reopens(tmp_path)
     assert again.trainer.stop_reason.value == "diverged"
     save_session(tmp_path / "d2.bpstudio", again)
     assert load_session(tmp_path / "d2.bpstudio").snapshot.iteration == 0
+
+
+def test_a_rewound_start_that_overflows_saves_and_reopens(tmp_path):
+    from bpstudio.control import Rewind, Submit
+
+    session = TrainingSession(RunConfig(samples=20, formulas=("s = 1e200*r",)))
+    assert session.trainer.stop_reason.value == "diverged"
+    session.execute(Submit(Rewind()))  # back to the start point: no stop reason, JVal still infinite
+    assert session.trainer.stop_reason is None and not np.isfinite(session.trainer.jval)
+    path = tmp_path / "r.bpstudio"
+    save_session(path, session)
+    loaded = load_session(path)
+    assert loaded.snapshot.stop_reason is None and np.isinf(loaded.history[0])
+
+
+def test_only_the_start_may_be_non_finite(saved):
+    with zipfile.ZipFile(saved) as src:
+        history = np.load(__import__("io").BytesIO(src.read("history.npy")))
+    history[3] = np.inf
+    buffer = __import__("io").BytesIO()
+    np.save(buffer, history)
+    rewrite(saved, replace={"history.npy": buffer.getvalue()})
+    refused(saved, "not finite numbers after the start")

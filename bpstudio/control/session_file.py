@@ -165,7 +165,9 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     stop = document.get("stop_reason")
     if stop not in STOP_REASONS:
         raise SessionFileError(f"unknown stop reason {stop!r}")
-    diverged = stop == "diverged"
+    # Steps are taken only from finite states, so only a start point (iteration 0) can have
+    # a JVal or gradient that is not finite: data or formulas so large that they overflow.
+    at_start = iteration == 0
     optimizer = document.get("optimizer")
     if not isinstance(optimizer, str) or optimizer not in OPTIMIZERS:
         raise SessionFileError(f"unknown optimizer {optimizer!r}")
@@ -177,8 +179,8 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     except BudgetError as err:
         raise SessionFileError(f"the file's run is too large: {err}") from None
     weights = _array(reader, members, "weights", (n,))
-    gradient = _array(reader, members, "gradient", (n,), finite=not diverged)
-    history = _history(_array(reader, members, "history", (iteration + 1,), finite=False), diverged)
+    gradient = _array(reader, members, "gradient", (n,), finite=not at_start)
+    history = _history(_array(reader, members, "history", (iteration + 1,), finite=False))
     expected_state = OPTIMIZERS[optimizer].state_keys()
     stored_state = {name[4:-4] for name in members if name.startswith("opt_") and name.endswith(".npy")}
     if stored_state != set(expected_state):
@@ -193,7 +195,7 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
         if (test_history < 0).any():
             raise SessionFileError("test_history.npy holds negative values; JVal is never negative")
     jval = document.get("jval")
-    if not _is_number(jval) or not (math.isfinite(jval) or diverged):
+    if not _is_number(jval) or not (math.isfinite(jval) or at_start):
         raise SessionFileError("'jval' must be a finite number")
     if not (jval == history[-1] or (math.isnan(jval) and math.isnan(history[-1]))):
         raise SessionFileError("'jval' is not the last value of the history")
@@ -291,17 +293,17 @@ def _hyper(hyper, optimizer: str) -> dict[str, float]:
     return {key: float(value) for key, value in hyper.items()}
 
 
-def _history(history: np.ndarray, diverged: bool) -> np.ndarray:
-    """JVal is a sum of squares: finite and never negative, except where a run diverged.
+def _history(history: np.ndarray) -> np.ndarray:
+    """JVal is a sum of squares: never negative, and finite after every step taken.
 
-    A run that diverged at its start has a non-finite JVal at iteration 0 (it
-    never takes a step), so that last value may be infinite or NaN then.
+    Only the start point may be infinite or NaN (data so large that JVal
+    overflows); the trainer refuses any step to a non-finite state, so a
+    diverged run keeps its last finite one.
     """
-    body = history[:-1] if diverged else history
-    if not np.isfinite(body).all() or (body < 0).any():
-        raise SessionFileError("history.npy holds values that are not finite numbers of 0 or more")
-    if len(history) > 1 and not np.isfinite(history[-1]):
-        raise SessionFileError("history.npy ends in a value that is not finite after finite steps")
+    if (history < 0).any():
+        raise SessionFileError("history.npy holds negative values; JVal is never negative")
+    if len(history) > 1 and not np.isfinite(history).all():
+        raise SessionFileError("history.npy holds values that are not finite numbers after the start")
     return history
 
 
