@@ -459,6 +459,8 @@ class MainWindow(QMainWindow):
             if not self._waiting_for_thread:
                 self._waiting_for_thread = True
                 self.thread.finished.connect(self._close_after_thread, Qt.QueuedConnection)
+                if self.thread.isFinished():  # it ended between the wait and the connection
+                    QTimer.singleShot(0, self.close)
             return
         super().closeEvent(event)
 
