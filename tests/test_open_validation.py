@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bpstudio.control import SetSetting, Step, Submit, TrainingSession
-from bpstudio.control.session_file import SessionFileError, load_session, save_session, save_state
+from bpstudio.control.session_file import SessionFileError, load_session, save_session
 from bpstudio.control.session_summary import describe
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.data import split_dataset, Dataset

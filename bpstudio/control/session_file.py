@@ -38,9 +38,7 @@ from ..engine.data import Dataset, Problem
 from ..engine.optimizers import OPTIMIZERS, validate_hyperparameter
 from ..engine.snapshot import Snapshot
 from .safe_write import replacing_file
-from .session_archive import (  # noqa: F401 - the limits are part of this module's contract
-    MAX_JSON_BYTES, MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, ArchiveError, BoundedReader, open_archive, parse_json,
-)
+from .session_archive import MAX_JSON_BYTES, ArchiveError, BoundedReader, open_archive, parse_json
 from .text_safety import escape_control
 from .session import MAX_CHANGES, ChangeRecord, TrainingSession
 
