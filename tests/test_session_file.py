@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bpstudio.control import SetSetting, Step, Submit, TrainingSession
-from bpstudio.control import session_file
+from bpstudio.control import session_archive, session_file
 from bpstudio.control.session_file import SessionFileError, load_session, save_session
 from bpstudio.engine.config import RunConfig
 from conftest import run_bpstudio
@@ -110,7 +110,7 @@ def test_huge_decompressed_size_is_refused_before_reading(saved_file, monkeypatc
     path, _ = saved_file
     big = b"\0" * (2 * 1024 * 1024)  # compresses to almost nothing
     rewrite(path, extra={"padding.bin": big})
-    monkeypatch.setattr(session_file, "MAX_TOTAL_BYTES", 1024 * 1024)
+    monkeypatch.setattr(session_archive, "MAX_TOTAL_BYTES", 1024 * 1024)
     with pytest.raises(SessionFileError, match="more than"):
         load_session(path)
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 
+from ..control.safe_write import write_text
 from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.chain_board import board, factored_tree
 from ..engine.graph import NodeNames
+from .run_budget import check_run_budget
+from .sample_index import check_sample_index
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
 
@@ -27,7 +30,9 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
     parser.add_argument("--iterations", type=whole_number, default=0, metavar="K",
                         help="train K iterations first (default: 0, the start point)")
     parser.add_argument("--sample", type=whole_number, default=None, metavar="I",
-                        help="numbers for sample I alone (default: summed over the data set)")
+                        help="numbers for training sample I alone, counted from 0 in the data's "
+                             "order among the samples kept for training (the held-out test rows are "
+                             "skipped); default: summed over the training samples")
     parser.add_argument("--paths", type=whole_number, default=PATH_CAP, metavar="N",
                         help=f"list at most N paths (default: {PATH_CAP}); all are counted")
     parser.add_argument("--format", choices=("text", "latex", "json", "svg", "png"), default="text",
@@ -72,15 +77,18 @@ def main(argv: list[str]) -> int:
     out = writable_path("--out", args.out)
     if args.iterations < 0 or (args.sample is not None and args.sample < 0):
         raise UsageError("argument --iterations/--sample: must be 0 or greater")
-    if args.sample is not None and args.sample >= config.samples:
-        raise UsageError(f"argument --sample: must be below the number of samples ({config.samples})")
+    if args.paths < 0:
+        raise UsageError("argument --paths: must be 0 or greater")
     drawn = args.format in ("svg", "png")
     if drawn and out is None:
         raise UsageError(f"argument --format: {args.format} needs --out FILE")
     try:
-        trainer = config.with_changes(max_iter=args.iterations).trainer()
+        problem = config.problem()
     except ValueError as err:
         raise UsageError(f"argument --data: {err}") from None
+    check_run_budget(config, problem, max_iter=args.iterations)
+    trainer = config.with_changes(max_iter=args.iterations).trainer(problem)
+    check_sample_index(args.sample, trainer.dataset.n_samples, config.test_fraction)
     try:
         chain = InfluenceChain.of(trainer.network, args.param, NodeNames.of(trainer.dataset))
     except ValueError as err:
@@ -104,5 +112,5 @@ def main(argv: list[str]) -> int:
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text)
     return 0

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
+from ..control.safe_write import write_text
 from ..engine.gradcheck import check_gradient
+from .run_budget import check_gradcheck_size
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
 
 
@@ -29,6 +31,7 @@ def main(argv: list[str]) -> int:
         problem = config.problem()
     except ValueError as err:
         raise UsageError(f"argument --data: {err}") from None
+    check_gradcheck_size(problem)
     net = problem.network
     result = check_gradient(net, problem.start, problem.dataset)
     for layer, error in enumerate(result.layer_errors):
@@ -36,7 +39,7 @@ def main(argv: list[str]) -> int:
         print(f"W{layer} ({rows}x{cols}): max relative error {error:.3e}")
     print(f"overall: {result.max_error:.3e}")
     if json_path is not None:
-        json_path.write_text(json.dumps({
+        write_text(json_path, json.dumps({
             "sizes": list(net.sizes),
             "layers": [
                 {"layer": l, "shape": list(net.shapes[l]), "max_relative_error": e}

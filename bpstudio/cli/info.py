@@ -1,7 +1,8 @@
 """``bpstudio info FILE``: what a session file holds, or why it cannot be read."""
 from __future__ import annotations
 
-from ..control.session_file import SessionFileError, describe, load_session
+from ..control.session_file import SessionFileError, load_session
+from ..control.session_summary import describe
 from .options import Parser, UsageError
 
 

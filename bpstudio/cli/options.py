@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..control.safe_write import resolve_target
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig
 from ..engine.data import INITS
@@ -131,15 +132,13 @@ def writable_path(option: str, path: str | None) -> Path | None:
     """Refuse an output path that cannot be written *before* a long run starts."""
     if path is None:
         return None
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"argument {option}: {path} is a folder, not a file")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"argument {option}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+    try:
+        real = resolve_target(path)  # refuses folders, devices, FIFOs; follows symlinks
+    except OSError as err:
+        raise UsageError(f"argument {option}: {err}") from None
+    if not os.access(real.parent, os.W_OK) or (real.exists() and not os.access(real, os.W_OK)):
         raise UsageError(f"argument {option}: cannot write to {path}")
-    return target
+    return Path(path)
 
 
 def fail(prog: str, message: str) -> int:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import numpy as np
 
+from ..control.safe_write import write_text
 from ..control.tables import write_history_csv
 from ..engine.config import RunConfig
 from ..engine.csv_data import CsvDataError
@@ -14,6 +14,7 @@ from ..engine.formula import FormulaError
 from ..engine.trainer import Trainer
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
 from .progress import ProgressBar
+from .run_budget import check_run_budget
 
 CHUNK = 250  # iterations between progress updates
 
@@ -92,13 +93,14 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --formula: {err}") from None
     except ValueError as err:  # a test split that leaves one side empty
         raise UsageError(f"argument --test-fraction: {err}") from None
+    check_run_budget(config, problem)
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
     trainer, elapsed = train(config, progress, problem)
 
     if history is not None:
         write_history_csv(history, trainer.history.view())
     if json_path is not None:
-        Path(json_path).write_text(json.dumps(run_summary(config, trainer, elapsed)), encoding="utf-8")
+        write_text(json_path, json.dumps(run_summary(config, trainer, elapsed)))
     if save_path is not None:
         from ..control.session_file import save_state
 

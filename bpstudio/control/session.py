@@ -20,8 +20,10 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from ..engine.budget import OUT_OF_MEMORY, check_budget
 from ..engine.config import LIVE_FIELDS, ConfigError, RunConfig
 from ..engine.data import Problem
+from ..engine.messages import Refusal
 from ..engine.optimizers import make_optimizer
 from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
@@ -30,6 +32,7 @@ from .commands import ApplyConfig, LoadSaved, Reset, Rewind, SelectSample, SetSe
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
+MAX_CHANGES = 1000  # setting changes kept (and saved); older ones are dropped
 
 
 class RunState(str, Enum):
@@ -78,6 +81,7 @@ class Update:
     refused: ConfigError | None = None
     problem: Problem | None = None  # the network and data this run trains (immutable)
     test_jvals: np.ndarray | None = None  # held-out JVal, same iterations as jvals
+    loaded: tuple | None = None  # (SavedSession, None) once loaded, (SavedSession, error) if not
 
     @property
     def iteration(self) -> int:
@@ -88,11 +92,18 @@ class TrainingSession:
     def __init__(self, config: RunConfig | None = None) -> None:
         self.config = config or RunConfig()
         self.sample = 0
+        self._load_outcome: tuple | None = None
         self._new_trainer()
 
     # -- life cycle ------------------------------------------------------------
-    def _new_trainer(self, problem: Problem | None = None) -> None:
-        self.trainer: Trainer = self.config.trainer(problem or self.config.problem())
+    def _new_trainer(self, problem: Problem | None = None, config: RunConfig | None = None) -> None:
+        """Build the new run's trainer first: if that fails (MemoryError too), nothing has changed."""
+        config = config or self.config
+        self._adopt(config, config.trainer(problem or config.problem()))
+
+    def _adopt(self, config: RunConfig, trainer: Trainer) -> None:
+        self.config = config
+        self.trainer: Trainer = trainer
         self.changes: list[ChangeRecord] = []
         self.snapshots: list[Snapshot] = [self.trainer.snapshot()]
         self._phases: Iterator[Phase] | None = None
@@ -103,12 +114,14 @@ class TrainingSession:
         self._last_phase: Phase | None = None
 
     def load(self, saved) -> None:
-        """Continue a saved session exactly where it stopped (see session_file)."""
+        """Continue a saved session exactly where it stopped (see session_file).
+
+        The new trainer is built and filled before anything of the running
+        session is replaced, so a load that fails leaves it as it was.
+        """
         config = saved.config.with_changes(optimizer=saved.snapshot.optimizer,
                                            **dict(saved.snapshot.hyper))
-        self.config = config
-        self._new_trainer(config.problem(saved.dataset))
-        trainer = self.trainer
+        trainer = config.trainer(getattr(saved, "problem", None) or config.problem(saved.dataset))
         trainer.history.truncate(0)
         trainer.history.extend(saved.history)
         if trainer.test_history is not None:
@@ -118,6 +131,7 @@ class TrainingSession:
         trainer.restore(saved.snapshot)
         if saved.snapshot.stop_reason is not None:
             trainer.stop_reason = StopReason(saved.snapshot.stop_reason)
+        self._adopt(config, trainer)
         self.changes = list(saved.changes)
         self.snapshots = [saved.snapshot]
 
@@ -213,7 +227,12 @@ class TrainingSession:
             elif isinstance(payload, SelectSample):
                 self._select_sample(payload.sample)
             elif isinstance(payload, LoadSaved):
-                self.load(payload.saved)
+                try:
+                    self.load(payload.saved)
+                except Exception as err:  # MemoryError too: the GUI must hear the file was not loaded
+                    self._load_outcome = (payload.saved, f"{type(err).__name__}: {err}")
+                else:
+                    self._load_outcome = (payload.saved, None)
             else:
                 raise TypeError(f"unknown change {payload!r}")
         except ConfigError as err:
@@ -245,6 +264,7 @@ class TrainingSession:
         self.config = new
         trainer.clear_stop()
         self.changes.append(ChangeRecord(trainer.iteration, name, old_value, getattr(new, name)))
+        del self.changes[:-MAX_CHANGES]  # a long lesson keeps the latest changes, bounded
 
     def _apply_config(self, config: RunConfig) -> None:
         if self.config.needs_new_run(config):
@@ -255,15 +275,23 @@ class TrainingSession:
                 self._set(name, getattr(config, name))
 
     def _start_run(self, config: RunConfig, field: str) -> None:
-        """A new run: its data is built first, so a bad file or formula changes nothing."""
+        """A new run: data, budget and trainer first, so a refusal or failure changes nothing.
+
+        A run over the studio's size budget is refused before it is built; one
+        that still runs out of memory is refused the same way, naming the
+        setting that asked for it, and the running config stays.
+        """
         try:
             problem = config.problem()
+            check_budget(problem.network.sizes, problem.all_data.n_samples, config.max_iter,
+                         problem.test is not None, studio=True)
+            self._new_trainer(problem, config)
         except ConfigError:
             raise
-        except ValueError as err:
-            raise ConfigError(field, str(err)) from None
-        self.config = config
-        self._new_trainer(problem)
+        except MemoryError:
+            raise ConfigError(field, Refusal(OUT_OF_MEMORY)) from None
+        except ValueError as err:  # BudgetError, CsvDataError, FormulaError, a bad split
+            raise ConfigError(field, err if isinstance(err, Refusal) else str(err)) from None
 
     def reset(self) -> None:
         self._phases = None
@@ -323,6 +351,7 @@ class TrainingSession:
         message, self._message = self._message, None
         refused, self._refused = self._refused, None
         new_run, self._new_run = self._new_run, False
+        loaded, self._load_outcome = self._load_outcome, None
         if self.trainer.stop_reason is StopReason.DIVERGED and message is None:
             message = (f"The run diverged after iteration {self.trainer.iteration}: JVal or a "
                        f"weight stopped being a finite number. Lower alpha, then rewind or reset.")
@@ -340,4 +369,5 @@ class TrainingSession:
             refused=refused,
             problem=self.trainer.problem,
             test_jvals=test_jvals,
+            loaded=loaded,
         )

@@ -16,8 +16,9 @@ seed, exactly.  Loading trusts nothing: arrays are read with
 ``allow_pickle=False``, sizes are capped before decompressing, every JSON
 field is type-checked, every shape and value checked against the network;
 any problem is one :class:`SessionFileError` with a sentence for the user.
-Saving writes a temporary file beside the target and renames it, so a crash
-mid-save never leaves a half-written file in place of a good one.
+Saving goes through :mod:`bpstudio.control.safe_write`: a temporary file
+beside the target, renamed over it, so a crash mid-save never leaves a
+half-written file in place of a good one, and only regular files are replaced.
 """
 from __future__ import annotations
 
@@ -25,25 +26,24 @@ import io
 import json
 import math
 import os
-import tempfile
 import zipfile
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from .. import __version__
-from ..engine.config import ConfigError, RunConfig
-from ..engine.data import Dataset
-from ..engine.optimizers import OPTIMIZERS
+from ..engine.budget import BudgetError, check_budget
+from ..engine.config import LIVE_FIELDS, MAX_SAMPLES, ConfigError, RunConfig
+from ..engine.data import Dataset, Problem
+from ..engine.optimizers import OPTIMIZERS, validate_hyperparameter
 from ..engine.snapshot import Snapshot
-from .session import ChangeRecord, TrainingSession
+from .safe_write import replacing_file
+from .session_archive import MAX_JSON_BYTES, ArchiveError, BoundedReader, open_archive, parse_json
+from .text_safety import escape_control
+from .session import MAX_CHANGES, ChangeRecord, TrainingSession
 
 FORMAT = "bpstudio-session"
 VERSION = 1
-MAX_MEMBER_BYTES = 256 * 1024 * 1024  # one decompressed array
-MAX_TOTAL_BYTES = 512 * 1024 * 1024
-MAX_JSON_BYTES = 4 * 1024 * 1024
 STOP_REASONS = (None, "converged1", "converged2", "max_iter", "diverged")
 
 
@@ -61,6 +61,7 @@ class SavedSession:
     app_version: str
     dataset: Dataset | None = None  # the data of a run on a CSV file
     test_history: np.ndarray | None = None  # JVal on the held-out samples
+    problem: Problem | None = None  # the run's network and data, built while checking
 
 
 # -- saving ------------------------------------------------------------------------------
@@ -113,23 +114,13 @@ def save_state(
             raise ValueError("a session on a data file must be saved with its data")
         arrays.update({"data_inputs": dataset.inputs, "data_targets": dataset.targets})
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=str(target.parent) or ".")
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr("session.json", json.dumps(document, indent=1))
-                for name, values in arrays.items():
-                    buffer = io.BytesIO()
-                    np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
-                    archive.writestr(f"{name}.npy", buffer.getvalue())
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing_file(path, "wb") as raw:
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("session.json", json.dumps(document, indent=1))
+            for name, values in arrays.items():
+                buffer = io.BytesIO()
+                np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
+                archive.writestr(f"{name}.npy", buffer.getvalue())
 
 
 def _plain(value):
@@ -137,93 +128,119 @@ def _plain(value):
 
 
 # -- loading ------------------------------------------------------------------------------
-def load_session(path: str | os.PathLike) -> SavedSession:
-    """Read and check a session file; raises SessionFileError with the reason."""
+def load_session(path: str | os.PathLike, for_studio: bool = False) -> SavedSession:
+    """Read and check a whole session file; raises SessionFileError with the reason.
+
+    This is the one validator behind ``bpstudio info``, ``bpstudio FILE`` and
+    File > Open: it checks everything later code uses, builds the run's data
+    (so a formula or data table that cannot train is refused here, not in the
+    training thread) and holds the run to the size budget — with the studio's
+    drawing limits when ``for_studio``.  Nothing outside is changed until it
+    returns, so a refused file leaves a running session as it was.
+    """
     try:
-        archive = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise SessionFileError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise SessionFileError(f"{path} is a folder, not a session file") from None
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise SessionFileError(f"{Path(path).name} is not a BP Studio session file ({err})") from None
+        archive = open_archive(path)
+    except ArchiveError as err:
+        raise SessionFileError(str(err)) from None
     with archive:
-        members = {info.filename: info for info in archive.infolist()}
-        total = sum(info.file_size for info in members.values())
-        if total > MAX_TOTAL_BYTES or any(i.file_size > MAX_MEMBER_BYTES for i in members.values()):
-            raise SessionFileError("the file would unpack to more than BP Studio accepts (512 MB)")
-        if "session.json" not in members:
-            raise SessionFileError("the file has no session.json: it is not a BP Studio session")
-        if members["session.json"].file_size > MAX_JSON_BYTES:
-            raise SessionFileError("session.json is too large")
-        document = _read_json(archive)
-        _check_header(document)
-        config = _config(document)
-        net = config.problem_network()
-        n = net.n_params
-        iteration = _int(document, "iteration", 0)
-        weights = _array(archive, members, "weights", (n,))
-        gradient = _array(archive, members, "gradient", (n,))
-        history = _array(archive, members, "history", (iteration + 1,))
-        optimizer = document.get("optimizer")
-        if not isinstance(optimizer, str) or optimizer not in OPTIMIZERS:
-            raise SessionFileError(f"unknown optimizer {optimizer!r}")
-        state = {
-            name[4:-4]: _array(archive, members, name[:-4], (n,))
-            for name in members if name.startswith("opt_") and name.endswith(".npy")
-        }
-        dataset = _dataset(archive, members, document, config) if config.data_file else None
-        test_history = (_array(archive, members, "test_history", (iteration + 1,))
-                        if "test_history.npy" in members else None)
-    hyper = document.get("hyper")
-    if not isinstance(hyper, dict) or not all(
-        isinstance(k, str) and _is_number(v) for k, v in hyper.items()
-    ):
-        raise SessionFileError("'hyper' must map names to numbers")
-    jval = document.get("jval")
-    if not _is_number(jval) or not math.isfinite(jval):
-        raise SessionFileError("'jval' must be a finite number")
+        try:
+            return _read(BoundedReader(archive), {i.filename for i in archive.infolist()}, for_studio)
+        except ArchiveError as err:
+            raise SessionFileError(str(err)) from None
+
+
+def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSession:
+    if "session.json" not in members:
+        raise SessionFileError("the file has no session.json: it is not a BP Studio session")
+    document = parse_json(reader.read("session.json", MAX_JSON_BYTES))
+    if not isinstance(document, dict):
+        raise SessionFileError("session.json must hold an object")
+    _check_header(document)
+    config = _config(document)
+    net = config.problem_network()
+    n = net.n_params
+    iteration = _int(document, "iteration", 0)
     stop = document.get("stop_reason")
     if stop not in STOP_REASONS:
         raise SessionFileError(f"unknown stop reason {stop!r}")
+    # Steps are taken only from finite states, so only a start point (iteration 0) can have
+    # a JVal or gradient that is not finite: data or formulas so large that they overflow.
+    at_start = iteration == 0
+    optimizer = document.get("optimizer")
+    if not isinstance(optimizer, str) or optimizer not in OPTIMIZERS:
+        raise SessionFileError(f"unknown optimizer {optimizer!r}")
+    hyper = _hyper(document.get("hyper"), optimizer)
+    dataset = _dataset(reader, members, document, config) if config.data_file else None
+    rows = dataset.n_samples if dataset is not None else config.samples
+    try:
+        check_budget(net.sizes, rows, config.max_iter, bool(config.test_fraction), studio=for_studio)
+    except BudgetError as err:
+        raise SessionFileError(f"the file's run is too large: {err}") from None
+    weights = _array(reader, members, "weights", (n,))
+    gradient = _array(reader, members, "gradient", (n,), finite=not at_start)
+    history = _history(_array(reader, members, "history", (iteration + 1,), finite=False))
+    expected_state = OPTIMIZERS[optimizer].state_keys()
+    stored_state = {name[4:-4] for name in members if name.startswith("opt_") and name.endswith(".npy")}
+    if stored_state != set(expected_state):
+        raise SessionFileError(f"the {optimizer} state must be {', '.join(expected_state)}; "
+                               f"the file holds {', '.join(sorted(stored_state)) or 'none'}")
+    state = {key: _array(reader, members, f"opt_{key}", (n,)) for key in expected_state}
+    test_history = None
+    if "test_history.npy" in members:
+        if not config.test_fraction:
+            raise SessionFileError("the file holds a test history but its run has no test split")
+        test_history = _array(reader, members, "test_history", (iteration + 1,), finite=False)
+        if (test_history < 0).any():
+            raise SessionFileError("test_history.npy holds negative values; JVal is never negative")
+    jval = document.get("jval")
+    if not _is_number(jval) or not (math.isfinite(jval) or at_start):
+        raise SessionFileError("'jval' must be a finite number")
+    if not (jval == history[-1] or (math.isnan(jval) and math.isnan(history[-1]))):
+        raise SessionFileError("'jval' is not the last value of the history")
     selected = document.get("selected_param")
     if selected is not None and (not isinstance(selected, int) or isinstance(selected, bool)
                                  or not 0 <= selected < n):
         raise SessionFileError("'selected_param' is not a parameter of this network")
+    changes = _changes(document, iteration)
+    problem = _problem(config, dataset)
     snapshot = Snapshot.capture(iteration, jval, weights, gradient, optimizer, hyper, state, stop)
-    return SavedSession(config, snapshot, history, _changes(document), selected,
-                        str(document.get("app_version", "?")), dataset, test_history)
+    return SavedSession(config, snapshot, history, changes, selected,
+                        _text(document.get("app_version", "?")), dataset, test_history, problem)
 
 
-def _dataset(archive, members, document: dict, config: RunConfig) -> Dataset:
+def _dataset(reader: BoundedReader, members: set[str], document: dict, config: RunConfig) -> Dataset:
     names = document.get("data_names")
     if (not isinstance(names, list) or len(names) != 2
             or not all(isinstance(group, list) and all(isinstance(x, str) for x in group) for group in names)
             or tuple(names[0]) != config.inputs or tuple(names[1]) != config.targets):
         raise SessionFileError("'data_names' must list the data's input and target columns")
-    inputs = _array(archive, members, "data_inputs", (None, len(config.inputs)))
-    if inputs.shape[0] < 1:
-        raise SessionFileError("data_inputs.npy must have at least one row")
-    targets = _array(archive, members, "data_targets", (inputs.shape[0], len(config.targets)))
+    inputs = _array(reader, members, "data_inputs", (None, len(config.inputs)))
+    if inputs.shape[0] < 2:
+        raise SessionFileError("data_inputs.npy must have at least two rows")
+    if inputs.shape[0] > MAX_SAMPLES:
+        raise SessionFileError(f"data_inputs.npy has more than {MAX_SAMPLES:,} rows")
+    targets = _array(reader, members, "data_targets", (inputs.shape[0], len(config.targets)))
     return Dataset(inputs, targets, config.inputs, config.targets)
 
 
-def _read_json(archive: zipfile.ZipFile) -> dict:
+def _problem(config: RunConfig, dataset: Dataset | None) -> Problem:
+    """The run's network, data and start point, built now so that a bad one is refused now."""
     try:
-        document = json.loads(archive.read("session.json").decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, zipfile.BadZipFile, OSError, EOFError) as err:
-        raise SessionFileError(f"session.json cannot be read ({err})") from None
-    if not isinstance(document, dict):
-        raise SessionFileError("session.json must hold an object")
-    return document
+        with np.errstate(all="ignore"):
+            problem = config.problem(dataset)
+    except (ValueError, ArithmeticError) as err:
+        raise SessionFileError(f"the file's data cannot be built: {err}") from None
+    if not np.isfinite(problem.all_data.targets).all():
+        raise SessionFileError("the file's target formulas give values that are not finite numbers")
+    return problem
 
 
 def _check_header(document: dict) -> None:
     if document.get("format") != FORMAT:
         raise SessionFileError("this is not a BP Studio session file")
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionFileError("the file's format version is missing")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SessionFileError("the file's format version is missing or not a positive whole number")
     if version > VERSION:
         raise SessionFileError(
             f"this file was made by a newer BP Studio (format {version}); "
@@ -235,13 +252,16 @@ def _config(document: dict) -> RunConfig:
     data = document.get("config")
     if not isinstance(data, dict):
         raise SessionFileError("'config' must be an object")
+    unknown = set(data) - {f.name for f in fields(RunConfig)}
+    if unknown:
+        raise SessionFileError(f"'config' has an unknown setting {_text(sorted(unknown)[0])!r}")
     hidden = data.get("hidden")
     if not isinstance(hidden, list) or not all(isinstance(h, int) and not isinstance(h, bool) for h in hidden):
         raise SessionFileError("'config.hidden' must be a list of whole numbers")
     for key in ("max_iter", "samples", "seed"):
         if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
             raise SessionFileError(f"'config.{key}' must be a whole number")
-    for key in ("alpha", "beta1", "beta2", "epsilon", "zeta"):
+    for key in ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction"):
         if key in data and not _is_number(data[key]):
             raise SessionFileError(f"'config.{key}' must be a number")
     for key in ("activation", "optimizer", "init", "data_file"):
@@ -252,8 +272,37 @@ def _config(document: dict) -> RunConfig:
             raise SessionFileError(f"'config.{key}' must be a list of text")
     try:
         return RunConfig.from_dict(data)
-    except (ConfigError, TypeError, ValueError) as err:
+    except (ConfigError, TypeError, ValueError, OverflowError) as err:
         raise SessionFileError(f"the file's settings are not valid: {err}") from None
+
+
+def _hyper(hyper, optimizer: str) -> dict[str, float]:
+    """Exactly the optimizer's hyperparameters, each by the controls' rules."""
+    expected = set(OPTIMIZERS[optimizer].defaults)
+    if not isinstance(hyper, dict) or set(hyper) != expected:
+        raise SessionFileError(f"'hyper' must give {optimizer}'s {', '.join(sorted(expected))} and nothing else")
+    for key, value in hyper.items():
+        if not _is_number(value):
+            raise SessionFileError(f"'hyper.{key}' must be a number")
+        try:
+            validate_hyperparameter(key, value)
+        except ValueError as err:
+            raise SessionFileError(f"'hyper': {err}") from None
+    return {key: float(value) for key, value in hyper.items()}
+
+
+def _history(history: np.ndarray) -> np.ndarray:
+    """JVal is a sum of squares: never negative, and finite after every step taken.
+
+    Only the start point may be infinite or NaN (data so large that JVal
+    overflows); the trainer refuses any step to a non-finite state, so a
+    diverged run keeps its last finite one.
+    """
+    if (history < 0).any():
+        raise SessionFileError("history.npy holds negative values; JVal is never negative")
+    if len(history) > 1 and not np.isfinite(history).all():
+        raise SessionFileError("history.npy holds values that are not finite numbers after the start")
+    return history
 
 
 def _int(document: dict, key: str, minimum: int) -> int:
@@ -267,50 +316,64 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _array(archive: zipfile.ZipFile, members: dict, name: str, shape: tuple) -> np.ndarray:
+def _array(reader: BoundedReader, members: set[str], name: str, shape: tuple, finite: bool = True) -> np.ndarray:
     """A checked float array; ``None`` in ``shape`` accepts any length there."""
     member = f"{name}.npy"
     if member not in members:
         raise SessionFileError(f"the file has no {member}")
     try:
-        values = np.load(io.BytesIO(archive.read(member)), allow_pickle=False)
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
+        values = np.load(io.BytesIO(reader.read(member)), allow_pickle=False)
+    except (ValueError, OSError, EOFError) as err:
         raise SessionFileError(f"{member} cannot be read ({err})") from None
     fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape))
     if values.dtype.kind not in "fi" or not fits:
         raise SessionFileError(f"{member} has shape {values.shape} and type {values.dtype}; "
                                f"{shape} of numbers was expected")
     values = values.astype(float)
-    if not np.isfinite(values).all():
+    if finite and not np.isfinite(values).all():
         raise SessionFileError(f"{member} holds values that are not finite numbers (NaN or infinity)")
     return values
 
 
-def _changes(document: dict) -> tuple[ChangeRecord, ...]:
+def _changes(document: dict, iteration: int) -> tuple[ChangeRecord, ...]:
+    """At most MAX_CHANGES live-setting changes, at iterations of this run, with valid values."""
     raw = document.get("changes", [])
     if not isinstance(raw, list):
         raise SessionFileError("'changes' must be a list")
+    if len(raw) > MAX_CHANGES:
+        raise SessionFileError(f"'changes' lists more than {MAX_CHANGES} changes")
     out = []
     for entry in raw:
         if (not isinstance(entry, list) or len(entry) != 4 or not isinstance(entry[0], int)
-                or not isinstance(entry[1], str)):
+                or isinstance(entry[0], bool) or not isinstance(entry[1], str)):
             raise SessionFileError("each change must be [iteration, setting, old, new]")
-        out.append(ChangeRecord(entry[0], entry[1], entry[2], entry[3]))
+        at, field, old, new = entry
+        if not 0 <= at <= iteration:
+            raise SessionFileError(f"a change is dated at iteration {_text(str(at))[:24]}, "
+                                   f"outside this run's 0 to {iteration}")
+        if field not in LIVE_FIELDS:
+            raise SessionFileError(f"a change names {_text(field)!r}, which is not a setting that "
+                                   "changes during a run")
+        for value in (old, new):
+            if not _valid_setting(field, value):
+                raise SessionFileError(f"a change gives {field} a value that is not valid")
+        out.append(ChangeRecord(at, field, old, new))
     return tuple(out)
 
 
-def describe(saved: SavedSession) -> str:
-    """The summary ``bpstudio info`` prints."""
-    c, s = saved.config, saved.snapshot
-    sizes = "-".join(str(v) for v in (3, *c.hidden, 3))
-    lines = [
-        f"BP Studio session (made by BP Studio {saved.app_version})",
-        f"network:     {sizes} {c.activation}, init {c.init}",
-        f"data:        the article's recipe, {c.samples} samples, seed {c.seed}",
-        f"optimizer:   {s.optimizer} " + ", ".join(f"{k}={v:g}" for k, v in s.hyper.items()),
-        f"iteration:   {s.iteration} of at most {c.max_iter}",
-        f"JVal:        {s.jval:.10g} (start {saved.history[0]:.10g})",
-        f"stopped by:  {s.stop_reason or 'not stopped'}",
-        f"changes:     {len(saved.changes)}",
-    ]
-    return "\n".join(lines) + "\n"
+def _valid_setting(field: str, value) -> bool:
+    """The controls' rules: the value must make a valid RunConfig."""
+    if field == "optimizer":
+        return isinstance(value, str) and value in OPTIMIZERS
+    if not _is_number(value) or (field == "max_iter" and not isinstance(value, int)):
+        return False
+    try:
+        RunConfig().with_changes(**{field: value})
+    except (ConfigError, ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _text(value) -> str:
+    """Text from the file, safe for a terminal and a dialog: control characters escaped."""
+    return escape_control(value if isinstance(value, str) else repr(value))

@@ -1,6 +1,7 @@
 """Plain files for spreadsheets and notebooks: JVal history and weights (no Qt).
 
-Shared by `bpstudio train --history` and the studio's File > Export.
+Shared by `bpstudio train --history` and the studio's File > Export; written
+atomically through :mod:`bpstudio.control.safe_write`.
 """
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 import numpy as np
 
 from ..engine.network import Network
+from .safe_write import replacing_file
 
 
 def write_history_csv(path: str | Path, history: np.ndarray) -> None:
     """``iteration,jval`` rows, full precision."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with replacing_file(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["iteration", "jval"])
         for i, value in enumerate(np.asarray(history)):
@@ -26,11 +28,12 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
     suffix = Path(path).suffix.lower()
     matrices = net.layers(np.asarray(weights, dtype=float))
     if suffix == ".npz":
-        np.savez(path, **{f"W{l}": m for l, m in enumerate(matrices)}, sizes=np.array(net.sizes))
+        with replacing_file(path, "wb") as handle:
+            np.savez(handle, **{f"W{l}": m for l, m in enumerate(matrices)}, sizes=np.array(net.sizes))
         return
     if suffix != ".csv":
         raise ValueError("weights can be saved as .csv or .npz")
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with replacing_file(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["layer", "row", "col", "name", "is_bias", "value"])
         for layer, matrix in enumerate(matrices):

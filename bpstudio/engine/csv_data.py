@@ -4,10 +4,17 @@ Every problem gets one sentence that points at the place: a missing value
 names its row and column, text in a numeric column quotes it, a file that is
 not CSV says so.  Rows are counted as a spreadsheet shows them (the header is
 row 1).
+
+Limits, checked before anything large is built: a regular file only (not a
+device such as /dev/zero, a FIFO or a folder), at most :data:`MAX_BYTES`
+(200 MB) and :data:`MAX_ROWS` (1 000 000, the studio's sample limit) data
+rows; a field longer than Python's csv limit (131 072 characters) is an
+error naming its row.
 """
 from __future__ import annotations
 
 import csv
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +23,7 @@ from .data import Dataset
 
 MIN_ROWS = 2
 MAX_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 1_000_000
 
 
 class CsvDataError(ValueError):
@@ -26,9 +34,18 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
     """Header and rows of a CSV file (comma, semicolon or tab separated)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise CsvDataError(f"{path} is not a regular file (a device, FIFO or socket); "
+                               "choose a CSV file")
+        if info.st_size > MAX_BYTES:
             raise CsvDataError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the size can grow between stat and read
+        if len(raw) > MAX_BYTES:
+            raise CsvDataError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
     except FileNotFoundError:
         raise CsvDataError(f"{path} does not exist") from None
     except IsADirectoryError:
@@ -45,7 +62,17 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [row for row in csv.reader(text.splitlines(), dialect) if any(cell.strip() for cell in row)]
+    lines = text.splitlines()
+    if len(lines) > MAX_ROWS + 1:
+        raise CsvDataError(f"{path.name} has more than {MAX_ROWS:,} data rows")
+    reader = csv.reader(lines, dialect)
+    rows = []
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append(row)
+    except csv.Error as err:  # e.g. a field over csv.field_size_limit() characters
+        raise CsvDataError(f"{path.name}, row {reader.line_num}: {err}") from None
     if not rows:
         raise CsvDataError(f"{path.name} is empty")
     header = [cell.strip() for cell in rows[0]]

@@ -46,6 +46,11 @@ class Optimizer(ABC):
         """Copies of the internal arrays (moments and the last step's details)."""
         return {k: np.array(v, copy=True) for k, v in self._state.items()}
 
+    @classmethod
+    def state_keys(cls) -> tuple[str, ...]:
+        """The names of the state arrays a step needs (what a session file must hold)."""
+        return tuple(cls()._initial_state(0))
+
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         self._state = {k: np.array(v, dtype=float, copy=True) for k, v in state.items()}
 

@@ -89,8 +89,9 @@ class Trainer:
     def reset(self) -> None:
         """Back to the start point with an empty history."""
         self.weights = np.array(self.problem.start, copy=True)
-        self.jval, self.gradient = self.evaluate(self.weights)
-        self.grad_inf_norm = _inf_norm(self.gradient)
+        with np.errstate(over="ignore", invalid="ignore"):  # data that overflows is a stop reason
+            self.jval, self.gradient = self.evaluate(self.weights)
+            self.grad_inf_norm = _inf_norm(self.gradient)
         self.iteration = 0
         self.stop_reason: StopReason | None = None
         self.optimizer.reset(self.network.n_params)
@@ -98,7 +99,8 @@ class Trainer:
         self.history.append(self.jval)
         if self.test_history is not None:
             self.test_history.truncate(0)
-            self.test_history.append(self.test_jval(self.weights))
+            with np.errstate(over="ignore", invalid="ignore"):
+                self.test_history.append(self.test_jval(self.weights))
         if not _all_finite(self.jval, self.grad_inf_norm, _inf_norm(self.weights)):
             self.stop_reason = StopReason.DIVERGED
 

@@ -13,6 +13,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
+from .image_files import paint_svg, save_image
+
 SEED_COLOUR = QColor("#2ca02c")
 SOLUTION_COLOUR = QColor("#d62728")
 
@@ -163,25 +165,13 @@ def save_article_figure(path: str | Path, jval: np.ndarray, width: int = 600, he
     from .offscreen import ensure_gui_application
 
     ensure_gui_application()
-    path = Path(path)
     size = QSize(width, height)
-    if path.suffix.lower() == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
-
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, width, height))
-        generator.setTitle("BP Studio: JVal per epoch")
-        painter = QPainter(generator)
-        paint_article_figure(painter, size, jval)
-        painter.end()
-        if not path.exists():
-            raise OSError(f"could not write {path}")
+    if Path(path).suffix.lower() == ".svg":
+        paint_svg(path, lambda painter: paint_article_figure(painter, size, jval), size,
+                  QRectF(0, 0, width, height), "BP Studio: JVal per epoch")
         return
     image = QImage(size, QImage.Format_ARGB32)
     painter = QPainter(image)
     paint_article_figure(painter, size, jval)
     painter.end()
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
+    save_image(image, path)

@@ -2,8 +2,9 @@
 
 (The history and weights tables are Qt-free, in bpstudio.control.tables.)
 
-Each function writes one file and raises OSError (or ValueError for an
-unknown suffix) on failure; the window turns those into a message.
+Each function writes one file (atomically, through bpstudio.control.safe_write)
+and raises OSError (or ValueError for an unknown suffix) on failure; the
+window turns those into a message.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ..control.vocabulary import ChainNumbers, InfluenceChain
 from ..engine.chain_render import render_latex, render_markdown
+from ..control.safe_write import write_text
 from .article_figure import save_article_figure
+from .image_files import paint_svg, save_image
 
 
 def export_plot(path: str | Path, history: np.ndarray) -> None:
@@ -34,7 +37,7 @@ def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers)
         text = render_markdown(chain, numbers)
     else:
         raise ValueError("the chain can be saved as .tex (LaTeX) or .md (Markdown)")
-    Path(path).write_text(text, encoding="utf-8")
+    write_text(path, text)
 
 
 def export_diagram(path: str | Path, scene: QGraphicsScene, scale: float = 2.0) -> None:
@@ -42,16 +45,9 @@ def export_diagram(path: str | Path, scene: QGraphicsScene, scale: float = 2.0) 
     rect = scene.sceneRect()
     suffix = Path(path).suffix.lower()
     if suffix == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
-
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(QSize(int(rect.width()), int(rect.height())))
-        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        generator.setTitle("BP Studio: network diagram")
-        painter = QPainter(generator)
-        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        painter.end()
+        paint_svg(path, lambda painter: scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect),
+                  QSize(int(rect.width()), int(rect.height())), QRectF(0, 0, rect.width(), rect.height()),
+                  "BP Studio: network diagram")
         return
     if suffix != ".png":
         raise ValueError("the diagram can be saved as .png or .svg")
@@ -61,5 +57,4 @@ def export_diagram(path: str | Path, scene: QGraphicsScene, scale: float = 2.0) 
     painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
+    save_image(image, path)

@@ -17,8 +17,12 @@ from PySide6.QtGui import QFont
 
 from ..control.history_mirror import HistoryMirror
 from ..control.session import RunState, Update
+from .plot_exports import install_safe_plot_exports
 
 FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+
+
+install_safe_plot_exports()  # right-click Export… writes through control.safe_write
 
 
 class JvalPlot(pg.PlotWidget):
@@ -123,9 +127,11 @@ class JvalPlot(pg.PlotWidget):
         self.redraw()
 
     # -- compared runs ----------------------------------------------------------------------
-    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str) -> None:
-        """Another run's JVal curve, dashed, with a legend entry."""
-        curve = pg.PlotDataItem(np.arange(len(history), dtype=float), history,
+    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str,
+                    iterations: np.ndarray | None = None) -> None:
+        """Another run's JVal curve, dashed, with a legend entry (``iterations``: x of each point)."""
+        x = np.arange(len(history), dtype=float) if iterations is None else iterations
+        curve = pg.PlotDataItem(x, history,
                                 pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine),
                                 name=label, antialias=False)
         self.getPlotItem().addItem(curve)

@@ -21,6 +21,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def launch(argv: list[str]) -> int:
     args = parse(argv)
+    saved = None
+    if args.file:  # checked before Qt starts: a bad or missing file is exit 2, display or not
+        from ..control.session_file import SessionFileError, load_session
+
+        try:
+            saved = load_session(args.file, for_studio=True)
+        except SessionFileError as err:
+            print(f"bpstudio: error: {args.file}: {err}", file=sys.stderr)
+            return 2
     from .display_check import refuse_if_no_display
 
     if (refused := refuse_if_no_display()) is not None:
@@ -47,7 +56,7 @@ def launch(argv: list[str]) -> int:
 
     open_files_sent_by_the_system(app, window)
     if args.file:
-        window.files.open(args.file)
+        window.files.open(args.file, saved)
     if args.smoke_test:
         return smoke_test(app, window, args)
     return app.exec()
@@ -75,7 +84,13 @@ def smoke_test(app, window, args) -> int:
     def finish():
         window._refresh_views(window.last)
         image = window.grab()
-        ok = image.save(str(target))
+        from .image_files import save_image
+
+        try:
+            save_image(image, target)
+            ok = True
+        except OSError:
+            ok = False
         print(f"smoke test: platform {app.platformName()}, iteration {window.last.iteration}, "
               f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})")
         result["code"] = 0 if ok else 1

@@ -11,11 +11,12 @@ import json
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QScrollArea, QSplitter, QStyle, QToolBar, QVBoxLayout,
-    QWidget,
+    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar,
+    QVBoxLayout, QWidget,
 )
 
 from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import StudioModel
 from .appearance import apply_palette, look_for
@@ -56,6 +57,9 @@ ACTION_TEXTS = {  # name: (text, tip)
 }
 
 
+CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
+
+
 def _settings() -> QSettings:
     return QSettings("BPStudio", "BPStudio")
 
@@ -67,9 +71,16 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         settings = _settings()
+        settings_notice = None
         if config is None and restore_settings:
-            config = self._saved_config(settings)
-        self.thread = TrainingThread(config or RunConfig(), self)
+            config, settings_notice = self._saved_config(settings)
+        try:
+            self.thread = TrainingThread(config or RunConfig(), self)
+        except Exception as err:  # noqa: BLE001 - a stored config that fails to build must not brick start
+            if not restore_settings or config is None:
+                raise
+            config, settings_notice = None, str(err).splitlines()[0] if str(err) else type(err).__name__
+            self.thread = TrainingThread(RunConfig(), self)
         # What the window knows lives in one Qt-free model; views follow its events.
         self.model = StudioModel(QtExecutor(f"window-{id(self)}"))
         self.model_signals = ModelSignals(self.model, self)
@@ -101,11 +112,20 @@ class MainWindow(QMainWindow):
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
+        self.settings_notice = None if settings_notice is None else self.tr(
+            "The remembered settings could not be used ({reason}); "
+            "BP Studio starts with the article's run.").format(reason=settings_notice)
+        if self.settings_notice:
+            QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"),
+                                                                 self.settings_notice))
         self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at 5 Hz
         self.view_timer.setInterval(200)
         self.view_timer.timeout.connect(self._refresh_running_views)
         self.view_timer.start()
         self._views_dirty = False
+        self._closing = False
+        self._waiting_for_thread = False
+        QApplication.instance().aboutToQuit.connect(self.finish_thread)
         self.thread.start()
 
     # -- building -------------------------------------------------------------------------------
@@ -353,11 +373,12 @@ class MainWindow(QMainWindow):
         self.model.apply_update(update)  # a new run: problem_changed reaches every view
         if update.new_run or first:
             self.model.select(self._initial_param())
-            self.files.loaded()
+        if update.loaded is not None:
+            self.files.load_finished(*update.loaded)
         self.plot.apply(update)
         if newly_finished and len(self.plot.mirror) > 1:
             run = self.runs.add(update.config, self.plot.mirror.values())
-            self.plot.add_overlay(run.key, run.history, run.label, run.colour)
+            self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
         if update.config != self.controls.config or update.refused is not None:
             self.controls.show_config(update.config)  # a refusal puts the old value back
         if update.refused is not None:
@@ -427,14 +448,12 @@ class MainWindow(QMainWindow):
         a["reset"].setEnabled(iteration > 0 or state is RunState.STEPPING or done)
 
     # -- settings and shutdown -------------------------------------------------------------------------------
-    def _saved_config(self, settings: QSettings) -> RunConfig | None:
-        text = settings.value("config")
-        if not text:
-            return None
+    def _saved_config(self, settings: QSettings) -> tuple[RunConfig | None, str | None]:
+        """The remembered config, checked (see control.stored_config), and a notice if it was set aside."""
         try:
-            return RunConfig.from_dict(json.loads(text))
-        except (ValueError, TypeError, ConfigError):
-            return None
+            return config_from_settings(settings.value("config")), None
+        except StoredConfigError as err:
+            return None, str(err)
 
     def _restore_layout(self, settings: QSettings) -> None:
         geometry = settings.value("geometry")
@@ -469,13 +488,39 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.inspector_dock], [max(420, round(self.width() * 0.36))], Qt.Horizontal)
 
     def closeEvent(self, event) -> None:
-        if not self.files.confirm_discard():
+        """Close once the training thread has ended; a busy thread is waited for, visibly.
+
+        A long step (reading a big CSV file, building a big run) cannot be cut
+        short, so the window stays, says it is finishing, and closes itself
+        when the thread has ended — never "QThread: Destroyed while thread is
+        still running", never an abort.
+        """
+        if not self._closing:
+            if not self.files.confirm_discard():
+                event.ignore()
+                return
+            if self.presentation_action.isChecked():
+                self.presentation_action.setChecked(False)  # docks back, so the saved layout is the usual one
+            self.save_settings()
+            self.view_timer.stop()
+            self.plot.timer.stop()
+            self._closing = True
+        if not self.thread.stop(CLOSE_WAIT_MS):
             event.ignore()
+            self.show_banner(self.tr("Finishing the current step… BP Studio closes when it is done."))
+            self.centralWidget().setEnabled(False)
+            if not self._waiting_for_thread:
+                self._waiting_for_thread = True
+                self.thread.finished.connect(self._close_after_thread, Qt.QueuedConnection)
+                if self.thread.isFinished():  # it ended between the wait and the connection
+                    QTimer.singleShot(0, self.close)
             return
-        if self.presentation_action.isChecked():
-            self.presentation_action.setChecked(False)  # docks back, so the saved layout is the usual one
-        self.save_settings()
-        self.view_timer.stop()
-        self.plot.timer.stop()
-        self.thread.stop()
         super().closeEvent(event)
+
+    def _close_after_thread(self) -> None:
+        self.close()
+
+    def finish_thread(self) -> None:
+        """The application is quitting: end the training thread and wait for it, however long."""
+        self.thread.gate.stop()
+        self.thread.wait()

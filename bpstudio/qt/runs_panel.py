@@ -1,7 +1,10 @@
 """Compare runs: every finished run stays in a list; its JVal curve overlays the plot.
 
 A class compares Adam with alpha = 0.001 and 0.01 and plain gradient descent
-on one plot; each run can be shown or hidden, or removed.
+on one plot; each run can be shown or hidden, or removed.  The list is
+bounded: each kept curve has at most 10 000 points (control.downsample keeps
+its shape) and at most :data:`MAX_RUNS` runs are kept, the oldest dropped
+first, so a long lesson does not grow memory without limit.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from ..control.downsample import downsample
 from ..engine.config import RunConfig
 from .i18n import marked
 
@@ -20,6 +24,7 @@ OPTIMIZER_NAMES = {
     "momentum": QT_TRANSLATE_NOOP("RunsPanel", "momentum"),
 }
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
+MAX_RUNS = 50
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
@@ -40,7 +45,8 @@ class FinishedRun:
     key: int
     label: str
     colour: str
-    history: np.ndarray
+    history: np.ndarray  # JVal, at most 10 000 points
+    iterations: np.ndarray  # the iteration of each point
 
 
 class RunsPanel(QWidget):
@@ -76,8 +82,11 @@ class RunsPanel(QWidget):
     def add(self, config: RunConfig, history: np.ndarray) -> FinishedRun:
         key = self._next
         self._next += 1
+        iterations, kept = downsample(history)
         run = FinishedRun(key, run_label(config, len(history) - 1, float(history[-1])),
-                          PALETTE[key % len(PALETTE)], np.array(history, copy=True))
+                          PALETTE[key % len(PALETTE)], kept, iterations)
+        while len(self.runs) >= MAX_RUNS:
+            self._forget(next(iter(self.runs)))
         self.runs[key] = run
         item = QListWidgetItem(run.label)
         item.setData(Qt.UserRole, key)
@@ -93,7 +102,12 @@ class RunsPanel(QWidget):
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
-            key = item.data(Qt.UserRole)
-            self.list.takeItem(self.list.row(item))
-            self.runs.pop(key, None)
-            self.removed.emit(key)
+            self._forget(item.data(Qt.UserRole))
+
+    def _forget(self, key: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.UserRole) == key:
+                self.list.takeItem(row)
+                break
+        self.runs.pop(key, None)
+        self.removed.emit(key)

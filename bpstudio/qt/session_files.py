@@ -1,9 +1,13 @@
 """File > Open / Save / Save As / Open Recent, and the question on closing unsaved work.
 
 Saving reads only what the GUI thread already has (the last Update and its
-own copy of the history), never the training thread's arrays.  Opening
-checks the whole file first; a bad file leaves the current session as it
-was and says why.
+own copy of the history), never the training thread's arrays.  Opening is a
+transaction: the whole file is checked first (the one validator of
+session_file), then handed to the training thread; the window takes the
+file's name, path and saved state only when the thread reports it loaded,
+and Save is disabled until then — so Save during loading cannot write the
+old session over the new file.  A file refused at either step leaves title,
+session and path as they were and says why.
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ class SessionFiles(QObject):
         self.settings = settings
         self.path: Path | None = None
         self.saved_mark: tuple | None = None  # (iteration, config, changes) when last saved/opened
+        self.pending: tuple | None = None  # (path, SavedSession) handed to the thread, not yet loaded
 
     # -- menu -----------------------------------------------------------------------------
     def add_to(self, menu: QMenu) -> None:
@@ -104,28 +109,46 @@ class SessionFiles(QObject):
         if path:
             self.open(path)
 
-    def open(self, path: str | Path) -> bool:
+    def open(self, path: str | Path, saved=None) -> bool:
+        """Check ``path`` and hand it to the training thread (``saved``: already checked contents)."""
         try:
-            saved = load_session(path)
+            saved = saved if saved is not None else load_session(path, for_studio=True)
         except SessionFileError as err:
-            QMessageBox.warning(self.window, self.tr("Cannot open the session"),
-                                self.tr("{name} cannot be opened:\n{reason}\n\n"
-                                        "The current session stays as it was.").format(
-                                    name=Path(path).name, reason=err))
+            self._refused(path, str(err))
             return False
         self.window.pause()
         self.window.pending_selection = saved.selected_param
+        self.pending = (Path(path), saved)
+        self._enable_saving(False)
         self.window.thread.submit(LoadSaved(saved))
-        self.path = Path(path)
-        self.saved_mark = ("loading", str(path))
-        self._remember(self.path)
-        self._title()
         return True
 
-    def loaded(self) -> None:
-        """Called by the window once the loaded session's first Update arrived."""
-        if isinstance(self.saved_mark, tuple) and self.saved_mark[:1] == ("loading",):
-            self.saved_mark = self._mark()
+    def load_finished(self, saved, error: str | None) -> None:
+        """The training thread has loaded ``saved`` (or failed to, with ``error``)."""
+        if self.pending is None or self.pending[1] is not saved:
+            return
+        path = self.pending[0]
+        self.pending = None
+        self._enable_saving(True)
+        if error is not None:
+            self.window.pending_selection = None
+            self._refused(path, error.splitlines()[0])
+            return
+        self.path = path
+        self.saved_mark = self._mark()
+        self._remember(path)
+        self._title()
+
+    def _refused(self, path, reason: str) -> None:
+        QMessageBox.warning(self.window, self.tr("Cannot open the session"),
+                            self.tr("{name} cannot be opened:\n{reason}\n\n"
+                                    "The current session stays as it was.").format(
+                                name=Path(path).name, reason=reason))
+
+    def _enable_saving(self, enabled: bool) -> None:
+        for name in ("save", "save_as"):
+            if name in getattr(self, "actions", {}):
+                self.actions[name].setEnabled(enabled)
 
     def save(self) -> bool:
         if self.path is None:
@@ -144,7 +167,7 @@ class SessionFiles(QObject):
 
     def save_to(self, path: Path) -> bool:
         last = self.window.last
-        if last is None:
+        if last is None or self.pending is not None:  # never the old session over a file being opened
             return False
         try:
             mirror = self.window.plot.mirror

@@ -1,6 +1,7 @@
 """SVG to PNG without a display: the CLI's ``chain --format png``."""
 from __future__ import annotations
 
+from .image_files import save_image
 from .offscreen import ensure_gui_application
 
 
@@ -22,5 +23,4 @@ def svg_to_png(svg: str, path: str, scale: float = 2.0, background: str = "#ffff
     painter.setRenderHint(QPainter.Antialiasing)
     renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
     painter.end()
-    if not image.save(path, "PNG"):
-        raise OSError(f"could not write {path}")
+    save_image(image, path)  # through the atomic writer, like every file BP Studio writes

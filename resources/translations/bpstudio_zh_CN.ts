@@ -283,6 +283,30 @@
         <source>a script named {name}.py would import itself instead of the {name} module; choose another name</source>
         <translation>名为 {name}.py 的脚本会导入它自己而不是 {name} 模块；请换一个文件名</translation>
     </message>
+    <message>
+        <source>there was not enough memory for this run: reduce the samples or the hidden sizes</source>
+        <translation>内存不足以进行这次训练：请减少样本数或隐藏层大小</translation>
+    </message>
+    <message>
+        <source>this network has {n} weights; the studio draws at most {cap}: reduce the hidden sizes</source>
+        <translation>该网络有 {n} 个权重；工作室最多绘制 {cap} 个：请减小隐藏层大小</translation>
+    </message>
+    <message>
+        <source>this network has {n} hidden units; the studio draws at most {cap}: reduce the hidden sizes</source>
+        <translation>该网络有 {n} 个隐藏单元；工作室最多绘制 {cap} 个：请减小隐藏层大小</translation>
+    </message>
+    <message>
+        <source>this run would need about {need} GB of memory (the budget is {cap} GB): reduce the samples, the hidden sizes or max_iter</source>
+        <translation>这次训练约需 {need} GB 内存（上限为 {cap} GB）：请减少样本数、隐藏层大小或最大迭代次数</translation>
+    </message>
+    <message>
+        <source>one iteration would take about {need} s (the budget is {cap} s): reduce the samples or the hidden sizes</source>
+        <translation>一次迭代约需 {need} 秒（上限为 {cap} 秒）：请减少样本数或隐藏层大小</translation>
+    </message>
+    <message>
+        <source>checking {n} weights by finite differences would take about {need} s (the budget is {cap} s): reduce the hidden sizes or the samples</source>
+        <translation>用有限差分检查 {n} 个权重约需 {need} 秒（上限为 {cap} 秒）：请减小隐藏层大小或样本数</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -645,6 +669,14 @@
         <translation>回到本次训练的起点</translation>
     </message>
     <message>
+        <source>The remembered settings could not be used ({reason}); BP Studio starts with the article's run.</source>
+        <translation>无法使用上次保存的设置（{reason}）；BP Studio 以文章的训练设置启动。</translation>
+    </message>
+    <message>
+        <source>Settings set aside</source>
+        <translation>已弃用保存的设置</translation>
+    </message>
+    <message>
         <source>BP Studio — backpropagation laboratory</source>
         <translation>BP Studio — 反向传播实验室</translation>
     </message>
@@ -655,6 +687,10 @@
     <message>
         <source>Training stopped because of an error: {error}</source>
         <translation>训练因错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>Finishing the current step… BP Studio closes when it is done.</source>
+        <translation>正在完成当前步骤……完成后 BP Studio 将关闭。</translation>
     </message>
 </context>
 <context>

@@ -291,3 +291,16 @@ TRANSLATIONS.update({
     "sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}": "样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}",
     "stopped ({reason})": "已停止（{reason}）",
 })
+
+# saving, opening and the size budget (issue 12)
+TRANSLATIONS.update({
+    'there was not enough memory for this run: reduce the samples or the hidden sizes': '内存不足以进行这次训练：请减少样本数或隐藏层大小',
+    'this network has {n} weights; the studio draws at most {cap}: reduce the hidden sizes': '该网络有 {n} 个权重；工作室最多绘制 {cap} 个：请减小隐藏层大小',
+    'this network has {n} hidden units; the studio draws at most {cap}: reduce the hidden sizes': '该网络有 {n} 个隐藏单元；工作室最多绘制 {cap} 个：请减小隐藏层大小',
+    'this run would need about {need} GB of memory (the budget is {cap} GB): reduce the samples, the hidden sizes or max_iter': '这次训练约需 {need} GB 内存（上限为 {cap} GB）：请减少样本数、隐藏层大小或最大迭代次数',
+    'one iteration would take about {need} s (the budget is {cap} s): reduce the samples or the hidden sizes': '一次迭代约需 {need} 秒（上限为 {cap} 秒）：请减少样本数或隐藏层大小',
+    'checking {n} weights by finite differences would take about {need} s (the budget is {cap} s): reduce the hidden sizes or the samples': '用有限差分检查 {n} 个权重约需 {need} 秒（上限为 {cap} 秒）：请减小隐藏层大小或样本数',
+    "The remembered settings could not be used ({reason}); BP Studio starts with the article's run.": '无法使用上次保存的设置（{reason}）；BP Studio 以文章的训练设置启动。',
+    'Settings set aside': '已弃用保存的设置',
+    'Finishing the current step… BP Studio closes when it is done.': '正在完成当前步骤……完成后 BP Studio 将关闭。',
+})

@@ -1,0 +1,26 @@
+"""The size budget for the headless commands: refused before the run, one line, exit 2.
+
+The numbers and how they are estimated are in bpstudio.engine.budget; the
+CLI has no diagram, so the studio's drawing limits do not apply here.
+"""
+from __future__ import annotations
+
+from ..engine.budget import BudgetError, check_budget, check_gradcheck_budget
+from ..engine.config import RunConfig
+from ..engine.data import Problem
+from .options import UsageError
+
+
+def check_run_budget(config: RunConfig, problem: Problem, max_iter: int | None = None) -> None:
+    try:
+        check_budget(problem.network.sizes, problem.all_data.n_samples,
+                     config.max_iter if max_iter is None else max_iter, problem.test is not None)
+    except BudgetError as err:
+        raise UsageError(f"the run is too large: {err}") from None
+
+
+def check_gradcheck_size(problem: Problem) -> None:
+    try:
+        check_gradcheck_budget(problem.network.sizes, problem.dataset.n_samples)
+    except BudgetError as err:
+        raise UsageError(f"the check is too large: {err}") from None

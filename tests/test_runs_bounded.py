@@ -1,0 +1,39 @@
+"""Finished runs are bounded: each kept curve downsampled, the list capped (item 8)."""
+import numpy as np
+
+from bpstudio.control.downsample import downsample
+from bpstudio.engine.config import RunConfig
+from bpstudio.qt import runs_panel
+from bpstudio.qt.runs_panel import RunsPanel
+
+
+def test_short_curves_are_kept_whole():
+    x, y = downsample(np.array([3.0, 2.0, 1.0]), 10)
+    np.testing.assert_array_equal(x, [0, 1, 2])
+    np.testing.assert_array_equal(y, [3, 2, 1])
+
+
+def test_long_curves_keep_ends_spikes_and_order_in_bounded_points():
+    rng = np.random.default_rng(0)
+    values = np.exp(-np.arange(200_000) / 20_000) + 1e-3 * rng.random(200_000)
+    values[123_457] = 50.0  # a spike
+    values[77_777] = -1.0  # a dip
+    x, y = downsample(values, 10_000)
+    assert len(x) <= 10_000
+    assert x[0] == 0 and x[-1] == len(values) - 1 and y[-1] == values[-1]
+    assert np.all(np.diff(x) > 0)
+    np.testing.assert_array_equal(y, values[x.astype(int)])  # real points, not averages
+    assert 50.0 in y and -1.0 in y
+    assert y.max() == values.max() and y.min() == values.min()
+
+
+def test_the_runs_list_is_capped_oldest_first(qtbot, monkeypatch):
+    monkeypatch.setattr(runs_panel, "MAX_RUNS", 3)
+    panel = RunsPanel()
+    qtbot.addWidget(panel)
+    removed = []
+    panel.removed.connect(removed.append)
+    for i in range(5):
+        run = panel.add(RunConfig(), np.linspace(10, 1, 50_000 + i))
+        assert len(run.history) <= 10_000 and run.iterations[-1] == 50_000 + i - 1
+    assert sorted(panel.runs) == [2, 3, 4] and removed == [0, 1] and panel.list.count() == 3

@@ -1,0 +1,81 @@
+"""Settings never brick start; a failed or too large switch puts the controls back (D1, C3)."""
+import json
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.control.stored_config import StoredConfigError, config_from_settings
+from bpstudio.engine.config import RunConfig
+
+
+def store(config_text):
+    settings = QSettings("BPStudio", "BPStudio")
+    settings.setValue("config", config_text)
+    settings.setValue("tour_seen", True)
+    settings.sync()
+
+
+@pytest.mark.parametrize("text, reason", [
+    (json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [4096]}), "draws at most"),
+    (json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [200]}), "GB of memory"),
+    ("{[not json", "Expecting"),
+    (json.dumps({**RunConfig().to_dict(), "data_file": "/nowhere/gone.csv", "inputs": ["a"],
+                 "targets": ["b"]}), "does not exist"),
+    (json.dumps({"hidden": "five"}), "hidden"),
+    (json.dumps([1, 2]), "not a settings object"),
+])
+def test_a_bad_stored_config_is_set_aside_with_its_reason(text, reason):
+    with pytest.raises(StoredConfigError, match=reason):
+        config_from_settings(text)
+
+
+def test_the_studio_starts_on_the_article_after_a_config_that_once_failed(qtbot, open_studio, monkeypatch):
+    notices = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: notices.append(a[2]))
+    store(json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [4096]}))
+    win = open_studio(restore_settings=True)
+    assert win.last.config == RunConfig()
+    qtbot.waitUntil(lambda: bool(notices), timeout=5000)
+    assert "could not be used" in notices[0] and "article's run" in notices[0]
+    win.close()  # what is stored now is the running (applied) config
+    assert config_from_settings(QSettings("BPStudio", "BPStudio").value("config")) == RunConfig()
+
+
+def test_a_good_stored_config_is_used(open_studio):
+    store(json.dumps(RunConfig(hidden=(6,), samples=200).to_dict()))
+    win = open_studio(restore_settings=True)
+    assert win.last.config.hidden == (6,) and win.settings_notice is None
+
+
+def test_a_failed_switch_puts_the_controls_back(qtbot, open_studio, monkeypatch):
+    win = open_studio(RunConfig(samples=100))
+    real = RunConfig.trainer
+
+    def no_memory(self, problem=None):
+        if self.hidden == (7,):
+            raise MemoryError("cannot allocate 30 GiB")
+        return real(self, problem)
+
+    monkeypatch.setattr(RunConfig, "trainer", no_memory)
+    win.controls.editors["hidden"].setText("7")
+    win.controls._commit("hidden")
+    qtbot.waitUntil(lambda: win.controls.errors["hidden"].isVisible(), timeout=5000)
+    assert "not enough memory" in win.controls.errors["hidden"].text()
+    assert win.controls.editors["hidden"].text() == "5"
+    assert win.thread.session.config.hidden == (5,) and win.last.config.hidden == (5,)
+    assert win.thread.session.trainer.network.sizes == (3, 5, 3)
+
+
+def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes_on(qtbot, open_studio):
+    win = open_studio(RunConfig(samples=100, max_iter=10**6))
+    win.run()
+    qtbot.waitUntil(lambda: win.last.iteration > 5, timeout=5000)
+    win.controls.editors["hidden"].setText("512,512")
+    win.controls._commit("hidden")
+    qtbot.waitUntil(lambda: win.controls.errors["hidden"].isVisible(), timeout=5000)
+    assert "the studio draws at most 5000" in win.controls.errors["hidden"].text()
+    assert win.thread.session.config.hidden == (5,)
+    running_at = win.last.iteration
+    qtbot.waitUntil(lambda: win.last.iteration > running_at, timeout=5000)  # the previous run keeps going
+    win.pause()
