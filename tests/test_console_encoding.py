@@ -29,7 +29,7 @@ def test_chain_to_a_narrow_pipe_exits_0_and_escapes_what_it_cannot_show(encoding
     assert "Traceback" not in err
     # '∂' is in none of these code pages: it arrives as its escape, the rest readable.
     assert "\\u2202" in out and "\u2202" not in out
-    assert "Loss-influence chain of w_11^(0)  [W0[0,0]]" in out
+    assert "Loss-influence chain of w\\u2081\\u2081\\u207d\\u2070\\u207e  [W0[0,0]]" in out  # w₁₁⁽⁰⁾
 
 
 def test_gbk_pipe_keeps_chinese_it_can_encode():
