@@ -1,5 +1,5 @@
 """The one command a user remembers: ``bpstudio`` opens the studio,
-``bpstudio train|gradcheck|chain ...`` run without a window.
+``bpstudio train|gradcheck|chain|landscape ...`` run without a window.
 
 Kept free of NumPy and Qt imports at module level so that ``--help`` and the
 headless commands start fast and never load a GUI they do not need.
@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "chain", "info")
+COMMANDS = ("train", "gradcheck", "chain", "landscape", "info")
 
 USAGE = """\
 usage: bpstudio [FILE] [--smoke-test]      open the studio window
        bpstudio train [options]            train the article's network headlessly
        bpstudio gradcheck [options]        check backprop against finite differences
        bpstudio chain --param 'W0[0,0]'    show the loss-influence chain of one weight
+       bpstudio landscape [options]        JVal along one weight, or across two, with the step
        bpstudio info FILE.bpstudio         summarise a saved session
 
 BP Studio: a desktop laboratory for backpropagation, after the article
@@ -39,6 +40,8 @@ def run_command(command: str, argv: list[str]) -> int:
         from .cli.gradcheck import main
     elif command == "info":
         from .cli.info import main
+    elif command == "landscape":
+        from .cli.landscape import main
     else:
         from .cli.chain import main
     try:

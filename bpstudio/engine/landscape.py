@@ -115,6 +115,7 @@ class LandscapeMap:
     names: tuple[str, str]  # two parameter names, or ("d1", "d2") for random directions
     params: tuple[int, int] | None  # the two parameters, None for random directions
     directions: np.ndarray  # (2, n_params): the plane is weights + a * d1 + b * d2
+    centre: np.ndarray  # (2,): the two parameters' current values (zeros for random directions)
     offsets1: np.ndarray
     offsets2: np.ndarray
     jval: np.ndarray
@@ -249,6 +250,8 @@ class MapTask(LandscapeTask):
         values = self._values_or_raise().reshape(self.offsets1.size, self.offsets2.size)
         return LandscapeMap(
             names=self.names, params=self.params, directions=self.directions,
+            centre=(np.zeros(2) if self.params is None
+                    else np.asarray(self.snapshot.weights, dtype=float)[list(self.params)]),
             offsets1=self.offsets1, offsets2=self.offsets2, jval=values.copy(),
             jval_at_point=self.snapshot.jval, gradient=self.gradient,
             trajectory=self.trajectory, optimizer_point=self.optimizer_point,
