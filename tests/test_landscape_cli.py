@@ -100,6 +100,7 @@ def test_random_direction_map_json(tmp_path, after_40):
     (["--param", "W0[0,0]", "--alpha", "-1"], "--alpha"),
     (["--param", "W0[0,0]", "--plot", "figure.jpg"], "--plot"),
     (["--param", "W0[0,0]", "--json", "/nonexistent-folder/x.json"], "--json"),
+    (["--param", "W0[0,0]", "--data", "/nonexistent-folder/d.csv", "--inputs", "u", "--targets", "v"], "--data"),
 ])
 def test_bad_input_is_one_line_naming_the_option(args, option, capsys):
     assert bpstudio_main(["landscape", *args, "--samples", "20"]) == 2

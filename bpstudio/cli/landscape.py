@@ -9,7 +9,10 @@ import numpy as np
 from ..control.tables import write_map_csv, write_slice_csv
 from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
 from ..engine.trainer import Trainer
-from .options import Parser, UsageError, add_model_options, config_from_args, number, whole_number, writable_path
+from .options import (
+    Parser, UsageError, add_model_options, config_from_args, number, problem_from_config, whole_number,
+    writable_path,
+)
 
 PATH_POINTS = 2000  # at most this many weight vectors of the run are kept for the trajectory
 MAX_POINTS = 1001
@@ -156,10 +159,8 @@ def main(argv: list[str]) -> int:
     plot = writable_path("--plot", args.plot)
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise UsageError("argument --plot: the file name must end in .png or .svg")
-    try:
-        trainer = config.with_changes(max_iter=args.iterations).trainer()
-    except ValueError as err:
-        raise UsageError(f"argument --data: {err}") from None
+    config = config.with_changes(max_iter=args.iterations)
+    trainer = config.trainer(problem_from_config(config))
     param = parse_param(trainer, "--param", args.param) if args.param is not None else None
     param2 = parse_param(trainer, "--param2", args.param2) if args.param2 is not None else None
     if param2 is not None and param2 == param:
