@@ -17,6 +17,7 @@ so that a caller can report progress and stop between two of them.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -28,7 +29,7 @@ from .network import Network
 from .optimizers import make_optimizer
 from .plane import PlaneEvaluator
 from .propagation import jval_and_gradient
-from .snapshot import Snapshot
+from .snapshot import Snapshot, frozen_array
 
 SLICE_POINTS = 101
 MAP_POINTS = 41
@@ -125,7 +126,7 @@ class LandscapeMap:
     optimizer_point: np.ndarray  # (2,): the optimizer's next step, projected
 
 
-class LandscapeTask:
+class LandscapeTask(ABC):
     """JVal at many points, computed one chunk per :meth:`steps` iteration.
 
     ``for done in task.steps(): ...`` lets a caller report ``done / total``
@@ -158,8 +159,9 @@ class LandscapeTask:
             pass
         return self.result()
 
-    def result(self):  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def result(self):
+        """The finished slice or map (read-only arrays, safe to hand to another thread)."""
 
     def _values_or_raise(self) -> np.ndarray:
         if not self.finished:
@@ -195,7 +197,7 @@ class SliceTask(LandscapeTask):
         n = self.offsets.size
         return WeightSlice(
             param=self.param, name=self.name, weight=float(self.snapshot.weights[self.param]),
-            offsets=self.offsets, jval=values[:n].copy(), jval_at_point=self.snapshot.jval,
+            offsets=frozen_array(self.offsets), jval=frozen_array(values[:n]), jval_at_point=self.snapshot.jval,
             gradient=self.gradient, curvature=self.curvature, optimizer=self.snapshot.optimizer,
             optimizer_offset=self.optimizer_offset, optimizer_jval=float(values[n]),
             gradient_step_offset=self.gradient_step_offset, gradient_step_jval=float(values[n + 1]),
@@ -249,12 +251,13 @@ class MapTask(LandscapeTask):
     def result(self) -> LandscapeMap:
         values = self._values_or_raise().reshape(self.offsets1.size, self.offsets2.size)
         return LandscapeMap(
-            names=self.names, params=self.params, directions=self.directions,
-            centre=(np.zeros(2) if self.params is None
-                    else np.asarray(self.snapshot.weights, dtype=float)[list(self.params)]),
-            offsets1=self.offsets1, offsets2=self.offsets2, jval=values.copy(),
-            jval_at_point=self.snapshot.jval, gradient=self.gradient,
-            trajectory=self.trajectory, optimizer_point=self.optimizer_point,
+            names=self.names, params=self.params, directions=frozen_array(self.directions),
+            centre=frozen_array(np.zeros(2) if self.params is None
+                                else np.asarray(self.snapshot.weights)[list(self.params)]),
+            offsets1=frozen_array(self.offsets1), offsets2=frozen_array(self.offsets2),
+            jval=frozen_array(values), jval_at_point=self.snapshot.jval,
+            gradient=frozen_array(self.gradient), trajectory=frozen_array(self.trajectory),
+            optimizer_point=frozen_array(self.optimizer_point),
         )
 
 
