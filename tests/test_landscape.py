@@ -5,7 +5,7 @@ import pytest
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.directions import filter_normalised_directions, project_onto_plane
 from bpstudio.engine.landscape import (
-    MapTask, SliceTask, default_span, landscape_map, next_weights, offset_grid, weight_slice,
+    MapTask, SliceTask, default_span, landscape_map, next_weights, offset_grid, weight_scale, weight_slice,
 )
 from bpstudio.engine.plane import PlaneEvaluator
 from bpstudio.engine.propagation import jval_and_gradient
@@ -181,9 +181,22 @@ def test_default_window_holds_the_next_steps_and_recent_values(article):
     assert cut.offsets[-1] > abs(cut.optimizer_offset)
     assert cut.offsets[-1] >= np.max(np.abs(path[:, 5] - trainer.weights[5]))
     assert cut.offsets[0] == -cut.offsets[-1] and cut.offsets.size == 101
-    # a huge gradient step widens the window only up to four times the weight's scale
-    small = default_span(net, trainer.weights, 5)
-    assert default_span(net, trainer.weights, 5, gradient_step=1e6) == pytest.approx(4 * small)
+    # a huge gradient step widens the window only up to four times its base
+    scale = weight_scale(net, trainer.weights, 5)
+    base = default_span(scale, cut.gradient, cut.curvature, cut.jval_at_point)
+    assert default_span(scale, cut.gradient, cut.curvature, cut.jval_at_point, gradient_step=1e6) \
+        == pytest.approx(4 * base)
+    # where JVal bends upwards the window shows the bottom of the local parabola
+    assert base >= 2 * abs(cut.gradient) / cut.curvature or base == scale
+
+
+def test_default_window_shows_the_bottom_of_a_slice_after_training():
+    trainer, _ = trained(1500)
+    for param in spread_of_params(trainer.network):
+        cut = weight_slice(trainer.network, trainer.dataset, trainer.snapshot(), param)
+        lowest = int(np.argmin(cut.jval))
+        if cut.curvature > 0:  # the minimum lies inside the window, not at its edge
+            assert 0 < lowest < cut.offsets.size - 1, trainer.network.param_name(param)
 
 
 def test_chunks_give_the_same_values_as_one_pass(article):
@@ -216,3 +229,15 @@ def test_bad_requests_are_refused(article):
         MapTask(trainer.network, trainer.dataset, trainer.snapshot(), params=(4, 4))
     with pytest.raises(IndexError):
         SliceTask(trainer.network, trainer.dataset, trainer.snapshot(), 10_000)
+
+
+def test_curvature_of_an_output_weight_is_known_in_closed_form(article):
+    """J is quadratic in an output weight: d2J/dw_rc^2 = sum over samples of O_r^2 (O_r = 1 for the bias)."""
+    trainer, _ = article
+    net = trainer.network
+    rows, cols = net.shapes[-1]
+    hidden = np.tanh(net.layers(trainer.weights)[0].T @ trainer.dataset.inputs_aug)
+    for row in (0, 3, rows - 1):
+        cut = weight_slice(net, trainer.dataset, trainer.snapshot(), net.param_index(1, row, 2))
+        expected = trainer.dataset.n_samples if row == rows - 1 else float(np.sum(hidden[row] ** 2))
+        assert cut.curvature == pytest.approx(expected, rel=1e-6)

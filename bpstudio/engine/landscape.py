@@ -62,28 +62,43 @@ def next_weights(snapshot: Snapshot) -> np.ndarray:
     return optimizer.step(np.array(snapshot.weights), np.array(snapshot.gradient), snapshot.iteration + 1)
 
 
-def default_span(net: Network, weights: np.ndarray, param: int, steps: Sequence[float] = (),
-                 recent: Sequence[float] = (), gradient_step: float = 0.0) -> float:
-    """A half-width for the slice window that shows something worth seeing.
+def weight_scale(net: Network, weights: np.ndarray, param: int) -> float:
+    """The size of a weight: its own, or its layer's root mean square if larger.
 
-    Starts from the weight's scale — its own size or the root mean square of
-    its layer, whichever is larger, since moving a weight by the typical size
-    of its neighbours changes the network visibly — and widens to hold the
-    optimizer's next step (``steps``), the weight's recent values
-    (``recent``) and a plain gradient step; the last is capped at four scales
-    so that a huge gradient step does not flatten the picture into one line.
+    Moving a weight by the typical size of its neighbours changes the network
+    visibly, so this is the widest window worth a first look.
     """
     layer, _, _ = net.param_location(param)
     matrix = net.layers(np.asarray(weights, dtype=float))[layer]
-    weight = float(weights[param])
-    scale = max(abs(weight), float(np.sqrt(np.mean(matrix * matrix))), 1e-3)
-    span = scale
+    return max(abs(float(weights[param])), float(np.sqrt(np.mean(matrix * matrix))), 1e-3)
+
+
+def default_span(scale: float, gradient: float = 0.0, curvature: float = 0.0, jval: float = 0.0,
+                 steps: Sequence[float] = (), recent_offsets: Sequence[float] = (),
+                 gradient_step: float = 0.0) -> float:
+    """A half-width for a window along one weight that shows something worth seeing.
+
+    Where JVal bends upwards, the local parabola sets the scale: twice the
+    distance to its bottom (``|g| / c``), or the distance over which it climbs
+    by 1 % of JVal, whichever is larger — so the bottom and the bend are both
+    in view — but never wider than the weight's ``scale``.  Where it is flat
+    or bends down, the weight's scale.  The window then widens to hold the
+    optimizer's next step (``steps``) and the weight's recent values
+    (``recent_offsets``, as offsets from now), and a plain gradient step, capped
+    at four times the base so that a huge gradient step does not flatten the
+    picture into one line.
+    """
+    base = scale
+    if curvature > 0:
+        local = max(2 * abs(gradient) / curvature, float(np.sqrt(0.02 * abs(jval) / curvature)))
+        base = min(scale, max(local, 1e-3 * scale))
+    span = base
     for step in steps:
         span = max(span, 1.25 * abs(float(step)))
-    recent = np.asarray(recent, dtype=float)
-    if recent.size:
-        span = max(span, 1.1 * float(np.max(np.abs(recent - weight))))
-    return max(span, min(1.25 * abs(float(gradient_step)), 4 * scale))
+    recent_offsets = np.asarray(recent_offsets, dtype=float)
+    if recent_offsets.size:
+        span = max(span, 1.1 * float(np.max(np.abs(recent_offsets))))
+    return max(span, min(1.25 * abs(float(gradient_step)), 4 * base))
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,11 +196,12 @@ class SliceTask(LandscapeTask):
         self.gradient = float(snapshot.gradient[self.param])
         self.optimizer_offset = float(next_weights(snapshot)[self.param] - weights[self.param])
         self.gradient_step_offset = -float(snapshot.hyper.get("alpha", 0.0)) * self.gradient
-        if span is None:
-            span = default_span(net, weights, self.param, (self.optimizer_offset,), recent,
-                                self.gradient_step_offset)
-        self.offsets = offset_grid(span, points)
         self.curvature = second_derivative(net, dataset, weights, unit_direction(net, self.param))
+        if span is None:
+            span = default_span(weight_scale(net, weights, self.param), self.gradient, self.curvature,
+                                snapshot.jval, (self.optimizer_offset,),
+                                np.asarray(recent, dtype=float) - weights[self.param], self.gradient_step_offset)
+        self.offsets = offset_grid(span, points)
         evaluator = PlaneEvaluator(net, weights, unit_direction(net, self.param)[None],
                                    dataset.inputs_aug, dataset.targets_t)
         # the two possible next positions ride along in the same batch
@@ -233,20 +249,25 @@ class MapTask(LandscapeTask):
         self.trajectory = np.vstack([project_onto_plane(path, weights, self.directions), [[0.0, 0.0]]])
         self.optimizer_point = project_onto_plane(next_weights(snapshot)[None], weights, self.directions)[0]
         self.gradient = self.directions @ np.asarray(snapshot.gradient, dtype=float)
-        spans = self._spans(span, weights)
+        spans = self._spans(span, weights, dataset)
         self.offsets1, self.offsets2 = (offset_grid(s, points) for s in spans)
         grid = np.stack(np.meshgrid(self.offsets1, self.offsets2, indexing="ij"), axis=-1)
         evaluator = PlaneEvaluator(net, weights, self.directions, dataset.inputs_aug, dataset.targets_t)
         super().__init__(evaluator, grid.reshape(-1, 2))
 
-    def _spans(self, span, weights: np.ndarray) -> tuple[float, float]:
+    def _spans(self, span, weights: np.ndarray, dataset: Dataset) -> tuple[float, float]:
         if span is not None:
             return (float(span), float(span)) if np.isscalar(span) else tuple(float(s) for s in span)
         reach = np.max(np.abs(self.trajectory), axis=0)
         if self.params is None:
             return tuple(max(RANDOM_SPAN, 1.1 * float(r)) for r in reach)
-        return tuple(max(default_span(self.net, weights, p, (step,)), 1.1 * float(r))
-                     for p, step, r in zip(self.params, self.optimizer_point, reach))
+        return tuple(
+            default_span(weight_scale(self.net, weights, p), gradient,
+                         second_derivative(self.net, dataset, weights, direction), self.snapshot.jval,
+                         (step,), self.trajectory[:, k])
+            for k, (p, gradient, direction, step) in enumerate(
+                zip(self.params, self.gradient, self.directions, self.optimizer_point))
+        )
 
     def result(self) -> LandscapeMap:
         values = self._values_or_raise().reshape(self.offsets1.size, self.offsets2.size)
