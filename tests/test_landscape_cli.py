@@ -111,3 +111,12 @@ def test_bad_input_is_one_line_naming_the_option(args, option, capsys):
 def test_listed_in_the_top_level_help(capsys):
     assert bpstudio_main(["--help"]) == 0
     assert "bpstudio landscape" in capsys.readouterr().out
+
+
+def test_a_run_that_diverged_first_is_said(capsys, tmp_path):
+    out = tmp_path / "d.json"
+    assert bpstudio_main(["landscape", "--param", "W0[0,0]", "--optimizer", "gd", "--alpha", "1",
+                          "--iterations", "60", "--samples", "200", "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["stop_reason"] == "diverged" and data["iterations"] < 60
+    assert f"stopped at iteration {data['iterations']} (diverged)" in capsys.readouterr().out

@@ -77,6 +77,12 @@ def train_with_path(trainer: Trainer, iterations: int) -> np.ndarray:
     return np.array(path).reshape(-1, trainer.network.n_params)
 
 
+def run_state(trainer: Trainer) -> dict:
+    """Where the run stands: a landscape after a divergence or convergence says so."""
+    return {"iterations": trainer.iteration,
+            "stop_reason": trainer.stop_reason.value if trainer.stop_reason else None}
+
+
 def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
     return {
         "param": cut.name,
@@ -91,7 +97,7 @@ def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
         "optimizer_jval": cut.optimizer_jval,
         "gradient_step_offset": cut.gradient_step_offset,
         "gradient_step_jval": cut.gradient_step_jval,
-        "iterations": trainer.iteration,
+        **run_state(trainer),
     }
 
 
@@ -106,7 +112,7 @@ def map_json(grid: LandscapeMap, trainer: Trainer, seed: int | None) -> dict:
         "gradient": grid.gradient.tolist(),
         "trajectory": grid.trajectory.tolist(),
         "optimizer_point": grid.optimizer_point.tolist(),
-        "iterations": trainer.iteration,
+        **run_state(trainer),
     }
     if grid.params is None:
         data["directions"] = "random"
@@ -187,5 +193,7 @@ def main(argv: list[str]) -> int:
 
         (save_slice_figure if isinstance(result, WeightSlice) else save_map_figure)(plot, result)
     if not args.quiet:
+        if trainer.stop_reason is not None and trainer.stop_reason.value != "max_iter":
+            print(f"the run stopped at iteration {trainer.iteration} ({trainer.stop_reason.value})")
         print(summary(result, trainer))
     return 0
