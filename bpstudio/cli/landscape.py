@@ -13,6 +13,7 @@ from .options import (
     Parser, UsageError, add_model_options, config_from_args, number, problem_from_config, whole_number,
     writable_path,
 )
+from .progress import ProgressBar
 
 PATH_POINTS = 2000  # at most this many weight vectors of the run are kept for the trajectory
 MAX_POINTS = 1001
@@ -64,7 +65,7 @@ def parse_param(trainer: Trainer, option: str, name: str) -> int:
         raise UsageError(f"argument {option}: {err}") from None
 
 
-def train_with_path(trainer: Trainer, iterations: int) -> np.ndarray:
+def train_with_path(trainer: Trainer, iterations: int, progress: ProgressBar | None = None) -> np.ndarray:
     """Train up to ``iterations`` steps; return the weights before each step (thinned), oldest first."""
     stride = max(1, math.ceil(iterations / PATH_POINTS))
     path = []
@@ -72,6 +73,11 @@ def train_with_path(trainer: Trainer, iterations: int) -> np.ndarray:
         if trainer.iteration % stride == 0:
             path.append(trainer.weights.copy())
         trainer.step()
+        if progress is not None:
+            progress.update(trainer.iteration, trainer.jval)
+    if progress is not None and iterations:
+        progress.update(trainer.iteration, trainer.jval, force=True)
+        progress.close()
     if path and np.array_equal(path[-1], trainer.weights):
         path.pop()  # a stop that took no step: the path ends where the map's point is
     return np.array(path).reshape(-1, trainer.network.n_params)
@@ -133,14 +139,15 @@ def summary(result, trainer: Trainer) -> str:
             f"{result.optimizer + ' next step:':<20}{result.optimizer_offset:+.6g} "
             f"(JVal along the slice {result.optimizer_jval:.10g})",
             f"gradient step:      {result.gradient_step_offset:+.6g} (JVal along the slice {result.gradient_step_jval:.10g})",
-            f"lowest on the slice: JVal {result.jval[best]:.10g} at offset {result.offsets[best]:+.6g}",
+            f"lowest of the {result.offsets.size} points: JVal {result.jval[best]:.10g} "
+            f"at offset {result.offsets[best]:+.6g}",
         ])
     i, j = np.unravel_index(int(np.nanargmin(result.jval)), result.jval.shape)
     return "\n".join([
         f"map across {result.names[0]} and {result.names[1]} at iteration {trainer.iteration}, "
         f"JVal = {result.jval_at_point:.10g}",
         f"gradient along them: {result.gradient[0]:.10g}, {result.gradient[1]:.10g}",
-        f"lowest on the map:   JVal {result.jval[i, j]:.10g} at offsets "
+        f"lowest of the {result.jval.size} points: JVal {result.jval[i, j]:.10g} at offsets "
         f"{result.offsets1[i]:+.6g}, {result.offsets2[j]:+.6g}",
     ])
 
@@ -172,7 +179,8 @@ def main(argv: list[str]) -> int:
     if param2 is not None and param2 == param:
         raise UsageError("argument --param2: must differ from --param")
 
-    path = train_with_path(trainer, args.iterations)
+    path = train_with_path(trainer, args.iterations,
+                           ProgressBar(args.iterations, enabled=None if not args.quiet else False))
     snapshot = trainer.snapshot()
     if random_map or param2 is not None:
         result = MapTask(trainer.network, trainer.dataset, snapshot,
