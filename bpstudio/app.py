@@ -1,5 +1,5 @@
 """The one command a user remembers: ``bpstudio`` opens the studio,
-``bpstudio train|gradcheck|chain|info|export-script ...`` run without a window.
+``bpstudio train|gradcheck|chain|landscape|info|export-script ...`` run without a window.
 
 Kept free of NumPy and Qt imports at module level so that ``--help`` and the
 headless commands start fast and never load a GUI they do not need.
@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "chain", "info", "export-script")
+COMMANDS = ("train", "gradcheck", "chain", "landscape", "info", "export-script")
 
 USAGE = """\
 usage: bpstudio [FILE] [--smoke-test]      open the studio window
        bpstudio train [options]            train the article's network headlessly
        bpstudio gradcheck [options]        check backprop against finite differences
        bpstudio chain --param 'W0[0,0]'    show the loss-influence chain of one weight
+       bpstudio landscape [options]        JVal along one weight, or across two, with the step
        bpstudio info FILE.bpstudio         summarise a saved session
        bpstudio export-script --framework pytorch|numpy --out F.py
                                            write the run as a standalone script
@@ -43,6 +44,8 @@ def run_command(command: str, argv: list[str]) -> int:
         from .cli.info import main
     elif command == "export-script":
         from .cli.export_script import main
+    elif command == "landscape":
+        from .cli.landscape import main
     else:
         from .cli.chain import main
     try:

@@ -13,7 +13,8 @@ print(','.join(bad))
 
 
 @pytest.mark.parametrize("module", ["bpstudio.engine", "bpstudio.control", "bpstudio.app",
-                                    "bpstudio.cli.train", "bpstudio.cli.gradcheck", "bpstudio.cli.export_script"])
+                                    "bpstudio.cli.train", "bpstudio.cli.gradcheck", "bpstudio.cli.export_script",
+                                    "bpstudio.cli.landscape"])
 def test_module_imports_without_qt(module):
     out = subprocess.run([sys.executable, "-c", CHECK.format(module=module)],
                          capture_output=True, text=True, check=True)

@@ -144,3 +144,18 @@ def writable_path(option: str, path: str | None) -> Path | None:
 def fail(prog: str, message: str) -> int:
     print(f"{prog}: error: {message}", file=sys.stderr)
     return 2
+
+
+def problem_from_config(config: RunConfig):
+    """The run's problem, with a bad data file, formula or split said as the option at fault."""
+    from ..engine.csv_data import CsvDataError
+    from ..engine.formula import FormulaError
+
+    try:
+        return config.problem()
+    except CsvDataError as err:
+        raise UsageError(f"argument --data: {err}") from None
+    except FormulaError as err:
+        raise UsageError(f"argument --formula: {err}") from None
+    except ValueError as err:  # a test split that leaves one side empty
+        raise UsageError(f"argument --test-fraction: {err}") from None

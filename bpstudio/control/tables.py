@@ -1,7 +1,7 @@
-"""Plain files for spreadsheets and notebooks: JVal history and weights (no Qt).
+"""Plain files for spreadsheets and notebooks: JVal history, weights, landscapes (no Qt).
 
-Shared by `bpstudio train --history` and the studio's File > Export; written
-atomically through :mod:`bpstudio.control.safe_write`.
+Shared by `bpstudio train --history`, `bpstudio landscape --csv` and the studio's File > Export;
+written atomically through :mod:`bpstudio.control.safe_write`.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..engine.landscape import LandscapeMap, WeightSlice
 from ..engine.network import Network
 from .safe_write import replacing_file
 
@@ -40,3 +41,27 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
             for (row, col), value in np.ndenumerate(matrix):
                 writer.writerow([layer, row, col, f"W{layer}[{row},{col}]",
                                  int(net.is_bias(layer, row)), repr(float(value))])
+
+
+def write_slice_csv(path: str | Path, cut: WeightSlice) -> None:
+    """``offset,weight,jval,tangent`` rows of a slice along one parameter, full precision.
+
+    ``weight`` is the parameter's value at that offset; ``tangent`` is what the
+    derivative predicts there, so a spreadsheet can plot both lines at once.
+    """
+    tangent = cut.tangent(cut.offsets)
+    with replacing_file(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["offset", "weight", "jval", "tangent"])
+        for t, j, line in zip(cut.offsets, cut.jval, tangent):
+            writer.writerow([repr(float(t)), repr(cut.weight + float(t)), repr(float(j)), repr(float(line))])
+
+
+def write_map_csv(path: str | Path, grid: LandscapeMap) -> None:
+    """``offset1,offset2,jval`` rows of a map, one per grid point (the long form plots accept)."""
+    with replacing_file(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["offset1", "offset2", "jval"])
+        for i, a in enumerate(grid.offsets1):
+            for j, b in enumerate(grid.offsets2):
+                writer.writerow([repr(float(a)), repr(float(b)), repr(float(grid.jval[i, j]))])

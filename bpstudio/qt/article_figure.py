@@ -162,16 +162,24 @@ def _star(centre: QPointF, radius: float) -> QPolygonF:
 
 def save_article_figure(path: str | Path, jval: np.ndarray, width: int = 600, height: int = 400) -> None:
     """Write the figure as PNG or SVG (by the file's suffix); raises OSError on failure."""
+    save_figure(path, QSize(width, height), lambda painter, size: paint_article_figure(painter, size, jval),
+                "BP Studio: JVal per epoch")
+
+
+def save_figure(path: str | Path, size: QSize, paint, title: str) -> None:
+    """Run ``paint(painter, size)`` into a PNG or an SVG file (by the suffix), without a display.
+
+    Shared by every headless figure (the article's, the landscape's); raises
+    OSError when the file cannot be written.
+    """
     from .offscreen import ensure_gui_application
 
     ensure_gui_application()
-    size = QSize(width, height)
     if Path(path).suffix.lower() == ".svg":
-        paint_svg(path, lambda painter: paint_article_figure(painter, size, jval), size,
-                  QRectF(0, 0, width, height), "BP Studio: JVal per epoch")
+        paint_svg(path, lambda painter: paint(painter, size), size, QRectF(0, 0, size.width(), size.height()), title)
         return
     image = QImage(size, QImage.Format_ARGB32)
     painter = QPainter(image)
-    paint_article_figure(painter, size, jval)
+    paint(painter, size)
     painter.end()
     save_image(image, path)

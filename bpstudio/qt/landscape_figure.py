@@ -1,0 +1,287 @@
+"""Headless pictures of the landscape: JVal along one weight, and across two as a contour map.
+
+Drawn with QPainter like the article's figure (:mod:`.article_figure`), so the
+CLI writes PNG and SVG without a display and without matplotlib, and the
+studio's exports can use the same code.  The slice shows what a derivative
+is: the curve, its tangent at the current point, and where the optimizer's
+next step and a plain gradient step would put the weight.  The map shows the
+surface as colour plus isolines, the run's path projected on it, the current
+point, the optimizer's next point and the steepest-descent arrow ``-gradient``.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPolygonF
+
+from ..engine.landscape import LandscapeMap, WeightSlice
+from .article_figure import SEED_COLOUR, SOLUTION_COLOUR, _star, format_tick, nice_ticks, save_figure
+
+TANGENT_COLOUR = QColor("#1f77b4")
+GRADIENT_STEP_COLOUR = QColor("#9467bd")
+PATH_COLOUR = QColor("#ffffff")
+ISOLINES = 12
+
+
+class _Axes:
+    """Data-to-pixel mapping inside a plot rectangle, with ticks and axis labels."""
+
+    def __init__(self, rect: QRectF, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+        self.rect = rect
+        self.x_lo, self.x_hi = x_range
+        self.y_lo, self.y_hi = y_range
+
+    def point(self, x: float, y: float) -> QPointF:
+        r = self.rect
+        px = r.left() + (x - self.x_lo) / (self.x_hi - self.x_lo) * r.width()
+        py = r.bottom() - (y - self.y_lo) / (self.y_hi - self.y_lo) * r.height()
+        return QPointF(px, py)
+
+    def draw(self, painter: QPainter, x_label: str, y_label: str) -> None:
+        metrics = painter.fontMetrics()
+        r = self.rect
+        painter.setPen(QPen(Qt.black, 1))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawRect(r)
+        for tx in nice_ticks(self.x_lo, self.x_hi):
+            if not self.x_lo <= tx <= self.x_hi:
+                continue
+            px = self.point(tx, self.y_lo).x()
+            painter.drawLine(QPointF(px, r.bottom()), QPointF(px, r.bottom() + 4))
+            label = format_tick(tx)
+            painter.drawText(QPointF(px - metrics.horizontalAdvance(label) / 2, r.bottom() + 6 + metrics.ascent()), label)
+        for ty in nice_ticks(self.y_lo, self.y_hi):
+            if not self.y_lo <= ty <= self.y_hi:
+                continue
+            py = self.point(self.x_lo, ty).y()
+            painter.drawLine(QPointF(r.left() - 4, py), QPointF(r.left(), py))
+            label = format_tick(ty)
+            painter.drawText(QPointF(r.left() - 7 - metrics.horizontalAdvance(label), py + metrics.ascent() / 2 - 1), label)
+        painter.drawText(QRectF(r.left(), r.bottom() + 8 + metrics.height(), r.width(), metrics.height()),
+                         Qt.AlignCenter, x_label)
+        painter.save()
+        painter.translate(metrics.height() * 0.6, r.center().y())
+        painter.rotate(-90)
+        painter.drawText(QRectF(-r.height() / 2, -metrics.height() / 2, r.height(), metrics.height()),
+                         Qt.AlignCenter, y_label)
+        painter.restore()
+
+
+def _begin(painter: QPainter, size: QSize) -> None:
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), Qt.white)
+    painter.setRenderHint(QPainter.Antialiasing, True)
+    painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(max(10, size.height() // 34))
+    painter.setFont(font)
+
+
+def _marker(painter: QPainter, centre: QPointF, colour: QColor, shape: str, r: float) -> None:
+    painter.setPen(QPen(colour.darker(150), 1))
+    painter.setBrush(QBrush(colour))
+    if shape == "dot":
+        painter.drawEllipse(centre, r, r)
+    elif shape == "ring":
+        painter.setPen(QPen(colour, max(2.0, r * 0.6)))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawEllipse(centre, 1.5 * r, 1.5 * r)
+    elif shape == "star":
+        painter.drawPolygon(_star(centre, r * 1.8))
+    else:  # diamond
+        painter.drawPolygon(QPolygonF([centre + QPointF(0, -r * 1.3), centre + QPointF(r * 1.3, 0),
+                                       centre + QPointF(0, r * 1.3), centre + QPointF(-r * 1.3, 0)]))
+
+
+def _legend(painter: QPainter, corner: QPointF, rows: list[tuple[str, QColor, str]], r: float,
+            right_aligned: bool = True) -> None:
+    """A boxed legend; ``rows`` are (label, colour, shape): ring, dot, star, diamond, line, dash or arrow."""
+    metrics = painter.fontMetrics()
+    width = max(metrics.horizontalAdvance(label) for label, _, _ in rows) + 7 * r + 12
+    height = len(rows) * (metrics.height() + 4) + 6
+    left = corner.x() - width - 8 if right_aligned else corner.x() + 8
+    box = QRectF(left, corner.y() + 8, width, height)
+    painter.setPen(QPen(QColor("#cccccc"), 1))
+    painter.setBrush(QBrush(QColor(255, 255, 255, 230)))
+    painter.drawRoundedRect(box, 3, 3)
+    for i, (label, colour, shape) in enumerate(rows):
+        cy = box.top() + 5 + i * (metrics.height() + 4) + metrics.height() / 2
+        centre = QPointF(box.left() + 3 * r, cy)
+        if shape in ("line", "dash", "arrow"):
+            style = Qt.DashLine if shape == "dash" else Qt.SolidLine
+            painter.setPen(QPen(colour, 2, style))
+            painter.drawLine(centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0))
+            if shape == "arrow":
+                _arrow_head(painter, centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0), colour, r)
+        else:
+            _marker(painter, centre, colour, shape, r)
+        painter.setPen(Qt.black)
+        painter.drawText(QPointF(box.left() + 6 * r, cy + metrics.ascent() / 2 - 1), label)
+
+
+def _arrow_head(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, r: float) -> None:
+    angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+    head = [end]
+    for side in (-1, 1):
+        a = angle + math.pi + side * 0.45
+        head.append(QPointF(end.x() + 2.2 * r * math.cos(a), end.y() + 2.2 * r * math.sin(a)))
+    painter.setPen(QPen(colour, 1))
+    painter.setBrush(QBrush(colour))
+    painter.drawPolygon(QPolygonF(head))
+
+
+def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice) -> None:
+    """JVal along one weight: the curve, the tangent, the point and the two possible next steps."""
+    _begin(painter, size)
+    w, h = size.width(), size.height()
+    x = cut.weight + cut.offsets
+    finite = cut.jval[np.isfinite(cut.jval)]
+    y_lo, y_hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    pad = (y_hi - y_lo) * 0.08 or max(abs(y_hi) * 0.05, 1.0)
+    axes = _Axes(QRectF(w * 0.15, h * 0.11, w * 0.81, h * 0.72),
+                 (float(x[0]), float(x[-1])), (y_lo - pad, y_hi + pad))
+    axes.draw(painter, cut.name, "JVal")
+    r = max(4.0, h / 90)
+    painter.save()
+    painter.setClipRect(axes.rect)
+    painter.setPen(QPen(TANGENT_COLOUR, 2, Qt.DashLine))
+    ends = cut.tangent(cut.offsets[[0, -1]])
+    painter.drawLine(axes.point(x[0], ends[0]), axes.point(x[-1], ends[1]))
+    keep = np.isfinite(cut.jval)
+    painter.setPen(QPen(Qt.black, 2.2, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+    painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep])]))
+    _marker(painter, axes.point(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval),
+            GRADIENT_STEP_COLOUR, "diamond", r)
+    _marker(painter, axes.point(cut.weight + cut.optimizer_offset, cut.optimizer_jval), SOLUTION_COLOUR, "star", r)
+    _marker(painter, axes.point(cut.weight, cut.jval_at_point), SEED_COLOUR, "ring", r)
+    painter.restore()
+    painter.setPen(Qt.black)
+    painter.drawText(QRectF(0, 0, w, axes.rect.top()), Qt.AlignCenter,
+                     f"JVal along {cut.name}:  dJ/dw = {cut.gradient:.4g},  d²J/dw² = {cut.curvature:.4g}")
+    _legend(painter, axes.rect.topRight(), [
+        (f"now: JVal = {cut.jval_at_point:.6g}", SEED_COLOUR, "ring"),
+        ("tangent, slope dJ/dw", TANGENT_COLOUR, "dash"),
+        (f"{cut.optimizer}'s next step", SOLUTION_COLOUR, "star"),
+        ("gradient step -α·dJ/dw", GRADIENT_STEP_COLOUR, "diamond"),
+    ], r)
+
+
+def _colour_scale(values: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Values mapped to [0, 1]: by log JVal when all are positive (a bowl's floor shows), else linearly."""
+    finite = np.isfinite(values)
+    logarithmic = bool(finite.any() and np.all(values[finite] > 0))
+    scaled = np.where(finite, np.log(np.where(finite, values, 1.0)) if logarithmic else values, np.nan)
+    lo, hi = np.nanmin(scaled), np.nanmax(scaled)
+    unit = (scaled - lo) / (hi - lo) if hi > lo else np.zeros_like(scaled)
+    return unit, logarithmic
+
+
+def _colour_image(unit: np.ndarray) -> QImage:
+    """An RGBA image of the map, first index to the right, second index up (viridis)."""
+    import pyqtgraph as pg
+
+    colours = pg.colormap.get("viridis").map(np.nan_to_num(unit, nan=1.0).reshape(-1), mode="byte")
+    rgba = np.ascontiguousarray(colours.reshape(unit.shape + (4,)).transpose(1, 0, 2)[::-1])
+    image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], rgba.strides[0], QImage.Format_RGBA8888)
+    return image.copy()  # own the pixels: rgba goes away with this frame
+
+
+def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap) -> None:
+    """The map: colour and isolines of JVal, the projected path, the point, the next step, -gradient."""
+    import pyqtgraph as pg
+
+    _begin(painter, size)
+    w, h = size.width(), size.height()
+    origin = grid.centre  # two parameters are drawn at their values, random directions at (a, b)
+    step1 = grid.offsets1[1] - grid.offsets1[0]
+    step2 = grid.offsets2[1] - grid.offsets2[0]
+    x_range = (origin[0] + grid.offsets1[0] - step1 / 2, origin[0] + grid.offsets1[-1] + step1 / 2)
+    y_range = (origin[1] + grid.offsets2[0] - step2 / 2, origin[1] + grid.offsets2[-1] + step2 / 2)
+    plot = QRectF(w * 0.15, h * 0.1, w * 0.66, h * 0.76)
+    axes = _Axes(plot, x_range, y_range)
+    unit, logarithmic = _colour_scale(grid.jval)
+    painter.drawImage(plot, _colour_image(unit))
+    axes.draw(painter, grid.names[0], grid.names[1])
+
+    def at(a: float, b: float) -> QPointF:
+        return axes.point(origin[0] + a, origin[1] + b)
+
+    r = max(4.0, h / 100)
+    painter.save()
+    painter.setClipRect(plot)
+    painter.setPen(QPen(QColor(255, 255, 255, 150), 1))
+    painter.setBrush(Qt.NoBrush)
+    for level in np.linspace(0, 1, ISOLINES + 2)[1:-1]:
+        for line in pg.functions.isocurve(np.nan_to_num(unit, nan=1.0), level, connected=True):
+            path = QPainterPath()
+            for k, (i, j) in enumerate(line):  # pyqtgraph puts sample centres at index + 0.5
+                point = at(grid.offsets1[0] + (i - 0.5) * step1, grid.offsets2[0] + (j - 0.5) * step2)
+                path.moveTo(point) if k == 0 else path.lineTo(point)
+            painter.drawPath(path)
+    trajectory = [at(a, b) for a, b in grid.trajectory]
+    if len(trajectory) > 1:
+        painter.setPen(QPen(Qt.black, 4, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        painter.drawPolyline(QPolygonF(trajectory))
+        painter.setPen(QPen(PATH_COLOUR, 2, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        painter.drawPolyline(QPolygonF(trajectory))
+        painter.setPen(QPen(Qt.black, 1.5))
+        painter.setBrush(QBrush(PATH_COLOUR))
+        painter.drawEllipse(trajectory[0], r * 0.8, r * 0.8)
+    norm = float(np.hypot(*grid.gradient))
+    if norm > 0:
+        reach = 0.22 * min(grid.offsets1[-1] - grid.offsets1[0], grid.offsets2[-1] - grid.offsets2[0])
+        tip = at(*(-grid.gradient / norm * reach))
+        painter.setPen(QPen(SOLUTION_COLOUR.darker(120), 3))
+        painter.drawLine(at(0.0, 0.0), tip)
+        _arrow_head(painter, at(0.0, 0.0), tip, SOLUTION_COLOUR.darker(120), r)
+    _marker(painter, at(*grid.optimizer_point), SOLUTION_COLOUR, "star", r)
+    _marker(painter, at(0.0, 0.0), SEED_COLOUR, "ring", r)
+    painter.restore()
+    _colour_bar(painter, QRectF(plot.right() + w * 0.035, plot.top(), w * 0.03, plot.height()),
+                grid.jval, logarithmic)
+    painter.setPen(Qt.black)
+    title = (f"JVal across {grid.names[0]} and {grid.names[1]}" if grid.params is not None
+             else "JVal across two random filter-normalised directions")
+    painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignCenter, title)
+    _legend(painter, plot.topLeft(), [
+        (f"now: JVal = {grid.jval_at_point:.6g}", SEED_COLOUR, "ring"),
+        ("path so far", QColor("#444444"), "line"),
+        ("next step", SOLUTION_COLOUR, "star"),
+        ("-gradient", SOLUTION_COLOUR.darker(120), "arrow"),
+    ], r, right_aligned=False)
+
+
+def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic: bool) -> None:
+    """A vertical viridis bar with JVal at its ends and middle (the middle in log scale if the map is)."""
+    ramp = np.linspace(0, 1, 128)[None, :]  # drawn bottom (low) to top (high)
+    painter.drawImage(rect, _colour_image(ramp))
+    painter.setPen(QPen(Qt.black, 1))
+    painter.setBrush(Qt.NoBrush)
+    painter.drawRect(rect)
+    finite = values[np.isfinite(values)]
+    if not finite.size:
+        return
+    lo, hi = float(finite.min()), float(finite.max())
+    middle = math.sqrt(lo * hi) if logarithmic else (lo + hi) / 2
+    metrics = painter.fontMetrics()
+    for value, fraction in ((hi, 0.0), (middle, 0.5), (lo, 1.0)):
+        y = rect.top() + fraction * rect.height()
+        painter.drawText(QPointF(rect.right() + 4, y + metrics.ascent() / 2 - 1), f"{value:.5g}")
+    painter.save()
+    painter.translate(rect.right() + 4, rect.bottom() + metrics.height() * 1.4)
+    painter.drawText(QPointF(-metrics.horizontalAdvance("JVal") / 2, 0), "JVal")
+    painter.restore()
+
+
+def save_slice_figure(path: str | Path, cut: WeightSlice, width: int = 600, height: int = 400) -> None:
+    """Write the slice as PNG or SVG (by the suffix); raises OSError on failure."""
+    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut),
+                f"BP Studio: JVal along {cut.name}")
+
+
+def save_map_figure(path: str | Path, grid: LandscapeMap, width: int = 600, height: int = 520) -> None:
+    """Write the map as PNG or SVG (by the suffix); raises OSError on failure."""
+    save_figure(path, QSize(width, height), lambda p, s: paint_map(p, s, grid),
+                "BP Studio: JVal across two directions")
