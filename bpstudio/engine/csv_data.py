@@ -56,7 +56,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
     return header, rows[1:]
 
 
-def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> Dataset:
+def _checked_rows(path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, list[str], list[list[str]]]:
     header, rows = read_table(path)
     name = Path(path).name
     for column in (*inputs, *targets):
@@ -68,14 +68,23 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
         raise CsvDataError("a column cannot be both an input and a target")
     if len(rows) < MIN_ROWS:
         raise CsvDataError(f"{name} has {len(rows)} data row(s); at least {MIN_ROWS} are needed")
-    wanted = [header.index(c) for c in (*inputs, *targets)]
+    return name, header, rows
+
+
+def _cell(name: str, header: list[str], row: list[str], r: int, index: int) -> str:
+    cell = row[index].strip() if index < len(row) else ""
+    if not cell:
+        raise CsvDataError(f"{name}, row {r + 2}, column {header[index]}: the value is missing")
+    return cell
+
+
+def _numbers(name: str, header: list[str], rows: list[list[str]], columns: tuple[str, ...]) -> np.ndarray:
+    wanted = [header.index(c) for c in columns]
     table = np.empty((len(rows), len(wanted)))
     for r, row in enumerate(rows):
         for c, index in enumerate(wanted):
-            cell = row[index].strip() if index < len(row) else ""
+            cell = _cell(name, header, row, r, index)
             column = header[index]
-            if not cell:
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: the value is missing")
             try:
                 value = float(cell)
             except ValueError:
@@ -83,5 +92,22 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
             if not np.isfinite(value):
                 raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a finite number")
             table[r, c] = value
+    return table
+
+
+def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> Dataset:
+    name, header, rows = _checked_rows(path, inputs, targets)
+    table = _numbers(name, header, rows, (*inputs, *targets))
     k = len(inputs)
     return Dataset(table[:, :k], table[:, k:], tuple(inputs), tuple(targets))
+
+
+def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str) -> tuple[np.ndarray, list[str]]:
+    """Numeric input columns, as given, and the class column's labels as text (any labels)."""
+    name, header, rows = _checked_rows(path, inputs, (target,))
+    table = _numbers(name, header, rows, tuple(inputs))
+    index = header.index(target)
+    labels = [_cell(name, header, row, r, index) for r, row in enumerate(rows)]
+    if len(set(labels)) < 2:
+        raise CsvDataError(f"{name}, column {target}: a class column needs at least two different labels")
+    return table, labels
