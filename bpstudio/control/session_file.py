@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
+from ..engine.classes import output_names, uses_one_column
 from ..engine.config import ConfigError, RunConfig
 from ..engine.data import Dataset
 from ..engine.optimizers import OPTIMIZERS
@@ -113,6 +114,8 @@ def save_state(
             raise ValueError("a session on a data file must be saved with its data")
         arrays.update({"data_inputs": dataset.inputs, "data_targets": dataset.targets})
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
+        if dataset.classes:
+            document["data_classes"] = list(dataset.classes)
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=str(target.parent) or ".")
@@ -159,7 +162,11 @@ def load_session(path: str | os.PathLike) -> SavedSession:
         document = _read_json(archive)
         _check_header(document)
         config = _config(document)
-        net = config.problem_network()
+        dataset = _dataset(archive, members, document, config) if config.data_file else None
+        try:
+            net = config.problem_network(dataset)
+        except (ValueError, OSError) as err:
+            raise SessionFileError(f"the file's settings are not valid: {err}") from None
         n = net.n_params
         iteration = _int(document, "iteration", 0)
         weights = _array(archive, members, "weights", (n,))
@@ -172,7 +179,6 @@ def load_session(path: str | os.PathLike) -> SavedSession:
             name[4:-4]: _array(archive, members, name[:-4], (n,))
             for name in members if name.startswith("opt_") and name.endswith(".npy")
         }
-        dataset = _dataset(archive, members, document, config) if config.data_file else None
         test_history = (_array(archive, members, "test_history", (iteration + 1,))
                         if "test_history.npy" in members else None)
     hyper = document.get("hyper")
@@ -197,15 +203,25 @@ def load_session(path: str | os.PathLike) -> SavedSession:
 
 def _dataset(archive, members, document: dict, config: RunConfig) -> Dataset:
     names = document.get("data_names")
+    classes = document.get("data_classes", [])
+    if not isinstance(classes, list) or not all(isinstance(x, str) for x in classes):
+        raise SessionFileError("'data_classes' must be a list of class labels")
+    classes = tuple(classes)
+    if config.is_classification:
+        # a class column: the outputs are named by the labels (see engine.classes)
+        one_column = uses_one_column(config.output_activation, len(classes))
+        expected = output_names(classes, one_column) if len(classes) >= 2 else None
+    else:
+        expected = config.targets if not classes else None
     if (not isinstance(names, list) or len(names) != 2
             or not all(isinstance(group, list) and all(isinstance(x, str) for x in group) for group in names)
-            or tuple(names[0]) != config.inputs or tuple(names[1]) != config.targets):
+            or tuple(names[0]) != config.inputs or expected is None or tuple(names[1]) != expected):
         raise SessionFileError("'data_names' must list the data's input and target columns")
     inputs = _array(archive, members, "data_inputs", (None, len(config.inputs)))
     if inputs.shape[0] < 1:
         raise SessionFileError("data_inputs.npy must have at least one row")
-    targets = _array(archive, members, "data_targets", (inputs.shape[0], len(config.targets)))
-    return Dataset(inputs, targets, config.inputs, config.targets)
+    targets = _array(archive, members, "data_targets", (inputs.shape[0], len(expected)))
+    return Dataset(inputs, targets, config.inputs, expected, classes)
 
 
 def _read_json(archive: zipfile.ZipFile) -> dict:
@@ -241,13 +257,16 @@ def _config(document: dict) -> RunConfig:
     for key in ("max_iter", "samples", "seed"):
         if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
             raise SessionFileError(f"'config.{key}' must be a whole number")
-    for key in ("alpha", "beta1", "beta2", "epsilon", "zeta"):
+    for key in ("classes", "batch_size"):
+        if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
+            raise SessionFileError(f"'config.{key}' must be a whole number")
+    for key in ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction", "noise", "l1", "l2"):
         if key in data and not _is_number(data[key]):
             raise SessionFileError(f"'config.{key}' must be a number")
-    for key in ("activation", "optimizer", "init", "data_file"):
+    for key in ("activation", "optimizer", "init", "data_file", "dataset", "loss", "output"):
         if key in data and not isinstance(data[key], str):
             raise SessionFileError(f"'config.{key}' must be text")
-    for key in ("formulas", "inputs", "targets"):
+    for key in ("formulas", "inputs", "targets", "features"):
         if key in data and (not isinstance(data[key], list) or not all(isinstance(x, str) for x in data[key])):
             raise SessionFileError(f"'config.{key}' must be a list of text")
     try:
@@ -302,11 +321,20 @@ def _changes(document: dict) -> tuple[ChangeRecord, ...]:
 def describe(saved: SavedSession) -> str:
     """The summary ``bpstudio info`` prints."""
     c, s = saved.config, saved.snapshot
-    sizes = "-".join(str(v) for v in (3, *c.hidden, 3))
+    net = c.problem_network(saved.dataset)
+    sizes = "-".join(str(v) for v in net.sizes)
+    if c.data_file:
+        data = f"{c.data_file}, {saved.dataset.n_samples if saved.dataset else '?'} samples"
+    elif c.dataset != "article":
+        data = f"{c.dataset}, {c.samples} samples, noise {c.noise:g}, seed {c.seed}"
+    else:
+        data = f"the article's recipe, {c.samples} samples, seed {c.seed}"
+    loss = "" if c.loss == "mse" and not net.penalized else (
+        f", {c.loss} ({net.output_activation})" + (f", l1 {c.l1:g}, l2 {c.l2:g}" if net.penalized else ""))
     lines = [
         f"BP Studio session (made by BP Studio {saved.app_version})",
-        f"network:     {sizes} {c.activation}, init {c.init}",
-        f"data:        the article's recipe, {c.samples} samples, seed {c.seed}",
+        f"network:     {sizes} {c.activation}, init {c.init}{loss}",
+        f"data:        {data}",
         f"optimizer:   {s.optimizer} " + ", ".join(f"{k}={v:g}" for k, v in s.hyper.items()),
         f"iteration:   {s.iteration} of at most {c.max_iter}",
         f"JVal:        {s.jval:.10g} (start {saved.history[0]:.10g})",
