@@ -85,7 +85,7 @@ class PredictionProbe(QWidget):
 
     def _true_values(self, x: np.ndarray) -> np.ndarray | None:
         config = self.config or RunConfig()
-        if config.data_file:
+        if config.data_file or config.dataset != "article":  # no formula to read the truth from
             return None
         columns = {name: np.array([v]) for name, v in zip("rgb", x)}
         if config.formulas:
