@@ -16,17 +16,19 @@ from conftest import run_bpstudio
 from test_objectives import class_case
 
 SHAPES = [
-    ((2, 4, 2), "softmax", 0.0, 0.0),
-    ((3, 5, 3), "softmax", 0.0, 0.0),
-    ((2, 3, 4, 3), "softmax", 0.0, 0.0),
-    ((2, 3, 3), "softmax", 0.1, 0.3),
-    ((2, 4, 1), "sigmoid", 0.0, 0.2),
+    ((2, 4, 2), "softmax", "cross-entropy", 0.0, 0.0),
+    ((3, 5, 3), "softmax", "cross-entropy", 0.0, 0.0),
+    ((2, 3, 4, 3), "softmax", "cross-entropy", 0.0, 0.0),
+    ((2, 3, 3), "softmax", "cross-entropy", 0.1, 0.3),
+    ((2, 4, 1), "sigmoid", "cross-entropy", 0.0, 0.2),
+    ((2, 3, 3), "softmax", "mse", 0.0, 0.0),
+    ((3, 4, 3), "identity", "mse", 0.2, 0.1),
 ]
 
 
-@pytest.mark.parametrize("sizes, output, l1, l2", SHAPES)
-def test_chain_equals_backprop_for_every_parameter(sizes, output, l1, l2):
-    net, data, w = class_case(sizes, output, "cross-entropy", l1, l2, n=25)
+@pytest.mark.parametrize("sizes, output, loss, l1, l2", SHAPES)
+def test_chain_equals_backprop_for_every_parameter(sizes, output, loss, l1, l2):
+    net, data, w = class_case(sizes, output, loss, l1, l2, n=25)
     for index in range(net.n_params):
         chain = InfluenceChain.of(net, net.param_name(index))
         numbers = chain.evaluate(w, data)

@@ -149,7 +149,7 @@ class RunConfig:
         if self.features:
             if not generated:
                 raise ConfigError("features", Refusal(QT_TRANSLATE_NOOP(
-                    "Engine", "features are made from x1 and x2 of a 2-D data set")))
+                    "Engine", "input features need a 2-D data set (x1, x2)")))
             try:
                 check_features(self.features)
             except ValueError:

@@ -272,8 +272,8 @@
         <translation>噪声必须在 0 到 0.5 之间</translation>
     </message>
     <message>
-        <source>features are made from x1 and x2 of a 2-D data set</source>
-        <translation>特征由二维数据集的 x1 和 x2 构成</translation>
+        <source>input features need a 2-D data set (x1, x2)</source>
+        <translation>输入特征需要二维数据集（x1、x2）</translation>
     </message>
     <message>
         <source>features must be distinct names from {names}</source>

@@ -262,7 +262,7 @@ TRANSLATIONS.update({
     "classes must be 2 or 3": "类别数必须是 2 或 3",
     "3 classes exist for the gauss and spiral data sets only": "只有 gauss 和 spiral 数据集有 3 个类别",
     "noise must be from 0 to 0.5": "噪声必须在 0 到 0.5 之间",
-    "features are made from x1 and x2 of a 2-D data set": "特征由二维数据集的 x1 和 x2 构成",
+    "input features need a 2-D data set (x1, x2)": "输入特征需要二维数据集（x1、x2）",
     "features must be distinct names from {names}": "特征必须是以下名称且不重复：{names}",
     "loss must be one of {names}": "损失函数必须是以下之一：{names}",
     "output must be one of {names}": "输出层必须是以下之一：{names}",
