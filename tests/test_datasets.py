@@ -89,6 +89,7 @@ def test_config_builds_a_classification_problem():
     np.testing.assert_array_equal(data.targets.sum(axis=1), np.ones(90))
     assert data.targets.sum(axis=0).tolist() == [30, 30, 30]
     np.testing.assert_array_equal(data.inputs[:, 2], np.sin(data.inputs[:, 0]))
+    np.testing.assert_array_equal(data.points, data.inputs[:, :2])  # the plane's points, for a map
     assert config.problem_network() == net
     # the same seed draws the same points and start
     again = config.problem()
@@ -106,6 +107,9 @@ def test_regression_set_and_split():
     problem = RunConfig(dataset="plane", samples=100, test_fraction=0.2).problem()
     assert problem.network.sizes == (2, 5, 1) and problem.dataset.n_samples == 80 and problem.test.n_samples == 20
     assert problem.dataset.classes == ()
+    assert problem.dataset.points.shape == (80, 2) and problem.test.points.shape == (20, 2)
+    squares = RunConfig(dataset="circle", samples=30, features=("x1sq", "x2sq")).problem().dataset
+    np.testing.assert_allclose(squares.inputs, squares.points**2, rtol=1e-15)
 
 
 @pytest.mark.parametrize("changes, field", [

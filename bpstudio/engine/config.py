@@ -276,11 +276,11 @@ class RunConfig:
         names = self.input_features
         inputs = feature_table(points.xy, names)
         if points.labels is None:
-            return Dataset(inputs, points.values[:, None], names, ("t",))
+            return Dataset(inputs, points.values[:, None], names, ("t",), points=points.xy)
         classes = tuple(str(c) for c in range(points.n_classes))
         one_column = uses_one_column(self.output_activation, points.n_classes)
         return Dataset(inputs, encode_classes(points.labels, points.n_classes, one_column), names,
-                       output_names(classes, one_column), classes)
+                       output_names(classes, one_column), classes, points.xy)
 
     def _class_csv(self) -> Dataset:
         """A CSV file whose target column holds class labels (numbers or text), used as given."""
