@@ -79,6 +79,21 @@ def test_numeric_class_labels_sort_as_numbers(tmp_path):
     assert json.loads(out.read_text())["classes"] == ["1", "2", "10"]
 
 
+def test_sigmoid_output_on_a_csv_needs_two_classes(tmp_path):
+    table = tmp_path / "three.csv"
+    table.write_text("a,b,k\n1,2,x\n2,3,y\n3,4,z\n")
+    result = run_bpstudio("train", "--data", str(table), "--inputs", "a,b", "--targets", "k",
+                          "--loss", "cross-entropy", "--output", "sigmoid")
+    assert result.returncode == 2 and "--data" in result.stderr and "use softmax" in result.stderr
+    table.write_text("a,b,k\n1,2,x\n2,3,y\n3,4,x\n")
+    out = tmp_path / "two.json"
+    result = run_bpstudio("train", "--data", str(table), "--inputs", "a,b", "--targets", "k", "--loss",
+                          "cross-entropy", "--output", "sigmoid", "--max-iter", "3", "--json", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    run = json.loads(out.read_text())
+    assert run["classes"] == ["x", "y"] and run["sizes"] == [2, 5, 1]
+
+
 def test_saved_classification_run_reopens(tmp_path):
     path = tmp_path / "spiral.bpstudio"
     result = run_bpstudio("train", "--dataset", "spiral", "--classes", "3", "--samples", "90",

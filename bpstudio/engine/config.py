@@ -13,13 +13,13 @@ from dataclasses import asdict, dataclass, fields, replace
 from .activations import ACTIVATIONS
 import numpy as np
 
-from .classes import class_order, encode_classes, output_names, uses_one_column
-from .csv_data import class_labels_from_csv, dataset_from_csv
+from .classes import uses_one_column
+from .csv_data import class_dataset_from_csv, dataset_from_csv
 from .data import (
     ARTICLE_INPUTS, INITS, Dataset, Problem, draw_article_data, split_dataset, start_weights,
 )
-from .datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points
-from .features import FEATURES, check_features, feature_table
+from .datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points, points_dataset
+from .features import FEATURES, check_features
 from .losses import LOSSES
 from .formula import FormulaError, parse_formulas
 from .messages import QT_TRANSLATE_NOOP, Refusal
@@ -273,26 +273,10 @@ class RunConfig:
     def _points_dataset(self, rng: np.random.RandomState) -> Dataset:
         """A 2-D data set drawn from ``rng``, its points turned into the chosen features."""
         points = draw_points(self.dataset, rng, self.samples, self.noise, self.classes)
-        names = self.input_features
-        inputs = feature_table(points.xy, names)
-        if points.labels is None:
-            return Dataset(inputs, points.values[:, None], names, ("t",), points=points.xy)
-        classes = tuple(str(c) for c in range(points.n_classes))
-        one_column = uses_one_column(self.output_activation, points.n_classes)
-        return Dataset(inputs, encode_classes(points.labels, points.n_classes, one_column), names,
-                       output_names(classes, one_column), classes, points.xy)
+        return points_dataset(points, self.input_features, self.output_activation)
 
     def _class_csv(self) -> Dataset:
-        """A CSV file whose target column holds class labels (numbers or text), used as given."""
-        table, labels = class_labels_from_csv(self.data_file, self.inputs, self.targets[0])
-        classes = class_order(labels)
-        one_column = uses_one_column(self.output_activation, len(classes))
-        if self.output_activation == "sigmoid" and not one_column:
-            raise ValueError(f"a sigmoid output tells 2 classes apart; the file has {len(classes)}: use softmax")
-        position = {label: k for k, label in enumerate(classes)}
-        indices = np.array([position[label.strip()] for label in labels])
-        return Dataset(table, encode_classes(indices, len(classes), one_column), tuple(self.inputs),
-                       output_names(classes, one_column), classes)
+        return class_dataset_from_csv(self.data_file, self.inputs, self.targets[0], self.output_activation)
 
     def problem_network(self, dataset: Dataset | None = None) -> Network:
         """The network this config trains.

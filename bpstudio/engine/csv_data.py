@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .classes import class_order, encode_classes, output_names, uses_one_column
 from .data import Dataset
 
 MIN_ROWS = 2
@@ -111,3 +112,21 @@ def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str
     if len(set(labels)) < 2:
         raise CsvDataError(f"{name}, column {target}: a class column needs at least two different labels")
     return table, labels
+
+
+def class_dataset_from_csv(path: str | Path, inputs: tuple[str, ...], target: str, output: str) -> Dataset:
+    """A CSV file whose ``target`` column holds class labels (numbers or text), inputs used as given.
+
+    The outputs follow the sorted labels (see .classes); ``output`` is the
+    output layer's activation, which decides one-hot or one 0/1 column.
+    """
+    table, labels = class_labels_from_csv(path, inputs, target)
+    classes = class_order(labels)
+    one_column = uses_one_column(output, len(classes))
+    if output == "sigmoid" and not one_column:
+        raise CsvDataError(f"a sigmoid output tells 2 classes apart; {Path(path).name} has {len(classes)}: "
+                           "use softmax")
+    position = {label: k for k, label in enumerate(classes)}
+    indices = np.array([position[label.strip()] for label in labels])
+    return Dataset(table, encode_classes(indices, len(classes), one_column), tuple(inputs),
+                   output_names(classes, one_column), classes)

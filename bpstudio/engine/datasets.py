@@ -23,6 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .classes import encode_classes, output_names, uses_one_column
+from .data import Dataset
+from .features import feature_table
+
 RADIUS = 5.0  # Playground's scale for the classification sets
 REGRESSION_RADIUS = 6.0
 MAX_NOISE = 0.5
@@ -155,3 +159,18 @@ def draw_points(name: str, rng: np.random.RandomState, n: int, noise: float = 0.
     xy, labels = _CLASSIFIERS[name](rng, n, noise, k)
     order = rng.permutation(n)
     return Points(xy[order], labels[order], None, k)
+
+
+def points_dataset(points: Points, features: tuple[str, ...], output: str) -> Dataset:
+    """The data set a network trains on: the points as ``features``, targets as ``output`` needs.
+
+    Regression has one target ``t``; classes are one-hot, or one 0/1 column
+    for a single sigmoid output.  The points themselves stay in ``Dataset.points``.
+    """
+    inputs = feature_table(points.xy, features)
+    if points.labels is None:
+        return Dataset(inputs, points.values[:, None], tuple(features), ("t",), points=points.xy)
+    classes = tuple(str(c) for c in range(points.n_classes))
+    one_column = uses_one_column(output, points.n_classes)
+    return Dataset(inputs, encode_classes(points.labels, points.n_classes, one_column), tuple(features),
+                   output_names(classes, one_column), classes, points.xy)
