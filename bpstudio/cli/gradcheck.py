@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from ..control.safe_write import write_text
+from ..engine.data import Dataset
 from ..engine.gradcheck import check_gradient
 from .run_budget import check_gradcheck_size
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
@@ -33,7 +34,14 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --data: {err}") from None
     check_gradcheck_size(problem)
     net = problem.network
-    result = check_gradient(net, problem.start, problem.dataset)
+    data, scale = problem.dataset, 1.0
+    batches = config.trainer(problem).batches
+    if batches is not None:  # the first step's gradient: batch 0, scaled to stand for the whole set
+        rows = batches.rows(0)
+        data = Dataset(data.inputs[rows], data.targets[rows], data.input_names, data.target_names, data.classes)
+        scale = batches.scale(rows)
+        print(f"mini-batch 0: {len(rows)} of {problem.dataset.n_samples} samples, scaled by {scale:g}")
+    result = check_gradient(net, problem.start, data, scale=scale)
     for layer, error in enumerate(result.layer_errors):
         rows, cols = net.shapes[layer]
         print(f"W{layer} ({rows}x{cols}): max relative error {error:.3e}")

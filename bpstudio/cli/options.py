@@ -16,6 +16,9 @@ from ..control.safe_write import resolve_target
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig
 from ..engine.data import INITS
+from ..engine.datasets import DATASETS
+from ..engine.features import FEATURES
+from ..engine.losses import LOSSES
 from ..engine.optimizers import OPTIMIZERS
 
 # RunConfig field -> the option that sets it, for error messages.
@@ -24,7 +27,9 @@ OPTION_OF_FIELD = {
     "alpha": "--alpha", "beta1": "--beta1", "beta2": "--beta2", "epsilon": "--epsilon",
     "zeta": "--zeta", "max_iter": "--max-iter", "samples": "--samples", "seed": "--seed",
     "init": "--init", "formulas": "--formula", "data_file": "--data", "inputs": "--inputs",
-    "targets": "--targets", "test_fraction": "--test-fraction",
+    "targets": "--targets", "test_fraction": "--test-fraction", "dataset": "--dataset",
+    "classes": "--classes", "noise": "--noise", "features": "--features", "loss": "--loss",
+    "output": "--output", "l1": "--l1", "l2": "--l2", "batch_size": "--batch-size",
 }
 
 
@@ -97,6 +102,30 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
                       help="the CSV columns the network learns to predict")
     data.add_argument("--test-fraction", type=number, default=0.0, metavar="F",
                       help="hold out this share of the samples as a test set, e.g. 0.2 (default: 0)")
+    task = parser.add_argument_group("2-D data sets, classification, penalties (defaults: the article's)")
+    task.add_argument("--dataset", choices=list(DATASETS), default=d.dataset,
+                      help="article (r, g, b -> x, y, lv); TensorFlow Playground's 2-D sets: circle, xor, "
+                           "gauss, spiral, moons (classes) or plane, multi-gauss (regression); "
+                           "--samples sets their size")
+    task.add_argument("--classes", type=whole_number, choices=(2, 3), default=d.classes,
+                      help="classes of gauss and spiral (default: 2)")
+    task.add_argument("--noise", type=number, default=d.noise, metavar="P",
+                      help="noise of a 2-D data set, from 0 to 0.5 (default: 0)")
+    task.add_argument("--features", type=column_names, default=d.features, metavar="F,F,...",
+                      help="inputs made from a 2-D point, any of " + ",".join(FEATURES) + " (default: x1,x2)")
+    task.add_argument("--loss", choices=list(LOSSES), default=d.loss,
+                      help="mse: the article's JVal, sum of 1/2 ||y_hat - y||^2; cross-entropy: summed "
+                           "over samples, for classes (with --data, the one --targets column holds labels)")
+    task.add_argument("--output", choices=["linear", "softmax", "sigmoid"], default=None,
+                      help="the output layer (default: linear; softmax with --loss cross-entropy; "
+                           "sigmoid means one output for 2 classes)")
+    task.add_argument("--l1", type=number, default=d.l1, metavar="R",
+                      help="L1 penalty rate: adds R * sum |w| over the non-bias weights to JVal (default: 0)")
+    task.add_argument("--l2", type=number, default=d.l2, metavar="R",
+                      help="L2 penalty rate: adds R/2 * sum w^2 over the non-bias weights to JVal (default: 0)")
+    task.add_argument("--batch-size", dest="batch_size", type=whole_number, default=d.batch_size, metavar="N",
+                      help="samples per gradient step, in a seeded shuffled order; 0 = the whole set, "
+                           "as the article (default: 0)")
     if not with_training:
         return
     opt = parser.add_argument_group("optimizer (defaults: the article's Adam)")
@@ -118,6 +147,8 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
     values = {f: getattr(args, f) for f in OPTION_OF_FIELD if hasattr(args, f)}
+    if values.get("output") is None:
+        values["output"] = "auto"
     try:
         return RunConfig(**values)
     except ConfigError as err:

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..control.safe_write import write_text
 from ..control.tables import write_history_csv
+from ..engine.classes import accuracy
 from ..engine.config import RunConfig
 from ..engine.csv_data import CsvDataError
 from ..engine.formula import FormulaError
@@ -25,7 +26,8 @@ def build_parser(prog: str = "bpstudio train") -> Parser:
         description=(
             "Train the network of the seed article headlessly: 3 inputs r, g, b -> "
             "hidden tanh layer(s) -> 3 linear outputs x, y, lv, with Adam. "
-            "Without options this is exactly the article's run."
+            "Without options this is exactly the article's run; --dataset trains on "
+            "TensorFlow Playground's 2-D sets instead (e.g. --dataset spiral --loss cross-entropy)."
         ),
         epilog="Example: bpstudio train --max-iter 2000 --plot jval.png --json run.json",
     )
@@ -45,7 +47,21 @@ def layer_lists(trainer: Trainer, flat: np.ndarray) -> list:
     return [m.tolist() for m in trainer.network.layers(flat)]
 
 
+def class_scores(trainer: Trainer) -> dict:
+    """``classes`` (output order), ``accuracy`` and, with a test share, ``test_accuracy``."""
+    data, test, net = trainer.dataset, trainer.test, trainer.network
+    if not data.classes:
+        return {}
+    out = {"classes": list(data.classes),
+           "accuracy": accuracy(net, trainer.weights, data.inputs, data.targets)}
+    if test is not None:
+        out["test_accuracy"] = accuracy(net, trainer.weights, test.inputs, test.targets)
+    return out
+
+
 def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
+    # d(JVal)/dW of the whole set, also after mini-batch steps (whose own gradient is a batch's)
+    gradient = trainer.gradient if trainer.batches is None else trainer.evaluate(trainer.weights)[1]
     return {
         "config": config.to_dict(),
         "sizes": list(trainer.network.sizes),
@@ -54,10 +70,11 @@ def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
         "final_jval": trainer.jval,
         "jval": trainer.history.view().tolist(),
         "weights": layer_lists(trainer, trainer.weights),
-        "gradient": layer_lists(trainer, trainer.gradient),
+        "gradient": layer_lists(trainer, gradient),
         "elapsed_s": elapsed,
         **({"test_jval": trainer.test_history.view().tolist(),
             "test_samples": trainer.test.n_samples} if trainer.test_history is not None else {}),
+        **class_scores(trainer),
     }
 
 
@@ -91,8 +108,9 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --data: {err}") from None
     except FormulaError as err:
         raise UsageError(f"argument --formula: {err}") from None
-    except ValueError as err:  # a test split that leaves one side empty
-        raise UsageError(f"argument --test-fraction: {err}") from None
+    except ValueError as err:  # a test split that leaves one side empty, a class column that does not fit
+        option = "--test-fraction" if "test fraction" in str(err) else "--data"
+        raise UsageError(f"argument {option}: {err}") from None
     check_run_budget(config, problem)
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
     trainer, elapsed = train(config, progress, problem)
@@ -116,5 +134,9 @@ def main(argv: list[str]) -> int:
         print(f"final JVal:  {trainer.jval:.10g}")
         print(f"iterations:  {trainer.iteration}")
         print(f"stopped by:  {trainer.stop_reason.value}")
+        scores = class_scores(trainer)
+        if scores:
+            test = f", test {scores['test_accuracy']:.1%}" if "test_accuracy" in scores else ""
+            print(f"accuracy:    {scores['accuracy']:.1%}{test} (classes {', '.join(scores['classes'])})")
         print(f"time:        {elapsed:.2f} s ({rate:,.0f} iterations/s)")
     return 0

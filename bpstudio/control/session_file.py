@@ -33,6 +33,7 @@ import numpy as np
 
 from .. import __version__
 from ..engine.budget import BudgetError, check_budget
+from ..engine.classes import output_names, uses_one_column
 from ..engine.config import LIVE_FIELDS, MAX_SAMPLES, ConfigError, RunConfig
 from ..engine.data import Dataset, Problem
 from ..engine.optimizers import OPTIMIZERS, validate_hyperparameter
@@ -114,6 +115,8 @@ def save_state(
             raise ValueError("a session on a data file must be saved with its data")
         arrays.update({"data_inputs": dataset.inputs, "data_targets": dataset.targets})
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
+        if dataset.classes:
+            document["data_classes"] = list(dataset.classes)
     with replacing_file(path, "wb") as raw:
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("session.json", json.dumps(document, indent=1))
@@ -157,7 +160,11 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
         raise SessionFileError("session.json must hold an object")
     _check_header(document)
     config = _config(document)
-    net = config.problem_network()
+    dataset = _dataset(reader, members, document, config) if config.data_file else None
+    try:
+        net = config.problem_network(dataset)
+    except (ValueError, OSError) as err:
+        raise SessionFileError(f"the file's settings are not valid: {err}") from None
     n = net.n_params
     iteration = _int(document, "iteration", 0)
     stop = document.get("stop_reason")
@@ -170,7 +177,6 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     if not isinstance(optimizer, str) or optimizer not in OPTIMIZERS:
         raise SessionFileError(f"unknown optimizer {optimizer!r}")
     hyper = _hyper(document.get("hyper"), optimizer)
-    dataset = _dataset(reader, members, document, config) if config.data_file else None
     rows = dataset.n_samples if dataset is not None else config.samples
     try:
         check_budget(net.sizes, rows, config.max_iter, bool(config.test_fraction), studio=for_studio)
@@ -210,17 +216,27 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
 
 def _dataset(reader: BoundedReader, members: set[str], document: dict, config: RunConfig) -> Dataset:
     names = document.get("data_names")
+    classes = document.get("data_classes", [])
+    if not isinstance(classes, list) or not all(isinstance(x, str) for x in classes):
+        raise SessionFileError("'data_classes' must be a list of class labels")
+    classes = tuple(classes)
+    if config.is_classification:
+        # a class column: the outputs are named by the labels (see engine.classes)
+        one_column = uses_one_column(config.output_activation, len(classes))
+        expected = output_names(classes, one_column) if len(classes) >= 2 else None
+    else:
+        expected = config.targets if not classes else None
     if (not isinstance(names, list) or len(names) != 2
             or not all(isinstance(group, list) and all(isinstance(x, str) for x in group) for group in names)
-            or tuple(names[0]) != config.inputs or tuple(names[1]) != config.targets):
+            or tuple(names[0]) != config.inputs or expected is None or tuple(names[1]) != expected):
         raise SessionFileError("'data_names' must list the data's input and target columns")
     inputs = _array(reader, members, "data_inputs", (None, len(config.inputs)))
     if inputs.shape[0] < 2:
         raise SessionFileError("data_inputs.npy must have at least two rows")
     if inputs.shape[0] > MAX_SAMPLES:
         raise SessionFileError(f"data_inputs.npy has more than {MAX_SAMPLES:,} rows")
-    targets = _array(reader, members, "data_targets", (inputs.shape[0], len(config.targets)))
-    return Dataset(inputs, targets, config.inputs, config.targets)
+    targets = _array(reader, members, "data_targets", (inputs.shape[0], len(expected)))
+    return Dataset(inputs, targets, config.inputs, expected, classes)
 
 
 def _problem(config: RunConfig, dataset: Dataset | None) -> Problem:
@@ -261,13 +277,16 @@ def _config(document: dict) -> RunConfig:
     for key in ("max_iter", "samples", "seed"):
         if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
             raise SessionFileError(f"'config.{key}' must be a whole number")
-    for key in ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction"):
+    for key in ("classes", "batch_size"):
+        if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool)):
+            raise SessionFileError(f"'config.{key}' must be a whole number")
+    for key in ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction", "noise", "l1", "l2"):
         if key in data and not _is_number(data[key]):
             raise SessionFileError(f"'config.{key}' must be a number")
-    for key in ("activation", "optimizer", "init", "data_file"):
+    for key in ("activation", "optimizer", "init", "data_file", "dataset", "loss", "output"):
         if key in data and not isinstance(data[key], str):
             raise SessionFileError(f"'config.{key}' must be text")
-    for key in ("formulas", "inputs", "targets"):
+    for key in ("formulas", "inputs", "targets", "features"):
         if key in data and (not isinstance(data[key], list) or not all(isinstance(x, str) for x in data[key])):
             raise SessionFileError(f"'config.{key}' must be a list of text")
     try:

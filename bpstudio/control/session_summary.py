@@ -23,6 +23,8 @@ def data_source(saved: SavedSession) -> str:
     rows = problem.all_data.n_samples if problem is not None else c.samples
     if c.data_file:
         text = f"CSV file {escape_control(Path(c.data_file).name)}, {rows} rows (kept in the session)"
+    elif c.dataset != "article":
+        text = f"the {escape_control(c.dataset)} data set, {rows} samples, noise {c.noise:g}, seed {c.seed}"
     elif c.formulas:
         text = f"formulas {'; '.join(escape_control(f) for f in c.formulas)} over r, g, b, {rows} samples, seed {c.seed}"
     else:
@@ -39,11 +41,13 @@ def describe(saved: SavedSession) -> str:
         net, data = saved.problem.network, saved.problem.all_data
         io_names = f" ({_names(data.input_names)} -> {_names(data.target_names)})"
     else:
-        net, io_names = c.problem_network(), ""
+        net, io_names = c.problem_network(saved.dataset), ""
     sizes = "-".join(str(v) for v in net.sizes)
+    loss = "" if c.loss == "mse" and not net.penalized else (
+        f", {c.loss} ({net.output_activation})" + (f", l1 {c.l1:g}, l2 {c.l2:g}" if net.penalized else ""))
     lines = [
         f"BP Studio session (made by BP Studio {escape_control(saved.app_version)})",
-        f"network:     {sizes} {c.activation}, init {c.init}{io_names}",
+        f"network:     {sizes} {c.activation}, init {c.init}{loss}{io_names}",
         f"data:        {data_source(saved)}",
         f"optimizer:   {s.optimizer} " + ", ".join(f"{k}={v:g}" for k, v in s.hyper.items()),
         f"iteration:   {s.iteration} of at most {c.max_iter}",

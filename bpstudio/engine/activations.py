@@ -61,8 +61,33 @@ IDENTITY = Activation("identity", _identity, lambda i, o: 1.0, "1")
 ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (TANH, SIGMOID, RELU, IDENTITY)}
 
 
+def _softmax(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Softmax over the outputs of each sample; arrays are feature-major ``(outputs, samples)``."""
+    shifted = np.subtract(x, np.max(x, axis=0), out=out)
+    np.exp(shifted, out=shifted)
+    shifted /= np.sum(shifted, axis=0)
+    return shifted
+
+
+# Softmax is not element-wise: every y_k depends on every I_j of the output
+# layer (the article's note 1), so its "link" is the Jacobian
+# dy_k/dI_j = y_k (delta_jk - y_j).  The cached link is y itself, from which
+# :func:`softmax_backward` and the influence chain form that Jacobian.
+SOFTMAX = Activation("softmax", _softmax, lambda i, o: o, "y_k (δ_jk − y_j)")
+
+# What the output layer may apply; hidden layers choose from ACTIVATIONS.
+OUTPUT_ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (IDENTITY, SIGMOID, SOFTMAX)}
+
+
+def softmax_backward(outputs: np.ndarray, d_outputs: np.ndarray) -> np.ndarray:
+    """dL/dI from dL/dy through the softmax: ``dL/dI_j = y_j (dL/dy_j - sum_k y_k dL/dy_k)``."""
+    return outputs * (d_outputs - np.sum(outputs * d_outputs, axis=0))
+
+
 def get_activation(name: str) -> Activation:
     """Look an activation up by name; the error lists the valid names."""
+    if name == "softmax":
+        return SOFTMAX
     try:
         return ACTIVATIONS[name]
     except KeyError:

@@ -23,10 +23,12 @@ import numpy as np
 
 from .data import Dataset
 from .gradcheck import numeric_gradient
-from .graph import LOSS, PARAM, Edge, ExpandedGraph, Node, NodeNames, display_name
-from .losses import half_squared_error
+from .graph import LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, Node, NodeNames, display_name
+from .losses import cross_entropy_output_gradient, half_squared_error
 from .network import Network
-from .propagation import augmented_inputs, backward, forward
+from .propagation import augmented_inputs, backward, forward, output_loss
+
+PENALTY_SHARE = "penalty"  # the per_output key of the penalty's branch
 
 PATH_CAP = 64
 SHARE_FLOOR = 0.1  # see ChainNumbers.path_shares
@@ -171,8 +173,11 @@ class InfluenceChain:
     @cached_property
     def nodes(self) -> tuple[Node, ...]:
         # Breadth-first order is topological: every path from the parameter
-        # to a given node has the same length in a layered network.
-        return tuple(dict.fromkeys([self.param] + [e.target for e in self.edges]))
+        # to a given node has the same length in a layered network.  The one
+        # exception is L, reached early through a penalty's short branch
+        # w -> R -> L: it is put last, where it belongs.
+        order = dict.fromkeys([self.param] + [e.target for e in self.edges])
+        return tuple([n for n in order if n.kind != LOSS] + [n for n in order if n.kind == LOSS])
 
     @cached_property
     def children(self) -> dict[Node, tuple[Edge, ...]]:
@@ -237,7 +242,9 @@ class InfluenceChain:
             target = edge.target
             if target.kind == LOSS:
                 return Product((Factor(edge),))
-            if self.in_degree[target] > 1:  # a sink: name dL/dtarget, define it once
+            if self.in_degree[target] > 1 and not self._feeds_loss_only(target):
+                # a sink: name dL/dtarget, define it once (an output y_k, whose
+                # one link goes to L, is short enough to write out each time)
                 if target not in definitions:
                     definitions[target] = expand(target)
                 return Product((Named(target), Factor(edge)))
@@ -246,6 +253,10 @@ class InfluenceChain:
         expression = expand(self.param)
         ordered = tuple(sorted(definitions.items(), key=lambda kv: (-kv[0].layer, kv[0])))
         return FactoredForm(self.param, expression, ordered)
+
+    def _feeds_loss_only(self, node: Node) -> bool:
+        kids = self.children[node]
+        return len(kids) == 1 and kids[0].target.kind == LOSS
 
     # -- numbers -------------------------------------------------------------------------
     def evaluate(
@@ -268,21 +279,30 @@ class InfluenceChain:
         inputs, targets = data.inputs[rows], data.targets[rows]
         mats = net.layers(np.asarray(weights, dtype=float))
         passes = forward(net, mats, augmented_inputs(inputs))
-        _, residual = half_squared_error(passes[-1].post, np.ascontiguousarray(targets.T))
+        targets_t = np.ascontiguousarray(targets.T)
+        _, residual = half_squared_error(passes[-1].post, targets_t)  # dL/dy of JVal
+        d_pre = None
+        if not net.is_plain_mse:  # backprop starts from the loss's own dL/dI^(L)
+            d_pre = output_loss(net, passes[-1], targets_t)[1]
+        if net.loss == "cross-entropy":  # the chain's basic link y_k -> L
+            residual = cross_entropy_output_gradient(passes[-1].post, targets_t, net.output_activation)
         local = [self.graph.local_derivative(e, passes, residual, mats) for e in self.edges]
 
         per_sample = self._backward_values(local)
         total = float(np.sum(per_sample[0]))
-        grads = backward(net, mats, passes, residual)
+        grads = backward(net, mats, passes, residual, d_pre)
         layer, row, col = self.param.layer, self.param.index, self.param.col
+        index = net.param_index(layer, row, col)
         backprop = float(grads[layer].grad[row, col])
+        if net.penalized:
+            backprop += float(net.penalty(np.asarray(weights, dtype=float))[1][index])
         numeric = float("nan")
         if with_numeric:
-            index = net.param_index(layer, row, col)
-            subset = Dataset(inputs, targets, data.input_names, data.target_names)
+            subset = Dataset(inputs, targets, data.input_names, data.target_names, data.classes)
             numeric = float(numeric_gradient(net, weights, subset, [index])[0])
         per_output = {
-            data.target_names[k]: value for k, value in self._per_output(local).items()
+            data.target_names[k] if k >= 0 else PENALTY_SHARE: value
+            for k, value in self._per_output(local).items()
         }
         by_edge = dict(zip(self.edges, local))
 
@@ -293,12 +313,12 @@ class InfluenceChain:
                 product = product * by_edge[edge]
             path_values.append(PathValue(
                 (self.param,) + tuple(e.target for e in path),
-                tuple(_mean(by_edge[e]) for e in path),
+                tuple(_shown(e, by_edge[e]) for e in path),
                 float(np.sum(product)) if np.ndim(product) else float(product) * len(inputs),
             ))
         return ChainNumbers(
             sample=sample,
-            edge_values={e: _mean(v) for e, v in by_edge.items()},
+            edge_values={e: _shown(e, v) for e, v in by_edge.items()},
             node_gradients={n: float(np.sum(v)) for n, v in zip(self.nodes, per_sample)},
             paths=tuple(path_values),
             paths_total=self.paths_total,
@@ -316,8 +336,8 @@ class InfluenceChain:
         loss_links = []
         for e, edge in enumerate(self.edges):
             out[index[edge.source]].append((e, index[edge.target]))
-            if edge.target.kind == LOSS:
-                loss_links.append((e, edge.source.index))
+            if edge.target.kind == LOSS:  # output k's link, or the penalty's (k = -1)
+                loss_links.append((e, edge.source.index if edge.source.kind == Y else -1))
         return out, loss_links
 
     def _backward_values(self, local: list) -> list:
@@ -361,3 +381,11 @@ class InfluenceChain:
 
 def _mean(values) -> float:
     return float(np.mean(values)) if np.ndim(values) else float(values)
+
+
+def _shown(edge: Edge, values) -> float:
+    """A link's number as shown: the mean over samples; the penalty's link is
+    spread over the samples (see ExpandedGraph.local_derivative), so its sum."""
+    if edge.kind == PENALTY:
+        return float(np.sum(values))
+    return _mean(values)

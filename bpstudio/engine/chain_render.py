@@ -8,7 +8,8 @@ from __future__ import annotations
 from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Sum
 from .graph import Edge, Node
 
-_LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss"}
+_LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss",
+               "penalty": "penalty"}
 
 
 class _Style:

@@ -13,10 +13,14 @@ from dataclasses import asdict, dataclass, fields, replace
 from .activations import ACTIVATIONS
 import numpy as np
 
-from .csv_data import dataset_from_csv
+from .classes import uses_one_column
+from .csv_data import class_dataset_from_csv, dataset_from_csv
 from .data import (
-    ARTICLE_INPUTS, INITS, Dataset, Problem, article_problem, draw_article_data, split_dataset, start_weights,
+    ARTICLE_INPUTS, INITS, Dataset, Problem, draw_article_data, split_dataset, start_weights,
 )
+from .datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points, points_dataset
+from .features import FEATURES, check_features
+from .losses import LOSSES
 from .formula import FormulaError, parse_formulas
 from .messages import QT_TRANSLATE_NOOP, Refusal
 from .network import Network
@@ -44,8 +48,11 @@ class ConfigError(ValueError):
 # Settings that can change while a run goes on; the others define a new run.
 LIVE_FIELDS = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 MODEL_FIELDS = ("hidden", "activation", "samples", "seed", "init", "formulas", "data_file",
-                "inputs", "targets", "test_fraction")
-_TEXT_TUPLES = ("formulas", "inputs", "targets")
+                "inputs", "targets", "test_fraction", "dataset", "classes", "noise", "features",
+                "loss", "output", "l1", "l2", "batch_size")
+_TEXT_TUPLES = ("formulas", "inputs", "targets", "features")
+# --output names -> the output layer's activation; "auto" follows the loss
+OUTPUTS = {"auto": None, "linear": "identity", "softmax": "softmax", "sigmoid": "sigmoid"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,15 @@ class RunConfig:
     inputs: tuple[str, ...] = ()  # its input columns
     targets: tuple[str, ...] = ()  # its target columns
     test_fraction: float = 0.0  # share of samples held out as a test set
+    dataset: str = "article"  # or one of Playground's 2-D sets (see .datasets)
+    classes: int = 2  # gauss and spiral also come with 3
+    noise: float = 0.0  # 0 .. 0.5, for the 2-D sets
+    features: tuple[str, ...] = ()  # inputs made from x1, x2 (see .features); () = x1, x2
+    loss: str = "mse"  # JVal = sum 1/2 ||y_hat - y||^2 (the article), or "cross-entropy"
+    output: str = "auto"  # the output layer: linear, softmax, sigmoid; auto = linear for mse, softmax for CE
+    l1: float = 0.0  # penalty rates on the non-bias weights (part of JVal)
+    l2: float = 0.0
+    batch_size: int = 0  # samples per step; 0 = the whole set (the article)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
@@ -112,11 +128,83 @@ class RunConfig:
                 raise ConfigError("data_file", Refusal(QT_TRANSLATE_NOOP("Engine", "a data file needs its input and target columns named")))
         elif self.inputs or self.targets:
             raise ConfigError("inputs", Refusal(QT_TRANSLATE_NOOP("Engine", "input and target columns need a data file")))
+        self._validate_task()
+
+    def _validate_task(self) -> None:
+        """The settings beyond the article: data set, features, loss, output, penalty, batches."""
+        if self.dataset not in DATASETS:
+            raise ConfigError("dataset", Refusal(QT_TRANSLATE_NOOP("Engine", "dataset must be one of {names}"),
+                                               names=", ".join(DATASETS)))
+        generated = self.dataset != "article"
+        if generated and (self.formulas or self.data_file):
+            raise ConfigError("dataset", Refusal(QT_TRANSLATE_NOOP(
+                "Engine", "a 2-D data set takes neither target formulas nor a data file")))
+        if not isinstance(self.classes, int) or isinstance(self.classes, bool) or self.classes not in (2, 3):
+            raise ConfigError("classes", Refusal(QT_TRANSLATE_NOOP("Engine", "classes must be 2 or 3")))
+        if self.classes == 3 and self.dataset not in THREE_CLASS:
+            raise ConfigError("classes", Refusal(QT_TRANSLATE_NOOP(
+                "Engine", "3 classes exist for the gauss and spiral data sets only")))
+        if not isinstance(self.noise, (int, float)) or isinstance(self.noise, bool) or not 0 <= self.noise <= MAX_NOISE:
+            raise ConfigError("noise", Refusal(QT_TRANSLATE_NOOP("Engine", "noise must be from 0 to 0.5")))
+        if self.features:
+            if not generated:
+                raise ConfigError("features", Refusal(QT_TRANSLATE_NOOP(
+                    "Engine", "input features need a 2-D data set (x1, x2)")))
+            try:
+                check_features(self.features)
+            except ValueError:
+                raise ConfigError("features", Refusal(QT_TRANSLATE_NOOP(
+                    "Engine", "features must be distinct names from {names}"), names=", ".join(FEATURES))) from None
+        if self.loss not in LOSSES:
+            raise ConfigError("loss", Refusal(QT_TRANSLATE_NOOP("Engine", "loss must be one of {names}"),
+                                            names=", ".join(LOSSES)))
+        if self.output not in OUTPUTS:
+            raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP("Engine", "output must be one of {names}"),
+                                              names=", ".join(OUTPUTS)))
+        if self.loss == "cross-entropy":
+            if self.output == "linear":
+                raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP(
+                    "Engine", "cross-entropy needs softmax or sigmoid outputs")))
+            if not self.is_classification:
+                raise ConfigError("loss", Refusal(QT_TRANSLATE_NOOP(
+                    "Engine", "cross-entropy needs classes: a classification data set or a class column")))
+            if self.data_file and len(self.targets) != 1:
+                raise ConfigError("targets", Refusal(QT_TRANSLATE_NOOP(
+                    "Engine", "with cross-entropy the target is one column of class labels")))
+        if self.output == "sigmoid" and self.is_classification and self.dataset in THREE_CLASS and self.classes == 3:
+            raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP(
+                "Engine", "a sigmoid output tells 2 classes apart; use softmax for 3")))
+        for key in ("l1", "l2"):
+            value = getattr(self, key)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not (0 <= value < float("inf")):
+                raise ConfigError(key, Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a number, 0 or greater"),
+                                               key=key))
+        if not isinstance(self.batch_size, int) or isinstance(self.batch_size, bool) or self.batch_size < 0:
+            raise ConfigError("batch_size", Refusal(QT_TRANSLATE_NOOP(
+                "Engine", "batch_size must be a whole number, 0 (the whole set) or greater")))
 
     # -- derived ---------------------------------------------------------------
     @property
     def hyper(self) -> dict[str, float]:
         return {"alpha": self.alpha, "beta1": self.beta1, "beta2": self.beta2, "epsilon": self.epsilon}
+
+    @property
+    def is_classification(self) -> bool:
+        """Targets are classes: a classification data set, or a CSV class column under cross-entropy."""
+        return self.dataset in CLASSIFICATION or bool(self.data_file and self.loss == "cross-entropy")
+
+    @property
+    def output_activation(self) -> str:
+        """The output layer's activation: ``output``, or what the loss goes with."""
+        chosen = OUTPUTS.get(self.output)
+        if chosen is not None:
+            return chosen
+        return "softmax" if self.loss == "cross-entropy" else "identity"
+
+    @property
+    def input_features(self) -> tuple[str, ...]:
+        """The 2-D sets' inputs: the chosen features, or x1, x2."""
+        return self.features or POINT_NAMES
 
     def with_changes(self, **changes) -> "RunConfig":
         """A validated copy; raises ConfigError naming the first refused setting."""
@@ -159,10 +247,17 @@ class RunConfig:
         return Problem(whole.network, train, whole.start, test, source=whole.dataset)
 
     def _unsplit_problem(self, dataset: Dataset | None) -> Problem:
-        net = self.problem_network()
         if self.data_file or dataset is not None:
-            data = dataset or dataset_from_csv(self.data_file, self.inputs, self.targets)
-            return Problem(net, data, start_weights(net, np.random.RandomState(self.seed), self.init))
+            if dataset is None:
+                dataset = (self._class_csv() if self.is_classification
+                           else dataset_from_csv(self.data_file, self.inputs, self.targets))
+            net = self.problem_network(dataset)
+            return Problem(net, dataset, start_weights(net, np.random.RandomState(self.seed), self.init))
+        net = self.problem_network()
+        if self.dataset != "article":
+            rng = np.random.RandomState(self.seed)
+            data = self._points_dataset(rng)
+            return Problem(net, data, start_weights(net, rng, self.init))
         if self.formulas:
             formulas = parse_formulas(self.formulas)
             rng = np.random.RandomState(self.seed)
@@ -171,28 +266,51 @@ class RunConfig:
             targets = np.column_stack([f.evaluate(values) for f in formulas])
             data = Dataset(columns, targets, ARTICLE_INPUTS, tuple(f.name for f in formulas))
             return Problem(net, data, start_weights(net, rng, self.init))
-        return article_problem(self.samples, self.seed, self.hidden, self.activation, self.init)
+        rng = np.random.RandomState(self.seed)  # the article's stream: data first, then the start
+        data = draw_article_data(rng, self.samples)
+        return Problem(net, data, start_weights(net, rng, self.init))
 
-    def problem_network(self) -> Network:
-        """The network this config trains, without reading or drawing any data."""
-        if self.data_file:
+    def _points_dataset(self, rng: np.random.RandomState) -> Dataset:
+        """A 2-D data set drawn from ``rng``, its points turned into the chosen features."""
+        points = draw_points(self.dataset, rng, self.samples, self.noise, self.classes)
+        return points_dataset(points, self.input_features, self.output_activation)
+
+    def _class_csv(self) -> Dataset:
+        return class_dataset_from_csv(self.data_file, self.inputs, self.targets[0], self.output_activation)
+
+    def problem_network(self, dataset: Dataset | None = None) -> Network:
+        """The network this config trains.
+
+        Its shape needs no data, except for a CSV class column, whose number
+        of classes is read from ``dataset`` or, without one, from the file.
+        """
+        if dataset is not None:
+            sizes = (dataset.inputs.shape[1], *self.hidden, dataset.targets.shape[1])
+        elif self.data_file and self.is_classification:
+            return self.problem_network(self._class_csv())
+        elif self.data_file:
             sizes = (len(self.inputs), *self.hidden, len(self.targets))
+        elif self.dataset != "article":
+            k = self.classes if self.dataset in THREE_CLASS else 2
+            outputs = (1 if uses_one_column(self.output_activation, k) else k) if self.is_classification else 1
+            sizes = (len(self.input_features), *self.hidden, outputs)
         else:
             sizes = (3, *self.hidden, len(self.formulas) or 3)
-        return Network(sizes, self.activation)
+        return Network(sizes, self.activation, self.output_activation, self.loss, float(self.l1), float(self.l2))
 
     def make_optimizer(self):
         return make_optimizer(self.optimizer, **self.hyper)
 
     def trainer(self, problem: Problem | None = None) -> Trainer:
-        return Trainer(problem or self.problem(), self.make_optimizer(), self.zeta, self.max_iter)
+        return Trainer(problem or self.problem(), self.make_optimizer(), self.zeta, self.max_iter,
+                       batch_size=self.batch_size, shuffle_seed=self.seed)
 
 
 ARTICLE = RunConfig()
 
 
-_INT_FIELDS = ("max_iter", "samples", "seed")
-_FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction")
+_INT_FIELDS = ("max_iter", "samples", "seed", "classes", "batch_size")
+_FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction", "noise", "l1", "l2")
 
 
 def parse_setting(field: str, text: str):

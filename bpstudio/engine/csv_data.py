@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .classes import class_order, encode_classes, output_names, uses_one_column
 from .data import Dataset
 
 MIN_ROWS = 2
@@ -83,7 +84,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
     return header, rows[1:]
 
 
-def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> Dataset:
+def _checked_rows(path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, list[str], list[list[str]]]:
     header, rows = read_table(path)
     name = Path(path).name
     for column in (*inputs, *targets):
@@ -95,14 +96,23 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
         raise CsvDataError("a column cannot be both an input and a target")
     if len(rows) < MIN_ROWS:
         raise CsvDataError(f"{name} has {len(rows)} data row(s); at least {MIN_ROWS} are needed")
-    wanted = [header.index(c) for c in (*inputs, *targets)]
+    return name, header, rows
+
+
+def _cell(name: str, header: list[str], row: list[str], r: int, index: int) -> str:
+    cell = row[index].strip() if index < len(row) else ""
+    if not cell:
+        raise CsvDataError(f"{name}, row {r + 2}, column {header[index]}: the value is missing")
+    return cell
+
+
+def _numbers(name: str, header: list[str], rows: list[list[str]], columns: tuple[str, ...]) -> np.ndarray:
+    wanted = [header.index(c) for c in columns]
     table = np.empty((len(rows), len(wanted)))
     for r, row in enumerate(rows):
         for c, index in enumerate(wanted):
-            cell = row[index].strip() if index < len(row) else ""
+            cell = _cell(name, header, row, r, index)
             column = header[index]
-            if not cell:
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: the value is missing")
             try:
                 value = float(cell)
             except ValueError:
@@ -110,5 +120,40 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
             if not np.isfinite(value):
                 raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a finite number")
             table[r, c] = value
+    return table
+
+
+def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> Dataset:
+    name, header, rows = _checked_rows(path, inputs, targets)
+    table = _numbers(name, header, rows, (*inputs, *targets))
     k = len(inputs)
     return Dataset(table[:, :k], table[:, k:], tuple(inputs), tuple(targets))
+
+
+def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str) -> tuple[np.ndarray, list[str]]:
+    """Numeric input columns, as given, and the class column's labels as text (any labels)."""
+    name, header, rows = _checked_rows(path, inputs, (target,))
+    table = _numbers(name, header, rows, tuple(inputs))
+    index = header.index(target)
+    labels = [_cell(name, header, row, r, index) for r, row in enumerate(rows)]
+    if len(set(labels)) < 2:
+        raise CsvDataError(f"{name}, column {target}: a class column needs at least two different labels")
+    return table, labels
+
+
+def class_dataset_from_csv(path: str | Path, inputs: tuple[str, ...], target: str, output: str) -> Dataset:
+    """A CSV file whose ``target`` column holds class labels (numbers or text), inputs used as given.
+
+    The outputs follow the sorted labels (see .classes); ``output`` is the
+    output layer's activation, which decides one-hot or one 0/1 column.
+    """
+    table, labels = class_labels_from_csv(path, inputs, target)
+    classes = class_order(labels)
+    one_column = uses_one_column(output, len(classes))
+    if output == "sigmoid" and not one_column:
+        raise CsvDataError(f"a sigmoid output tells 2 classes apart; {Path(path).name} has {len(classes)}: "
+                           "use softmax")
+    position = {label: k for k, label in enumerate(classes)}
+    indices = np.array([position[label.strip()] for label in labels])
+    return Dataset(table, encode_classes(indices, len(classes), one_column), tuple(inputs),
+                   output_names(classes, one_column), classes)

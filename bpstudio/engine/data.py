@@ -27,6 +27,12 @@ class Dataset:
     targets: np.ndarray
     input_names: tuple[str, ...] = ARTICLE_INPUTS
     target_names: tuple[str, ...] = ARTICLE_TARGETS
+    # The class labels, in output order, when the targets encode classes
+    # (see .classes); empty for regression.
+    classes: tuple[str, ...] = ()
+    # For a 2-D data set, each sample's point (x1, x2) before it became
+    # features: what a decision map plots.  None for other data.
+    points: np.ndarray | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         inputs = np.array(self.inputs, dtype=float, ndmin=2)
@@ -39,6 +45,13 @@ class Dataset:
             raise ValueError("one name per input and target column is needed")
         inputs.flags.writeable = False
         targets.flags.writeable = False
+        object.__setattr__(self, "classes", tuple(self.classes))
+        if self.points is not None:
+            points = np.array(self.points, dtype=float)
+            if points.shape != (inputs.shape[0], 2):
+                raise ValueError("points must hold one (x1, x2) row per sample")
+            points.flags.writeable = False
+            object.__setattr__(self, "points", points)
         object.__setattr__(self, "inputs", inputs)
         object.__setattr__(self, "targets", targets)
 
@@ -140,7 +153,9 @@ def split_dataset(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, D
         raise ValueError(f"a test fraction of {fraction:g} leaves no samples on one side of {n}")
     order = np.random.RandomState((seed + 7919) % 2**32).permutation(n)
     test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
-    part = lambda rows: Dataset(data.inputs[rows], data.targets[rows], data.input_names, data.target_names)  # noqa: E731
+    part = lambda rows: Dataset(data.inputs[rows], data.targets[rows], data.input_names,  # noqa: E731
+                                data.target_names, data.classes,
+                                None if data.points is None else data.points[rows])
     return part(train), part(test)
 
 

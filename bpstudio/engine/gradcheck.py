@@ -16,9 +16,13 @@ from .propagation import jval_and_gradient, jval_only
 
 
 def numeric_gradient(
-    net: Network, weights: np.ndarray, data: Dataset, indices=None, step: float = 1e-5
+    net: Network, weights: np.ndarray, data: Dataset, indices=None, step: float = 1e-5, scale: float = 1.0
 ) -> np.ndarray:
-    """Central differences for the given flat indices (all by default)."""
+    """Central differences for the given flat indices (all by default).
+
+    The function differenced is JVal as the network defines it (data term,
+    times ``scale`` for a mini-batch, plus any penalty).
+    """
     weights = np.array(weights, dtype=float)
     indices = range(net.n_params) if indices is None else indices
     out = np.empty(len(indices))
@@ -26,16 +30,16 @@ def numeric_gradient(
         h = step * max(1.0, abs(weights[i]))
         saved = weights[i]
         weights[i] = saved + h
-        up = _jval(net, weights, data)
+        up = _jval(net, weights, data, scale)
         weights[i] = saved - h
-        down = _jval(net, weights, data)
+        down = _jval(net, weights, data, scale)
         weights[i] = saved
         out[n] = (up - down) / (2 * h)
     return out
 
 
-def _jval(net: Network, weights: np.ndarray, data: Dataset) -> float:
-    return jval_only(net, weights, data.inputs_aug, data.targets_t)
+def _jval(net: Network, weights: np.ndarray, data: Dataset, scale: float = 1.0) -> float:
+    return jval_only(net, weights, data.inputs_aug, data.targets_t, scale=scale)
 
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
@@ -59,9 +63,12 @@ class GradCheck:
         return max(self.layer_errors)
 
 
-def check_gradient(net: Network, weights: np.ndarray, data: Dataset, step: float = 1e-5) -> GradCheck:
-    _, backprop = jval_and_gradient(net, weights, data.inputs_aug, data.targets_t)
-    numeric = numeric_gradient(net, weights, data, step=step)
+def check_gradient(
+    net: Network, weights: np.ndarray, data: Dataset, step: float = 1e-5, scale: float = 1.0
+) -> GradCheck:
+    """Backprop vs. central differences on ``data`` (a mini-batch passes its ``scale``)."""
+    _, backprop = jval_and_gradient(net, weights, data.inputs_aug, data.targets_t, scale=scale)
+    numeric = numeric_gradient(net, weights, data, step=step, scale=scale)
     errors = tuple(
         relative_error(backprop[a:b], numeric[a:b])
         for a, b in zip(net.offsets[:-1], net.offsets[1:])

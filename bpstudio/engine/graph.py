@@ -7,6 +7,14 @@ node "1"; the outputs ``y_k`` hang off ``I_k^(L)`` by the output activation
 (the identity in the article, but the link stays); all ``y_k`` feed the loss
 ``L``.  Each edge is a *basic influence link* (基础影响链路) whose local
 derivative can be evaluated from a forward pass (see :meth:`local_derivative`).
+
+Two additions go beyond the article's net, both as its first usage note
+describes: with **softmax** outputs every ``y_k`` depends on every
+``I_j^(L)``, so each ``I_j^(L)`` has a link to every output and becomes a
+source; and an L1/L2 **penalty** is a node ``R`` fed by every non-bias
+weight and feeding ``L`` — a second branch of each such weight's chain.
+``R`` is not part of :attr:`ExpandedGraph.nodes` (the diagram's layout);
+it appears in the chains of the weights it penalises.
 """
 from __future__ import annotations
 
@@ -21,8 +29,10 @@ from .propagation import LayerForward
 
 # Node kinds
 PARAM, OUT, BIAS, PRE, Y, LOSS = "param", "O", "bias", "I", "y", "L"
+PENALTY_NODE = "R"  # the L1/L2 penalty, summed into L
 # Edge kinds
 WEIGHT, PARAMETER, ACTIVATION, LOSS_LINK = "weight", "parameter", "activation", "loss"
+PENALTY = "penalty"  # w -> R
 
 
 @dataclass(frozen=True, order=True)
@@ -45,6 +55,8 @@ class Node:
             return f"B{self.layer}"
         if self.kind == Y:
             return f"y[{self.index}]"
+        if self.kind == PENALTY_NODE:
+            return "R"
         return "L"
 
     def __repr__(self) -> str:
@@ -84,6 +96,17 @@ class ExpandedGraph:
             return Node(BIAS, layer)
         return Node(OUT, layer, row)
 
+    @property
+    def coupled_outputs(self) -> bool:
+        """True for softmax outputs: each y_k depends on every I_j of the output layer."""
+        return self.net.output_activation == "softmax"
+
+    def activation_links(self, pre: Node) -> list[Edge]:
+        """The non-linear links out of ``I_j^(l)``: one, or one per output under softmax."""
+        if pre.layer == self.net.n_layers and self.coupled_outputs:
+            return [Edge(pre, Node(Y, 0, k), ACTIVATION) for k in range(self.net.sizes[-1])]
+        return [Edge(pre, self.after(pre), ACTIVATION)]
+
     def after(self, pre: Node) -> Node:
         """The node fed by the non-linear link out of ``I_j^(l)``: O_j^(l) or y_j."""
         if pre.layer == self.net.n_layers:
@@ -108,7 +131,7 @@ class ExpandedGraph:
                 for col in range(cols):
                     out.append(Edge(self.source_of_row(layer, row), Node(PRE, layer + 1, col), WEIGHT))
             for pre in self.pre_nodes(layer + 1):
-                out.append(Edge(pre, self.after(pre), ACTIVATION))
+                out += self.activation_links(pre)
         out += [Edge(Node(Y, 0, k), Node(LOSS), LOSS_LINK) for k in range(self.net.sizes[-1])]
         return out
 
@@ -116,15 +139,18 @@ class ExpandedGraph:
         """Links leaving ``node`` (its downstream branches)."""
         net = self.net
         if node.kind == PARAM:
-            return [Edge(node, Node(PRE, node.layer + 1, node.col), PARAMETER)]
+            out = [Edge(node, Node(PRE, node.layer + 1, node.col), PARAMETER)]
+            if net.penalized and not net.is_bias(node.layer, node.index):
+                out.append(Edge(node, Node(PENALTY_NODE), PENALTY))
+            return out
         if node.kind in (OUT, BIAS):
             layer = node.layer
             if layer >= net.n_layers:
                 return []
             return [Edge(node, pre, WEIGHT) for pre in self.pre_nodes(layer + 1)]
         if node.kind == PRE:
-            return [Edge(node, self.after(node), ACTIVATION)]
-        if node.kind == Y:
+            return self.activation_links(node)
+        if node.kind in (Y, PENALTY_NODE):
             return [Edge(node, Node(LOSS), LOSS_LINK)]
         return []
 
@@ -140,16 +166,30 @@ class ExpandedGraph:
     ) -> np.ndarray | float:
         """d target / d source of one link, per sample (a vector) or a constant.
 
-        ``passes`` and ``residual`` (y_hat - y, feature-major) come from a
-        forward pass over the samples of interest; ``weights`` are the
-        augmented matrices.
+        ``passes`` and ``residual`` (dL/dy: y_hat - y for JVal, -t/y for
+        softmax cross-entropy; feature-major) come from a forward pass over
+        the samples of interest; ``weights`` are the augmented matrices.
+
+        The penalty is not per sample: its link w -> R is spread evenly over
+        the samples (dR/dw / n each), so that summing over samples counts it
+        once.
         """
         s = edge.source
+        if edge.kind == PENALTY:
+            w = float(weights[s.layer][s.index, s.col])
+            n = passes[0].inputs.shape[1]
+            return np.full(n, (self.net.l1 * np.sign(w) + self.net.l2 * w) / n)
+        if edge.kind == LOSS_LINK and s.kind == PENALTY_NODE:
+            return 1.0
         if edge.kind == PARAMETER:  # I_j = sum_i O~_i w_ij  ->  dI/dw_ij = O~_i
             return passes[s.layer].inputs[s.index]
         if edge.kind == WEIGHT:  # dI_j/dO_i = w_ij
             layer, row, col = self.weight_of(edge)
             return float(weights[layer][row, col])
+        if edge.kind == ACTIVATION and s.layer == self.net.n_layers and self.coupled_outputs:
+            y = passes[-1].post  # softmax: dy_k/dI_j = y_k (delta_jk - y_j)
+            k, j = edge.target.index, s.index
+            return y[k] * ((1.0 if j == k else 0.0) - y[j])
         if edge.kind == ACTIVATION:  # dO/dI = f'(I)
             link = passes[s.layer - 1].link
             return link if isinstance(link, float) else link[s.index]
@@ -200,6 +240,8 @@ def display_name(node: Node, net: Network, fmt: str = "text", names: NodeNames |
         return _script("1", "", f"({node.layer})", fmt)
     if node.kind == Y:
         return _script("y", _index(node.index), "", fmt)
+    if node.kind == PENALTY_NODE:
+        return "R"
     return "L"
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 import numpy as np
 
 from .activations import Activation, get_activation
+from .losses import LOSSES
 
 _PARAM_NAME = re.compile(r"^\s*W(\d+)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")
 
@@ -28,6 +29,13 @@ class Network:
     sizes: tuple[int, ...]
     hidden_activation: str = "tanh"
     output_activation: str = "identity"
+    # What is minimised (the article's: JVal = sum of 1/2 ||y_hat - y||^2, no
+    # penalty).  They belong to the graph, not only to training: L hangs off
+    # the outputs through the loss, and a penalty adds its own branch
+    # w -> R -> L to every non-bias weight's chain.
+    loss: str = "mse"  # or "cross-entropy" (softmax or sigmoid outputs)
+    l1: float = 0.0  # R = l1 * sum |w| + l2/2 * sum w^2 over the non-bias weights
+    l2: float = 0.0
     shapes: tuple[tuple[int, int], ...] = field(init=False, repr=False)
     offsets: tuple[int, ...] = field(init=False, repr=False)
 
@@ -37,8 +45,16 @@ class Network:
             raise ValueError("a network needs at least an input and an output layer")
         if any(s < 1 for s in sizes):
             raise ValueError(f"layer sizes must be positive, got {sizes}")
+        if self.hidden_activation == "softmax":
+            raise ValueError("softmax is an output activation, not a hidden one")
         get_activation(self.hidden_activation)
         get_activation(self.output_activation)
+        if self.loss not in LOSSES:
+            raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(LOSSES)})")
+        if self.loss == "cross-entropy" and self.output_activation not in ("softmax", "sigmoid"):
+            raise ValueError("cross-entropy needs softmax or sigmoid outputs")
+        if not (self.l1 >= 0 and self.l2 >= 0 and np.isfinite(self.l1) and np.isfinite(self.l2)):
+            raise ValueError("the penalty rates l1 and l2 must be finite and 0 or greater")
         shapes = tuple((n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
         offsets = [0]
         for rows, cols in shapes:
@@ -65,6 +81,38 @@ class Network:
     def _activations(self) -> tuple[Activation, ...]:
         hidden = get_activation(self.hidden_activation)
         return (hidden,) * (self.n_layers - 1) + (get_activation(self.output_activation),)
+
+    @property
+    def penalized(self) -> bool:
+        """True when an L1 or L2 penalty is part of what is minimised."""
+        return self.l1 > 0 or self.l2 > 0
+
+    @cached_property
+    def is_plain_mse(self) -> bool:
+        """The article's objective: half squared error, element-wise outputs, no penalty.
+
+        Such a network takes the original code path, bit for bit.
+        """
+        return self.loss == "mse" and self.output_activation != "softmax" and not self.penalized
+
+    @cached_property
+    def weight_mask(self) -> np.ndarray:
+        """1.0 for every non-bias weight of the flat vector, 0.0 for the biases (read-only)."""
+        mask = np.ones(self.n_params)
+        for layer, (rows, cols) in enumerate(self.shapes):
+            end = self.offsets[layer + 1]
+            mask[end - cols:end] = 0.0  # the last row of each matrix is the bias
+        mask.flags.writeable = False
+        return mask
+
+    def penalty(self, flat: np.ndarray) -> tuple[float, np.ndarray]:
+        """``(R, dR/dw)`` of the L1/L2 penalty on the non-bias weights (zero without one).
+
+        dR/dw = l1 sign(w) + l2 w: at w = 0 exactly, L1's derivative is taken as 0.
+        """
+        w = np.asarray(flat, dtype=float) * self.weight_mask
+        value = self.l1 * float(np.sum(np.abs(w))) + 0.5 * self.l2 * float(np.dot(w, w))
+        return value, self.l1 * np.sign(w) + self.l2 * w
 
     # -- flat vector <-> matrices ----------------------------------------
     def layers(self, flat: np.ndarray) -> list[np.ndarray]:
@@ -137,4 +185,9 @@ class Network:
 
     def describe(self) -> str:
         """Short text such as ``3-5-3 tanh``."""
-        return "-".join(str(s) for s in self.sizes) + f" {self.hidden_activation}"
+        text = "-".join(str(s) for s in self.sizes) + f" {self.hidden_activation}"
+        if self.output_activation == "softmax":
+            text += " softmax"
+        elif self.output_activation == "sigmoid":
+            text += " sigmoid"
+        return text

@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from .data import Dataset
-from .losses import half_squared_error
+from .losses import cross_entropy_output_gradient, half_squared_error, per_sample_cross_entropy
 from .network import Network
-from .propagation import augmented_inputs, backward, forward
+from .propagation import augmented_inputs, backward, forward, output_loss
 
 
 def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -> dict[str, tuple[float, float]]:
@@ -18,7 +18,10 @@ def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -
     mats = net.layers(np.asarray(weights, dtype=float))
     passes = forward(net, mats, augmented_inputs(x))
     loss, residual = half_squared_error(passes[-1].post, t)
-    grads = backward(net, mats, passes, residual)
+    if net.loss == "cross-entropy":
+        loss = float(per_sample_cross_entropy(passes[-1].pre, t, net.output_activation)[0])
+        residual = cross_entropy_output_gradient(passes[-1].post, t, net.output_activation)
+    grads = backward(net, mats, passes, residual, None if net.is_plain_mse else output_loss(net, passes[-1], t)[1])
     out: dict[str, tuple[float, float]] = {}
     for i, value in enumerate(x[0]):
         out[f"O0[{i}]"] = (float(value), float("nan"))

@@ -23,8 +23,8 @@ from typing import Iterator
 
 import numpy as np
 
-from .losses import half_squared_error
-from .propagation import backward_layer, flat_gradient, forward_layer
+from .losses import cross_entropy_output_gradient, half_squared_error, per_sample_cross_entropy
+from .propagation import backward_layer, flat_gradient, forward_layer, output_loss
 from .snapshot import frozen_array
 from .trainer import StopReason, Trainer
 
@@ -147,16 +147,33 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         yield make(FORWARD, layer, values=values)
         position += 1
 
-    jval, residual = half_squared_error(passes[-1].post, data.targets_t)
-    sample_loss = 0.5 * float(np.sum(residual[:, sample] ** 2))
+    d_pre = None  # dL/dI of the output layer, when the loss gives it directly
+    if net.is_plain_mse:  # the article's loss, computed exactly as the fast path does
+        jval, residual = half_squared_error(passes[-1].post, data.targets_t)
+        sample_loss = 0.5 * float(np.sum(residual[:, sample] ** 2))
+        d_outputs = residual
+    else:
+        jval, d_pre = output_loss(net, passes[-1], data.targets_t)
+        if net.penalized:
+            jval += net.penalty(weights)[0]
+        last = passes[-1]
+        column = slice(sample, sample + 1)
+        if net.loss == "cross-entropy":
+            d_outputs = cross_entropy_output_gradient(last.post, data.targets_t, net.output_activation)
+            sample_loss = float(per_sample_cross_entropy(last.pre[:, column], data.targets_t[:, column],
+                                                         net.output_activation)[0])
+        else:
+            d_outputs = last.post - data.targets_t
+            sample_loss = 0.5 * float(np.sum(d_outputs[:, sample] ** 2))
     yield make(LOSS, jval=jval, values={"L": sample_loss},
-               node_gradients={f"y[{j}]": float(r) for j, r in enumerate(residual[:, sample])})
+               node_gradients={f"y[{j}]": float(r) for j, r in enumerate(d_outputs[:, sample])})
     position += 1
 
     grads = [None] * net.n_layers
-    d_post = residual
+    d_post = d_outputs
     for layer in reversed(range(net.n_layers)):
-        result = backward_layer(passes[layer], d_post, mats[layer], with_inputs=layer > 0)
+        result = backward_layer(passes[layer], d_post, mats[layer], with_inputs=layer > 0, d_pre=d_pre)
+        d_pre = None
         grads[layer] = result
         d_post = result.d_inputs
         node_grads = {f"I{layer + 1}[{j}]": float(v) for j, v in enumerate(result.d_pre[:, sample])}
@@ -168,6 +185,11 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         position += 1
 
     gradient = flat_gradient(grads)
+    if net.penalized:
+        gradient = gradient + net.penalty(weights)[1]
+    if trainer.batches is not None:
+        # the step uses the mini-batch's gradient; the phases above show the whole set's
+        gradient = trainer.gradient
     reason = trainer.check_before_step() if trainer.stop_reason is None else trainer.stop_reason
     if reason is not None:
         trainer.stop_reason = reason
@@ -177,7 +199,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         return
     with np.errstate(over="ignore", invalid="ignore"):
         new_weights = trainer.optimizer.step(weights, gradient, k)
-        new_jval, new_gradient = trainer.evaluate(new_weights)
+        new_jval, new_gradient = trainer.evaluate_step(new_weights, k)
         trainer.accept(new_weights, new_jval, new_gradient)
     reason = trainer.stop_reason
     yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .losses import half_squared_error
+from .activations import softmax_backward
+from .losses import half_squared_error, sigmoid_cross_entropy, softmax_cross_entropy
 from .network import Network
 
 
@@ -80,15 +81,18 @@ def forward_layer(net: Network, layer: int, inputs: np.ndarray, weights: np.ndar
 
 
 def backward_layer(
-    forward: LayerForward, d_post: np.ndarray, weights: np.ndarray, with_inputs: bool = True
+    forward: LayerForward, d_post: np.ndarray | None, weights: np.ndarray, with_inputs: bool = True,
+    d_pre: np.ndarray | None = None,
 ) -> LayerBackward:
     """Chain dL/dO(l+1) back through f and W~ to dL/dW~(l) and dL/dO(l).
 
     ``with_inputs=False`` skips dL/dO(l); training has no use for it at the
     input layer, where it would be the derivative with respect to the data.
+    ``d_pre`` given (dL/dI(l+1), from :func:`output_loss`) skips the link f.
     """
-    link = forward.link
-    d_pre = d_post if isinstance(link, float) and link == 1.0 else d_post * link
+    if d_pre is None:
+        link = forward.link
+        d_pre = d_post if isinstance(link, float) and link == 1.0 else d_post * link
     grad = forward.inputs @ d_pre.T
     d_inputs = weights[:-1] @ d_pre if with_inputs else None
     return LayerBackward(d_pre, grad, d_inputs)
@@ -110,20 +114,24 @@ def forward(
 
 def backward(
     net: Network, flat_weights: np.ndarray | list[np.ndarray],
-    passes: list[LayerForward], d_outputs: np.ndarray,
+    passes: list[LayerForward], d_outputs: np.ndarray | None, d_pre_last: np.ndarray | None = None,
 ) -> list[LayerBackward]:
     """Backward through every layer, last first; returned in layer order.
 
+    Starts from dL/dy (``d_outputs``) or, when given, from dL/dI of the
+    output layer (``d_pre_last``, see :func:`output_loss`).
     ``flat_weights`` may also be the list of matrices :meth:`Network.layers` gave.
     """
     matrices = flat_weights if isinstance(flat_weights, list) else net.layers(flat_weights)
     results: list[LayerBackward] = [None] * net.n_layers  # type: ignore[list-item]
-    d_post = d_outputs
+    if d_pre_last is None and net.output_activation == "softmax":
+        d_pre_last = softmax_backward(passes[-1].post, d_outputs)
+    d_post, d_pre = d_outputs, d_pre_last
     for layer in reversed(range(net.n_layers)):
         results[layer] = backward_layer(
-            passes[layer], d_post, matrices[layer], with_inputs=layer > 0
+            passes[layer], d_post, matrices[layer], with_inputs=layer > 0, d_pre=d_pre
         )
-        d_post = results[layer].d_inputs
+        d_post, d_pre = results[layer].d_inputs, None
     return results
 
 
@@ -138,16 +146,59 @@ def predict(net: Network, flat_weights: np.ndarray, inputs: np.ndarray) -> np.nd
     return passes[-1].post.T
 
 
+def output_loss(net: Network, last: LayerForward, targets_t: np.ndarray) -> tuple[float, np.ndarray]:
+    """The data term of JVal and dL/dI of the output layer, for the network's loss.
+
+    Half squared error chains dL/dy = y_hat - y through the output link;
+    cross-entropy takes dL/dI = y - t straight from the logits (stable
+    where y is nearly 0 or 1).
+    """
+    if net.loss == "cross-entropy":
+        if net.output_activation == "softmax":
+            return softmax_cross_entropy(last.pre, targets_t)
+        return sigmoid_cross_entropy(last.pre, targets_t)
+    jval, residual = half_squared_error(last.post, targets_t)
+    if net.output_activation == "softmax":
+        return jval, softmax_backward(last.post, residual)
+    link = last.link
+    return jval, residual if isinstance(link, float) and link == 1.0 else residual * link
+
+
 def jval_and_gradient(
-    net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray
+    net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray,
+    scale: float = 1.0,
 ) -> tuple[float, np.ndarray]:
-    """JVal and its flat gradient; inputs and targets are feature-major."""
+    """JVal and its flat gradient; inputs and targets are feature-major.
+
+    JVal is the data term (times ``scale``, which a mini-batch uses to stand
+    for the whole set) plus the network's penalty, if any.  The article's
+    objective takes its original path, bit for bit.
+    """
     matrices = net.layers(flat_weights)
     passes = forward(net, matrices, inputs_aug)
-    jval, d_outputs = half_squared_error(passes[-1].post, targets_t)
-    return jval, flat_gradient(backward(net, matrices, passes, d_outputs))
+    if net.is_plain_mse and scale == 1.0:
+        jval, d_outputs = half_squared_error(passes[-1].post, targets_t)
+        return jval, flat_gradient(backward(net, matrices, passes, d_outputs))
+    jval, d_pre = output_loss(net, passes[-1], targets_t)
+    gradient = flat_gradient(backward(net, matrices, passes, None, d_pre))
+    if scale != 1.0:
+        jval, gradient = jval * scale, gradient * scale
+    if net.penalized:
+        penalty, d_penalty = net.penalty(flat_weights)
+        jval, gradient = jval + penalty, gradient + d_penalty
+    return jval, gradient
 
 
-def jval_only(net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray) -> float:
-    """JVal without the backward pass (for a held-out test set)."""
-    return half_squared_error(forward(net, flat_weights, inputs_aug)[-1].post, targets_t)[0]
+def jval_only(
+    net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray,
+    scale: float = 1.0, with_penalty: bool = True,
+) -> float:
+    """JVal without the backward pass; ``with_penalty=False`` gives the data term alone
+    (what a held-out test set measures)."""
+    passes = forward(net, flat_weights, inputs_aug)
+    if net.is_plain_mse and scale == 1.0:
+        return half_squared_error(passes[-1].post, targets_t)[0]
+    jval = output_loss(net, passes[-1], targets_t)[0] * scale
+    if with_penalty and net.penalized:
+        jval += net.penalty(flat_weights)[0]
+    return jval

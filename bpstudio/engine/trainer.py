@@ -11,6 +11,11 @@ The article's ``Adam.get_solu`` does, for k = 1, 2, ...::
 :meth:`Trainer.step` call, so that a GUI thread, a test or the CLI can pause,
 inspect, change a hyperparameter and go on.  The whole data set is evaluated
 in one vectorised pass (see :mod:`.propagation`).
+
+With mini-batches (``batch_size`` between 1 and n - 1) the step after
+iteration k uses the gradient of batch k (see :mod:`.batches`), scaled by
+n / batch length so that it estimates the gradient of the whole set's JVal;
+JVal itself, its history and the stop tests stay those of the whole set.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from enum import Enum
 
 import numpy as np
 
+from .batches import MiniBatches
 from .data import Problem
 from .history import GrowingBuffer
 from .optimizers import Optimizer, validate_hyperparameter
@@ -47,6 +53,8 @@ class Trainer:
         optimizer: Optimizer,
         zeta: float = 1e-6,
         max_iter: int = 50000,
+        batch_size: int = 0,
+        shuffle_seed: int = 0,
     ) -> None:
         self.problem = problem
         self.network = problem.network
@@ -58,6 +66,8 @@ class Trainer:
         self.test = problem.test
         # JVal on the held-out samples at every iteration, when there are any
         self.test_history = GrowingBuffer(1024) if self.test is not None else None
+        n = self.dataset.n_samples
+        self.batches = MiniBatches(n, batch_size, shuffle_seed) if 0 < batch_size < n else None
         self.reset()
 
     # -- settings ----------------------------------------------------------
@@ -90,7 +100,7 @@ class Trainer:
         """Back to the start point with an empty history."""
         self.weights = np.array(self.problem.start, copy=True)
         with np.errstate(over="ignore", invalid="ignore"):  # data that overflows is a stop reason
-            self.jval, self.gradient = self.evaluate(self.weights)
+            self.jval, self.gradient = self.evaluate_step(self.weights, 0)
             self.grad_inf_norm = _inf_norm(self.gradient)
         self.iteration = 0
         self.stop_reason: StopReason | None = None
@@ -105,13 +115,29 @@ class Trainer:
             self.stop_reason = StopReason.DIVERGED
 
     def test_jval(self, weights: np.ndarray) -> float:
-        return jval_only(self.network, weights, self.test.inputs_aug, self.test.targets_t)
+        """The data term on the held-out samples (a penalty measures no data)."""
+        return jval_only(self.network, weights, self.test.inputs_aug, self.test.targets_t, with_penalty=False)
 
     def evaluate(self, weights: np.ndarray) -> tuple[float, np.ndarray]:
         """JVal and gradient at ``weights`` over the whole data set."""
         return jval_and_gradient(
             self.network, weights, self.dataset.inputs_aug, self.dataset.targets_t
         )
+
+    def evaluate_step(self, weights: np.ndarray, k: int) -> tuple[float, np.ndarray]:
+        """JVal of the whole set and the gradient the next step uses, at iteration ``k``.
+
+        Without mini-batches both are :meth:`evaluate`'s; with them the
+        gradient is batch k's, scaled to stand for the whole set.
+        """
+        if self.batches is None:
+            return self.evaluate(weights)
+        data = self.dataset
+        rows = self.batches.rows(k)
+        jval = jval_only(self.network, weights, data.inputs_aug, data.targets_t)
+        _, gradient = jval_and_gradient(self.network, weights, data.inputs_aug[:, rows],
+                                        data.targets_t[:, rows], scale=self.batches.scale(rows))
+        return jval, gradient
 
     @property
     def finished(self) -> bool:
@@ -151,7 +177,10 @@ class Trainer:
             return False
         k = self.iteration + 1
         new_weights = self.optimizer.step(self.weights, self.gradient, k)
-        new_jval, new_gradient = self.evaluate(new_weights)
+        if self.batches is None:  # the article's path, as cheap as before
+            new_jval, new_gradient = self.evaluate(new_weights)
+        else:
+            new_jval, new_gradient = self.evaluate_step(new_weights, k)
         self.accept(new_weights, new_jval, new_gradient)
         return self.stop_reason is None or self.stop_reason is StopReason.CONVERGED2
 

@@ -252,6 +252,66 @@
         <translation>指定输入列与目标列需要数据文件</translation>
     </message>
     <message>
+        <source>dataset must be one of {names}</source>
+        <translation>数据集必须是以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>a 2-D data set takes neither target formulas nor a data file</source>
+        <translation>二维数据集不能与目标公式或数据文件同时使用</translation>
+    </message>
+    <message>
+        <source>classes must be 2 or 3</source>
+        <translation>类别数必须是 2 或 3</translation>
+    </message>
+    <message>
+        <source>3 classes exist for the gauss and spiral data sets only</source>
+        <translation>只有 gauss 和 spiral 数据集有 3 个类别</translation>
+    </message>
+    <message>
+        <source>noise must be from 0 to 0.5</source>
+        <translation>噪声必须在 0 到 0.5 之间</translation>
+    </message>
+    <message>
+        <source>input features need a 2-D data set (x1, x2)</source>
+        <translation>输入特征需要二维数据集（x1、x2）</translation>
+    </message>
+    <message>
+        <source>features must be distinct names from {names}</source>
+        <translation>特征必须是以下名称且不重复：{names}</translation>
+    </message>
+    <message>
+        <source>loss must be one of {names}</source>
+        <translation>损失函数必须是以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>output must be one of {names}</source>
+        <translation>输出层必须是以下之一：{names}</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs softmax or sigmoid outputs</source>
+        <translation>交叉熵需要 softmax 或 sigmoid 输出</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs classes: a classification data set or a class column</source>
+        <translation>交叉熵需要类别：分类数据集或类别标签列</translation>
+    </message>
+    <message>
+        <source>with cross-entropy the target is one column of class labels</source>
+        <translation>使用交叉熵时，目标是一列类别标签</translation>
+    </message>
+    <message>
+        <source>a sigmoid output tells 2 classes apart; use softmax for 3</source>
+        <translation>sigmoid 输出只能区分 2 个类别；3 个类别请用 softmax</translation>
+    </message>
+    <message>
+        <source>{key} must be a number, 0 or greater</source>
+        <translation>{key} 必须是大于或等于 0 的数</translation>
+    </message>
+    <message>
+        <source>batch_size must be a whole number, 0 (the whole set) or greater</source>
+        <translation>批大小必须是大于或等于 0 的整数（0 表示整个数据集）</translation>
+    </message>
+    <message>
         <source>hidden sizes look like 5 or 8,6</source>
         <translation>隐藏层大小的写法如 5 或 8,6</translation>
     </message>

@@ -304,3 +304,22 @@ TRANSLATIONS.update({
     'Settings set aside': '已弃用保存的设置',
     'Finishing the current step… BP Studio closes when it is done.': '正在完成当前步骤……完成后 BP Studio 将关闭。',
 })
+
+# classification, data sets, penalties (issue 14)
+TRANSLATIONS.update({
+    'dataset must be one of {names}': '数据集必须是以下之一：{names}',
+    'a 2-D data set takes neither target formulas nor a data file': '二维数据集不能与目标公式或数据文件同时使用',
+    'classes must be 2 or 3': '类别数必须是 2 或 3',
+    '3 classes exist for the gauss and spiral data sets only': '只有 gauss 和 spiral 数据集有 3 个类别',
+    'noise must be from 0 to 0.5': '噪声必须在 0 到 0.5 之间',
+    'input features need a 2-D data set (x1, x2)': '输入特征需要二维数据集（x1、x2）',
+    'features must be distinct names from {names}': '特征必须是以下名称且不重复：{names}',
+    'loss must be one of {names}': '损失函数必须是以下之一：{names}',
+    'output must be one of {names}': '输出层必须是以下之一：{names}',
+    'cross-entropy needs softmax or sigmoid outputs': '交叉熵需要 softmax 或 sigmoid 输出',
+    'cross-entropy needs classes: a classification data set or a class column': '交叉熵需要类别：分类数据集或类别标签列',
+    'with cross-entropy the target is one column of class labels': '使用交叉熵时，目标是一列类别标签',
+    'a sigmoid output tells 2 classes apart; use softmax for 3': 'sigmoid 输出只能区分 2 个类别；3 个类别请用 softmax',
+    '{key} must be a number, 0 or greater': '{key} 必须是大于或等于 0 的数',
+    'batch_size must be a whole number, 0 (the whole set) or greater': '批大小必须是大于或等于 0 的整数（0 表示整个数据集）',
+})

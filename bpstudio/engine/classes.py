@@ -1,0 +1,55 @@
+"""Class labels as targets, and how often the network names the right class.
+
+Classification targets are one-hot rows (softmax or linear outputs), or a
+single 0/1 column — the probability of the second class — for one sigmoid
+output.  Labels are ordered as sorted unique labels: numerically when every
+label is a number (so 2 comes before 10), as text otherwise; that order is
+the order of the output units, and the CLI's JSON reports it as
+``"classes"``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .network import Network
+from .propagation import predict
+
+
+def class_order(labels) -> tuple[str, ...]:
+    """Sorted unique labels, as text."""
+    unique = sorted(set(str(label).strip() for label in labels))
+    try:
+        return tuple(sorted(unique, key=float))
+    except ValueError:
+        return tuple(unique)
+
+
+def uses_one_column(output: str, n_classes: int) -> bool:
+    """One sigmoid output says p(second class); every other set-up has one output per class."""
+    return output == "sigmoid" and n_classes == 2
+
+
+def encode_classes(indices: np.ndarray, n_classes: int, one_column: bool) -> np.ndarray:
+    """Class indices 0..k-1 -> target table: one-hot ``(n, k)``, or ``(n, 1)`` of 0/1."""
+    indices = np.asarray(indices, dtype=int)
+    if one_column:
+        return indices.astype(float)[:, None]
+    return np.eye(n_classes)[indices]
+
+
+def output_names(classes: tuple[str, ...], one_column: bool) -> tuple[str, ...]:
+    """Names of the output units: the class labels (the second class's for one sigmoid output)."""
+    return (classes[1],) if one_column else tuple(classes)
+
+
+def predicted_classes(outputs: np.ndarray) -> np.ndarray:
+    """Class index per row of a ``(samples, outputs)`` table: argmax, or p > 0.5 for one column."""
+    if outputs.shape[1] == 1:
+        return (outputs[:, 0] > 0.5).astype(int)
+    return np.argmax(outputs, axis=1)
+
+
+def accuracy(net: Network, weights: np.ndarray, inputs: np.ndarray, targets: np.ndarray) -> float:
+    """Share of samples whose predicted class is the target's (0..1)."""
+    predicted = predicted_classes(predict(net, weights, inputs))
+    return float(np.mean(predicted == predicted_classes(np.asarray(targets))))

@@ -1,0 +1,32 @@
+"""Sessions saved before the classification settings existed still open and go on the same way."""
+import numpy as np
+
+from bpstudio.control import Step, TrainingSession
+from bpstudio.control.session_file import load_session
+from bpstudio.engine.config import RunConfig
+from conftest import FIXTURES
+
+
+def test_old_article_session_resumes_on_the_same_trajectory():
+    saved = load_session(FIXTURES / "old_article.bpstudio")
+    config = saved.config
+    assert config == RunConfig(samples=80, test_fraction=0.25, hidden=(4,))
+    assert (config.dataset, config.loss, config.output, config.batch_size) == ("article", "mse", "auto", 0)
+    assert saved.snapshot.iteration == 20 and saved.selected_param == 3
+    resumed = TrainingSession()
+    resumed.load(saved)
+    resumed.execute(Step(10))
+    fresh = TrainingSession(config)
+    fresh.execute(Step(30))
+    np.testing.assert_array_equal(resumed.trainer.weights, fresh.trainer.weights)
+    np.testing.assert_array_equal(resumed.trainer.history.view(), fresh.trainer.history.view())
+
+
+def test_old_csv_session_opens_with_its_data():
+    saved = load_session(FIXTURES / "old_csv.bpstudio")
+    assert saved.config.inputs == ("u", "v") and saved.config.targets == ("w",) and saved.config.loss == "mse"
+    assert saved.dataset.n_samples == 12 and saved.dataset.classes == ()
+    resumed = TrainingSession()
+    resumed.load(saved)
+    resumed.execute(Step(3))
+    assert resumed.trainer.iteration == 8 and np.isfinite(resumed.trainer.jval)
