@@ -135,3 +135,20 @@ def test_text_format_uses_the_one_notation():
     assert done.returncode == 0
     assert "w₁₁⁽⁰⁾" in done.stdout and "∂L/∂x" in done.stdout and "∂L/∂lv" in done.stdout
     assert "_11^(" not in done.stdout and "y_1" not in done.stdout
+
+
+def test_basic_links_of_softmax_cross_entropy_and_a_penalty():
+    config = RunConfig(dataset="gauss", classes=3, samples=30, loss="cross-entropy", l2=0.05)
+    trainer = config.trainer()
+    chain = InfluenceChain.of(trainer.network, "W1[0,1]", NodeNames.of(trainer.dataset))
+    numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=2, path_limit=0, with_numeric=False)
+    links = basic_links(chain, numbers)
+    kinds = {link.edge.kind for link in links}
+    assert {"penalty", "loss", "activation"} <= kinds
+    assert all(link.formula for link in links)  # every link has its rule written out
+    loss_links = [l for l in links if l.edge.kind == "loss" and l.edge.source.kind == "y"]
+    assert all(l.formula.startswith(r"-\frac") for l in loss_links)  # ∂L/∂ŷ = −y/ŷ
+    softmax = [l for l in links if l.edge.kind == "activation" and l.edge.target.kind == "y"]
+    assert len(softmax) == 3 and sum(l.formula.startswith("-") for l in softmax) == 2  # coupled outputs
+    tree = factored_tree(chain, numbers)
+    assert evaluate_tree(tree) == pytest.approx(numbers.backprop_gradient, rel=1e-9)

@@ -74,7 +74,7 @@ def test_penalty_branch_is_in_the_chain():
     numbers = InfluenceChain.of(net2, "W1[0,1]").evaluate(w, data)
     assert numbers.per_output[PENALTY_SHARE] == pytest.approx(0.5 * w[net2.param_index(1, 0, 1)], rel=1e-12)
     text = render_text(InfluenceChain.of(net2, "W1[0,1]"), numbers)
-    assert "penalty" in text and "R -> L" in text
+    assert "penalty" in text and "R → L" in text
     assert r"\partial R" in render_latex(InfluenceChain.of(net2, "W1[0,1]"))
 
 

@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 
 from .chain import ChainNumbers, Factor, InfluenceChain, Named, Product, Sum
-from .graph import ACTIVATION, BIAS, LOSS_LINK, OUT, PARAM, PARAMETER, WEIGHT, Edge, Node
+from .graph import ACTIVATION, BIAS, LOSS_LINK, OUT, PARAM, PARAMETER, PENALTY, PENALTY_NODE, WEIGHT, Y, Edge, Node
 
 
 # -- the blackboard -----------------------------------------------------------------------
@@ -183,6 +183,15 @@ _ACTIVATION_RULE = {  # d O / d I in terms of O (or I), as the article writes it
 }
 
 
+def _loss_rule(net, output: str) -> str:
+    """∂L/∂ŷ for the network's loss, the output written by its data name."""
+    if net.loss == "cross-entropy" and net.output_activation == "sigmoid":  # binary cross-entropy
+        return rf"\frac{{\hat{{{output}}} - {output}}}{{\hat{{{output}}}\left(1 - \hat{{{output}}}\right)}}"
+    if net.loss == "cross-entropy":  # L = −Σ y log ŷ
+        return rf"-\frac{{{output}}}{{\hat{{{output}}}}}"
+    return rf"\hat{{{output}}} - {output}"  # L = ½ Σ (ŷ − y)²
+
+
 def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[BasicLink]:
     """Every link of the chain with its local derivative's formula and value."""
     net = chain.net
@@ -198,13 +207,21 @@ def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> l
         elif edge.kind == WEIGHT:  # ∂I_j/∂O_i = w_ij
             row = net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
             formula = name(Node(PARAM, s.layer, row, t.index))
+        elif edge.kind == ACTIVATION and t.kind == Y and net.output_activation == "softmax":
+            # the softmax couples the outputs: ∂ŷ_k/∂I_j = ŷ_k (δ_jk − ŷ_j)
+            y_k, y_j = name(t), name(Node(Y, 0, s.index))
+            formula = rf"{y_k}\left(1 - {y_k}\right)" if s.index == t.index else rf"-{y_k}\,{y_j}"
         elif edge.kind == ACTIVATION:
             activation = net.activation(s.layer - 1).name
             rule = _ACTIVATION_RULE.get(activation, lambda o, i: rf"f'\left({i}\right)")
             formula = rule(name(t), name(s))
-        elif edge.kind == LOSS_LINK:  # L = ½ Σ (ŷ - y)²  →  ∂L/∂ŷ = ŷ - y
-            target = name(s)
-            formula = rf"\hat{{{target}}} - {target}"
+        elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
+            w = name(s)
+            formula = rf"\frac{{\lambda_1 \mathrm{{sign}}({w}) + \lambda_2 {w}}}{{n}}"
+        elif edge.kind == LOSS_LINK and s.kind == PENALTY_NODE:  # L = data term + R
+            formula = "1"
+        elif edge.kind == LOSS_LINK:
+            formula = _loss_rule(net, name(s))
         else:
             formula = ""
         value = None if numbers is None else numbers.edge_values[edge]

@@ -4,14 +4,12 @@ A QThread subclass (DESIGN §3) whose ``run()`` takes jobs from a plain queue.
 Jobs carry a key; a job whose key has a newer job waiting is skipped, so a
 slider dragged fast or a net training at full speed never piles up work.
 Results come back through a queued signal and their ``done`` runs on the GUI
-thread.  The thread never touches a widget, and never lets the garbage
-collector run on it: a collection set off here could free a closed window's Qt
-objects on the wrong thread, which Qt does not survive.
+thread.  The thread never touches a widget; garbage is collected on the GUI
+thread only (see :mod:`.gui_gc`).
 """
 from __future__ import annotations
 
 import atexit
-import gc
 import itertools
 import queue
 import threading
@@ -20,6 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from ..control.observer import Executor
+from .gui_gc import collect_on_the_gui_thread
 
 
 class BackgroundWorker(QThread):
@@ -44,6 +43,7 @@ class BackgroundWorker(QThread):
     def shared(cls) -> "BackgroundWorker":
         """One worker for the application, started on first use and stopped before it quits."""
         if cls._shared is None:
+            collect_on_the_gui_thread()
             worker = cls._shared = cls()
             app = QCoreApplication.instance()
             if app is not None:
@@ -70,13 +70,10 @@ class BackgroundWorker(QThread):
             job, key, work = item
             result, ok = None, False
             if self._latest.get(key) == job:  # else a newer job with this key is waiting
-                gc.disable()
                 try:
                     result, ok = work(), True
                 except Exception as err:  # noqa: BLE001 - handed to the GUI thread, not lost here
                     result, ok = err, True
-                finally:
-                    gc.enable()
             with self._lock:
                 self._pending -= 1
                 if self._pending == 0:

@@ -21,6 +21,7 @@ from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import StudioModel
 from .appearance import apply_palette, look_for
 from .background import QtExecutor
+from .gui_gc import collect_on_the_gui_thread
 from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector, colours_for
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
+        collect_on_the_gui_thread()  # before the training thread allocates anything
         self.setObjectName("main_window")
         settings = _settings()
         settings_notice = None
