@@ -1,6 +1,8 @@
 """What a class reads: the typeset formula, the phase banner, presentation mode that fits."""
 import re
 
+import numpy as np
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -125,3 +127,16 @@ def test_presentation_mode_shows_the_whole_formula(qtbot, window, size):
     qtbot.waitUntil(lambda: window.splitter.sizes() == before[1]
                     and window.inspector_dock.width() == before[2], timeout=5000)
     assert isinstance(window.inspector, QAbstractScrollArea)
+
+
+def test_markers_follow_the_log_scale_and_the_legend_has_a_background(qtbot, window):
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        window.thread.step(30)
+    plot = window.plot
+    qtbot.waitUntil(lambda: len(plot.mirror) == 31, timeout=5000)
+    plot._dirty = True
+    plot.redraw()
+    linear = plot.seed.data["y"][0]
+    window.findChild(QAction, "log_y").setChecked(True)
+    assert plot.seed.data["y"][0] == pytest.approx(np.log10(linear))  # the dot sits on the curve's start
+    assert plot.getPlotItem().legend.opts["brush"] is not None

@@ -190,3 +190,27 @@ def test_close_while_running_leaves_no_thread(qtbot, open_studio):
     qtbot.waitUntil(lambda: win.last.iteration > 50, timeout=10000)
     win.close()
     assert not win.thread.isRunning()
+
+
+def test_enter_commits_and_space_drives_the_run_again(qtbot, window):
+    field = window.controls.editors["alpha"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.002")
+    qtbot.keyClick(field, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.last.config.alpha == 0.002, timeout=5000)
+    assert not field.hasFocus() and window.network_view.hasFocus()
+    qtbot.keyClick(window.network_view, Qt.Key_Space)  # the window's shortcut, not a character
+    qtbot.waitUntil(lambda: window.thread.running, timeout=5000)
+    assert field.text() == "0.002"  # no space went into the field
+    qtbot.keyClick(window.network_view, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not window.thread.running, timeout=5000)
+
+
+def test_settings_the_optimizer_ignores_are_disabled(qtbot, window):
+    window.thread.submit(__import__("bpstudio.control", fromlist=["SetSetting"]).SetSetting("optimizer", "momentum"))
+    qtbot.waitUntil(lambda: window.last.config.optimizer == "momentum", timeout=5000)
+    editors = window.controls.editors
+    assert editors["alpha"].isEnabled() and editors["beta1"].isEnabled()
+    assert not editors["beta2"].isEnabled() and not editors["epsilon"].isEnabled()
+    assert "momentum does not use" in editors["beta2"].toolTip()

@@ -15,7 +15,8 @@ import queue
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from ..control.observer import Executor
 from .gui_gc import collect_on_the_gui_thread
@@ -107,11 +108,22 @@ _SKIPPED = object()
 
 
 class QtExecutor(Executor):
-    """The studio model's executor: jobs on the background thread, answers on the GUI thread."""
+    """The studio model's executor: jobs on the background thread, answers on the GUI thread.
 
-    def __init__(self, prefix: str, worker: BackgroundWorker | None = None) -> None:
-        self.prefix = prefix  # one window's jobs never supersede another's
+    Answers are for the window that asked (``owner``): one that arrives after
+    that window was closed and deleted is dropped, never handed to dead widgets.
+    """
+
+    def __init__(self, owner: QObject, worker: BackgroundWorker | None = None) -> None:
+        self.owner = owner
+        self.prefix = f"window-{id(owner)}"  # one window's jobs never supersede another's
         self.worker = worker or BackgroundWorker.shared()
 
     def submit(self, key: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.worker.submit(f"{self.prefix}:{key}", work, done)
+        owner = self.owner
+
+        def answer(result: Any) -> None:
+            if shiboken6.isValid(owner) and not getattr(owner, "closing_down", False):
+                done(result)
+
+        self.worker.submit(f"{self.prefix}:{key}", work, answer)

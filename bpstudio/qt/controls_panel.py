@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
-from ..control.vocabulary import OPTIMIZER_NAMES
+from ..control.vocabulary import OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
 from .i18n import localized, marked
 
 TOOLTIPS = {
@@ -40,6 +40,7 @@ LABELS = {
     "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden sizes"), "activation": QT_TRANSLATE_NOOP("ControlsPanel", "Activation"), "init": QT_TRANSLATE_NOOP("ControlsPanel", "Init"), "samples": QT_TRANSLATE_NOOP("ControlsPanel", "Samples"),
     "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Seed"), "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Targets"), "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Test share"),
 }
+HYPER_FIELDS = ("alpha", "beta1", "beta2", "epsilon")  # the optimizers' own settings
 CHOICES = {"optimizer": list(OPTIMIZER_NAMES), "activation": list(ACTIVATIONS), "init": list(INITS)}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 MODEL = ("hidden", "activation", "init", "samples", "seed", "test_fraction", "formulas")
@@ -58,6 +59,7 @@ class ControlsPanel(QWidget):
     restore_requested = Signal()
     csv_requested = Signal()
     article_data_requested = Signal()
+    editing_done = Signal()  # Enter in a field: the value is committed, the keys go back to the window
 
     def __init__(self, config: RunConfig, parent=None) -> None:
         super().__init__(parent)
@@ -122,6 +124,7 @@ class ControlsPanel(QWidget):
             else:
                 editor = QLineEdit()
                 editor.editingFinished.connect(lambda f=field: self._commit(f))
+                editor.returnPressed.connect(self.editing_done.emit)
             editor.setObjectName(f"control_{field}")
             error = QLabel()
             error.setObjectName(f"error_{field}")
@@ -173,6 +176,12 @@ class ControlsPanel(QWidget):
         self.data_source.setText(source)
         self.editors["formulas"].setEnabled(not config.data_file)
         self.editors["samples"].setEnabled(not config.data_file)
+        used = OPTIMIZER_SETTINGS.get(config.optimizer, ())
+        for field in HYPER_FIELDS:  # a setting the chosen optimizer ignores cannot be edited
+            editor = self.editors[field]
+            editor.setEnabled(field in used)
+            editor.setToolTip(marked("ControlsPanel", TOOLTIPS[field]) if field in used else self.tr(
+                "{optimizer} does not use this setting").format(optimizer=config.optimizer))
         for field, editor in self.editors.items():
             text = format_value(field, getattr(config, field))
             if isinstance(editor, QComboBox):

@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from ..control.history_mirror import HistoryMirror
 from ..control.session import RunState, Update
@@ -116,6 +116,10 @@ class JvalPlot(pg.PlotWidget):
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))
         legend = item.legend
+        background = QColor(look.background)
+        background.setAlpha(225)
+        legend.setBrush(pg.mkBrush(background))  # curves pass behind the legend, not through its text
+        legend.setPen(pg.mkPen(look.muted))
         size = f"{9 * look.scale:.0f}pt"
         legend.setLabelTextColor(look.text)  # for entries added later
         legend.setLabelTextSize(size)
@@ -189,8 +193,9 @@ class JvalPlot(pg.PlotWidget):
         # Markers and title change rarely; re-setting them each frame would
         # make pyqtgraph lay out and repaint the axes every time.
         done = self._state in FINISHED_STATES
-        self._set_marker(self.seed, ([0.0], [values[0]]) if n else ([], []))
-        self._set_marker(self.solution, ([float(n - 1)], [values[-1]]) if done and n else ([], []))
+        solved = done and self._state is not RunState.DIVERGED  # a diverged run has no solution star
+        self._set_marker(self.seed, ([0.0], [self._marker_y(values[0])]) if n else ([], []))
+        self._set_marker(self.solution, ([float(n - 1)], [self._marker_y(values[-1])]) if solved and n else ([], []))
         now = time.monotonic()
         if done or self._state is not RunState.RUNNING or now - self._title_time > 0.5:
             self._title_time = now
@@ -228,6 +233,12 @@ class JvalPlot(pg.PlotWidget):
     def _follow_again(self) -> None:
         self.follow = True
         self._dirty = True
+
+    def _marker_y(self, value: float) -> float:
+        """Scatter markers are not log-transformed by pyqtgraph as curves are: place them as the curve."""
+        if not self.log_y:
+            return float(value)
+        return float(np.log10(value)) if value > 0 else float("nan")
 
     def _set_marker(self, marker, data) -> None:
         key = (tuple(data[0]), tuple(data[1]))

@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
             config, settings_notice = None, str(err).splitlines()[0] if str(err) else type(err).__name__
             self.thread = TrainingThread(RunConfig(), self)
         # What the window knows lives in one Qt-free model; views follow its events.
-        self.model = StudioModel(QtExecutor(f"window-{id(self)}"))
+        self.model = StudioModel(QtExecutor(self))
+        self.closing_down = False  # set when the window closes: late answers are dropped
         self.model_signals = ModelSignals(self.model, self)
         self.last: Update | None = None
         self.problem = None
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.controls.restore_requested.connect(self.restore_defaults)
         self.controls.csv_requested.connect(self.choose_csv)
         self.controls.article_data_requested.connect(self.use_article_data)
+        # After Enter, Space and the arrows drive the run again, not the text field.
+        self.controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.OtherFocusReason))
         self.inspector = Inspector()
         self.probe = PredictionProbe()
         scroller = QScrollArea()  # on a 768-pixel laptop screen the controls may need to scroll
@@ -517,6 +520,7 @@ class MainWindow(QMainWindow):
                 if self.thread.isFinished():  # it ended between the wait and the connection
                     QTimer.singleShot(0, self.close)
             return
+        self.closing_down = True  # answers still on their way from the background thread are dropped
         super().closeEvent(event)
 
     def _close_after_thread(self) -> None:

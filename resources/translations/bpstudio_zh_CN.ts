@@ -162,6 +162,10 @@
         <source>Data: the article's r, g, b -&gt; x, y, lv</source>
         <translation>数据：文中的 r, g, b -&gt; x, y, lv</translation>
     </message>
+    <message>
+        <source>{optimizer} does not use this setting</source>
+        <translation>{optimizer} 不使用这一设置</translation>
+    </message>
 </context>
 <context>
     <name>CsvDataDialog</name>

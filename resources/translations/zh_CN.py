@@ -323,3 +323,7 @@ TRANSLATIONS.update({
     '{key} must be a number, 0 or greater': '{key} 必须是大于或等于 0 的数',
     'batch_size must be a whole number, 0 (the whole set) or greater': '批大小必须是大于或等于 0 的整数（0 表示整个数据集）',
 })
+
+TRANSLATIONS.update({
+    "{optimizer} does not use this setting": "{optimizer} 不使用这一设置",
+})
