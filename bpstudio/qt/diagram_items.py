@@ -11,7 +11,9 @@ import html
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsTextItem
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsPolygonItem, QGraphicsTextItem,
+)
 
 from ..engine.graph import Edge, Node
 
@@ -55,6 +57,7 @@ class EdgeItem(QGraphicsLineItem):
         self.mode = "normal"  # normal | faded | chain | selected | phase
         self.strength: float | None = None  # phase: |gradient| or |Δw| against the layer's largest
         self.arrow_back = False  # backward phase: an arrowhead toward the inputs
+        self._arrow: QGraphicsPolygonItem | None = None
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         if param_index is not None:
@@ -70,8 +73,6 @@ class EdgeItem(QGraphicsLineItem):
             stroker.setWidth(10)
             self._shape = stroker.createStroke(path)
             self._bounds = self._shape.boundingRect()
-            if self.arrow_back:
-                self._bounds = self._bounds.united(self._arrowhead().boundingRect().adjusted(-2, -2, 2, 2))
         return self._shape
 
     def boundingRect(self) -> QRectF:
@@ -86,18 +87,20 @@ class EdgeItem(QGraphicsLineItem):
 
     def set_mode(self, mode: str, strength: float | None = None, arrow_back: bool = False) -> None:
         if (mode, strength, arrow_back) != (self.mode, self.strength, self.arrow_back):
-            if arrow_back != self.arrow_back:
-                self.prepareGeometryChange()  # before the bounds change, or the scene's index breaks
-                self._shape = None  # the arrowhead widens the bounds
             self.mode, self.strength, self.arrow_back = mode, strength, arrow_back
             self.refresh()
 
-    def paint(self, painter, option, widget=None) -> None:
-        super().paint(painter, option, widget)
-        if self.arrow_back:
-            painter.setBrush(self.pen().color())
-            painter.setPen(Qt.NoPen)
-            painter.drawPolygon(self._arrowhead())
+    def _show_arrow(self, colour: QColor) -> None:
+        """The backward phase's arrowhead: a child item, so the link itself paints in C++."""
+        if not self.arrow_back:
+            if self._arrow is not None:
+                self._arrow.hide()
+            return
+        if self._arrow is None:
+            self._arrow = QGraphicsPolygonItem(self._arrowhead(), self)
+            self._arrow.setPen(QPen(Qt.NoPen))
+        self._arrow.setBrush(QBrush(colour))
+        self._arrow.show()
 
     def _arrowhead(self) -> QPolygonF:
         """A head at the source end: the gradient flows from L back toward the inputs."""
@@ -137,6 +140,7 @@ class EdgeItem(QGraphicsLineItem):
             self.setZValue(1 if not is_weight else 0)
         pen = QPen(colour, width * look.scale, style, Qt.RoundCap)
         self.setPen(pen)
+        self._show_arrow(colour)
 
 
 class NodeItem(QGraphicsEllipseItem):

@@ -7,6 +7,7 @@ no numbers of its own beyond the last Update.
 from __future__ import annotations
 
 import json
+import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -58,6 +59,7 @@ ACTION_TEXTS = {  # name: (text, tip)
 }
 
 
+LIVE_CHAIN_INTERVAL = 0.5  # s between the chain's numbers while training: they are typeset each time
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
 
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.view_timer.timeout.connect(self._refresh_running_views)
         self.view_timer.start()
         self._views_dirty = False
+        self._chain_asked = 0.0
         self._closing = False
         self._waiting_for_thread = False
         QApplication.instance().aboutToQuit.connect(self.finish_thread)
@@ -397,8 +400,8 @@ class MainWindow(QMainWindow):
             self.banner.hide()
         if update.phase is not None:
             self._show_phase(update.phase)
-        elif update.new_run or update.state is not RunState.STEPPING:
-            self._show_phase(None)
+        elif self.network_view.phase is not None and (update.new_run or update.state is not RunState.STEPPING):
+            self._show_phase(None)  # only when a phase is drawn: clearing redraws every link
         self._set_action_state(update.state, update.iteration)
         if update.state is RunState.RUNNING:
             self._views_dirty = True
@@ -427,11 +430,15 @@ class MainWindow(QMainWindow):
             self._refresh_views(self.last, live=True)
 
     def _refresh_views(self, update: Update, live: bool = False) -> None:
+        """Status and diagram at 5 Hz while running; the chain's numbers (typeset) at 2 Hz."""
         self.status.show_update(update)
         self.network_view.set_weights(update.snapshot.weights)
-        self.model.request_chain(live=live)
-        if self.probe.sliders:
-            self.model.probe(self.probe.inputs())
+        now = time.monotonic()
+        if not live or now - self._chain_asked >= LIVE_CHAIN_INTERVAL:
+            self._chain_asked = now
+            self.model.request_chain(live=live)
+            if self.probe.sliders:
+                self.model.probe(self.probe.inputs())
 
     def on_error(self, message: str) -> None:
         self.show_banner(self.tr("Training stopped because of an error: {error}").format(
