@@ -7,6 +7,7 @@ from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.chain_board import board, factored_tree
 from ..engine.graph import NodeNames
+from ..engine.optimizer_step import optimizer_step
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
 
@@ -96,7 +97,10 @@ def main(argv: list[str]) -> int:
     if args.format == "svg":
         text = formula_svg(chain, numbers)
     elif args.format == "json":
-        text = json.dumps(chain_json(chain, numbers), indent=1)
+        param = chain.param
+        index = trainer.network.param_index(param.layer, param.index, param.col)
+        text = json.dumps({**chain_json(chain, numbers),
+                           "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
     elif args.format == "latex":
         text = render_latex(chain, numbers)
     else:
