@@ -22,14 +22,29 @@ import numpy as np
 
 from ..engine.config import LIVE_FIELDS, ConfigError, RunConfig
 from ..engine.data import Problem
+from ..engine.graph import matrix_name
+from ..engine.messages import QT_TRANSLATE_NOOP, Notice
 from ..engine.optimizers import make_optimizer
 from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
+from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
 from .commands import ApplyConfig, LoadSaved, Reset, Rewind, SelectSample, SetSetting
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
+
+# What the banner says (templates the studio translates; see engine.messages.Notice)
+DIVERGED = QT_TRANSLATE_NOOP(
+    "Engine", "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. "
+              "Lower alpha, then rewind or reset.")
+STOPPED = QT_TRANSLATE_NOOP(
+    "Engine", "The run has stopped; rewind or reset before stepping through another iteration.")
+SYMMETRIC_START = QT_TRANSLATE_NOOP(
+    "Engine", "All start weights of {layers} are equal, so every unit they feed computes the same value "
+              "and receives the same gradient: the units can never become different (the article's note 3, "
+              "symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the "
+              "manual's experiment “All-zero start” shows why.")
 
 
 class RunState(str, Enum):
@@ -183,7 +198,7 @@ class TrainingSession:
     def _step_phase(self) -> None:
         if self._phases is None:
             if self.trainer.stop_reason is not None:
-                self._message = f"the run has stopped ({self.trainer.stop_reason.value})"
+                self._message = Notice(STOPPED)
                 return
             self._phases = iteration_phases(self.trainer, self.sample)
         phase = next(self._phases, None)
@@ -261,7 +276,7 @@ class TrainingSession:
         except ConfigError:
             raise
         except ValueError as err:
-            raise ConfigError(field, str(err)) from None
+            raise ConfigError(field, err) from None  # a Refusal keeps its template
         self.config = config
         self._new_trainer(problem)
 
@@ -310,6 +325,18 @@ class TrainingSession:
         self.config = self.config.with_changes(optimizer=target.optimizer, **dict(target.hyper))
         return target
 
+    def _stop_notice(self) -> Notice | None:
+        """The divergence, or a converged run that started symmetric, said in a sentence."""
+        reason = self.trainer.stop_reason
+        if reason is StopReason.DIVERGED:
+            return Notice(DIVERGED, n=self.trainer.iteration + 1)  # the step that overflowed
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2):
+            problem = self.trainer.problem
+            layers = equal_start_layers(problem.network, problem.start)
+            if layers:
+                return Notice(SYMMETRIC_START, layers=", ".join(matrix_name(layer) for layer in layers))
+        return None
+
     # -- publishing ------------------------------------------------------------------------
     def update(self, running: bool, rate: float = 0.0) -> Update:
         """Everything new since the last update, as immutable values."""
@@ -323,9 +350,8 @@ class TrainingSession:
         message, self._message = self._message, None
         refused, self._refused = self._refused, None
         new_run, self._new_run = self._new_run, False
-        if self.trainer.stop_reason is StopReason.DIVERGED and message is None:
-            message = (f"The run diverged after iteration {self.trainer.iteration}: JVal or a "
-                       f"weight stopped being a finite number. Lower alpha, then rewind or reset.")
+        if message is None:
+            message = self._stop_notice()
         return Update(
             history_start=start,
             jvals=jvals,

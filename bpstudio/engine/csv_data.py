@@ -13,13 +13,18 @@ from pathlib import Path
 import numpy as np
 
 from .data import Dataset
+from .messages import QT_TRANSLATE_NOOP, Refusal
 
 MIN_ROWS = 2
 MAX_BYTES = 200 * 1024 * 1024
 
 
-class CsvDataError(ValueError):
-    """A CSV file that cannot be used; the message says why and where."""
+class CsvDataError(Refusal):
+    """A CSV file that cannot be used; the message says why and where.
+
+    A :class:`Refusal` (template and parameters), so the studio says it in the
+    user's language and the CLI in English.
+    """
 
 
 def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
@@ -27,32 +32,32 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise CsvDataError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
+            raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is larger than {mb} MB"), file=path.name, mb=MAX_BYTES // 2**20)
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CsvDataError(f"{path} does not exist") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} does not exist"), file=path) from None
     except IsADirectoryError:
-        raise CsvDataError(f"{path} is a folder, not a CSV file") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is a folder, not a CSV file"), file=path) from None
     except OSError as err:
-        raise CsvDataError(f"{path} cannot be read ({err.strerror})") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} cannot be read ({reason})"), file=path, reason=err.strerror) from None
     if b"\0" in raw[:4096]:
-        raise CsvDataError(f"{path.name} is not a CSV file (it holds binary data)")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is not a CSV file (it holds binary data)"), file=path.name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvDataError(f"{path.name} is not a CSV text file (it is not UTF-8)") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is not a CSV text file (it is not UTF-8)"), file=path.name) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     rows = [row for row in csv.reader(text.splitlines(), dialect) if any(cell.strip() for cell in row)]
     if not rows:
-        raise CsvDataError(f"{path.name} is empty")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is empty"), file=path.name)
     header = [cell.strip() for cell in rows[0]]
     if len(header) < 2 or any(not name for name in header):
-        raise CsvDataError(f"{path.name} needs a header row naming every column (e.g. r,g,b,x)")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} needs a header row naming every column (e.g. r,g,b,x)"), file=path.name)
     if len(set(header)) != len(header):
-        raise CsvDataError(f"{path.name} names a column twice in its header")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} names a column twice in its header"), file=path.name)
     return header, rows[1:]
 
 
@@ -61,13 +66,15 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
     name = Path(path).name
     for column in (*inputs, *targets):
         if column not in header:
-            raise CsvDataError(f"{name} has no column {column!r}; its columns are {', '.join(header)}")
+            raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has no column “{column}”; its columns are {columns}"),
+                               file=name, column=column, columns=", ".join(header))
     if not inputs or not targets:
-        raise CsvDataError("choose at least one input column and one target column")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "choose at least one input column and one target column"))
     if set(inputs) & set(targets):
-        raise CsvDataError("a column cannot be both an input and a target")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "a column cannot be both an input and a target"))
     if len(rows) < MIN_ROWS:
-        raise CsvDataError(f"{name} has {len(rows)} data row(s); at least {MIN_ROWS} are needed")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has {rows} data row(s); at least {least} are needed"),
+                           file=name, rows=len(rows), least=MIN_ROWS)
     wanted = [header.index(c) for c in (*inputs, *targets)]
     table = np.empty((len(rows), len(wanted)))
     for r, row in enumerate(rows):
@@ -75,13 +82,16 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
             cell = row[index].strip() if index < len(row) else ""
             column = header[index]
             if not cell:
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: the value is missing")
+                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: the value is missing"),
+                                   file=name, row=r + 2, column=column)
             try:
                 value = float(cell)
             except ValueError:
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a number") from None
+                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a number"),
+                                   file=name, row=r + 2, column=column, cell=cell) from None
             if not np.isfinite(value):
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a finite number")
+                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a finite number"),
+                                   file=name, row=r + 2, column=column, cell=cell)
             table[r, c] = value
     k = len(inputs)
     return Dataset(table[:, :k], table[:, k:], tuple(inputs), tuple(targets))

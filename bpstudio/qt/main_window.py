@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             else:
                 self.show_banner(localized(update.refused))
         if update.message:
-            self.show_banner(update.message)
+            self.show_banner(localized(update.message))
         elif update.state not in FINISHED:
             self.banner.hide()
         if update.phase is not None:

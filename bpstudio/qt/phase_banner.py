@@ -14,6 +14,7 @@ from ..control.typeset import Colours, equation_svg, number_text
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from .formula_view import FormulaView
 from .i18n import marked
+from .option_names import option_name
 
 PHASE_WORDS = {
     FORWARD: QT_TRANSLATE_NOOP("PhaseBanner", "forward through layer {layer}: values of every node"),
@@ -71,7 +72,7 @@ class PhaseBanner(QFrame):
             return
         self.context = (n_layers, activation, optimizer)
         words = marked("PhaseBanner", PHASE_WORDS[phase.kind]).format(
-            layer=(phase.layer or 0) + 1, optimizer=optimizer)
+            layer=(phase.layer or 0) + 1, optimizer=option_name(optimizer))
         head = self.tr("Iteration {k} · {i}/{n} · ").format(k=phase.iteration, i=phase.index + 1, n=phase.count)
         tail = ""
         if phase.kind == LOSS and phase.jval is not None:

@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
+from ..control.number_format import short_number
 from ..engine.config import RunConfig
 from ..engine.data import Problem, article_targets
 from ..engine.formula import parse_formulas
@@ -72,7 +73,7 @@ class PredictionProbe(QWidget):
         self.header.setText(self.tr("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"))
         for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
             slider.setToolTip(self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
-                name=name, lo=f"{lo:.3g}", hi=f"{hi:.3g}"))
+                name=name, lo=short_number(lo, 3), hi=short_number(hi, 3)))
 
     def inputs(self) -> np.ndarray:
         return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])
@@ -97,7 +98,7 @@ class PredictionProbe(QWidget):
             return
         x = self.inputs()
         for label, value in zip(self.slider_labels, x):
-            label.setText(f"{value:+.2f}")
+            label.setText(short_number(value, 3, signed=True))
         predicted = predict(self.problem.network, self.weights, x[None, :])[0]
         try:
             true = self._true_values(x)
@@ -105,5 +106,5 @@ class PredictionProbe(QWidget):
             true = None
         names = self.problem.dataset.target_names
         for k, (label, name, p) in enumerate(zip(self.output_labels, names, predicted)):
-            shown = "—" if true is None else f"{true[k]:+.4f}"
-            label.setText(f"<i>{name}</i> &nbsp; {p:+.4f} &nbsp;&nbsp; {shown}")
+            shown = "—" if true is None else short_number(true[k], signed=True)
+            label.setText(f"<i>{name}</i> &nbsp; {short_number(p, signed=True)} &nbsp;&nbsp; {shown}")

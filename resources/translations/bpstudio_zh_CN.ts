@@ -3,8 +3,8 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <source>Adam as in the article; gd is plain gradient descent; momentum adds velocity.</source>
-        <translation>adam 即文中的 Adam；gd 为普通梯度下降；momentum 为带动量的梯度下降。</translation>
+        <source>Adam as in the article; gradient descent is the plain rule; momentum adds velocity.</source>
+        <translation>Adam 即文中的方法；梯度下降为最简单的规则；动量法在梯度下降上加了速度。</translation>
     </message>
     <message>
         <source>Step size: how far each iteration moves the weights (the article uses 0.001).</source>
@@ -282,6 +282,154 @@
     <message>
         <source>a script named {name}.py would import itself instead of the {name} module; choose another name</source>
         <translation>名为 {name}.py 的脚本会导入它自己而不是 {name} 模块；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>The run diverged at iteration {n}: JVal or a weight stopped being a finite number. Lower alpha, then rewind or reset.</source>
+        <translation>训练在第 {n} 次迭代发散：JVal 或某个权重不再是有限数。请减小 alpha，然后回退或重置。</translation>
+    </message>
+    <message>
+        <source>The run has stopped; rewind or reset before stepping through another iteration.</source>
+        <translation>训练已停止；要再逐阶段走一次迭代，请先回退或重置。</translation>
+    </message>
+    <message>
+        <source>All start weights of {layers} are equal, so every unit they feed computes the same value and receives the same gradient: the units can never become different (the article's note 3, symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the manual's experiment “All-zero start” shows why.</source>
+        <translation>{layers} 的初始权重全部相等，因此它们连接的每个单元都算出相同的值、得到相同的梯度：这些单元永远无法变得不同（文中注释③：对称性）。全零初始化时隐藏层的梯度始终为 0。请改用均匀初始化；手册中的实验“全零初始化”说明了原因。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {mb} MB</source>
+        <translation>{file} 大于 {mb} MB</translation>
+    </message>
+    <message>
+        <source>{file} does not exist</source>
+        <translation>{file} 不存在</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a CSV file</source>
+        <translation>{file} 是文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason})</source>
+        <translation>无法读取 {file}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV file (it holds binary data)</source>
+        <translation>{file} 不是 CSV 文件（其中是二进制数据）</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV text file (it is not UTF-8)</source>
+        <translation>{file} 不是 CSV 文本文件（不是 UTF-8 编码）</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} 是空的</translation>
+    </message>
+    <message>
+        <source>{file} needs a header row naming every column (e.g. r,g,b,x)</source>
+        <translation>{file} 需要一行表头为每一列命名（例如 r,g,b,x）</translation>
+    </message>
+    <message>
+        <source>{file} names a column twice in its header</source>
+        <translation>{file} 的表头中有重复的列名</translation>
+    </message>
+    <message>
+        <source>{file} has no column “{column}”; its columns are {columns}</source>
+        <translation>{file} 没有“{column}”这一列；它的列是 {columns}</translation>
+    </message>
+    <message>
+        <source>choose at least one input column and one target column</source>
+        <translation>请至少选择一个输入列和一个目标列</translation>
+    </message>
+    <message>
+        <source>a column cannot be both an input and a target</source>
+        <translation>一列不能既是输入又是目标</translation>
+    </message>
+    <message>
+        <source>{file} has {rows} data row(s); at least {least} are needed</source>
+        <translation>{file} 有 {rows} 行数据；至少需要 {least} 行</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}, column {column}: the value is missing</source>
+        <translation>{file}，第 {row} 行，{column} 列：缺少数值</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}, column {column}: “{cell}” is not a number</source>
+        <translation>{file}，第 {row} 行，{column} 列：“{cell}”不是数字</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}, column {column}: “{cell}” is not a finite number</source>
+        <translation>{file}，第 {row} 行，{column} 列：“{cell}”不是有限数</translation>
+    </message>
+    <message>
+        <source>{name} is not a finite number for sample {sample} (a division by zero, the square root of a negative number, or too large a power?)</source>
+        <translation>{name} 在样本 {sample} 上不是有限数（除以零、负数开平方，还是幂次太大？）</translation>
+    </message>
+    <message>
+        <source>a formula must be text like x = r + 2*g</source>
+        <translation>公式必须是形如 x = r + 2*g 的文字</translation>
+    </message>
+    <message>
+        <source>a formula may be at most {n} characters long</source>
+        <translation>公式最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>write a formula as name = expression, e.g. x = r + 2*g + 3*b</source>
+        <translation>请把公式写成 名称 = 表达式，例如 x = r + 2*g + 3*b</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot name a target: use a new name such as x, y or lv</source>
+        <translation>“{name}”不能作为目标名：请用新名字，例如 x、y 或 lv</translation>
+    </message>
+    <message>
+        <source>“{expression}” is not a formula BP Studio can read</source>
+        <translation>“{expression}”不是 BP Studio 能读懂的公式</translation>
+    </message>
+    <message>
+        <source>the formula is too long (at most {n} parts)</source>
+        <translation>公式太长（最多 {n} 个部分）</translation>
+    </message>
+    <message>
+        <source>only + - * / and ** are allowed</source>
+        <translation>只允许 + - * / 和 **</translation>
+    </message>
+    <message>
+        <source>only + and - may stand before a value</source>
+        <translation>数值前只能有 + 或 -</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>unknown name “{name}”: use the inputs {inputs}</source>
+        <translation>未知名称“{name}”：请使用输入 {inputs}</translation>
+    </message>
+    <message>
+        <source>functions allowed: {functions}, each of one value</source>
+        <translation>允许的函数：{functions}，每个只接受一个值</translation>
+    </message>
+    <message>
+        <source>unknown function “{name}”: use {functions}</source>
+        <translation>未知函数“{name}”：请使用 {functions}</translation>
+    </message>
+    <message>
+        <source>“{name}” takes one value, e.g. {name}(r)</source>
+        <translation>“{name}”只接受一个值，例如 {name}(r)</translation>
+    </message>
+    <message>
+        <source>{part} is not allowed in a formula</source>
+        <translation>公式中不允许 {part}</translation>
+    </message>
+    <message>
+        <source>“{name}” is a function, not a value</source>
+        <translation>“{name}”是函数，不是数值</translation>
+    </message>
+    <message>
+        <source>each target needs its own name</source>
+        <translation>每个目标需要自己的名字</translation>
+    </message>
+    <message>
+        <source>give at least one formula</source>
+        <translation>请至少给出一个公式</translation>
     </message>
 </context>
 <context>
@@ -740,6 +888,33 @@
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+</context>
+<context>
     <name>PhaseBanner</name>
     <message>
         <source>forward through layer {layer}: values of every node</source>
@@ -783,18 +958,6 @@
 </context>
 <context>
     <name>RunsPanel</name>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <source>gradient descent</source>
-        <translation>梯度下降</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>动量法</translation>
-    </message>
     <message>
         <source>{samples} samples, seed {seed}</source>
         <translation>{samples} 个样本，种子 {seed}</translation>
@@ -917,21 +1080,28 @@ The current session stays as it was.</source>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
+</context>
+<context>
+    <name>StopReason</name>
     <message>
-        <source>stopped by converged1: ||g||∞ &lt; ζ</source>
-        <translation>因 converged1 停止：||g||∞ &lt; ζ</translation>
+        <source>stopped: the largest gradient component is below ζ</source>
+        <translation>已停止：梯度的最大分量小于 ζ</translation>
     </message>
     <message>
-        <source>stopped by converged2: ||Δx||∞ &lt; ζ² or |ΔJ| &lt; ζ²</source>
-        <translation>因 converged2 停止：||Δx||∞ &lt; ζ² 或 |ΔJ| &lt; ζ²</translation>
+        <source>stopped: the weights moved less than ζ²</source>
+        <translation>已停止：权重的移动小于 ζ²</translation>
     </message>
     <message>
-        <source>stopped at max iterations</source>
-        <translation>达到最大迭代次数而停止</translation>
+        <source>stopped: JVal changed less than ζ²</source>
+        <translation>已停止：JVal 的变化小于 ζ²</translation>
     </message>
     <message>
-        <source>stopped: diverged</source>
-        <translation>停止：已发散</translation>
+        <source>reached the iteration limit</source>
+        <translation>已达到最大迭代次数</translation>
+    </message>
+    <message>
+        <source>diverged at iteration {n}: JVal overflowed</source>
+        <translation>第 {n} 次迭代发散：JVal 溢出</translation>
     </message>
 </context>
 <context>
