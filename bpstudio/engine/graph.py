@@ -205,7 +205,12 @@ def display_name(node: Node, net: Network, fmt: str = "text", names: NodeNames |
 
 def matrix_name(layer: int, fmt: str = "text") -> str:
     """``W̃⁽ˡ⁾``, the augmented weight matrix ``[W; b]`` of layer ``l`` (0-based, as the article)."""
-    return _script(r"\tilde{W}" if fmt == "latex" else "W̃", "", f"({layer})", fmt)
+    return layer_symbol(r"\tilde{W}" if fmt == "latex" else "W̃", layer, fmt)
+
+
+def layer_symbol(base: str, layer: int, fmt: str = "text") -> str:
+    """A whole layer's symbol: ``Õ⁽⁰⁾``, ``I⁽¹⁾``, ``b⁽⁰⁾``."""
+    return _script(base, "", f"({layer})", fmt)
 
 
 def _index(*zero_based: int) -> str:

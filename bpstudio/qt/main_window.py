@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.controls.article_data_requested.connect(self.use_article_data)
         self.inspector = Inspector()
         self.inspector.sample_box.valueChanged.connect(lambda s: self.thread.submit(SelectSample(s)))
+        self.inspector.sample_box.valueChanged.connect(lambda s: setattr(self.network_view.tips, "sample", s))
         self.probe = PredictionProbe()
         scroller = QScrollArea()  # on a 768-pixel laptop screen the controls may need to scroll
         scroller.setWidgetResizable(True)

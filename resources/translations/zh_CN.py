@@ -346,4 +346,26 @@ TRANSLATIONS.update({
     "“{name}” is a function, not a value": "“{name}”是函数，不是数值",
     "each target needs its own name": "每个目标需要自己的名字",
     "give at least one formula": "请至少给出一个公式",
+    # diagram tooltips
+    "Source (源): a node of this influence chain with several downstream branches. The gradient is summed here: ∂L/∂node is the sum over its branches, each a product of basic links.":
+        "源（source）：影响链路中有多个下游分支的节点。梯度在这里求和：∂L/∂节点 等于各分支之和，每个分支是基础影响链路的乘积。",
+    "Sink (汇): a node of this influence chain where several upstream branches meet, such as L. Nothing is summed for the parameter here; ∂L/∂node is defined once, below it.":
+        "汇（sink）：影响链路中多个上游分支汇合的节点，例如 L。这里不为参数求和；∂L/∂节点 只在其下方定义一次。",
+    "{name}: input {k} of the data ({symbol} in the article); {augmented} is the inputs with a constant 1 appended":
+        "{name}：数据的第 {k} 个输入（文中的 {symbol}）；{augmented} 是在输入后面补上常数 1",
+    "1: the constant that makes {augmented} = [{outputs}; 1]; its links carry the biases {biases}, the last row of {matrix}":
+        "1：使 {augmented} = [{outputs}; 1] 的常数；从它出发的链路带着偏置 {biases}，即 {matrix} 的最后一行",
+    "{name}: what unit {j} of layer {l} receives, the linear operation {inputs} = {matrix}ᵀ·{augmented}":
+        "{name}：第 {l} 层第 {j} 个单元接收的值，即线性运算 {inputs} = {matrix}ᵀ·{augmented}",
+    "{name} = {f}({pre}): what unit {j} of layer {l} passes on, the non-linear operation":
+        "{name} = {f}({pre})：第 {l} 层第 {j} 个单元传出的值，即非线性运算",
+    "{name}: the network's prediction ŷ of the target {name} (= {rule}); L compares it with the sample's target":
+        "{name}：网络对目标 {name} 的预测 ŷ（= {rule}）；L 将它与样本的目标值比较",
+    "L = ½ Σ (ŷ − y)²: the loss of one sample; JVal is the sum of L over all samples":
+        "L = ½ Σ (ŷ − y)²：一个样本的损失；JVal 是 L 对全部样本的求和",
+    "sample {sample}: value {value}": "样本 {sample}：值 {value}",
+    "sample {sample}: value {value}, ∂L/∂{name} = {gradient}": "样本 {sample}：值 {value}，∂L/∂{name} = {gradient}",
+    "a basic link (基础影响链路): this link's local derivative, for sample {sample}. Backpropagation multiplies them along every path to L.":
+        "基础影响链路：这条链路的局部导数（样本 {sample}）。反向传播沿着通往 L 的每条路径把它们相乘。",
+    "Click to light up the influence chain (影响链路) of {name}.": "点击可点亮 {name} 的影响链路。",
 })
