@@ -1,9 +1,5 @@
 """Hovering the diagram explains it: nodes, basic links with formula and value, sources and sinks."""
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication
-
 from bpstudio.control.diagram_tips import link_tips, node_tips
 from bpstudio.control.typeset import number_text
 from bpstudio.engine.config import RunConfig
@@ -51,11 +47,9 @@ def test_nodes_say_what_they_are_in_the_articles_notation():
     assert len(tips) == 3 + 1 + 5 + 5 + 1 + 3 + 3 + 1  # every node of 3-5-3: r g b 1, I⁽¹⁾, O⁽¹⁾ 1, I⁽²⁾, x y lv, L
 
 
-def hover(view, item):
-    """Ask for a tooltip where ``item`` is, as the mouse resting there does."""
-    pos = view.mapFromScene(item.sceneBoundingRect().center())
-    event = QHelpEvent(QEvent.ToolTip, pos, view.viewport().mapToGlobal(pos))
-    QApplication.sendEvent(view.viewport(), event)
+def hover(qtbot, view, item):
+    """Rest the mouse on ``item``, as a student does before a tooltip shows."""
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(item.sceneBoundingRect().center()))
 
 
 def test_the_studio_fills_tooltips_on_nodes_links_and_the_source_and_sink_tags(qtbot, open_studio):
@@ -63,7 +57,8 @@ def test_the_studio_fills_tooltips_on_nodes_links_and_the_source_and_sink_tags(q
     view = win.network_view
     assert view.chain is not None  # the article's w₁₁⁽⁰⁾ is selected: O₁⁽¹⁾ is its source, L its sink
     node = view.nodes[Node("O", 1, 0)]
-    hover(view, node)
+    hover(qtbot, view, node)
+    qtbot.waitUntil(lambda: node.toolTip() != "", timeout=5000)
     assert node.toolTip().startswith("O₁⁽¹⁾ = tanh(I₁⁽¹⁾)")
     assert all(item.toolTip() for item in view.nodes.values())
     assert all(item.toolTip().startswith("∂") for item in view.edges)
@@ -71,8 +66,9 @@ def test_the_studio_fills_tooltips_on_nodes_links_and_the_source_and_sink_tags(q
     assert roles["source"].startswith("Source (源)") and "summed" in roles["source"]
     assert roles["sink"].startswith("Sink (汇)")
     win.set_language("zh_CN")
-    hover(view, node)
+    hover(qtbot, view, view.edges[0])
     roles = {item.role: item.role_tag.toolTip() for item in view.nodes.values() if item.role}
     assert roles["source"].startswith("源（source）") and roles["sink"].startswith("汇（sink）")
-    assert "基础影响链路" in view.edges[0].toolTip() and "样本" in view.edges[0].toolTip()
+    qtbot.waitUntil(lambda: "样本" in view.edges[0].toolTip(), timeout=5000)
+    assert "基础影响链路" in view.edges[0].toolTip()
     win.set_language("en")

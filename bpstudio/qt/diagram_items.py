@@ -18,6 +18,7 @@ from ..engine.graph import Edge, Node
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from .appearance import LIGHT, Look
+from .diagram_tips import refresh_tips_for
 from .i18n import marked
 
 ROLE_TAGS = {
@@ -72,6 +73,10 @@ class EdgeItem(QGraphicsLineItem):
     def set_tip(self, text: str) -> None:
         """The basic link's formula and value (made by :mod:`bpstudio.qt.diagram_tips`)."""
         self.setToolTip(text)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        refresh_tips_for(event)  # the numbers of now, before the tooltip shows
+        super().hoverEnterEvent(event)
 
     def shape(self) -> QPainterPath:
         """A wide invisible band, so that a thin link is easy to hit with the mouse."""
@@ -161,6 +166,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.radius = radius
         self.setPos(centre)
         self.setZValue(5)
+        self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.mode = "normal"
         self.role = ""  # "", "source", "sink"
@@ -188,6 +194,10 @@ class NodeItem(QGraphicsEllipseItem):
         """What the node is in the article's terms, and its numbers (see :mod:`bpstudio.qt.diagram_tips`)."""
         self.setToolTip(text)
         self.label.setToolTip(text)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        refresh_tips_for(event)
+        super().hoverEnterEvent(event)
 
     def set_mode(self, mode: str, role: str = "") -> None:
         if (mode, role) != (self.mode, self.role):
