@@ -857,6 +857,17 @@
     </message>
 </context>
 <context>
+    <name>Manual</name>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>BP Studio manual</source>
+        <translation>BP Studio 使用手册</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&lt;h3&gt;BP Studio {version}&lt;/h3&gt;&lt;p&gt;A desktop laboratory for backpropagation.&lt;/p&gt;&lt;p&gt;After the article &lt;i&gt;Back Propagation - Python实现&lt;/i&gt; (2021), whose ideas — linear and non-linear operations as links of one graph, the loss-influence chain of a weight, sums at the sources — this studio draws live.&lt;/p&gt;</source>

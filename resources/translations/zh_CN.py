@@ -368,4 +368,7 @@ TRANSLATIONS.update({
     "a basic link (基础影响链路): this link's local derivative, for sample {sample}. Backpropagation multiplies them along every path to L.":
         "基础影响链路：这条链路的局部导数（样本 {sample}）。反向传播沿着通往 L 的每条路径把它们相乘。",
     "Click to light up the influence chain (影响链路) of {name}.": "点击可点亮 {name} 的影响链路。",
+    # the manual
+    "&Manual": "使用手册(&M)",
+    "BP Studio manual": "BP Studio 使用手册",
 })
