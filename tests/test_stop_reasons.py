@@ -6,23 +6,16 @@ from PySide6.QtGui import QAction
 from bpstudio.control import RunState
 from bpstudio.control.session import TrainingSession
 from bpstudio.engine.config import RunConfig
-from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.stop_causes import JVAL, WEIGHTS, converged2_cause, equal_start_layers
 
 
-def snapshot_with_step(step):
-    n = len(step)
-    return Snapshot.capture(7, 1.0, np.zeros(n), np.zeros(n), "adam", {}, {"step": np.asarray(step)},
-                            "converged2")
-
-
 def test_converged2_says_which_test_held():
-    assert converged2_cause(snapshot_with_step([1e-3, -2e-3]), zeta=0.05) == WEIGHTS  # 0.002 < 0.0025
-    assert converged2_cause(snapshot_with_step([1e-3, -3e-3]), zeta=0.05) == JVAL
+    assert converged2_cause(np.array([1e-3, -2e-3]), zeta=0.05) == WEIGHTS  # 0.002 < 0.0025
+    assert converged2_cause(np.array([1e-3, -3e-3]), zeta=0.05) == JVAL
     trainer = RunConfig(zeta=0.05, samples=50).trainer()  # Adam's first step moves 0.001 < ζ²
     trainer.run()
     assert trainer.stop_reason.value == "converged2"
-    assert converged2_cause(trainer.snapshot(), 0.05) == WEIGHTS
+    assert converged2_cause(trainer.snapshot().optimizer_state["step"], 0.05) == WEIGHTS
 
 
 def test_equal_start_layers_finds_the_symmetric_start():
@@ -65,3 +58,16 @@ def test_status_bar_says_why_in_both_languages(qtbot, open_studio, config, engli
     assert stop.text() == chinese
     win.set_language("en")
     assert stop.text() == english
+
+
+def test_the_phase_banner_says_why_the_step_through_stopped(qtbot, open_studio):
+    win = open_studio(RunConfig(zeta=1e9, samples=50))  # converged1 holds before the first step
+    step_phase = win.findChild(QAction, "step_phase")
+    for _ in range(8):  # forward, loss, backward ..., then the update that does not happen
+        if "stopped" in win.phase_banner.words.text():
+            break
+        step_phase.trigger()
+        qtbot.waitUntil(lambda: win.phase_banner.isVisible() or win.last.state is RunState.CONVERGED, timeout=5000)
+    qtbot.waitUntil(lambda: "stopped" in win.phase_banner.words.text(), timeout=5000)
+    assert win.phase_banner.words.text().endswith(" · stopped: the largest gradient component is below ζ")
+    assert "converged1" not in win.phase_banner.words.text()

@@ -13,16 +13,15 @@ from __future__ import annotations
 import numpy as np
 
 from .network import Network
-from .snapshot import Snapshot
 
 WEIGHTS = "weights"  # converged2 because no weight moved ζ² or more
 JVAL = "jval"  # converged2 because JVal changed less than ζ²
 
 
-def converged2_cause(snapshot: Snapshot, zeta: float) -> str:
-    """``WEIGHTS`` when the last step moved every weight less than ζ² (tested first), else ``JVAL``."""
-    step = snapshot.optimizer_state.get("step")
-    if step is not None and step.size and float(np.max(np.abs(step))) < zeta**2:
+def converged2_cause(step: np.ndarray, zeta: float) -> str:
+    """``WEIGHTS`` when the last ``step`` moved every weight less than ζ² (tested first), else ``JVAL``."""
+    step = np.asarray(step)
+    if step.size and float(np.max(np.abs(step))) < zeta**2:
         return WEIGHTS
     return JVAL
 

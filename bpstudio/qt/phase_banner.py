@@ -15,6 +15,7 @@ from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from .formula_view import FormulaView
 from .i18n import marked
 from .option_names import option_name
+from .stop_reasons import reason_text
 
 PHASE_WORDS = {
     FORWARD: QT_TRANSLATE_NOOP("PhaseBanner", "forward through layer {layer}: values of every node"),
@@ -79,7 +80,7 @@ class PhaseBanner(QFrame):
             tail = " · " + self.tr("sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}").format(
                 s=phase.sample, loss=number_text(phase.values.get("L")), jval=f"{phase.jval:.6g}")
         elif phase.kind == UPDATE and phase.stop_reason:
-            tail = " · " + self.tr("stopped ({reason})").format(reason=phase.stop_reason)
+            tail = " · " + reason_text(phase.stop_reason, phase.iteration, phase.optimizer_state.get("step"))
         self.words.setText(head + words + tail)
         latex = phase.equation(n_layers, activation, optimizer)
         colours = self.colours

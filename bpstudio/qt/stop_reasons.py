@@ -16,21 +16,31 @@ from .i18n import marked
 CONVERGED1 = QT_TRANSLATE_NOOP("StopReason", "stopped: the largest gradient component is below ζ")
 WEIGHTS_STILL = QT_TRANSLATE_NOOP("StopReason", "stopped: the weights moved less than ζ²")
 JVAL_STILL = QT_TRANSLATE_NOOP("StopReason", "stopped: JVal changed less than ζ²")
+EITHER_STILL = QT_TRANSLATE_NOOP("StopReason", "stopped: the weights or JVal changed less than ζ²")
 MAX_ITER = QT_TRANSLATE_NOOP("StopReason", "reached the iteration limit")
 DIVERGED = QT_TRANSLATE_NOOP("StopReason", "diverged at iteration {n}: JVal overflowed")
 
 
-def stop_text(update: Update) -> str:
-    """The sentence for ``update``'s stop reason in the current language; "" while it runs."""
-    snap = update.snapshot
-    reason = snap.stop_reason
+def reason_text(reason: str | None, diverged_at: int, step=None, zeta: float | None = None) -> str:
+    """The sentence for a stop ``reason`` in the current language; "" for none.
+
+    ``diverged_at`` is the iteration whose step overflowed; ``step`` (the last
+    step, from the optimizer state) and ``zeta`` tell which converged2 test held.
+    """
     if reason == "converged1":
         return marked("StopReason", CONVERGED1)
     if reason == "converged2":
-        held = converged2_cause(snap, update.config.zeta)
-        return marked("StopReason", WEIGHTS_STILL if held == WEIGHTS else JVAL_STILL)
+        if step is None or zeta is None:
+            return marked("StopReason", EITHER_STILL)
+        return marked("StopReason", WEIGHTS_STILL if converged2_cause(step, zeta) == WEIGHTS else JVAL_STILL)
     if reason == "max_iter":
         return marked("StopReason", MAX_ITER)
-    if reason == "diverged":  # the refused step is the one after the last finite iteration
-        return marked("StopReason", DIVERGED).format(n=snap.iteration + 1)
+    if reason == "diverged":
+        return marked("StopReason", DIVERGED).format(n=diverged_at)
     return ""
+
+
+def stop_text(update: Update) -> str:
+    """Why ``update``'s run stopped; "" while it runs."""
+    snap = update.snapshot  # a divergence refuses the step after the last finite iteration
+    return reason_text(snap.stop_reason, snap.iteration + 1, snap.optimizer_state.get("step"), update.config.zeta)

@@ -1002,10 +1002,6 @@
         <source>sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}</source>
         <translation>样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}</translation>
     </message>
-    <message>
-        <source>stopped ({reason})</source>
-        <translation>已停止（{reason}）</translation>
-    </message>
 </context>
 <context>
     <name>PredictionProbe</name>
@@ -1156,6 +1152,10 @@ The current session stays as it was.</source>
     <message>
         <source>stopped: JVal changed less than ζ²</source>
         <translation>已停止：JVal 的变化小于 ζ²</translation>
+    </message>
+    <message>
+        <source>stopped: the weights or JVal changed less than ζ²</source>
+        <translation>已停止：权重或 JVal 的变化小于 ζ²</translation>
     </message>
     <message>
         <source>reached the iteration limit</source>

@@ -287,7 +287,6 @@ TRANSLATIONS.update({
     "update ({optimizer}): every weight moves": "更新（{optimizer}）：每个权重移动一步",
     "Iteration {k} · {i}/{n} · ": "第 {k} 次迭代 · {i}/{n} · ",
     "sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}": "样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}",
-    "stopped ({reason})": "已停止（{reason}）",
 })
 
 # issue 18: explained to a student at home
@@ -300,6 +299,7 @@ TRANSLATIONS.update({
     "stopped: the largest gradient component is below ζ": "已停止：梯度的最大分量小于 ζ",
     "stopped: the weights moved less than ζ²": "已停止：权重的移动小于 ζ²",
     "stopped: JVal changed less than ζ²": "已停止：JVal 的变化小于 ζ²",
+    "stopped: the weights or JVal changed less than ζ²": "已停止：权重或 JVal 的变化小于 ζ²",
     "reached the iteration limit": "已达到最大迭代次数",
     "diverged at iteration {n}: JVal overflowed": "第 {n} 次迭代发散：JVal 溢出",
     "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. Lower alpha, then rewind or reset.":
