@@ -4,7 +4,7 @@ import re
 from PySide6.QtGui import QAction
 
 from bpstudio.control import RunState
-from bpstudio.control.number_format import short_number
+from bpstudio.control.number_format import fixed_number, short_number
 from bpstudio.engine.config import RunConfig
 
 
@@ -19,6 +19,7 @@ def test_short_numbers_are_bounded_for_any_value():
     assert short_number(1234567.0) == "1.23457e+06" and short_number(-0.5, signed=True) == "-0.5"
     assert short_number(0.25, signed=True) == "+0.25" and short_number(float("nan")) == "—"
     assert short_number(float("-inf")) == "−∞"
+    assert fixed_number(11.8249) == "11.82490" and fixed_number(3.2e151) == "3.2e+151"
 
 
 def test_divergence_leaves_the_window_on_a_laptop_screen(qtbot, open_studio):
@@ -32,6 +33,7 @@ def test_divergence_leaves_the_window_on_a_laptop_screen(qtbot, open_studio):
     for label in win.probe.output_labels + win.probe.slider_labels:
         assert len(plain(label.text())) < 50, label.text()  # ... and their texts short
     assert max(len(f.text()) for f in win.status.fields.values()) < 60
+    assert len(win.plot.getPlotItem().titleLabel.text) < 60
     qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=5000)
     assert f"diverged at iteration {n}" in win.banner.text()
     assert win.width() <= 1366 and win.minimumSizeHint().width() <= 1366  # the window as opened: 1366 wide

@@ -20,3 +20,11 @@ def short_number(value: float, digits: int = DIGITS, signed: bool = False) -> st
     if not math.isfinite(value):
         return "—" if math.isnan(value) else ("+∞" if signed else "∞") if value > 0 else "−∞"
     return f"{value:{'+' if signed else ''}.{digits}g}"
+
+
+def fixed_number(value: float, decimals: int = 5) -> str:
+    """Fixed-point as the article prints JVal (``{:.5f}``) while that stays short; %g beyond 1e6."""
+    value = float(value)
+    if math.isfinite(value) and abs(value) < 1e6:
+        return f"{value:.{decimals}f}"
+    return short_number(value)
