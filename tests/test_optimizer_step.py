@@ -137,3 +137,26 @@ def test_chain_json_carries_the_step_from_k_minus_1_to_k(optimizer, keys):
     assert step["weight_after"] == weights_at(config, 3)[0][index]
     zero = run_bpstudio("chain", "--param", "W0[1,2]", "--samples", "60", "--format", "json")
     assert json.loads(zero.stdout)["optimizer_step"] is None
+
+
+def test_a_state_saved_before_steps_were_recorded_has_no_step():
+    from bpstudio.engine.snapshot import Snapshot
+
+    trainer = RunConfig(**SMALL).with_changes(max_iter=2).trainer()
+    trainer.run()
+    snap = trainer.snapshot()
+    old = {k: v for k, v in snap.optimizer_state.items() if k in ("m", "v", "m_hat", "v_hat", "step")}
+    older = Snapshot.capture(snap.iteration, snap.jval, snap.weights, snap.gradient, "adam", snap.hyper, old, None)
+    assert optimizer_step(older, 0) is None
+
+
+def test_a_session_file_keeps_the_last_step(tmp_path):
+    from bpstudio.control.session import TrainingSession
+    from bpstudio.control.session_file import load_session, save_session
+
+    session = TrainingSession(RunConfig(**SMALL))
+    session.trainer.run(4)
+    path = tmp_path / "s.bpstudio"
+    save_session(path, session)
+    loaded = load_session(path)
+    assert optimizer_step(loaded.snapshot, 5) == optimizer_step(session.trainer.snapshot(), 5)

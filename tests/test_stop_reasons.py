@@ -32,6 +32,9 @@ def test_a_zero_start_that_converges_says_why_it_learned_nothing():
     assert update.state is RunState.CONVERGED
     assert "W̃⁽⁰⁾, W̃⁽¹⁾" in update.message and "symmetry" in update.message
     assert update.message.template and update.message.params == {"layers": "W̃⁽⁰⁾, W̃⁽¹⁾"}
+    limited = TrainingSession(RunConfig(init="zeros", samples=100, max_iter=5))
+    limited.trainer.run()
+    assert "symmetry" in limited.update(running=False).message  # also when the limit stops it
     uniform = TrainingSession(RunConfig(samples=100, zeta=0.05))
     uniform.trainer.run()
     assert uniform.update(running=False).message is None

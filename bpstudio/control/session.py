@@ -144,7 +144,7 @@ class TrainingSession:
         reason = self.trainer.stop_reason
         if reason is StopReason.DIVERGED:
             return RunState.DIVERGED
-        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2):
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2, StopReason.MAX_ITER):
             return RunState.CONVERGED
         if reason is StopReason.MAX_ITER:
             return RunState.FINISHED
@@ -326,11 +326,11 @@ class TrainingSession:
         return target
 
     def _stop_notice(self) -> Notice | None:
-        """The divergence, or a converged run that started symmetric, said in a sentence."""
+        """The divergence, or a finished run that started symmetric, said in a sentence."""
         reason = self.trainer.stop_reason
         if reason is StopReason.DIVERGED:
             return Notice(DIVERGED, n=self.trainer.iteration + 1)  # the step that overflowed
-        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2):
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2, StopReason.MAX_ITER):
             problem = self.trainer.problem
             layers = equal_start_layers(problem.network, problem.start)
             if layers:
