@@ -144,7 +144,7 @@ class TrainingSession:
         reason = self.trainer.stop_reason
         if reason is StopReason.DIVERGED:
             return RunState.DIVERGED
-        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2, StopReason.MAX_ITER):
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2):
             return RunState.CONVERGED
         if reason is StopReason.MAX_ITER:
             return RunState.FINISHED
