@@ -35,12 +35,12 @@ from .run_gate import Step, StepPhase, Submit
 MAX_SNAPSHOTS = 500
 
 # What the banner says (templates the studio translates; see engine.messages.Notice)
-DIVERGED = QT_TRANSLATE_NOOP(
+DIVERGED_NOTICE = QT_TRANSLATE_NOOP(
     "Engine", "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. "
               "Lower alpha, then rewind or reset.")
-STOPPED = QT_TRANSLATE_NOOP(
+STOPPED_NOTICE = QT_TRANSLATE_NOOP(
     "Engine", "The run has stopped; rewind or reset before stepping through another iteration.")
-SYMMETRIC_START = QT_TRANSLATE_NOOP(
+SYMMETRY_NOTICE = QT_TRANSLATE_NOOP(
     "Engine", "All start weights of {layers} are equal, so every unit they feed computes the same value "
               "and receives the same gradient: the units can never become different (the article's note 3, "
               "symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the "
@@ -198,7 +198,7 @@ class TrainingSession:
     def _step_phase(self) -> None:
         if self._phases is None:
             if self.trainer.stop_reason is not None:
-                self._message = Notice(STOPPED)
+                self._message = Notice(STOPPED_NOTICE)
                 return
             self._phases = iteration_phases(self.trainer, self.sample)
         phase = next(self._phases, None)
@@ -329,12 +329,12 @@ class TrainingSession:
         """The divergence, or a finished run that started symmetric, said in a sentence."""
         reason = self.trainer.stop_reason
         if reason is StopReason.DIVERGED:
-            return Notice(DIVERGED, n=self.trainer.iteration + 1)  # the step that overflowed
+            return Notice(DIVERGED_NOTICE, n=self.trainer.iteration + 1)  # the step that overflowed
         if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2, StopReason.MAX_ITER):
             problem = self.trainer.problem
             layers = equal_start_layers(problem.network, problem.start)
             if layers:
-                return Notice(SYMMETRIC_START, layers=", ".join(matrix_name(layer) for layer in layers))
+                return Notice(SYMMETRY_NOTICE, layers=", ".join(matrix_name(layer) for layer in layers))
         return None
 
     # -- publishing ------------------------------------------------------------------------
