@@ -3,6 +3,7 @@
 QT_QPA_PLATFORM must be set before anything imports Qt, hence at the top of
 conftest (pytest imports it first).
 """
+import gc
 import os
 import subprocess
 import sys
@@ -43,6 +44,19 @@ def run_bpstudio(*args: str, timeout: float = 120, env: dict | None = None, cwd=
         [*bpstudio_command(), *args], capture_output=True, text=True, timeout=timeout,
         env=full_env, cwd=cwd,
     )
+
+
+@pytest.fixture(autouse=True)
+def collect_closed_windows():
+    """Collect the widgets of a test's closed windows here, on the GUI thread, after qtbot let them go.
+
+    A closed window's Python wrappers sit in reference cycles; left to the
+    collector, they are freed whenever it next runs — possibly on the training
+    or typesetting thread, which deletes Qt objects off the GUI thread and
+    crashes a later test (a timer firing on a deleted object).
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture

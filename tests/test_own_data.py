@@ -31,8 +31,10 @@ def test_functions_and_refusals():
     for text, reason in [
         ("x = __import__('os').system('true')", "functions allowed"),
         ("x = r.__class__", "attribute"),
-        ("x = open('f')", "functions allowed"),
-        ("x = q + 1", "unknown name 'q'"),
+        ("x = open('f')", "unknown function “open”"),
+        ("x = sinn(r)", "unknown function “sinn”: use sin, cos"),
+        ("x = q + 1", "unknown name “q”"),
+        ("x = sin(r, g)", "“sin” takes one value"),
         ("x = r if g else b", "not allowed"),
         ("x = [r]", "not allowed"),
         ("x = 'text'", "not a number"),
@@ -75,9 +77,9 @@ def test_csv_data(tmp_path):
     assert dataset_from_csv(semi, ("a",), ("t",)).n_samples == 2
     cases = {
         "missing": ("a,t\n1,2\n3,\n", "row 3, column t: the value is missing"),
-        "text": ("a,t\n1,2\nx,4\n", "row 3, column a: 'x' is not a number"),
+        "text": ("a,t\n1,2\nx,4\n", "row 3, column a: “x” is not a number"),
         "few": ("a,t\n1,2\n", "at least 2"),
-        "unknown": ("a,t\n1,2\n3,4\n", "no column 'zz'"),
+        "unknown": ("a,t\n1,2\n3,4\n", "no column “zz”"),
         "header": ("1\n2\n", "header"),
     }
     for name, (text, reason) in cases.items():
@@ -107,7 +109,7 @@ def test_cli_formula_and_csv(tmp_path):
     bad = run_bpstudio("train", "--formula", "x = import os", "--quiet")
     assert bad.returncode == 2 and "--formula" in bad.stderr and "Traceback" not in bad.stderr
     bad = run_bpstudio("train", "--data", str(csv_file), "--inputs", "u", "--targets", "zz", "--quiet")
-    assert bad.returncode == 2 and "no column 'zz'" in bad.stderr
+    assert bad.returncode == 2 and "no column “zz”" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
 
 

@@ -10,6 +10,7 @@ from ..engine.chain_board import board, factored_tree
 from ..engine.graph import NodeNames
 from .run_budget import check_run_budget
 from .sample_index import check_sample_index
+from ..engine.optimizer_step import optimizer_step
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
 
 
@@ -104,7 +105,10 @@ def main(argv: list[str]) -> int:
     if args.format == "svg":
         text = formula_svg(chain, numbers)
     elif args.format == "json":
-        text = json.dumps(chain_json(chain, numbers), indent=1)
+        param = chain.param
+        index = trainer.network.param_index(param.layer, param.index, param.col)
+        text = json.dumps({**chain_json(chain, numbers),
+                           "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
     elif args.format == "latex":
         text = render_latex(chain, numbers)
     else:

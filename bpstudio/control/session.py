@@ -23,16 +23,30 @@ import numpy as np
 from ..engine.budget import OUT_OF_MEMORY, check_budget
 from ..engine.config import LIVE_FIELDS, ConfigError, RunConfig
 from ..engine.data import Problem
-from ..engine.messages import Refusal
+from ..engine.graph import matrix_name
+from ..engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
 from ..engine.optimizers import make_optimizer
 from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
+from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
 from .commands import ApplyConfig, LoadSaved, Reset, Rewind, SelectSample, SetSetting
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
 MAX_CHANGES = 1000  # setting changes kept (and saved); older ones are dropped
+
+# What the banner says (templates the studio translates; see engine.messages.Notice)
+DIVERGED_NOTICE = QT_TRANSLATE_NOOP(
+    "Engine", "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. "
+              "Lower alpha, then rewind or reset.")
+STOPPED_NOTICE = QT_TRANSLATE_NOOP(
+    "Engine", "The run has stopped; rewind or reset before stepping through another iteration.")
+SYMMETRY_NOTICE = QT_TRANSLATE_NOOP(
+    "Engine", "All start weights of {layers} are equal, so every unit they feed computes the same value "
+              "and receives the same gradient: the units can never become different (the article's note 3, "
+              "symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the "
+              "manual's experiment “All-zero start” shows why.")
 
 
 class RunState(str, Enum):
@@ -197,7 +211,7 @@ class TrainingSession:
     def _step_phase(self) -> None:
         if self._phases is None:
             if self.trainer.stop_reason is not None:
-                self._message = f"the run has stopped ({self.trainer.stop_reason.value})"
+                self._message = Notice(STOPPED_NOTICE)
                 return
             self._phases = iteration_phases(self.trainer, self.sample)
         phase = next(self._phases, None)
@@ -338,6 +352,18 @@ class TrainingSession:
         self.config = self.config.with_changes(optimizer=target.optimizer, **dict(target.hyper))
         return target
 
+    def _stop_notice(self) -> Notice | None:
+        """The divergence, or a finished run that started symmetric, said in a sentence."""
+        reason = self.trainer.stop_reason
+        if reason is StopReason.DIVERGED:
+            return Notice(DIVERGED_NOTICE, n=self.trainer.iteration + 1)  # the step that overflowed
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2, StopReason.MAX_ITER):
+            problem = self.trainer.problem
+            layers = equal_start_layers(problem.network, problem.start)
+            if layers:
+                return Notice(SYMMETRY_NOTICE, layers=", ".join(matrix_name(layer) for layer in layers))
+        return None
+
     # -- publishing ------------------------------------------------------------------------
     def update(self, running: bool, rate: float = 0.0) -> Update:
         """Everything new since the last update, as immutable values."""
@@ -352,9 +378,8 @@ class TrainingSession:
         refused, self._refused = self._refused, None
         new_run, self._new_run = self._new_run, False
         loaded, self._load_outcome = self._load_outcome, None
-        if self.trainer.stop_reason is StopReason.DIVERGED and message is None:
-            message = (f"The run diverged after iteration {self.trainer.iteration}: JVal or a "
-                       f"weight stopped being a finite number. Lower alpha, then rewind or reset.")
+        if message is None:
+            message = self._stop_notice()
         return Update(
             history_start=start,
             jvals=jvals,

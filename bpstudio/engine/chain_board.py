@@ -170,7 +170,7 @@ class BasicLink:
     """One basic link: ``∂target/∂source = formula = value`` (value at the sample)."""
 
     edge: Edge
-    latex: str  # the local derivative as a fraction
+    latex: str  # the local derivative as a fraction (plain text with fmt="text")
     formula: str  # what it equals, in the article's symbols
     value: float | None
 
@@ -181,53 +181,69 @@ _ACTIVATION_RULE = {  # d O / d I in terms of O (or I), as the article writes it
     "relu": lambda o, i: rf"[{i} > 0]",
     "identity": lambda o, i: "1",
 }
+_ACTIVATION_TEXT = {  # the same, in plain Unicode for tooltips
+    "tanh": lambda o, i: f"1 − ({o})²",
+    "sigmoid": lambda o, i: f"{o}·(1 − {o})",
+    "relu": lambda o, i: f"[{i} > 0]",
+    "identity": lambda o, i: "1",
+}
 
 
-def _loss_rule(net, output: str) -> str:
-    """∂L/∂ŷ for the network's loss, the output written by its data name."""
+def basic_link(edge: Edge, net, name, value: float | None = None, fmt: str = "latex") -> BasicLink:
+    """One link's local derivative ``∂target/∂source = formula``; ``name(node)`` writes a node in ``fmt``.
+
+    ``fmt`` is "latex" (the typeset board) or "text" (Unicode, for a tooltip).
+    """
+    s, t = edge.source, edge.target
+    text = fmt == "text"
+    if edge.kind == PARAMETER:  # I_j = Σ_i Õ_i w_ij  →  ∂I_j/∂w_ij = Õ_i
+        formula = "1" if net.is_bias(s.layer, s.index) else name(Node(OUT, s.layer, s.index))
+    elif edge.kind == WEIGHT:  # ∂I_j/∂O_i = w_ij
+        row = net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
+        formula = name(Node(PARAM, s.layer, row, t.index))
+    elif edge.kind == ACTIVATION and t.kind == Y and net.output_activation == "softmax":
+        # the softmax couples the outputs: ∂ŷ_k/∂I_j = ŷ_k (δ_jk − ŷ_j)
+        y_k, y_j = name(t), name(Node(Y, 0, s.index))
+        if text:
+            formula = f"{y_k}(1 − {y_k})" if s.index == t.index else f"−{y_k}·{y_j}"
+        else:
+            formula = rf"{y_k}\left(1 - {y_k}\right)" if s.index == t.index else rf"-{y_k}\,{y_j}"
+    elif edge.kind == ACTIVATION:
+        activation = net.activation(s.layer - 1).name
+        rules = _ACTIVATION_TEXT if text else _ACTIVATION_RULE
+        default = (lambda o, i: f"f′({i})") if text else (lambda o, i: rf"f'\left({i}\right)")
+        formula = rules.get(activation, default)(name(t), name(s))
+    elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
+        w = name(s)
+        formula = (f"(λ₁·sign({w}) + λ₂·{w})/n" if text
+                   else rf"\frac{{\lambda_1 \mathrm{{sign}}({w}) + \lambda_2 {w}}}{{n}}")
+    elif edge.kind == LOSS_LINK and s.kind == PENALTY_NODE:  # L = data term + R
+        formula = "1"
+    elif edge.kind == LOSS_LINK:
+        formula = _loss_rule(net, name(s), text)
+    else:
+        formula = ""
+    fraction = f"∂{name(t)}/∂{name(s)}" if text else frac(name(t), name(s))
+    return BasicLink(edge, fraction, formula, value)
+
+
+def _loss_rule(net, output: str, text: bool = False) -> str:
+    """∂L/∂ŷ for the network's loss, the output written by its data name (or ŷ, y in plain text)."""
     if net.loss == "cross-entropy" and net.output_activation == "sigmoid":  # binary cross-entropy
+        if text:
+            return "(ŷ − y)/(ŷ(1 − ŷ))"
         return rf"\frac{{\hat{{{output}}} - {output}}}{{\hat{{{output}}}\left(1 - \hat{{{output}}}\right)}}"
     if net.loss == "cross-entropy":  # L = −Σ y log ŷ
-        return rf"-\frac{{{output}}}{{\hat{{{output}}}}}"
-    return rf"\hat{{{output}}} - {output}"  # L = ½ Σ (ŷ − y)²
+        return "−y/ŷ" if text else rf"-\frac{{{output}}}{{\hat{{{output}}}}}"
+    return "ŷ − y" if text else rf"\hat{{{output}}} - {output}"  # L = ½ Σ (ŷ − y)²
 
 
 def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[BasicLink]:
     """Every link of the chain with its local derivative's formula and value."""
-    net = chain.net
     name = lambda node: chain.display(node, "latex")  # noqa: E731
-    out = []
-    for edge in chain.edges:
-        s, t = edge.source, edge.target
-        if edge.kind == PARAMETER:  # I_j = Σ_i Õ_i w_ij  →  ∂I_j/∂w_ij = Õ_i
-            if net.is_bias(s.layer, s.index):
-                formula = "1"
-            else:
-                formula = name(Node(OUT, s.layer, s.index))
-        elif edge.kind == WEIGHT:  # ∂I_j/∂O_i = w_ij
-            row = net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
-            formula = name(Node(PARAM, s.layer, row, t.index))
-        elif edge.kind == ACTIVATION and t.kind == Y and net.output_activation == "softmax":
-            # the softmax couples the outputs: ∂ŷ_k/∂I_j = ŷ_k (δ_jk − ŷ_j)
-            y_k, y_j = name(t), name(Node(Y, 0, s.index))
-            formula = rf"{y_k}\left(1 - {y_k}\right)" if s.index == t.index else rf"-{y_k}\,{y_j}"
-        elif edge.kind == ACTIVATION:
-            activation = net.activation(s.layer - 1).name
-            rule = _ACTIVATION_RULE.get(activation, lambda o, i: rf"f'\left({i}\right)")
-            formula = rule(name(t), name(s))
-        elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
-            w = name(s)
-            formula = rf"\frac{{\lambda_1 \mathrm{{sign}}({w}) + \lambda_2 {w}}}{{n}}"
-        elif edge.kind == LOSS_LINK and s.kind == PENALTY_NODE:  # L = data term + R
-            formula = "1"
-        elif edge.kind == LOSS_LINK:
-            formula = _loss_rule(net, name(s))
-        else:
-            formula = ""
-        value = None if numbers is None else numbers.edge_values[edge]
-        out.append(BasicLink(edge, frac(name(t), name(s)), formula, value))
-    return out
+    return [basic_link(edge, chain.net, name, None if numbers is None else numbers.edge_values[edge])
+            for edge in chain.edges]
 
 
-__all__ = ["Block", "BasicLink", "Cell", "Row", "basic_links", "board", "evaluate_tree", "factored_tree",
+__all__ = ["Block", "BasicLink", "Cell", "Row", "basic_link", "basic_links", "board", "evaluate_tree", "factored_tree",
            "frac"]

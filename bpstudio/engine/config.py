@@ -122,7 +122,7 @@ class RunConfig:
             try:
                 parse_formulas(self.formulas)
             except FormulaError as err:
-                raise ConfigError("formulas", str(err)) from None
+                raise ConfigError("formulas", err) from None
         if self.data_file:
             if not self.inputs or not self.targets:
                 raise ConfigError("data_file", Refusal(QT_TRANSLATE_NOOP("Engine", "a data file needs its input and target columns named")))

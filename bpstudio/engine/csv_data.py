@@ -21,14 +21,19 @@ import numpy as np
 
 from .classes import class_order, encode_classes, output_names, uses_one_column
 from .data import Dataset
+from .messages import QT_TRANSLATE_NOOP, Refusal
 
 MIN_ROWS = 2
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 1_000_000
 
 
-class CsvDataError(ValueError):
-    """A CSV file that cannot be used; the message says why and where."""
+class CsvDataError(Refusal):
+    """A CSV file that cannot be used; the message says why and where.
+
+    A :class:`Refusal` (template and parameters), so the studio says it in the
+    user's language and the CLI in English.
+    """
 
 
 def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
@@ -39,33 +44,35 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):
-            raise CsvDataError(f"{path} is not a regular file (a device, FIFO or socket); "
-                               "choose a CSV file")
+            raise CsvDataError(QT_TRANSLATE_NOOP(
+                "Engine", "{file} is not a regular file (a device, FIFO or socket); choose a CSV file"), file=path)
+        too_large = QT_TRANSLATE_NOOP("Engine", "{file} is larger than {mb} MB")
         if info.st_size > MAX_BYTES:
-            raise CsvDataError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
+            raise CsvDataError(too_large, file=path.name, mb=MAX_BYTES // 2**20)
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # the size can grow between stat and read
         if len(raw) > MAX_BYTES:
-            raise CsvDataError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
+            raise CsvDataError(too_large, file=path.name, mb=MAX_BYTES // 2**20)
     except FileNotFoundError:
-        raise CsvDataError(f"{path} does not exist") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} does not exist"), file=path) from None
     except IsADirectoryError:
-        raise CsvDataError(f"{path} is a folder, not a CSV file") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is a folder, not a CSV file"), file=path) from None
     except OSError as err:
-        raise CsvDataError(f"{path} cannot be read ({err.strerror})") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} cannot be read ({reason})"), file=path, reason=err.strerror) from None
     if b"\0" in raw[:4096]:
-        raise CsvDataError(f"{path.name} is not a CSV file (it holds binary data)")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is not a CSV file (it holds binary data)"), file=path.name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvDataError(f"{path.name} is not a CSV text file (it is not UTF-8)") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is not a CSV text file (it is not UTF-8)"), file=path.name) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     lines = text.splitlines()
     if len(lines) > MAX_ROWS + 1:
-        raise CsvDataError(f"{path.name} has more than {MAX_ROWS:,} data rows")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has more than {rows} data rows"),
+                           file=path.name, rows=f"{MAX_ROWS:,}")
     reader = csv.reader(lines, dialect)
     rows = []
     try:
@@ -73,14 +80,15 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
             if any(cell.strip() for cell in row):
                 rows.append(row)
     except csv.Error as err:  # e.g. a field over csv.field_size_limit() characters
-        raise CsvDataError(f"{path.name}, row {reader.line_num}: {err}") from None
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}: {reason}"),
+                           file=path.name, row=reader.line_num, reason=str(err)) from None
     if not rows:
-        raise CsvDataError(f"{path.name} is empty")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is empty"), file=path.name)
     header = [cell.strip() for cell in rows[0]]
     if len(header) < 2 or any(not name for name in header):
-        raise CsvDataError(f"{path.name} needs a header row naming every column (e.g. r,g,b,x)")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} needs a header row naming every column (e.g. r,g,b,x)"), file=path.name)
     if len(set(header)) != len(header):
-        raise CsvDataError(f"{path.name} names a column twice in its header")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} names a column twice in its header"), file=path.name)
     return header, rows[1:]
 
 
@@ -89,20 +97,23 @@ def _checked_rows(path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> tu
     name = Path(path).name
     for column in (*inputs, *targets):
         if column not in header:
-            raise CsvDataError(f"{name} has no column {column!r}; its columns are {', '.join(header)}")
+            raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has no column “{column}”; its columns are {columns}"),
+                               file=name, column=column, columns=", ".join(header))
     if not inputs or not targets:
-        raise CsvDataError("choose at least one input column and one target column")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "choose at least one input column and one target column"))
     if set(inputs) & set(targets):
-        raise CsvDataError("a column cannot be both an input and a target")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "a column cannot be both an input and a target"))
     if len(rows) < MIN_ROWS:
-        raise CsvDataError(f"{name} has {len(rows)} data row(s); at least {MIN_ROWS} are needed")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has {rows} data row(s); at least {least} are needed"),
+                           file=name, rows=len(rows), least=MIN_ROWS)
     return name, header, rows
 
 
 def _cell(name: str, header: list[str], row: list[str], r: int, index: int) -> str:
     cell = row[index].strip() if index < len(row) else ""
     if not cell:
-        raise CsvDataError(f"{name}, row {r + 2}, column {header[index]}: the value is missing")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: the value is missing"),
+                           file=name, row=r + 2, column=header[index])
     return cell
 
 
@@ -116,9 +127,11 @@ def _numbers(name: str, header: list[str], rows: list[list[str]], columns: tuple
             try:
                 value = float(cell)
             except ValueError:
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a number") from None
+                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a number"),
+                                   file=name, row=r + 2, column=column, cell=cell) from None
             if not np.isfinite(value):
-                raise CsvDataError(f"{name}, row {r + 2}, column {column}: {cell!r} is not a finite number")
+                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a finite number"),
+                                   file=name, row=r + 2, column=column, cell=cell)
             table[r, c] = value
     return table
 
@@ -137,7 +150,8 @@ def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str
     index = header.index(target)
     labels = [_cell(name, header, row, r, index) for r, row in enumerate(rows)]
     if len(set(labels)) < 2:
-        raise CsvDataError(f"{name}, column {target}: a class column needs at least two different labels")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, column {column}: a class column needs at least two different labels"),
+                           file=name, column=target)
     return table, labels
 
 
@@ -151,8 +165,8 @@ def class_dataset_from_csv(path: str | Path, inputs: tuple[str, ...], target: st
     classes = class_order(labels)
     one_column = uses_one_column(output, len(classes))
     if output == "sigmoid" and not one_column:
-        raise CsvDataError(f"a sigmoid output tells 2 classes apart; {Path(path).name} has {len(classes)}: "
-                           "use softmax")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "a sigmoid output tells 2 classes apart; {file} has {n}: use softmax"),
+                           file=Path(path).name, n=len(classes))
     position = {label: k for k, label in enumerate(classes)}
     indices = np.array([position[label.strip()] for label in labels])
     return Dataset(table, encode_classes(indices, len(classes), one_column), tuple(inputs),

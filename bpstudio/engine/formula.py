@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP, Refusal
+
 MAX_LENGTH = 300
 MAX_NODES = 200
 FUNCTIONS = {"sin": np.sin, "cos": np.cos, "exp": np.exp, "tanh": np.tanh, "abs": np.abs, "sqrt": np.sqrt}
@@ -22,8 +24,12 @@ _BINARY = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div
 _UNARY = {ast.UAdd: np.positive, ast.USub: np.negative}
 
 
-class FormulaError(ValueError):
-    """A formula that cannot be used; the message says why, for the user."""
+class FormulaError(Refusal):
+    """A formula that cannot be used; the message says why and names the word at fault.
+
+    A :class:`Refusal`: ``FormulaError(template, **params)``, so the studio
+    says it in the user's language.
+    """
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,10 @@ class Formula:
             result = np.broadcast_to(_evaluate(self.tree.body, values), (n,)).astype(float)
         if not np.isfinite(result).all():
             bad = int(np.argmin(np.isfinite(result)))
-            raise FormulaError(
-                f"{self.name} is not a finite number for sample {bad} "
-                "(a division by zero, the square root of a negative number, or too large a power?)"
-            )
+            raise FormulaError(QT_TRANSLATE_NOOP(
+                "Engine", "{name} is not a finite number for sample {sample} "
+                          "(a division by zero, the square root of a negative number, or too large a power?)"),
+                name=self.name, sample=bad)
         return result
 
     def __str__(self) -> str:
@@ -52,22 +58,23 @@ class Formula:
 def parse_formula(text: str, variables: tuple[str, ...] = ("r", "g", "b")) -> Formula:
     """Parse ``name = expression``; raises FormulaError naming what is not allowed."""
     if not isinstance(text, str):
-        raise FormulaError("a formula must be text like x = r + 2*g")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "a formula must be text like x = r + 2*g"))
     text = text.strip()
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"a formula may be at most {MAX_LENGTH} characters long")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "a formula may be at most {n} characters long"), n=MAX_LENGTH)
     if text.count("=") != 1:
-        raise FormulaError("write a formula as name = expression, e.g. x = r + 2*g + 3*b")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "write a formula as name = expression, e.g. x = r + 2*g + 3*b"))
     name, expression = (part.strip() for part in text.split("="))
     if not name.isidentifier() or name in variables or name in FUNCTIONS:
-        raise FormulaError(f"{name!r} cannot name a target: use a new name such as x, y or lv")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{name}” cannot name a target: use a new name such as x, y or lv"), name=name)
     try:
         tree = ast.parse(expression, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        raise FormulaError(f"{expression!r} is not a formula BP Studio can read") from None
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{expression}” is not a formula BP Studio can read"),
+                           expression=expression) from None
     nodes = list(ast.walk(tree))
     if len(nodes) > MAX_NODES:
-        raise FormulaError(f"the formula is too long (at most {MAX_NODES} parts)")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "the formula is too long (at most {n} parts)"), n=MAX_NODES)
     for node in nodes:
         _check(node, variables)
     return Formula(name, expression, tree)
@@ -79,26 +86,33 @@ def _check(node: ast.AST, variables: tuple[str, ...]) -> None:
         return
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _BINARY:
-            raise FormulaError("only + - * / and ** are allowed")
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "only + - * / and ** are allowed"))
         return
     if isinstance(node, ast.UnaryOp):
         if type(node.op) not in _UNARY:
-            raise FormulaError("only + and - may stand before a value")
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "only + and - may stand before a value"))
         return
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise FormulaError(f"{node.value!r} is not a number")
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{value}” is not a number"), value=node.value)
         return
     if isinstance(node, ast.Name):
         if node.id not in variables and node.id not in FUNCTIONS:
-            raise FormulaError(f"unknown name {node.id!r}: use the inputs {allowed}")
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "unknown name “{name}”: use the inputs {inputs}"), name=node.id, inputs=allowed)
         return
     if isinstance(node, ast.Call):
-        if (not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS
-                or len(node.args) != 1 or node.keywords):
-            raise FormulaError(f"functions allowed: {', '.join(FUNCTIONS)}, each of one value")
+        known = ", ".join(FUNCTIONS)
+        if not isinstance(node.func, ast.Name):
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "functions allowed: {functions}, each of one value"),
+                               functions=known)
+        if node.func.id not in FUNCTIONS:
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "unknown function “{name}”: use {functions}"),
+                               name=node.func.id, functions=known)
+        if len(node.args) != 1 or node.keywords:
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{name}” takes one value, e.g. {name}(r)"),
+                               name=node.func.id)
         return
-    raise FormulaError(f"{type(node).__name__.lower()} is not allowed in a formula")
+    raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"), part=type(node).__name__.lower())
 
 
 def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
@@ -106,7 +120,7 @@ def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
         return np.float64(node.value)
     if isinstance(node, ast.Name):
         if node.id not in values:
-            raise FormulaError(f"{node.id!r} is a function, not a value")
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{name}” is a function, not a value"), name=node.id)
         return values[node.id]
     if isinstance(node, ast.BinOp):
         return _BINARY[type(node.op)](_evaluate(node.left, values), _evaluate(node.right, values))
@@ -114,14 +128,14 @@ def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
         return _UNARY[type(node.op)](_evaluate(node.operand, values))
     if isinstance(node, ast.Call):
         return FUNCTIONS[node.func.id](_evaluate(node.args[0], values))
-    raise FormulaError(f"{type(node).__name__} is not allowed")  # _check keeps us from here
+    raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"), part=type(node).__name__.lower())  # _check keeps us from here
 
 
 def parse_formulas(texts, variables: tuple[str, ...] = ("r", "g", "b")) -> tuple[Formula, ...]:
     formulas = tuple(parse_formula(t, variables) for t in texts)
     names = [f.name for f in formulas]
     if len(set(names)) != len(names):
-        raise FormulaError("each target needs its own name")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "each target needs its own name"))
     if not formulas:
-        raise FormulaError("give at least one formula")
+        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "give at least one formula"))
     return formulas

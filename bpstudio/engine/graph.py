@@ -245,6 +245,16 @@ def display_name(node: Node, net: Network, fmt: str = "text", names: NodeNames |
     return "L"
 
 
+def matrix_name(layer: int, fmt: str = "text") -> str:
+    """``W̃⁽ˡ⁾``, the augmented weight matrix ``[W; b]`` of layer ``l`` (0-based, as the article)."""
+    return layer_symbol(r"\tilde{W}" if fmt == "latex" else "W̃", layer, fmt)
+
+
+def layer_symbol(base: str, layer: int, fmt: str = "text") -> str:
+    """A whole layer's symbol: ``Õ⁽⁰⁾``, ``I⁽¹⁾``, ``b⁽⁰⁾``."""
+    return _script(base, "", f"({layer})", fmt)
+
+
 def _index(*zero_based: int) -> str:
     """1-based indices run together (``11``), with a comma once one has two digits."""
     parts = [str(i + 1) for i in zero_based]

@@ -21,3 +21,20 @@ class Refusal(ValueError):
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
+
+
+class Notice(str):
+    """A sentence for the user that is still a ``str`` (English), with its template kept.
+
+    The studio shows ``localized(notice)``: the template translated, then
+    filled in; code and tests that read it as text see the English sentence.
+    """
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, **params) -> "Notice":
+        notice = super().__new__(cls, template.format(**params))
+        notice.template = template
+        notice.params = params
+        return notice

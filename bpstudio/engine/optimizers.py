@@ -17,7 +17,14 @@ from .messages import QT_TRANSLATE_NOOP, Refusal
 
 
 class Optimizer(ABC):
-    """Base class: ``step(x, grad, k)`` returns the new x; ``k`` counts from 1."""
+    """Base class: ``step(x, grad, k)`` returns the new x; ``k`` counts from 1.
+
+    Besides its moments, the state keeps what the last step started from
+    (``gradient``, ``weight_before`` and the moments before it, ``m_prev`` …),
+    so that one snapshot tells the whole step that produced its weights
+    (:mod:`.optimizer_step`).  The arrays are references the step had anyway;
+    keeping them costs no copy.
+    """
 
     name: str = ""
     defaults: dict[str, float] = {}
@@ -30,10 +37,19 @@ class Optimizer(ABC):
         for key, value in self.hyper.items():
             validate_hyperparameter(key, value)
         self._state: dict[str, np.ndarray] = {}
+        self._before: dict[str, np.ndarray] = {}
 
     def reset(self, n_params: int) -> None:
         """Forget all state; the next step is the first."""
         self._state = self._initial_state(n_params)
+        self._before = self._state
+
+    def undo_last_step(self) -> None:
+        """Back to the state before the last step (a step the trainer refused as a divergence)."""
+        self._state = self._before
+
+    def _record(self, state: dict[str, np.ndarray]) -> None:
+        self._before, self._state = self._state, state
 
     def set(self, key: str, value: float) -> None:
         """Change one hyperparameter; takes effect at the next step."""
@@ -53,6 +69,7 @@ class Optimizer(ABC):
 
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         self._state = {k: np.array(v, dtype=float, copy=True) for k, v in state.items()}
+        self._before = self._state
 
     @abstractmethod
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]: ...
@@ -73,8 +90,9 @@ class Adam(Optimizer):
 
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]:
         zeros = np.zeros(n_params)
-        return {"m": zeros, "v": zeros.copy(), "m_hat": zeros.copy(),
-                "v_hat": zeros.copy(), "step": zeros.copy()}
+        return {"m": zeros, "v": zeros.copy(), "m_hat": zeros.copy(), "v_hat": zeros.copy(),
+                "step": zeros.copy(), "m_prev": zeros.copy(), "v_prev": zeros.copy(),
+                "gradient": zeros.copy(), "weight_before": zeros.copy()}
 
     def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray:
         alpha, beta1 = self.hyper["alpha"], self.hyper["beta1"]
@@ -87,7 +105,8 @@ class Adam(Optimizer):
         alpha_ = alpha / (np.sqrt(v_) + epsilon)
         d = -m_
         step = alpha_ * d
-        self._state = {"m": m, "v": v, "m_hat": m_, "v_hat": v_, "step": step}
+        self._record({"m": m, "v": v, "m_hat": m_, "v_hat": v_, "step": step,
+                      "m_prev": s["m"], "v_prev": s["v"], "gradient": grad, "weight_before": x})
         return x + step
 
 
@@ -98,11 +117,12 @@ class GradientDescent(Optimizer):
     defaults = {"alpha": 0.001}
 
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]:
-        return {"step": np.zeros(n_params)}
+        zeros = np.zeros(n_params)
+        return {"step": zeros, "gradient": zeros.copy(), "weight_before": zeros.copy()}
 
     def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray:
         step = -self.hyper["alpha"] * grad
-        self._state = {"step": step}
+        self._record({"step": step, "gradient": grad, "weight_before": x})
         return x + step
 
 
@@ -113,12 +133,16 @@ class Momentum(Optimizer):
     defaults = {"alpha": 0.001, "beta1": 0.9}
 
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]:
-        return {"velocity": np.zeros(n_params), "step": np.zeros(n_params)}
+        zeros = np.zeros(n_params)
+        return {"velocity": zeros, "step": zeros.copy(), "velocity_prev": zeros.copy(),
+                "gradient": zeros.copy(), "weight_before": zeros.copy()}
 
     def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray:
-        velocity = self.hyper["beta1"] * self._state["velocity"] + grad
+        previous = self._state["velocity"]
+        velocity = self.hyper["beta1"] * previous + grad
         step = -self.hyper["alpha"] * velocity
-        self._state = {"velocity": velocity, "step": step}
+        self._record({"velocity": velocity, "step": step, "velocity_prev": previous,
+                      "gradient": grad, "weight_before": x})
         return x + step
 
 

@@ -194,6 +194,7 @@ class Trainer:
         gnorm = _inf_norm(new_gradient)
         if not _all_finite(new_jval, dx, gnorm):
             self.stop_reason = StopReason.DIVERGED
+            self.optimizer.undo_last_step()  # the state stays that of the last finite point
             return
         tolerance = self.zeta**2
         dj = abs(new_jval - self.jval)

@@ -12,14 +12,16 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ..control.number_format import short_number
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
 from ..control.vocabulary import OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
 from .i18n import localized, marked
+from .option_names import option_name
 
 TOOLTIPS = {
-    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Adam as in the article; gd is plain gradient descent; momentum adds velocity."),
+    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Adam as in the article; gradient descent is the plain rule; momentum adds velocity."),
     "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "Step size: how far each iteration moves the weights (the article uses 0.001)."),
     "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1."),
     "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "How slowly Adam forgets the size of past gradients, 0 to <1 (article: 0.999)."),
@@ -51,7 +53,7 @@ def format_value(field: str, value) -> str:
         return ",".join(str(v) for v in value)
     if field == "formulas":
         return "; ".join(value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return short_number(value) if isinstance(value, float) else str(value)
 
 
 class ControlsPanel(QWidget):
@@ -103,6 +105,10 @@ class ControlsPanel(QWidget):
             editor.setToolTip(tip)
             self.labels[field].setText(label)
             self.labels[field].setToolTip(tip)
+        for field, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                for i in range(editor.count()):
+                    editor.setItemText(i, option_name(editor.itemData(i)))
         self.editors["formulas"].setPlaceholderText(self.tr("the article's x, y, lv"))
         self.csv_button.setText(self.tr("Use a CSV file…"))
         self.csv_button.setToolTip(self.tr("Train on your own table: choose its input and target columns."))
@@ -119,7 +125,8 @@ class ControlsPanel(QWidget):
         for field in fields:
             if field in CHOICES:
                 editor = QComboBox()
-                editor.addItems(CHOICES[field])
+                for value in CHOICES[field]:
+                    editor.addItem(value, value)  # named in retranslate()
                 editor.activated.connect(lambda _i, f=field: self._commit(f))
             else:
                 editor = QLineEdit()
@@ -142,8 +149,9 @@ class ControlsPanel(QWidget):
         return box
 
     def text_of(self, field: str) -> str:
+        """What the field holds as the engine spells it (a choice's data, not its shown name)."""
         editor = self.editors[field]
-        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+        return editor.currentData() if isinstance(editor, QComboBox) else editor.text()
 
     def _commit(self, field: str) -> None:
         try:
@@ -185,6 +193,6 @@ class ControlsPanel(QWidget):
         for field, editor in self.editors.items():
             text = format_value(field, getattr(config, field))
             if isinstance(editor, QComboBox):
-                editor.setCurrentText(text)
+                editor.setCurrentIndex(editor.findData(text))
             elif not editor.hasFocus() or not self.errors[field].isVisible():
                 editor.setText(text)

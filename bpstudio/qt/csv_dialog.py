@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.csv_data import CsvDataError, dataset_from_csv, read_table
+from .i18n import localized
 
 
 class CsvDataDialog(QDialog):
@@ -63,7 +64,7 @@ class CsvDataDialog(QDialog):
         try:
             header, _ = read_table(self.path.text())
         except CsvDataError as err:
-            self.error.setText(str(err))
+            self.error.setText(localized(err))
             return False
         self.error.clear()
         for i, name in enumerate(header):
@@ -88,6 +89,6 @@ class CsvDataDialog(QDialog):
         try:
             dataset_from_csv(chosen["data_file"], chosen["inputs"], chosen["targets"])
         except CsvDataError as err:
-            self.error.setText(str(err))
+            self.error.setText(localized(err))
             return
         self.accept()

@@ -20,11 +20,20 @@ from ..engine.graph import Edge, Node
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from .appearance import LIGHT, Look
+from .diagram_tips import refresh_tips_for
 from .i18n import marked
 
 ROLE_TAGS = {
     "source": QT_TRANSLATE_NOOP("Diagram", "source Σ"),
     "sink": QT_TRANSLATE_NOOP("Diagram", "sink"),
+}
+ROLE_TIPS = {  # the article's terms, defined where they are shown
+    "source": QT_TRANSLATE_NOOP(
+        "Diagram", "Source (源): a node of this influence chain with several downstream branches. The gradient "
+                   "is summed here: ∂L/∂node is the sum over its branches, each a product of basic links."),
+    "sink": QT_TRANSLATE_NOOP(
+        "Diagram", "Sink (汇): a node of this influence chain where several upstream branches meet, such as L. "
+                   "Nothing is summed for the parameter here; ∂L/∂node is defined once, below it."),
 }
 
 FADED_ALPHA = 38
@@ -63,6 +72,14 @@ class EdgeItem(QGraphicsLineItem):
         if param_index is not None:
             self.setCursor(Qt.PointingHandCursor)
         self.refresh()
+
+    def set_tip(self, text: str) -> None:
+        """The basic link's formula and value (made by :mod:`bpstudio.qt.diagram_tips`)."""
+        self.setToolTip(text)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        refresh_tips_for(event)  # the numbers of now, before the tooltip shows
+        super().hoverEnterEvent(event)
 
     def shape(self) -> QPainterPath:
         """A wide invisible band, so that a thin link is easy to hit with the mouse."""
@@ -153,6 +170,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.radius = radius
         self.setPos(centre)
         self.setZValue(5)
+        self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.mode = "normal"
         self.role = ""  # "", "source", "sink"
@@ -175,6 +193,15 @@ class NodeItem(QGraphicsEllipseItem):
     def _centre_label(self) -> None:
         rect = self.label.boundingRect()
         self.label.setPos(-rect.width() / 2, -rect.height() / 2)
+
+    def set_tip(self, text: str) -> None:
+        """What the node is in the article's terms, and its numbers (see :mod:`bpstudio.qt.diagram_tips`)."""
+        self.setToolTip(text)
+        self.label.setToolTip(text)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        refresh_tips_for(event)
+        super().hoverEnterEvent(event)
 
     def set_mode(self, mode: str, role: str = "") -> None:
         if (mode, role) != (self.mode, self.role):
@@ -219,3 +246,4 @@ class NodeItem(QGraphicsEllipseItem):
         rect = self.role_tag.boundingRect()
         self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() + 2)
         self.role_tag.setVisible(bool(tag))
+        self.role_tag.setToolTip(marked("Diagram", ROLE_TIPS[self.role]) if tag else "")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ..control.history_mirror import HistoryMirror
+from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
 from .plot_exports import install_safe_plot_exports
 
@@ -250,9 +251,9 @@ class JvalPlot(pg.PlotWidget):
         if jval is None:
             text = "JVal"
         elif done:
-            text = f"solution-JVal = {jval:.5f}"
+            text = f"solution-JVal = {fixed_number(jval)}"
         else:
-            text = f"JVal = {jval:.5f}   " + self.tr("(iteration {n})").format(n=iteration)
+            text = f"JVal = {fixed_number(jval)}   " + self.tr("(iteration {n})").format(n=iteration)
         if text != self._title:
             self._title = text
             look = getattr(self, "look", None)

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
 
     def _choose_sample(self, sample: int) -> None:
         self.model.select_sample(sample)
+        self.network_view.tips.sample = sample  # hover texts give this sample's values
         self.thread.submit(SelectSample(sample))  # the phase walk reports this sample's numbers
 
     def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
@@ -395,7 +396,7 @@ class MainWindow(QMainWindow):
             else:
                 self.show_banner(localized(update.refused))
         if update.message:
-            self.show_banner(update.message)
+            self.show_banner(localized(update.message))
         elif update.state not in FINISHED:
             self.banner.hide()
         if update.phase is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from .. import __version__
 from .export_menu import ExportMenu
 from .i18n import LANGUAGES, marked
+from .manual import add_manual
 
 ABOUT = QT_TRANSLATE_NOOP(
     "Menus",
@@ -114,6 +115,7 @@ def build_menus(window) -> None:
         window, QCoreApplication.translate("Menus", "About BP Studio"), marked("Menus", ABOUT).format(version=__version__))))
     help_menu.addAction(action("last_digits", lambda: QMessageBox.information(
         window, QCoreApplication.translate("Menus", "Why the last digits of a long run differ"), marked("Menus", LAST_DIGITS))))
+    add_manual(window, help_menu)  # Help ▸ Manual, F1
     retranslate_menus(window)
 
 
@@ -126,3 +128,4 @@ def retranslate_menus(window) -> None:
             act.setStatusTip(marked("Menus", TIPS[key]))
     window.files.retranslate()
     window.exports.retranslate()
+    window.manual.retranslate()

@@ -22,6 +22,7 @@ from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node,
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, InfluenceChain, Phase
 from .appearance import Look
 from .diagram_items import EdgeItem, NodeItem, current_look, set_look
+from .diagram_tips import DiagramTips
 
 ROW = 60.0
 WEIGHT_GAP = 175.0
@@ -82,6 +83,7 @@ class NetworkView(QGraphicsView):
         self.sample_tag = QLabel(self)
         self.sample_tag.setObjectName("phase_sample")
         self.sample_tag.hide()
+        self.tips = DiagramTips(self)  # tooltips on nodes, links, sources and sinks
 
     def retranslate(self) -> None:
         """Source and sink tags follow the language."""

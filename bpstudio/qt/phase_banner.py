@@ -14,6 +14,8 @@ from ..control.typeset import Colours, equation_svg, number_text
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from .formula_view import FormulaView
 from .i18n import marked
+from .option_names import option_name
+from .stop_reasons import reason_text
 
 PHASE_WORDS = {
     FORWARD: QT_TRANSLATE_NOOP("PhaseBanner", "forward through layer {layer}: values of every node"),
@@ -71,14 +73,14 @@ class PhaseBanner(QFrame):
             return
         self.context = (n_layers, activation, optimizer)
         words = marked("PhaseBanner", PHASE_WORDS[phase.kind]).format(
-            layer=(phase.layer or 0) + 1, optimizer=optimizer)
+            layer=(phase.layer or 0) + 1, optimizer=option_name(optimizer))
         head = self.tr("Iteration {k} · {i}/{n} · ").format(k=phase.iteration, i=phase.index + 1, n=phase.count)
         tail = ""
         if phase.kind == LOSS and phase.jval is not None:
             tail = " · " + self.tr("sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}").format(
                 s=phase.sample, loss=number_text(phase.values.get("L")), jval=f"{phase.jval:.6g}")
         elif phase.kind == UPDATE and phase.stop_reason:
-            tail = " · " + self.tr("stopped ({reason})").format(reason=phase.stop_reason)
+            tail = " · " + reason_text(phase.stop_reason, phase.iteration, phase.optimizer_state.get("step"))
         self.words.setText(head + words + tail)
         latex = phase.equation(n_layers, activation, optimizer)
         colours = self.colours

@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
+from ..control.number_format import short_number
 from ..control.studio_model import ProbeReading
 from ..engine.data import Problem
 
@@ -72,7 +73,7 @@ class PredictionProbe(QWidget):
         self.header.setText(self.tr("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"))
         for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
             slider.setToolTip(self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
-                name=name, lo=f"{lo:.3g}", hi=f"{hi:.3g}"))
+                name=name, lo=short_number(lo, 3), hi=short_number(hi, 3)))
 
     def inputs(self) -> np.ndarray:
         return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])
@@ -85,7 +86,7 @@ class PredictionProbe(QWidget):
     def _moved(self) -> None:
         x = self.inputs()
         for label, value in zip(self.slider_labels, x):
-            label.setText(f"{value:+.2f}")
+            label.setText(short_number(value, 3, signed=True))
         self.inputs_changed.emit(x)
 
     def show_reading(self, reading: ProbeReading) -> None:
@@ -94,5 +95,5 @@ class PredictionProbe(QWidget):
             return
         names = self.problem.dataset.target_names
         for k, (label, name, p) in enumerate(zip(self.output_labels, names, reading.predicted)):
-            shown = "—" if reading.true is None else f"{reading.true[k]:+.4f}"
-            label.setText(f"<i>{name}</i> &nbsp; {p:+.4f} &nbsp;&nbsp; {shown}")
+            shown = "—" if reading.true is None else short_number(reading.true[k], signed=True)
+            label.setText(f"<i>{name}</i> &nbsp; {short_number(p, signed=True)} &nbsp;&nbsp; {shown}")

@@ -11,26 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..control.downsample import downsample
 from ..engine.config import RunConfig
-from .i18n import marked
+from .option_names import option_name
 
-OPTIMIZER_NAMES = {
-    "adam": QT_TRANSLATE_NOOP("RunsPanel", "Adam"),
-    "gd": QT_TRANSLATE_NOOP("RunsPanel", "gradient descent"),
-    "momentum": QT_TRANSLATE_NOOP("RunsPanel", "momentum"),
-}
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 MAX_RUNS = 50
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
 def run_label(config: RunConfig, iterations: int, final: float) -> str:
-    name = OPTIMIZER_NAMES.get(config.optimizer)
-    parts = [marked("RunsPanel", name) if name else config.optimizer, f"α={config.alpha:g}"]
+    parts = [option_name(config.optimizer), f"α={config.alpha:g}"]
     if config.hidden != (5,) or config.activation != "tanh":
         parts.append("-".join(str(s) for s in (3, *config.hidden, 3)) + f" {config.activation}")
     if config.samples != 1000 or config.seed != 1:

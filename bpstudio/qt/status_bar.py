@@ -1,11 +1,13 @@
-"""Status bar: state, iteration, JVal, ||g||_inf, iterations per second, stop test."""
+"""Status bar: state, iteration, JVal, ||g||_inf, iterations per second, why the run stopped."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from ..control.number_format import short_number
 from ..control.session import RunState, Update
 from .i18n import marked
+from .stop_reasons import stop_text
 
 STATE_TEXT = {
     RunState.IDLE: QT_TRANSLATE_NOOP("StatusBar", "ready"),
@@ -15,12 +17,6 @@ STATE_TEXT = {
     RunState.CONVERGED: QT_TRANSLATE_NOOP("StatusBar", "converged"),
     RunState.DIVERGED: QT_TRANSLATE_NOOP("StatusBar", "diverged"),
     RunState.FINISHED: QT_TRANSLATE_NOOP("StatusBar", "finished"),
-}
-STOP_TEXT = {
-    "converged1": QT_TRANSLATE_NOOP("StatusBar", "stopped by converged1: ||g||∞ < ζ"),
-    "converged2": QT_TRANSLATE_NOOP("StatusBar", "stopped by converged2: ||Δx||∞ < ζ² or |ΔJ| < ζ²"),
-    "max_iter": QT_TRANSLATE_NOOP("StatusBar", "stopped at max iterations"),
-    "diverged": QT_TRANSLATE_NOOP("StatusBar", "stopped: diverged"),
 }
 
 
@@ -43,11 +39,10 @@ class StudioStatusBar(QStatusBar):
             self._rate = update.rate
         self.fields["state"].setText(marked("StatusBar", STATE_TEXT[update.state]))
         self.fields["iteration"].setText(self.tr("iteration {n}").format(n=snap.iteration))
-        self.fields["jval"].setText(f"JVal {snap.jval:.6g}")
-        self.fields["grad"].setText(f"||g||∞ {snap.grad_inf_norm:.3g}")
+        self.fields["jval"].setText(f"JVal {short_number(snap.jval)}")
+        self.fields["grad"].setText(f"||g||∞ {short_number(snap.grad_inf_norm, 3)}")
         self.fields["rate"].setText(self.tr("{rate} it/s").format(rate=f"{self._rate:,.0f}") if self._rate else "")
-        stop = STOP_TEXT.get(snap.stop_reason or "")
-        self.fields["stop"].setText(marked("StatusBar", stop) if stop else "")
+        self.fields["stop"].setText(stop_text(update))
         for label in self.fields.values():  # an empty label would still take its height
             label.setVisible(bool(label.text()))
 

@@ -3,8 +3,8 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <source>Adam as in the article; gd is plain gradient descent; momentum adds velocity.</source>
-        <translation>adam 即文中的 Adam；gd 为普通梯度下降；momentum 为带动量的梯度下降。</translation>
+        <source>Adam as in the article; gradient descent is the plain rule; momentum adds velocity.</source>
+        <translation>Adam 即文中的方法；梯度下降为最简单的规则；动量法在梯度下降上加了速度。</translation>
     </message>
     <message>
         <source>Step size: how far each iteration moves the weights (the article uses 0.001).</source>
@@ -208,6 +208,57 @@
         <source>sink</source>
         <translation>汇</translation>
     </message>
+    <message>
+        <source>Source (源): a node of this influence chain with several downstream branches. The gradient is summed here: ∂L/∂node is the sum over its branches, each a product of basic links.</source>
+        <translation>源（source）：影响链路中有多个下游分支的节点。梯度在这里求和：∂L/∂节点 等于各分支之和，每个分支是基础影响链路的乘积。</translation>
+    </message>
+    <message>
+        <source>Sink (汇): a node of this influence chain where several upstream branches meet, such as L. Nothing is summed for the parameter here; ∂L/∂node is defined once, below it.</source>
+        <translation>汇（sink）：影响链路中多个上游分支汇合的节点，例如 L。这里不为参数求和；∂L/∂节点 只在其下方定义一次。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramTips</name>
+    <message>
+        <source>{name}: input {k} of the data ({symbol} in the article); {augmented} is the inputs with a constant 1 appended</source>
+        <translation>{name}：数据的第 {k} 个输入（文中的 {symbol}）；{augmented} 是在输入后面补上常数 1</translation>
+    </message>
+    <message>
+        <source>1: the constant that makes {augmented} = [{outputs}; 1]; its links carry the biases {biases}, the last row of {matrix}</source>
+        <translation>1：使 {augmented} = [{outputs}; 1] 的常数；从它出发的链路带着偏置 {biases}，即 {matrix} 的最后一行</translation>
+    </message>
+    <message>
+        <source>{name}: what unit {j} of layer {l} receives, the linear operation {inputs} = {matrix}ᵀ·{augmented}</source>
+        <translation>{name}：第 {l} 层第 {j} 个单元接收的值，即线性运算 {inputs} = {matrix}ᵀ·{augmented}</translation>
+    </message>
+    <message>
+        <source>{name} = {f}({pre}): what unit {j} of layer {l} passes on, the non-linear operation</source>
+        <translation>{name} = {f}({pre})：第 {l} 层第 {j} 个单元传出的值，即非线性运算</translation>
+    </message>
+    <message>
+        <source>{name}: the network's prediction ŷ of the target {name} (= {rule}); L compares it with the sample's target</source>
+        <translation>{name}：网络对目标 {name} 的预测 ŷ（= {rule}）；L 将它与样本的目标值比较</translation>
+    </message>
+    <message>
+        <source>L = ½ Σ (ŷ − y)²: the loss of one sample; JVal is the sum of L over all samples</source>
+        <translation>L = ½ Σ (ŷ − y)²：一个样本的损失；JVal 是 L 对全部样本的求和</translation>
+    </message>
+    <message>
+        <source>sample {sample}: value {value}</source>
+        <translation>样本 {sample}：值 {value}</translation>
+    </message>
+    <message>
+        <source>sample {sample}: value {value}, ∂L/∂{name} = {gradient}</source>
+        <translation>样本 {sample}：值 {value}，∂L/∂{name} = {gradient}</translation>
+    </message>
+    <message>
+        <source>a basic link (基础影响链路): this link's local derivative, for sample {sample}. Backpropagation multiplies them along every path to L.</source>
+        <translation>基础影响链路：这条链路的局部导数（样本 {sample}）。反向传播沿着通往 L 的每条路径把它们相乘。</translation>
+    </message>
+    <message>
+        <source>Click to light up the influence chain (影响链路) of {name}.</source>
+        <translation>点击可点亮 {name} 的影响链路。</translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -370,6 +421,174 @@
     <message>
         <source>checking {n} weights by finite differences would take about {need} s (the budget is {cap} s): reduce the hidden sizes or the samples</source>
         <translation>用有限差分检查 {n} 个权重约需 {need} 秒（上限为 {cap} 秒）：请减小隐藏层大小或样本数</translation>
+    </message>
+    <message>
+        <source>The run diverged at iteration {n}: JVal or a weight stopped being a finite number. Lower alpha, then rewind or reset.</source>
+        <translation>训练在第 {n} 次迭代发散：JVal 或某个权重不再是有限数。请减小 alpha，然后回退或重置。</translation>
+    </message>
+    <message>
+        <source>The run has stopped; rewind or reset before stepping through another iteration.</source>
+        <translation>训练已停止；要再逐阶段走一次迭代，请先回退或重置。</translation>
+    </message>
+    <message>
+        <source>All start weights of {layers} are equal, so every unit they feed computes the same value and receives the same gradient: the units can never become different (the article's note 3, symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the manual's experiment “All-zero start” shows why.</source>
+        <translation>{layers} 的初始权重全部相等，因此它们连接的每个单元都算出相同的值、得到相同的梯度：这些单元永远无法变得不同（文中注释③：对称性）。全零初始化时隐藏层的梯度始终为 0。请改用均匀初始化；手册中的实验“全零初始化”说明了原因。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a device, FIFO or socket); choose a CSV file</source>
+        <translation>{file} 不是普通文件（而是设备、FIFO 或套接字）；请选择一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {mb} MB</source>
+        <translation>{file} 大于 {mb} MB</translation>
+    </message>
+    <message>
+        <source>{file} does not exist</source>
+        <translation>{file} 不存在</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a CSV file</source>
+        <translation>{file} 是文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason})</source>
+        <translation>无法读取 {file}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV file (it holds binary data)</source>
+        <translation>{file} 不是 CSV 文件（其中是二进制数据）</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV text file (it is not UTF-8)</source>
+        <translation>{file} 不是 CSV 文本文件（不是 UTF-8 编码）</translation>
+    </message>
+    <message>
+        <source>{file} has more than {rows} data rows</source>
+        <translation>{file} 的数据行超过 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {reason}</source>
+        <translation>{file}，第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} 是空的</translation>
+    </message>
+    <message>
+        <source>{file} needs a header row naming every column (e.g. r,g,b,x)</source>
+        <translation>{file} 需要一行表头为每一列命名（例如 r,g,b,x）</translation>
+    </message>
+    <message>
+        <source>{file} names a column twice in its header</source>
+        <translation>{file} 的表头中有重复的列名</translation>
+    </message>
+    <message>
+        <source>{file} has no column “{column}”; its columns are {columns}</source>
+        <translation>{file} 没有“{column}”这一列；它的列是 {columns}</translation>
+    </message>
+    <message>
+        <source>choose at least one input column and one target column</source>
+        <translation>请至少选择一个输入列和一个目标列</translation>
+    </message>
+    <message>
+        <source>a column cannot be both an input and a target</source>
+        <translation>一列不能既是输入又是目标</translation>
+    </message>
+    <message>
+        <source>{file} has {rows} data row(s); at least {least} are needed</source>
+        <translation>{file} 有 {rows} 行数据；至少需要 {least} 行</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}, column {column}: the value is missing</source>
+        <translation>{file}，第 {row} 行，{column} 列：缺少数值</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}, column {column}: “{cell}” is not a number</source>
+        <translation>{file}，第 {row} 行，{column} 列：“{cell}”不是数字</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}, column {column}: “{cell}” is not a finite number</source>
+        <translation>{file}，第 {row} 行，{column} 列：“{cell}”不是有限数</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: a class column needs at least two different labels</source>
+        <translation>{file}，{column} 列：类别列至少需要两个不同的标签</translation>
+    </message>
+    <message>
+        <source>a sigmoid output tells 2 classes apart; {file} has {n}: use softmax</source>
+        <translation>sigmoid 输出只能区分 2 个类别；{file} 有 {n} 个：请使用 softmax</translation>
+    </message>
+    <message>
+        <source>{name} is not a finite number for sample {sample} (a division by zero, the square root of a negative number, or too large a power?)</source>
+        <translation>{name} 在样本 {sample} 上不是有限数（除以零、负数开平方，还是幂次太大？）</translation>
+    </message>
+    <message>
+        <source>a formula must be text like x = r + 2*g</source>
+        <translation>公式必须是形如 x = r + 2*g 的文字</translation>
+    </message>
+    <message>
+        <source>a formula may be at most {n} characters long</source>
+        <translation>公式最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>write a formula as name = expression, e.g. x = r + 2*g + 3*b</source>
+        <translation>请把公式写成 名称 = 表达式，例如 x = r + 2*g + 3*b</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot name a target: use a new name such as x, y or lv</source>
+        <translation>“{name}”不能作为目标名：请用新名字，例如 x、y 或 lv</translation>
+    </message>
+    <message>
+        <source>“{expression}” is not a formula BP Studio can read</source>
+        <translation>“{expression}”不是 BP Studio 能读懂的公式</translation>
+    </message>
+    <message>
+        <source>the formula is too long (at most {n} parts)</source>
+        <translation>公式太长（最多 {n} 个部分）</translation>
+    </message>
+    <message>
+        <source>only + - * / and ** are allowed</source>
+        <translation>只允许 + - * / 和 **</translation>
+    </message>
+    <message>
+        <source>only + and - may stand before a value</source>
+        <translation>数值前只能有 + 或 -</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>unknown name “{name}”: use the inputs {inputs}</source>
+        <translation>未知名称“{name}”：请使用输入 {inputs}</translation>
+    </message>
+    <message>
+        <source>functions allowed: {functions}, each of one value</source>
+        <translation>允许的函数：{functions}，每个只接受一个值</translation>
+    </message>
+    <message>
+        <source>unknown function “{name}”: use {functions}</source>
+        <translation>未知函数“{name}”：请使用 {functions}</translation>
+    </message>
+    <message>
+        <source>“{name}” takes one value, e.g. {name}(r)</source>
+        <translation>“{name}”只接受一个值，例如 {name}(r)</translation>
+    </message>
+    <message>
+        <source>{part} is not allowed in a formula</source>
+        <translation>公式中不允许 {part}</translation>
+    </message>
+    <message>
+        <source>“{name}” is a function, not a value</source>
+        <translation>“{name}”是函数，不是数值</translation>
+    </message>
+    <message>
+        <source>each target needs its own name</source>
+        <translation>每个目标需要自己的名字</translation>
+    </message>
+    <message>
+        <source>give at least one formula</source>
+        <translation>请至少给出一个公式</translation>
     </message>
 </context>
 <context>
@@ -758,6 +977,17 @@
     </message>
 </context>
 <context>
+    <name>Manual</name>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>BP Studio manual</source>
+        <translation>BP Studio 使用手册</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&lt;h3&gt;BP Studio {version}&lt;/h3&gt;&lt;p&gt;A desktop laboratory for backpropagation.&lt;/p&gt;&lt;p&gt;After the article &lt;i&gt;Back Propagation - Python实现&lt;/i&gt; (2021), whose ideas — linear and non-linear operations as links of one graph, the loss-influence chain of a weight, sums at the sources — this studio draws live.&lt;/p&gt;</source>
@@ -840,6 +1070,33 @@
     </message>
 </context>
 <context>
+    <name>Options</name>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+</context>
+<context>
     <name>PhaseBanner</name>
     <message>
         <source>forward through layer {layer}: values of every node</source>
@@ -865,10 +1122,6 @@
         <source>sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}</source>
         <translation>样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}</translation>
     </message>
-    <message>
-        <source>stopped ({reason})</source>
-        <translation>已停止（{reason}）</translation>
-    </message>
 </context>
 <context>
     <name>PredictionProbe</name>
@@ -883,18 +1136,6 @@
 </context>
 <context>
     <name>RunsPanel</name>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <source>gradient descent</source>
-        <translation>梯度下降</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>动量法</translation>
-    </message>
     <message>
         <source>{samples} samples, seed {seed}</source>
         <translation>{samples} 个样本，种子 {seed}</translation>
@@ -1017,21 +1258,32 @@ The current session stays as it was.</source>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
+</context>
+<context>
+    <name>StopReason</name>
     <message>
-        <source>stopped by converged1: ||g||∞ &lt; ζ</source>
-        <translation>因 converged1 停止：||g||∞ &lt; ζ</translation>
+        <source>stopped: the largest gradient component is below ζ</source>
+        <translation>已停止：梯度的最大分量小于 ζ</translation>
     </message>
     <message>
-        <source>stopped by converged2: ||Δx||∞ &lt; ζ² or |ΔJ| &lt; ζ²</source>
-        <translation>因 converged2 停止：||Δx||∞ &lt; ζ² 或 |ΔJ| &lt; ζ²</translation>
+        <source>stopped: the weights moved less than ζ²</source>
+        <translation>已停止：权重的移动小于 ζ²</translation>
     </message>
     <message>
-        <source>stopped at max iterations</source>
-        <translation>达到最大迭代次数而停止</translation>
+        <source>stopped: JVal changed less than ζ²</source>
+        <translation>已停止：JVal 的变化小于 ζ²</translation>
     </message>
     <message>
-        <source>stopped: diverged</source>
-        <translation>停止：已发散</translation>
+        <source>stopped: the weights or JVal changed less than ζ²</source>
+        <translation>已停止：权重或 JVal 的变化小于 ζ²</translation>
+    </message>
+    <message>
+        <source>reached the iteration limit</source>
+        <translation>已达到最大迭代次数</translation>
+    </message>
+    <message>
+        <source>diverged at iteration {n}: JVal overflowed</source>
+        <translation>第 {n} 次迭代发散：JVal 溢出</translation>
     </message>
 </context>
 <context>

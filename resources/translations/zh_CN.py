@@ -9,8 +9,8 @@ catalogue and compiles the .qm.
 
 TRANSLATIONS = {
     # controls
-    "Adam as in the article; gd is plain gradient descent; momentum adds velocity.":
-        "adam 即文中的 Adam；gd 为普通梯度下降；momentum 为带动量的梯度下降。",
+    "Adam as in the article; gradient descent is the plain rule; momentum adds velocity.":
+        "Adam 即文中的方法；梯度下降为最简单的规则；动量法在梯度下降上加了速度。",
     "Step size: how far each iteration moves the weights (the article uses 0.001).":
         "步长参数：每次迭代权重移动多远（文中取 0.001）。",
     "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1.":
@@ -204,7 +204,7 @@ TRANSLATIONS = {
     # runs
     "Adam": "Adam",
     "gradient descent": "梯度下降",
-    "momentum": "动量法",
+    "momentum": "动量",
     "{samples} samples, seed {seed}": "{samples} 个样本，种子 {seed}",
     "({iterations} it., JVal {jval})": "（{iterations} 次迭代，JVal {jval}）",
     "Finished runs; tick to overlay their JVal curves.": "已完成的训练；勾选即叠加其 JVal 曲线。",
@@ -233,8 +233,6 @@ TRANSLATIONS = {
     "converged": "已收敛",
     "diverged": "已发散",
     "finished": "已完成",
-    "stopped by converged1: ||g||∞ < ζ": "因 converged1 停止：||g||∞ < ζ",
-    "stopped by converged2: ||Δx||∞ < ζ² or |ΔJ| < ζ²": "因 converged2 停止：||Δx||∞ < ζ² 或 |ΔJ| < ζ²",
     "stopped at max iterations": "达到最大迭代次数而停止",
     "stopped: diverged": "停止：已发散",
     "{rate} it/s": "{rate} 次/秒",
@@ -289,7 +287,90 @@ TRANSLATIONS.update({
     "update ({optimizer}): every weight moves": "更新（{optimizer}）：每个权重移动一步",
     "Iteration {k} · {i}/{n} · ": "第 {k} 次迭代 · {i}/{n} · ",
     "sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}": "样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}",
-    "stopped ({reason})": "已停止（{reason}）",
+})
+
+# issue 18: explained to a student at home
+TRANSLATIONS.update({
+    # options shown by name
+    "uniform": "均匀",
+    "zeros": "全零",
+    "identity": "恒等",
+    # why the run stopped
+    "stopped: the largest gradient component is below ζ": "已停止：梯度的最大分量小于 ζ",
+    "stopped: the weights moved less than ζ²": "已停止：权重的移动小于 ζ²",
+    "stopped: JVal changed less than ζ²": "已停止：JVal 的变化小于 ζ²",
+    "stopped: the weights or JVal changed less than ζ²": "已停止：权重或 JVal 的变化小于 ζ²",
+    "reached the iteration limit": "已达到最大迭代次数",
+    "diverged at iteration {n}: JVal overflowed": "第 {n} 次迭代发散：JVal 溢出",
+    "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. Lower alpha, then rewind or reset.":
+        "训练在第 {n} 次迭代发散：JVal 或某个权重不再是有限数。请减小 alpha，然后回退或重置。",
+    "The run has stopped; rewind or reset before stepping through another iteration.":
+        "训练已停止；要再逐阶段走一次迭代，请先回退或重置。",
+    "All start weights of {layers} are equal, so every unit they feed computes the same value and receives the same gradient: the units can never become different (the article's note 3, symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the manual's experiment “All-zero start” shows why.":
+        "{layers} 的初始权重全部相等，因此它们连接的每个单元都算出相同的值、得到相同的梯度：这些单元永远无法变得不同（文中注释③：对称性）。"
+        "全零初始化时隐藏层的梯度始终为 0。请改用均匀初始化；手册中的实验“全零初始化”说明了原因。",
+    # CSV files
+    "{file} is larger than {mb} MB": "{file} 大于 {mb} MB",
+    "{file} does not exist": "{file} 不存在",
+    "{file} is a folder, not a CSV file": "{file} 是文件夹，不是 CSV 文件",
+    "{file} cannot be read ({reason})": "无法读取 {file}（{reason}）",
+    "{file} is not a CSV file (it holds binary data)": "{file} 不是 CSV 文件（其中是二进制数据）",
+    "{file} is not a CSV text file (it is not UTF-8)": "{file} 不是 CSV 文本文件（不是 UTF-8 编码）",
+    "{file} is empty": "{file} 是空的",
+    "{file} needs a header row naming every column (e.g. r,g,b,x)": "{file} 需要一行表头为每一列命名（例如 r,g,b,x）",
+    "{file} names a column twice in its header": "{file} 的表头中有重复的列名",
+    "{file} has no column “{column}”; its columns are {columns}": "{file} 没有“{column}”这一列；它的列是 {columns}",
+    "choose at least one input column and one target column": "请至少选择一个输入列和一个目标列",
+    "a column cannot be both an input and a target": "一列不能既是输入又是目标",
+    "{file} has {rows} data row(s); at least {least} are needed": "{file} 有 {rows} 行数据；至少需要 {least} 行",
+    "{file}, row {row}, column {column}: the value is missing": "{file}，第 {row} 行，{column} 列：缺少数值",
+    "{file}, row {row}, column {column}: “{cell}” is not a number": "{file}，第 {row} 行，{column} 列：“{cell}”不是数字",
+    "{file}, row {row}, column {column}: “{cell}” is not a finite number": "{file}，第 {row} 行，{column} 列：“{cell}”不是有限数",
+    # target formulas
+    "{name} is not a finite number for sample {sample} (a division by zero, the square root of a negative number, or too large a power?)":
+        "{name} 在样本 {sample} 上不是有限数（除以零、负数开平方，还是幂次太大？）",
+    "a formula must be text like x = r + 2*g": "公式必须是形如 x = r + 2*g 的文字",
+    "a formula may be at most {n} characters long": "公式最多 {n} 个字符",
+    "write a formula as name = expression, e.g. x = r + 2*g + 3*b": "请把公式写成 名称 = 表达式，例如 x = r + 2*g + 3*b",
+    "“{name}” cannot name a target: use a new name such as x, y or lv": "“{name}”不能作为目标名：请用新名字，例如 x、y 或 lv",
+    "“{expression}” is not a formula BP Studio can read": "“{expression}”不是 BP Studio 能读懂的公式",
+    "the formula is too long (at most {n} parts)": "公式太长（最多 {n} 个部分）",
+    "only + - * / and ** are allowed": "只允许 + - * / 和 **",
+    "only + and - may stand before a value": "数值前只能有 + 或 -",
+    "“{value}” is not a number": "“{value}”不是数字",
+    "unknown name “{name}”: use the inputs {inputs}": "未知名称“{name}”：请使用输入 {inputs}",
+    "functions allowed: {functions}, each of one value": "允许的函数：{functions}，每个只接受一个值",
+    "unknown function “{name}”: use {functions}": "未知函数“{name}”：请使用 {functions}",
+    "“{name}” takes one value, e.g. {name}(r)": "“{name}”只接受一个值，例如 {name}(r)",
+    "{part} is not allowed in a formula": "公式中不允许 {part}",
+    "“{name}” is a function, not a value": "“{name}”是函数，不是数值",
+    "each target needs its own name": "每个目标需要自己的名字",
+    "give at least one formula": "请至少给出一个公式",
+    # diagram tooltips
+    "Source (源): a node of this influence chain with several downstream branches. The gradient is summed here: ∂L/∂node is the sum over its branches, each a product of basic links.":
+        "源（source）：影响链路中有多个下游分支的节点。梯度在这里求和：∂L/∂节点 等于各分支之和，每个分支是基础影响链路的乘积。",
+    "Sink (汇): a node of this influence chain where several upstream branches meet, such as L. Nothing is summed for the parameter here; ∂L/∂node is defined once, below it.":
+        "汇（sink）：影响链路中多个上游分支汇合的节点，例如 L。这里不为参数求和；∂L/∂节点 只在其下方定义一次。",
+    "{name}: input {k} of the data ({symbol} in the article); {augmented} is the inputs with a constant 1 appended":
+        "{name}：数据的第 {k} 个输入（文中的 {symbol}）；{augmented} 是在输入后面补上常数 1",
+    "1: the constant that makes {augmented} = [{outputs}; 1]; its links carry the biases {biases}, the last row of {matrix}":
+        "1：使 {augmented} = [{outputs}; 1] 的常数；从它出发的链路带着偏置 {biases}，即 {matrix} 的最后一行",
+    "{name}: what unit {j} of layer {l} receives, the linear operation {inputs} = {matrix}ᵀ·{augmented}":
+        "{name}：第 {l} 层第 {j} 个单元接收的值，即线性运算 {inputs} = {matrix}ᵀ·{augmented}",
+    "{name} = {f}({pre}): what unit {j} of layer {l} passes on, the non-linear operation":
+        "{name} = {f}({pre})：第 {l} 层第 {j} 个单元传出的值，即非线性运算",
+    "{name}: the network's prediction ŷ of the target {name} (= {rule}); L compares it with the sample's target":
+        "{name}：网络对目标 {name} 的预测 ŷ（= {rule}）；L 将它与样本的目标值比较",
+    "L = ½ Σ (ŷ − y)²: the loss of one sample; JVal is the sum of L over all samples":
+        "L = ½ Σ (ŷ − y)²：一个样本的损失；JVal 是 L 对全部样本的求和",
+    "sample {sample}: value {value}": "样本 {sample}：值 {value}",
+    "sample {sample}: value {value}, ∂L/∂{name} = {gradient}": "样本 {sample}：值 {value}，∂L/∂{name} = {gradient}",
+    "a basic link (基础影响链路): this link's local derivative, for sample {sample}. Backpropagation multiplies them along every path to L.":
+        "基础影响链路：这条链路的局部导数（样本 {sample}）。反向传播沿着通往 L 的每条路径把它们相乘。",
+    "Click to light up the influence chain (影响链路) of {name}.": "点击可点亮 {name} 的影响链路。",
+    # the manual
+    "&Manual": "使用手册(&M)",
+    "BP Studio manual": "BP Studio 使用手册",
 })
 
 # saving, opening and the size budget (issue 12)
@@ -326,4 +407,16 @@ TRANSLATIONS.update({
 
 TRANSLATIONS.update({
     "{optimizer} does not use this setting": "{optimizer} 不使用这一设置",
+})
+
+# CSV refusals as templates (issues 12, 14 and 18 together)
+TRANSLATIONS.update({
+    "{file} is not a regular file (a device, FIFO or socket); choose a CSV file":
+        "{file} 不是普通文件（而是设备、FIFO 或套接字）；请选择一个 CSV 文件",
+    "{file} has more than {rows} data rows": "{file} 的数据行超过 {rows} 行",
+    "{file}, row {row}: {reason}": "{file}，第 {row} 行：{reason}",
+    "{file}, column {column}: a class column needs at least two different labels":
+        "{file}，{column} 列：类别列至少需要两个不同的标签",
+    "a sigmoid output tells 2 classes apart; {file} has {n}: use softmax":
+        "sigmoid 输出只能区分 2 个类别；{file} 有 {n} 个：请使用 softmax",
 })

@@ -1,0 +1,27 @@
+"""What the engine's option values are called on screen, in the user's language.
+
+The engine, the CLI and session files spell them ``adam``, ``gd``,
+``momentum``, ``uniform``, ``zeros``; a student reading the Chinese window
+should see 梯度下降 or 全零, not those identifiers.  Widgets keep the engine's
+value as data and show :func:`option_name` of it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from .i18n import marked
+
+OPTION_NAMES = {
+    "adam": QT_TRANSLATE_NOOP("Options", "Adam"),
+    "gd": QT_TRANSLATE_NOOP("Options", "gradient descent"),
+    "momentum": QT_TRANSLATE_NOOP("Options", "momentum"),
+    "uniform": QT_TRANSLATE_NOOP("Options", "uniform"),
+    "zeros": QT_TRANSLATE_NOOP("Options", "zeros"),
+    "identity": QT_TRANSLATE_NOOP("Options", "identity"),
+}
+
+
+def option_name(value: str) -> str:
+    """``gd`` → "gradient descent" (梯度下降); names without a word (tanh, relu) stay as they are."""
+    text = OPTION_NAMES.get(value)
+    return marked("Options", text) if text else value
