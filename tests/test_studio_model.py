@@ -104,3 +104,19 @@ def test_node_readout_nudge_and_probe():
     r, g, b = 0.1, -0.2, 0.3
     assert reading.true == pytest.approx((r + 2 * g + 3 * b, r * r + 2 * g * g + 3 * b * b, -3 * r - 4 * g - 5 * b))
     assert len(reading.predicted) == 3
+
+
+def test_a_new_run_with_fewer_samples_keeps_no_stale_sample_or_chain():
+    """Issue 12's C10: after a new run the inspector's sample and chain belong to the new run."""
+    from bpstudio.control import ApplyConfig, Submit
+
+    session, model, _, seen = model_on(RunConfig(samples=60))
+    model.select(0)
+    model.select_sample(55)
+    old_chain = model.chain
+    session.execute(Submit(ApplyConfig(RunConfig(samples=20))))
+    model.apply_update(session.update(False))
+    assert model.sample == 19 and model.chain is None
+    model.select(0)
+    view = seen["chain"][-1]
+    assert view.chain is not old_chain and view.chain.net is model.problem.network and view.sample == 19

@@ -214,3 +214,15 @@ def test_settings_the_optimizer_ignores_are_disabled(qtbot, window):
     assert editors["alpha"].isEnabled() and editors["beta1"].isEnabled()
     assert not editors["beta2"].isEnabled() and not editors["epsilon"].isEnabled()
     assert "momentum does not use" in editors["beta2"].toolTip()
+
+
+def test_a_new_run_after_a_high_sample_is_clean(qtbot, window):
+    window.inspector.sample_box.setValue(900)
+    qtbot.waitUntil(lambda: window.model.sample == 900, timeout=5000)
+    field = window.controls.editors["samples"]
+    field.setText("50")
+    field.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.last.config.samples == 50 and window.model.chain_view is not None
+                    and window.model.chain_view.chain.net is window.problem.network, timeout=10000)
+    assert window.inspector.sample_box.maximum() == 49 and window.model.sample <= 49
+    assert not window.banner.isVisible()  # no "training stopped because of an error"

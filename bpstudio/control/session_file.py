@@ -185,12 +185,14 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     weights = _array(reader, members, "weights", (n,))
     gradient = _array(reader, members, "gradient", (n,), finite=not at_start)
     history = _history(_array(reader, members, "history", (iteration + 1,), finite=False))
-    expected_state = OPTIMIZERS[optimizer].state_keys()
+    # The moments are required; the last step's record comes whole or not at all (older files lack it).
+    full_state = OPTIMIZERS[optimizer].state_keys()
+    moments = OPTIMIZERS[optimizer].moment_keys()
     stored_state = {name[4:-4] for name in members if name.startswith("opt_") and name.endswith(".npy")}
-    if stored_state != set(expected_state):
-        raise SessionFileError(f"the {optimizer} state must be {', '.join(expected_state)}; "
+    if stored_state not in (set(full_state), set(moments)):
+        raise SessionFileError(f"the {optimizer} state must be {', '.join(full_state)}; "
                                f"the file holds {', '.join(sorted(stored_state)) or 'none'}")
-    state = {key: _array(reader, members, f"opt_{key}", (n,)) for key in expected_state}
+    state = {key: _array(reader, members, f"opt_{key}", (n,)) for key in full_state if key in stored_state}
     test_history = None
     if "test_history.npy" in members:
         if not config.test_fraction:

@@ -16,6 +16,9 @@ import numpy as np
 from .messages import QT_TRANSLATE_NOOP, Refusal
 
 
+STEP_RECORD = ("gradient", "weight_before", "m_prev", "v_prev", "velocity_prev")
+
+
 class Optimizer(ABC):
     """Base class: ``step(x, grad, k)`` returns the new x; ``k`` counts from 1.
 
@@ -64,8 +67,16 @@ class Optimizer(ABC):
 
     @classmethod
     def state_keys(cls) -> tuple[str, ...]:
-        """The names of the state arrays a step needs (what a session file must hold)."""
+        """The names of every state array: the moments and the last step's record."""
         return tuple(cls()._initial_state(0))
+
+    @classmethod
+    def moment_keys(cls) -> tuple[str, ...]:
+        """The arrays the next step needs; the record of the last step (STEP_RECORD) is extra.
+
+        Session files made before the record existed hold only these, and still resume.
+        """
+        return tuple(k for k in cls.state_keys() if k not in STEP_RECORD)
 
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         self._state = {k: np.array(v, dtype=float, copy=True) for k, v in state.items()}
