@@ -195,3 +195,11 @@ def test_bad_input_is_one_line_naming_the_option(tmp_path, args, message):
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.py").exists() and not (tmp_path / "numpy.py").exists()
+
+
+@pytest.mark.parametrize("options", [["--dataset", "xor"], ["--loss", "cross-entropy", "--dataset", "gauss"],
+                                     ["--l2", "0.01"], ["--batch-size", "10"]])
+def test_settings_a_script_cannot_reproduce_yet_are_refused_not_written(tmp_path, options):
+    out = tmp_path / "run.py"
+    done = run_bpstudio("export-script", "--framework", "numpy", *options, "--out", str(out))
+    assert done.returncode == 2 and "cannot reproduce" in done.stderr and not out.exists()

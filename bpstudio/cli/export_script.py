@@ -1,7 +1,8 @@
 """``bpstudio export-script``: the run that ``train`` would make, as a standalone Python script."""
 from __future__ import annotations
 
-from ..control.script_export import FRAMEWORKS, check_script_name, script_text
+from ..control.safe_write import write_text
+from ..control.script_export import FRAMEWORKS, check_exportable, check_script_name, script_text
 from ..engine.csv_data import CsvDataError
 from ..engine.formula import FormulaError
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
@@ -34,6 +35,10 @@ def main(argv: list[str]) -> int:
     except ValueError as err:
         raise UsageError(f"argument --out: {err}") from None
     try:
+        check_exportable(config)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    try:
         config.problem()  # the same checks as train: the CSV is readable, the formulas finite
     except CsvDataError as err:
         raise UsageError(f"argument --data: {err}") from None
@@ -41,7 +46,6 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --formula: {err}") from None
     except ValueError as err:  # a test split that leaves one side empty
         raise UsageError(f"argument --test-fraction: {err}") from None
-    # Issue #12 brings one atomic file writer; this write moves to it when that lands.
-    out.write_text(script_text(config, args.framework), encoding="utf-8")
+    write_text(out, script_text(config, args.framework))
     print(f"wrote {out}: run it with python3 {out.name} [--max-iter N] [--json FILE]")
     return 0

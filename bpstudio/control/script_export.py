@@ -44,6 +44,31 @@ def check_script_name(path: str | Path) -> None:
                                                   "the {name} module; choose another name"), name=stem)
 
 
+def unsupported_settings(config: RunConfig) -> list[str]:
+    """What a script cannot reproduce yet: the settings that came with classification (issue 14)."""
+    out = []
+    if config.dataset != "article":
+        out.append(f"--dataset {config.dataset}")
+    if config.features:
+        out.append("--features")
+    if config.loss != "mse" or config.output not in ("auto", "linear"):
+        out.append(f"--loss {config.loss} / --output {config.output}")
+    if config.l1 or config.l2:
+        out.append("--l1/--l2")
+    if config.batch_size:
+        out.append("--batch-size")
+    return out
+
+
+def check_exportable(config: RunConfig) -> None:
+    """Refuse, saying which settings, rather than write a script that would not reproduce the run."""
+    missing = unsupported_settings(config)
+    if missing:
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script cannot reproduce {settings} yet: export a run of "
+                                                  "the article's data, your formulas or a CSV regression"),
+                      settings=", ".join(missing))
+
+
 def script_text(config: RunConfig, framework: str, dataset: Dataset | None = None) -> str:
     """The whole script for ``config``.
 
@@ -53,6 +78,7 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     """
     if framework not in FRAMEWORKS:
         raise ValueError(f"framework must be one of {', '.join(FRAMEWORKS)}")
+    check_exportable(config)
     sizes = config.problem_network().sizes
     inputs, targets = _column_names(config)
     parts = [

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..control.safe_write import write_text
 from ..control.script_export import check_script_name, script_text
 from ..control.tables import write_history_csv, write_weights
 from . import exports
@@ -100,5 +101,4 @@ class ExportMenu(QObject):
         config = self.window.last.config
         moved = config.data_file and not Path(config.data_file).is_file()  # a session's CSV went away
         text = script_text(config, framework, self.window.problem.all_data if moved else None)
-        # Issue #12 brings one atomic file writer; this write moves to it when that lands.
-        Path(path).write_text(text, encoding="utf-8")
+        write_text(path, text)  # the atomic writer, like every file BP Studio writes

@@ -399,6 +399,10 @@
         <translation>名为 {name}.py 的脚本会导入它自己而不是 {name} 模块；请换一个文件名</translation>
     </message>
     <message>
+        <source>a script cannot reproduce {settings} yet: export a run of the article's data, your formulas or a CSV regression</source>
+        <translation>脚本还不能重现 {settings}：请导出使用文中数据、自定义公式或 CSV 回归数据的训练</translation>
+    </message>
+    <message>
         <source>there was not enough memory for this run: reduce the samples or the hidden sizes</source>
         <translation>内存不足以进行这次训练：请减少样本数或隐藏层大小</translation>
     </message>

@@ -420,3 +420,8 @@ TRANSLATIONS.update({
     "a sigmoid output tells 2 classes apart; {file} has {n}: use softmax":
         "sigmoid 输出只能区分 2 个类别；{file} 有 {n} 个：请使用 softmax",
 })
+
+TRANSLATIONS.update({
+    "a script cannot reproduce {settings} yet: export a run of the article's data, your formulas or a CSV regression":
+        "脚本还不能重现 {settings}：请导出使用文中数据、自定义公式或 CSV 回归数据的训练",
+})
