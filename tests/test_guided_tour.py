@@ -1,16 +1,24 @@
 """The guided first run: completed by doing what it asks, or skipped."""
+from bpstudio.control import SetSetting
 from bpstudio.engine.config import RunConfig
 
 
 def test_tour_completes_by_doing_the_steps(qtbot, open_studio):
-    win = open_studio(RunConfig(max_iter=40))
+    win = open_studio(RunConfig(hidden=(4,), max_iter=40))
     done = []
     win.tour.finished.connect(done.append)
     win.network_view.select_param(5)
     win.tour.start()
+    # it sets up what it describes: the article's run, iteration 0, no weight chosen yet
+    qtbot.waitUntil(lambda: win.last.config == RunConfig() and win.last.iteration == 0, timeout=5000)
+    assert win.model.selected is None and win.tour.index == 0
     assert win.tour.isVisible() and "Choose a weight" in win.tour.title.text()
+    assert "5 tanh units" in win.tour.text.text()  # read from the network on screen
+    win.thread.submit(SetSetting("max_iter", 40))  # a short run for the test
+    qtbot.waitUntil(lambda: win.last.config.max_iter == 40, timeout=5000)
     win.network_view.select_param(0)  # the step asks for w_11^(0)
     qtbot.waitUntil(lambda: win.tour.index == 1, timeout=5000)
+    assert "its 3 branches" in win.tour.text.text()
     win.tour.next.click()  # step 2 is reading: moved on by hand
     for _ in range(6):
         with qtbot.waitSignal(win.thread.updated, timeout=5000):

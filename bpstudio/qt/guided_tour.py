@@ -27,13 +27,13 @@ def article_steps() -> list[TourStep]:
     return [
         TourStep(QT_TRANSLATE_NOOP("GuidedTour", "1 · Choose a weight"),
                  QT_TRANSLATE_NOOP("GuidedTour",
-                 "The article's network: inputs r, g, b, five tanh units (each drawn as I and O), "
-                 "outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾."),
+                 "The article's network: inputs {inputs}, {hidden} tanh units (each drawn as I and O), "
+                 "outputs {outputs} and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾."),
                  lambda w: w.network_view.selected_param == 0 and w.inspector.chain is not None),
         TourStep(QT_TRANSLATE_NOOP("GuidedTour", "2 · Its loss-influence chain"),
                  QT_TRANSLATE_NOOP("GuidedTour",
                  "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in "
-                 "green. O₁⁽¹⁾ is a source — its three branches are summed there; L is a sink. The "
+                 "green. O₁⁽¹⁾ is a source — its {branches} branches are summed there; L is a sink. The "
                  "inspector writes the chain rule factored at the source, with one sample's numbers.")),
         TourStep(QT_TRANSLATE_NOOP("GuidedTour", "3 · One iteration, phase by phase"),
                  QT_TRANSLATE_NOOP("GuidedTour",
@@ -89,10 +89,25 @@ class GuidedTour(QFrame):
         self._show_step()
 
     def start(self) -> None:
+        """Begin (or begin again) on the state the first step describes.
+
+        The article's run at iteration 0 with nothing selected, so the steps'
+        sentences are true and step 1 waits for the class to choose the weight.
+        """
+        self.window_.prepare_for_tour()
         self.index = 0
         self._show_step()
         self.show()
         self.watch.start()
+
+    def facts(self) -> dict[str, str]:
+        """The numbers the sentences speak of, read from the network on screen."""
+        problem = getattr(self.window_, "problem", None)
+        if problem is None:
+            return {"inputs": "r, g, b", "hidden": "5", "outputs": "x, y, lv", "branches": "3"}
+        data, sizes = problem.dataset, problem.network.sizes
+        return {"inputs": ", ".join(data.input_names), "hidden": str(sizes[1]),
+                "outputs": ", ".join(data.target_names), "branches": str(sizes[2])}
 
     def retranslate(self) -> None:
         self._show_step()
@@ -101,7 +116,7 @@ class GuidedTour(QFrame):
         step = self.steps[self.index]
         title = self.tr("Guided tour — {step}").format(step=marked("GuidedTour", step.title))
         self.title.setText(f"<b>{title}</b>")
-        self.text.setText(marked("GuidedTour", step.text))
+        self.text.setText(marked("GuidedTour", step.text).format(**self.facts()))
         last = self.index == len(self.steps) - 1
         self.next.setText(self.tr("Finish") if last else self.tr("Next"))
         self.skip.setText(self.tr("Skip tour"))

@@ -59,6 +59,7 @@ ACTION_TEXTS = {  # name: (text, tip)
 }
 
 
+NO_SELECTION = -1  # pending_selection: open the next run with nothing chosen
 LIVE_CHAIN_INTERVAL = 0.5  # s between the chain's numbers while training: they are typeset each time
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         self.network_view.set_problem(problem)
         self.inspector.set_problem(problem)
         self.probe.set_problem(problem)
+        if self.tour.isVisible():
+            self.tour.retranslate()  # its sentences count the new network's units
 
     def _choose_sample(self, sample: int) -> None:
         self.model.select_sample(sample)
@@ -423,7 +426,18 @@ class MainWindow(QMainWindow):
         if self.problem is None:
             return None
         chosen, self.pending_selection = self.pending_selection, None
+        if chosen == NO_SELECTION:
+            return None
         return chosen if chosen is not None and chosen < self.problem.network.n_params else 0
+
+    def prepare_for_tour(self) -> None:
+        """The guided tour's starting state: the article's run, iteration 0, nothing selected."""
+        if self.last is None or self.last.config != RunConfig():
+            self.pending_selection = NO_SELECTION  # the new run opens with no weight chosen
+            self.thread.submit(ApplyConfig(RunConfig()))
+        self.thread.submit(Reset())
+        self._show_phase(None)
+        self.model.select(None)
 
     def _refresh_running_views(self) -> None:
         if self._views_dirty and self.last is not None:

@@ -655,16 +655,16 @@
         <translation>1 · 选择一个权重</translation>
     </message>
     <message>
-        <source>The article's network: inputs r, g, b, five tanh units (each drawn as I and O), outputs x, y, lv and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.</source>
-        <translation>这是文中的网络：输入 r, g, b，五个 tanh 单元（各画成 I 与 O 两个节点），输出 x, y, lv 与损失 L。点击连线 r → I₁⁽¹⁾，即权重 w₁₁⁽⁰⁾。</translation>
-    </message>
-    <message>
         <source>2 · Its loss-influence chain</source>
         <translation>2 · 它的 loss 影响链路</translation>
     </message>
     <message>
-        <source>Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in green. O₁⁽¹⁾ is a source — its three branches are summed there; L is a sink. The inspector writes the chain rule factored at the source, with one sample's numbers.</source>
-        <translation>从 w₁₁⁽⁰⁾ 到 L 的每条路径都被点亮：所选连线最粗，链路其余部分为绿色。O₁⁽¹⁾ 是源——它的三个分支在此求和；L 是汇。检查器写出在源处求和的链式法则，并代入一个样本的数值。</translation>
+        <source>The article's network: inputs {inputs}, {hidden} tanh units (each drawn as I and O), outputs {outputs} and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.</source>
+        <translation>这是文中的网络：输入 {inputs}，{hidden} 个 tanh 单元（各画成 I 与 O 两个节点），输出 {outputs} 与损失 L。点击连线 r → I₁⁽¹⁾，即权重 w₁₁⁽⁰⁾。</translation>
+    </message>
+    <message>
+        <source>Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in green. O₁⁽¹⁾ is a source — its {branches} branches are summed there; L is a sink. The inspector writes the chain rule factored at the source, with one sample's numbers.</source>
+        <translation>从 w₁₁⁽⁰⁾ 到 L 的每条路径都被点亮：所选连线最粗，链路其余部分为绿色。O₁⁽¹⁾ 是源——它的 {branches} 个分支在此求和；L 是汇。检查器写出在源处求和的链式法则，并代入一个样本的数值。</translation>
     </message>
     <message>
         <source>3 · One iteration, phase by phase</source>
