@@ -1,4 +1,5 @@
 """Compare runs: finished runs are listed and overlaid, and can be hidden or removed."""
+import numpy as np
 from PySide6.QtCore import Qt
 
 from bpstudio.control import Reset, SetSetting
@@ -27,3 +28,18 @@ def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
     win.runs.list.setCurrentItem(first)
     win.runs.remove_selected()
     assert win.runs.list.count() == 1 and 0 not in win.plot.overlays
+
+
+def test_a_run_label_tells_its_changes_and_why_it_stopped_in_the_current_language(qtbot, open_studio):
+    from bpstudio.control import ChangeRecord
+
+    win = open_studio()
+    history = np.linspace(10.0, 1.0, 50)
+    changes = (ChangeRecord(20, "alpha", 0.001, 0.01),)
+    run = win.runs.add(win.last.config.with_changes(alpha=0.01), history, (3, 8, 2), changes, "diverged")
+    label = run.label
+    assert label.startswith("Adam α=0.001") and "α 0.001 → 0.01 at 20" in label and "3-8-2" in label
+    assert "diverged at iteration 50" in label
+    win.set_language("zh_CN")
+    assert "第 50 次迭代发散" in win.runs.list.item(win.runs.list.count() - 1).text()  # rewritten, not kept
+    win.set_language("en")

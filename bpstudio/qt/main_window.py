@@ -389,7 +389,8 @@ class MainWindow(QMainWindow):
             self.files.load_finished(*update.loaded)
         self.plot.apply(update)
         if newly_finished and len(self.plot.mirror) > 1:
-            run = self.runs.add(update.config, self.plot.mirror.values())
+            run = self.runs.add(update.config, self.plot.mirror.values(), self.problem.network.sizes,
+                                update.changes, update.snapshot.stop_reason)
             self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
         if update.config != self.controls.config or update.refused is not None:
             self.controls.show_config(update.config)  # a refusal puts the old value back

@@ -17,30 +17,66 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 from ..control.downsample import downsample
 from ..engine.config import RunConfig
 from .option_names import option_name
+from .stop_reasons import reason_text
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 MAX_RUNS = 50
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
-def run_label(config: RunConfig, iterations: int, final: float) -> str:
-    parts = [option_name(config.optimizer), f"α={config.alpha:g}"]
-    if config.hidden != (5,) or config.activation != "tanh":
-        parts.append("-".join(str(s) for s in (3, *config.hidden, 3)) + f" {config.activation}")
+def run_label(run: "FinishedRun") -> str:
+    """The run in words, in the current language: what it was, every mid-run change, why it stopped."""
+    config = run.config
+    parts = [f"{option_name(config.optimizer)} α={run.start_alpha:g}"]
+    parts.append("-".join(str(s) for s in run.sizes) + f" {option_name(config.activation)}")
     if config.samples != 1000 or config.seed != 1:
         parts.append(QCoreApplication.translate("RunsPanel", "{samples} samples, seed {seed}").format(
             samples=config.samples, seed=config.seed))
-    return " ".join(parts) + "  " + QCoreApplication.translate("RunsPanel", "({iterations} it., JVal {jval})").format(
-        iterations=iterations, jval=f"{final:.4g}")
+    for change in run.mid_run_changes:  # "α 0.001 → 0.01 at 12 000"
+        parts.append(QCoreApplication.translate("RunsPanel", "{field} {old} → {new} at {iteration}").format(
+            field=SYMBOLS.get(change.field, change.field), old=_value(change.old), new=_value(change.new),
+            iteration=f"{change.iteration:,}".replace(",", " ")))
+    text = " · ".join(parts) + "  " + QCoreApplication.translate("RunsPanel", "({iterations} it., JVal {jval})").format(
+        iterations=run.iterations_done, jval=f"{run.final:.4g}")
+    reason = reason_text(run.stop_reason, run.iterations_done + 1)
+    return f"{text} — {reason}" if reason else text
+
+
+SYMBOLS = {"alpha": "α", "beta1": "β₁", "beta2": "β₂", "epsilon": "ε", "zeta": "ζ"}
+
+
+def _value(value) -> str:
+    return option_name(value) if isinstance(value, str) else f"{value:g}"
 
 
 @dataclass(frozen=True, eq=False)
 class FinishedRun:
+    """A finished run as data; its label is written in the language of the moment it is shown."""
+
     key: int
-    label: str
     colour: str
     history: np.ndarray  # JVal, at most 10 000 points
     iterations: np.ndarray  # the iteration of each point
+    config: RunConfig = RunConfig()
+    sizes: tuple[int, ...] = (3, 5, 3)
+    changes: tuple = ()
+    stop_reason: str | None = None
+    iterations_done: int = 0
+    final: float = float("nan")
+
+    @property
+    def mid_run_changes(self) -> tuple:
+        """Changes made after the run started; those at iteration 0 are simply its settings."""
+        return tuple(c for c in self.changes if c.iteration > 0)
+
+    @property
+    def start_alpha(self) -> float:
+        alpha_changes = [c for c in self.mid_run_changes if c.field == "alpha"]
+        return alpha_changes[0].old if alpha_changes else self.config.alpha
+
+    @property
+    def label(self) -> str:
+        return run_label(self)
 
 
 class RunsPanel(QWidget):
@@ -72,13 +108,19 @@ class RunsPanel(QWidget):
         self.hint.setText(self.tr("Finished runs; tick to overlay their JVal curves."))
         self.remove.setText(self.tr("Remove"))
         self.remove.setToolTip(self.tr("Forget the selected run"))
+        for row in range(self.list.count()):  # labels are data: written again in the new language
+            item = self.list.item(row)
+            run = self.runs.get(item.data(Qt.UserRole))
+            if run is not None:
+                item.setText(run.label)
 
-    def add(self, config: RunConfig, history: np.ndarray) -> FinishedRun:
+    def add(self, config: RunConfig, history: np.ndarray, sizes: tuple[int, ...] = (3, 5, 3),
+            changes: tuple = (), stop_reason: str | None = None) -> FinishedRun:
         key = self._next
         self._next += 1
         iterations, kept = downsample(history)
-        run = FinishedRun(key, run_label(config, len(history) - 1, float(history[-1])),
-                          PALETTE[key % len(PALETTE)], kept, iterations)
+        run = FinishedRun(key, PALETTE[key % len(PALETTE)], kept, iterations, config, tuple(sizes),
+                          tuple(changes), stop_reason, len(history) - 1, float(history[-1]))
         while len(self.runs) >= MAX_RUNS:
             self._forget(next(iter(self.runs)))
         self.runs[key] = run

@@ -1145,6 +1145,10 @@
         <translation>{samples} 个样本，种子 {seed}</translation>
     </message>
     <message>
+        <source>{field} {old} → {new} at {iteration}</source>
+        <translation>{field} {old} → {new}（第 {iteration} 次迭代）</translation>
+    </message>
+    <message>
         <source>({iterations} it., JVal {jval})</source>
         <translation>（{iterations} 次迭代，JVal {jval}）</translation>
     </message>

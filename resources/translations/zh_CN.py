@@ -425,3 +425,7 @@ TRANSLATIONS.update({
     "a script cannot reproduce {settings} yet: export a run of the article's data, your formulas or a CSV regression":
         "脚本还不能重现 {settings}：请导出使用文中数据、自定义公式或 CSV 回归数据的训练",
 })
+
+TRANSLATIONS.update({
+    "{field} {old} → {new} at {iteration}": "{field} {old} → {new}（第 {iteration} 次迭代）",
+})
