@@ -50,3 +50,12 @@ def test_first_start_offers_the_tour_once(qtbot, open_studio):
     assert first.tour_offered
     second = open_studio(restore_settings=True)
     assert not second.tour_offered
+
+
+def test_restarting_the_tour_from_help_brings_the_article_back(qtbot, open_studio):
+    win = open_studio(RunConfig(hidden=(3,), max_iter=40))
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(3)
+    win.findChild(__import__("PySide6.QtGui", fromlist=["QAction"]).QAction, "guided_tour_action").trigger()
+    qtbot.waitUntil(lambda: win.last.config == RunConfig() and win.last.iteration == 0, timeout=5000)
+    assert win.tour.isVisible() and win.tour.index == 0 and win.model.selected is None

@@ -140,3 +140,13 @@ def test_markers_follow_the_log_scale_and_the_legend_has_a_background(qtbot, win
     window.findChild(QAction, "log_y").setChecked(True)
     assert plot.seed.data["y"][0] == pytest.approx(np.log10(linear))  # the dot sits on the curve's start
     assert plot.getPlotItem().legend.opts["brush"] is not None
+
+
+def test_a_language_switch_reaches_the_plots_words(qtbot, window):
+    window.set_language("zh_CN")
+    legend = [label.text for _, label in window.plot.getPlotItem().legend.items]
+    assert "起点" in legend and "解" in legend
+    assert "迭代次数" in window.plot.getPlotItem().getAxis("bottom").labelText
+    window.set_language("en")
+    legend = [label.text for _, label in window.plot.getPlotItem().legend.items]
+    assert "seed" in legend and "solution" in legend

@@ -88,17 +88,29 @@ class GuidedTour(QFrame):
         self.watch.timeout.connect(self._check)
         self._show_step()
 
-    def start(self) -> None:
+    def start(self, set_up: bool = True) -> None:
         """Begin (or begin again) on the state the first step describes.
 
         The article's run at iteration 0 with nothing selected, so the steps'
         sentences are true and step 1 waits for the class to choose the weight.
         """
-        self.window_.prepare_for_tour()
+        if set_up:
+            self.window_.prepare_for_tour()
+        else:
+            self.window_.model.select(None)
         self.index = 0
         self._show_step()
         self.show()
         self.watch.start()
+
+    def restart(self) -> None:
+        """Help > Guided tour: set the article's run up and begin again."""
+        self.start(set_up=True)
+
+    def offer(self) -> None:
+        """The first start's offer: the window opens on the article already; settings the user
+        restored are not replaced (Help > Guided tour sets the article's run up)."""
+        self.start(set_up=False)
 
     def facts(self) -> dict[str, str]:
         """The numbers the sentences speak of, read from the network on screen."""

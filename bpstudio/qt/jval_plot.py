@@ -12,14 +12,19 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
+from .i18n import marked
+from .option_names import setting_symbol, setting_value
 from .plot_exports import install_safe_plot_exports
 
+SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
+SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
+EPOCH = QT_TRANSLATE_NOOP("JvalPlot", "epoch")
 FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 
 
@@ -91,6 +96,16 @@ class JvalPlot(pg.PlotWidget):
         self.set_title()
 
     def retranslate(self) -> None:
+        """Every word on the plot in the current language: axis, legend, change markers."""
+        item = self.getPlotItem()
+        colour = self.look.text if getattr(self, "look", None) is not None else "#111111"
+        item.setLabel("bottom", marked("JvalPlot", EPOCH), color=colour)
+        names = {id(self.seed): SEED, id(self.solution): SOLUTION}
+        for sample, label in item.legend.items:
+            text = names.get(id(getattr(sample, "item", None)))
+            if text is not None:
+                label.setText(marked("JvalPlot", text))
+        self._draw_changes()
         if self._test_label is not None:  # re-add the legend entry in the new language
             self.getPlotItem().legend.removeItem(self.test_curve)
             self._test_label = None
@@ -113,7 +128,7 @@ class JvalPlot(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(look.text))
             axis.setTickFont(font)
             axis.label.setFont(font)
-        item.setLabel("bottom", "epoch", color=look.text)
+        item.setLabel("bottom", marked("JvalPlot", EPOCH), color=look.text)
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))
         legend = item.legend
@@ -269,7 +284,7 @@ class JvalPlot(pg.PlotWidget):
             line = pg.InfiniteLine(
                 pos=change.iteration, angle=90, movable=False,
                 pen=pg.mkPen("#8e44ad", width=1.2, style=pg.QtCore.Qt.DashLine),
-                label=f"{change.field}={change.new}",
+                label=f"{setting_symbol(change.field)} → {setting_value(change.new)}",
                 labelOpts={"position": 0.92, "color": "#8e44ad", "fill": (255, 255, 255, 200)},
             )
             item.addItem(line, ignoreBounds=True)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
             self._restore_layout(settings)
             if not settings.value("tour_seen", False, type=bool):
                 self.tour_offered = True
-                QTimer.singleShot(0, self.tour.start)  # first start: offer the walk-through
+                QTimer.singleShot(0, self.tour.offer)  # first start: offer the walk-through
             theme = settings.value("theme", "light")
             self.theme = theme if theme in self.theme_actions else "light"
         self.apply_look()

@@ -110,7 +110,7 @@ def build_menus(window) -> None:
     for dock in (window.controls_dock, window.inspector_dock, window.probe_dock, window.runs_dock):
         view.addAction(dock.toggleViewAction())
     help_menu = menu("menu_help")
-    help_menu.addAction(action("guided_tour_action", window.tour.start))
+    help_menu.addAction(action("guided_tour_action", window.tour.restart))
     help_menu.addAction(action("about", lambda: QMessageBox.about(
         window, QCoreApplication.translate("Menus", "About BP Studio"), marked("Menus", ABOUT).format(version=__version__))))
     help_menu.addAction(action("last_digits", lambda: QMessageBox.information(

@@ -25,3 +25,17 @@ def option_name(value: str) -> str:
     """``gd`` → "gradient descent" (梯度下降); names without a word (tanh, relu) stay as they are."""
     text = OPTION_NAMES.get(value)
     return marked("Options", text) if text else value
+
+
+SETTING_SYMBOLS = {"alpha": "α", "beta1": "β₁", "beta2": "β₂", "epsilon": "ε", "zeta": "ζ"}
+
+
+def setting_symbol(field: str) -> str:
+    """A live setting as the formulas write it (α, β₁, …); other fields keep their name."""
+    return SETTING_SYMBOLS.get(field, field)
+
+
+def setting_value(value) -> str:
+    """A setting's value for a label: option names translated, numbers in %g."""
+    return option_name(value) if isinstance(value, str) else f"{value:g}"
+

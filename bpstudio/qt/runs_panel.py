@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ..control.downsample import downsample
 from ..engine.config import RunConfig
-from .option_names import option_name
+from .option_names import option_name, setting_symbol, setting_value
 from .stop_reasons import reason_text
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
@@ -34,19 +34,12 @@ def run_label(run: "FinishedRun") -> str:
             samples=config.samples, seed=config.seed))
     for change in run.mid_run_changes:  # "α 0.001 → 0.01 at 12 000"
         parts.append(QCoreApplication.translate("RunsPanel", "{field} {old} → {new} at {iteration}").format(
-            field=SYMBOLS.get(change.field, change.field), old=_value(change.old), new=_value(change.new),
+            field=setting_symbol(change.field), old=setting_value(change.old), new=setting_value(change.new),
             iteration=f"{change.iteration:,}".replace(",", " ")))
     text = " · ".join(parts) + "  " + QCoreApplication.translate("RunsPanel", "({iterations} it., JVal {jval})").format(
         iterations=run.iterations_done, jval=f"{run.final:.4g}")
     reason = reason_text(run.stop_reason, run.iterations_done + 1)
     return f"{text} — {reason}" if reason else text
-
-
-SYMBOLS = {"alpha": "α", "beta1": "β₁", "beta2": "β₂", "epsilon": "ε", "zeta": "ζ"}
-
-
-def _value(value) -> str:
-    return option_name(value) if isinstance(value, str) else f"{value:g}"
 
 
 @dataclass(frozen=True, eq=False)

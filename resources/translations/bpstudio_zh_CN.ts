@@ -881,6 +881,18 @@
 <context>
     <name>JvalPlot</name>
     <message>
+        <source>seed</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>solution</source>
+        <translation>解</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
         <source>test (×{scale}: scaled to the training size)</source>
         <translation>测试（×{scale}：换算到训练集大小）</translation>
     </message>

@@ -429,3 +429,9 @@ TRANSLATIONS.update({
 TRANSLATIONS.update({
     "{field} {old} → {new} at {iteration}": "{field} {old} → {new}（第 {iteration} 次迭代）",
 })
+
+TRANSLATIONS.update({  # the plot's own words (issue 13)
+    "seed": "起点",
+    "solution": "解",
+    "epoch": "迭代次数",
+})
