@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bpstudio.control import (
-    ApplyConfig, Reset, Rewind, RunGate, RunState, SelectSample, SetSetting, Step, StepPhase,
+    ApplyConfig, Redo, Reset, Rewind, RunGate, RunState, SelectSample, SetSetting, Step, StepPhase,
     Submit, TrainingSession,
 )
 from bpstudio.control.driver import drive
@@ -195,3 +195,34 @@ def test_seeded_stress_of_two_thousand_commands():
     history.extend(final.jvals.tolist())
     assert history == session.trainer.history.view().tolist()
     assert len(history) == session.trainer.iteration + 1
+
+
+def test_the_timeline_goes_back_and_forward_and_keeps_a_replaced_branch():
+    session = TrainingSession(SMALL)
+    for _ in range(3):
+        session.execute(Step(10))  # kept points at 10, 20, 30
+    weights_30 = session.trainer.weights.copy()
+    history_30 = session.trainer.history.view().copy()
+    session.execute(Submit(Rewind()))
+    session.execute(Submit(Rewind()))
+    assert session.trainer.iteration == 10 and session.can_redo
+    session.execute(Submit(Redo()))
+    assert session.trainer.iteration == 20
+    session.execute(Submit(Redo()))
+    assert session.trainer.iteration == 30 and not session.can_redo
+    np.testing.assert_array_equal(session.trainer.weights, weights_30)
+    np.testing.assert_array_equal(session.trainer.history.view(), history_30)
+    # rewind, then step: a new branch; the replaced one is handed out once, nothing dropped silently
+    session.execute(Submit(Rewind()))
+    session.update(False)
+    session.execute(Step(1))
+    update = session.update(False)
+    np.testing.assert_array_equal(update.discarded, history_30)
+    assert not update.can_redo and session.update(False).discarded is None
+
+
+def test_a_reset_keeps_the_run_it_leaves():
+    session = TrainingSession(SMALL)
+    session.execute(Step(5))
+    session.execute(Submit(Reset()))
+    assert len(session.update(False).discarded) == 6

@@ -226,3 +226,17 @@ def test_a_new_run_after_a_high_sample_is_clean(qtbot, window):
                     and window.model.chain_view.chain.net is window.problem.network, timeout=10000)
     assert window.inspector.sample_box.maximum() == 49 and window.model.sample <= 49
     assert not window.banner.isVisible()  # no "training stopped because of an error"
+
+
+def test_redo_walks_forward_again_after_rewind(qtbot, window):
+    for _ in range(2):
+        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+            action(window, "step").trigger()
+    assert not action(window, "redo").isEnabled()
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        action(window, "rewind").trigger()
+    assert window.last.iteration == 1 and action(window, "redo").isEnabled()
+    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        action(window, "redo").trigger()
+    assert window.last.iteration == 2 and "iteration 2" in window.status.fields["iteration"].text()
+    assert len(window.plot.mirror) == 3  # the curve came back with it

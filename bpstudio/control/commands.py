@@ -30,6 +30,11 @@ class Rewind:
 
 
 @dataclass(frozen=True)
+class Redo:
+    """Forward again to the next point a rewind stepped back over (the timeline's other direction)."""
+
+
+@dataclass(frozen=True)
 class Reset:
     """Back to the start point of the current configuration."""
 

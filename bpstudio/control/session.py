@@ -30,7 +30,7 @@ from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
-from .commands import ApplyConfig, LoadSaved, Reset, Rewind, SelectSample, SetSetting
+from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
@@ -96,10 +96,23 @@ class Update:
     problem: Problem | None = None  # the network and data this run trains (immutable)
     test_jvals: np.ndarray | None = None  # held-out JVal, same iterations as jvals
     loaded: tuple | None = None  # (SavedSession, None) once loaded, (SavedSession, error) if not
+    can_redo: bool = False  # a rewind stepped back over points that Redo brings back
+    discarded: np.ndarray | None = None  # JVal of a rewound-over tail a new branch replaced: keep it as a run
 
     @property
     def iteration(self) -> int:
         return self.snapshot.iteration
+
+
+@dataclass
+class _Future:
+    """What rewinds stepped back over: the later snapshots, the full JVal history, the changes."""
+
+    snapshots: list[Snapshot]
+    history: np.ndarray
+    test_history: np.ndarray | None
+    changes: list[ChangeRecord]
+    stop_reason: StopReason | None
 
 
 class TrainingSession:
@@ -126,6 +139,8 @@ class TrainingSession:
         self._message: str | None = None
         self._refused: ConfigError | None = None
         self._last_phase: Phase | None = None
+        self._future: _Future | None = None  # what the last rewinds stepped back over
+        self._discarded: np.ndarray | None = None
 
     def load(self, saved) -> None:
         """Continue a saved session exactly where it stopped (see session_file).
@@ -172,6 +187,7 @@ class TrainingSession:
     # -- work on the training thread -----------------------------------------------
     def run_batch(self, keep_running, seconds: float = 1 / 60) -> float:
         """Step while ``keep_running()`` and the time slice lasts; return it/s."""
+        self._branch()
         self._finish_phases()
         trainer = self.trainer
         step = trainer.step
@@ -187,6 +203,8 @@ class TrainingSession:
 
     def execute(self, command: Any) -> None:
         """Carry out one gate command (Step, StepPhase or a Submit payload)."""
+        if isinstance(command, (Step, StepPhase)):
+            self._branch()
         if isinstance(command, Step):
             if self._phases is not None:
                 # After a partial phase walk, a step finishes that iteration only.
@@ -236,6 +254,8 @@ class TrainingSession:
                 self._apply_config(payload.config)
             elif isinstance(payload, Rewind):
                 self.rewind(payload.iteration)
+            elif isinstance(payload, Redo):
+                self.redo()
             elif isinstance(payload, Reset):
                 self.reset()
             elif isinstance(payload, SelectSample):
@@ -309,6 +329,11 @@ class TrainingSession:
 
     def reset(self) -> None:
         self._phases = None
+        if self.trainer.iteration > 0 or self._future is not None:  # the run reset away is kept as a run
+            longest = self._future.history if self._future is not None else None
+            now = self.trainer.history.view().copy()
+            self._discarded = longest if longest is not None and len(longest) > len(now) else now
+            self._future = None
         self.trainer.reset()
         self.changes.clear()
         self.snapshots = [self.trainer.snapshot()]
@@ -331,7 +356,7 @@ class TrainingSession:
             del self.snapshots[1]  # keep the start point
 
     def rewind(self, iteration: int | None = None) -> Snapshot:
-        """Back to the latest snapshot before now (or at/before ``iteration``)."""
+        """Back to the latest snapshot before now (or at/before ``iteration``); Redo can come back."""
         if self._phases is not None and iteration is None:
             self._phases = None  # abandon the half-done iteration: back to its start
             return self.snapshots[-1]
@@ -341,6 +366,8 @@ class TrainingSession:
         target = candidates[-1] if candidates else self.snapshots[0]
         self._phases = None
         history = self.trainer.history
+        if target.iteration < current:
+            self._remember_future(target)
         if target.optimizer != self.trainer.optimizer.name:
             self.trainer.set_optimizer(make_optimizer(target.optimizer, **dict(target.hyper)))
         for key, value in target.hyper.items():
@@ -351,6 +378,61 @@ class TrainingSession:
         self._published = min(self._published, len(history))
         self.config = self.config.with_changes(optimizer=target.optimizer, **dict(target.hyper))
         return target
+
+    # -- the timeline: redo, and nothing dropped silently -----------------------------------------
+    def _remember_future(self, target: Snapshot) -> None:
+        """Keep what a rewind to ``target`` steps back over, so Redo can walk forward again."""
+        now = self.trainer.snapshot()
+        ahead = [s for s in self.snapshots if s.iteration > target.iteration]
+        if not ahead or ahead[-1].iteration != now.iteration:
+            ahead.append(now)
+        history = self.trainer.history.view().copy()
+        test = None if self.trainer.test_history is None else self.trainer.test_history.view().copy()
+        changes = [c for c in self.changes if c.iteration > target.iteration]
+        if self._future is not None:  # rewinding further back: the older future continues this one
+            ahead += [s for s in self._future.snapshots if s.iteration > ahead[-1].iteration]
+            if len(self._future.history) > len(history):
+                history, test = self._future.history, self._future.test_history
+            changes += [c for c in self._future.changes if c not in changes]
+        self._future = _Future(ahead, history, test, changes, self.trainer.stop_reason or self._future_stop())
+
+    def _future_stop(self) -> StopReason | None:
+        return None if self._future is None else self._future.stop_reason
+
+    @property
+    def can_redo(self) -> bool:
+        return self._future is not None and bool(self._future.snapshots)
+
+    def redo(self) -> Snapshot | None:
+        """Forward to the next point the rewinds stepped back over, with its history and changes."""
+        if not self.can_redo:
+            return None
+        future = self._future
+        target = future.snapshots.pop(0)
+        trainer = self.trainer
+        start, end = trainer.iteration + 1, target.iteration + 1
+        trainer.history.extend(future.history[start:end])
+        if trainer.test_history is not None and future.test_history is not None:
+            trainer.test_history.extend(future.test_history[start:end])
+        if target.optimizer != trainer.optimizer.name:
+            trainer.set_optimizer(make_optimizer(target.optimizer, **dict(target.hyper)))
+        for key, value in target.hyper.items():
+            trainer.optimizer.set(key, value)
+        trainer.restore(target)
+        if not future.snapshots:  # the end of the rewound-over run: its stop reason comes back too
+            trainer.stop_reason = future.stop_reason
+        self.snapshots.append(target)
+        self.changes += [c for c in future.changes if start <= c.iteration + 1 <= end and c not in self.changes]
+        self.config = self.config.with_changes(optimizer=target.optimizer, **dict(target.hyper))
+        if not future.snapshots:
+            self._future = None
+        return target
+
+    def _branch(self) -> None:
+        """A new step after a rewind starts another branch: the old one is handed out as a run."""
+        if self._future is not None:
+            self._discarded = self._future.history
+            self._future = None
 
     def _stop_notice(self) -> Notice | None:
         """The divergence, or a finished run that started symmetric, said in a sentence."""
@@ -378,6 +460,7 @@ class TrainingSession:
         refused, self._refused = self._refused, None
         new_run, self._new_run = self._new_run, False
         loaded, self._load_outcome = self._load_outcome, None
+        discarded, self._discarded = self._discarded, None
         if message is None:
             message = self._stop_notice()
         return Update(
@@ -394,5 +477,7 @@ class TrainingSession:
             refused=refused,
             problem=self.trainer.problem,
             test_jvals=test_jvals,
+            can_redo=self.can_redo,
+            discarded=discarded,
             loaded=loaded,
         )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..control import ApplyConfig, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, Update
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import StudioModel
@@ -54,6 +54,8 @@ ACTION_TEXTS = {  # name: (text, tip)
         "MainWindow", "One phase of the next iteration: forward, loss, backward, update")),
     "rewind": (QT_TRANSLATE_NOOP("MainWindow", "Rewind"),
                QT_TRANSLATE_NOOP("MainWindow", "Back to the previous pause or step")),
+    "redo": (QT_TRANSLATE_NOOP("MainWindow", "Redo"),
+             QT_TRANSLATE_NOOP("MainWindow", "Forward again to the next point a rewind stepped back over")),
     "reset": (QT_TRANSLATE_NOOP("MainWindow", "Reset"),
               QT_TRANSLATE_NOOP("MainWindow", "Back to the start point of this run")),
 }
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
             "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase,
                                        QStyle.SP_ArrowRight),
             "rewind": self._action("rewind", Qt.Key_Left, self.rewind, QStyle.SP_MediaSkipBackward),
+            "redo": self._action("redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo,
+                                 QStyle.SP_MediaSkipForward),
             "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.SP_BrowserReload),
         }
         self.toolbar = toolbar = QToolBar()
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self._set_action_state(RunState.IDLE, 0)
+        self.actions_by_name["redo"].setEnabled(False)
 
     # -- language ------------------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -348,6 +353,9 @@ class MainWindow(QMainWindow):
     def step_phase(self) -> None:
         self.thread.step_phase()
 
+    def redo(self) -> None:
+        self.thread.submit(Redo())
+
     def rewind(self) -> None:
         self.thread.submit(Rewind())
 
@@ -388,6 +396,9 @@ class MainWindow(QMainWindow):
         if update.loaded is not None:
             self.files.load_finished(*update.loaded)
         self.plot.apply(update)
+        if update.discarded is not None and len(update.discarded) > 1:  # rewound over, then left: keep it
+            run = self.runs.add(update.config, update.discarded, self.problem.network.sizes, (), None)
+            self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
         if newly_finished and len(self.plot.mirror) > 1:
             run = self.runs.add(update.config, self.plot.mirror.values(), self.problem.network.sizes,
                                 update.changes, update.snapshot.stop_reason)
@@ -408,6 +419,7 @@ class MainWindow(QMainWindow):
         elif self.network_view.phase is not None and (update.new_run or update.state is not RunState.STEPPING):
             self._show_phase(None)  # only when a phase is drawn: clearing redraws every link
         self._set_action_state(update.state, update.iteration)
+        self.actions_by_name["redo"].setEnabled(update.can_redo and update.state is not RunState.RUNNING)
         if update.state is RunState.RUNNING:
             self._views_dirty = True
         else:

@@ -960,6 +960,14 @@
         <translation>回到上一次暂停或单步</translation>
     </message>
     <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Forward again to the next point a rewind stepped back over</source>
+        <translation>前进到回退时越过的下一个点</translation>
+    </message>
+    <message>
         <source>Reset</source>
         <translation>重置</translation>
     </message>

@@ -435,3 +435,8 @@ TRANSLATIONS.update({  # the plot's own words (issue 13)
     "solution": "解",
     "epoch": "迭代次数",
 })
+
+TRANSLATIONS.update({  # the timeline (issue 13)
+    "Redo": "重做",
+    "Forward again to the next point a rewind stepped back over": "前进到回退时越过的下一个点",
+})
