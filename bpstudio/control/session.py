@@ -329,11 +329,13 @@ class TrainingSession:
 
     def reset(self) -> None:
         self._phases = None
-        if self.trainer.iteration > 0 or self._future is not None:  # the run reset away is kept as a run
+        finished = self.trainer.stop_reason is not None or self._future_stop() is not None
+        if (self.trainer.iteration > 0 or self._future is not None) and not finished:
+            # the run reset away is kept as a run (a finished one is in the Runs list already)
             longest = self._future.history if self._future is not None else None
             now = self.trainer.history.view().copy()
             self._discarded = longest if longest is not None and len(longest) > len(now) else now
-            self._future = None
+        self._future = None
         self.trainer.reset()
         self.changes.clear()
         self.snapshots = [self.trainer.snapshot()]
@@ -431,7 +433,8 @@ class TrainingSession:
     def _branch(self) -> None:
         """A new step after a rewind starts another branch: the old one is handed out as a run."""
         if self._future is not None:
-            self._discarded = self._future.history
+            if self._future.stop_reason is None:  # a finished run is in the Runs list already
+                self._discarded = self._future.history
             self._future = None
 
     def _stop_notice(self) -> Notice | None:
