@@ -146,9 +146,9 @@ def test_basic_links_of_softmax_cross_entropy_and_a_penalty():
     kinds = {link.edge.kind for link in links}
     assert {"penalty", "loss", "activation"} <= kinds
     assert all(link.formula for link in links)  # every link has its rule written out
-    loss_links = [l for l in links if l.edge.kind == "loss" and l.edge.source.kind == "y"]
-    assert all(l.formula.startswith(r"-\frac") for l in loss_links)  # ∂L/∂ŷ = −y/ŷ
-    softmax = [l for l in links if l.edge.kind == "activation" and l.edge.target.kind == "y"]
-    assert len(softmax) == 3 and sum(l.formula.startswith("-") for l in softmax) == 2  # coupled outputs
+    loss_links = [link for link in links if link.edge.kind == "loss" and link.edge.source.kind == "y"]
+    assert all(link.formula.startswith(r"-\frac") for link in loss_links)  # ∂L/∂ŷ = −y/ŷ
+    softmax = [link for link in links if link.edge.kind == "activation" and link.edge.target.kind == "y"]
+    assert len(softmax) == 3 and sum(link.formula.startswith("-") for link in softmax) == 2  # coupled outputs
     tree = factored_tree(chain, numbers)
     assert evaluate_tree(tree) == pytest.approx(numbers.backprop_gradient, rel=1e-9)

@@ -11,7 +11,6 @@ from bpstudio.engine.classes import accuracy, class_order, encode_classes
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.features import FEATURES
 from bpstudio.engine.propagation import jval_and_gradient, jval_only
-from bpstudio.engine.trainer import Trainer
 
 
 def class_case(sizes, output="softmax", loss="cross-entropy", l1=0.0, l2=0.0, n=40, seed=0):

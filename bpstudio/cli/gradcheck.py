@@ -50,8 +50,8 @@ def main(argv: list[str]) -> int:
         write_text(json_path, json.dumps({
             "sizes": list(net.sizes),
             "layers": [
-                {"layer": l, "shape": list(net.shapes[l]), "max_relative_error": e}
-                for l, e in enumerate(result.layer_errors)
+                {"layer": layer, "shape": list(net.shapes[layer]), "max_relative_error": e}
+                for layer, e in enumerate(result.layer_errors)
             ],
             "max_relative_error": result.max_error,
             "backprop": result.backprop.tolist(),

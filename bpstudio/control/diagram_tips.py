@@ -74,9 +74,9 @@ def _what(node: Node, net: Network, names: NodeNames, name: str, translate: Tran
         return translate(INPUT).format(name=name, k=node.index + 1, symbol=display_name(node, net, "text"),
                                        augmented=layer_symbol("Õ", 0))
     if node.kind == BIAS:
-        l = node.layer
-        return translate(CONSTANT).format(augmented=layer_symbol("Õ", l), outputs=layer_symbol("O", l),
-                                          biases=layer_symbol("b", l), matrix=matrix_name(l))
+        layer = node.layer
+        return translate(CONSTANT).format(augmented=layer_symbol("Õ", layer), outputs=layer_symbol("O", layer),
+                                          biases=layer_symbol("b", layer), matrix=matrix_name(layer))
     if node.kind == PRE:
         return translate(LINEAR).format(name=name, j=node.index + 1, l=node.layer,
                                         inputs=layer_symbol("I", node.layer), matrix=matrix_name(node.layer - 1),

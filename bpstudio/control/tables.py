@@ -30,7 +30,7 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
     matrices = net.layers(np.asarray(weights, dtype=float))
     if suffix == ".npz":
         with replacing_file(path, "wb") as handle:
-            np.savez(handle, **{f"W{l}": m for l, m in enumerate(matrices)}, sizes=np.array(net.sizes))
+            np.savez(handle, **{f"W{layer}": m for layer, m in enumerate(matrices)}, sizes=np.array(net.sizes))
         return
     if suffix != ".csv":
         raise ValueError("weights can be saved as .csv or .npz")

@@ -113,7 +113,7 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
         share = f"   {100 * shares[i - 1]:.1f} %" if shares is not None else ""
         out.append(f"  {i:>3}. {route}   {path.value:.6g}{share}")
     if shares is None and numbers.paths:
-        out.append(f"  (no shares: the paths nearly cancel, their total is small against their sizes)")
+        out.append("  (no shares: the paths nearly cancel, their total is small against their sizes)")
     if numbers.paths_total > shown:
         out.append(f"  ... and {numbers.paths_total - shown} more paths")
     out += ["", f"gradient ∂L/∂{name(chain.param)} ({where}):",

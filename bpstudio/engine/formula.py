@@ -128,7 +128,9 @@ def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
         return _UNARY[type(node.op)](_evaluate(node.operand, values))
     if isinstance(node, ast.Call):
         return FUNCTIONS[node.func.id](_evaluate(node.args[0], values))
-    raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"), part=type(node).__name__.lower())  # _check keeps us from here
+    # _check keeps us from here
+    raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"),
+                       part=type(node).__name__.lower())
 
 
 def parse_formulas(texts, variables: tuple[str, ...] = ("r", "g", "b")) -> tuple[Formula, ...]:

@@ -173,7 +173,7 @@ class Network:
             except IndexError:
                 pass
         ranges = ", ".join(
-            f"W{l}[0..{r - 1},0..{c - 1}]" for l, (r, c) in enumerate(self.shapes)
+            f"W{layer}[0..{r - 1},0..{c - 1}]" for layer, (r, c) in enumerate(self.shapes)
         )
         raise ValueError(
             f"unknown parameter {name!r}: valid names are {ranges} "

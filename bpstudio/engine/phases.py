@@ -98,7 +98,8 @@ def phase_equation(kind: str, layer: int | None, n_layers: int, activation: str,
         return rf"{linear}, \quad {nonlinear}"
     d_pre = (rf"\frac{{\partial L}}{{\partial I^{{({n})}}}} = \frac{{\partial L}}{{\partial {out}}}"
              + ("" if not f else rf" \odot {f}'\left(I^{{({n})}}\right)"))
-    d_w = rf"\frac{{\partial L}}{{\partial \tilde{{W}}^{{({k})}}}} = \tilde{{O}}^{{({k})}} \left(\frac{{\partial L}}{{\partial I^{{({n})}}}}\right)^{{\top}}"
+    d_w = (rf"\frac{{\partial L}}{{\partial \tilde{{W}}^{{({k})}}}} = \tilde{{O}}^{{({k})}} "
+           rf"\left(\frac{{\partial L}}{{\partial I^{{({n})}}}}\right)^{{\top}}")
     if k == 0:
         return rf"{d_pre}, \quad {d_w}"
     d_out = rf"\frac{{\partial L}}{{\partial O^{{({k})}}}} = W^{{({k})}} \frac{{\partial L}}{{\partial I^{{({n})}}}}"

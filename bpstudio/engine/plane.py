@@ -65,10 +65,10 @@ class PlaneEvaluator:
         per_direction = [net.layers(d) for d in self.directions]
         # for each layer, the directions that move it, as (index, matrix) pairs
         self._moving = [
-            [(j, layers[l]) for j, layers in enumerate(per_direction) if np.any(layers[l])]
-            for l in range(net.n_layers)
+            [(j, layers[layer]) for j, layers in enumerate(per_direction) if np.any(layers[layer])]
+            for layer in range(net.n_layers)
         ]
-        touched = [l for l, moving in enumerate(self._moving) if moving]
+        touched = [layer for layer, moving in enumerate(self._moving) if moving]
         self.first_layer = touched[0] if touched else net.n_layers
         if touched:
             first = self._base[self.first_layer]

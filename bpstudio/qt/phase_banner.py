@@ -61,7 +61,7 @@ class PhaseBanner(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.words.setFont(font)
-        self.setStyleSheet(f"#phase_banner {{ border: 2px solid #CC79A7; border-radius: 4px; }}")
+        self.setStyleSheet("#phase_banner { border: 2px solid #CC79A7; border-radius: 4px; }")
         if self.phase is not None:
             self.show_phase(self.phase, *self.context)
 
