@@ -344,8 +344,8 @@ class NetworkView(QGraphicsView):
             f"color:{look.text}; background:{look.background}; border:1px solid {look.phase};"
             f"padding:2px 6px; font-size:{round(10.5 * look.scale)}pt; font-weight:bold;")
         self.sample_tag.adjustSize()
-        corner = self.viewport().geometry().topLeft()
-        self.sample_tag.move(corner.x() + 8, corner.y() + 8)
+        area = self.viewport().geometry()  # bottom left: the source and sink tags sit above the nodes
+        self.sample_tag.move(area.left() + 8, area.bottom() - self.sample_tag.height() - 8)
         self.sample_tag.show()
         self.sample_tag.raise_()
 
