@@ -150,3 +150,19 @@ def test_a_language_switch_reaches_the_plots_words(qtbot, window):
     window.set_language("en")
     legend = [label.text for _, label in window.plot.getPlotItem().legend.items]
     assert "seed" in legend and "solution" in legend
+
+
+def test_the_optimizer_block_shows_one_step_with_the_contracts_numbers(qtbot, window):
+    from bpstudio.engine.optimizer_step import optimizer_step
+
+    for _ in range(2):
+        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+            window.findChild(QAction, "step").trigger()
+    qtbot.waitUntil(lambda: window.model.chain_view is not None and window.model.chain_view.iteration == 2,
+                    timeout=10000)
+    typeset(window)
+    step = optimizer_step(window.last.snapshot, 0)  # what `bpstudio chain --format json` reports
+    svg = window.findChild(QWidget, "optimizer_step").svg_text
+    for key in ("m", "v", "m_hat", "weight_after"):
+        assert f">{step[key]:.4g}<".replace("-", "−") in svg, key
+    assert "used" in window.inspector.step_note.text()

@@ -31,9 +31,11 @@ from ..engine.formula import parse_formulas
 from ..engine.graph import Node, NodeNames, display_name
 from ..engine.node_values import node_values
 from ..engine.nudge import NudgeResult, fair_delta, nudge
+from ..engine.optimizer_step import optimizer_step
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.propagation import predict
 from .observer import Event, Executor
+from .optimizer_lines import optimizer_lines
 from .session import Update
 
 PATH_ROWS = 32
@@ -62,6 +64,8 @@ class ChainView:
     sample_inputs: tuple[tuple[str, float], ...]
     sample_targets: tuple[tuple[str, float], ...]
     suggested_delta: float | None  # a nudge the tangent predicts fairly (worked out when exact)
+    step_lines: tuple = ()  # the optimizer step that made these weights, rule by rule (optimizer_lines)
+    optimizer: str = "adam"
 
 
 @dataclass(frozen=True)
@@ -288,4 +292,6 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot, index: int, s
         sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
         suggested_delta=fair_delta(problem.network, weights, data, index, float(snapshot.gradient[index]))
         if exact else None,
+        step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
+        optimizer=snapshot.optimizer,
     )

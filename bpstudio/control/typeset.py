@@ -27,6 +27,7 @@ NUMBER_SIZE = 0.78  # numbers, relative to MATH_SIZE
 NUMBER_FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 DIGIT_EM = 0.64  # average advance of a digit in NUMBER_FONT, for centring and column widths
 GAP = 0.45  # between cells and operators, in em
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _lock = threading.Lock()  # ziamath keeps module-level state; one typesetting at a time
 
 
@@ -74,7 +75,7 @@ def number_text(value: float | None) -> str:
     text = f"{value:.4g}"
     if "e" in text:
         mantissa, exponent = text.split("e")
-        text = f"{mantissa}·10^{int(exponent)}"
+        text = f"{mantissa}·10" + str(int(exponent)).translate(_SUPERSCRIPT)
     return text.replace("-", "−")
 
 
@@ -192,26 +193,32 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
 def links_svg(links: list[BasicLink], colours: Colours = Colours(), size: float = MATH_SIZE,
               background: str | None = None) -> str:
     """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned."""
+    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background)
+
+
+def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = Colours(),
+                  size: float = MATH_SIZE, background: str | None = None) -> str:
+    """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned."""
     em = size
     gap = GAP * em
     num_size = NUMBER_SIZE * size
     equals = piece("=", size, colours.text)
-    lefts = [piece(link.latex, size, colours.text) for link in links]
-    rights = [piece(link.formula, size, colours.text) for link in links]
+    lefts = [piece(left, size, colours.text) for left, _, _ in rows]
+    rights = [piece(formula, size, colours.text) for _, formula, _ in rows]
     x_eq = gap + max((p.width for p in lefts), default=0.0) + gap
     x_formula = x_eq + equals.width + gap
     x_value = x_formula + max((p.width for p in rights), default=0.0) + gap
     canvas = _Canvas()
     y = 0.3 * em
-    for link, left, right in zip(links, lefts, rights):
+    for (_, _, value), left, right in zip(rows, lefts, rights):
         ascent, descent = max(left.ascent, right.ascent), max(left.descent, right.descent)
         baseline = y + ascent
         canvas.place(left, x_eq - gap - left.width, baseline)
         canvas.place(equals, x_eq, baseline)
         canvas.place(right, x_formula, baseline)
-        if link.value is not None:
+        if value is not None:
             canvas.place(equals, x_value, baseline)
-            canvas.text(number_text(link.value), x_value + equals.width + gap, baseline, num_size,
+            canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size,
                         colours.numbers, anchor="start")
         y = baseline + descent + 0.45 * em
     return canvas.document(margin=0.4 * em, background=background)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..control.studio_model import ChainView, NodeReadout
-from ..control.typeset import Colours, board_svg, links_svg, number_text
+from ..control.typeset import Colours, board_svg, equations_svg, links_svg, number_text
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
@@ -32,13 +32,8 @@ PATH_ROWS = 32
 VALUE_ROWS = [
     ("value", QT_TRANSLATE_NOOP("Inspector", "value of {p}")),
     ("gradient", QT_TRANSLATE_NOOP("Inspector", "∂L/∂{p} (all samples)")),
-    ("m", QT_TRANSLATE_NOOP("Inspector", "m (1st moment)")),
-    ("v", QT_TRANSLATE_NOOP("Inspector", "v (2nd moment)")),
-    ("m_hat", QT_TRANSLATE_NOOP("Inspector", "m̂ (bias-corrected)")),
-    ("v_hat", QT_TRANSLATE_NOOP("Inspector", "v̂ (bias-corrected)")),
-    ("step", QT_TRANSLATE_NOOP("Inspector", "effective step  −α·m̂/(√v̂+ε)")),
     ("plain", QT_TRANSLATE_NOOP("Inspector", "plain gradient step  −α·g")),
-]
+]  # the optimizer's moments are in the step block below, all of one iteration
 CHECK_ROWS = [
     ("chain", QT_TRANSLATE_NOOP("Inspector", "sum along the chain")),
     ("backprop", QT_TRANSLATE_NOOP("Inspector", "backprop")),
@@ -141,6 +136,16 @@ class Inspector(QScrollArea):
         grid.setColumnStretch(1, 1)
         layout.addWidget(values)
 
+        self.step_box = step_box = QGroupBox()
+        sl = QVBoxLayout(step_box)
+        self.step_note = QLabel()
+        self.step_note.setObjectName("optimizer_step_note")
+        self.step_note.setWordWrap(True)
+        sl.addWidget(self.step_note)
+        self.step_view = FormulaView("optimizer_step")
+        sl.addWidget(self.step_view)
+        layout.addWidget(step_box)
+
         self.check_box = check = QGroupBox()
         cl = QGridLayout(check)
         self.check_labels: dict[str, QLabel] = {}
@@ -219,7 +224,8 @@ class Inspector(QScrollArea):
         self.links_note.setText(self.tr(
             "Each link's local derivative, before they are multiplied: the forward pass computes "
             "these; the backward pass multiplies them along each path and sums at the sources."))
-        self.values_box.setTitle(self.tr("Value, gradient, optimizer step"))
+        self.values_box.setTitle(self.tr("Value and gradient now"))
+        self.step_box.setTitle(self.tr("The optimizer step that made these weights"))
         self.check_box.setTitle(self.tr("One gradient, three ways (all samples)"))
         self.paths_box.setTitle(self.tr("Paths from the parameter to L"))
         self.nudge_box.setTitle(self.tr("Nudge the parameter"))
@@ -271,9 +277,11 @@ class Inspector(QScrollArea):
                 - self.sample_box.sizeHint().height() - self.sample_info.heightForWidth(self.viewport().width()) - 80
             self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120))
             self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
+            self.step_view.set_scale_limits(PRESENTATION_SCALE * 0.8)
         else:
             self.formula.set_scale_limits(1.0)
             self.links.set_scale_limits(0.9)
+            self.step_view.set_scale_limits(0.9)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -293,6 +301,8 @@ class Inspector(QScrollArea):
             self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
             self.formula.clear()
             self.links.clear()
+            self.step_view.clear()
+            self.step_note.clear()
             self.total.clear()
             self.sample_info.clear()
             for label in (*self.value_labels.values(), *self.check_labels.values()):
@@ -318,14 +328,13 @@ class Inspector(QScrollArea):
         self.title.setText(self._title(chain, view.iteration))
         self.sample_info.setText(self._describe_sample(view))
         shown = {"value": view.weight, "gradient": view.gradient, "plain": -view.alpha * view.gradient}
-        for key in ("m", "v", "m_hat", "v_hat", "step"):
-            shown[key] = view.optimizer_values.get(key, float("nan"))
         for key, label in self.value_labels.items():
             label.setText(_fmt(shown.get(key)))
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
         self.formula.typeset(lambda: board_svg(list(blocks), colours, tags))
         self.links.typeset(lambda: links_svg(list(links), colours))
+        self._show_step(view)
         n = view.summed
         self.total.setText(self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
             n=self.problem.dataset.n_samples if self.problem else "?", p=chain.display(chain.param),
@@ -340,6 +349,21 @@ class Inspector(QScrollArea):
         self._fill_paths(n)
         if first and view.suggested_delta is not None:
             self.nudge_delta.setValue(view.suggested_delta)
+
+    def _show_step(self, view: ChainView) -> None:
+        """One step, from iteration t − 1 to t: each rule with its numbers, all of that one step."""
+        lines, colours = view.step_lines, self.colours
+        if not lines:
+            self.step_view.clear()
+            self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
+            return
+        self.step_view.typeset(lambda: equations_svg(list(lines), colours))
+        note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is "
+                       "the one the next step will use.")
+        if view.optimizer == "adam" and view.iteration == 1:
+            note += " " + self.tr("Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so "
+                                  "m̂/√v̂ = ±1 whatever the size of g.")
+        self.step_note.setText(note)
 
     def show_nudge(self, result: NudgeResult) -> None:
         self.nudge_result.setText(self.tr(

@@ -718,26 +718,6 @@
         <translation>∂L/∂{p}（全部样本）</translation>
     </message>
     <message>
-        <source>m (1st moment)</source>
-        <translation>m（一阶矩）</translation>
-    </message>
-    <message>
-        <source>v (2nd moment)</source>
-        <translation>v（二阶矩）</translation>
-    </message>
-    <message>
-        <source>m̂ (bias-corrected)</source>
-        <translation>m̂（偏差修正）</translation>
-    </message>
-    <message>
-        <source>v̂ (bias-corrected)</source>
-        <translation>v̂（偏差修正）</translation>
-    </message>
-    <message>
-        <source>effective step  −α·m̂/(√v̂+ε)</source>
-        <translation>实际步长  −α·m̂/(√v̂+ε)</translation>
-    </message>
-    <message>
         <source>plain gradient step  −α·g</source>
         <translation>普通梯度步长  −α·g</translation>
     </message>
@@ -774,10 +754,6 @@
         <translation>相乘之前，每条链路的局部导数：前向计算求出它们；反向传播沿每条路径相乘，并在源处求和。</translation>
     </message>
     <message>
-        <source>Value, gradient, optimizer step</source>
-        <translation>值、梯度与优化器的一步</translation>
-    </message>
-    <message>
         <source>One gradient, three ways (all samples)</source>
         <translation>同一梯度的三种求法（全部样本）</translation>
     </message>
@@ -808,6 +784,14 @@
     <message>
         <source>sample</source>
         <translation>样本</translation>
+    </message>
+    <message>
+        <source>Value and gradient now</source>
+        <translation>当前的值与梯度</translation>
+    </message>
+    <message>
+        <source>The optimizer step that made these weights</source>
+        <translation>得到当前权重的那一步优化</translation>
     </message>
     <message>
         <source>Which training sample's numbers the formula shows.</source>
@@ -844,6 +828,18 @@
     <message>
         <source>Node {node}: value {value}{grad} (sample {sample})</source>
         <translation>节点 {node}：数值 {value}{grad}（样本 {sample}）</translation>
+    </message>
+    <message>
+        <source>No step has been taken yet: these are the start weights.</source>
+        <translation>还没有迭代：这是初始权重。</translation>
+    </message>
+    <message>
+        <source>g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.</source>
+        <translation>g 是这一步所用的梯度（第 t − 1 次迭代的）；上面显示的梯度是下一步要用的。</translation>
+    </message>
+    <message>
+        <source>Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.</source>
+        <translation>Adam 的第一步约为 −α·sign(g)：此时 m̂ = g、v̂ = g²，所以无论 g 多大，m̂/√v̂ = ±1。</translation>
     </message>
     <message>
         <source>iteration {n}</source>

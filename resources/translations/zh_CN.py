@@ -440,3 +440,13 @@ TRANSLATIONS.update({  # the timeline (issue 13)
     "Redo": "重做",
     "Forward again to the next point a rewind stepped back over": "前进到回退时越过的下一个点",
 })
+
+TRANSLATIONS.update({  # the optimizer step block (issue 18)
+    "Value and gradient now": "当前的值与梯度",
+    "The optimizer step that made these weights": "得到当前权重的那一步优化",
+    "No step has been taken yet: these are the start weights.": "还没有迭代：这是初始权重。",
+    "g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.":
+        "g 是这一步所用的梯度（第 t − 1 次迭代的）；上面显示的梯度是下一步要用的。",
+    "Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.":
+        "Adam 的第一步约为 −α·sign(g)：此时 m̂ = g、v̂ = g²，所以无论 g 多大，m̂/√v̂ = ±1。",
+})
