@@ -53,10 +53,6 @@ def unsupported_settings(config: RunConfig) -> list[str]:
         out.append("--features")
     if config.loss != "mse" or config.output not in ("auto", "linear"):
         out.append(f"--loss {config.loss} / --output {config.output}")
-    if config.l1 or config.l2:
-        out.append("--l1/--l2")
-    if config.batch_size:
-        out.append("--batch-size")
     return out
 
 
@@ -139,7 +135,19 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
         targets=", ".join(targets), data=data, optimizer=_describe_optimizer(config),
         test=(f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
               if config.test_fraction else ""),
-        version=__version__, framework=framework, needs=needs)
+        objective=_describe_objective(config), version=__version__, framework=framework, needs=needs)
+
+
+def _describe_objective(config: RunConfig) -> str:
+    """The header's lines on what differs from the article's JVal and full-batch steps."""
+    text = ""
+    if config.l1 or config.l2:
+        text += (f"\nPenalty: JVal also holds l1 * sum |w| + l2/2 * sum w^2 over the non-bias weights "
+                 f"(l1={config.l1:g}, l2={config.l2:g}).")
+    if config.batch_size:
+        text += (f"\nMini-batches of {config.batch_size}: each step's gradient is one batch's, times n / batch "
+                 "length; JVal and the stop tests stay the whole set's.")
+    return text
 
 
 _HYPERPARAMETERS = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"),
@@ -174,6 +182,11 @@ def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
         lines.append(f"TEST_FRACTION = {config.test_fraction!r}  # share of the samples held out")
     lines += [f"{key.upper()} = {getattr(config, key)!r}  # {_HYPER_COMMENTS[config.optimizer, key]}"
               for key in _HYPERPARAMETERS[config.optimizer]]
+    if config.l1 or config.l2:
+        lines += [f"L1 = {float(config.l1)!r}  # JVal += L1 * sum |w| over the non-bias weights",
+                  f"L2 = {float(config.l2)!r}  # JVal += L2 / 2 * sum w^2 over the non-bias weights"]
+    if config.batch_size:
+        lines.append(f"BATCH_SIZE = {config.batch_size}  # samples per step's gradient (JVal stays the whole set's)")
     lines += [f"ZETA = {config.zeta!r}  # the stop tests' threshold", f"MAX_ITER = {config.max_iter}"]
     torch = "import torch\n" if framework == "pytorch" else ""
     modules = ("argparse", "csv", "json", "math") if config.data_file else ("argparse", "json", "math")
@@ -217,7 +230,7 @@ _HEADER = Template('''\
 
 Network $net: inputs $inputs -> $hidden -> linear outputs $targets.
 Data: $data.
-Optimizer: $optimizer.$test
+Optimizer: $optimizer.$test$objective
 
 The article's notation: O~(l) = [O(l), 1] is layer l's output with the
 constant 1 of the bias appended; W~(l) = [W(l); b(l)] its augmented weight

@@ -37,13 +37,125 @@ _TORCH_ACTIVATIONS = {
 
 
 def training_section(config: RunConfig, framework: str) -> str:
-    """Sections 4 to 6 of the script: network, optimizer, training loop."""
+    """Sections 4 to 6 of the script: network, what is minimised, optimizer, training loop."""
+    penalized, batched = bool(config.l1 or config.l2), bool(config.batch_size)
     if framework == "numpy":
         function, link = _NUMPY_ACTIVATIONS[config.activation]
         network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation)
-        return "\n\n".join((network, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
+        objective = _numpy_objective(penalized, batched)
+        return "\n\n".join((network, objective, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
     network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation)
-    return "\n\n".join((network, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
+    objective = _torch_objective(penalized, batched)
+    return "\n\n".join((network, objective, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
+
+
+def _numpy_objective(penalized: bool, batched: bool) -> str:
+    """Section 4b: the JVal and gradient the loop uses -- the data term, a penalty, a batch."""
+    parts = [_PENALTY_MASK + _NUMPY_PENALTY] if penalized else []
+    if batched:
+        parts.append(_BATCHES)
+    add = ("\n    value, d_value = penalty(w)  # the penalty's branch w -> R -> JVal"
+           "\n    return jval + value, grad + d_value") if penalized else "\n    return jval, grad"
+    parts.append((_NUMPY_BATCH_OBJECTIVE if batched else _NUMPY_FULL_OBJECTIVE).substitute(add=add))
+    return "\n\n".join(part.strip("\n") + "\n" for part in parts)
+
+
+def _torch_objective(penalized: bool, batched: bool) -> str:
+    """Section 4b for PyTorch: the loss autograd differentiates, and the whole set's JVal."""
+    parts = [_PENALTY_MASK + _TORCH_PENALTY] if penalized else []
+    if batched:
+        parts.append(_BATCHES)
+    plus = " + penalty(w)" if penalized else ""
+    parts.append((_TORCH_BATCH_OBJECTIVE if batched else _TORCH_FULL_OBJECTIVE).substitute(plus=plus))
+    return "\n\n".join(part.strip("\n") + "\n" for part in parts)
+
+
+_PENALTY_MASK = '''\
+# -- 4b. What is minimised: JVal plus the penalty R ------------------------------------------------
+# R = L1 * sum |w| + L2 / 2 * sum w^2 over the non-bias weights: the bias (the last row of each
+# W~) is left free, since shrinking it does not make the function any simpler.
+WEIGHT_MASK = np.ones(N_PARAMS)
+for end, (rows, cols) in zip(OFFSETS[1:], SHAPES):
+    WEIGHT_MASK[end - cols:end] = 0.0  # the bias row of this W~
+'''
+
+_NUMPY_PENALTY = '''
+
+def penalty(w):
+    """(R, dR/dw); dR/dw = L1 sign(w) + L2 w, and L1's derivative at w = 0 exactly is taken as 0."""
+    masked = w * WEIGHT_MASK
+    return (L1 * float(np.sum(np.abs(masked))) + 0.5 * L2 * float(np.dot(masked, masked)),
+            L1 * np.sign(masked) + L2 * masked)
+'''
+
+_TORCH_PENALTY = '''
+
+def penalty(w):
+    """R as a tensor; autograd's d|w|/dw is sign(w), 0 at w = 0 exactly, as the studio takes it."""
+    masked = w * torch.from_numpy(WEIGHT_MASK)
+    return L1 * masked.abs().sum() + 0.5 * L2 * (masked * masked).sum()
+'''
+
+_BATCHES = '''\
+# -- 4c. Mini-batches: which samples step k's gradient is taken on ---------------------------------
+_ORDERS = {}  # epoch -> its shuffled order of the samples
+
+
+def batch_rows(k, n):
+    """Batch k (k = 0, 1, ...) of the training samples, or None for the whole set.
+
+    The samples are dealt out in a new seeded random order each epoch (the last
+    batch of an epoch may be smaller); batch k depends on k and SEED alone.
+    """
+    if not 0 < BATCH_SIZE < n:
+        return None
+    epoch, position = divmod(k, -(-n // BATCH_SIZE))
+    if epoch not in _ORDERS:
+        _ORDERS.clear()
+        _ORDERS[epoch] = np.random.RandomState((SEED * 31 + epoch + 104729) % 2**32).permutation(n)
+    return np.sort(_ORDERS[epoch][position * BATCH_SIZE:(position + 1) * BATCH_SIZE])
+'''
+
+_NUMPY_FULL_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """JVal and the gradient the step after iteration k uses: both over the whole training set."""
+    jval, grad = jval_and_gradient(w, inputs, targets)$add
+''')
+
+_NUMPY_BATCH_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """JVal of the whole training set (what the stop tests and the printout watch), and the
+    gradient of batch k, times n / batch length so that it stands for the whole set's sum."""
+    rows = batch_rows(k, len(inputs))
+    if rows is None:
+        jval, grad = jval_and_gradient(w, inputs, targets)
+    else:
+        _, grad = jval_and_gradient(w, inputs[rows], targets[rows])
+        jval, grad = jval_only(w, inputs, targets), grad * (len(inputs) / len(rows))$add
+''')
+
+
+_TORCH_FULL_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """(what autograd differentiates, JVal): here both are JVal over the whole training set."""
+    loss = jval(w, inputs, targets)$plus
+    return loss, loss
+''')
+
+_TORCH_BATCH_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """(what autograd differentiates, JVal): batch k's JVal times n / batch length, so that
+    its gradient stands for the whole set's; and the whole training set's JVal, which the stop
+    tests and the printout watch."""
+    rows = batch_rows(k, len(inputs))
+    if rows is None:
+        loss = jval(w, inputs, targets)$plus
+        return loss, loss
+    index = torch.from_numpy(rows)
+    with torch.no_grad():
+        whole = jval(w, inputs, targets)$plus
+    return jval(w, inputs[index], targets[index]) * (len(inputs) / len(rows))$plus, whole
+''')
 
 
 _NUMPY_NETWORK = Template('''\
@@ -153,7 +265,7 @@ def train(w, train_set, test_set, max_iter, print_every):
         if ||x_new - x||_inf < ZETA^2 or |J_new - J| < ZETA^2: stop (converged2)
     """
     inputs, targets = train_set
-    jval, grad = jval_and_gradient(w, inputs, targets)
+    jval, grad = objective(w, inputs, targets, 0)
     result = {"jval": [jval], "iterations": 0, "stop_reason": None}
     if test_set is not None:
         result["test_jval"] = [jval_only(w, *test_set)]
@@ -170,7 +282,7 @@ def train(w, train_set, test_set, max_iter, print_every):
                 reason = "max_iter"
                 break
             w_new = optimizer.step(w, grad, k + 1)
-            jval_new, grad_new = jval_and_gradient(w_new, inputs, targets)
+            jval_new, grad_new = objective(w_new, inputs, targets, k + 1)
             dx = float(np.max(np.abs(w_new - w)))
             if not all(math.isfinite(v) for v in (jval_new, dx, float(np.max(np.abs(grad_new))))):
                 reason = "diverged"  # the last finite point is kept
@@ -256,18 +368,18 @@ def train(w0, train_set, test_set, max_iter, print_every):
     w = torch.tensor(w0, requires_grad=True)  # all weights, one flat leaf tensor
     optimizer = make_optimizer(w)
 
-    def evaluate():
-        """JVal at w; leaves dJVal/dw in w.grad."""
+    def evaluate(k):
+        """JVal at w; leaves in w.grad the gradient the step after iteration k uses."""
         optimizer.zero_grad()
-        loss = jval(w, inputs, targets)
+        loss, value = objective(w, inputs, targets, k)
         loss.backward()
-        return loss.item()
+        return value.item()
 
     def test_jval():
         with torch.no_grad():
             return jval(w, *test).item()
 
-    value = evaluate()
+    value = evaluate(0)
     result = {"jval": [value], "iterations": 0, "stop_reason": None}
     if test is not None:
         result["test_jval"] = [test_jval()]
@@ -283,7 +395,7 @@ def train(w0, train_set, test_set, max_iter, print_every):
             break
         before = w.detach().clone()
         optimizer.step()  # x_new from x and the gradient at x
-        value_new = evaluate()  # J_new and the gradient at x_new
+        value_new = evaluate(k + 1)  # J_new and the gradient at x_new
         dx = (w.detach() - before).abs().max().item()
         if not all(math.isfinite(v) for v in (value_new, dx, w.grad.abs().max().item())):
             with torch.no_grad():
