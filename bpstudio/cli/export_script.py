@@ -46,6 +46,10 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --formula: {err}") from None
     except ValueError as err:  # a test split that leaves one side empty
         raise UsageError(f"argument --test-fraction: {err}") from None
-    write_text(out, script_text(config, args.framework))
+    try:
+        text = script_text(config, args.framework)
+    except ValueError as err:  # data too large to write into the script
+        raise UsageError(str(err)) from None
+    write_text(out, text)
     print(f"wrote {out}: run it with python3 {out.name} [--max-iter N] [--json FILE]")
     return 0

@@ -45,14 +45,10 @@ def check_script_name(path: str | Path) -> None:
 
 
 def unsupported_settings(config: RunConfig) -> list[str]:
-    """What a script cannot reproduce yet: the settings that came with classification (issue 14)."""
+    """What a script cannot reproduce yet: a mean-squared error through softmax outputs."""
     out = []
-    if config.dataset != "article":
-        out.append(f"--dataset {config.dataset}")
-    if config.features:
-        out.append("--features")
-    if config.loss != "mse" or config.output not in ("auto", "linear"):
-        out.append(f"--loss {config.loss} / --output {config.output}")
+    if (config.loss, config.output_activation) == ("mse", "softmax"):
+        out.append("--loss mse / --output softmax")
     return out
 
 
@@ -60,8 +56,8 @@ def check_exportable(config: RunConfig) -> None:
     """Refuse, saying which settings, rather than write a script that would not reproduce the run."""
     missing = unsupported_settings(config)
     if missing:
-        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script cannot reproduce {settings} yet: export a run of "
-                                                  "the article's data, your formulas or a CSV regression"),
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script cannot reproduce {settings} yet: use linear or "
+                                                  "sigmoid outputs with mse, or softmax with cross-entropy"),
                       settings=", ".join(missing))
 
 
@@ -75,18 +71,18 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     if framework not in FRAMEWORKS:
         raise ValueError(f"framework must be one of {', '.join(FRAMEWORKS)}")
     check_exportable(config)
-    sizes = config.problem_network().sizes
-    inputs, targets = _column_names(config)
+    embedded = None
+    if _embeds_data(config):  # generated 2-D points, or class labels read from a CSV file
+        problem = config.problem(dataset if config.data_file else None)
+        embedded = problem.all_data
+        dataset = embedded
+    sizes = config.problem_network(embedded).sizes
+    inputs, targets = _column_names(config, embedded)
     parts = [
         _header(config, framework, sizes, inputs, targets),
         _settings(config, framework, sizes, inputs, targets),
         _data_section(config, dataset),
-        _START_SECTION.substitute(
-            init=("rng.uniform(-1, 1, (N_PARAMS, 1))[:, 0]" if config.init == "uniform"
-                  else "np.zeros(N_PARAMS)  # all zeros: every hidden unit gets the same gradient"),
-            why=("The article's init_seed: every entry of every W~ from U(-1, 1), drawn\n"
-                 "    after the data from the same random stream." if config.init == "uniform" else
-                 "All weights zero (the article warns this is a poor start).")),
+        _start_section(config, problem.start if embedded is not None and not config.data_file else None),
         _SPLIT_SECTION if config.test_fraction else _NO_SPLIT_SECTION,
         training_section(config, framework),
         _MAIN_SECTION,
@@ -94,9 +90,35 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     return "\n\n\n".join(part.strip("\n") for part in parts) + "\n"
 
 
-def _column_names(config: RunConfig) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _embeds_data(config: RunConfig) -> bool:
+    """Data a script does not regenerate or read itself, but carries: Playground's 2-D sets
+    (drawn by the studio's generators, then turned into features and class targets) and a CSV
+    file's class labels (turned into one-hot or 0/1 targets)."""
+    return config.dataset != "article" or bool(config.data_file and config.is_classification)
+
+
+def _start_section(config: RunConfig, start: np.ndarray | None) -> str:
+    """Section 2: the start weights, drawn from the stream as the article does, or embedded."""
+    if start is not None:
+        numbers = [repr(float(v)) for v in start]
+        rows = ",\n".join("        " + ", ".join(numbers[i:i + 4]) for i in range(0, len(numbers), 4))
+        return _START_SECTION.substitute(
+            init="np.array([\n" + rows + ",\n    ])",
+            why=("The studio's start point, written in exactly: its random stream drew the\n"
+                 "    data first, and the data is written in above rather than drawn."))
+    return _START_SECTION.substitute(
+        init=("rng.uniform(-1, 1, (N_PARAMS, 1))[:, 0]" if config.init == "uniform"
+              else "np.zeros(N_PARAMS)  # all zeros: every hidden unit gets the same gradient"),
+        why=("The article's init_seed: every entry of every W~ from U(-1, 1), drawn\n"
+             "    after the data from the same random stream." if config.init == "uniform" else
+             "All weights zero (the article warns this is a poor start)."))
+
+
+def _column_names(config: RunConfig, embedded: Dataset | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Input and target names, made safe to stand in the script's comments and docstring."""
-    if config.data_file:
+    if embedded is not None:
+        inputs, targets = embedded.input_names, embedded.target_names
+    elif config.data_file:
         inputs, targets = config.inputs, config.targets
     elif config.formulas:
         inputs, targets = ARTICLE_INPUTS, tuple(f.name for f in parse_formulas(config.formulas))
@@ -122,7 +144,12 @@ def _formula_text(formula) -> str:
 def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     tool = "NumPy" if framework == "numpy" else "PyTorch (and NumPy for the data)"
     hidden = _hidden_layers(config, sizes)
-    if config.data_file:
+    if config.dataset != "article":
+        data = (f"Playground's {config.dataset} set, {config.samples} points, noise {config.noise:g}, "
+                f"seed {config.seed}, written in (the inputs are the features {', '.join(inputs)})")
+    elif config.data_file and config.is_classification:
+        data = f"the class labels of the CSV file {_plain(Path(config.data_file).name)}, written in"
+    elif config.data_file:
         data = f"the CSV file {_plain(Path(config.data_file).name)}"
     elif config.formulas:
         data = (f"{config.samples} samples r, g, b ~ U(-1, 1), seed {config.seed}; targets "
@@ -132,7 +159,8 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     needs = "numpy" if framework == "numpy" else "torch and numpy"
     return _HEADER.substitute(
         tool=tool, net="-".join(map(str, sizes)), inputs=", ".join(inputs), hidden=hidden,
-        targets=", ".join(targets), data=data, optimizer=_describe_optimizer(config),
+        targets=", ".join(targets), data=data, outputs=_OUTPUT_WORDS[config.output_activation],
+        jval=_JVAL_WORDS[config.loss], optimizer=_describe_optimizer(config),
         test=(f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
               if config.test_fraction else ""),
         objective=_describe_objective(config), version=__version__, framework=framework, needs=needs)
@@ -159,6 +187,10 @@ _HYPER_COMMENTS = {
     ("adam", "epsilon"): "added after the square root of the corrected v",
     ("momentum", "beta1"): "how much of the velocity u each step keeps",
 }
+
+
+_OUTPUT_WORDS = {"identity": "linear outputs", "sigmoid": "sigmoid outputs", "softmax": "softmax outputs"}
+_JVAL_WORDS = {"mse": "1/2 ||y_hat - y||^2", "cross-entropy": "the cross-entropy of the outputs"}
 
 
 def _hidden_layers(config: RunConfig, sizes) -> str:
@@ -195,7 +227,7 @@ def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
 
 
 def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
-    if config.data_file and dataset is not None:
+    if dataset is not None and (config.data_file or config.dataset != "article"):
         return _embedded_data(dataset)
     if config.data_file:
         return _CSV_SECTION.substitute(
@@ -210,8 +242,9 @@ def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
 
 def _embedded_data(dataset: Dataset) -> str:
     if dataset.inputs.size + dataset.targets.size > EMBED_LIMIT:
-        raise ValueError(f"the data ({dataset.n_samples} samples) is too large to embed; "
-                         "keep its CSV file where the run read it")
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "the data ({n} samples) is too large to write into a script; "
+                                                  "use fewer samples, or a CSV file of numeric targets"),
+                      n=dataset.n_samples)
     return _EMBEDDED_SECTION.substitute(
         n=dataset.n_samples, input_names=", ".join(map(_plain, dataset.input_names)),
         target_names=", ".join(map(_plain, dataset.target_names)),
@@ -228,7 +261,7 @@ _HEADER = Template('''\
 #!/usr/bin/env python3
 """A BP Studio run, written out as a standalone $tool program.
 
-Network $net: inputs $inputs -> $hidden -> linear outputs $targets.
+Network $net: inputs $inputs -> $hidden -> $outputs $targets.
 Data: $data.
 Optimizer: $optimizer.$test$objective
 
@@ -236,7 +269,7 @@ The article's notation: O~(l) = [O(l), 1] is layer l's output with the
 constant 1 of the bias appended; W~(l) = [W(l); b(l)] its augmented weight
 matrix, the bias being the last row; I(l+1) = O~(l) W~(l) is the linear link
 and O(l+1) = f(I(l+1)) the non-linear one.  JVal = sum over the samples of
-1/2 ||y_hat - y||^2 -- a sum, not a mean, so it grows with the number of
+$jval -- a sum, not a mean, so it grows with the number of
 samples.  All numbers are float64.
 
 Usage:  python3 THIS_FILE.py [--max-iter N] [--print-every N] [--json FILE]

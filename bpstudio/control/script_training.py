@@ -41,10 +41,12 @@ def training_section(config: RunConfig, framework: str) -> str:
     penalized, batched = bool(config.l1 or config.l2), bool(config.batch_size)
     if framework == "numpy":
         function, link = _NUMPY_ACTIVATIONS[config.activation]
-        network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation)
+        network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation,
+                                       output_loss=_NUMPY_OUTPUT_LOSSES[output_kind(config)])
         objective = _numpy_objective(penalized, batched)
         return "\n\n".join((network, objective, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
-    network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation)
+    network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation,
+                                       output_loss=_TORCH_OUTPUT_LOSSES[output_kind(config)])
     objective = _torch_objective(penalized, batched)
     return "\n\n".join((network, objective, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
 
@@ -68,6 +70,66 @@ def _torch_objective(penalized: bool, batched: bool) -> str:
     plus = " + penalty(w)" if penalized else ""
     parts.append((_TORCH_BATCH_OBJECTIVE if batched else _TORCH_FULL_OBJECTIVE).substitute(plus=plus))
     return "\n\n".join(part.strip("\n") + "\n" for part in parts)
+
+
+def output_kind(config: RunConfig) -> tuple[str, str]:
+    """(loss, output activation): which output_loss a script gets."""
+    return config.loss, config.output_activation
+
+
+# The output layer's link and the loss, from the logits I(L) (samples in rows).  Cross-entropy
+# is computed from the logits (log-sum-exp, softplus) as the studio computes it, so that a
+# confident wrong answer costs a large finite number instead of log(0).
+_NUMPY_OUTPUT_LOSSES = {
+    ("mse", "identity"): '''\
+def output_loss(I, targets):
+    """The output layer is linear, y_hat = I: JVal = sum over the samples of 1/2 ||y_hat - y||^2,
+    and dJVal/dI = y_hat - y (the basic link y_hat -> L)."""
+    residual = I - targets
+    return 0.5 * float(np.sum(residual * residual)), residual''',
+    ("mse", "sigmoid"): '''\
+def output_loss(I, targets):
+    """Sigmoid outputs y_hat = 1 / (1 + exp(-I)): JVal = sum over the samples of 1/2 ||y_hat - y||^2,
+    and dJVal/dI = (y_hat - y) y_hat (1 - y_hat), through the output's own link."""
+    y_hat = 0.5 * (1.0 + np.tanh(I * 0.5))
+    residual = y_hat - targets
+    return 0.5 * float(np.sum(residual * residual)), residual * (y_hat * (1.0 - y_hat))''',
+    ("cross-entropy", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of -sum_k t_k log y_k,
+    and dJVal/dI_j = y_j sum_k t_k - t_j, which is y - t for one-hot targets."""
+    shifted = I - np.max(I, axis=1, keepdims=True)
+    log_y = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    y = np.exp(log_y)
+    return -float(np.sum(targets * log_y)), y * np.sum(targets, axis=1, keepdims=True) - targets''',
+    ("cross-entropy", "sigmoid"): '''\
+def output_loss(I, targets):
+    """One sigmoid output p = 1 / (1 + exp(-I)), the probability of the second class: JVal = sum
+    over the samples of -[t log p + (1 - t) log(1 - p)] = softplus(I) - t I, and dJVal/dI = p - t."""
+    softplus = np.maximum(I, 0.0) + np.log1p(np.exp(-np.abs(I)))
+    return float(np.sum(softplus - targets * I)), 0.5 * (1.0 + np.tanh(0.5 * I)) - targets''',
+}
+_TORCH_OUTPUT_LOSSES = {
+    ("mse", "identity"): '''\
+def output_loss(I, targets):
+    """The output layer is linear, y_hat = I: JVal = sum over the samples of 1/2 ||y_hat - y||^2."""
+    residual = I - targets
+    return 0.5 * (residual * residual).sum()''',
+    ("mse", "sigmoid"): '''\
+def output_loss(I, targets):
+    """Sigmoid outputs: JVal = sum over the samples of 1/2 ||sigmoid(I) - y||^2."""
+    residual = torch.sigmoid(I) - targets
+    return 0.5 * (residual * residual).sum()''',
+    ("cross-entropy", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs: JVal = sum over the samples of -sum_k t_k log softmax(I)_k."""
+    return -(targets * torch.log_softmax(I, dim=1)).sum()''',
+    ("cross-entropy", "sigmoid"): '''\
+def output_loss(I, targets):
+    """One sigmoid output: JVal = sum over the samples of softplus(I) - t I, the binary cross-entropy
+    -[t log p + (1 - t) log(1 - p)] of p = sigmoid(I), written so that it never overflows."""
+    return (I.clamp(min=0) + torch.log1p(torch.exp(-I.abs())) - targets * I).sum()''',
+}
 
 
 _PENALTY_MASK = '''\
@@ -180,6 +242,9 @@ def f_link(I, O):
     return $link
 
 
+$output_loss
+
+
 def jval_and_gradient(w, inputs, targets):
     """JVal and dJVal/dw over all samples: forward computes the basic links, backward chains them."""
     W = layers(w)
@@ -188,17 +253,16 @@ def jval_and_gradient(w, inputs, targets):
     for l, W_l in enumerate(W):
         I = O_aug[l] @ W_l  # the linear link I(l+1) = O~(l) W~(l)
         if l == len(W) - 1:
-            y_hat = I  # the output layer is linear
+            logits = I  # the output layer's I(L); its link and the loss are output_loss's
         else:
             O = f(I)  # the non-linear link O(l+1) = f(I(l+1))
             links.append(f_link(I, O))
             O_aug.append(augment(O))
-    residual = y_hat - targets  # dL/dy_hat, the basic link y_hat -> L
-    jval = 0.5 * float(np.sum(residual * residual))  # JVal: a sum over samples
+    jval, d_I = output_loss(logits, targets)  # JVal (a sum over samples) and dJVal/dI(L)
     grads = [None] * len(W)
-    d_O = residual  # dL/dO of the layer being left
     for l in reversed(range(len(W))):
-        d_I = d_O if l == len(W) - 1 else d_O * links[l]  # through the non-linear link
+        if l < len(W) - 1:
+            d_I = d_O * links[l]  # through the non-linear link
         grads[l] = O_aug[l].T @ d_I  # dL/dW~(l), summed over the samples
         d_O = d_I @ W[l][:-1].T  # dL/dO(l): the branches leaving each O_j are summed there (a source)
     return jval, np.concatenate([g.reshape(-1) for g in grads])
@@ -211,8 +275,7 @@ def jval_only(w, inputs, targets):
     for l, W_l in enumerate(W):
         I = O_aug @ W_l
         O_aug = augment(f(I)) if l < len(W) - 1 else I
-    residual = O_aug - targets
-    return 0.5 * float(np.sum(residual * residual))
+    return output_loss(O_aug, targets)[0]
 ''')
 
 _NUMPY_OPTIMIZERS = {
@@ -322,15 +385,17 @@ def f(I):
     return $function
 
 
+$output_loss
+
+
 def jval(w, inputs, targets):
-    """JVal = sum over the samples of 1/2 ||y_hat - y||^2."""
+    """JVal, a sum over the samples (see output_loss)."""
     O_aug = augment(inputs)  # O~(0)
     W = layers(w)
     for l, W_l in enumerate(W):
         I = O_aug @ W_l  # the linear link I(l+1) = O~(l) W~(l)
-        O_aug = augment(f(I)) if l < len(W) - 1 else I  # the output layer is linear
-    residual = O_aug - targets
-    return 0.5 * (residual * residual).sum()
+        O_aug = augment(f(I)) if l < len(W) - 1 else I  # I(L): output_loss applies the output link
+    return output_loss(O_aug, targets)
 ''')
 
 _TORCH_OPTIMIZERS = {
