@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..control.safe_write import write_text
-from ..control.script_export import FRAMEWORKS, check_exportable, check_script_name, script_text
+from ..control.script_export import FRAMEWORKS, check_script_name, script_text
 from ..engine.csv_data import CsvDataError
 from ..engine.formula import FormulaError
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
@@ -34,10 +34,6 @@ def main(argv: list[str]) -> int:
         check_script_name(out)
     except ValueError as err:
         raise UsageError(f"argument --out: {err}") from None
-    try:
-        check_exportable(config)
-    except ValueError as err:
-        raise UsageError(str(err)) from None
     try:
         config.problem()  # the same checks as train: the CSV is readable, the formulas finite
     except CsvDataError as err:

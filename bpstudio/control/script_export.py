@@ -44,23 +44,6 @@ def check_script_name(path: str | Path) -> None:
                                                   "the {name} module; choose another name"), name=stem)
 
 
-def unsupported_settings(config: RunConfig) -> list[str]:
-    """What a script cannot reproduce yet: a mean-squared error through softmax outputs."""
-    out = []
-    if (config.loss, config.output_activation) == ("mse", "softmax"):
-        out.append("--loss mse / --output softmax")
-    return out
-
-
-def check_exportable(config: RunConfig) -> None:
-    """Refuse, saying which settings, rather than write a script that would not reproduce the run."""
-    missing = unsupported_settings(config)
-    if missing:
-        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script cannot reproduce {settings} yet: use linear or "
-                                                  "sigmoid outputs with mse, or softmax with cross-entropy"),
-                      settings=", ".join(missing))
-
-
 def script_text(config: RunConfig, framework: str, dataset: Dataset | None = None) -> str:
     """The whole script for ``config``.
 
@@ -70,7 +53,6 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     """
     if framework not in FRAMEWORKS:
         raise ValueError(f"framework must be one of {', '.join(FRAMEWORKS)}")
-    check_exportable(config)
     embedded = None
     if _embeds_data(config):  # generated 2-D points, or class labels read from a CSV file
         problem = config.problem(dataset if config.data_file else None)

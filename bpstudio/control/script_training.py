@@ -94,6 +94,15 @@ def output_loss(I, targets):
     y_hat = 0.5 * (1.0 + np.tanh(I * 0.5))
     residual = y_hat - targets
     return 0.5 * float(np.sum(residual * residual)), residual * (y_hat * (1.0 - y_hat))''',
+    ("mse", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of 1/2 ||y - t||^2.
+    Softmax is not element-wise (every y_k depends on every I_j), so dJVal/dI goes through its
+    Jacobian dy_k/dI_j = y_k (delta_jk - y_j): dJVal/dI_j = y_j (r_j - sum_k y_k r_k), r = y - t."""
+    shifted = np.exp(I - np.max(I, axis=1, keepdims=True))
+    y = shifted / np.sum(shifted, axis=1, keepdims=True)
+    residual = y - targets
+    return 0.5 * float(np.sum(residual * residual)), y * (residual - np.sum(y * residual, axis=1, keepdims=True))''',
     ("cross-entropy", "softmax"): '''\
 def output_loss(I, targets):
     """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of -sum_k t_k log y_k,
@@ -119,6 +128,11 @@ def output_loss(I, targets):
 def output_loss(I, targets):
     """Sigmoid outputs: JVal = sum over the samples of 1/2 ||sigmoid(I) - y||^2."""
     residual = torch.sigmoid(I) - targets
+    return 0.5 * (residual * residual).sum()''',
+    ("mse", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs: JVal = sum over the samples of 1/2 ||softmax(I) - t||^2."""
+    residual = torch.softmax(I, dim=1) - targets
     return 0.5 * (residual * residual).sum()''',
     ("cross-entropy", "softmax"): '''\
 def output_loss(I, targets):

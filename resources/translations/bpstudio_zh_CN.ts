@@ -399,10 +399,6 @@
         <translation>名为 {name}.py 的脚本会导入它自己而不是 {name} 模块；请换一个文件名</translation>
     </message>
     <message>
-        <source>a script cannot reproduce {settings} yet: use linear or sigmoid outputs with mse, or softmax with cross-entropy</source>
-        <translation>脚本还不能重现 {settings}：均方误差请配线性或 sigmoid 输出，softmax 请配交叉熵</translation>
-    </message>
-    <message>
         <source>the data ({n} samples) is too large to write into a script; use fewer samples, or a CSV file of numeric targets</source>
         <translation>数据（{n} 个样本）太大，无法写入脚本；请减少样本数，或使用数值目标的 CSV 文件</translation>
     </message>

@@ -422,8 +422,6 @@ TRANSLATIONS.update({
 })
 
 TRANSLATIONS.update({
-    "a script cannot reproduce {settings} yet: use linear or sigmoid outputs with mse, or softmax with cross-entropy":
-        "脚本还不能重现 {settings}：均方误差请配线性或 sigmoid 输出，softmax 请配交叉熵",
     "the data ({n} samples) is too large to write into a script; use fewer samples, or a CSV file of numeric targets":
         "数据（{n} 个样本）太大，无法写入脚本；请减少样本数，或使用数值目标的 CSV 文件",
 })
