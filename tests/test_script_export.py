@@ -205,7 +205,8 @@ def test_class_labels_of_a_csv_file_are_reproduced(tmp_path, output):
     points = rng.uniform(-1, 1, (60, 2))
     labels = np.where(points[:, 0] * points[:, 1] > 0, "same", "other")
     csv_path = tmp_path / "classes.csv"
-    csv_path.write_text("a,b,kind\n" + "\n".join(f"{x!r},{y!r},{k}" for (x, y), k in zip(points.tolist(), labels)) + "\n")
+    rows = (f"{x!r},{y!r},{kind}" for (x, y), kind in zip(points.tolist(), labels))
+    csv_path.write_text("a,b,kind\n" + "\n".join(rows) + "\n")
     options = ("--data", str(csv_path), "--inputs", "a,b", "--targets", "kind", "--loss", "cross-entropy",
                "--output", output, "--hidden", "5")
     trainer = engine_run(*options, max_iter=300)

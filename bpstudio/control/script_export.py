@@ -5,9 +5,12 @@ with NumPy alone; ``script_text(config, "pytorch")`` builds the same network
 with PyTorch, lets autograd compute the gradient and ``torch.optim`` take the
 step.  Either script regenerates the same data with the same random stream
 (or reads the same CSV file), starts from the same weights, applies the same
-optimizer rule and the same two stop tests, and so follows the studio's JVal
-path to rounding — which is what a student should see: the studio's numbers
-are the framework's numbers.
+loss, penalty, mini-batches, optimizer rule and the same two stop tests, and
+so follows the studio's JVal path to rounding — which is what a student
+should see: the studio's numbers are the framework's numbers.  Data the
+studio builds from more than a random stream (Playground's 2-D points turned
+into features and class targets, a CSV file's class labels) is written into
+the script instead, with the start weights, up to EMBED_LIMIT numbers.
 
 This module writes what both scripts share: the header, the settings, the
 data, the start point and the command line.  :mod:`.script_training` writes
