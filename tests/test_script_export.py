@@ -133,6 +133,87 @@ def test_csv_data_by_path_and_embedded(tmp_path):
     assert max_relative_difference(run["jval"], trainer.history.view()) <= 1e-12
 
 
+PENALTY = ("--l1", "1e-3", "--l2", "1e-2", "--samples", "100")
+BATCHES = ("--batch-size", "16", "--samples", "100", "--test-fraction", "0.2", "--optimizer", "momentum",
+           "--alpha", "1e-3")
+BATCHES_AND_PENALTY = ("--batch-size", "7", "--samples", "60", "--l1", "1e-2", "--hidden", "4,3",
+                       "--activation", "relu")
+OBJECTIVES = [PENALTY, BATCHES, BATCHES_AND_PENALTY]
+OBJECTIVE_IDS = ["l1-l2", "batches-test-set", "batches-l1-relu"]
+
+
+def without(options, *names):
+    """The options with the named settings (each followed by its value) left out."""
+    out, skip = [], False
+    for option in options:
+        if skip:
+            skip = False
+        elif option in names:
+            skip = True
+        else:
+            out.append(option)
+    return tuple(out)
+
+
+@pytest.mark.parametrize("framework", ["numpy", pytest.param("pytorch", marks=pytest.mark.torch)])
+@pytest.mark.parametrize("options", OBJECTIVES, ids=OBJECTIVE_IDS)
+def test_penalties_and_mini_batches_are_reproduced(tmp_path, framework, options):
+    if framework == "pytorch":
+        needs_torch()
+    python = TORCH_PYTHON if framework == "pytorch" else sys.executable
+    run, _ = run_script(export(tmp_path, framework, *options), "--max-iter", "300", python=python)
+    trainer = engine_run(*options, max_iter=300)
+    assert run["iterations"] == 300 and run["stop_reason"] == "max_iter"
+    assert max_relative_difference(run["jval"], trainer.history.view()) <= 1e-10
+    if "--test-fraction" in options:
+        assert max_relative_difference(run["test_jval"], trainer.test_history.view()) <= 1e-10
+    # the settings shape the path: without them the engine goes elsewhere
+    plain = engine_run(*without(options, "--l1", "--l2", "--batch-size"), max_iter=300)
+    assert max_relative_difference(run["jval"], plain.history.view()) > 1e-6
+
+
+CLASSIFICATION = [
+    ("--dataset", "xor", "--samples", "200", "--hidden", "4", "--loss", "cross-entropy", "--output", "sigmoid"),
+    ("--dataset", "spiral", "--classes", "3", "--samples", "150", "--noise", "0.1",
+     "--features", "x1,x2,x1sq,sinx2", "--loss", "cross-entropy", "--test-fraction", "0.2"),
+    ("--dataset", "circle", "--samples", "100", "--output", "sigmoid", "--hidden", "3", "--optimizer", "momentum",
+     "--alpha", "1e-3", "--batch-size", "30", "--l2", "1e-2"),
+    ("--dataset", "gauss", "--classes", "3", "--samples", "120", "--output", "softmax", "--hidden", "4"),
+    ("--dataset", "plane", "--samples", "80", "--features", "x1,x2,x1x2", "--hidden", "3"),
+]
+CLASSIFICATION_IDS = ["xor-sigmoid-bce", "spiral-3-features-softmax-ce-test-set", "circle-sigmoid-mse-batches-l2",
+                      "gauss-3-softmax-mse", "plane-regression-features"]
+
+
+@pytest.mark.parametrize("framework", ["numpy", pytest.param("pytorch", marks=pytest.mark.torch)])
+@pytest.mark.parametrize("options", CLASSIFICATION, ids=CLASSIFICATION_IDS)
+def test_2d_sets_features_and_cross_entropy_are_reproduced(tmp_path, framework, options):
+    if framework == "pytorch":
+        needs_torch()
+    python = TORCH_PYTHON if framework == "pytorch" else sys.executable
+    run, _ = run_script(export(tmp_path, framework, *options), "--max-iter", "300", python=python)
+    trainer = engine_run(*options, max_iter=300)
+    assert run["iterations"] == 300 and run["stop_reason"] == "max_iter"
+    assert max_relative_difference(run["jval"], trainer.history.view()) <= 1e-10
+    if "--test-fraction" in options:
+        assert max_relative_difference(run["test_jval"], trainer.test_history.view()) <= 1e-10
+
+
+@pytest.mark.parametrize("output", ["softmax", "sigmoid"])
+def test_class_labels_of_a_csv_file_are_reproduced(tmp_path, output):
+    rng = np.random.default_rng(11)
+    points = rng.uniform(-1, 1, (60, 2))
+    labels = np.where(points[:, 0] * points[:, 1] > 0, "same", "other")
+    csv_path = tmp_path / "classes.csv"
+    rows = (f"{x!r},{y!r},{kind}" for (x, y), kind in zip(points.tolist(), labels))
+    csv_path.write_text("a,b,kind\n" + "\n".join(rows) + "\n")
+    options = ("--data", str(csv_path), "--inputs", "a,b", "--targets", "kind", "--loss", "cross-entropy",
+               "--output", output, "--hidden", "5")
+    trainer = engine_run(*options, max_iter=300)
+    run, _ = run_script(export(tmp_path, "numpy", *options), "--max-iter", "300")
+    assert max_relative_difference(run["jval"], trainer.history.view()) <= 1e-10
+
+
 STOPS = [
     (("--zeta", "1e5"), "converged1", 0),  # the gradient is already smaller than zeta
     (("--optimizer", "gd", "--alpha", "1e-14", "--zeta", "1e-3"), "converged2", 1),  # tiny step
@@ -197,9 +278,10 @@ def test_bad_input_is_one_line_naming_the_option(tmp_path, args, message):
     assert not (tmp_path / "x.py").exists() and not (tmp_path / "numpy.py").exists()
 
 
-@pytest.mark.parametrize("options", [["--dataset", "xor"], ["--loss", "cross-entropy", "--dataset", "gauss"],
-                                     ["--l2", "0.01"], ["--batch-size", "10"]])
-def test_settings_a_script_cannot_reproduce_yet_are_refused_not_written(tmp_path, options):
+def test_generated_data_too_large_to_write_in_is_refused_not_written(tmp_path):
+    # 6000 points of 2 inputs and 2 one-hot targets: more numbers than EMBED_LIMIT
     out = tmp_path / "run.py"
-    done = run_bpstudio("export-script", "--framework", "numpy", *options, "--out", str(out))
-    assert done.returncode == 2 and "cannot reproduce" in done.stderr and not out.exists()
+    done = run_bpstudio("export-script", "--framework", "numpy", "--dataset", "gauss", "--samples", "6000",
+                        "--out", str(out))
+    assert done.returncode == 2 and "too large to write into a script" in done.stderr and not out.exists()
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

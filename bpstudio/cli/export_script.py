@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..control.safe_write import write_text
-from ..control.script_export import FRAMEWORKS, check_exportable, check_script_name, script_text
+from ..control.script_export import FRAMEWORKS, check_script_name, script_text
 from ..engine.csv_data import CsvDataError
 from ..engine.formula import FormulaError
 from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
@@ -35,10 +35,6 @@ def main(argv: list[str]) -> int:
     except ValueError as err:
         raise UsageError(f"argument --out: {err}") from None
     try:
-        check_exportable(config)
-    except ValueError as err:
-        raise UsageError(str(err)) from None
-    try:
         config.problem()  # the same checks as train: the CSV is readable, the formulas finite
     except CsvDataError as err:
         raise UsageError(f"argument --data: {err}") from None
@@ -46,6 +42,10 @@ def main(argv: list[str]) -> int:
         raise UsageError(f"argument --formula: {err}") from None
     except ValueError as err:  # a test split that leaves one side empty
         raise UsageError(f"argument --test-fraction: {err}") from None
-    write_text(out, script_text(config, args.framework))
+    try:
+        text = script_text(config, args.framework)
+    except ValueError as err:  # data too large to write into the script
+        raise UsageError(str(err)) from None
+    write_text(out, text)
     print(f"wrote {out}: run it with python3 {out.name} [--max-iter N] [--json FILE]")
     return 0

@@ -5,9 +5,12 @@ with NumPy alone; ``script_text(config, "pytorch")`` builds the same network
 with PyTorch, lets autograd compute the gradient and ``torch.optim`` take the
 step.  Either script regenerates the same data with the same random stream
 (or reads the same CSV file), starts from the same weights, applies the same
-optimizer rule and the same two stop tests, and so follows the studio's JVal
-path to rounding — which is what a student should see: the studio's numbers
-are the framework's numbers.
+loss, penalty, mini-batches, optimizer rule and the same two stop tests, and
+so follows the studio's JVal path to rounding — which is what a student
+should see: the studio's numbers are the framework's numbers.  Data the
+studio builds from more than a random stream (Playground's 2-D points turned
+into features and class targets, a CSV file's class labels) is written into
+the script instead, with the start weights, up to EMBED_LIMIT numbers.
 
 This module writes what both scripts share: the header, the settings, the
 data, the start point and the command line.  :mod:`.script_training` writes
@@ -44,31 +47,6 @@ def check_script_name(path: str | Path) -> None:
                                                   "the {name} module; choose another name"), name=stem)
 
 
-def unsupported_settings(config: RunConfig) -> list[str]:
-    """What a script cannot reproduce yet: the settings that came with classification (issue 14)."""
-    out = []
-    if config.dataset != "article":
-        out.append(f"--dataset {config.dataset}")
-    if config.features:
-        out.append("--features")
-    if config.loss != "mse" or config.output not in ("auto", "linear"):
-        out.append(f"--loss {config.loss} / --output {config.output}")
-    if config.l1 or config.l2:
-        out.append("--l1/--l2")
-    if config.batch_size:
-        out.append("--batch-size")
-    return out
-
-
-def check_exportable(config: RunConfig) -> None:
-    """Refuse, saying which settings, rather than write a script that would not reproduce the run."""
-    missing = unsupported_settings(config)
-    if missing:
-        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script cannot reproduce {settings} yet: export a run of "
-                                                  "the article's data, your formulas or a CSV regression"),
-                      settings=", ".join(missing))
-
-
 def script_text(config: RunConfig, framework: str, dataset: Dataset | None = None) -> str:
     """The whole script for ``config``.
 
@@ -78,19 +56,18 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     """
     if framework not in FRAMEWORKS:
         raise ValueError(f"framework must be one of {', '.join(FRAMEWORKS)}")
-    check_exportable(config)
-    sizes = config.problem_network().sizes
-    inputs, targets = _column_names(config)
+    embedded = None
+    if _embeds_data(config):  # generated 2-D points, or class labels read from a CSV file
+        problem = config.problem(dataset if config.data_file else None)
+        embedded = problem.all_data
+        dataset = embedded
+    sizes = config.problem_network(embedded).sizes
+    inputs, targets = _column_names(config, embedded)
     parts = [
         _header(config, framework, sizes, inputs, targets),
         _settings(config, framework, sizes, inputs, targets),
         _data_section(config, dataset),
-        _START_SECTION.substitute(
-            init=("rng.uniform(-1, 1, (N_PARAMS, 1))[:, 0]" if config.init == "uniform"
-                  else "np.zeros(N_PARAMS)  # all zeros: every hidden unit gets the same gradient"),
-            why=("The article's init_seed: every entry of every W~ from U(-1, 1), drawn\n"
-                 "    after the data from the same random stream." if config.init == "uniform" else
-                 "All weights zero (the article warns this is a poor start).")),
+        _start_section(config, problem.start if embedded is not None and not config.data_file else None),
         _SPLIT_SECTION if config.test_fraction else _NO_SPLIT_SECTION,
         training_section(config, framework),
         _MAIN_SECTION,
@@ -98,9 +75,35 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     return "\n\n\n".join(part.strip("\n") for part in parts) + "\n"
 
 
-def _column_names(config: RunConfig) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _embeds_data(config: RunConfig) -> bool:
+    """Data a script does not regenerate or read itself, but carries: Playground's 2-D sets
+    (drawn by the studio's generators, then turned into features and class targets) and a CSV
+    file's class labels (turned into one-hot or 0/1 targets)."""
+    return config.dataset != "article" or bool(config.data_file and config.is_classification)
+
+
+def _start_section(config: RunConfig, start: np.ndarray | None) -> str:
+    """Section 2: the start weights, drawn from the stream as the article does, or embedded."""
+    if start is not None:
+        numbers = [repr(float(v)) for v in start]
+        rows = ",\n".join("        " + ", ".join(numbers[i:i + 4]) for i in range(0, len(numbers), 4))
+        return _START_SECTION.substitute(
+            init="np.array([\n" + rows + ",\n    ])",
+            why=("The studio's start point, written in exactly: its random stream drew the\n"
+                 "    data first, and the data is written in above rather than drawn."))
+    return _START_SECTION.substitute(
+        init=("rng.uniform(-1, 1, (N_PARAMS, 1))[:, 0]" if config.init == "uniform"
+              else "np.zeros(N_PARAMS)  # all zeros: every hidden unit gets the same gradient"),
+        why=("The article's init_seed: every entry of every W~ from U(-1, 1), drawn\n"
+             "    after the data from the same random stream." if config.init == "uniform" else
+             "All weights zero (the article warns this is a poor start)."))
+
+
+def _column_names(config: RunConfig, embedded: Dataset | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Input and target names, made safe to stand in the script's comments and docstring."""
-    if config.data_file:
+    if embedded is not None:
+        inputs, targets = embedded.input_names, embedded.target_names
+    elif config.data_file:
         inputs, targets = config.inputs, config.targets
     elif config.formulas:
         inputs, targets = ARTICLE_INPUTS, tuple(f.name for f in parse_formulas(config.formulas))
@@ -126,7 +129,12 @@ def _formula_text(formula) -> str:
 def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     tool = "NumPy" if framework == "numpy" else "PyTorch (and NumPy for the data)"
     hidden = _hidden_layers(config, sizes)
-    if config.data_file:
+    if config.dataset != "article":
+        data = (f"Playground's {config.dataset} set, {config.samples} points, noise {config.noise:g}, "
+                f"seed {config.seed}, written in (the inputs are the features {', '.join(inputs)})")
+    elif config.data_file and config.is_classification:
+        data = f"the class labels of the CSV file {_plain(Path(config.data_file).name)}, written in"
+    elif config.data_file:
         data = f"the CSV file {_plain(Path(config.data_file).name)}"
     elif config.formulas:
         data = (f"{config.samples} samples r, g, b ~ U(-1, 1), seed {config.seed}; targets "
@@ -136,10 +144,23 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     needs = "numpy" if framework == "numpy" else "torch and numpy"
     return _HEADER.substitute(
         tool=tool, net="-".join(map(str, sizes)), inputs=", ".join(inputs), hidden=hidden,
-        targets=", ".join(targets), data=data, optimizer=_describe_optimizer(config),
+        targets=", ".join(targets), data=data, outputs=_OUTPUT_WORDS[config.output_activation],
+        jval=_JVAL_WORDS[config.loss], optimizer=_describe_optimizer(config),
         test=(f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
               if config.test_fraction else ""),
-        version=__version__, framework=framework, needs=needs)
+        objective=_describe_objective(config), version=__version__, framework=framework, needs=needs)
+
+
+def _describe_objective(config: RunConfig) -> str:
+    """The header's lines on what differs from the article's JVal and full-batch steps."""
+    text = ""
+    if config.l1 or config.l2:
+        text += (f"\nPenalty: JVal also holds l1 * sum |w| + l2/2 * sum w^2 over the non-bias weights "
+                 f"(l1={config.l1:g}, l2={config.l2:g}).")
+    if config.batch_size:
+        text += (f"\nMini-batches of {config.batch_size}: each step's gradient is one batch's, times n / batch "
+                 "length; JVal and the stop tests stay the whole set's.")
+    return text
 
 
 _HYPERPARAMETERS = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"),
@@ -151,6 +172,10 @@ _HYPER_COMMENTS = {
     ("adam", "epsilon"): "added after the square root of the corrected v",
     ("momentum", "beta1"): "how much of the velocity u each step keeps",
 }
+
+
+_OUTPUT_WORDS = {"identity": "linear outputs", "sigmoid": "sigmoid outputs", "softmax": "softmax outputs"}
+_JVAL_WORDS = {"mse": "1/2 ||y_hat - y||^2", "cross-entropy": "the cross-entropy of the outputs"}
 
 
 def _hidden_layers(config: RunConfig, sizes) -> str:
@@ -174,6 +199,11 @@ def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
         lines.append(f"TEST_FRACTION = {config.test_fraction!r}  # share of the samples held out")
     lines += [f"{key.upper()} = {getattr(config, key)!r}  # {_HYPER_COMMENTS[config.optimizer, key]}"
               for key in _HYPERPARAMETERS[config.optimizer]]
+    if config.l1 or config.l2:
+        lines += [f"L1 = {float(config.l1)!r}  # JVal += L1 * sum |w| over the non-bias weights",
+                  f"L2 = {float(config.l2)!r}  # JVal += L2 / 2 * sum w^2 over the non-bias weights"]
+    if config.batch_size:
+        lines.append(f"BATCH_SIZE = {config.batch_size}  # samples per step's gradient (JVal stays the whole set's)")
     lines += [f"ZETA = {config.zeta!r}  # the stop tests' threshold", f"MAX_ITER = {config.max_iter}"]
     torch = "import torch\n" if framework == "pytorch" else ""
     modules = ("argparse", "csv", "json", "math") if config.data_file else ("argparse", "json", "math")
@@ -182,7 +212,7 @@ def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
 
 
 def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
-    if config.data_file and dataset is not None:
+    if dataset is not None and (config.data_file or config.dataset != "article"):
         return _embedded_data(dataset)
     if config.data_file:
         return _CSV_SECTION.substitute(
@@ -197,8 +227,9 @@ def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
 
 def _embedded_data(dataset: Dataset) -> str:
     if dataset.inputs.size + dataset.targets.size > EMBED_LIMIT:
-        raise ValueError(f"the data ({dataset.n_samples} samples) is too large to embed; "
-                         "keep its CSV file where the run read it")
+        raise Refusal(QT_TRANSLATE_NOOP("Engine", "the data ({n} samples) is too large to write into a script; "
+                                                  "use fewer samples, or a CSV file of numeric targets"),
+                      n=dataset.n_samples)
     return _EMBEDDED_SECTION.substitute(
         n=dataset.n_samples, input_names=", ".join(map(_plain, dataset.input_names)),
         target_names=", ".join(map(_plain, dataset.target_names)),
@@ -215,15 +246,15 @@ _HEADER = Template('''\
 #!/usr/bin/env python3
 """A BP Studio run, written out as a standalone $tool program.
 
-Network $net: inputs $inputs -> $hidden -> linear outputs $targets.
+Network $net: inputs $inputs -> $hidden -> $outputs $targets.
 Data: $data.
-Optimizer: $optimizer.$test
+Optimizer: $optimizer.$test$objective
 
 The article's notation: O~(l) = [O(l), 1] is layer l's output with the
 constant 1 of the bias appended; W~(l) = [W(l); b(l)] its augmented weight
 matrix, the bias being the last row; I(l+1) = O~(l) W~(l) is the linear link
 and O(l+1) = f(I(l+1)) the non-linear one.  JVal = sum over the samples of
-1/2 ||y_hat - y||^2 -- a sum, not a mean, so it grows with the number of
+$jval -- a sum, not a mean, so it grows with the number of
 samples.  All numbers are float64.
 
 Usage:  python3 THIS_FILE.py [--max-iter N] [--print-every N] [--json FILE]

@@ -37,13 +37,201 @@ _TORCH_ACTIVATIONS = {
 
 
 def training_section(config: RunConfig, framework: str) -> str:
-    """Sections 4 to 6 of the script: network, optimizer, training loop."""
+    """Sections 4 to 6 of the script: network, what is minimised, optimizer, training loop."""
+    penalized, batched = bool(config.l1 or config.l2), bool(config.batch_size)
     if framework == "numpy":
         function, link = _NUMPY_ACTIVATIONS[config.activation]
-        network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation)
-        return "\n\n".join((network, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
-    network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation)
-    return "\n\n".join((network, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
+        network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation,
+                                       output_loss=_NUMPY_OUTPUT_LOSSES[output_kind(config)])
+        objective = _numpy_objective(penalized, batched)
+        return "\n\n".join((network, objective, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
+    network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation,
+                                       output_loss=_TORCH_OUTPUT_LOSSES[output_kind(config)])
+    objective = _torch_objective(penalized, batched)
+    return "\n\n".join((network, objective, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
+
+
+def _numpy_objective(penalized: bool, batched: bool) -> str:
+    """Section 4b: the JVal and gradient the loop uses -- the data term, a penalty, a batch."""
+    parts = [_PENALTY_MASK + _NUMPY_PENALTY] if penalized else []
+    if batched:
+        parts.append(_BATCHES)
+    add = ("\n    value, d_value = penalty(w)  # the penalty's branch w -> R -> JVal"
+           "\n    return jval + value, grad + d_value") if penalized else "\n    return jval, grad"
+    parts.append((_NUMPY_BATCH_OBJECTIVE if batched else _NUMPY_FULL_OBJECTIVE).substitute(add=add))
+    return "\n\n".join(part.strip("\n") + "\n" for part in parts)
+
+
+def _torch_objective(penalized: bool, batched: bool) -> str:
+    """Section 4b for PyTorch: the loss autograd differentiates, and the whole set's JVal."""
+    parts = [_PENALTY_MASK + _TORCH_PENALTY] if penalized else []
+    if batched:
+        parts.append(_BATCHES)
+    plus = " + penalty(w)" if penalized else ""
+    parts.append((_TORCH_BATCH_OBJECTIVE if batched else _TORCH_FULL_OBJECTIVE).substitute(plus=plus))
+    return "\n\n".join(part.strip("\n") + "\n" for part in parts)
+
+
+def output_kind(config: RunConfig) -> tuple[str, str]:
+    """(loss, output activation): which output_loss a script gets."""
+    return config.loss, config.output_activation
+
+
+# The output layer's link and the loss, from the logits I(L) (samples in rows).  Cross-entropy
+# is computed from the logits (log-sum-exp, softplus) as the studio computes it, so that a
+# confident wrong answer costs a large finite number instead of log(0).
+_NUMPY_OUTPUT_LOSSES = {
+    ("mse", "identity"): '''\
+def output_loss(I, targets):
+    """The output layer is linear, y_hat = I: JVal = sum over the samples of 1/2 ||y_hat - y||^2,
+    and dJVal/dI = y_hat - y (the basic link y_hat -> L)."""
+    residual = I - targets
+    return 0.5 * float(np.sum(residual * residual)), residual''',
+    ("mse", "sigmoid"): '''\
+def output_loss(I, targets):
+    """Sigmoid outputs y_hat = 1 / (1 + exp(-I)): JVal = sum over the samples of 1/2 ||y_hat - y||^2,
+    and dJVal/dI = (y_hat - y) y_hat (1 - y_hat), through the output's own link."""
+    y_hat = 0.5 * (1.0 + np.tanh(I * 0.5))
+    residual = y_hat - targets
+    return 0.5 * float(np.sum(residual * residual)), residual * (y_hat * (1.0 - y_hat))''',
+    ("mse", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of 1/2 ||y - t||^2.
+    Softmax is not element-wise (every y_k depends on every I_j), so dJVal/dI goes through its
+    Jacobian dy_k/dI_j = y_k (delta_jk - y_j): dJVal/dI_j = y_j (r_j - sum_k y_k r_k), r = y - t."""
+    shifted = np.exp(I - np.max(I, axis=1, keepdims=True))
+    y = shifted / np.sum(shifted, axis=1, keepdims=True)
+    residual = y - targets
+    return 0.5 * float(np.sum(residual * residual)), y * (residual - np.sum(y * residual, axis=1, keepdims=True))''',
+    ("cross-entropy", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of -sum_k t_k log y_k,
+    and dJVal/dI_j = y_j sum_k t_k - t_j, which is y - t for one-hot targets."""
+    shifted = I - np.max(I, axis=1, keepdims=True)
+    log_y = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    y = np.exp(log_y)
+    return -float(np.sum(targets * log_y)), y * np.sum(targets, axis=1, keepdims=True) - targets''',
+    ("cross-entropy", "sigmoid"): '''\
+def output_loss(I, targets):
+    """One sigmoid output p = 1 / (1 + exp(-I)), the probability of the second class: JVal = sum
+    over the samples of -[t log p + (1 - t) log(1 - p)] = softplus(I) - t I, and dJVal/dI = p - t."""
+    softplus = np.maximum(I, 0.0) + np.log1p(np.exp(-np.abs(I)))
+    return float(np.sum(softplus - targets * I)), 0.5 * (1.0 + np.tanh(0.5 * I)) - targets''',
+}
+_TORCH_OUTPUT_LOSSES = {
+    ("mse", "identity"): '''\
+def output_loss(I, targets):
+    """The output layer is linear, y_hat = I: JVal = sum over the samples of 1/2 ||y_hat - y||^2."""
+    residual = I - targets
+    return 0.5 * (residual * residual).sum()''',
+    ("mse", "sigmoid"): '''\
+def output_loss(I, targets):
+    """Sigmoid outputs: JVal = sum over the samples of 1/2 ||sigmoid(I) - y||^2."""
+    residual = torch.sigmoid(I) - targets
+    return 0.5 * (residual * residual).sum()''',
+    ("mse", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs: JVal = sum over the samples of 1/2 ||softmax(I) - t||^2."""
+    residual = torch.softmax(I, dim=1) - targets
+    return 0.5 * (residual * residual).sum()''',
+    ("cross-entropy", "softmax"): '''\
+def output_loss(I, targets):
+    """Softmax outputs: JVal = sum over the samples of -sum_k t_k log softmax(I)_k."""
+    return -(targets * torch.log_softmax(I, dim=1)).sum()''',
+    ("cross-entropy", "sigmoid"): '''\
+def output_loss(I, targets):
+    """One sigmoid output: JVal = sum over the samples of softplus(I) - t I, the binary cross-entropy
+    -[t log p + (1 - t) log(1 - p)] of p = sigmoid(I), written so that it never overflows."""
+    return (I.clamp(min=0) + torch.log1p(torch.exp(-I.abs())) - targets * I).sum()''',
+}
+
+
+_PENALTY_MASK = '''\
+# -- 4b. What is minimised: JVal plus the penalty R ------------------------------------------------
+# R = L1 * sum |w| + L2 / 2 * sum w^2 over the non-bias weights: the bias (the last row of each
+# W~) is left free, since shrinking it does not make the function any simpler.
+WEIGHT_MASK = np.ones(N_PARAMS)
+for end, (rows, cols) in zip(OFFSETS[1:], SHAPES):
+    WEIGHT_MASK[end - cols:end] = 0.0  # the bias row of this W~
+'''
+
+_NUMPY_PENALTY = '''
+
+def penalty(w):
+    """(R, dR/dw); dR/dw = L1 sign(w) + L2 w, and L1's derivative at w = 0 exactly is taken as 0."""
+    masked = w * WEIGHT_MASK
+    return (L1 * float(np.sum(np.abs(masked))) + 0.5 * L2 * float(np.dot(masked, masked)),
+            L1 * np.sign(masked) + L2 * masked)
+'''
+
+_TORCH_PENALTY = '''
+
+def penalty(w):
+    """R as a tensor; autograd's d|w|/dw is sign(w), 0 at w = 0 exactly, as the studio takes it."""
+    masked = w * torch.from_numpy(WEIGHT_MASK)
+    return L1 * masked.abs().sum() + 0.5 * L2 * (masked * masked).sum()
+'''
+
+_BATCHES = '''\
+# -- 4c. Mini-batches: which samples step k's gradient is taken on ---------------------------------
+_ORDERS = {}  # epoch -> its shuffled order of the samples
+
+
+def batch_rows(k, n):
+    """Batch k (k = 0, 1, ...) of the training samples, or None for the whole set.
+
+    The samples are dealt out in a new seeded random order each epoch (the last
+    batch of an epoch may be smaller); batch k depends on k and SEED alone.
+    """
+    if not 0 < BATCH_SIZE < n:
+        return None
+    epoch, position = divmod(k, -(-n // BATCH_SIZE))
+    if epoch not in _ORDERS:
+        _ORDERS.clear()
+        _ORDERS[epoch] = np.random.RandomState((SEED * 31 + epoch + 104729) % 2**32).permutation(n)
+    return np.sort(_ORDERS[epoch][position * BATCH_SIZE:(position + 1) * BATCH_SIZE])
+'''
+
+_NUMPY_FULL_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """JVal and the gradient the step after iteration k uses: both over the whole training set."""
+    jval, grad = jval_and_gradient(w, inputs, targets)$add
+''')
+
+_NUMPY_BATCH_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """JVal of the whole training set (what the stop tests and the printout watch), and the
+    gradient of batch k, times n / batch length so that it stands for the whole set's sum."""
+    rows = batch_rows(k, len(inputs))
+    if rows is None:
+        jval, grad = jval_and_gradient(w, inputs, targets)
+    else:
+        _, grad = jval_and_gradient(w, inputs[rows], targets[rows])
+        jval, grad = jval_only(w, inputs, targets), grad * (len(inputs) / len(rows))$add
+''')
+
+
+_TORCH_FULL_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """(what autograd differentiates, JVal): here both are JVal over the whole training set."""
+    loss = jval(w, inputs, targets)$plus
+    return loss, loss
+''')
+
+_TORCH_BATCH_OBJECTIVE = Template('''\
+def objective(w, inputs, targets, k):
+    """(what autograd differentiates, JVal): batch k's JVal times n / batch length, so that
+    its gradient stands for the whole set's; and the whole training set's JVal, which the stop
+    tests and the printout watch."""
+    rows = batch_rows(k, len(inputs))
+    if rows is None:
+        loss = jval(w, inputs, targets)$plus
+        return loss, loss
+    index = torch.from_numpy(rows)
+    with torch.no_grad():
+        whole = jval(w, inputs, targets)$plus
+    return jval(w, inputs[index], targets[index]) * (len(inputs) / len(rows))$plus, whole
+''')
 
 
 _NUMPY_NETWORK = Template('''\
@@ -68,6 +256,9 @@ def f_link(I, O):
     return $link
 
 
+$output_loss
+
+
 def jval_and_gradient(w, inputs, targets):
     """JVal and dJVal/dw over all samples: forward computes the basic links, backward chains them."""
     W = layers(w)
@@ -76,17 +267,16 @@ def jval_and_gradient(w, inputs, targets):
     for l, W_l in enumerate(W):
         I = O_aug[l] @ W_l  # the linear link I(l+1) = O~(l) W~(l)
         if l == len(W) - 1:
-            y_hat = I  # the output layer is linear
+            logits = I  # the output layer's I(L); its link and the loss are output_loss's
         else:
             O = f(I)  # the non-linear link O(l+1) = f(I(l+1))
             links.append(f_link(I, O))
             O_aug.append(augment(O))
-    residual = y_hat - targets  # dL/dy_hat, the basic link y_hat -> L
-    jval = 0.5 * float(np.sum(residual * residual))  # JVal: a sum over samples
+    jval, d_I = output_loss(logits, targets)  # JVal (a sum over samples) and dJVal/dI(L)
     grads = [None] * len(W)
-    d_O = residual  # dL/dO of the layer being left
     for l in reversed(range(len(W))):
-        d_I = d_O if l == len(W) - 1 else d_O * links[l]  # through the non-linear link
+        if l < len(W) - 1:
+            d_I = d_O * links[l]  # through the non-linear link
         grads[l] = O_aug[l].T @ d_I  # dL/dW~(l), summed over the samples
         d_O = d_I @ W[l][:-1].T  # dL/dO(l): the branches leaving each O_j are summed there (a source)
     return jval, np.concatenate([g.reshape(-1) for g in grads])
@@ -99,8 +289,7 @@ def jval_only(w, inputs, targets):
     for l, W_l in enumerate(W):
         I = O_aug @ W_l
         O_aug = augment(f(I)) if l < len(W) - 1 else I
-    residual = O_aug - targets
-    return 0.5 * float(np.sum(residual * residual))
+    return output_loss(O_aug, targets)[0]
 ''')
 
 _NUMPY_OPTIMIZERS = {
@@ -153,7 +342,7 @@ def train(w, train_set, test_set, max_iter, print_every):
         if ||x_new - x||_inf < ZETA^2 or |J_new - J| < ZETA^2: stop (converged2)
     """
     inputs, targets = train_set
-    jval, grad = jval_and_gradient(w, inputs, targets)
+    jval, grad = objective(w, inputs, targets, 0)
     result = {"jval": [jval], "iterations": 0, "stop_reason": None}
     if test_set is not None:
         result["test_jval"] = [jval_only(w, *test_set)]
@@ -170,7 +359,7 @@ def train(w, train_set, test_set, max_iter, print_every):
                 reason = "max_iter"
                 break
             w_new = optimizer.step(w, grad, k + 1)
-            jval_new, grad_new = jval_and_gradient(w_new, inputs, targets)
+            jval_new, grad_new = objective(w_new, inputs, targets, k + 1)
             dx = float(np.max(np.abs(w_new - w)))
             if not all(math.isfinite(v) for v in (jval_new, dx, float(np.max(np.abs(grad_new))))):
                 reason = "diverged"  # the last finite point is kept
@@ -210,15 +399,17 @@ def f(I):
     return $function
 
 
+$output_loss
+
+
 def jval(w, inputs, targets):
-    """JVal = sum over the samples of 1/2 ||y_hat - y||^2."""
+    """JVal, a sum over the samples (see output_loss)."""
     O_aug = augment(inputs)  # O~(0)
     W = layers(w)
     for l, W_l in enumerate(W):
         I = O_aug @ W_l  # the linear link I(l+1) = O~(l) W~(l)
-        O_aug = augment(f(I)) if l < len(W) - 1 else I  # the output layer is linear
-    residual = O_aug - targets
-    return 0.5 * (residual * residual).sum()
+        O_aug = augment(f(I)) if l < len(W) - 1 else I  # I(L): output_loss applies the output link
+    return output_loss(O_aug, targets)
 ''')
 
 _TORCH_OPTIMIZERS = {
@@ -256,18 +447,18 @@ def train(w0, train_set, test_set, max_iter, print_every):
     w = torch.tensor(w0, requires_grad=True)  # all weights, one flat leaf tensor
     optimizer = make_optimizer(w)
 
-    def evaluate():
-        """JVal at w; leaves dJVal/dw in w.grad."""
+    def evaluate(k):
+        """JVal at w; leaves in w.grad the gradient the step after iteration k uses."""
         optimizer.zero_grad()
-        loss = jval(w, inputs, targets)
+        loss, value = objective(w, inputs, targets, k)
         loss.backward()
-        return loss.item()
+        return value.item()
 
     def test_jval():
         with torch.no_grad():
             return jval(w, *test).item()
 
-    value = evaluate()
+    value = evaluate(0)
     result = {"jval": [value], "iterations": 0, "stop_reason": None}
     if test is not None:
         result["test_jval"] = [test_jval()]
@@ -283,7 +474,7 @@ def train(w0, train_set, test_set, max_iter, print_every):
             break
         before = w.detach().clone()
         optimizer.step()  # x_new from x and the gradient at x
-        value_new = evaluate()  # J_new and the gradient at x_new
+        value_new = evaluate(k + 1)  # J_new and the gradient at x_new
         dx = (w.detach() - before).abs().max().item()
         if not all(math.isfinite(v) for v in (value_new, dx, w.grad.abs().max().item())):
             with torch.no_grad():

@@ -422,8 +422,8 @@ TRANSLATIONS.update({
 })
 
 TRANSLATIONS.update({
-    "a script cannot reproduce {settings} yet: export a run of the article's data, your formulas or a CSV regression":
-        "脚本还不能重现 {settings}：请导出使用文中数据、自定义公式或 CSV 回归数据的训练",
+    "the data ({n} samples) is too large to write into a script; use fewer samples, or a CSV file of numeric targets":
+        "数据（{n} 个样本）太大，无法写入脚本；请减少样本数，或使用数值目标的 CSV 文件",
 })
 
 TRANSLATIONS.update({
