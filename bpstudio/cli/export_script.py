@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from ..control.safe_write import write_text
 from ..control.script_export import FRAMEWORKS, check_script_name, script_text
-from ..engine.csv_data import CsvDataError
-from ..engine.formula import FormulaError
-from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, writable_path
 
 
 def build_parser(prog: str = "bpstudio export-script") -> Parser:
@@ -34,14 +32,7 @@ def main(argv: list[str]) -> int:
         check_script_name(out)
     except ValueError as err:
         raise UsageError(f"argument --out: {err}") from None
-    try:
-        config.problem()  # the same checks as train: the CSV is readable, the formulas finite
-    except CsvDataError as err:
-        raise UsageError(f"argument --data: {err}") from None
-    except FormulaError as err:
-        raise UsageError(f"argument --formula: {err}") from None
-    except ValueError as err:  # a test split that leaves one side empty
-        raise UsageError(f"argument --test-fraction: {err}") from None
+    problem_from_config(config)  # the same checks as train: the CSV is readable, the formulas finite
     try:
         text = script_text(config, args.framework)
     except ValueError as err:  # data too large to write into the script

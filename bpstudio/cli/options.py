@@ -188,5 +188,6 @@ def problem_from_config(config: RunConfig):
         raise UsageError(f"argument --data: {err}") from None
     except FormulaError as err:
         raise UsageError(f"argument --formula: {err}") from None
-    except ValueError as err:  # a test split that leaves one side empty
-        raise UsageError(f"argument --test-fraction: {err}") from None
+    except ValueError as err:  # a test split that leaves one side empty, a class column that does not fit
+        option = "--test-fraction" if "test fraction" in str(err) else "--data"
+        raise UsageError(f"argument {option}: {err}") from None

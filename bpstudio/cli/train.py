@@ -10,10 +10,8 @@ from ..control.safe_write import write_text
 from ..control.tables import write_history_csv
 from ..engine.classes import accuracy
 from ..engine.config import RunConfig
-from ..engine.csv_data import CsvDataError
-from ..engine.formula import FormulaError
 from ..engine.trainer import Trainer
-from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, writable_path
 from .progress import ProgressBar
 from .run_budget import check_run_budget
 
@@ -102,15 +100,7 @@ def main(argv: list[str]) -> int:
     json_path = writable_path("--json", args.json)
     save_path = writable_path("--save", args.save)
 
-    try:
-        problem = config.problem()
-    except CsvDataError as err:
-        raise UsageError(f"argument --data: {err}") from None
-    except FormulaError as err:
-        raise UsageError(f"argument --formula: {err}") from None
-    except ValueError as err:  # a test split that leaves one side empty, a class column that does not fit
-        option = "--test-fraction" if "test fraction" in str(err) else "--data"
-        raise UsageError(f"argument {option}: {err}") from None
+    problem = problem_from_config(config)
     check_run_budget(config, problem)
     progress = ProgressBar(config.max_iter, enabled=None if not args.quiet else False)
     trainer, elapsed = train(config, progress, problem)

@@ -59,7 +59,6 @@ class ChainView:
     exact: bool  # the finite difference was computed (paused), not skipped (running)
     weight: float
     gradient: float
-    optimizer_values: dict[str, float]  # m, v, m_hat, v_hat, step of this parameter
     alpha: float
     sample_inputs: tuple[tuple[str, float], ...]
     sample_targets: tuple[tuple[str, float], ...]
@@ -280,14 +279,11 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot, index: int, s
     sample = min(sample, data.n_samples - 1)
     summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
     at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
-    state = snapshot.optimizer_state
-    optimizer_values = {key: float(state[key][index]) for key in ("m", "v", "m_hat", "v_hat", "step")
-                        if key in state}
     return ChainView(
         iteration=snapshot.iteration, index=index, sample=sample, chain=chain, summed=summed,
         at_sample=at_sample, blocks=tuple(board(chain, at_sample)), links=tuple(basic_links(chain, at_sample)),
         exact=exact, weight=float(weights[index]), gradient=float(snapshot.gradient[index]),
-        optimizer_values=optimizer_values, alpha=float(snapshot.hyper.get("alpha", float("nan"))),
+        alpha=float(snapshot.hyper.get("alpha", float("nan"))),
         sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]))),
         sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
         suggested_delta=fair_delta(problem.network, weights, data, index, float(snapshot.gradient[index]))
