@@ -15,14 +15,14 @@ def test_presentation_mode_scales_and_hides_panels(qtbot, open_studio):
     font_before, radius_before = app.font().pointSizeF(), node_radius(win)
     pen_before = win.network_view.weight_edges[win.network_view.selected_param].pen().widthF()
     assert win.controls_dock.isVisible()
-    win.presentation_action.setChecked(True)
+    win.menus.presentation.setChecked(True)
     assert app.font().pointSizeF() > 1.4 * font_before
     assert node_radius(win) > 1.4 * radius_before
     assert win.network_view.weight_edges[win.network_view.selected_param].pen().widthF() > 1.4 * pen_before
     assert not win.controls_dock.isVisible() and not win.probe_dock.isVisible()
     assert win.inspector_dock.isVisible()  # the chain stays in view
     assert win.network_view.selected_param == 0 and win.network_view.selection_tag is not None
-    win.presentation_action.setChecked(False)
+    win.menus.presentation.setChecked(False)
     assert app.font().pointSizeF() == font_before and node_radius(win) == radius_before
     assert win.controls_dock.isVisible() and win.probe_dock.isVisible()
 
@@ -30,12 +30,12 @@ def test_presentation_mode_scales_and_hides_panels(qtbot, open_studio):
 def test_theme_switch(qtbot, open_studio):
     win = open_studio()
     app = QApplication.instance()
-    win.theme_actions["dark"].trigger()
+    win.menus.theme_actions["dark"].trigger()
     assert app.palette().color(QPalette.Window).lightness() < 80
     assert win.network_view.backgroundBrush().color().name() == DARK.background
     edge = win.network_view.weight_edges[0]
     assert edge.pen().color().name().lower() == DARK.selected.lower()  # W0[0,0] is selected
-    win.theme_actions["light"].trigger()
+    win.menus.theme_actions["light"].trigger()
     assert app.palette().color(QPalette.Window).lightness() > 180
     assert win.network_view.backgroundBrush().color().name() == LIGHT.background
 

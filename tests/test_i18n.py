@@ -53,16 +53,16 @@ def test_language_switch_at_run_time(qtbot, open_studio):
     win = open_studio()
     run = win.findChild(QAction, "run")
     assert run.text() == "Run" and win.inspector_dock.windowTitle() == "Inspector"
-    win.language_actions["zh_CN"].trigger()
+    win.menus.language_actions["zh_CN"].trigger()
     assert win.language == "zh_CN"
     assert run.text() == "运行"
     assert win.inspector_dock.windowTitle() == "检查器"
     assert win.controls.labels["alpha"].text() == "alpha（步长）"
-    assert win.menus["menu_file"].title() == "文件(&F)"
+    assert win.menus.menu("menu_file").title() == "文件(&F)"
     assert "就绪" in win.status.fields["state"].text() or win.last.iteration > 0
     sources = {n.role_tag.toPlainText() for n in win.network_view.nodes.values() if n.role == "source"}
     assert sources == {"源 Σ"}
-    win.language_actions["en"].trigger()
+    win.menus.language_actions["en"].trigger()
     assert run.text() == "Run" and win.inspector_dock.windowTitle() == "Inspector"
 
 

@@ -166,3 +166,36 @@ def test_the_optimizer_block_shows_one_step_with_the_contracts_numbers(qtbot, wi
     for key in ("m", "v", "m_hat", "weight_after"):
         assert f">{step[key]:.4g}<".replace("-", "−") in svg, key
     assert "used" in window.inspector.step_note.text()
+
+
+def test_the_plot_title_and_the_status_bar_name_the_same_iteration(qtbot, window):
+    """While running and after: the title and the status read one Update, so they never disagree."""
+    from bpstudio.control import RunState
+
+    window.run()
+    qtbot.waitUntil(lambda: window.last.iteration > 50, timeout=10000)
+    window.pause()
+    qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
+    qtbot.waitUntil(lambda: f"iteration {window.last.iteration}" in window.status.fields["iteration"].text(),
+                    timeout=5000)
+    title = window.plot.getPlotItem().titleLabel.text
+    assert f"(iteration {window.last.iteration})" in title
+
+
+def test_compared_runs_legend_entries_follow_the_language(qtbot, window):
+    from bpstudio.control import ChangeRecord
+
+    run = window.model.runs.add(window.last.config, np.linspace(5.0, 1.0, 40), (3, 5, 3),
+                                (ChangeRecord(10, "alpha", 0.001, 0.01),), "max_iter")
+    qtbot.waitUntil(lambda: run.key in window.plot.overlays, timeout=5000)
+
+    def overlay_label():
+        curve = window.plot.overlays[run.key]
+        return next(label.text for sample, label in window.plot.getPlotItem().legend.items
+                    if getattr(sample, "item", None) is curve)
+
+    assert "at 10" in overlay_label()
+    window.set_language("zh_CN")
+    assert "at 10" not in overlay_label() and "第" in overlay_label()
+    window.set_language("en")
+    assert "at 10" in overlay_label()

@@ -24,9 +24,9 @@ def test_the_manual_opens_in_the_windows_language(qtbot, open_studio):
     win = open_studio()
     action = win.findChild(QAction, "manual")
     assert action is not None and action.shortcut() == QKeySequence(Qt.Key_F1)
-    assert action in win.menus["menu_help"].actions()
+    assert action in win.menus.menu("menu_help").actions()
     action.trigger()
-    manual = win.manual.manual
+    manual = win.menus.manual.manual
     qtbot.waitUntil(manual.isVisible, timeout=5000)
     text = manual.browser.toPlainText()
     assert text.startswith("BP Studio — the manual") and "loss-influence chain" in text

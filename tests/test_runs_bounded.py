@@ -1,10 +1,10 @@
 """Finished runs are bounded: each kept curve downsampled, the list capped (item 8)."""
 import numpy as np
 
+from bpstudio.control import finished_runs
 from bpstudio.control.downsample import downsample
+from bpstudio.control.finished_runs import RunShelf
 from bpstudio.engine.config import RunConfig
-from bpstudio.qt import runs_panel
-from bpstudio.qt.runs_panel import RunsPanel
 
 
 def test_short_curves_are_kept_whole():
@@ -27,13 +27,13 @@ def test_long_curves_keep_ends_spikes_and_order_in_bounded_points():
     assert y.max() == values.max() and y.min() == values.min()
 
 
-def test_the_runs_list_is_capped_oldest_first(qtbot, monkeypatch):
-    monkeypatch.setattr(runs_panel, "MAX_RUNS", 3)
-    panel = RunsPanel()
-    qtbot.addWidget(panel)
-    removed = []
-    panel.removed.connect(removed.append)
+def test_the_runs_list_is_capped_oldest_first(monkeypatch):
+    monkeypatch.setattr(finished_runs, "MAX_RUNS", 3)
+    shelf = RunShelf()
+    kept, removed = [], []
+    shelf.kept.connect(kept.append)
+    shelf.forgotten.connect(removed.append)
     for i in range(5):
-        run = panel.add(RunConfig(), np.linspace(10, 1, 50_000 + i))
+        run = shelf.add(RunConfig(), np.linspace(10, 1, 50_000 + i), (2, 4, 1))
         assert len(run.history) <= 10_000 and run.iterations[-1] == 50_000 + i - 1
-    assert sorted(panel.runs) == [2, 3, 4] and removed == [0, 1] and panel.list.count() == 3
+    assert sorted(shelf.runs) == [2, 3, 4] and removed == [0, 1] and [r.key for r in kept] == [0, 1, 2, 3, 4]

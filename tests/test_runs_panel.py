@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 from bpstudio.control import Reset, SetSetting
 from bpstudio.control import RunState
+from bpstudio.qt.runs_panel import run_label
 
 
 def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
@@ -36,8 +37,8 @@ def test_a_run_label_tells_its_changes_and_why_it_stopped_in_the_current_languag
     win = open_studio()
     history = np.linspace(10.0, 1.0, 50)
     changes = (ChangeRecord(20, "alpha", 0.001, 0.01),)
-    run = win.runs.add(win.last.config.with_changes(alpha=0.01), history, (3, 8, 2), changes, "diverged")
-    label = run.label
+    run = win.model.runs.add(win.last.config.with_changes(alpha=0.01), history, (3, 8, 2), changes, "diverged")
+    label = run_label(run)
     assert label.startswith("Adam α=0.001") and "α 0.001 → 0.01 at 20" in label and "3-8-2" in label
     assert "diverged at iteration 50" in label
     win.set_language("zh_CN")

@@ -4,7 +4,7 @@ import pytest
 
 from bpstudio.control import Step, TrainingSession
 from bpstudio.control.observer import Executor
-from bpstudio.control.studio_model import StudioModel
+from bpstudio.control.studio_model import NO_SELECTION, StudioModel
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.propagation import jval_and_gradient
 
@@ -32,14 +32,17 @@ def model_on(config=RunConfig(samples=60), steps=3):
     model.apply_update(session.update(False))
     session.execute(Step(steps))
     model.apply_update(session.update(False))
+    executor.keys.clear()  # count from here: the run opened with its first weight chosen
+    seen["chain"].clear()
     return session, model, executor, seen
 
 
 def test_selection_gives_the_chain_and_its_numbers():
     session, model, executor, seen = model_on()
     assert len(seen["problem"]) == 1
+    assert [i for i, _ in seen["selection"]] == [0]  # a new run opens with its first weight chosen
     model.select(0)
-    (index, chain), = seen["selection"]
+    (index, chain) = seen["selection"][-1]
     assert index == 0 and chain.name == "W0[0,0]"
     view = seen["chain"][-1]
     trainer = session.trainer
@@ -82,7 +85,12 @@ def test_a_new_run_clears_the_selection():
 
     session.execute(Submit(ApplyConfig(RunConfig(samples=40, hidden=(4,)))))
     model.apply_update(session.update(False))
-    assert len(seen["problem"]) == 2 and model.selected is None and model.chain is None
+    assert len(seen["problem"]) == 2
+    assert model.selected == 0 and model.chain.net is model.problem.network  # the new run's first weight
+    model.pending_selection = NO_SELECTION  # what the guided tour asks for: open with nothing chosen
+    session.execute(Submit(ApplyConfig(RunConfig(samples=30))))
+    model.apply_update(session.update(False))
+    assert model.selected is None and model.chain is None
 
 
 def test_node_readout_nudge_and_probe():
@@ -116,7 +124,38 @@ def test_a_new_run_with_fewer_samples_keeps_no_stale_sample_or_chain():
     old_chain = model.chain
     session.execute(Submit(ApplyConfig(RunConfig(samples=20))))
     model.apply_update(session.update(False))
-    assert model.sample == 19 and model.chain is None
+    assert model.sample == 19 and model.chain is not old_chain and model.chain.net is model.problem.network
     model.select(0)
     view = seen["chain"][-1]
     assert view.chain is not old_chain and view.chain.net is model.problem.network and view.sample == 19
+
+
+def test_the_model_keeps_the_history_and_every_finished_or_discarded_run():
+    """Nothing is dropped silently: a finished run and a rewound-over future both become runs."""
+    from bpstudio.control import Redo, Rewind, RunState, Submit
+
+    session, model, _, _ = model_on(RunConfig(samples=30, max_iter=12), steps=0)
+    kept, forgotten = [], []
+    model.runs.kept.connect(kept.append)
+    model.runs.forgotten.connect(forgotten.append)
+    for _ in range(3):
+        session.execute(Step(2))
+        model.apply_update(session.update(False))
+    assert len(model.history) == 7 and model.history.values()[-1] == pytest.approx(session.trainer.history.view()[-1])
+    session.execute(Submit(Rewind()))
+    model.apply_update(session.update(False))
+    assert len(model.history) == 5 and model.last.can_redo and not kept
+    session.execute(Submit(Redo()))
+    model.apply_update(session.update(False))
+    assert len(model.history) == 7
+    session.execute(Submit(Rewind()))
+    model.apply_update(session.update(False))
+    session.execute(Step(1))  # a new branch: the rewound-over future is left behind, kept as a run
+    model.apply_update(session.update(False))
+    assert len(kept) == 1 and kept[0].iterations_done == 6
+    while model.last.state is not RunState.FINISHED:
+        session.execute(Step(5))
+        model.apply_update(session.update(False))
+    assert len(kept) == 2 and kept[1].iterations_done == 12 and kept[1].stop_reason == "max_iter"
+    model.runs.forget(kept[0].key)
+    assert forgotten == [kept[0].key] and list(model.runs.runs) == [kept[1].key]

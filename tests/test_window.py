@@ -176,12 +176,12 @@ def test_rewind_and_reset_actions(qtbot, window):
 
 def test_layout_and_settings_return_on_the_next_start(qtbot, open_studio):
     first = open_studio()
-    first.log_action.setChecked(True)
+    first.menus.log_y.setChecked(True)
     first.on_change_requested("alpha", 0.002)
     qtbot.waitUntil(lambda: first.last.config.alpha == 0.002, timeout=5000)
     first.close()
     second = open_studio(restore_settings=True)
-    assert second.log_action.isChecked() and second.last.config.alpha == 0.002
+    assert second.menus.log_y.isChecked() and second.last.config.alpha == 0.002
 
 
 def test_close_while_running_leaves_no_thread(qtbot, open_studio):

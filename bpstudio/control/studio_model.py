@@ -14,7 +14,12 @@ Views never call the engine; they listen to the model's events:
 * ``problem_changed(problem)`` — a new run (another network or data);
 * ``selection_changed(index, chain)`` — the structure of the chosen parameter's chain;
 * ``chain_ready(ChainView)`` — its numbers, typeset layout and basic links;
-* ``node_ready(NodeReadout)``, ``nudge_ready(NudgeResult)``, ``probe_ready(ProbeReading)``.
+* ``node_ready(NodeReadout)``, ``nudge_ready(NudgeResult)``, ``probe_ready(ProbeReading)``;
+* ``runs.kept(FinishedRun)``, ``runs.forgotten(key)`` — the runs a class compares.
+
+It also keeps the JVal history (:attr:`history`, one mirror that the plot draws and
+the exports and session files read) and the finished runs (:attr:`runs`): a run is
+kept when it finishes and when a rewound-over future is left behind by a new branch.
 """
 from __future__ import annotations
 
@@ -34,11 +39,15 @@ from ..engine.nudge import NudgeResult, fair_delta, nudge
 from ..engine.optimizer_step import optimizer_step
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.propagation import predict
+from .finished_runs import RunShelf
+from .history_mirror import HistoryMirror
 from .observer import Event, Executor
 from .optimizer_lines import optimizer_lines
-from .session import Update
+from .session import RunState, Update
 
 PATH_ROWS = 32
+FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+NO_SELECTION = -1  # pending_selection: open the next run with nothing chosen
 
 __all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "Phase", "ChainView", "NodeReadout", "ProbeReading",
            "StudioModel"]
@@ -87,6 +96,9 @@ class StudioModel:
     def __init__(self, executor: Executor | None = None) -> None:
         self.executor = executor or Executor()
         self.last: Update | None = None
+        self.history = HistoryMirror()
+        self.runs = RunShelf()
+        self.pending_selection: int | None = None  # the parameter a new run opens with (None: the first)
         self.problem: Problem | None = None
         self.names: NodeNames | None = None
         self.selected: int | None = None
@@ -107,9 +119,16 @@ class StudioModel:
 
     # -- what the training thread sends -------------------------------------------------------
     def apply_update(self, update: Update) -> None:
-        """Keep the newest Update; a new run resets selection-dependent answers."""
+        """Keep the newest Update, its history and the runs it ends.
+
+        A new run resets selection-dependent answers and selects the
+        parameter it should open with (:attr:`pending_selection`, else the first).
+        """
+        previous = self.last
         self.last = update
-        if update.problem is not None and (update.new_run or update.problem is not self.problem):
+        self.history.apply(update)
+        first = previous is None
+        if update.problem is not None and (update.new_run or first or update.problem is not self.problem):
             self.problem = update.problem
             self.names = NodeNames.of(update.problem.dataset)
             self.sample = min(self.sample, update.problem.dataset.n_samples - 1)
@@ -117,7 +136,29 @@ class StudioModel:
             self._chain_cache.clear()
             self._chains.clear()
             self.problem_changed.emit(update.problem)
+            self.select(self._initial_param())
+        self._keep_runs(update, previous)
         self.update_applied.emit(update)
+
+    def _initial_param(self) -> int | None:
+        assert self.problem is not None
+        chosen, self.pending_selection = self.pending_selection, None
+        if chosen == NO_SELECTION:
+            return None
+        return chosen if chosen is not None and chosen < self.problem.network.n_params else 0
+
+    def _keep_runs(self, update: Update, previous: Update | None) -> None:
+        """Nothing is dropped silently: a finished run and a discarded future both join the runs."""
+        if self.problem is None:
+            return
+        sizes = tuple(self.problem.network.sizes)
+        if update.discarded is not None and len(update.discarded) > 1:
+            self.runs.add(update.config, update.discarded, sizes)
+        newly_finished = update.state in FINISHED and (
+            previous is None or previous.state not in FINISHED or update.new_run)
+        if newly_finished and len(self.history) > 1:
+            self.runs.add(update.config, self.history.values(), sizes, update.changes,
+                          update.snapshot.stop_reason)
 
     @property
     def snapshot(self):

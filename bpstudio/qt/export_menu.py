@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMenu, QMessageBox, QWidget
 
 from ..control.safe_write import write_text
 from ..control.script_export import check_script_name, script_text
+from ..control.studio_model import StudioModel
 from ..control.tables import write_history_csv, write_weights
 from . import exports
 from .i18n import localized, marked
@@ -25,9 +28,15 @@ TEXTS = {
 
 
 class ExportMenu(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    """File ▸ Export, writing from the studio model (history, weights, chain) and the diagram's scene."""
+
+    status_message = Signal(str)
+
+    def __init__(self, model: StudioModel, parent: QWidget, diagram_scene: Callable[[], QGraphicsScene]) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.parent_widget = parent
+        self.diagram_scene = diagram_scene
 
     def add_to(self, menu: QMenu) -> None:
         self.menu = menu.addMenu("")
@@ -42,7 +51,7 @@ class ExportMenu(QObject):
         ]
         self.actions = {}
         for name, filters, default, writer in entries:
-            action = QAction(self.window)
+            action = QAction(self.parent_widget)
             action.setObjectName(name)
             action.triggered.connect(lambda _=False, n=name, f=filters, d=default, w=writer:
                                      self._ask(marked("ExportMenu", TEXTS[n]), f, d, w))
@@ -56,9 +65,9 @@ class ExportMenu(QObject):
             action.setText(marked("ExportMenu", TEXTS[name]))
 
     def _ask(self, title: str, filters: str, default: str, writer) -> None:
-        if self.window.last is None:
+        if self.model.last is None:
             return
-        path, chosen = QFileDialog.getSaveFileName(self.window, title.rstrip("…"), default, filters)
+        path, chosen = QFileDialog.getSaveFileName(self.parent_widget, title.rstrip("…"), default, filters)
         if not path:
             return
         if "." not in path.rsplit("/", 1)[-1]:
@@ -69,36 +78,36 @@ class ExportMenu(QObject):
         try:
             writer(path)
         except (OSError, ValueError) as err:
-            QMessageBox.warning(self.window, self.tr("Export failed"),
+            QMessageBox.warning(self.parent_widget, self.tr("Export failed"),
                                 self.tr("{path} could not be written:\n{reason}").format(
                                     path=path, reason=localized(err)))
             return False
-        self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 4000)
+        self.status_message.emit(self.tr("Exported {path}").format(path=path))
         return True
 
     # -- writers, each from what the GUI thread already holds ---------------------------------
     def _plot(self, path: str) -> None:
-        exports.export_plot(path, self.window.plot.mirror.values())
+        exports.export_plot(path, self.model.history.values())
 
     def _history(self, path: str) -> None:
-        write_history_csv(path, self.window.plot.mirror.values())
+        write_history_csv(path, self.model.history.values())
 
     def _weights(self, path: str) -> None:
-        write_weights(path, self.window.problem.network, self.window.last.snapshot.weights)
+        write_weights(path, self.model.problem.network, self.model.last.snapshot.weights)
 
     def _chain(self, path: str) -> None:
-        view = self.window.model.chain_view  # worked out by the model for the shown sample
+        view = self.model.chain_view  # worked out by the model for the shown sample
         if view is None:
             raise ValueError(self.tr("select a weight in the diagram first"))
         exports.export_chain(path, view.chain, view.at_sample)
 
     def _diagram(self, path: str) -> None:
-        exports.export_diagram(path, self.window.network_view.scene())
+        exports.export_diagram(path, self.diagram_scene())
 
     def _script(self, framework: str, path: str) -> None:
         """The current run as a standalone script (see bpstudio.control.script_export)."""
         check_script_name(path)
-        config = self.window.last.config
+        config = self.model.last.config
         moved = config.data_file and not Path(config.data_file).is_file()  # a session's CSV went away
-        text = script_text(config, framework, self.window.problem.all_data if moved else None)
+        text = script_text(config, framework, self.model.problem.all_data if moved else None)
         write_text(path, text)  # the atomic writer, like every file BP Studio writes

@@ -1,7 +1,7 @@
 """A short, skippable walk through the article's experiment, for a first start.
 
-Each step says what to look at or do, and moves on by itself once the window
-shows it was done (a weight selected, one iteration stepped through phase by
+Each step says what to look at or do, and moves on by itself once the studio
+model shows it was done (a weight selected, one iteration stepped through phase by
 phase, the run finished); "Next" moves on by hand, "Skip tour" ends it.
 """
 from __future__ import annotations
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..control import RunState
+from ..control.studio_model import StudioModel
 from .i18n import marked
 
 
@@ -20,7 +21,7 @@ from .i18n import marked
 class TourStep:
     title: str
     text: str
-    done: Callable[[object], bool] | None = None  # window -> finished?
+    done: Callable[[StudioModel], bool] | None = None  # the studio model -> finished?
 
 
 def article_steps() -> list[TourStep]:
@@ -29,7 +30,7 @@ def article_steps() -> list[TourStep]:
                  QT_TRANSLATE_NOOP("GuidedTour",
                  "The article's network: inputs {inputs}, {hidden} tanh units (each drawn as I and O), "
                  "outputs {outputs} and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾."),
-                 lambda w: w.network_view.selected_param == 0 and w.inspector.chain is not None),
+                 lambda m: m.selected == 0 and m.chain is not None),
         TourStep(QT_TRANSLATE_NOOP("GuidedTour", "2 · Its loss-influence chain"),
                  QT_TRANSLATE_NOOP("GuidedTour",
                  "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in "
@@ -39,12 +40,12 @@ def article_steps() -> list[TourStep]:
                  QT_TRANSLATE_NOOP("GuidedTour",
                  "Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward "
                  "through each layer, then Adam's update."),
-                 lambda w: w.last is not None and w.last.phase is not None and w.last.phase.kind == "update"),
+                 lambda m: m.last is not None and m.last.phase is not None and m.last.phase.kind == "update"),
         TourStep(QT_TRANSLATE_NOOP("GuidedTour", "4 · Train to the end"),
                  QT_TRANSLATE_NOOP("GuidedTour",
                  "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; "
                  "Space pauses, → steps, ← rewinds."),
-                 lambda w: w.last is not None and w.last.state in (RunState.FINISHED, RunState.CONVERGED)),
+                 lambda m: m.last is not None and m.last.state in (RunState.FINISHED, RunState.CONVERGED)),
         TourStep(QT_TRANSLATE_NOOP("GuidedTour", "5 · solution-JVal"),
                  QT_TRANSLATE_NOOP("GuidedTour",
                  "The plot is the article's figure: JVal per epoch from the green seed to the red "
@@ -53,15 +54,19 @@ def article_steps() -> list[TourStep]:
 
 
 class GuidedTour(QFrame):
+    """The walk-through: it reads the studio model and calls ``set_up`` to put the article's state in place."""
+
     finished = Signal(bool)  # True when completed, False when skipped
 
-    def __init__(self, window, steps: list[TourStep] | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, model: StudioModel, set_up: Callable[[], None], steps: list[TourStep] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("guided_tour")
         self.setFrameShape(QFrame.StyledPanel)
         self.setStyleSheet("#guided_tour { background: #e8f1fa; border: 1px solid #0072B2; }"
                            "#guided_tour QLabel { color: #10273a; }")
-        self.window_ = window
+        self.model = model
+        self.set_up = set_up
         self.steps = steps or article_steps()
         self.index = 0
         layout = QVBoxLayout(self)
@@ -95,9 +100,9 @@ class GuidedTour(QFrame):
         sentences are true and step 1 waits for the class to choose the weight.
         """
         if set_up:
-            self.window_.prepare_for_tour()
+            self.set_up()
         else:
-            self.window_.model.select(None)
+            self.model.select(None)
         self.index = 0
         self._show_step()
         self.show()
@@ -114,7 +119,7 @@ class GuidedTour(QFrame):
 
     def facts(self) -> dict[str, str]:
         """The numbers the sentences speak of, read from the network on screen."""
-        problem = getattr(self.window_, "problem", None)
+        problem = self.model.problem
         if problem is None:
             return {"inputs": "r, g, b", "hidden": "5", "outputs": "x, y, lv", "branches": "3"}
         data, sizes = problem.dataset, problem.network.sizes
@@ -135,7 +140,7 @@ class GuidedTour(QFrame):
 
     def _check(self) -> None:
         step = self.steps[self.index]
-        if step.done is not None and step.done(self.window_):
+        if step.done is not None and step.done(self.model):
             self.advance()
 
     def advance(self) -> None:

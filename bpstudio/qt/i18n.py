@@ -15,6 +15,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language install_language last put in place
+
+
+def current_language() -> str:
+    """The language the application speaks now (views that open later ask this, not the window)."""
+    return _current[0]
 
 
 def system_language() -> str:
@@ -33,6 +39,7 @@ def install_language(code: str) -> str:
     _installed.clear()
     if code not in LANGUAGES:
         code = "en"
+    _current[0] = "en"
     if code != "en":
         ours = QTranslator(app)
         if not ours.load(catalogue_path(code)):
@@ -43,6 +50,7 @@ def install_language(code: str) -> str:
             _installed.append(qt)
         app.installTranslator(ours)
         _installed.append(ours)
+    _current[0] = code
     return code
 
 

@@ -8,19 +8,20 @@ lines mark where a hyperparameter was changed.
 """
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ..control.finished_runs import FinishedRun
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
 from .i18n import marked
 from .option_names import setting_symbol, setting_value
 from .plot_exports import install_safe_plot_exports
+from .runs_panel import run_colour, run_label
 
 SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
@@ -34,11 +35,12 @@ install_safe_plot_exports()  # right-click Export… writes through control.safe
 class JvalPlot(pg.PlotWidget):
     hovered = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, history: HistoryMirror | None = None, parent=None) -> None:
         super().__init__(parent, background="w")
         self.setObjectName("jval_plot")
         self.setAccessibleName("JVal plot")
-        self.mirror = HistoryMirror()
+        self.mirror = history if history is not None else HistoryMirror()  # the model's; read, never written
+        self.overlay_runs: dict[int, FinishedRun] = {}  # labels are written again on a language switch
         item = self.getPlotItem()
         # No grid: pyqtgraph redraws every grid line on every frame, which cost
         # the training thread a third of its speed in the benchmark.
@@ -76,7 +78,7 @@ class JvalPlot(pg.PlotWidget):
         item.addItem(self.readout, ignoreBounds=True)
         self.readout.hide()
         self._dirty = False
-        self._title_time = 0.0
+        self._title_args: tuple = ()
         self._title: str | None = None
         self._state = RunState.IDLE
         self._changes: tuple = ()
@@ -101,16 +103,20 @@ class JvalPlot(pg.PlotWidget):
         colour = self.look.text if getattr(self, "look", None) is not None else "#111111"
         item.setLabel("bottom", marked("JvalPlot", EPOCH), color=colour)
         names = {id(self.seed): SEED, id(self.solution): SOLUTION}
+        overlays = {id(curve): key for key, curve in self.overlays.items()}
         for sample, label in item.legend.items:
-            text = names.get(id(getattr(sample, "item", None)))
-            if text is not None:
-                label.setText(marked("JvalPlot", text))
+            shown = id(getattr(sample, "item", None))
+            if shown in names:
+                label.setText(marked("JvalPlot", names[shown]))
+            elif shown in overlays and overlays[shown] in self.overlay_runs:
+                label.setText(run_label(self.overlay_runs[overlays[shown]]))
         self._draw_changes()
         if self._test_label is not None:  # re-add the legend entry in the new language
             self.getPlotItem().legend.removeItem(self.test_curve)
             self._test_label = None
             self._set_test_legend(True)
         self._title = None
+        self.set_title(*self._title_args)  # the same title, in the new words or look
         self._dirty = True
         self.redraw()
 
@@ -143,10 +149,16 @@ class JvalPlot(pg.PlotWidget):
             label.setText(label.text, color=look.text, size=size)
         self.readout.setColor(look.text)
         self._title = None
+        self.set_title(*self._title_args)  # the same title, in the new words or look
         self._dirty = True
         self.redraw()
 
     # -- compared runs ----------------------------------------------------------------------
+    def show_run(self, run: FinishedRun) -> None:
+        """A run the model kept: its curve dashed in its colour, labelled in the current language."""
+        self.overlay_runs[run.key] = run
+        self.add_overlay(run.key, run.history, run_label(run), run_colour(run), run.iterations)
+
     def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str,
                     iterations: np.ndarray | None = None) -> None:
         """Another run's JVal curve, dashed, with a legend entry (``iterations``: x of each point)."""
@@ -165,6 +177,7 @@ class JvalPlot(pg.PlotWidget):
             self.overlays[key].setVisible(shown)
 
     def remove_overlay(self, key: int) -> None:
+        self.overlay_runs.pop(key, None)
         curve = self.overlays.pop(key, None)
         if curve is not None:
             self.getPlotItem().removeItem(curve)
@@ -172,7 +185,7 @@ class JvalPlot(pg.PlotWidget):
 
     # -- data --------------------------------------------------------------------------
     def apply(self, update: Update) -> None:
-        self.mirror.apply(update)
+        """Draw ``update`` (the model has already put its points into the history this plot reads)."""
         self._state = update.state
         problem = update.problem
         if problem is not None and problem.test is not None:
@@ -212,10 +225,6 @@ class JvalPlot(pg.PlotWidget):
         solved = done and self._state is not RunState.DIVERGED  # a diverged run has no solution star
         self._set_marker(self.seed, ([0.0], [self._marker_y(values[0])]) if n else ([], []))
         self._set_marker(self.solution, ([float(n - 1)], [self._marker_y(values[-1])]) if solved and n else ([], []))
-        now = time.monotonic()
-        if done or self._state is not RunState.RUNNING or now - self._title_time > 0.5:
-            self._title_time = now
-            self.set_title(values[-1] if n else None, n - 1, done)
 
     def _set_test_legend(self, shown: bool) -> None:
         legend = self.getPlotItem().legend
@@ -262,7 +271,17 @@ class JvalPlot(pg.PlotWidget):
             marker._shown = key
             marker.setData(*data)
 
+    def show_title(self, update: Update) -> None:
+        """The title from the same Update as the status bar, at the same moment, so the two agree.
+
+        A diverged run has no solution: its title keeps the iteration, like a running one.
+        """
+        snap = update.snapshot
+        solved = update.state in FINISHED_STATES and update.state is not RunState.DIVERGED
+        self.set_title(snap.jval, snap.iteration, solved)
+
     def set_title(self, jval: float | None = None, iteration: int = 0, done: bool = False) -> None:
+        self._title_args = (jval, iteration, done)
         if jval is None:
             text = "JVal"
         elif done:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, Update
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
-from ..control.studio_model import StudioModel
+from ..control.studio_model import NO_SELECTION, StudioModel
 from .appearance import apply_palette, look_for
 from .background import QtExecutor
 from .gui_gc import collect_on_the_gui_thread
@@ -29,7 +29,8 @@ from .inspector import Inspector, colours_for
 from .jval_plot import JvalPlot
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
-from .menus import build_menus, retranslate_menus
+from .export_menu import ExportMenu
+from .menus import MenuHandlers, StudioMenus
 from .model_signals import ModelSignals
 from .guided_tour import GuidedTour
 from .phase_banner import PhaseBanner
@@ -40,6 +41,7 @@ from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
 
 FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+STATUS_MESSAGE_MS = 4000
 DOCK_TITLES = {
     "controls": QT_TRANSLATE_NOOP("MainWindow", "Controls"),
     "inspector": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
@@ -61,7 +63,6 @@ ACTION_TEXTS = {  # name: (text, tip)
 }
 
 
-NO_SELECTION = -1  # pending_selection: open the next run with nothing chosen
 LIVE_CHAIN_INTERVAL = 0.5  # s between the chain's numbers while training: they are typeset each time
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
@@ -92,14 +93,21 @@ class MainWindow(QMainWindow):
         self.model = StudioModel(QtExecutor(self))
         self.closing_down = False  # set when the window closes: late answers are dropped
         self.model_signals = ModelSignals(self.model, self)
-        self.last: Update | None = None
-        self.problem = None
-        self.pending_selection: int | None = None
-        self.files = SessionFiles(self, settings)
+        self.files = SessionFiles(self.model, settings, self, self.thread.submit, self.pause,
+                                  should_ask=lambda: self.ask_before_closing)
+        self.exports = ExportMenu(self.model, self, self.network_view_scene)
         self._build_views(config or RunConfig())
         self._connect_model()
         self._build_actions()
-        build_menus(self)
+        self.menus = StudioMenus(self.menuBar(), self, MenuHandlers(
+            quit=self.close, set_presentation=self.set_presentation, set_theme=self.set_theme,
+            set_language=self.set_language, set_log_y=self.plot.set_log_y, fit_diagram=self.network_view.fit,
+            restart_tour=self.tour.restart,
+        ), self.files, self.exports, self.actions_by_name.values(),
+            (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock))
+        for messenger in (self.files, self.exports):
+            messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
+        self.files.title_changed.connect(self.setWindowTitle)
         self.resize(1366, 768)
         self.theme = "light"
         self._base_font = None
@@ -111,11 +119,11 @@ class MainWindow(QMainWindow):
                 self.tour_offered = True
                 QTimer.singleShot(0, self.tour.offer)  # first start: offer the walk-through
             theme = settings.value("theme", "light")
-            self.theme = theme if theme in self.theme_actions else "light"
+            self.theme = theme if theme in self.menus.theme_actions else "light"
         self.apply_look()
         code = (settings.value("language", "") or system_language()) if restore_settings else "en"
         self.language = install_language(code)
-        self.language_actions[self.language].setChecked(True)
+        self.menus.language_actions[self.language].setChecked(True)
         self.retranslate()
 
         self.thread.updated.connect(self.on_update)
@@ -145,7 +153,7 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("background:#fff3cd; color:#5a4500; padding:6px; border:1px solid #e0c36a;")
         self.banner.hide()
         self.network_view = NetworkView()
-        self.plot = JvalPlot()
+        self.plot = JvalPlot(self.model.history)
         self.splitter = QSplitter(Qt.Vertical)
         self.splitter.setObjectName("center_splitter")
         self.splitter.addWidget(self.network_view)
@@ -156,7 +164,7 @@ class MainWindow(QMainWindow):
         center = QWidget()
         layout = QVBoxLayout(center)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.tour = GuidedTour(self)
+        self.tour = GuidedTour(self.model, self.prepare_for_tour, parent=center)
         self.tour.hide()
         self.tour.finished.connect(lambda _done: _settings().setValue("tour_seen", True))
         layout.addWidget(self.tour)
@@ -183,9 +191,8 @@ class MainWindow(QMainWindow):
         self.controls_dock = self._dock("controls_dock", scroller, Qt.LeftDockWidgetArea)
         self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.RightDockWidgetArea)
         self.probe_dock = self._dock("probe_dock", self.probe, Qt.LeftDockWidgetArea)
-        self.runs = RunsPanel()
+        self.runs = RunsPanel(self.model.runs.forget)
         self.runs.visibility_changed.connect(self.plot.set_overlay_visible)
-        self.runs.removed.connect(self.plot.remove_overlay)
         self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
         self.inspector_dock.raise_()
@@ -207,9 +214,24 @@ class MainWindow(QMainWindow):
         signals.node_ready.connect(self.inspector.show_node)
         signals.nudge_ready.connect(self.inspector.show_nudge)
         signals.probe_ready.connect(self.probe.show_reading)
+        signals.run_kept.connect(self.runs.show_run)
+        signals.run_kept.connect(self.plot.show_run)
+        signals.run_forgotten.connect(self.runs.forgotten)
+        signals.run_forgotten.connect(self.plot.remove_overlay)
+
+    @property
+    def last(self) -> Update | None:
+        """The newest Update, as the model holds it (the window keeps no copy)."""
+        return self.model.last
+
+    @property
+    def problem(self):
+        return self.model.problem
+
+    def network_view_scene(self):
+        return self.network_view.scene()
 
     def _show_problem(self, problem) -> None:
-        self.problem = problem
         self.network_view.set_problem(problem)
         self.inspector.set_problem(problem)
         self.probe.set_problem(problem)
@@ -264,7 +286,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         """Switch language now; Qt sends LanguageChange and every view retranslates."""
         self.language = install_language(code)
-        self.language_actions[self.language].setChecked(True)
+        self.menus.language_actions[self.language].setChecked(True)
         self.retranslate()  # now, not only when the posted LanguageChange arrives
 
     def changeEvent(self, event) -> None:
@@ -286,14 +308,14 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             action.setStatusTip(tip)
         if hasattr(self, "menus"):
-            retranslate_menus(self)
+            self.menus.retranslate()
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
                      self.tour, self.network_view, self.phase_banner):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
     def apply_look(self) -> None:
-        look = look_for(self.theme, self.presentation_action.isChecked())
+        look = look_for(self.theme, self.menus.presentation.isChecked())
         app = QApplication.instance()
         if self._base_font is None:
             self._base_font = QFont(app.font())
@@ -301,9 +323,9 @@ class MainWindow(QMainWindow):
         self.status.forget_sizes()
         self.network_view.set_look(look)
         self.plot.set_look(look)
-        self.inspector.set_look(look, self.presentation_action.isChecked())
+        self.inspector.set_look(look, self.menus.presentation.isChecked())
         self.phase_banner.set_look(colours_for(look), look.scale)
-        self.theme_actions[self.theme].setChecked(True)
+        self.menus.theme_actions[self.theme].setChecked(True)
 
     def set_theme(self, name: str) -> None:
         self.theme = name
@@ -386,23 +408,11 @@ class MainWindow(QMainWindow):
 
     # -- updates from the training thread ------------------------------------------------------------------
     def on_update(self, update: Update) -> None:
-        first = self.last is None
-        newly_finished = update.state in FINISHED and (first or self.last.state not in FINISHED
-                                                        or update.new_run)
-        self.last = update
-        self.model.apply_update(update)  # a new run: problem_changed reaches every view
-        if update.new_run or first:
-            self.model.select(self._initial_param())
+        # The model keeps it, its history and the runs it ends; a new run reaches every view.
+        self.model.apply_update(update)
         if update.loaded is not None:
             self.files.load_finished(*update.loaded)
         self.plot.apply(update)
-        if update.discarded is not None and len(update.discarded) > 1:  # rewound over, then left: keep it
-            run = self.runs.add(update.config, update.discarded, self.problem.network.sizes, (), None)
-            self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
-        if newly_finished and len(self.plot.mirror) > 1:
-            run = self.runs.add(update.config, self.plot.mirror.values(), self.problem.network.sizes,
-                                update.changes, update.snapshot.stop_reason)
-            self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
         if update.config != self.controls.config or update.refused is not None:
             self.controls.show_config(update.config)  # a refusal puts the old value back
         if update.refused is not None:
@@ -435,18 +445,10 @@ class MainWindow(QMainWindow):
         config = self.last.config
         self.phase_banner.show_phase(phase, self.problem.network.n_layers, config.activation, config.optimizer)
 
-    def _initial_param(self) -> int | None:
-        if self.problem is None:
-            return None
-        chosen, self.pending_selection = self.pending_selection, None
-        if chosen == NO_SELECTION:
-            return None
-        return chosen if chosen is not None and chosen < self.problem.network.n_params else 0
-
     def prepare_for_tour(self) -> None:
         """The guided tour's starting state: the article's run, iteration 0, nothing selected."""
         if self.last is None or self.last.config != RunConfig():
-            self.pending_selection = NO_SELECTION  # the new run opens with no weight chosen
+            self.model.pending_selection = NO_SELECTION  # the new run opens with no weight chosen
             self.thread.submit(ApplyConfig(RunConfig()))
         self.thread.submit(Reset())
         self._show_phase(None)
@@ -460,6 +462,7 @@ class MainWindow(QMainWindow):
     def _refresh_views(self, update: Update, live: bool = False) -> None:
         """Status and diagram at 5 Hz while running; the chain's numbers (typeset) at 2 Hz."""
         self.status.show_update(update)
+        self.plot.show_title(update)  # the same Update as the status bar: the two agree
         self.network_view.set_weights(update.snapshot.weights)
         now = time.monotonic()
         if not live or now - self._chain_asked >= LIVE_CHAIN_INTERVAL:
@@ -506,14 +509,14 @@ class MainWindow(QMainWindow):
         splitter = settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        self.log_action.setChecked(settings.value("log_y", False, type=bool))
+        self.menus.log_y.setChecked(settings.value("log_y", False, type=bool))
 
     def save_settings(self) -> None:
         settings = _settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("window_state", self.saveState())
         settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("log_y", self.log_action.isChecked())
+        settings.setValue("log_y", self.menus.log_y.isChecked())
         settings.setValue("theme", self.theme)
         settings.setValue("language", self.language)
         if self.last is not None:
@@ -539,8 +542,8 @@ class MainWindow(QMainWindow):
             if not self.files.confirm_discard():
                 event.ignore()
                 return
-            if self.presentation_action.isChecked():
-                self.presentation_action.setChecked(False)  # docks back, so the saved layout is the usual one
+            if self.menus.presentation.isChecked():
+                self.menus.presentation.setChecked(False)  # docks back, so the saved layout is the usual one
             self.save_settings()
             self.view_timer.stop()
             self.plot.timer.stop()

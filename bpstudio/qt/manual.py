@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
-from .i18n import marked
+from .i18n import current_language, marked
 
 MENU_TEXT = QT_TRANSLATE_NOOP("Manual", "&Manual")
 TITLE = QT_TRANSLATE_NOOP("Manual", "BP Studio manual")
@@ -57,11 +57,11 @@ class ManualWindow(QDialog):
 class ManualAction(QObject):
     """The Help ▸ Manual action (objectName ``manual``, F1) and the window it opens."""
 
-    def __init__(self, window, menu) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, menu, parent) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent  # the manual opens beside it
         self.manual: ManualWindow | None = None
-        self.action = QAction(window)
+        self.action = QAction(parent)
         self.action.setObjectName("manual")
         self.action.setShortcut(QKeySequence(Qt.Key_F1))
         self.action.triggered.connect(self.open)
@@ -69,11 +69,11 @@ class ManualAction(QObject):
         self.retranslate()
 
     def language(self) -> str:
-        return getattr(self.window, "language", "en") or "en"
+        return current_language()
 
     def open(self) -> ManualWindow:
         if self.manual is None:
-            self.manual = ManualWindow(self.language(), self.window)
+            self.manual = ManualWindow(self.language(), self.parent_widget)
         elif self.manual.language != self.language():
             self.manual.show_language(self.language())
         self.manual.show()
@@ -88,10 +88,4 @@ class ManualAction(QObject):
             self.manual.show_language(self.language())
 
 
-def add_manual(window, menu) -> ManualAction:
-    """Put Help ▸ Manual into ``menu``; the window keeps it as ``window.manual``."""
-    window.manual = ManualAction(window, menu)
-    return window.manual
-
-
-__all__ = ["ManualAction", "ManualWindow", "add_manual", "manual_markdown"]
+__all__ = ["ManualAction", "ManualWindow", "manual_markdown"]

@@ -1,19 +1,24 @@
 """The window's menus: File, Training, View, Help.
 
 Building them is long but flat; it lives here so that the window module
-stays about composition and the flow of Updates.  Texts are set in
-:func:`retranslate_menus`, which runs again when the language changes.
+stays about composition.  The menus get the pieces and handlers they need
+(:class:`MenuHandlers`), never the window.  Texts are set in
+:meth:`StudioMenus.retranslate`, which runs again when the language changes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QMessageBox, QWidget
 
 from .. import __version__
 from .export_menu import ExportMenu
 from .i18n import LANGUAGES, marked
-from .manual import add_manual
+from .manual import ManualAction
+from .session_files import SessionFiles
 
 ABOUT = QT_TRANSLATE_NOOP(
     "Menus",
@@ -51,81 +56,113 @@ TIPS = {
 }
 
 
-def build_menus(window) -> None:
-    """File, Training, View and Help; the actions they need are kept on the window."""
-    window.menus = {}
-    window.menu_actions = {}
-    bar = window.menuBar()
+@dataclass(frozen=True)
+class MenuHandlers:
+    """What the menus call: the window's gestures, passed in, so the menus never reach into it."""
 
-    def menu(key, parent=bar):
-        window.menus[key] = parent.addMenu("")
-        return window.menus[key]
+    quit: Callable[[], object]
+    set_presentation: Callable[[bool], None]
+    set_theme: Callable[[str], None]
+    set_language: Callable[[str], None]
+    set_log_y: Callable[[bool], None]
+    fit_diagram: Callable[[], None]
+    restart_tour: Callable[[], None]
 
-    def action(key, slot=None, shortcut=None, checkable=False):
-        act = QAction(window, checkable=checkable)
+
+class StudioMenus(QObject):
+    """File, Training, View and Help, and the actions other parts read (presentation, theme, language, log).
+
+    Built from the pieces it lists — the session files, the exports, the
+    training actions, the docks — and the handlers it calls; it keeps its own
+    actions, so nothing is set on the window from outside.
+    """
+
+    def __init__(self, bar: QMenuBar, parent: QWidget, handlers: MenuHandlers, files: SessionFiles,
+                 exports: ExportMenu, training_actions: Iterable[QAction], docks: Iterable[QDockWidget]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.files, self.exports = files, exports
+        self.menus: dict[str, QMenu] = {}
+        self.actions: dict[str, QAction] = {}
+
+        file_menu = self._menu("menu_file", bar)
+        files.add_to(file_menu)
+        exports.add_to(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("quit", handlers.quit, QKeySequence.Quit))
+        train_menu = self._menu("menu_training", bar)
+        for act in training_actions:
+            train_menu.addAction(act)
+        view = self._menu("menu_view", bar)
+        self.presentation = self._action("presentation", shortcut=Qt.Key_F5, checkable=True)
+        self.presentation.toggled.connect(handlers.set_presentation)
+        view.addAction(self.presentation)
+        themes = self._menu("menu_theme", view)
+        self.theme_group = QActionGroup(parent)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in ("light", "dark"):
+            act = self._action(f"theme_{name}", lambda _=False, n=name: handlers.set_theme(n), checkable=True)
+            self.theme_group.addAction(act)
+            themes.addAction(act)
+            self.theme_actions[name] = act
+        languages = self._menu("menu_language", view)
+        self.language_group = QActionGroup(parent)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            act = QAction(name, parent, checkable=True)  # each language named in itself
+            act.setObjectName(f"language_{code}")
+            act.triggered.connect(lambda _=False, c=code: handlers.set_language(c))
+            self.language_group.addAction(act)
+            languages.addAction(act)
+            self.language_actions[code] = act
+        view.addSeparator()
+        self.log_y = self._action("log_y", shortcut="Ctrl+L", checkable=True)
+        self.log_y.toggled.connect(handlers.set_log_y)
+        view.addAction(self.log_y)
+        view.addAction(self._action("fit", handlers.fit_diagram, "Ctrl+0"))
+        for dock in docks:
+            view.addAction(dock.toggleViewAction())
+        self.view_menu = view
+        help_menu = self._menu("menu_help", bar)
+        help_menu.addAction(self._action("guided_tour_action", handlers.restart_tour))
+        help_menu.addAction(self._action("about", self._about))
+        help_menu.addAction(self._action("last_digits", self._last_digits))
+        self.manual = ManualAction(help_menu, parent)  # Help ▸ Manual, F1
+        self.retranslate()
+
+    def _menu(self, key: str, parent: QMenuBar | QMenu) -> QMenu:
+        self.menus[key] = parent.addMenu("")
+        return self.menus[key]
+
+    def _action(self, key: str, slot=None, shortcut=None, checkable: bool = False) -> QAction:
+        act = QAction(self.parent_widget, checkable=checkable)
         act.setObjectName(key)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         if slot is not None:
             act.triggered.connect(slot)
-        window.menu_actions[key] = act
+        self.actions[key] = act
         return act
 
-    file_menu = menu("menu_file")
-    window.files.add_to(file_menu)
-    window.exports = ExportMenu(window)
-    window.exports.add_to(file_menu)
-    file_menu.addSeparator()
-    file_menu.addAction(action("quit", window.close, QKeySequence.Quit))
-    train_menu = menu("menu_training")
-    for act in window.actions_by_name.values():
-        train_menu.addAction(act)
-    view = menu("menu_view")
-    window.presentation_action = action("presentation", shortcut=Qt.Key_F5, checkable=True)
-    window.presentation_action.toggled.connect(window.set_presentation)
-    view.addAction(window.presentation_action)
-    themes = menu("menu_theme", view)
-    window.theme_group = QActionGroup(window)
-    window.theme_actions = {}
-    for name in ("light", "dark"):
-        act = action(f"theme_{name}", lambda _=False, n=name: window.set_theme(n), checkable=True)
-        window.theme_group.addAction(act)
-        themes.addAction(act)
-        window.theme_actions[name] = act
-    languages = menu("menu_language", view)
-    window.language_group = QActionGroup(window)
-    window.language_actions = {}
-    for code, name in LANGUAGES.items():
-        act = QAction(name, window, checkable=True)  # each language named in itself
-        act.setObjectName(f"language_{code}")
-        act.triggered.connect(lambda _=False, c=code: window.set_language(c))
-        window.language_group.addAction(act)
-        languages.addAction(act)
-        window.language_actions[code] = act
-    view.addSeparator()
-    window.log_action = action("log_y", shortcut="Ctrl+L", checkable=True)
-    window.log_action.toggled.connect(window.plot.set_log_y)
-    view.addAction(window.log_action)
-    view.addAction(action("fit", window.network_view.fit, "Ctrl+0"))
-    for dock in (window.controls_dock, window.inspector_dock, window.probe_dock, window.runs_dock):
-        view.addAction(dock.toggleViewAction())
-    help_menu = menu("menu_help")
-    help_menu.addAction(action("guided_tour_action", window.tour.restart))
-    help_menu.addAction(action("about", lambda: QMessageBox.about(
-        window, QCoreApplication.translate("Menus", "About BP Studio"), marked("Menus", ABOUT).format(version=__version__))))
-    help_menu.addAction(action("last_digits", lambda: QMessageBox.information(
-        window, QCoreApplication.translate("Menus", "Why the last digits of a long run differ"), marked("Menus", LAST_DIGITS))))
-    add_manual(window, help_menu)  # Help ▸ Manual, F1
-    retranslate_menus(window)
+    def menu(self, key: str) -> QMenu:
+        return self.menus[key]
 
+    def _about(self) -> None:
+        QMessageBox.about(self.parent_widget, QCoreApplication.translate("Menus", "About BP Studio"),
+                          marked("Menus", ABOUT).format(version=__version__))
 
-def retranslate_menus(window) -> None:
-    for key, menu in window.menus.items():
-        menu.setTitle(marked("Menus", TEXTS[key]))
-    for key, act in window.menu_actions.items():
-        act.setText(marked("Menus", TEXTS[key]))
-        if key in TIPS:
-            act.setStatusTip(marked("Menus", TIPS[key]))
-    window.files.retranslate()
-    window.exports.retranslate()
-    window.manual.retranslate()
+    def _last_digits(self) -> None:
+        QMessageBox.information(self.parent_widget,
+                                QCoreApplication.translate("Menus", "Why the last digits of a long run differ"),
+                                marked("Menus", LAST_DIGITS))
+
+    def retranslate(self) -> None:
+        for key, menu in self.menus.items():
+            menu.setTitle(marked("Menus", TEXTS[key]))
+        for key, act in self.actions.items():
+            act.setText(marked("Menus", TEXTS[key]))
+            if key in TIPS:
+                act.setStatusTip(marked("Menus", TIPS[key]))
+        self.files.retranslate()
+        self.exports.retranslate()
+        self.manual.retranslate()

@@ -19,6 +19,8 @@ class ModelSignals(QObject):
     node_ready = Signal(object)  # NodeReadout
     nudge_ready = Signal(object)  # NudgeResult
     probe_ready = Signal(object)  # ProbeReading
+    run_kept = Signal(object)  # FinishedRun
+    run_forgotten = Signal(int)  # its key
 
     def __init__(self, model: StudioModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,3 +28,5 @@ class ModelSignals(QObject):
         for name in ("problem_changed", "update_applied", "selection_changed", "chain_ready", "node_ready",
                      "nudge_ready", "probe_ready"):
             getattr(model, name).connect(getattr(self, name).emit)
+        model.runs.kept.connect(self.run_kept.emit)
+        model.runs.forgotten.connect(self.run_forgotten.emit)

@@ -1,30 +1,30 @@
-"""Compare runs: every finished run stays in a list; its JVal curve overlays the plot.
+"""Compare runs: every kept run is listed; its JVal curve overlays the plot.
 
 A class compares Adam with alpha = 0.001 and 0.01 and plain gradient descent
-on one plot; each run can be shown or hidden, or removed.  The list is
-bounded: each kept curve has at most 10 000 points (control.downsample keeps
-its shape) and at most :data:`MAX_RUNS` runs are kept, the oldest dropped
-first, so a long lesson does not grow memory without limit.
+on one plot; each run can be shown or hidden, or removed.  The runs are data
+kept by the studio model (:mod:`bpstudio.control.finished_runs`, bounded there);
+this panel lists them and writes their labels in the language of the moment.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Callable
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from ..control.downsample import downsample
-from ..engine.config import RunConfig
+from ..control.finished_runs import FinishedRun
 from .option_names import option_name, setting_symbol, setting_value
 from .stop_reasons import reason_text
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
-MAX_RUNS = 50
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
-def run_label(run: "FinishedRun") -> str:
+def run_colour(run: FinishedRun) -> str:
+    return PALETTE[run.key % len(PALETTE)]
+
+
+def run_label(run: FinishedRun) -> str:
     """The run in words, in the current language: what it was, every mid-run change, why it stopped."""
     config = run.config
     parts = [f"{option_name(config.optimizer)} α={run.start_alpha:g}"]
@@ -42,45 +42,16 @@ def run_label(run: "FinishedRun") -> str:
     return f"{text} — {reason}" if reason else text
 
 
-@dataclass(frozen=True, eq=False)
-class FinishedRun:
-    """A finished run as data; its label is written in the language of the moment it is shown."""
-
-    key: int
-    colour: str
-    history: np.ndarray  # JVal, at most 10 000 points
-    iterations: np.ndarray  # the iteration of each point
-    config: RunConfig = RunConfig()
-    sizes: tuple[int, ...] = (3, 5, 3)
-    changes: tuple = ()
-    stop_reason: str | None = None
-    iterations_done: int = 0
-    final: float = float("nan")
-
-    @property
-    def mid_run_changes(self) -> tuple:
-        """Changes made after the run started; those at iteration 0 are simply its settings."""
-        return tuple(c for c in self.changes if c.iteration > 0)
-
-    @property
-    def start_alpha(self) -> float:
-        alpha_changes = [c for c in self.mid_run_changes if c.field == "alpha"]
-        return alpha_changes[0].old if alpha_changes else self.config.alpha
-
-    @property
-    def label(self) -> str:
-        return run_label(self)
-
-
 class RunsPanel(QWidget):
-    visibility_changed = Signal(int, bool)  # run key, shown
-    removed = Signal(int)
+    """The list of kept runs; ``forget(key)`` is the model's, the panel follows what it is told."""
 
-    def __init__(self, parent=None) -> None:
+    visibility_changed = Signal(int, bool)  # run key, shown
+
+    def __init__(self, forget: Callable[[int], None], parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("runs_panel")
+        self.forget = forget
         self.runs: dict[int, FinishedRun] = {}
-        self._next = 0
         layout = QVBoxLayout(self)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -105,38 +76,29 @@ class RunsPanel(QWidget):
             item = self.list.item(row)
             run = self.runs.get(item.data(Qt.UserRole))
             if run is not None:
-                item.setText(run.label)
+                item.setText(run_label(run))
 
-    def add(self, config: RunConfig, history: np.ndarray, sizes: tuple[int, ...] = (3, 5, 3),
-            changes: tuple = (), stop_reason: str | None = None) -> FinishedRun:
-        key = self._next
-        self._next += 1
-        iterations, kept = downsample(history)
-        run = FinishedRun(key, PALETTE[key % len(PALETTE)], kept, iterations, config, tuple(sizes),
-                          tuple(changes), stop_reason, len(history) - 1, float(history[-1]))
-        while len(self.runs) >= MAX_RUNS:
-            self._forget(next(iter(self.runs)))
-        self.runs[key] = run
-        item = QListWidgetItem(run.label)
-        item.setData(Qt.UserRole, key)
+    def show_run(self, run: FinishedRun) -> None:
+        """The model kept ``run``: list it, ticked (its curve is overlaid)."""
+        self.runs[run.key] = run
+        item = QListWidgetItem(run_label(run))
+        item.setData(Qt.UserRole, run.key)
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Checked)
         item.setForeground(Qt.black)
-        item.setToolTip(run.colour)
+        item.setToolTip(run_colour(run))
         self.list.addItem(item)
-        return run
 
     def _toggled(self, item: QListWidgetItem) -> None:
         self.visibility_changed.emit(item.data(Qt.UserRole), item.checkState() == Qt.Checked)
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
-            self._forget(item.data(Qt.UserRole))
+            self.forget(item.data(Qt.UserRole))  # the model forgets; forgotten() takes the row away
 
-    def _forget(self, key: int) -> None:
+    def forgotten(self, key: int) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.UserRole) == key:
                 self.list.takeItem(row)
                 break
         self.runs.pop(key, None)
-        self.removed.emit(key)

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..control import LoadSaved
+from ..control.studio_model import StudioModel
 from ..control.session_file import SessionFileError, load_session, save_state
 from .i18n import marked
 
@@ -31,9 +34,24 @@ MAX_RECENT = 8
 
 
 class SessionFiles(QObject):
-    def __init__(self, window, settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
+    """Open, save and the unsaved-work question, from the studio model's state.
+
+    It gets the model (what is saved: the last Update, the history, the
+    selection), the parent for its dialogs, and the two gestures it needs
+    (``submit`` a command to the training thread, ``pause``); it tells the
+    window its title and status messages through signals.
+    """
+
+    title_changed = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, model: StudioModel, settings: QSettings, parent: QWidget,
+                 submit: Callable[[object], None], pause: Callable[[], None],
+                 should_ask: Callable[[], bool] = lambda: True) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.parent_widget = parent
+        self.submit, self.pause, self.should_ask = submit, pause, should_ask
         self.settings = settings
         self.path: Path | None = None
         self.saved_mark: tuple | None = None  # (iteration, config, changes) when last saved/opened
@@ -47,7 +65,7 @@ class SessionFiles(QObject):
             (QKeySequence.Save, self.save, "save"),
             (QKeySequence.SaveAs, self.save_as, "save_as"),
         ):
-            action = QAction(self.window)
+            action = QAction(self.parent_widget)
             action.setObjectName(name)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
@@ -83,12 +101,12 @@ class SessionFiles(QObject):
 
     # -- state ----------------------------------------------------------------------------------
     def _mark(self) -> tuple | None:
-        last = self.window.last
+        last = self.model.last
         return None if last is None else (last.iteration, last.config, last.changes)
 
     @property
     def unsaved(self) -> bool:
-        last = self.window.last
+        last = self.model.last
         if last is None:
             return False
         if self.saved_mark is None:
@@ -97,14 +115,14 @@ class SessionFiles(QObject):
 
     def _title(self) -> None:
         name = self.path.name if self.path else "untitled"
-        self.window.setWindowTitle(f"{name} — BP Studio")
+        self.title_changed.emit(f"{name} — BP Studio")
 
     # -- actions -----------------------------------------------------------------------------------
     def open_dialog(self) -> None:
         if not self.confirm_discard():
             return
         start = str(self.path.parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open session"), start,
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), start,
                                               marked("SessionFiles", FILTER))
         if path:
             self.open(path)
@@ -116,11 +134,11 @@ class SessionFiles(QObject):
         except SessionFileError as err:
             self._refused(path, str(err))
             return False
-        self.window.pause()
-        self.window.pending_selection = saved.selected_param
+        self.pause()
+        self.model.pending_selection = saved.selected_param
         self.pending = (Path(path), saved)
         self._enable_saving(False)
-        self.window.thread.submit(LoadSaved(saved))
+        self.submit(LoadSaved(saved))
         return True
 
     def load_finished(self, saved, error: str | None) -> None:
@@ -131,7 +149,7 @@ class SessionFiles(QObject):
         self.pending = None
         self._enable_saving(True)
         if error is not None:
-            self.window.pending_selection = None
+            self.model.pending_selection = None
             self._refused(path, error.splitlines()[0])
             return
         self.path = path
@@ -140,7 +158,7 @@ class SessionFiles(QObject):
         self._title()
 
     def _refused(self, path, reason: str) -> None:
-        QMessageBox.warning(self.window, self.tr("Cannot open the session"),
+        QMessageBox.warning(self.parent_widget, self.tr("Cannot open the session"),
                             self.tr("{name} cannot be opened:\n{reason}\n\n"
                                     "The current session stays as it was.").format(
                                 name=Path(path).name, reason=reason))
@@ -157,7 +175,7 @@ class SessionFiles(QObject):
 
     def save_as(self) -> bool:
         start = str(self.path) if self.path else "session.bpstudio"
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save session"), start,
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save session"), start,
                                               marked("SessionFiles", FILTER))
         if not path:
             return False
@@ -166,16 +184,16 @@ class SessionFiles(QObject):
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
-        last = self.window.last
+        last = self.model.last
         if last is None or self.pending is not None:  # never the old session over a file being opened
             return False
         try:
-            mirror = self.window.plot.mirror
+            mirror = self.model.history
             save_state(path, last.config, last.snapshot, mirror.values(), last.changes,
-                       self.window.network_view.selected_param, last.problem.all_data,
+                       self.model.selected, last.problem.all_data,
                        mirror.test_values() if last.problem.test is not None else None)
         except OSError as err:
-            QMessageBox.warning(self.window, self.tr("Cannot save the session"),
+            QMessageBox.warning(self.parent_widget, self.tr("Cannot save the session"),
                                 self.tr("{path} could not be written:\n{reason}").format(
                                     path=path, reason=err.strerror or err))
             return False
@@ -183,15 +201,15 @@ class SessionFiles(QObject):
         self.saved_mark = self._mark()
         self._remember(self.path)
         self._title()
-        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
+        self.status_message.emit(self.tr("Saved {path}").format(path=path))
         return True
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved work is lost; True when it is fine to go on."""
-        if not self.unsaved or not self.window.ask_before_closing:
+        if not self.unsaved or not self.should_ask():
             return True
         answer = QMessageBox.question(
-            self.window, self.tr("Unsaved work"),
+            self.parent_widget, self.tr("Unsaved work"),
             self.tr("This session has changed since it was last saved. Save it first?"),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
         )
