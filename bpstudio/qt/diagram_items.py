@@ -98,9 +98,22 @@ class EdgeItem(QGraphicsLineItem):
         return self._bounds
 
     def set_weight(self, value: float, scale: float) -> None:
-        if value != self.weight or scale != self.scale:
-            self.weight, self.scale = value, scale
+        """Redraw only when it shows: another sign, or a width changed by a twentieth of a pixel.
+
+        While training the weights change every update but mostly by less than
+        the eye sees; redrawing every link each time cost the trainer its GIL.
+        """
+        if value == self.weight and scale == self.scale:
+            return
+        before = self._drawn_as(self.weight, self.scale)
+        self.weight, self.scale = value, scale
+        if self._drawn_as(value, scale) != before:
             self.refresh()
+
+    @staticmethod
+    def _drawn_as(value: float, scale: float) -> tuple[bool, int]:
+        width = 0.7 + 4.3 * min(abs(value) / scale, 1.0) if scale else 1.0
+        return value >= 0, round(width * 20)
 
     def set_mode(self, mode: str, strength: float | None = None, arrow_back: bool = False) -> None:
         if (mode, strength, arrow_back) != (self.mode, self.strength, self.arrow_back):
@@ -210,6 +223,9 @@ class NodeItem(QGraphicsEllipseItem):
 
     def set_annotation(self, text: str) -> None:
         """A value under the node, on the background colour so crossing links do not hide it."""
+        if text == getattr(self, "_annotation_text", None):
+            return  # the same text: no layout of rich text again
+        self._annotation_text = text
         look = _look
         self.annotation.setHtml(
             f"<span style='color:{look.text}; background-color:{look.background}'>{html.escape(text)}</span>")

@@ -71,6 +71,8 @@ class FormulaView(QWidget):
             self.set_svg(svg)
 
     def set_svg(self, svg: str) -> None:
+        if svg == self.svg_text:
+            return  # the same picture: nothing to load, lay out or paint again
         self.svg_text = svg
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.updateGeometry()
@@ -78,7 +80,9 @@ class FormulaView(QWidget):
         self.svg_shown.emit()
 
     def clear(self) -> None:
-        BackgroundWorker.shared().submit(self._key, lambda: "", self._typeset_done)
+        BackgroundWorker.shared().submit(self._key, lambda: "", self._typeset_done)  # drops a pending one
+        if not self.svg_text:
+            return
         self.svg_text = ""
         self.renderer.load(QByteArray(b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"))
         self.updateGeometry()

@@ -357,6 +357,12 @@ class Inspector(QScrollArea):
             self.step_view.clear()
             self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
             return
+        if not view.exact:
+            # Training at full speed: its numbers change 30 times a second and typesetting them takes
+            # about half a second of the trainer's time, so the block waits for a pause or a step.
+            self.step_view.clear()
+            self.step_note.setText(self.tr("(the step's numbers are shown when paused or stepping)"))
+            return
         self.step_view.typeset(lambda: equations_svg(list(lines), colours))
         note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is "
                        "the one the next step will use.")

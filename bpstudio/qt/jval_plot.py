@@ -32,6 +32,17 @@ FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 install_safe_plot_exports()  # right-click Export… writes through control.safe_write
 
 
+def _nice_above(value: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten that is at least ``value``."""
+    if value <= 1:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if step * power >= value:
+            return step * power
+    return 10.0 * power
+
+
 class JvalPlot(pg.PlotWidget):
     hovered = Signal(str)
 
@@ -79,6 +90,7 @@ class JvalPlot(pg.PlotWidget):
         self.readout.hide()
         self._dirty = False
         self._title_args: tuple = ()
+        self._range: tuple[tuple[float, float], tuple[float, float]] | None = None  # what _fit_range set
         self._title: str | None = None
         self._state = RunState.IDLE
         self._changes: tuple = ()
@@ -198,6 +210,7 @@ class JvalPlot(pg.PlotWidget):
         self._dirty = True
 
     def set_log_y(self, on: bool) -> None:
+        self._range = None  # another scale: fit again
         # Log of values <= 0 become NaN; pyqtgraph's finite check (left on) skips them.
         self.getPlotItem().setLogMode(y=on)
         self._dirty = True
@@ -239,6 +252,13 @@ class JvalPlot(pg.PlotWidget):
         self._test_label = label
 
     def _fit_range(self, values: np.ndarray) -> None:
+        """Keep the curve in view, changing the range only in steps.
+
+        A range that moved every frame made pyqtgraph lay out and redraw both
+        axes every frame — the largest cost of the window while training.  So x
+        grows to the next 1-2-5 number with room to spare, and y changes only
+        when the curve leaves it or fills less than half of it.
+        """
         shown = values[values > 0] if self.log_y else values[np.isfinite(values)]
         length = len(self.mirror)
         if not shown.size:
@@ -248,15 +268,27 @@ class JvalPlot(pg.PlotWidget):
             lo, hi = np.log10(lo), np.log10(hi)
         if hi <= lo:
             lo, hi = lo - 0.5, hi + 0.5
-        self.getPlotItem().getViewBox().setRange(
-            xRange=(0, max(length - 1, 1)), yRange=(lo, hi), padding=0.05, disableAutoRange=True
-        )
+        last = max(length - 1, 1)
+        (x0, x1), (y0, y1) = self._range or ((0.0, 0.0), (0.0, 0.0))
+        x_ok = x0 == 0 and last <= x1 <= 4 * last + 10
+        y_ok = y0 <= lo and hi <= y1 and (hi - lo) >= 0.5 * (y1 - y0)
+        if x_ok and y_ok:
+            return
+        if not x_ok:
+            x1 = float(_nice_above(last * 1.25))
+        if not y_ok:
+            pad = 0.08 * (hi - lo)
+            y0, y1 = lo - pad, hi + pad
+        self._range = ((0.0, x1), (y0, y1))
+        self.getPlotItem().getViewBox().setRange(xRange=(0.0, x1), yRange=(y0, y1), padding=0,
+                                                 disableAutoRange=True)
 
     def _user_moved_view(self, *_args) -> None:
         self.follow = False
 
     def _follow_again(self) -> None:
         self.follow = True
+        self._range = None
         self._dirty = True
 
     def _marker_y(self, value: float) -> float:

@@ -63,7 +63,7 @@ ACTION_TEXTS = {  # name: (text, tip)
 }
 
 
-LIVE_CHAIN_INTERVAL = 0.5  # s between the chain's numbers while training: they are typeset each time
+LIVE_CHAIN_INTERVAL = 1.0  # s between the chain's numbers while training: typeset and drawn each time
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
 

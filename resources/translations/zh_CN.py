@@ -450,3 +450,7 @@ TRANSLATIONS.update({  # the optimizer step block (issue 18)
     "Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.":
         "Adam 的第一步约为 −α·sign(g)：此时 m̂ = g、v̂ = g²，所以无论 g 多大，m̂/√v̂ = ±1。",
 })
+
+TRANSLATIONS.update({  # the studio model and its views (issue 13, session 3)
+    "(the step's numbers are shown when paused or stepping)": "（这一步的数值在暂停或单步时显示）",
+})
