@@ -25,7 +25,7 @@ from string import Template
 
 import numpy as np
 
-from .. import __version__
+import bpstudio  # its __version__ is looked up when first used
 from ..engine.config import RunConfig
 from ..engine.data import ARTICLE_INPUTS, ARTICLE_TARGETS, Dataset
 from ..engine.formula import parse_formulas
@@ -148,7 +148,7 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
         jval=_JVAL_WORDS[config.loss], optimizer=_describe_optimizer(config),
         test=(f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
               if config.test_fraction else ""),
-        objective=_describe_objective(config), version=__version__, framework=framework, needs=needs)
+        objective=_describe_objective(config), version=bpstudio.__version__, framework=framework, needs=needs)
 
 
 def _describe_objective(config: RunConfig) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .. import __version__
+import bpstudio  # its __version__ is looked up when first used
 from ..engine.budget import BudgetError, check_budget
 from ..engine.classes import output_names, uses_one_column
 from ..engine.config import LIVE_FIELDS, MAX_SAMPLES, ConfigError, RunConfig
@@ -95,7 +95,7 @@ def save_state(
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "app_version": __version__,
+        "app_version": bpstudio.__version__,
         "config": config.to_dict(),
         "iteration": snap.iteration,
         "jval": snap.jval,

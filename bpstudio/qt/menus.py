@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QMessageBox, QWidget
 
-from .. import __version__
+import bpstudio  # its __version__ is looked up when first used
 from .export_menu import ExportMenu
 from .i18n import LANGUAGES, marked
 from .manual import ManualAction
@@ -149,7 +149,7 @@ class StudioMenus(QObject):
 
     def _about(self) -> None:
         QMessageBox.about(self.parent_widget, QCoreApplication.translate("Menus", "About BP Studio"),
-                          marked("Menus", ABOUT).format(version=__version__))
+                          marked("Menus", ABOUT).format(version=bpstudio.__version__))
 
     def _last_digits(self) -> None:
         QMessageBox.information(self.parent_widget,
