@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         signals.node_ready.connect(self.inspector.show_node)
         signals.nudge_ready.connect(self.inspector.show_nudge)
         signals.probe_ready.connect(self.probe.show_reading)
+        for follow in (self.plot.apply, self._show_settings, self._follow_phase, self._follow_state):
+            signals.update_applied.connect(follow)
         signals.run_kept.connect(self.runs.show_run)
         signals.run_kept.connect(self.plot.show_run)
         signals.run_forgotten.connect(self.runs.forgotten)
@@ -408,13 +410,19 @@ class MainWindow(QMainWindow):
 
     # -- updates from the training thread ------------------------------------------------------------------
     def on_update(self, update: Update) -> None:
-        # The model keeps it, its history and the runs it ends; a new run reaches every view.
+        """Hand the Update to the model: it keeps it, its history and the runs it ends.
+
+        Every view follows the model's ``update_applied`` (see _connect_model),
+        each for its own part; the window pushes nothing into them here.
+        """
         self.model.apply_update(update)
         if update.loaded is not None:
             self.files.load_finished(*update.loaded)
-        self.plot.apply(update)
+
+    def _show_settings(self, update: Update) -> None:
+        """The controls show the run's settings; a refusal puts the old value back and says why."""
         if update.config != self.controls.config or update.refused is not None:
-            self.controls.show_config(update.config)  # a refusal puts the old value back
+            self.controls.show_config(update.config)
         if update.refused is not None:
             if update.refused.field in self.controls.errors:
                 self.controls.show_error(update.refused.field, localized(update.refused))
@@ -424,10 +432,15 @@ class MainWindow(QMainWindow):
             self.show_banner(localized(update.message))
         elif update.state not in FINISHED:
             self.banner.hide()
+
+    def _follow_phase(self, update: Update) -> None:
         if update.phase is not None:
             self._show_phase(update.phase)
         elif self.network_view.phase is not None and (update.new_run or update.state is not RunState.STEPPING):
             self._show_phase(None)  # only when a phase is drawn: clearing redraws every link
+
+    def _follow_state(self, update: Update) -> None:
+        """Actions follow the run's state; the views refresh now, or at 5 Hz while it runs."""
         self._set_action_state(update.state, update.iteration)
         self.actions_by_name["redo"].setEnabled(update.can_redo and update.state is not RunState.RUNNING)
         if update.state is RunState.RUNNING:
