@@ -99,13 +99,15 @@ class _Canvas:
         self.bottom = max(self.bottom, baseline + p.descent)
 
     def text(self, text: str, x: float, baseline: float, size: float, colour: str,
-             anchor: str = "middle", bold: bool = False) -> None:
+             anchor: str = "middle", bold: bool = False, element_id: str | None = None) -> None:
         if not text:
             return
         element = ET.Element("text", {
             "x": f"{x:.2f}", "y": f"{baseline:.2f}", "font-family": NUMBER_FONT,
             "font-size": f"{size:.2f}", "fill": colour, "text-anchor": anchor,
         })
+        if element_id:  # a viewer finds it by id (QSvgRenderer.boundsOnElement), e.g. for a tooltip
+            element.set("id", element_id)
         if bold:
             element.set("font-weight", "bold")
         element.text = text
@@ -132,7 +134,8 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
     """The blackboard: each block's rows with every factor's number centred under it.
 
     ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
-    in the caller's language.
+    in the caller's language; each tag's text has the id ``tag-<role>-<n>`` (see
+    :func:`tag_ids`), so a viewer can put the term's definition on it.
     """
     tags = tags or {}
     em = size
@@ -146,7 +149,7 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
     x_cells = x_sign + plus.width + gap
     canvas = _Canvas()
     y = 0.6 * em
-    for block, lhs in zip(blocks, lhs_pieces):
+    for number, (block, lhs) in enumerate(zip(blocks, lhs_pieces)):
         cell_pieces = [[piece(c.latex, size, colours.text) for c in row.cells] for row in block.rows]
         columns = max(len(r) for r in cell_pieces)
         widths = [0.0] * columns
@@ -156,7 +159,8 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
         tag = tags.get(block.role)
         if tag:
             y += 0.9 * num_size
-            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True)
+            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True,
+                        element_id=f"tag-{block.role}-{number}")
             y += 0.2 * em
         for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces)):
             ascent = max([p.ascent for p in pieces] + [lhs.ascent if r == 0 else 0.0])
@@ -188,6 +192,13 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
             y += 0.5 * em
         y += 0.35 * em
     return canvas.document(margin=0.5 * em, background=background)
+
+
+def tag_ids(svg: str) -> dict[str, str]:
+    """The source / sink tags of a :func:`board_svg` document: ``{element id: role}``."""
+    import re
+
+    return {match.group(0): match.group(1) for match in re.finditer(r"tag-(source|sink)-\d+", svg)}
 
 
 def links_svg(links: list[BasicLink], colours: Colours = Colours(), size: float = MATH_SIZE,

@@ -450,3 +450,34 @@ TRANSLATIONS.update({  # the optimizer step block (issue 18)
     "Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.":
         "Adam 的第一步约为 −α·sign(g)：此时 m̂ = g、v̂ = g²，所以无论 g 多大，m̂/√v̂ = ±1。",
 })
+
+TRANSLATIONS.update({  # terms box, the sample beside the formula, from one sample to all (issue 18)
+    "Terms": "术语",
+    "Source (源)": "源（source）",
+    "Sink (汇)": "汇（sink）",
+    "Basic link (基础影响链路)": "基础影响链路（basic link）",
+    "{term}: {definition}": "{term}：{definition}",
+    "a node of this chain with several downstream branches; the gradients coming back along them are summed there.":
+        "本链路中有多个下游分支的节点；沿这些分支传回的梯度在这里求和。",
+    "a node of this chain where several upstream branches meet, such as L; nothing is summed for the parameter there.":
+        "本链路中多个上游分支汇合的节点，例如 L；对这个参数而言，这里不做求和。",
+    "one edge a → b of the diagram with its local derivative ∂b/∂a; backpropagation multiplies them along each path to L.":
+        "图中的一条边 a → b 及其局部导数 ∂b/∂a；反向传播沿通往 L 的每条路径把它们相乘。",
+    "Hover the diagram's nodes and links, or the formula's source and sink tags, for more.":
+        "把鼠标停在图中的节点、连线或公式里的“源”“汇”标签上，可看到更多说明。",
+    "inputs: {inputs}": "输入：{inputs}",
+    "prediction ŷ": "预测 ŷ",
+    "target y": "目标 y",
+    "From one sample to all samples": "从单个样本到全部样本",
+    "{count} samples with a term in [{low}, {high}]": "{count} 个样本的贡献在 [{low}, {high}] 之间",
+    "JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. "
+    "Sample {s}, whose numbers the formula shows, adds <b>{v}</b> (▲ under the bars).":
+        "JVal 是对全部样本求和，所以 ∂JVal/∂{p} 等于每个样本各自的链路值之和。"
+        "公式所用的样本 {s} 贡献 <b>{v}</b>（柱状图下的 ▲）。",
+    "sample {s}": "样本 {s}",
+    "The largest terms:": "贡献最大的几项：",
+    "Σ of the {n} terms = {data}, + the penalty's {penalty} = <b>{total}</b> = ∂JVal/∂{p}":
+        "{n} 项之和 = {data}，加上惩罚项的 {penalty} = <b>{total}</b> = ∂JVal/∂{p}",
+    "Σ of the {n} terms = <b>{total}</b> = ∂JVal/∂{p}, the gradient":
+        "{n} 项之和 = <b>{total}</b> = ∂JVal/∂{p}，即梯度",
+})
