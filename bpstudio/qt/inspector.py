@@ -99,7 +99,11 @@ class Inspector(QScrollArea):
         self.sample_box.valueChanged.connect(self.sample_changed.emit)
         self.sample_box.valueChanged.connect(self.node_info.clear)  # its readout was of the old sample
         row.addWidget(self.sample_box)
-        row.addStretch(1)
+        self.sample_inputs = QLabel()  # on the sample's row: one line less above the formula
+        self.sample_inputs.setObjectName("sample_inputs")
+        self.sample_inputs.setWordWrap(True)
+        self.sample_inputs.setTextFormat(Qt.RichText)
+        row.addWidget(self.sample_inputs, 1)
         self.copy_latex = QPushButton()
         self.copy_latex.clicked.connect(self._copy_latex)
         row.addWidget(self.copy_latex)
@@ -284,9 +288,12 @@ class Inspector(QScrollArea):
 
     def fit_formula(self) -> None:
         """Normal: the formula at its own size at most.  Presenting: as large as fits the panel."""
+        # On a projector the formula has the room: the sample's ŷ / target table stays in the normal view.
+        self.sample_info.setVisible(not self.presenting)
         if self.presenting:
             room = self.viewport().height() - self.title.sizeHint().height() - self.total.sizeHint().height() \
-                - self.sample_box.sizeHint().height() - self.sample_info.heightForWidth(self.viewport().width()) - 80
+                - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(
+                    max(self.sample_inputs.width(), 1))) - 80
             self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120))
             self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
             self.step_view.set_scale_limits(PRESENTATION_SCALE * 0.8)
@@ -317,6 +324,7 @@ class Inspector(QScrollArea):
             self.step_note.clear()
             self.total.clear()
             self.sample_info.clear()
+            self.sample_inputs.clear()
             self.sums.clear()
             for label in (*self.value_labels.values(), *self.check_labels.values()):
                 label.setText("—")
@@ -339,6 +347,7 @@ class Inspector(QScrollArea):
         self._set_enabled(True)
         chain = view.chain
         self.title.setText(self._title(chain, view.iteration))
+        self.sample_inputs.setText(self._describe_inputs(view))
         self.sample_info.setText(self._describe_sample(view))
         shown = {"value": view.weight, "gradient": view.gradient, "plain": -view.alpha * view.gradient}
         for key, label in self.value_labels.items():
@@ -403,18 +412,20 @@ class Inspector(QScrollArea):
             text += " &nbsp; " + self.tr("iteration {n}").format(n=iteration)
         return text
 
-    def _describe_sample(self, view: ChainView) -> str:
-        """The sample the numbers are of: its inputs, then per output the prediction ŷ and the target."""
+    def _describe_inputs(self, view: ChainView) -> str:
         inputs = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(v)}" for k, v in view.sample_inputs)
+        return self.tr("inputs: {inputs}").format(inputs=inputs)
+
+    def _describe_sample(self, view: ChainView) -> str:
+        """The sample the numbers are of: per output, the prediction ŷ and the target."""
         predicted = dict(view.sample_predictions)
         cell = "<td align='right'>&nbsp;&nbsp;{}</td>"
         head = "".join(cell.format(f"<i>{html.escape(k)}</i>") for k, _ in view.sample_targets)
         rows = [(self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
-                (self.tr("target y"), [v for _, v in view.sample_targets])]
+                (self.tr("target"), [v for _, v in view.sample_targets])]
         body = "".join(f"<tr><td>{html.escape(name)}</td>" + "".join(cell.format(_fmt(v)) for v in values)
                        + "</tr>" for name, values in rows)
-        return (self.tr("inputs: {inputs}").format(inputs=inputs)
-                + f"<table><tr><td></td>{head}</tr>{body}</table>")
+        return f"<table><tr><td></td>{head}</tr>{body}</table>"
 
     def _tag_tip(self, element: str) -> str:
         """The formula's source / sink tags explain the term they name."""

@@ -786,10 +786,6 @@
         <translation>预测 ŷ</translation>
     </message>
     <message>
-        <source>target y</source>
-        <translation>目标 y</translation>
-    </message>
-    <message>
         <source>inputs: {inputs}</source>
         <translation>输入：{inputs}</translation>
     </message>
@@ -864,6 +860,10 @@
     <message>
         <source>(computed when paused)</source>
         <translation>（暂停时计算）</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>{n} path(s)</source>

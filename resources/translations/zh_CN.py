@@ -467,7 +467,7 @@ TRANSLATIONS.update({  # terms box, the sample beside the formula, from one samp
         "把鼠标停在图中的节点、连线或公式里的“源”“汇”标签上，可看到更多说明。",
     "inputs: {inputs}": "输入：{inputs}",
     "prediction ŷ": "预测 ŷ",
-    "target y": "目标 y",
+    "target": "目标",
     "From one sample to all samples": "从单个样本到全部样本",
     "{count} samples with a term in [{low}, {high}]": "{count} 个样本的贡献在 [{low}, {high}] 之间",
     "JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. "
