@@ -174,3 +174,37 @@ def test_the_typeset_optimizer_step_holds_no_english(optimizer):
     for left, formula, _ in lines:
         bare = re.sub(r"\\[A-Za-z]+", " ", left + " " + formula)
         assert not re.findall(r"[A-Za-z]{2,}", bare), (left, formula)
+
+
+def test_every_basic_link_has_its_reason():
+    from bpstudio.control import link_reasons as why
+    from bpstudio.engine.chain import InfluenceChain
+    from bpstudio.engine.graph import ACTIVATION, LOSS_LINK, PARAMETER, WEIGHT
+
+    net = RunConfig().problem().network  # the article's: tanh hidden layer, linear outputs, ½(ŷ − y)²
+    chain = InfluenceChain.of(net, net.param_location(0))
+    reasons = {edge: why.link_reason(edge, net) for edge in chain.edges}
+    assert all(reasons.values())
+    kinds = {(edge.kind, edge.source.layer): reason for edge, reason in reasons.items()}
+    assert kinds[(PARAMETER, 0)] == why.INPUT
+    assert kinds[(ACTIVATION, 1)] == why.TANH and "1 − O²" in why.TANH
+    assert kinds[(ACTIVATION, 2)] == why.LINEAR  # the output layer is linear: the factor is 1
+    assert kinds[(WEIGHT, 1)] == why.WEIGHT_LINK
+    assert {r for (kind, _), r in kinds.items() if kind == LOSS_LINK} == {why.SQUARED}
+    bias = net.param_index(0, net.shapes[0][0] - 1, 0)  # b₁⁽⁰⁾
+    bias_chain = InfluenceChain.of(net, net.param_location(bias))
+    assert why.BIAS_INPUT in {why.link_reason(e, net) for e in bias_chain.edges}
+    classes = RunConfig(dataset="xor", loss="cross-entropy").problem().network
+    class_chain = InfluenceChain.of(classes, classes.param_location(0))
+    found = {why.link_reason(e, classes) for e in class_chain.edges}
+    assert why.SOFTMAX in found and why.CROSS_ENTROPY in found
+
+
+def test_the_links_box_writes_each_reason_in_the_windows_language(qtbot, open_studio):
+    win = open_studio()
+    inspector = chosen(qtbot, win, 0)
+    qtbot.waitUntil(lambda: "linear in w" in inspector.links.svg_text, timeout=20000)
+    assert "1 − O²" in inspector.links.svg_text and "O = I" in inspector.links.svg_text
+    win.findChild(QAction, "language_zh_CN").trigger()
+    qtbot.waitUntil(lambda: "斜率就是这个权重所乘的输入" in inspector.links.svg_text, timeout=20000)
+    assert "所以该因子为 1" in inspector.links.svg_text

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import threading
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,7 +81,9 @@ def number_text(value: float | None) -> str:
 
 
 def _text_width(text: str, size: float) -> float:
-    return len(text) * DIGIT_EM * size
+    """An estimate that errs wide: digits and Latin letters ~0.64 em, Chinese characters a full em."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return ((len(text) - wide) * DIGIT_EM + wide) * size
 
 
 class _Canvas:
@@ -202,14 +205,17 @@ def tag_ids(svg: str) -> dict[str, str]:
 
 
 def links_svg(links: list[BasicLink], colours: Colours = Colours(), size: float = MATH_SIZE,
-              background: str | None = None) -> str:
-    """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned."""
-    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background)
+              background: str | None = None, reasons: list[str] | None = None) -> str:
+    """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned;
+    ``reasons`` (in the caller's language) are written small under their links."""
+    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background,
+                         notes=reasons)
 
 
 def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = Colours(),
-                  size: float = MATH_SIZE, background: str | None = None) -> str:
-    """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned."""
+                  size: float = MATH_SIZE, background: str | None = None, notes: list[str] | None = None) -> str:
+    """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned;
+    a line's note, if any, under it in the muted colour."""
     em = size
     gap = GAP * em
     num_size = NUMBER_SIZE * size
@@ -221,7 +227,8 @@ def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = 
     x_value = x_formula + max((p.width for p in rights), default=0.0) + gap
     canvas = _Canvas()
     y = 0.3 * em
-    for (_, _, value), left, right in zip(rows, lefts, rights):
+    notes = list(notes or [])
+    for n, ((_, _, value), left, right) in enumerate(zip(rows, lefts, rights)):
         ascent, descent = max(left.ascent, right.ascent), max(left.descent, right.descent)
         baseline = y + ascent
         canvas.place(left, x_eq - gap - left.width, baseline)
@@ -232,6 +239,9 @@ def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = 
             canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size,
                         colours.numbers, anchor="start")
         y = baseline + descent + 0.45 * em
+        if n < len(notes) and notes[n]:
+            canvas.text(notes[n], x_formula, y + 0.25 * em, 0.72 * size, colours.muted, anchor="start")
+            y += 0.25 * em + 0.75 * em
     return canvas.document(margin=0.4 * em, background=background)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..control.studio_model import ChainView, NodeReadout
+from ..control.link_reasons import CONTEXT as REASONS, link_reason
 from ..control.typeset import Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
@@ -355,7 +356,8 @@ class Inspector(QScrollArea):
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
         self.formula.typeset(lambda: board_svg(list(blocks), colours, tags))
-        self.links.typeset(lambda: links_svg(list(links), colours))
+        reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
+        self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)
         self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
         n = view.summed

@@ -906,6 +906,61 @@
     </message>
 </context>
 <context>
+    <name>LinkReasons</name>
+    <message>
+        <source>I = Σ Õ·w is linear in w: the slope is the input the weight multiplies</source>
+        <translation>I = Σ Õ·w 对 w 是线性的：斜率就是这个权重所乘的输入</translation>
+    </message>
+    <message>
+        <source>a bias multiplies the constant 1 of Õ, so the slope is 1</source>
+        <translation>偏置乘的是 Õ 中的常数 1，所以斜率为 1</translation>
+    </message>
+    <message>
+        <source>I = Σ Õ·w is linear in O: the slope is the weight on this link</source>
+        <translation>I = Σ Õ·w 对 O 是线性的：斜率就是这条连线上的权重</translation>
+    </message>
+    <message>
+        <source>this layer is linear (O = I), so the factor is 1</source>
+        <translation>这一层是线性的（O = I），所以该因子为 1</translation>
+    </message>
+    <message>
+        <source>tanh′(I) = 1 − tanh²(I) = 1 − O²: read from the unit's output</source>
+        <translation>tanh′(I) = 1 − tanh²(I) = 1 − O²：由该单元的输出算出</translation>
+    </message>
+    <message>
+        <source>σ′(I) = σ(I)(1 − σ(I)) = O(1 − O): read from the unit's output</source>
+        <translation>σ′(I) = σ(I)(1 − σ(I)) = O(1 − O)：由该单元的输出算出</translation>
+    </message>
+    <message>
+        <source>ReLU passes I where I &gt; 0 (slope 1) and stops it elsewhere (slope 0)</source>
+        <translation>ReLU 在 I &gt; 0 处让 I 通过（斜率 1），其他地方截断（斜率 0）</translation>
+    </message>
+    <message>
+        <source>softmax couples the outputs: each ŷ depends on every I</source>
+        <translation>softmax 把各输出耦合在一起：每个 ŷ 都依赖所有 I</translation>
+    </message>
+    <message>
+        <source>the activation's derivative at I</source>
+        <translation>激活函数在 I 处的导数</translation>
+    </message>
+    <message>
+        <source>L = ½ (ŷ − y)²: its slope in ŷ is the error ŷ − y</source>
+        <translation>L = ½ (ŷ − y)²：它对 ŷ 的斜率就是误差 ŷ − y</translation>
+    </message>
+    <message>
+        <source>the cross-entropy's slope in ŷ</source>
+        <translation>交叉熵对 ŷ 的斜率</translation>
+    </message>
+    <message>
+        <source>the penalty's slope, shared out over the n samples</source>
+        <translation>惩罚项的斜率，平均分摊到 n 个样本上</translation>
+    </message>
+    <message>
+        <source>L adds the penalty R, so the factor is 1</source>
+        <translation>L 中加上了惩罚项 R，所以该因子为 1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Controls</source>

@@ -481,3 +481,20 @@ TRANSLATIONS.update({  # terms box, the sample beside the formula, from one samp
     "Σ of the {n} terms = <b>{total}</b> = ∂JVal/∂{p}, the gradient":
         "{n} 项之和 = <b>{total}</b> = ∂JVal/∂{p}，即梯度",
 })
+
+TRANSLATIONS.update({  # why each basic link is what it is (issue 18)
+    "I = Σ Õ·w is linear in w: the slope is the input the weight multiplies":
+        "I = Σ Õ·w 对 w 是线性的：斜率就是这个权重所乘的输入",
+    "a bias multiplies the constant 1 of Õ, so the slope is 1": "偏置乘的是 Õ 中的常数 1，所以斜率为 1",
+    "I = Σ Õ·w is linear in O: the slope is the weight on this link": "I = Σ Õ·w 对 O 是线性的：斜率就是这条连线上的权重",
+    "this layer is linear (O = I), so the factor is 1": "这一层是线性的（O = I），所以该因子为 1",
+    "tanh′(I) = 1 − tanh²(I) = 1 − O²: read from the unit's output": "tanh′(I) = 1 − tanh²(I) = 1 − O²：由该单元的输出算出",
+    "σ′(I) = σ(I)(1 − σ(I)) = O(1 − O): read from the unit's output": "σ′(I) = σ(I)(1 − σ(I)) = O(1 − O)：由该单元的输出算出",
+    "ReLU passes I where I > 0 (slope 1) and stops it elsewhere (slope 0)": "ReLU 在 I > 0 处让 I 通过（斜率 1），其他地方截断（斜率 0）",
+    "softmax couples the outputs: each ŷ depends on every I": "softmax 把各输出耦合在一起：每个 ŷ 都依赖所有 I",
+    "the activation's derivative at I": "激活函数在 I 处的导数",
+    "L = ½ (ŷ − y)²: its slope in ŷ is the error ŷ − y": "L = ½ (ŷ − y)²：它对 ŷ 的斜率就是误差 ŷ − y",
+    "the cross-entropy's slope in ŷ": "交叉熵对 ŷ 的斜率",
+    "the penalty's slope, shared out over the n samples": "惩罚项的斜率，平均分摊到 n 个样本上",
+    "L adds the penalty R, so the factor is 1": "L 中加上了惩罚项 R，所以该因子为 1",
+})
