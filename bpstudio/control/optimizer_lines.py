@@ -25,7 +25,8 @@ def optimizer_lines(step: dict | None, optimizer: str, hyper: dict) -> list[tupl
     alpha = hyper.get("alpha", float("nan"))
     lines: list[tuple[str, str, float | None]] = [
         ("t", str(t), None),
-        ("g", r"\frac{\partial L}{\partial w} \text{ at } t-1", g),
+        # "the gradient at w_{t-1}" said in notation, not in English: the block follows the language
+        ("g", r"\left.\frac{\partial L}{\partial w}\right|_{w_{t-1}}", g),
     ]
     if optimizer == "adam":
         b1, b2, eps = hyper["beta1"], hyper["beta2"], hyper["epsilon"]

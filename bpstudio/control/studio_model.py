@@ -39,6 +39,7 @@ from ..engine.nudge import NudgeResult, fair_delta, nudge
 from ..engine.optimizer_step import optimizer_step
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.propagation import predict
+from ..engine.sample_contributions import SampleContributions, sample_contributions
 from .finished_runs import RunShelf
 from .history_mirror import HistoryMirror
 from .observer import Event, Executor
@@ -74,6 +75,8 @@ class ChainView:
     suggested_delta: float | None  # a nudge the tangent predicts fairly (worked out when exact)
     step_lines: tuple = ()  # the optimizer step that made these weights, rule by rule (optimizer_lines)
     optimizer: str = "adam"
+    sample_predictions: tuple[tuple[str, float], ...] = ()  # ŷ of the chosen sample, by target name
+    contributions: SampleContributions | None = None  # every sample's term of ∂JVal/∂w
 
 
 @dataclass(frozen=True)
@@ -331,4 +334,7 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot, index: int, s
         if exact else None,
         step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
         optimizer=snapshot.optimizer,
+        sample_predictions=tuple(zip(data.target_names, map(float, predict(
+            problem.network, weights, data.inputs[sample:sample + 1])[0]))),
+        contributions=sample_contributions(problem.network, weights, data, index),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import threading
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,7 +81,9 @@ def number_text(value: float | None) -> str:
 
 
 def _text_width(text: str, size: float) -> float:
-    return len(text) * DIGIT_EM * size
+    """An estimate that errs wide: digits and Latin letters ~0.64 em, Chinese characters a full em."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return ((len(text) - wide) * DIGIT_EM + wide) * size
 
 
 class _Canvas:
@@ -99,13 +102,15 @@ class _Canvas:
         self.bottom = max(self.bottom, baseline + p.descent)
 
     def text(self, text: str, x: float, baseline: float, size: float, colour: str,
-             anchor: str = "middle", bold: bool = False) -> None:
+             anchor: str = "middle", bold: bool = False, element_id: str | None = None) -> None:
         if not text:
             return
         element = ET.Element("text", {
             "x": f"{x:.2f}", "y": f"{baseline:.2f}", "font-family": NUMBER_FONT,
             "font-size": f"{size:.2f}", "fill": colour, "text-anchor": anchor,
         })
+        if element_id:  # a viewer finds it by id (QSvgRenderer.boundsOnElement), e.g. for a tooltip
+            element.set("id", element_id)
         if bold:
             element.set("font-weight", "bold")
         element.text = text
@@ -132,7 +137,8 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
     """The blackboard: each block's rows with every factor's number centred under it.
 
     ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
-    in the caller's language.
+    in the caller's language; each tag's text has the id ``tag-<role>-<n>`` (see
+    :func:`tag_ids`), so a viewer can put the term's definition on it.
     """
     tags = tags or {}
     em = size
@@ -146,7 +152,7 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
     x_cells = x_sign + plus.width + gap
     canvas = _Canvas()
     y = 0.6 * em
-    for block, lhs in zip(blocks, lhs_pieces):
+    for number, (block, lhs) in enumerate(zip(blocks, lhs_pieces)):
         cell_pieces = [[piece(c.latex, size, colours.text) for c in row.cells] for row in block.rows]
         columns = max(len(r) for r in cell_pieces)
         widths = [0.0] * columns
@@ -156,7 +162,8 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
         tag = tags.get(block.role)
         if tag:
             y += 0.9 * num_size
-            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True)
+            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True,
+                        element_id=f"tag-{block.role}-{number}")
             y += 0.2 * em
         for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces)):
             ascent = max([p.ascent for p in pieces] + [lhs.ascent if r == 0 else 0.0])
@@ -190,15 +197,25 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
     return canvas.document(margin=0.5 * em, background=background)
 
 
+def tag_ids(svg: str) -> dict[str, str]:
+    """The source / sink tags of a :func:`board_svg` document: ``{element id: role}``."""
+    import re
+
+    return {match.group(0): match.group(1) for match in re.finditer(r"tag-(source|sink)-\d+", svg)}
+
+
 def links_svg(links: list[BasicLink], colours: Colours = Colours(), size: float = MATH_SIZE,
-              background: str | None = None) -> str:
-    """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned."""
-    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background)
+              background: str | None = None, reasons: list[str] | None = None) -> str:
+    """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned;
+    ``reasons`` (in the caller's language) are written small under their links."""
+    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background,
+                         notes=reasons)
 
 
 def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = Colours(),
-                  size: float = MATH_SIZE, background: str | None = None) -> str:
-    """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned."""
+                  size: float = MATH_SIZE, background: str | None = None, notes: list[str] | None = None) -> str:
+    """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned;
+    a line's note, if any, under it in the muted colour."""
     em = size
     gap = GAP * em
     num_size = NUMBER_SIZE * size
@@ -210,7 +227,8 @@ def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = 
     x_value = x_formula + max((p.width for p in rights), default=0.0) + gap
     canvas = _Canvas()
     y = 0.3 * em
-    for (_, _, value), left, right in zip(rows, lefts, rights):
+    notes = list(notes or [])
+    for n, ((_, _, value), left, right) in enumerate(zip(rows, lefts, rights)):
         ascent, descent = max(left.ascent, right.ascent), max(left.descent, right.descent)
         baseline = y + ascent
         canvas.place(left, x_eq - gap - left.width, baseline)
@@ -221,6 +239,9 @@ def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = 
             canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size,
                         colours.numbers, anchor="start")
         y = baseline + descent + 0.45 * em
+        if n < len(notes) and notes[n]:
+            canvas.text(notes[n], x_formula, y + 0.25 * em, 0.72 * size, colours.muted, anchor="start")
+            y += 0.25 * em + 0.75 * em
     return canvas.document(margin=0.4 * em, background=background)
 
 

@@ -11,9 +11,10 @@ from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.nudge import NudgeResult
 from ..engine.optimizers import OPTIMIZERS
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+from ..engine.sample_contributions import SampleContributions
 
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
 OPTIMIZER_SETTINGS: dict[str, tuple[str, ...]] = {name: tuple(cls.defaults) for name, cls in OPTIMIZERS.items()}
 
 __all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "ChainNumbers", "InfluenceChain", "NudgeResult",
-           "OPTIMIZER_NAMES", "OPTIMIZER_SETTINGS", "Phase"]
+           "OPTIMIZER_NAMES", "OPTIMIZER_SETTINGS", "Phase", "SampleContributions"]

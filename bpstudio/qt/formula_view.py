@@ -8,12 +8,13 @@ are dropped.  The GUI thread only loads the finished SVG and paints it.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 import shiboken6
 
 from .background import BackgroundWorker
@@ -56,6 +57,10 @@ class FormulaView(QWidget):
         self._cache = QPixmap()
         self._cache_key: tuple = ()
         self.svg_text = ""
+        self._ids: tuple[str, ...] = ()
+        # Tooltips on parts of the formula: element id -> text, or "" for none (asked at hover time,
+        # so the text is in the current language).
+        self.tip_for: Callable[[str], str] | None = None
         policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -74,6 +79,7 @@ class FormulaView(QWidget):
         if svg == self.svg_text:
             return  # the same picture: nothing to load, lay out or paint again
         self.svg_text = svg
+        self._ids = tuple(re.findall(r'\bid="([^"]+)"', svg))
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.updateGeometry()
         self.update()
@@ -84,6 +90,7 @@ class FormulaView(QWidget):
         if not self.svg_text:
             return
         self.svg_text = ""
+        self._ids = ()
         self.renderer.load(QByteArray(b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"))
         self.updateGeometry()
         self.update()
@@ -141,9 +148,43 @@ class FormulaView(QWidget):
             painter.end()
             self._cache, self._cache_key = pixmap, key
         painter = QPainter(self)
-        x = max(0, (self.width() - w) // 2) if self.property("centred") else 0
-        painter.drawPixmap(x, 0, self._cache)
+        painter.drawPixmap(self._origin_x(), 0, self._cache)
         painter.end()
+
+    # -- tooltips on parts -----------------------------------------------------------------------
+    def _origin_x(self) -> int:
+        scale = self.scale_for(self.width())
+        w = round(self.natural_size().width() * scale)
+        return max(0, (self.width() - w) // 2) if self.property("centred") else 0
+
+    def element_at(self, pos: QPoint) -> str | None:
+        """The id of the SVG element under a widget position, if it has one."""
+        if not self._ids:
+            return None
+        scale = self.scale_for(self.width())
+        point = QPointF((pos.x() - self._origin_x()) / scale, pos.y() / scale)
+        for element in self._ids:
+            if self.renderer.boundsOnElement(element).adjusted(-2, -2, 2, 2).contains(point):
+                return element
+        return None
+
+    def element_centre(self, element: str) -> QPoint:
+        """Where an element is drawn, in widget coordinates (for tests and tours)."""
+        scale = self.scale_for(self.width())
+        centre = self.renderer.boundsOnElement(element).center()
+        return QPoint(round(centre.x() * scale) + self._origin_x(), round(centre.y() * scale))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip and self.tip_for is not None:
+            element = self.element_at(event.pos())
+            text = self.tip_for(element) if element else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def fits(self) -> bool:
         """Is the whole formula inside the widget (for tests)?"""

@@ -20,13 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..control.studio_model import ChainView, NodeReadout
-from ..control.typeset import Colours, board_svg, equations_svg, links_svg, number_text
+from ..control.link_reasons import CONTEXT as REASONS, link_reason
+from ..control.typeset import Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
 from .appearance import LIGHT, Look
+from .diagram_items import ROLE_TIPS
 from .formula_view import FormulaView
 from .i18n import marked
+from .sample_sum_box import SampleSumBox
+from .terms_box import TermsBox
 
 PATH_ROWS = 32
 VALUE_ROWS = [
@@ -94,8 +98,13 @@ class Inspector(QScrollArea):
         self.sample_box = QSpinBox()
         self.sample_box.setObjectName("inspector_sample")
         self.sample_box.valueChanged.connect(self.sample_changed.emit)
+        self.sample_box.valueChanged.connect(self.node_info.clear)  # its readout was of the old sample
         row.addWidget(self.sample_box)
-        row.addStretch(1)
+        self.sample_inputs = QLabel()  # on the sample's row: one line less above the formula
+        self.sample_inputs.setObjectName("sample_inputs")
+        self.sample_inputs.setWordWrap(True)
+        self.sample_inputs.setTextFormat(Qt.RichText)
+        row.addWidget(self.sample_inputs, 1)
         self.copy_latex = QPushButton()
         self.copy_latex.clicked.connect(self._copy_latex)
         row.addWidget(self.copy_latex)
@@ -103,14 +112,20 @@ class Inspector(QScrollArea):
         self.sample_info = QLabel()
         self.sample_info.setObjectName("sample_info")
         self.sample_info.setWordWrap(True)
+        self.sample_info.setTextFormat(Qt.RichText)
         fl.addWidget(self.sample_info)
         self.formula = FormulaView("chain_formula")
+        self.formula.tip_for = self._tag_tip
         fl.addWidget(self.formula)
         self.total = QLabel()
         self.total.setObjectName("chain_total")
         self.total.setWordWrap(True)
         fl.addWidget(self.total)
         layout.addWidget(formula)
+        self.sums = SampleSumBox()
+        layout.addWidget(self.sums)
+        self.terms = TermsBox()
+        layout.addWidget(self.terms)
 
         self.links_box = links = QGroupBox()
         ll = QVBoxLayout(links)
@@ -242,6 +257,8 @@ class Inspector(QScrollArea):
             "Move the selected parameter by this much, compare, and put it back. The default is "
             "small enough for the tangent to predict the change well."))
         self.nudge_button.setText(self.tr("Nudge"))
+        self.terms.retranslate()
+        self.sums.retranslate()
         self.node_info.clear()
         if self.view is not None:
             self.show_chain(self.view)
@@ -272,9 +289,12 @@ class Inspector(QScrollArea):
 
     def fit_formula(self) -> None:
         """Normal: the formula at its own size at most.  Presenting: as large as fits the panel."""
+        # On a projector the formula has the room: the sample's ŷ / target table stays in the normal view.
+        self.sample_info.setVisible(not self.presenting)
         if self.presenting:
             room = self.viewport().height() - self.title.sizeHint().height() - self.total.sizeHint().height() \
-                - self.sample_box.sizeHint().height() - self.sample_info.heightForWidth(self.viewport().width()) - 80
+                - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(
+                    max(self.sample_inputs.width(), 1))) - 80
             self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120))
             self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
             self.step_view.set_scale_limits(PRESENTATION_SCALE * 0.8)
@@ -305,6 +325,8 @@ class Inspector(QScrollArea):
             self.step_note.clear()
             self.total.clear()
             self.sample_info.clear()
+            self.sample_inputs.clear()
+            self.sums.clear()
             for label in (*self.value_labels.values(), *self.check_labels.values()):
                 label.setText("—")
             self.paths.setRowCount(0)
@@ -326,6 +348,7 @@ class Inspector(QScrollArea):
         self._set_enabled(True)
         chain = view.chain
         self.title.setText(self._title(chain, view.iteration))
+        self.sample_inputs.setText(self._describe_inputs(view))
         self.sample_info.setText(self._describe_sample(view))
         shown = {"value": view.weight, "gradient": view.gradient, "plain": -view.alpha * view.gradient}
         for key, label in self.value_labels.items():
@@ -333,8 +356,10 @@ class Inspector(QScrollArea):
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
         self.formula.typeset(lambda: board_svg(list(blocks), colours, tags))
-        self.links.typeset(lambda: links_svg(list(links), colours))
+        reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
+        self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)
+        self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
         n = view.summed
         self.total.setText(self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
             n=self.problem.dataset.n_samples if self.problem else "?", p=chain.display(chain.param),
@@ -395,10 +420,25 @@ class Inspector(QScrollArea):
             text += " &nbsp; " + self.tr("iteration {n}").format(n=iteration)
         return text
 
-    def _describe_sample(self, view: ChainView) -> str:
+    def _describe_inputs(self, view: ChainView) -> str:
         inputs = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(v)}" for k, v in view.sample_inputs)
-        targets = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(v)}" for k, v in view.sample_targets)
-        return self.tr("inputs {inputs}; targets {targets}").format(inputs=inputs, targets=targets)
+        return self.tr("inputs: {inputs}").format(inputs=inputs)
+
+    def _describe_sample(self, view: ChainView) -> str:
+        """The sample the numbers are of: per output, the prediction ŷ and the target."""
+        predicted = dict(view.sample_predictions)
+        cell = "<td align='right'>&nbsp;&nbsp;{}</td>"
+        head = "".join(cell.format(f"<i>{html.escape(k)}</i>") for k, _ in view.sample_targets)
+        rows = [(self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
+                (self.tr("target"), [v for _, v in view.sample_targets])]
+        body = "".join(f"<tr><td>{html.escape(name)}</td>" + "".join(cell.format(_fmt(v)) for v in values)
+                       + "</tr>" for name, values in rows)
+        return f"<table><tr><td></td>{head}</tr>{body}</table>"
+
+    def _tag_tip(self, element: str) -> str:
+        """The formula's source / sink tags explain the term they name."""
+        role = tag_ids(self.formula.svg_text).get(element)
+        return marked("Diagram", ROLE_TIPS[role]) if role in ROLE_TIPS else ""
 
     def _fill_paths(self, n: ChainNumbers) -> None:
         chain = self.chain

@@ -786,6 +786,14 @@
         <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
     <message>
+        <source>prediction ŷ</source>
+        <translation>预测 ŷ</translation>
+    </message>
+    <message>
+        <source>inputs: {inputs}</source>
+        <translation>输入：{inputs}</translation>
+    </message>
+    <message>
         <source>sample</source>
         <translation>样本</translation>
     </message>
@@ -858,8 +866,8 @@
         <translation>（暂停时计算）</translation>
     </message>
     <message>
-        <source>inputs {inputs}; targets {targets}</source>
-        <translation>输入 {inputs}；目标 {targets}</translation>
+        <source>target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>{n} path(s)</source>
@@ -899,6 +907,61 @@
     <message>
         <source>(iteration {n})</source>
         <translation>（第 {n} 次迭代）</translation>
+    </message>
+</context>
+<context>
+    <name>LinkReasons</name>
+    <message>
+        <source>I = Σ Õ·w is linear in w: the slope is the input the weight multiplies</source>
+        <translation>I = Σ Õ·w 对 w 是线性的：斜率就是这个权重所乘的输入</translation>
+    </message>
+    <message>
+        <source>a bias multiplies the constant 1 of Õ, so the slope is 1</source>
+        <translation>偏置乘的是 Õ 中的常数 1，所以斜率为 1</translation>
+    </message>
+    <message>
+        <source>I = Σ Õ·w is linear in O: the slope is the weight on this link</source>
+        <translation>I = Σ Õ·w 对 O 是线性的：斜率就是这条连线上的权重</translation>
+    </message>
+    <message>
+        <source>this layer is linear (O = I), so the factor is 1</source>
+        <translation>这一层是线性的（O = I），所以该因子为 1</translation>
+    </message>
+    <message>
+        <source>tanh′(I) = 1 − tanh²(I) = 1 − O²: read from the unit's output</source>
+        <translation>tanh′(I) = 1 − tanh²(I) = 1 − O²：由该单元的输出算出</translation>
+    </message>
+    <message>
+        <source>σ′(I) = σ(I)(1 − σ(I)) = O(1 − O): read from the unit's output</source>
+        <translation>σ′(I) = σ(I)(1 − σ(I)) = O(1 − O)：由该单元的输出算出</translation>
+    </message>
+    <message>
+        <source>ReLU passes I where I &gt; 0 (slope 1) and stops it elsewhere (slope 0)</source>
+        <translation>ReLU 在 I &gt; 0 处让 I 通过（斜率 1），其他地方截断（斜率 0）</translation>
+    </message>
+    <message>
+        <source>softmax couples the outputs: each ŷ depends on every I</source>
+        <translation>softmax 把各输出耦合在一起：每个 ŷ 都依赖所有 I</translation>
+    </message>
+    <message>
+        <source>the activation's derivative at I</source>
+        <translation>激活函数在 I 处的导数</translation>
+    </message>
+    <message>
+        <source>L = ½ (ŷ − y)²: its slope in ŷ is the error ŷ − y</source>
+        <translation>L = ½ (ŷ − y)²：它对 ŷ 的斜率就是误差 ŷ − y</translation>
+    </message>
+    <message>
+        <source>the cross-entropy's slope in ŷ</source>
+        <translation>交叉熵对 ŷ 的斜率</translation>
+    </message>
+    <message>
+        <source>the penalty's slope, shared out over the n samples</source>
+        <translation>惩罚项的斜率，平均分摊到 n 个样本上</translation>
+    </message>
+    <message>
+        <source>L adds the penalty R, so the factor is 1</source>
+        <translation>L 中加上了惩罚项 R，所以该因子为 1</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1249,37 @@
     </message>
 </context>
 <context>
+    <name>SampleSumBox</name>
+    <message>
+        <source>From one sample to all samples</source>
+        <translation>从单个样本到全部样本</translation>
+    </message>
+    <message>
+        <source>{count} samples with a term in [{low}, {high}]</source>
+        <translation>{count} 个样本的贡献在 [{low}, {high}] 之间</translation>
+    </message>
+    <message>
+        <source>JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. Sample {s}, whose numbers the formula shows, adds &lt;b&gt;{v}&lt;/b&gt; (▲ under the bars).</source>
+        <translation>JVal 是对全部样本求和，所以 ∂JVal/∂{p} 等于每个样本各自的链路值之和。公式所用的样本 {s} 贡献 &lt;b&gt;{v}&lt;/b&gt;（柱状图下的 ▲）。</translation>
+    </message>
+    <message>
+        <source>sample {s}</source>
+        <translation>样本 {s}</translation>
+    </message>
+    <message>
+        <source>The largest terms:</source>
+        <translation>贡献最大的几项：</translation>
+    </message>
+    <message>
+        <source>Σ of the {n} terms = {data}, + the penalty's {penalty} = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}</source>
+        <translation>{n} 项之和 = {data}，加上惩罚项的 {penalty} = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}</translation>
+    </message>
+    <message>
+        <source>Σ of the {n} terms = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}, the gradient</source>
+        <translation>{n} 项之和 = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}，即梯度</translation>
+    </message>
+</context>
+<context>
     <name>SessionFiles</name>
     <message>
         <source>BP Studio sessions (*.bpstudio)</source>
@@ -1323,6 +1417,48 @@ The current session stays as it was.</source>
     <message>
         <source>{rate} it/s</source>
         <translation>{rate} 次/秒</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>Source (源)</source>
+        <translation>源（source）</translation>
+    </message>
+    <message>
+        <source>a node of this chain with several downstream branches; the gradients coming back along them are summed there.</source>
+        <translation>本链路中有多个下游分支的节点；沿这些分支传回的梯度在这里求和。</translation>
+    </message>
+    <message>
+        <source>Sink (汇)</source>
+        <translation>汇（sink）</translation>
+    </message>
+    <message>
+        <source>a node of this chain where several upstream branches meet, such as L; nothing is summed for the parameter there.</source>
+        <translation>本链路中多个上游分支汇合的节点，例如 L；对这个参数而言，这里不做求和。</translation>
+    </message>
+    <message>
+        <source>Basic link (基础影响链路)</source>
+        <translation>基础影响链路（basic link）</translation>
+    </message>
+    <message>
+        <source>one edge a → b of the diagram with its local derivative ∂b/∂a; backpropagation multiplies them along each path to L.</source>
+        <translation>图中的一条边 a → b 及其局部导数 ∂b/∂a；反向传播沿通往 L 的每条路径把它们相乘。</translation>
+    </message>
+    <message>
+        <source>{term}: {definition}</source>
+        <translation>{term}：{definition}</translation>
+    </message>
+    <message>
+        <source>Hover the diagram's nodes and links, or the formula's source and sink tags, for more.</source>
+        <translation>把鼠标停在图中的节点、连线或公式里的“源”“汇”标签上，可看到更多说明。</translation>
+    </message>
+</context>
+<context>
+    <name>TermsBox</name>
+    <message>
+        <source>Terms</source>
+        <translation>术语</translation>
     </message>
 </context>
 </TS>

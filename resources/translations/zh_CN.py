@@ -454,3 +454,51 @@ TRANSLATIONS.update({  # the optimizer step block (issue 18)
 TRANSLATIONS.update({  # the studio model and its views (issue 13, session 3)
     "(the step's numbers are shown when paused or stepping)": "（这一步的数值在暂停或单步时显示）",
 })
+
+TRANSLATIONS.update({  # terms box, the sample beside the formula, from one sample to all (issue 18)
+    "Terms": "术语",
+    "Source (源)": "源（source）",
+    "Sink (汇)": "汇（sink）",
+    "Basic link (基础影响链路)": "基础影响链路（basic link）",
+    "{term}: {definition}": "{term}：{definition}",
+    "a node of this chain with several downstream branches; the gradients coming back along them are summed there.":
+        "本链路中有多个下游分支的节点；沿这些分支传回的梯度在这里求和。",
+    "a node of this chain where several upstream branches meet, such as L; nothing is summed for the parameter there.":
+        "本链路中多个上游分支汇合的节点，例如 L；对这个参数而言，这里不做求和。",
+    "one edge a → b of the diagram with its local derivative ∂b/∂a; backpropagation multiplies them along each path to L.":
+        "图中的一条边 a → b 及其局部导数 ∂b/∂a；反向传播沿通往 L 的每条路径把它们相乘。",
+    "Hover the diagram's nodes and links, or the formula's source and sink tags, for more.":
+        "把鼠标停在图中的节点、连线或公式里的“源”“汇”标签上，可看到更多说明。",
+    "inputs: {inputs}": "输入：{inputs}",
+    "prediction ŷ": "预测 ŷ",
+    "target": "目标",
+    "From one sample to all samples": "从单个样本到全部样本",
+    "{count} samples with a term in [{low}, {high}]": "{count} 个样本的贡献在 [{low}, {high}] 之间",
+    "JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. "
+    "Sample {s}, whose numbers the formula shows, adds <b>{v}</b> (▲ under the bars).":
+        "JVal 是对全部样本求和，所以 ∂JVal/∂{p} 等于每个样本各自的链路值之和。"
+        "公式所用的样本 {s} 贡献 <b>{v}</b>（柱状图下的 ▲）。",
+    "sample {s}": "样本 {s}",
+    "The largest terms:": "贡献最大的几项：",
+    "Σ of the {n} terms = {data}, + the penalty's {penalty} = <b>{total}</b> = ∂JVal/∂{p}":
+        "{n} 项之和 = {data}，加上惩罚项的 {penalty} = <b>{total}</b> = ∂JVal/∂{p}",
+    "Σ of the {n} terms = <b>{total}</b> = ∂JVal/∂{p}, the gradient":
+        "{n} 项之和 = <b>{total}</b> = ∂JVal/∂{p}，即梯度",
+})
+
+TRANSLATIONS.update({  # why each basic link is what it is (issue 18)
+    "I = Σ Õ·w is linear in w: the slope is the input the weight multiplies":
+        "I = Σ Õ·w 对 w 是线性的：斜率就是这个权重所乘的输入",
+    "a bias multiplies the constant 1 of Õ, so the slope is 1": "偏置乘的是 Õ 中的常数 1，所以斜率为 1",
+    "I = Σ Õ·w is linear in O: the slope is the weight on this link": "I = Σ Õ·w 对 O 是线性的：斜率就是这条连线上的权重",
+    "this layer is linear (O = I), so the factor is 1": "这一层是线性的（O = I），所以该因子为 1",
+    "tanh′(I) = 1 − tanh²(I) = 1 − O²: read from the unit's output": "tanh′(I) = 1 − tanh²(I) = 1 − O²：由该单元的输出算出",
+    "σ′(I) = σ(I)(1 − σ(I)) = O(1 − O): read from the unit's output": "σ′(I) = σ(I)(1 − σ(I)) = O(1 − O)：由该单元的输出算出",
+    "ReLU passes I where I > 0 (slope 1) and stops it elsewhere (slope 0)": "ReLU 在 I > 0 处让 I 通过（斜率 1），其他地方截断（斜率 0）",
+    "softmax couples the outputs: each ŷ depends on every I": "softmax 把各输出耦合在一起：每个 ŷ 都依赖所有 I",
+    "the activation's derivative at I": "激活函数在 I 处的导数",
+    "L = ½ (ŷ − y)²: its slope in ŷ is the error ŷ − y": "L = ½ (ŷ − y)²：它对 ŷ 的斜率就是误差 ŷ − y",
+    "the cross-entropy's slope in ŷ": "交叉熵对 ŷ 的斜率",
+    "the penalty's slope, shared out over the n samples": "惩罚项的斜率，平均分摊到 n 个样本上",
+    "L adds the penalty R, so the factor is 1": "L 中加上了惩罚项 R，所以该因子为 1",
+})
