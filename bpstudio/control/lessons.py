@@ -25,10 +25,14 @@ class Lesson:
     config: RunConfig
     param: str | None = "W0[0,0]"  # the weight selected, as the CLI names it; None: nothing
 
-    def param_index(self, network: Network) -> int | None:
-        """The selected weight's flat index in ``network`` (None when the lesson selects nothing)."""
+    def param_index(self, network: Network | None = None) -> int | None:
+        """The selected weight's flat index (None when the lesson selects nothing).
+
+        ``network`` defaults to the preset's own, which needs no data.
+        """
         if self.param is None:
             return None
+        network = network or self.config.problem_network()
         return network.param_index(*network.parse_param(self.param))
 
 
