@@ -126,3 +126,13 @@ def test_a_regression_run_shows_no_accuracy(qtbot, open_studio):
     assert not window.status.fields["accuracy"].isVisible()
     assert "accuracy" not in window.plot.getPlotItem().titleLabel.text
     assert np.isfinite(window.last.snapshot.jval)
+
+
+def test_an_empty_hidden_sizes_is_a_network_without_hidden_layer_and_back(qtbot, open_studio):
+    window = open_studio(RunConfig(dataset="xor", loss="cross-entropy"))
+    type_in(window, "hidden", "")
+    problem = new_run(qtbot, window, hidden=())
+    assert problem.network.sizes == (2, 2)
+    assert window.controls.editors["hidden"].placeholderText() == "none: inputs straight to the outputs"
+    type_in(window, "hidden", "4")
+    assert new_run(qtbot, window, hidden=(4,)).network.sizes == (2, 4, 2)

@@ -190,7 +190,8 @@ class ControlsPanel(QWidget):
             self.show_error(field, "")  # nothing edited (e.g. focus left an empty Hidden sizes)
             return
         try:
-            value = parse_setting(field, text)
+            # an empty Hidden sizes is a network without hidden layer (the XOR lesson starts there)
+            value = () if field == "hidden" and not text.strip() else parse_setting(field, text)
             if field == "features" and not value:
                 raise ConfigError(field, self.tr("tick at least one input feature"))
             if field == "features" and value == POINT_NAMES:
