@@ -85,8 +85,8 @@ LESSONS: tuple[Lesson, ...] = (
         "Lessons",
         "40 noisy moons, half of them held out as a test set (the orange curve), and a 2-16-16-2 network: far "
         "more weights than samples. Press Space: the train accuracy reaches 100 % while the test JVal, after "
-        "its minimum, climbs again — the network learns the noise. Reset, set L2 to 0.03 and run again: the "
-        "test JVal stays near its minimum."),
+        "its minimum, climbs again — the network learns the noise. Set L2 rate to 0.03 (a new run) and press "
+        "Space again: the test JVal stays near its minimum."),
         RunConfig(dataset="moons", samples=40, noise=0.5, test_fraction=0.5, hidden=(16, 16),
                   loss="cross-entropy", alpha=0.01, max_iter=2000)),
     Lesson("softmax_sources", QT_TRANSLATE_NOOP("Lessons", "Softmax makes sources"), QT_TRANSLATE_NOOP(

@@ -1094,8 +1094,8 @@
         <translation>过拟合，用 L2 治好</translation>
     </message>
     <message>
-        <source>40 noisy moons, half of them held out as a test set (the orange curve), and a 2-16-16-2 network: far more weights than samples. Press Space: the train accuracy reaches 100 % while the test JVal, after its minimum, climbs again — the network learns the noise. Reset, set L2 to 0.03 and run again: the test JVal stays near its minimum.</source>
-        <translation>40 个带噪声的双月样本，一半留作测试集（橙色曲线），网络为 2-16-16-2：权重远多于样本。按空格键：训练准确率达到 100 %，而测试 JVal 在最低点之后又上升——网络学到了噪声。重置，把 L2 系数设为 0.03 再运行：测试 JVal 停在最低点附近。</translation>
+        <source>40 noisy moons, half of them held out as a test set (the orange curve), and a 2-16-16-2 network: far more weights than samples. Press Space: the train accuracy reaches 100 % while the test JVal, after its minimum, climbs again — the network learns the noise. Set L2 rate to 0.03 (a new run) and press Space again: the test JVal stays near its minimum.</source>
+        <translation>40 个带噪声的双月样本，一半留作测试集（橙色曲线），网络为 2-16-16-2：权重远多于样本。按空格键：训练准确率达到 100 %，而测试 JVal 在最低点之后又上升——网络学到了噪声。把 L2 系数设为 0.03（开始新的训练），再按空格键：测试 JVal 停在最低点附近。</translation>
     </message>
     <message>
         <source>Softmax makes sources</source>
