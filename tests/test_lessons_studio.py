@@ -74,3 +74,14 @@ def test_the_guided_tour_still_sets_up_the_article_with_nothing_chosen(qtbot, op
     window.tour.restart()
     qtbot.waitUntil(lambda: window.last.config == RunConfig() and window.last.iteration == 0, timeout=10000)
     assert window.model.selected is None
+
+
+def test_the_lesson_text_grows_with_presentation_mode(qtbot, open_studio):
+    window = open_studio()
+    choose(qtbot, window, "zero_start")
+    text = window.lesson_box.findChild(QLabel, "lesson_text")
+    before = text.font().pointSizeF()
+    window.presentation_action.setChecked(True)
+    assert text.font().pointSizeF() > 1.2 * before  # read from the back row, like the menus
+    window.presentation_action.setChecked(False)
+    assert text.font().pointSizeF() == before

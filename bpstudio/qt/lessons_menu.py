@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QToolButton, QVBoxLayout
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QToolButton, QVBoxLayout,
+)
 
 from ..control.lessons import LESSONS, Lesson
 from ..engine.config import RunConfig
@@ -50,6 +52,12 @@ class LessonBox(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.text)
         self.hide()
+
+    def set_look(self) -> None:
+        """Follow the application's font (larger in presentation mode): a styled frame keeps its own."""
+        font = QFont(QApplication.font())
+        for label in (self.title, self.text, self.close_button):
+            label.setFont(font)
 
     def show_lesson(self, lesson: Lesson) -> None:
         self.lesson = lesson

@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         self.plot.set_look(look)
         self.inspector.set_look(look, self.presentation_action.isChecked())
         self.phase_banner.set_look(colours_for(look), look.scale)
+        self.lesson_box.set_look()
         self.theme_actions[self.theme].setChecked(True)
 
     def set_theme(self, name: str) -> None:
