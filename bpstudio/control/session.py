@@ -30,6 +30,7 @@ from ..engine.phases import Phase, iteration_phases
 from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
+from .class_scores import AccuracyMeter, Scores
 from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting
 from .run_gate import Step, StepPhase, Submit
 
@@ -98,6 +99,7 @@ class Update:
     loaded: tuple | None = None  # (SavedSession, None) once loaded, (SavedSession, error) if not
     can_redo: bool = False  # a rewind stepped back over points that Redo brings back
     discarded: np.ndarray | None = None  # JVal of a rewound-over tail a new branch replaced: keep it as a run
+    scores: Scores | None = None  # train (and test) accuracy of a classification run
 
     @property
     def iteration(self) -> int:
@@ -120,6 +122,7 @@ class TrainingSession:
         self.config = config or RunConfig()
         self.sample = 0
         self._load_outcome: tuple | None = None
+        self._accuracy = AccuracyMeter()
         self._new_trainer()
 
     # -- life cycle ------------------------------------------------------------
@@ -483,4 +486,5 @@ class TrainingSession:
             can_redo=self.can_redo,
             discarded=discarded,
             loaded=loaded,
+            scores=self._accuracy.measure(self.config, self.trainer, running),
         )

@@ -8,6 +8,7 @@ uses, the types it receives from the studio model — comes from here.
 from __future__ import annotations
 
 from ..engine.chain import ChainNumbers, InfluenceChain
+from ..engine.losses import LOSSES
 from ..engine.nudge import NudgeResult
 from ..engine.optimizers import OPTIMIZERS
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
@@ -15,6 +16,7 @@ from ..engine.sample_contributions import SampleContributions
 
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
 OPTIMIZER_SETTINGS: dict[str, tuple[str, ...]] = {name: tuple(cls.defaults) for name, cls in OPTIMIZERS.items()}
+LOSS_NAMES: tuple[str, ...] = tuple(LOSSES)  # mse, cross-entropy
 
 __all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "ChainNumbers", "InfluenceChain", "NudgeResult",
-           "OPTIMIZER_NAMES", "OPTIMIZER_SETTINGS", "Phase", "SampleContributions"]
+           "LOSS_NAMES", "OPTIMIZER_NAMES", "OPTIMIZER_SETTINGS", "Phase", "SampleContributions"]

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..control.number_format import short_number
+from ..control.task_settings import changes_for, shown_output, unavailable
 from ..engine.activations import ACTIVATIONS
-from ..engine.config import ConfigError, RunConfig, parse_setting
+from ..engine.config import OUTPUTS, ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
-from ..control.vocabulary import OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
+from ..engine.datasets import DATASETS, POINT_NAMES
+from ..control.vocabulary import LOSS_NAMES, OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
+from .feature_checks import FeatureChecks
 from .i18n import localized, marked
 from .option_names import option_name
 
@@ -31,25 +34,43 @@ TOOLTIPS = {
     "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers."),
     "activation": QT_TRANSLATE_NOOP("ControlsPanel", "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity."),
     "init": QT_TRANSLATE_NOOP("ControlsPanel", "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails)."),
-    "samples": QT_TRANSLATE_NOOP("ControlsPanel", "How many r, g, b samples the loss JVal sums over."),
+    "samples": QT_TRANSLATE_NOOP("ControlsPanel", "How many samples the data set draws; the loss JVal sums over them."),
     "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Random seed for the data and the start weights (the article's is 1)."),
     "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve."),
     "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's."),
+    "dataset": QT_TRANSLATE_NOOP("ControlsPanel", "The article's r, g, b, or TensorFlow Playground's 2-D sets: circle, xor, gauss, spiral, moons (classes); plane, multi-gauss (regression)."),
+    "classes": QT_TRANSLATE_NOOP("ControlsPanel", "How many classes the gauss and spiral sets draw: 2 or 3."),
+    "noise": QT_TRANSLATE_NOOP("ControlsPanel", "How far the 2-D points are jittered: 0 (clean) to 0.5."),
+    "features": QT_TRANSLATE_NOOP("ControlsPanel", "What the network is shown of a 2-D point: each ticked feature is one input node."),
+    "loss": QT_TRANSLATE_NOOP("ControlsPanel", "mse: half the squared error, summed (the article's JVal); cross-entropy: for classes, with softmax or sigmoid outputs."),
+    "output": QT_TRANSLATE_NOOP("ControlsPanel", "The output layer's link: linear (the article), softmax (class shares that add up to 1) or sigmoid (one output for two classes)."),
+    "l1": QT_TRANSLATE_NOOP("ControlsPanel", "L1 rate: adds l1·Σ|w| over the non-bias weights to JVal; it pushes weights to exactly 0."),
+    "l2": QT_TRANSLATE_NOOP("ControlsPanel", "L2 rate: adds l2/2·Σw² over the non-bias weights to JVal; it keeps weights small."),
+    "batch_size": QT_TRANSLATE_NOOP("ControlsPanel", "Samples per step, in a seeded shuffled order; 0 is the whole set, as in the article."),
 }
 LABELS = {
     "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Optimizer"), "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "alpha (step)"), "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "beta1"), "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "beta2"),
     "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "epsilon"), "zeta": QT_TRANSLATE_NOOP("ControlsPanel", "zeta (stop)"), "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Max iterations"),
     "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden sizes"), "activation": QT_TRANSLATE_NOOP("ControlsPanel", "Activation"), "init": QT_TRANSLATE_NOOP("ControlsPanel", "Init"), "samples": QT_TRANSLATE_NOOP("ControlsPanel", "Samples"),
     "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Seed"), "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Targets"), "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Test share"),
+    "dataset": QT_TRANSLATE_NOOP("ControlsPanel", "Data set"), "classes": QT_TRANSLATE_NOOP("ControlsPanel", "Classes"),
+    "noise": QT_TRANSLATE_NOOP("ControlsPanel", "Noise"), "features": QT_TRANSLATE_NOOP("ControlsPanel", "Input features"),
+    "loss": QT_TRANSLATE_NOOP("ControlsPanel", "Loss"), "output": QT_TRANSLATE_NOOP("ControlsPanel", "Output"),
+    "l1": QT_TRANSLATE_NOOP("ControlsPanel", "L1 rate"), "l2": QT_TRANSLATE_NOOP("ControlsPanel", "L2 rate"),
+    "batch_size": QT_TRANSLATE_NOOP("ControlsPanel", "Batch size"),
 }
 HYPER_FIELDS = ("alpha", "beta1", "beta2", "epsilon")  # the optimizers' own settings
-CHOICES = {"optimizer": list(OPTIMIZER_NAMES), "activation": list(ACTIVATIONS), "init": list(INITS)}
+OUTPUT_CHOICES = [name for name in OUTPUTS if name != "auto"]  # auto is shown as what it follows
+CHOICES = {"optimizer": list(OPTIMIZER_NAMES), "activation": list(ACTIVATIONS), "init": list(INITS),
+           "dataset": list(DATASETS), "classes": ["2", "3"], "loss": list(LOSS_NAMES), "output": OUTPUT_CHOICES}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
-MODEL = ("hidden", "activation", "init", "samples", "seed", "test_fraction", "formulas")
+DATA = ("dataset", "classes", "noise", "samples", "test_fraction", "features", "formulas", "seed")
+MODEL = ("hidden", "activation", "init", "output", "loss", "l1", "l2", "batch_size")
+TASK_FIELDS = ("dataset", "classes", "noise", "features", "loss", "samples", "formulas")  # see task_settings
 
 
 def format_value(field: str, value) -> str:
-    if field == "hidden":
+    if field in ("hidden", "features"):
         return ",".join(str(v) for v in value)
     if field == "formulas":
         return "; ".join(value)
@@ -58,6 +79,7 @@ def format_value(field: str, value) -> str:
 
 class ControlsPanel(QWidget):
     change_requested = Signal(str, object)
+    changes_requested = Signal(dict)  # several settings at once (a data set with what it takes along)
     restore_requested = Signal()
     csv_requested = Signal()
     article_data_requested = Signal()
@@ -72,9 +94,10 @@ class ControlsPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         self.live_box = self._group(LIVE)
+        self.data_box = self._group(DATA)
         self.model_box = self._group(MODEL)
         layout.addWidget(self.live_box)
-        layout.addWidget(self.model_box)
+        layout.addWidget(self.data_box)
         self.data_source = QLabel()
         self.data_source.setObjectName("data_source")
         self.data_source.setWordWrap(True)
@@ -88,6 +111,7 @@ class ControlsPanel(QWidget):
         data_row.addWidget(self.csv_button)
         data_row.addWidget(self.article_button)
         layout.addLayout(data_row)
+        layout.addWidget(self.model_box)
         self.restore = QPushButton()
         self.restore.setObjectName("restore_defaults")
         self.restore.clicked.connect(self.restore_requested)
@@ -97,7 +121,8 @@ class ControlsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.live_box.setTitle(self.tr("Training (applies at the next iteration)"))
-        self.model_box.setTitle(self.tr("Model and data (starts a new run)"))
+        self.data_box.setTitle(self.tr("Data (starts a new run)"))
+        self.model_box.setTitle(self.tr("Model (starts a new run)"))
         for field, editor in self.editors.items():
             label = marked("ControlsPanel", LABELS[field])
             tip = marked("ControlsPanel", TOOLTIPS[field])
@@ -110,6 +135,7 @@ class ControlsPanel(QWidget):
                 for i in range(editor.count()):
                     editor.setItemText(i, option_name(editor.itemData(i)))
         self.editors["formulas"].setPlaceholderText(self.tr("the article's x, y, lv"))
+        self.editors["hidden"].setPlaceholderText(self.tr("none: inputs straight to the outputs"))
         self.csv_button.setText(self.tr("Use a CSV file…"))
         self.csv_button.setToolTip(self.tr("Train on your own table: choose its input and target columns."))
         self.article_button.setText(self.tr("Article's data"))
@@ -128,6 +154,9 @@ class ControlsPanel(QWidget):
                 for value in CHOICES[field]:
                     editor.addItem(value, value)  # named in retranslate()
                 editor.activated.connect(lambda _i, f=field: self._commit(f))
+            elif field == "features":
+                editor = FeatureChecks()
+                editor.toggled.connect(lambda f=field: self._commit(f))
             else:
                 editor = QLineEdit()
                 editor.editingFinished.connect(lambda f=field: self._commit(f))
@@ -154,15 +183,36 @@ class ControlsPanel(QWidget):
         return editor.currentData() if isinstance(editor, QComboBox) else editor.text()
 
     def _commit(self, field: str) -> None:
+        """Check the field's value with the engine's rules; send it with what it takes along."""
+        text = self.text_of(field)
+        if isinstance(self.editors[field], QLineEdit) and text.strip() == format_value(
+                field, getattr(self.config, field)):
+            self.show_error(field, "")  # nothing edited (e.g. focus left an empty Hidden sizes)
+            return
         try:
-            value = parse_setting(field, self.text_of(field))
-            candidate = self.config.with_changes(**{field: value})
+            # an empty Hidden sizes is a network without hidden layer (the XOR lesson starts there)
+            value = () if field == "hidden" and not text.strip() else parse_setting(field, text)
+            if field == "features" and not value:
+                raise ConfigError(field, self.tr("tick at least one input feature"))
+            if field == "features" and value == POINT_NAMES:
+                value = ()  # x1, x2 is the default: the same run, not a new one
+            if field == "output" and value == shown_output(self.config):
+                self.show_error(field, "")
+                return
+            changes = changes_for(self.config, field, value)
+            candidate = self.config.with_changes(**changes)
         except ConfigError as err:
             self.show_error(field, localized(err))
+            if not isinstance(self.editors[field], QLineEdit):
+                self.show_config(self.config)  # a choice or a box shows what is in use
             return
         self.show_error(field, "")
-        if getattr(candidate, field) != getattr(self.config, field):
+        if candidate == self.config:
+            return
+        if len(changes) == 1:
             self.change_requested.emit(field, value)
+        else:
+            self.changes_requested.emit(changes)
 
     def show_error(self, field: str, message: str) -> None:
         label = self.errors[field]
@@ -179,11 +229,17 @@ class ControlsPanel(QWidget):
                 file=config.data_file, inputs=", ".join(config.inputs), targets=", ".join(config.targets))
         elif config.formulas:
             source = self.tr("Data: r, g, b as the article draws them; your targets")
+        elif config.dataset != "article":
+            source = self.tr("Data: {dataset}, points (x₁, x₂) in the plane").format(
+                dataset=option_name(config.dataset))
         else:
             source = self.tr("Data: the article's r, g, b -> x, y, lv")
         self.data_source.setText(source)
-        self.editors["formulas"].setEnabled(not config.data_file)
-        self.editors["samples"].setEnabled(not config.data_file)
+        off = unavailable(config)
+        for field in TASK_FIELDS:  # a setting that does not apply to this data is disabled, saying why
+            editor = self.editors[field]
+            editor.setEnabled(field not in off)
+            editor.setToolTip(localized(off[field]) if field in off else marked("ControlsPanel", TOOLTIPS[field]))
         used = OPTIMIZER_SETTINGS.get(config.optimizer, ())
         for field in HYPER_FIELDS:  # a setting the chosen optimizer ignores cannot be edited
             editor = self.editors[field]
@@ -191,8 +247,10 @@ class ControlsPanel(QWidget):
             editor.setToolTip(marked("ControlsPanel", TOOLTIPS[field]) if field in used else self.tr(
                 "{optimizer} does not use this setting").format(optimizer=config.optimizer))
         for field, editor in self.editors.items():
-            text = format_value(field, getattr(config, field))
-            if isinstance(editor, QComboBox):
+            text = shown_output(config) if field == "output" else format_value(field, getattr(config, field))
+            if field == "features":
+                editor.set_features(config.input_features)
+            elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(text))
             elif not editor.hasFocus() or not self.errors[field].isVisible():
                 editor.setText(text)

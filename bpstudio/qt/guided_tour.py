@@ -123,8 +123,9 @@ class GuidedTour(QFrame):
         if problem is None:
             return {"inputs": "r, g, b", "hidden": "5", "outputs": "x, y, lv", "branches": "3"}
         data, sizes = problem.dataset, problem.network.sizes
-        return {"inputs": ", ".join(data.input_names), "hidden": str(sizes[1]),
-                "outputs": ", ".join(data.target_names), "branches": str(sizes[2])}
+        hidden, after = (sizes[1], sizes[2]) if len(sizes) > 2 else (0, sizes[-1])  # a net may have none
+        return {"inputs": ", ".join(data.input_names), "hidden": str(hidden),
+                "outputs": ", ".join(data.target_names), "branches": str(after)}
 
     def retranslate(self) -> None:
         self._show_step()

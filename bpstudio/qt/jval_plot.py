@@ -18,6 +18,7 @@ from ..control.finished_runs import FinishedRun
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
+from .accuracy_text import accuracy_text
 from .i18n import marked
 from .option_names import setting_symbol, setting_value
 from .plot_exports import install_safe_plot_exports
@@ -94,6 +95,7 @@ class JvalPlot(pg.PlotWidget):
         self._title: str | None = None
         self._state = RunState.IDLE
         self._changes: tuple = ()
+        self._scores = None  # a classification run's accuracy, shown in the title beside JVal
         # The view follows the growing curve; we set its range ourselves once per
         # frame (pyqtgraph's auto-range would repaint every frame twice) and stop
         # following when the user pans or zooms, until the "A" button is pressed.
@@ -199,6 +201,7 @@ class JvalPlot(pg.PlotWidget):
     def apply(self, update: Update) -> None:
         """Draw ``update`` (the model has already put its points into the history this plot reads)."""
         self._state = update.state
+        self._scores = update.scores
         problem = update.problem
         if problem is not None and problem.test is not None:
             # JVal is a sum: scale the test set's sum to the training set's size to compare
@@ -320,6 +323,9 @@ class JvalPlot(pg.PlotWidget):
             text = f"solution-JVal = {fixed_number(jval)}"
         else:
             text = f"JVal = {fixed_number(jval)}   " + self.tr("(iteration {n})").format(n=iteration)
+        scores = accuracy_text(self._scores) if jval is not None else ""
+        if scores:
+            text = f"{text}   ·   {scores}"
         if text != self._title:
             self._title = text
             look = getattr(self, "look", None)

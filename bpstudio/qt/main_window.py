@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..control.task_settings import changes_for
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import NO_SELECTION, StudioModel
@@ -27,6 +28,7 @@ from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector, colours_for
 from .jval_plot import JvalPlot
+from .lessons_menu import LessonBox, LessonsMenu
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
 from .export_menu import ExportMenu
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
+        self.lessons = LessonsMenu(self.menuBar(), self.menus.menu("menu_view").menuAction(), self.lesson_box,
+                                   self.set_up_run)
         self.resize(1366, 768)
         self.theme = "light"
         self._base_font = None
@@ -168,6 +172,8 @@ class MainWindow(QMainWindow):
         self.tour.hide()
         self.tour.finished.connect(lambda _done: _settings().setValue("tour_seen", True))
         layout.addWidget(self.tour)
+        self.lesson_box = LessonBox()
+        layout.addWidget(self.lesson_box)
         layout.addWidget(self.banner)
         self.phase_banner = PhaseBanner()
         layout.addWidget(self.phase_banner)
@@ -176,6 +182,7 @@ class MainWindow(QMainWindow):
 
         self.controls = ControlsPanel(config)
         self.controls.change_requested.connect(self.on_change_requested)
+        self.controls.changes_requested.connect(lambda changes: self.apply_data(**changes))
         self.controls.restore_requested.connect(self.restore_defaults)
         self.controls.csv_requested.connect(self.choose_csv)
         self.controls.article_data_requested.connect(self.use_article_data)
@@ -311,6 +318,8 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
         if hasattr(self, "menus"):
             self.menus.retranslate()
+        if hasattr(self, "lessons"):
+            self.lessons.retranslate()
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
                      self.tour, self.network_view, self.phase_banner):
             view.retranslate()
@@ -327,6 +336,7 @@ class MainWindow(QMainWindow):
         self.plot.set_look(look)
         self.inspector.set_look(look, self.menus.presentation.isChecked())
         self.phase_banner.set_look(colours_for(look), look.scale)
+        self.lesson_box.set_look()
         self.menus.theme_actions[self.theme].setChecked(True)
 
     def set_theme(self, name: str) -> None:
@@ -395,13 +405,14 @@ class MainWindow(QMainWindow):
             self.apply_data(**dialog.choice())
 
     def use_article_data(self) -> None:
-        self.apply_data(data_file="", inputs=(), targets=(), formulas=())
+        self.apply_data(**changes_for(self.controls.config, "dataset", "article"),
+                        data_file="", inputs=(), targets=(), formulas=())
 
     def apply_data(self, **changes) -> None:
         try:
             config = self.controls.config.with_changes(**changes)
         except ConfigError as err:
-            self.show_banner(str(err))
+            self.show_banner(localized(err))
             return
         self.thread.submit(ApplyConfig(config))
 
@@ -460,12 +471,21 @@ class MainWindow(QMainWindow):
 
     def prepare_for_tour(self) -> None:
         """The guided tour's starting state: the article's run, iteration 0, nothing selected."""
-        if self.last is None or self.last.config != RunConfig():
-            self.model.pending_selection = NO_SELECTION  # the new run opens with no weight chosen
-            self.thread.submit(ApplyConfig(RunConfig()))
+        self.set_up_run(RunConfig(), None)
+
+    def set_up_run(self, config: RunConfig, param: int | None) -> None:
+        """A lesson's or the tour's starting state: ``config``'s run paused at iteration 0, ``param`` chosen."""
+        self.thread.pause()
+        if self.last is None or self.last.config.needs_new_run(config):
+            self.model.pending_selection = NO_SELECTION if param is None else param  # chosen when the run opens
+            self.thread.submit(ApplyConfig(config))
+        else:
+            self.thread.submit(ApplyConfig(config))  # training settings only: the same network
+            self.model.select(param)
         self.thread.submit(Reset())
         self._show_phase(None)
-        self.model.select(None)
+        if param is None:
+            self.model.select(None)
 
     def _refresh_running_views(self) -> None:
         if self._views_dirty and self.last is not None:

@@ -18,6 +18,18 @@ OPTION_NAMES = {
     "uniform": QT_TRANSLATE_NOOP("Options", "uniform"),
     "zeros": QT_TRANSLATE_NOOP("Options", "zeros"),
     "identity": QT_TRANSLATE_NOOP("Options", "identity"),
+    # data sets, losses and output layers (issue 14)
+    "article": QT_TRANSLATE_NOOP("Options", "article (r, g, b)"),
+    "circle": QT_TRANSLATE_NOOP("Options", "circle"),
+    "xor": QT_TRANSLATE_NOOP("Options", "xor"),
+    "gauss": QT_TRANSLATE_NOOP("Options", "gauss"),
+    "spiral": QT_TRANSLATE_NOOP("Options", "spiral"),
+    "moons": QT_TRANSLATE_NOOP("Options", "moons"),
+    "plane": QT_TRANSLATE_NOOP("Options", "plane"),
+    "multi-gauss": QT_TRANSLATE_NOOP("Options", "multi-gauss"),
+    "mse": QT_TRANSLATE_NOOP("Options", "mse (squared error)"),
+    "cross-entropy": QT_TRANSLATE_NOOP("Options", "cross-entropy"),
+    "linear": QT_TRANSLATE_NOOP("Options", "linear"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Status bar: state, iteration, JVal, ||g||_inf, iterations per second, why the run stopped."""
+"""Status bar: state, iteration, JVal, accuracy (classes), ||g||_inf, iterations per second, why the run stopped."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..control.number_format import short_number
 from ..control.session import RunState, Update
+from .accuracy_text import accuracy_text
 from .i18n import marked
 from .stop_reasons import stop_text
 
@@ -24,7 +25,7 @@ class StudioStatusBar(QStatusBar):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.fields: dict[str, QLabel] = {}
-        for key in ("state", "iteration", "jval", "grad", "rate", "stop"):
+        for key in ("state", "iteration", "jval", "accuracy", "grad", "rate", "stop"):
             label = QLabel()
             label.setObjectName(f"status_{key}")
             self.addPermanentWidget(label)
@@ -40,6 +41,7 @@ class StudioStatusBar(QStatusBar):
         self.fields["state"].setText(marked("StatusBar", STATE_TEXT[update.state]))
         self.fields["iteration"].setText(self.tr("iteration {n}").format(n=snap.iteration))
         self.fields["jval"].setText(f"JVal {short_number(snap.jval)}")
+        self.fields["accuracy"].setText(accuracy_text(update.scores))
         self.fields["grad"].setText(f"||g||∞ {short_number(snap.grad_inf_norm, 3)}")
         self.fields["rate"].setText(self.tr("{rate} it/s").format(rate=f"{self._rate:,.0f}") if self._rate else "")
         self.fields["stop"].setText(stop_text(update))

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accuracy</name>
+    <message>
+        <source>accuracy {train}</source>
+        <translation>准确率 {train}</translation>
+    </message>
+    <message>
+        <source>accuracy {train} · test {test}</source>
+        <translation>准确率 {train} · 测试 {test}</translation>
+    </message>
+</context>
+<context>
     <name>ControlsPanel</name>
     <message>
         <source>Adam as in the article; gradient descent is the plain rule; momentum adds velocity.</source>
@@ -43,8 +54,8 @@
         <translation>初始权重：如文中在 (-1, 1) 内均匀取值，或全部为 0（看看为什么不行）。</translation>
     </message>
     <message>
-        <source>How many r, g, b samples the loss JVal sums over.</source>
-        <translation>损失 JVal 对多少个 r, g, b 样本求和。</translation>
+        <source>How many samples the data set draws; the loss JVal sums over them.</source>
+        <translation>数据集抽取的样本数；损失 JVal 对它们求和。</translation>
     </message>
     <message>
         <source>Random seed for the data and the start weights (the article's is 1).</source>
@@ -57,6 +68,42 @@
     <message>
         <source>Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's.</source>
         <translation>用 r, g, b 自定义目标，以“;”分隔，例如 x = r*g; y = sin(b)。留空则用文中的目标。</translation>
+    </message>
+    <message>
+        <source>The article's r, g, b, or TensorFlow Playground's 2-D sets: circle, xor, gauss, spiral, moons (classes); plane, multi-gauss (regression).</source>
+        <translation>文中的 r, g, b，或 TensorFlow Playground 的二维数据集：圆环、异或、高斯簇、螺旋、双月（分类）；平面、多高斯（回归）。</translation>
+    </message>
+    <message>
+        <source>How many classes the gauss and spiral sets draw: 2 or 3.</source>
+        <translation>高斯簇和螺旋数据集的类别数：2 或 3。</translation>
+    </message>
+    <message>
+        <source>How far the 2-D points are jittered: 0 (clean) to 0.5.</source>
+        <translation>二维数据点的抖动幅度：0（无噪声）到 0.5。</translation>
+    </message>
+    <message>
+        <source>What the network is shown of a 2-D point: each ticked feature is one input node.</source>
+        <translation>网络看到二维数据点的哪些量：每个勾选的特征是一个输入节点。</translation>
+    </message>
+    <message>
+        <source>mse: half the squared error, summed (the article's JVal); cross-entropy: for classes, with softmax or sigmoid outputs.</source>
+        <translation>mse：平方误差的一半求和（即文中的 JVal）；交叉熵：用于分类，配合 softmax 或 sigmoid 输出。</translation>
+    </message>
+    <message>
+        <source>The output layer's link: linear (the article), softmax (class shares that add up to 1) or sigmoid (one output for two classes).</source>
+        <translation>输出层的运算：线性（文中的做法）、softmax（各类别概率之和为 1）或 sigmoid（两个类别用一个输出）。</translation>
+    </message>
+    <message>
+        <source>L1 rate: adds l1·Σ|w| over the non-bias weights to JVal; it pushes weights to exactly 0.</source>
+        <translation>L1 系数：在 JVal 上加上非偏置权重的 l1·Σ|w|；它把权重推向恰好为 0。</translation>
+    </message>
+    <message>
+        <source>L2 rate: adds l2/2·Σw² over the non-bias weights to JVal; it keeps weights small.</source>
+        <translation>L2 系数：在 JVal 上加上非偏置权重的 l2/2·Σw²；它让权重保持较小。</translation>
+    </message>
+    <message>
+        <source>Samples per step, in a seeded shuffled order; 0 is the whole set, as in the article.</source>
+        <translation>每一步使用的样本数，按固定种子打乱顺序；0 表示整个数据集，与文中相同。</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -115,16 +162,60 @@
         <translation>测试比例</translation>
     </message>
     <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>L1 rate</source>
+        <translation>L1 系数</translation>
+    </message>
+    <message>
+        <source>L2 rate</source>
+        <translation>L2 系数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
         <source>Training (applies at the next iteration)</source>
         <translation>训练（下一次迭代起生效）</translation>
     </message>
     <message>
-        <source>Model and data (starts a new run)</source>
-        <translation>模型与数据（开始新的训练）</translation>
+        <source>Data (starts a new run)</source>
+        <translation>数据（开始新的训练）</translation>
+    </message>
+    <message>
+        <source>Model (starts a new run)</source>
+        <translation>模型（开始新的训练）</translation>
     </message>
     <message>
         <source>the article's x, y, lv</source>
         <translation>文中的 x, y, lv</translation>
+    </message>
+    <message>
+        <source>none: inputs straight to the outputs</source>
+        <translation>无：输入直接连到输出</translation>
     </message>
     <message>
         <source>Use a CSV file…</source>
@@ -151,12 +242,20 @@
         <translation>所有设置回到文中的实验：3-5-3 tanh，Adam alpha=0.001。</translation>
     </message>
     <message>
+        <source>tick at least one input feature</source>
+        <translation>请至少勾选一个输入特征</translation>
+    </message>
+    <message>
         <source>Data: {file} — inputs {inputs}; targets {targets}</source>
         <translation>数据：{file} — 输入 {inputs}；目标 {targets}</translation>
     </message>
     <message>
         <source>Data: r, g, b as the article draws them; your targets</source>
         <translation>数据：按文中方式生成 r, g, b；自定义目标</translation>
+    </message>
+    <message>
+        <source>Data: {dataset}, points (x₁, x₂) in the plane</source>
+        <translation>数据：{dataset}，平面上的点 (x₁, x₂)</translation>
     </message>
     <message>
         <source>Data: the article's r, g, b -&gt; x, y, lv</source>
@@ -594,6 +693,38 @@
         <source>give at least one formula</source>
         <translation>请至少给出一个公式</translation>
     </message>
+    <message>
+        <source>The data come from a CSV file; “Article's data” goes back to the built-in data sets.</source>
+        <translation>数据来自 CSV 文件；按“文中的数据”可回到内置数据集。</translation>
+    </message>
+    <message>
+        <source>A CSV class column brings its own classes.</source>
+        <translation>CSV 的类别列自带类别。</translation>
+    </message>
+    <message>
+        <source>A CSV file has its own rows.</source>
+        <translation>CSV 文件有自己的数据行。</translation>
+    </message>
+    <message>
+        <source>Classes belong to the classification data sets (circle, xor, gauss, spiral, moons).</source>
+        <translation>类别数只属于分类数据集（圆环、异或、高斯簇、螺旋、双月）。</translation>
+    </message>
+    <message>
+        <source>{dataset} has 2 classes; gauss and spiral also come with 3.</source>
+        <translation>{dataset} 有 2 个类别；高斯簇和螺旋也可以有 3 个。</translation>
+    </message>
+    <message>
+        <source>Noise and input features belong to the 2-D data sets (x₁, x₂).</source>
+        <translation>噪声和输入特征只属于二维数据集（x₁, x₂）。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy needs classes: choose a classification data set or a CSV class column.</source>
+        <translation>交叉熵需要类别：请选择分类数据集或 CSV 的类别列。</translation>
+    </message>
+    <message>
+        <source>Target formulas are written over the article's r, g, b.</source>
+        <translation>目标公式是用文中的 r, g, b 写的。</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -786,12 +917,16 @@
         <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
     <message>
+        <source>inputs: {inputs}</source>
+        <translation>输入：{inputs}</translation>
+    </message>
+    <message>
         <source>prediction ŷ</source>
         <translation>预测 ŷ</translation>
     </message>
     <message>
-        <source>inputs: {inputs}</source>
-        <translation>输入：{inputs}</translation>
+        <source>target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>sample</source>
@@ -866,10 +1001,6 @@
         <translation>（暂停时计算）</translation>
     </message>
     <message>
-        <source>target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
         <source>{n} path(s)</source>
         <translation>{n} 条路径</translation>
     </message>
@@ -907,6 +1038,88 @@
     <message>
         <source>(iteration {n})</source>
         <translation>（第 {n} 次迭代）</translation>
+    </message>
+</context>
+<context>
+    <name>LessonBox</name>
+    <message>
+        <source>Put the lesson's text away</source>
+        <translation>收起本课的说明</translation>
+    </message>
+    <message>
+        <source>Lesson: {title}</source>
+        <translation>课程：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>The article's experiment</source>
+        <translation>文中的实验</translation>
+    </message>
+    <message>
+        <source>Inputs r, g, b, five tanh units, outputs x, y, lv; Adam with α = 0.001 from uniform start weights. The weight w₁₁⁽⁰⁾ is chosen: its loss-influence chain is lit, and O₁⁽¹⁾ is the source where its three branches are summed. Press Space to train the 50 000 iterations: the plot becomes the article's figure, from the green seed to the red solution star.</source>
+        <translation>输入 r, g, b，五个 tanh 单元，输出 x, y, lv；Adam，α = 0.001，初始权重均匀分布。已选中权重 w₁₁⁽⁰⁾：它的 loss影响链路被点亮，O₁⁽¹⁾ 是源，它的三个分支在那里求和。按空格键训练 50 000 次迭代：曲线图就成了文中的那张图，从绿色的起点到红色的解。</translation>
+    </message>
+    <message>
+        <source>α too large</source>
+        <translation>α 过大</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent with α = 0.002 on the article's network. JVal is a sum over 1000 samples, so its gradient is large and each step jumps across the valley. Press → a few times: JVal falls, then swings up. Press Space: it grows by orders of magnitude and the run stops as diverged (Ctrl+L shows it on a log scale). Reset, set α to 0.0005 and run again: JVal falls.</source>
+        <translation>在文中的网络上用普通梯度下降，α = 0.002。JVal 是 1000 个样本的和，所以梯度很大，每一步都跳过了谷底。按几次 →：JVal 先下降，然后来回摆动着上升。按空格键：它增长几个数量级，训练以发散停止（Ctrl+L 用对数坐标显示）。重置，把 α 设为 0.0005 再运行：JVal 下降。</translation>
+    </message>
+    <message>
+        <source>All-zero start</source>
+        <translation>全零初始化</translation>
+    </message>
+    <message>
+        <source>Every start weight is 0 (Init: zeros). Each hidden unit computes the same value and receives the same gradient, so the units can never become different — the article's note ③. With zero output weights no gradient even reaches the hidden layer: the chosen w₁₁⁽⁰⁾ shows ∂L/∂w = 0. Run it: JVal falls only as far as the output biases take it. Set Init to uniform to break the symmetry.</source>
+        <translation>所有初始权重都是 0（初始化：全零）。每个隐藏单元算出相同的值、得到相同的梯度，所以这些单元永远不会变得不同——即文中的注意事项③。输出权重为零时，梯度甚至传不到隐藏层：选中的 w₁₁⁽⁰⁾ 显示 ∂L/∂w = 0。运行：JVal 只能降到输出偏置所能达到的程度。把初始化设为均匀即可打破对称。</translation>
+    </message>
+    <message>
+        <source>Dead ReLU</source>
+        <translation>死亡的 ReLU</translation>
+    </message>
+    <message>
+        <source>ReLU hidden units with plain gradient descent, α = 0.0005. The first steps are large and push the input I of a hidden unit below 0 for every sample; there ReLU's slope is 0, so no gradient reaches that unit's weights again: it is dead. Press Space: within a few dozen iterations every unit is dead and JVal stops near 11 400 (the diagram marks dead units). With α = 0.0001 most units live.</source>
+        <translation>ReLU 隐藏单元，普通梯度下降，α = 0.0005。最初几步很大，把隐藏单元的输入 I 对每个样本都推到 0 以下；那里 ReLU 的斜率为 0，梯度再也到不了这个单元的权重：它死了。按空格键：几十次迭代内所有单元都死亡，JVal 停在 11 400 附近（图中会标出死亡的单元）。α = 0.0001 时大多数单元都活着。</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
+    </message>
+    <message>
+        <source>Six hidden layers of six sigmoid units on the spiral. The sigmoid's slope is at most ¼, and the chain from a weight to L takes one such factor per layer, so the first layer's gradient is about a thousand times smaller than the last one's: the gradient-health plot shows each layer's ‖∂L/∂W⁽ˡ⁾‖. The chosen w₁₁⁽⁰⁾ sits in the first layer; read the factors of its chain in the inspector, then try tanh or relu.</source>
+        <translation>螺旋数据上六个隐藏层，每层六个 sigmoid 单元。sigmoid 的斜率最多为 ¼，从权重到 L 的影响链路每经过一层就乘上一个这样的因子，所以第一层的梯度比最后一层小约一千倍：梯度健康图显示每层的 ‖∂L/∂W⁽ˡ⁾‖。选中的 w₁₁⁽⁰⁾ 位于第一层；在检查器里读它的链路上的各个因子，然后试试 tanh 或 relu。</translation>
+    </message>
+    <message>
+        <source>XOR needs a hidden layer</source>
+        <translation>异或需要隐藏层</translation>
+    </message>
+    <message>
+        <source>The xor data: the class is the sign of x₁·x₂. This network has no hidden layer, so its softmax draws one straight border and accuracy stays near 50 %. Press Space, then type 4 in Hidden sizes (a new run) and press Space again: the 2-4-2 network reaches 100 %. Or keep no hidden layer and tick the feature x₁x₂.</source>
+        <translation>异或数据：类别由 x₁·x₂ 的符号决定。这个网络没有隐藏层，它的 softmax 只能画出一条直的分界线，准确率停在 50 % 左右。按空格键，然后在“隐藏层大小”中输入 4（开始新的训练），再按空格键：2-4-2 网络达到 100 %。或者不加隐藏层，勾选特征 x₁x₂。</translation>
+    </message>
+    <message>
+        <source>Overfitting, cured by L2</source>
+        <translation>过拟合，用 L2 治好</translation>
+    </message>
+    <message>
+        <source>40 noisy moons, half of them held out as a test set (the orange curve), and a 2-16-16-2 network: far more weights than samples. Press Space: the train accuracy reaches 100 % while the test JVal, after its minimum, climbs again — the network learns the noise. Set L2 rate to 0.03 (a new run) and press Space again: the test JVal stays near its minimum.</source>
+        <translation>40 个带噪声的双月样本，一半留作测试集（橙色曲线），网络为 2-16-16-2：权重远多于样本。按空格键：训练准确率达到 100 %，而测试 JVal 在最低点之后又上升——网络学到了噪声。把 L2 系数设为 0.03（开始新的训练），再按空格键：测试 JVal 停在最低点附近。</translation>
+    </message>
+    <message>
+        <source>Softmax makes sources</source>
+        <translation>softmax 产生源</translation>
+    </message>
+    <message>
+        <source>Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to each output, and the chain sums them there — the article's note ①. Set Loss to mse (the output follows it to linear): the same weight has one path left.</source>
+        <translation>三类螺旋数据，softmax 输出和交叉熵。选中的权重 w₁₁⁽¹⁾ 只连到 I₁⁽²⁾，但 I₁⁽²⁾ 是一个源：softmax 让每个输出都依赖于每个 I⁽²⁾，所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。把损失函数设为 mse（输出层随之变为线性）：同一个权重只剩一条路径。</translation>
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation>课程(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1394,50 @@
     <message>
         <source>identity</source>
         <translation>恒等</translation>
+    </message>
+    <message>
+        <source>article (r, g, b)</source>
+        <translation>文中数据 (r, g, b)</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>圆环</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>gauss</source>
+        <translation>高斯簇</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <source>multi-gauss</source>
+        <translation>多高斯</translation>
+    </message>
+    <message>
+        <source>mse (squared error)</source>
+        <translation>mse（平方误差）</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
     </message>
 </context>
 <context>

@@ -502,3 +502,105 @@ TRANSLATIONS.update({  # why each basic link is what it is (issue 18)
     "the penalty's slope, shared out over the n samples": "惩罚项的斜率，平均分摊到 n 个样本上",
     "L adds the penalty R, so the factor is 1": "L 中加上了惩罚项 R，所以该因子为 1",
 })
+
+# issue 14 (studio half a): data and task controls, accuracy, lessons
+TRANSLATIONS.update({
+    "How many samples the data set draws; the loss JVal sums over them.": "数据集抽取的样本数；损失 JVal 对它们求和。",
+    "The article's r, g, b, or TensorFlow Playground's 2-D sets: circle, xor, gauss, spiral, moons (classes); plane, multi-gauss (regression).":
+        "文中的 r, g, b，或 TensorFlow Playground 的二维数据集：圆环、异或、高斯簇、螺旋、双月（分类）；平面、多高斯（回归）。",
+    "How many classes the gauss and spiral sets draw: 2 or 3.": "高斯簇和螺旋数据集的类别数：2 或 3。",
+    "How far the 2-D points are jittered: 0 (clean) to 0.5.": "二维数据点的抖动幅度：0（无噪声）到 0.5。",
+    "What the network is shown of a 2-D point: each ticked feature is one input node.":
+        "网络看到二维数据点的哪些量：每个勾选的特征是一个输入节点。",
+    "mse: half the squared error, summed (the article's JVal); cross-entropy: for classes, with softmax or sigmoid outputs.":
+        "mse：平方误差的一半求和（即文中的 JVal）；交叉熵：用于分类，配合 softmax 或 sigmoid 输出。",
+    "The output layer's link: linear (the article), softmax (class shares that add up to 1) or sigmoid (one output for two classes).":
+        "输出层的运算：线性（文中的做法）、softmax（各类别概率之和为 1）或 sigmoid（两个类别用一个输出）。",
+    "L1 rate: adds l1·Σ|w| over the non-bias weights to JVal; it pushes weights to exactly 0.":
+        "L1 系数：在 JVal 上加上非偏置权重的 l1·Σ|w|；它把权重推向恰好为 0。",
+    "L2 rate: adds l2/2·Σw² over the non-bias weights to JVal; it keeps weights small.":
+        "L2 系数：在 JVal 上加上非偏置权重的 l2/2·Σw²；它让权重保持较小。",
+    "Samples per step, in a seeded shuffled order; 0 is the whole set, as in the article.":
+        "每一步使用的样本数，按固定种子打乱顺序；0 表示整个数据集，与文中相同。",
+    "Data set": "数据集",
+    "Classes": "类别数",
+    "Noise": "噪声",
+    "Input features": "输入特征",
+    "Loss": "损失函数",
+    "Output": "输出层",
+    "L1 rate": "L1 系数",
+    "L2 rate": "L2 系数",
+    "Batch size": "批大小",
+    "Data (starts a new run)": "数据（开始新的训练）",
+    "Model (starts a new run)": "模型（开始新的训练）",
+    "none: inputs straight to the outputs": "无：输入直接连到输出",
+    "tick at least one input feature": "请至少勾选一个输入特征",
+    "Data: {dataset}, points (x₁, x₂) in the plane": "数据：{dataset}，平面上的点 (x₁, x₂)",
+    "article (r, g, b)": "文中数据 (r, g, b)",
+    "circle": "圆环",
+    "xor": "异或",
+    "gauss": "高斯簇",
+    "spiral": "螺旋",
+    "moons": "双月",
+    "plane": "平面",
+    "multi-gauss": "多高斯",
+    "mse (squared error)": "mse（平方误差）",
+    "cross-entropy": "交叉熵",
+    "linear": "线性",
+    "The data come from a CSV file; “Article's data” goes back to the built-in data sets.":
+        "数据来自 CSV 文件；按“文中的数据”可回到内置数据集。",
+    "A CSV class column brings its own classes.": "CSV 的类别列自带类别。",
+    "A CSV file has its own rows.": "CSV 文件有自己的数据行。",
+    "Classes belong to the classification data sets (circle, xor, gauss, spiral, moons).":
+        "类别数只属于分类数据集（圆环、异或、高斯簇、螺旋、双月）。",
+    "{dataset} has 2 classes; gauss and spiral also come with 3.": "{dataset} 有 2 个类别；高斯簇和螺旋也可以有 3 个。",
+    "Noise and input features belong to the 2-D data sets (x₁, x₂).": "噪声和输入特征只属于二维数据集（x₁, x₂）。",
+    "Cross-entropy needs classes: choose a classification data set or a CSV class column.":
+        "交叉熵需要类别：请选择分类数据集或 CSV 的类别列。",
+    "Target formulas are written over the article's r, g, b.": "目标公式是用文中的 r, g, b 写的。",
+    "accuracy {train}": "准确率 {train}",
+    "accuracy {train} · test {test}": "准确率 {train} · 测试 {test}",
+    "L&essons": "课程(&E)",
+    "Put the lesson's text away": "收起本课的说明",
+    "Lesson: {title}": "课程：{title}",
+    "The article's experiment": "文中的实验",
+    "Inputs r, g, b, five tanh units, outputs x, y, lv; Adam with α = 0.001 from uniform start weights. The weight w₁₁⁽⁰⁾ is chosen: its loss-influence chain is lit, and O₁⁽¹⁾ is the source where its three branches are summed. Press Space to train the 50 000 iterations: the plot becomes the article's figure, from the green seed to the red solution star.":
+        "输入 r, g, b，五个 tanh 单元，输出 x, y, lv；Adam，α = 0.001，初始权重均匀分布。已选中权重 w₁₁⁽⁰⁾："
+        "它的 loss影响链路被点亮，O₁⁽¹⁾ 是源，它的三个分支在那里求和。按空格键训练 50 000 次迭代："
+        "曲线图就成了文中的那张图，从绿色的起点到红色的解。",
+    "α too large": "α 过大",
+    "Plain gradient descent with α = 0.002 on the article's network. JVal is a sum over 1000 samples, so its gradient is large and each step jumps across the valley. Press → a few times: JVal falls, then swings up. Press Space: it grows by orders of magnitude and the run stops as diverged (Ctrl+L shows it on a log scale). Reset, set α to 0.0005 and run again: JVal falls.":
+        "在文中的网络上用普通梯度下降，α = 0.002。JVal 是 1000 个样本的和，所以梯度很大，每一步都跳过了谷底。"
+        "按几次 →：JVal 先下降，然后来回摆动着上升。按空格键：它增长几个数量级，训练以发散停止"
+        "（Ctrl+L 用对数坐标显示）。重置，把 α 设为 0.0005 再运行：JVal 下降。",
+    "All-zero start": "全零初始化",
+    "Every start weight is 0 (Init: zeros). Each hidden unit computes the same value and receives the same gradient, so the units can never become different — the article's note ③. With zero output weights no gradient even reaches the hidden layer: the chosen w₁₁⁽⁰⁾ shows ∂L/∂w = 0. Run it: JVal falls only as far as the output biases take it. Set Init to uniform to break the symmetry.":
+        "所有初始权重都是 0（初始化：全零）。每个隐藏单元算出相同的值、得到相同的梯度，所以这些单元永远不会变得不同"
+        "——即文中的注意事项③。输出权重为零时，梯度甚至传不到隐藏层：选中的 w₁₁⁽⁰⁾ 显示 ∂L/∂w = 0。"
+        "运行：JVal 只能降到输出偏置所能达到的程度。把初始化设为均匀即可打破对称。",
+    "Dead ReLU": "死亡的 ReLU",
+    "ReLU hidden units with plain gradient descent, α = 0.0005. The first steps are large and push the input I of a hidden unit below 0 for every sample; there ReLU's slope is 0, so no gradient reaches that unit's weights again: it is dead. Press Space: within a few dozen iterations every unit is dead and JVal stops near 11 400 (the diagram marks dead units). With α = 0.0001 most units live.":
+        "ReLU 隐藏单元，普通梯度下降，α = 0.0005。最初几步很大，把隐藏单元的输入 I 对每个样本都推到 0 以下；"
+        "那里 ReLU 的斜率为 0，梯度再也到不了这个单元的权重：它死了。按空格键：几十次迭代内所有单元都死亡，"
+        "JVal 停在 11 400 附近（图中会标出死亡的单元）。α = 0.0001 时大多数单元都活着。",
+    "Vanishing gradients": "梯度消失",
+    "Six hidden layers of six sigmoid units on the spiral. The sigmoid's slope is at most ¼, and the chain from a weight to L takes one such factor per layer, so the first layer's gradient is about a thousand times smaller than the last one's: the gradient-health plot shows each layer's ‖∂L/∂W⁽ˡ⁾‖. The chosen w₁₁⁽⁰⁾ sits in the first layer; read the factors of its chain in the inspector, then try tanh or relu.":
+        "螺旋数据上六个隐藏层，每层六个 sigmoid 单元。sigmoid 的斜率最多为 ¼，从权重到 L 的影响链路每经过一层就乘上一个这样的因子，"
+        "所以第一层的梯度比最后一层小约一千倍：梯度健康图显示每层的 ‖∂L/∂W⁽ˡ⁾‖。选中的 w₁₁⁽⁰⁾ 位于第一层；"
+        "在检查器里读它的链路上的各个因子，然后试试 tanh 或 relu。",
+    "XOR needs a hidden layer": "异或需要隐藏层",
+    "The xor data: the class is the sign of x₁·x₂. This network has no hidden layer, so its softmax draws one straight border and accuracy stays near 50 %. Press Space, then type 4 in Hidden sizes (a new run) and press Space again: the 2-4-2 network reaches 100 %. Or keep no hidden layer and tick the feature x₁x₂.":
+        "异或数据：类别由 x₁·x₂ 的符号决定。这个网络没有隐藏层，它的 softmax 只能画出一条直的分界线，准确率停在 50 % 左右。"
+        "按空格键，然后在“隐藏层大小”中输入 4（开始新的训练），再按空格键：2-4-2 网络达到 100 %。"
+        "或者不加隐藏层，勾选特征 x₁x₂。",
+    "Overfitting, cured by L2": "过拟合，用 L2 治好",
+    "40 noisy moons, half of them held out as a test set (the orange curve), and a 2-16-16-2 network: far more weights than samples. Press Space: the train accuracy reaches 100 % while the test JVal, after its minimum, climbs again — the network learns the noise. Set L2 rate to 0.03 (a new run) and press Space again: the test JVal stays near its minimum.":
+        "40 个带噪声的双月样本，一半留作测试集（橙色曲线），网络为 2-16-16-2：权重远多于样本。按空格键："
+        "训练准确率达到 100 %，而测试 JVal 在最低点之后又上升——网络学到了噪声。把 L2 系数设为 0.03（开始新的训练），再按空格键："
+        "测试 JVal 停在最低点附近。",
+    "Softmax makes sources": "softmax 产生源",
+    "Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to each output, and the chain sums them there — the article's note ①. Set Loss to mse (the output follows it to linear): the same weight has one path left.":
+        "三类螺旋数据，softmax 输出和交叉熵。选中的权重 w₁₁⁽¹⁾ 只连到 I₁⁽²⁾，但 I₁⁽²⁾ 是一个源：softmax 让每个输出都依赖于每个 I⁽²⁾，"
+        "所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。把损失函数设为 mse"
+        "（输出层随之变为线性）：同一个权重只剩一条路径。",
+})
