@@ -81,7 +81,7 @@ def test_the_lesson_text_grows_with_presentation_mode(qtbot, open_studio):
     choose(qtbot, window, "zero_start")
     text = window.lesson_box.findChild(QLabel, "lesson_text")
     before = text.font().pointSizeF()
-    window.presentation_action.setChecked(True)
+    window.menus.presentation.setChecked(True)
     assert text.font().pointSizeF() > 1.2 * before  # read from the back row, like the menus
-    window.presentation_action.setChecked(False)
+    window.menus.presentation.setChecked(False)
     assert text.font().pointSizeF() == before
