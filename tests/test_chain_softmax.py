@@ -107,3 +107,18 @@ def test_chain_command_takes_the_classification_options(tmp_path):
     assert ["W0[0,0]", "R", "penalty"] in data["edges"]
     assert abs(data["chain_gradient"] - data["backprop_gradient"]) <= 1e-9 * abs(data["backprop_gradient"])
     assert data["numeric_gradient"] == pytest.approx(data["backprop_gradient"], rel=1e-6)
+
+
+def test_class_outputs_are_named_y_with_the_class_and_their_links_mark_the_prediction():
+    """A class label is no name for a node (∂0/∂I = 0(1 − 0)); ŷ is the prediction, y the target, everywhere."""
+    from bpstudio.control import TrainingSession
+    from bpstudio.control.studio_model import StudioModel
+    from bpstudio.engine.config import RunConfig
+
+    session = TrainingSession(RunConfig(dataset="xor", hidden=(2,), loss="cross-entropy", samples=40))
+    model = StudioModel()
+    model.apply_update(session.update(False))
+    formulas = [link.formula for link in model.chain_view.links]
+    assert r"\hat{y_{0}}\left(1 - \hat{y_{0}}\right)" in formulas  # softmax: ∂ŷ₀/∂I₁ = ŷ₀(1 − ŷ₀)
+    assert r"-\frac{y_{0}}{\hat{y_{0}}}" in formulas  # cross-entropy: ∂L/∂ŷ₀ = −y₀/ŷ₀
+    assert not any(f.startswith("0") for f in formulas)

@@ -202,8 +202,9 @@ def basic_link(edge: Edge, net, name, value: float | None = None, fmt: str = "la
         row = net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
         formula = name(Node(PARAM, s.layer, row, t.index))
     elif edge.kind == ACTIVATION and t.kind == Y and net.output_activation == "softmax":
-        # the softmax couples the outputs: ∂ŷ_k/∂I_j = ŷ_k (δ_jk − ŷ_j)
-        y_k, y_j = name(t), name(Node(Y, 0, s.index))
+        # the softmax couples the outputs: ∂ŷ_k/∂I_j = ŷ_k (δ_jk − ŷ_j); the hat marks the
+        # prediction, as in the loss's rule, where the plain name is the target
+        y_k, y_j = _hat(name(t), text), _hat(name(Node(Y, 0, s.index)), text)
         if text:
             formula = f"{y_k}(1 − {y_k})" if s.index == t.index else f"−{y_k}·{y_j}"
         else:
@@ -212,7 +213,8 @@ def basic_link(edge: Edge, net, name, value: float | None = None, fmt: str = "la
         activation = net.activation(s.layer - 1).name
         rules = _ACTIVATION_TEXT if text else _ACTIVATION_RULE
         default = (lambda o, i: f"f′({i})") if text else (lambda o, i: rf"f'\left({i}\right)")
-        formula = rules.get(activation, default)(name(t), name(s))
+        output = _hat(name(t), text) if t.kind == Y else name(t)  # an output's value is the prediction ŷ
+        formula = rules.get(activation, default)(output, name(s))
     elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
         w = name(s)
         formula = (f"(λ₁·sign({w}) + λ₂·{w})/n" if text
@@ -225,6 +227,18 @@ def basic_link(edge: Edge, net, name, value: float | None = None, fmt: str = "la
         formula = ""
     fraction = f"∂{name(t)}/∂{name(s)}" if text else frac(name(t), name(s))
     return BasicLink(edge, fraction, formula, value)
+
+
+_SCRIPTS = set("₀₁₂₃₄₅₆₇₈₉₍₎₊₋⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻,")
+
+
+def _hat(output: str, text: bool) -> str:
+    """The prediction of an output written by its name: ``\\hat{x}``, or x̂ / ŷ₀ in plain text."""
+    if not text:
+        return rf"\hat{{{output}}}"
+    if len(output) > 1 and all(ch in _SCRIPTS for ch in output[1:]):  # y₀: the hat on the letter, before its index
+        return output[0] + "\u0302" + output[1:]
+    return output + "\u0302" if len(output) == 1 else f"ŷ({output})"
 
 
 def _loss_rule(net, output: str, text: bool = False) -> str:

@@ -233,7 +233,7 @@ def display_name(node: Node, net: Network, fmt: str = "text", names: NodeNames |
     if names is not None and node.kind == OUT and node.layer == 0 and node.index < len(names.inputs):
         return _data_name(names.inputs[node.index], fmt)
     if names is not None and node.kind == Y and node.index < len(names.targets):
-        return _data_name(names.targets[node.index], fmt)
+        return _target_name(names.targets[node.index], fmt)
     if node.kind in (OUT, PRE):
         return _script(node.kind, _index(node.index), f"({node.layer})", fmt)
     if node.kind == BIAS:
@@ -259,6 +259,16 @@ def _index(*zero_based: int) -> str:
     """1-based indices run together (``11``), with a comma once one has two digits."""
     parts = [str(i + 1) for i in zero_based]
     return ("," if any(len(p) > 1 for p in parts) else "").join(parts)
+
+
+def _target_name(name: str, fmt: str) -> str:
+    """An output by its target's name; a class label (0, 1, 2 …) becomes y₀, y₁, y₂.
+
+    A bare number as a node's name made formulas unreadable: ∂0/∂I₁⁽¹⁾ = 0(1 − 0).
+    """
+    if name and not name[0].isalpha():
+        return _script("y", name, "", fmt)
+    return _data_name(name, fmt)
 
 
 def _data_name(name: str, fmt: str) -> str:
