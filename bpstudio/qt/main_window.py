@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, SetWeight, Update
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import StudioModel
@@ -27,6 +27,7 @@ from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector, colours_for
 from .jval_plot import JvalPlot
+from .landscape_panel import LandscapePanel
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
 from .menus import build_menus, retranslate_menus
@@ -45,6 +46,7 @@ DOCK_TITLES = {
     "inspector": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
     "probe": QT_TRANSLATE_NOOP("MainWindow", "Prediction probe"),
     "runs": QT_TRANSLATE_NOOP("MainWindow", "Runs"),
+    "landscape": QT_TRANSLATE_NOOP("MainWindow", "Landscape"),
 }
 ACTION_TEXTS = {  # name: (text, tip)
     "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self._connect_model()
         self._build_actions()
         build_menus(self)
+        self.menus["menu_view"].addAction(self.landscape_dock.toggleViewAction())
         self.resize(1366, 768)
         self.theme = "light"
         self._base_font = None
@@ -188,6 +191,11 @@ class MainWindow(QMainWindow):
         self.runs.removed.connect(self.plot.remove_overlay)
         self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
+        # the loss along the selected weight and across two (issue 15); it computes only while on screen
+        self.landscape = LandscapePanel(self.model, self.model_signals,
+                                        lambda param, value: self.thread.submit(SetWeight(param, value)))
+        self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         self.inspector_dock.raise_()
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
@@ -275,7 +283,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("BP Studio — backpropagation laboratory"))
         for key, dock in (("controls", self.controls_dock), ("inspector", self.inspector_dock),
-                          ("probe", self.probe_dock), ("runs", self.runs_dock)):
+                          ("probe", self.probe_dock), ("runs", self.runs_dock),
+                          ("landscape", self.landscape_dock)):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
         self.toolbar.setWindowTitle(self.tr("Training"))
         for name, action in self.actions_by_name.items():
@@ -288,7 +297,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "menus"):
             retranslate_menus(self)
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
-                     self.tour, self.network_view, self.phase_banner):
+                     self.tour, self.network_view, self.phase_banner, self.landscape):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
@@ -556,6 +565,7 @@ class MainWindow(QMainWindow):
                     QTimer.singleShot(0, self.close)
             return
         self.closing_down = True  # answers still on their way from the background thread are dropped
+        self.landscape.shutdown()
         super().closeEvent(event)
 
     def _close_after_thread(self) -> None:
