@@ -241,3 +241,24 @@ def test_a_language_switch_retranslates_the_panel_at_once(studio, qtbot):
     studio.language_actions["en"].trigger()
     assert panel.tabs.tabText(0) == "Along one weight"
     assert "weight" in panel.slice_view.plot.getPlotItem().getAxis("bottom").labelText
+
+
+def test_while_running_the_slice_is_asked_for_by_the_timer_not_by_every_update(studio, qtbot):
+    """At most one slice per LIVE_INTERVAL: updates only start the timer; a pause asks at once."""
+    import dataclasses
+
+    from bpstudio.control import RunState
+    from bpstudio.qt.landscape_panel import LIVE_INTERVAL_MS
+
+    panel = studio.landscape
+    running = dataclasses.replace(studio.last, state=RunState.RUNNING)
+    asked = panel.slice_asked
+    for _ in range(20):
+        panel._update_applied(running)
+    assert panel.slice_asked == asked
+    assert panel.live_timer.isActive() and panel.live_timer.interval() == LIVE_INTERVAL_MS == 500
+    panel.live_timer.timeout.emit()
+    assert panel.slice_asked == asked + 1
+    panel._update_applied(dataclasses.replace(studio.last, state=RunState.PAUSED))
+    assert panel.slice_asked == asked + 2 and not panel.live_timer.isActive()
+    qtbot.waitUntil(lambda: panel.slice_view.cut is not None, timeout=WAIT)
