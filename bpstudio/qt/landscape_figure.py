@@ -25,6 +25,7 @@ TANGENT_COLOUR = QColor("#1f77b4")
 GRADIENT_STEP_COLOUR = QColor("#9467bd")
 PATH_COLOUR = QColor("#ffffff")
 ISOLINES = 12
+READABLE = "font-size: 15px;"  # the studio panel's sentences, readable from the back of a lecture hall
 
 
 @dataclass(frozen=True)

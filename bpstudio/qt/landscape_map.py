@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..control.landscape_questions import MAP_POINTS, LandscapeMap
 from ..control.number_format import short_number
 from .i18n import marked
-from .landscape_figure import colour_scale
+from .landscape_figure import READABLE, colour_scale
 
 ISOLINES = 10
 POINT_COLOUR = "#2ca02c"
@@ -103,6 +103,7 @@ class MapView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("landscape_map_status")
         self.status.setWordWrap(True)
+        self.status.setStyleSheet(READABLE)
         layout.addWidget(self.status)
 
         self.plot = pg.PlotWidget(background="w")
@@ -136,15 +137,21 @@ class MapView(QWidget):
             item.addItem(thing)
         self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=18)
         self.colour_bar.setImageItem(self.image, insert_in=item)
+        bar_axis = self.colour_bar.axis
+        bar_axis.setTextPen(pg.mkPen("#111111"))
+        bar_axis.setTickFont(font)
+        bar_axis.setWidth(88)  # room for five-digit JVal values and the axis label beside them
         self.colour_bar.hide()
         self.legend = item.addLegend(offset=(8, 8), labelTextColor="#111111", labelTextSize="11pt",
                                      brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc"))
         self.arrow_sample = pg.PlotDataItem([], [], pen=pg.mkPen(ARROW_COLOUR, width=4))
+        self.path_sample = pg.PlotDataItem([], [], pen=pg.mkPen("#444444", width=4))  # the path is white on the map
         item.getViewBox().sigResized.connect(self._place_arrow)
         layout.addWidget(self.plot, 1)
         self.readout = QLabel()
         self.readout.setObjectName("landscape_map_readout")
         self.readout.setWordWrap(True)
+        self.readout.setStyleSheet(READABLE)
         self.readout.setTextFormat(Qt.RichText)
         layout.addWidget(self.readout)
         row = QHBoxLayout()
@@ -205,7 +212,7 @@ class MapView(QWidget):
     def _fill_legend(self) -> None:
         self.legend.clear()
         self.legend.addItem(self.point, marked("MapView", LEGEND["point"]))
-        self.legend.addItem(self.path, marked("MapView", LEGEND["path"]))
+        self.legend.addItem(self.path_sample, marked("MapView", LEGEND["path"]))
         self.legend.addItem(self.next_mark, marked("MapView", LEGEND["next"]))
         self.legend.addItem(self.arrow_sample, marked("MapView", LEGEND["arrow"]))
 
@@ -218,7 +225,7 @@ class MapView(QWidget):
         item = self.plot.getPlotItem()
         style = {"color": "#111111", "font-size": "15px"}
         first, second = self.axis_names
-        self.colour_bar.axis.setLabel(self.tr("log₁₀ JVal") if self._logarithmic else "JVal", **style)
+        self.colour_bar.axis.setLabel(self.tr("JVal (log colour scale)") if self._logarithmic else "JVal", **style)
         if self.grid is not None and self.grid.params is None:
             item.setLabel("bottom", self.tr("a: along random direction d₁"), **style)
             item.setLabel("left", self.tr("b: along random direction d₂"), **style)
@@ -301,6 +308,7 @@ class MapView(QWidget):
         self.image.setImage(filled, levels=(lo, hi), autoLevels=False)
         self.image.setRect(x0, y0, width, height)
         self.colour_bar.setLevels((lo, hi))
+        self.colour_bar.axis.setTicks([self._bar_ticks(lo, hi)])
         self.colour_bar.show()
         for level in np.linspace(lo, hi, ISOLINES + 2)[1:-1]:
             curve = pg.IsocurveItem(data=filled, level=float(level), pen=pg.mkPen(255, 255, 255, 170, width=1.2))
@@ -318,6 +326,12 @@ class MapView(QWidget):
             button.setEnabled(True)
         self.cancel.setEnabled(False)
         self._texts()
+
+    def _bar_ticks(self, lo: float, hi: float) -> list[tuple[float, str]]:
+        """Five ticks of the colour bar, labelled in JVal even where the colour is log JVal."""
+        positions = lo + (hi - lo) * np.linspace(0.03, 0.97, 5)  # inside the bar: the ends are not cut
+        values = 10.0 ** positions if self._logarithmic else positions
+        return [(float(p), short_number(v, digits=5)) for p, v in zip(positions, values)]
 
     def _place_arrow(self) -> None:
         """−gradient from the point; the head's angle is worked out in screen pixels."""

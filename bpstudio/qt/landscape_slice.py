@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, 
 from ..control.landscape_questions import WeightSlice
 from ..control.number_format import short_number
 from .i18n import marked
+from .landscape_figure import READABLE
 from .option_names import option_name
 
 CURVE_COLOUR = "#111111"
@@ -71,6 +72,7 @@ class SliceView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("landscape_slice_title")
         self.title.setWordWrap(True)
+        self.title.setStyleSheet(READABLE)
         layout.addWidget(self.title)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("landscape_slice_plot")
@@ -118,11 +120,13 @@ class SliceView(QWidget):
         self.readout = QLabel()
         self.readout.setObjectName("landscape_slice_readout")
         self.readout.setWordWrap(True)
+        self.readout.setStyleSheet(READABLE)
         self.readout.setTextFormat(Qt.RichText)
         layout.addWidget(self.readout)
         self.nudge_text = QLabel()
         self.nudge_text.setObjectName("landscape_nudge")
         self.nudge_text.setWordWrap(True)
+        self.nudge_text.setStyleSheet(READABLE)
         self.nudge_text.setTextFormat(Qt.RichText)
         layout.addWidget(self.nudge_text)
         row = QHBoxLayout()

@@ -1153,8 +1153,8 @@
         <translation>将地图保存为 {kind}</translation>
     </message>
     <message>
-        <source>log₁₀ JVal</source>
-        <translation>log₁₀ JVal</translation>
+        <source>JVal (log colour scale)</source>
+        <translation>JVal（对数色标）</translation>
     </message>
     <message>
         <source>a: along random direction d₁</source>

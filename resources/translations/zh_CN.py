@@ -497,7 +497,7 @@ TRANSLATIONS.update({  # the loss landscape: along one weight, across two (issue
     "colour: log₁₀ JVal": "颜色：log₁₀ JVal",
     "gradient: ∂J/∂{first} = {g1}, ∂J/∂{second} = {g2}": "梯度：∂J/∂{first} = {g1}，∂J/∂{second} = {g2}",
     "grid": "网格",
-    "log₁₀ JVal": "log₁₀ JVal",
+    "JVal (log colour scale)": "JVal（对数色标）",
     "now": "当前",
     "slopes along the directions: ∂J/∂a = {g1}, ∂J/∂b = {g2}": "沿两个方向的斜率：∂J/∂a = {g1}，∂J/∂b = {g2}",
     "the red arrow points down the slope": "红色箭头指向下坡方向",
