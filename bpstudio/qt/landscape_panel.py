@@ -144,9 +144,11 @@ class LandscapePanel(QWidget):
             return
         if self.tabs.currentWidget() is self.slice_view:
             self._request_slice()
-        elif self.state is not RunState.RUNNING or self.map_view.grid is None:
-            if self._map_snapshot is not self.model.snapshot or self._map_choice != self._choice():
-                self.request_map()
+            return
+        # a new choice is drawn at once; a new point only while the run stands still (a map takes a while)
+        moved = self._map_snapshot is not self.model.snapshot and self.state is not RunState.RUNNING
+        if self._map_choice != self._choice() or moved or self.map_view.grid is None and self._map_snapshot is None:
+            self.request_map()
 
     def _request_slice(self) -> None:
         if self.param is None or not self.isVisible() or self.tabs.currentWidget() is not self.slice_view:
