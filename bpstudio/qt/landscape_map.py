@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..control.landscape_questions import MAP_POINTS, LandscapeMap
@@ -66,13 +66,17 @@ class MapView(QWidget):
         for key in MODES:
             self.mode.addItem("", key)
         self.mode.currentIndexChanged.connect(self._mode_changed)
-        choose.addWidget(self.mode)
+        choose.addWidget(self.mode, 1)
+        layout.addLayout(choose)
+        # rows stay narrow, so the dock beside the inspector keeps the diagram its room
+        choose = QHBoxLayout()
         self.second = QComboBox()
         self.second.setObjectName("landscape_second_param")
-        self.second.setMinimumContentsLength(14)
-        self.second.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        for combo in (self.mode, self.second):
+            combo.setMinimumContentsLength(6)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.second.activated.connect(lambda _i: self.draw_requested.emit())
-        choose.addWidget(self.second)
+        choose.addWidget(self.second, 1)
         self.points_label = QLabel()
         choose.addWidget(self.points_label)
         self.points = QSpinBox()
@@ -82,7 +86,6 @@ class MapView(QWidget):
         self.points.setValue(MAP_POINTS)
         self.points.editingFinished.connect(self.draw_requested.emit)
         choose.addWidget(self.points)
-        choose.addStretch(1)
         layout.addLayout(choose)
         work = QHBoxLayout()
         self.draw = QPushButton()
@@ -92,6 +95,7 @@ class MapView(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("landscape_progress")
         self.progress.setRange(0, 100)
+        self.progress.setMinimumWidth(40)
         self.progress.setValue(0)
         work.addWidget(self.progress, 1)
         self.cancel = QPushButton()
@@ -108,7 +112,7 @@ class MapView(QWidget):
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("landscape_map_plot")
-        self.plot.setMinimumHeight(260)
+        self.plot.setMinimumHeight(160)
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -160,7 +164,8 @@ class MapView(QWidget):
         row.addWidget(self.export_label)
         self.export_buttons = {}
         for kind in ("png", "svg", "csv"):
-            button = QPushButton(kind.upper())
+            button = QToolButton()  # compact: the dock stays narrow
+            button.setText(kind.upper())
             button.setObjectName(f"landscape_map_export_{kind}")
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, k=kind: self.export_requested.emit(k))

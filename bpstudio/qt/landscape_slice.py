@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..control.landscape_questions import WeightSlice
 from ..control.number_format import short_number
@@ -76,7 +76,7 @@ class SliceView(QWidget):
         layout.addWidget(self.title)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("landscape_slice_plot")
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(160)
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -143,7 +143,8 @@ class SliceView(QWidget):
         row.addStretch(1)
         self.export_buttons = {}
         for kind in ("png", "svg", "csv"):
-            button = QPushButton(kind.upper())
+            button = QToolButton()  # compact: the dock stays narrow
+            button.setText(kind.upper())
             button.setObjectName(f"landscape_export_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self.export_requested.emit(k))
             button.setEnabled(False)
