@@ -262,3 +262,15 @@ def test_while_running_the_slice_is_asked_for_by_the_timer_not_by_every_update(s
     panel._update_applied(dataclasses.replace(studio.last, state=RunState.PAUSED))
     assert panel.slice_asked == asked + 2 and not panel.live_timer.isActive()
     qtbot.waitUntil(lambda: panel.slice_view.cut is not None, timeout=WAIT)
+
+
+def test_the_view_menu_shows_and_hides_the_landscape(open_studio, qtbot):
+    win = open_studio()
+    toggle = win.landscape_dock.toggleViewAction()
+    assert toggle in win.menus["menu_view"].actions()
+    assert toggle.text() == "Landscape"
+    was = win.landscape_dock.isVisible()
+    toggle.trigger()
+    assert win.landscape_dock.isVisible() is not was
+    toggle.trigger()
+    assert win.landscape_dock.isVisible() is was
