@@ -51,3 +51,11 @@ class LoadSaved:
     """Continue a session read from a file (a checked SavedSession)."""
 
     saved: Any
+
+
+@dataclass(frozen=True)
+class SetWeight:
+    """Put one parameter at ``value`` (the landscape's drag, while paused); the iteration stays."""
+
+    param: int
+    value: float

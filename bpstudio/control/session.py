@@ -31,7 +31,7 @@ from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
 from .class_scores import AccuracyMeter, Scores
-from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting
+from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting, SetWeight
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
@@ -48,6 +48,9 @@ SYMMETRY_NOTICE = QT_TRANSLATE_NOOP(
               "and receives the same gradient: the units can never become different (the article's note 3, "
               "symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the "
               "manual's experiment “All-zero start” shows why.")
+
+WEIGHT_REFUSED = QT_TRANSLATE_NOOP(
+    "Engine", "{name} was not moved there: JVal or its gradient would not be a finite number.")
 
 
 class RunState(str, Enum):
@@ -263,6 +266,8 @@ class TrainingSession:
                 self.reset()
             elif isinstance(payload, SelectSample):
                 self._select_sample(payload.sample)
+            elif isinstance(payload, SetWeight):
+                self._set_weight(payload.param, payload.value)
             elif isinstance(payload, LoadSaved):
                 try:
                     self.load(payload.saved)
@@ -279,6 +284,21 @@ class TrainingSession:
         if not 0 <= sample < self.trainer.dataset.n_samples:
             raise ConfigError("sample", f"sample must be from 0 to {self.trainer.dataset.n_samples - 1}")
         self.sample = int(sample)
+
+    def _set_weight(self, param: int, value: float) -> None:
+        """A weight dragged by hand: the current point moves, kept as this iteration's snapshot."""
+        trainer = self.trainer
+        if not 0 <= param < trainer.network.n_params:
+            raise ConfigError("weights", f"there is no parameter {param}")
+        self._finish_phases()
+        weights = np.array(trainer.weights, copy=True)
+        weights[param] = value
+        try:
+            trainer.set_weights(weights)
+        except ValueError:
+            raise ConfigError("weights", Refusal(WEIGHT_REFUSED, name=trainer.network.param_name(param))) from None
+        self._published = min(self._published, trainer.iteration)  # the GUI's last JVal is replaced
+        self.keep_snapshot()
 
     def _set(self, name: str, value: Any) -> None:
         new = self.config.with_changes(**{name: value})

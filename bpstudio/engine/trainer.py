@@ -220,6 +220,30 @@ class Trainer:
                     break
         return taken
 
+    def set_weights(self, weights: np.ndarray) -> None:
+        """Move the current point by hand (a weight dragged along the landscape): same iteration.
+
+        JVal and the gradient the next step uses are those of the new point,
+        and the history's value for this iteration becomes the new JVal, so
+        the plot shows what the hand did.  The optimizer's moments stay: the
+        next step continues the run from here.  A point where JVal or the
+        gradient is not a finite number is refused with ValueError.
+        """
+        weights = np.array(weights, dtype=float, copy=True).reshape(self.weights.shape)
+        with np.errstate(over="ignore", invalid="ignore"):
+            jval, gradient = self.evaluate_step(weights, self.iteration)
+            test = None if self.test_history is None else self.test_jval(weights)
+        if not _all_finite(jval, _inf_norm(gradient), _inf_norm(weights)):
+            raise ValueError("JVal or its gradient is not a finite number there")
+        self.weights, self.jval, self.gradient = weights, jval, gradient
+        self.grad_inf_norm = _inf_norm(gradient)
+        self.history.truncate(self.iteration)
+        self.history.append(jval)
+        if test is not None:
+            self.test_history.truncate(self.iteration)
+            self.test_history.append(test)
+        self.clear_stop()
+
     # -- snapshots ---------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         return Snapshot.capture(

@@ -11,6 +11,7 @@ point, the optimizer's next point and the steepest-descent arrow ``-gradient``.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,26 @@ TANGENT_COLOUR = QColor("#1f77b4")
 GRADIENT_STEP_COLOUR = QColor("#9467bd")
 PATH_COLOUR = QColor("#ffffff")
 ISOLINES = 12
+READABLE = "font-size: 15px;"  # the studio panel's sentences, readable from the back of a lecture hall
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """The figures' words as format templates: English for the CLI, translated by the studio's exports."""
+
+    slice_title: str = "JVal along {name}:  dJ/dw = {gradient},  d²J/dw² = {curvature}"
+    now: str = "now: JVal = {jval}"
+    tangent: str = "tangent, slope dJ/dw"
+    optimizer_step: str = "{optimizer}'s next step"
+    gradient_step: str = "gradient step -α·dJ/dw"
+    map_title_params: str = "JVal across {first} and {second}"
+    map_title_random: str = "JVal across two random filter-normalised directions"
+    path: str = "path so far"
+    next_step: str = "next step"
+    descent: str = "-gradient"
+
+
+ENGLISH = FigureWords()
 
 
 class _Axes:
@@ -132,7 +153,7 @@ def _arrow_head(painter: QPainter, start: QPointF, end: QPointF, colour: QColor,
     painter.drawPolygon(QPolygonF(head))
 
 
-def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice) -> None:
+def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureWords = ENGLISH) -> None:
     """JVal along one weight: the curve, the tangent, the point and the two possible next steps."""
     _begin(painter, size)
     w, h = size.width(), size.height()
@@ -158,17 +179,17 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice) -> None:
     _marker(painter, axes.point(cut.weight, cut.jval_at_point), SEED_COLOUR, "ring", r)
     painter.restore()
     painter.setPen(Qt.black)
-    painter.drawText(QRectF(0, 0, w, axes.rect.top()), Qt.AlignCenter,
-                     f"JVal along {cut.name}:  dJ/dw = {cut.gradient:.4g},  d²J/dw² = {cut.curvature:.4g}")
+    painter.drawText(QRectF(0, 0, w, axes.rect.top()), Qt.AlignCenter, words.slice_title.format(
+        name=cut.name, gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"))
     _legend(painter, axes.rect.topRight(), [
-        (f"now: JVal = {cut.jval_at_point:.6g}", SEED_COLOUR, "ring"),
-        ("tangent, slope dJ/dw", TANGENT_COLOUR, "dash"),
-        (f"{cut.optimizer}'s next step", SOLUTION_COLOUR, "star"),
-        ("gradient step -α·dJ/dw", GRADIENT_STEP_COLOUR, "diamond"),
+        (words.now.format(jval=f"{cut.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
+        (words.tangent, TANGENT_COLOUR, "dash"),
+        (words.optimizer_step.format(optimizer=cut.optimizer), SOLUTION_COLOUR, "star"),
+        (words.gradient_step, GRADIENT_STEP_COLOUR, "diamond"),
     ], r)
 
 
-def _colour_scale(values: np.ndarray) -> tuple[np.ndarray, bool]:
+def colour_scale(values: np.ndarray) -> tuple[np.ndarray, bool]:
     """Values mapped to [0, 1]: by log JVal when all are positive (a bowl's floor shows), else linearly."""
     finite = np.isfinite(values)
     logarithmic = bool(finite.any() and np.all(values[finite] > 0))
@@ -188,7 +209,7 @@ def _colour_image(unit: np.ndarray) -> QImage:
     return image.copy()  # own the pixels: rgba goes away with this frame
 
 
-def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap) -> None:
+def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureWords = ENGLISH) -> None:
     """The map: colour and isolines of JVal, the projected path, the point, the next step, -gradient."""
     import pyqtgraph as pg
 
@@ -201,7 +222,7 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap) -> None:
     y_range = (origin[1] + grid.offsets2[0] - step2 / 2, origin[1] + grid.offsets2[-1] + step2 / 2)
     plot = QRectF(w * 0.15, h * 0.1, w * 0.66, h * 0.76)
     axes = _Axes(plot, x_range, y_range)
-    unit, logarithmic = _colour_scale(grid.jval)
+    unit, logarithmic = colour_scale(grid.jval)
     painter.drawImage(plot, _colour_image(unit))
     axes.draw(painter, grid.names[0], grid.names[1])
 
@@ -242,14 +263,14 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap) -> None:
     _colour_bar(painter, QRectF(plot.right() + w * 0.035, plot.top(), w * 0.03, plot.height()),
                 grid.jval, logarithmic)
     painter.setPen(Qt.black)
-    title = (f"JVal across {grid.names[0]} and {grid.names[1]}" if grid.params is not None
-             else "JVal across two random filter-normalised directions")
+    title = (words.map_title_params.format(first=grid.names[0], second=grid.names[1]) if grid.params is not None
+             else words.map_title_random)
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignCenter, title)
     _legend(painter, plot.topLeft(), [
-        (f"now: JVal = {grid.jval_at_point:.6g}", SEED_COLOUR, "ring"),
-        ("path so far", QColor("#444444"), "line"),
-        ("next step", SOLUTION_COLOUR, "star"),
-        ("-gradient", SOLUTION_COLOUR.darker(120), "arrow"),
+        (words.now.format(jval=f"{grid.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
+        (words.path, QColor("#444444"), "line"),
+        (words.next_step, SOLUTION_COLOUR, "star"),
+        (words.descent, SOLUTION_COLOUR.darker(120), "arrow"),
     ], r, right_aligned=False)
 
 
@@ -275,13 +296,15 @@ def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic
     painter.restore()
 
 
-def save_slice_figure(path: str | Path, cut: WeightSlice, width: int = 600, height: int = 400) -> None:
+def save_slice_figure(path: str | Path, cut: WeightSlice, width: int = 600, height: int = 400,
+                      words: FigureWords = ENGLISH) -> None:
     """Write the slice as PNG or SVG (by the suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut),
+    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut, words),
                 f"BP Studio: JVal along {cut.name}")
 
 
-def save_map_figure(path: str | Path, grid: LandscapeMap, width: int = 600, height: int = 520) -> None:
+def save_map_figure(path: str | Path, grid: LandscapeMap, width: int = 600, height: int = 520,
+                    words: FigureWords = ENGLISH) -> None:
     """Write the map as PNG or SVG (by the suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda p, s: paint_map(p, s, grid),
+    save_figure(path, QSize(width, height), lambda p, s: paint_map(p, s, grid, words),
                 "BP Studio: JVal across two directions")

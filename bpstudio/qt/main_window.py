@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, Update
+from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, SetWeight, Update
 from ..control.task_settings import changes_for
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
@@ -28,6 +28,7 @@ from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector, colours_for
 from .jval_plot import JvalPlot
+from .landscape_panel import LandscapePanel
 from .lessons_menu import LessonBox, LessonsMenu
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
@@ -49,6 +50,7 @@ DOCK_TITLES = {
     "inspector": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
     "probe": QT_TRANSLATE_NOOP("MainWindow", "Prediction probe"),
     "runs": QT_TRANSLATE_NOOP("MainWindow", "Runs"),
+    "landscape": QT_TRANSLATE_NOOP("MainWindow", "Landscape"),
 }
 ACTION_TEXTS = {  # name: (text, tip)
     "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
             set_language=self.set_language, set_log_y=self.plot.set_log_y, fit_diagram=self.network_view.fit,
             restart_tour=self.tour.restart,
         ), self.files, self.exports, self.actions_by_name.values(),
-            (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock))
+            (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock, self.landscape_dock))
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
         self.runs.visibility_changed.connect(self.plot.set_overlay_visible)
         self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
+        # the loss along the selected weight and across two (issue 15); it computes only while on screen
+        self.landscape = LandscapePanel(self.model, self.model_signals,
+                                        lambda param, value: self.thread.submit(SetWeight(param, value)))
+        self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         self.inspector_dock.raise_()
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
@@ -306,7 +313,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("BP Studio — backpropagation laboratory"))
         for key, dock in (("controls", self.controls_dock), ("inspector", self.inspector_dock),
-                          ("probe", self.probe_dock), ("runs", self.runs_dock)):
+                          ("probe", self.probe_dock), ("runs", self.runs_dock),
+                          ("landscape", self.landscape_dock)):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
         self.toolbar.setWindowTitle(self.tr("Training"))
         for name, action in self.actions_by_name.items():
@@ -321,7 +329,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "lessons"):
             self.lessons.retranslate()
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
-                     self.tour, self.network_view, self.phase_banner):
+                     self.tour, self.network_view, self.phase_banner, self.landscape):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
@@ -592,6 +600,7 @@ class MainWindow(QMainWindow):
                     QTimer.singleShot(0, self.close)
             return
         self.closing_down = True  # answers still on their way from the background thread are dropped
+        self.landscape.shutdown()
         super().closeEvent(event)
 
     def _close_after_thread(self) -> None:

@@ -538,6 +538,10 @@
         <translation>{layers} 的初始权重全部相等，因此它们连接的每个单元都算出相同的值、得到相同的梯度：这些单元永远无法变得不同（文中注释③：对称性）。全零初始化时隐藏层的梯度始终为 0。请改用均匀初始化；手册中的实验“全零初始化”说明了原因。</translation>
     </message>
     <message>
+        <source>{name} was not moved there: JVal or its gradient would not be a finite number.</source>
+        <translation>{name} 没有移到那里：那里的 JVal 或其梯度不是有限数。</translation>
+    </message>
+    <message>
         <source>{file} is not a regular file (a device, FIFO or socket); choose a CSV file</source>
         <translation>{file} 不是普通文件（而是设备、FIFO 或套接字）；请选择一个 CSV 文件</translation>
     </message>
@@ -1041,6 +1045,81 @@
     </message>
 </context>
 <context>
+    <name>LandscapePanel</name>
+    <message>
+        <source>JVal along {name}:  ∂J/∂w = {gradient},  ∂²J/∂w² = {curvature}</source>
+        <translation>JVal 沿 {name}：∂J/∂w = {gradient}，∂²J/∂w² = {curvature}</translation>
+    </message>
+    <message>
+        <source>now: JVal = {jval}</source>
+        <translation>当前：JVal = {jval}</translation>
+    </message>
+    <message>
+        <source>tangent, slope ∂J/∂w</source>
+        <translation>切线，斜率 ∂J/∂w</translation>
+    </message>
+    <message>
+        <source>{optimizer}'s next step</source>
+        <translation>{optimizer} 的下一步</translation>
+    </message>
+    <message>
+        <source>gradient step −α·∂J/∂w</source>
+        <translation>梯度步 −α·∂J/∂w</translation>
+    </message>
+    <message>
+        <source>JVal across {first} and {second}</source>
+        <translation>JVal：跨 {first} 与 {second}</translation>
+    </message>
+    <message>
+        <source>JVal across two random filter-normalised directions</source>
+        <translation>JVal：跨两个随机的按滤波器归一化的方向</translation>
+    </message>
+    <message>
+        <source>path so far</source>
+        <translation>至今的路径</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>−gradient</source>
+        <translation>−梯度</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the landscape</source>
+        <translation>导出损失地形</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Along one weight</source>
+        <translation>沿一个权重</translation>
+    </message>
+    <message>
+        <source>Across two</source>
+        <translation>跨两个权重</translation>
+    </message>
+</context>
+<context>
     <name>LessonBox</name>
     <message>
         <source>Put the lesson's text away</source>
@@ -1196,6 +1275,10 @@
         <translation>训练记录</translation>
     </message>
     <message>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1285,6 +1368,137 @@
     <message>
         <source>BP Studio manual</source>
         <translation>BP Studio 使用手册</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>the selected weight and</source>
+        <translation>所选权重与</translation>
+    </message>
+    <message>
+        <source>two random filter-normalised directions</source>
+        <translation>两个随机的按滤波器归一化的方向</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>path so far</source>
+        <translation>至今的路径</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>−gradient (steepest descent)</source>
+        <translation>−梯度（最速下降）</translation>
+    </message>
+    <message>
+        <source>Across</source>
+        <translation>跨</translation>
+    </message>
+    <message>
+        <source>The second weight of the map</source>
+        <translation>地图的第二个权重</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Points along each axis of the map</source>
+        <translation>地图每个坐标轴上的点数</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个点</translation>
+    </message>
+    <message>
+        <source>Draw map</source>
+        <translation>绘制地图</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <source>Save the map as {kind}</source>
+        <translation>将地图保存为 {kind}</translation>
+    </message>
+    <message>
+        <source>JVal (log colour scale)</source>
+        <translation>JVal（对数色标）</translation>
+    </message>
+    <message>
+        <source>a: along random direction d₁</source>
+        <translation>a：沿随机方向 d₁</translation>
+    </message>
+    <message>
+        <source>b: along random direction d₂</source>
+        <translation>b：沿随机方向 d₂</translation>
+    </message>
+    <message>
+        <source>weight {name}</source>
+        <translation>权重 {name}</translation>
+    </message>
+    <message>
+        <source>Select a weight in the diagram, or choose random directions.</source>
+        <translation>请在网络图中选择一个权重，或选择随机方向。</translation>
+    </message>
+    <message>
+        <source>Computing the {n} × {n} map in the background…</source>
+        <translation>正在后台计算 {n} × {n} 的地图……</translation>
+    </message>
+    <message>
+        <source>Map at iteration {iteration}.</source>
+        <translation>第 {iteration} 次迭代时的地图。</translation>
+    </message>
+    <message>
+        <source>Map at iteration {iteration}; the run has moved on — it is drawn again when the run pauses.</source>
+        <translation>第 {iteration} 次迭代时的地图；训练已继续——暂停时重新绘制。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the map was not finished.</source>
+        <translation>已取消：地图没有算完。</translation>
+    </message>
+    <message>
+        <source>The map could not be computed: {reason}</source>
+        <translation>无法计算地图：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose a second weight that differs from the selected one.</source>
+        <translation>请选择与所选权重不同的第二个权重。</translation>
+    </message>
+    <message>
+        <source>slopes along the directions: ∂J/∂a = {g1}, ∂J/∂b = {g2}</source>
+        <translation>沿两个方向的斜率：∂J/∂a = {g1}，∂J/∂b = {g2}</translation>
+    </message>
+    <message>
+        <source>gradient: ∂J/∂{first} = {g1}, ∂J/∂{second} = {g2}</source>
+        <translation>梯度：∂J/∂{first} = {g1}，∂J/∂{second} = {g2}</translation>
+    </message>
+    <message>
+        <source>colour: log₁₀ JVal</source>
+        <translation>颜色：log₁₀ JVal</translation>
+    </message>
+    <message>
+        <source>colour: JVal</source>
+        <translation>颜色：JVal</translation>
+    </message>
+    <message>
+        <source>JVal = &lt;b&gt;{jval}&lt;/b&gt; at the point; from {lo} to {hi} on the map ({colour})</source>
+        <translation>当前点 JVal = &lt;b&gt;{jval}&lt;/b&gt;；地图上从 {lo} 到 {hi}（{colour}）</translation>
+    </message>
+    <message>
+        <source>the red arrow points down the slope</source>
+        <translation>红色箭头指向下坡方向</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1819,105 @@ The current session stays as it was.</source>
     <message>
         <source>This session has changed since it was last saved. Save it first?</source>
         <translation>本会话自上次保存后已有改动。先保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SliceView</name>
+    <message>
+        <source>JVal, the other weights held</source>
+        <translation>JVal，其余权重不变</translation>
+    </message>
+    <message>
+        <source>tangent: slope ∂J/∂w</source>
+        <translation>切线：斜率 ∂J/∂w</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>{optimizer}'s next step</source>
+        <translation>{optimizer} 的下一步</translation>
+    </message>
+    <message>
+        <source>gradient step −α·∂J/∂w</source>
+        <translation>梯度步 −α·∂J/∂w</translation>
+    </message>
+    <message>
+        <source>Window ±</source>
+        <translation>窗口 ±</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>How far the weight moves each way; auto: from the weight's size, its bend and its recent and next steps</source>
+        <translation>权重向两侧各移动多远；自动：由权重的大小、曲率以及最近和下一步的步长决定</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <source>Save the slice as {kind}</source>
+        <translation>将切片保存为 {kind}</translation>
+    </message>
+    <message>
+        <source>Pause, then drag this ring along the curve to set the weight</source>
+        <translation>暂停后沿曲线拖动这个圆环即可设定该权重</translation>
+    </message>
+    <message>
+        <source>weight {name}</source>
+        <translation>权重 {name}</translation>
+    </message>
+    <message>
+        <source>JVal (sum over the samples)</source>
+        <translation>JVal（对样本求和）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Along one weight&lt;/b&gt;: select a weight in the diagram.</source>
+        <translation>&lt;b&gt;沿一个权重&lt;/b&gt;：请在网络图中选择一个权重。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JVal along {name}&lt;/b&gt;, every other weight held</source>
+        <translation>&lt;b&gt;JVal 沿 {name}&lt;/b&gt;，其余权重保持不变</translation>
+    </message>
+    <message>
+        <source>{name} = {weight}, JVal = {jval}; the tangent's slope is the gradient ∂J/∂w = &lt;b&gt;{gradient}&lt;/b&gt;</source>
+        <translation>{name} = {weight}，JVal = {jval}；切线的斜率就是梯度 ∂J/∂w = &lt;b&gt;{gradient}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{optimizer}'s next step: Δw = {step} → JVal {after}; a plain gradient step −α·∂J/∂w: Δw = {gstep} → JVal {gafter}</source>
+        <translation>{optimizer} 的下一步：Δw = {step} → JVal {after}；普通梯度步 −α·∂J/∂w：Δw = {gstep} → JVal {gafter}</translation>
+    </message>
+    <message>
+        <source>curvature ∂²J/∂w² = {c}: the curve is straight here</source>
+        <translation>曲率 ∂²J/∂w² = {c}：曲线在此处是直的</translation>
+    </message>
+    <message>
+        <source>curvature ∂²J/∂w² = &lt;b&gt;{c}&lt;/b&gt;: JVal bends upwards here, the curve lies above its tangent — a step changes JVal by g·Δw + ½·J″·Δw²</source>
+        <translation>曲率 ∂²J/∂w² = &lt;b&gt;{c}&lt;/b&gt;：JVal 在此处向上弯，曲线位于切线上方——一步使 JVal 改变 g·Δw + ½·J″·Δw²</translation>
+    </message>
+    <message>
+        <source>curvature ∂²J/∂w² = &lt;b&gt;{c}&lt;/b&gt;: JVal bends downwards here, the curve lies below its tangent — a step changes JVal by g·Δw + ½·J″·Δw²</source>
+        <translation>曲率 ∂²J/∂w² = &lt;b&gt;{c}&lt;/b&gt;：JVal 在此处向下弯，曲线位于切线下方——一步使 JVal 改变 g·Δw + ½·J″·Δw²</translation>
+    </message>
+    <message>
+        <source>Δw = {dw}: the tangent predicts ΔJ = g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;; the curve says ΔJ = &lt;b&gt;{curve}&lt;/b&gt;</source>
+        <translation>Δw = {dw}：切线预测 ΔJ = g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;；曲线给出 ΔJ = &lt;b&gt;{curve}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The weight was set: Δw = {dw}; predicted ΔJ (tangent) = &lt;b&gt;{predicted}&lt;/b&gt;, actual ΔJ = &lt;b&gt;{actual}&lt;/b&gt;</source>
+        <translation>权重已设定：Δw = {dw}；切线预测的 ΔJ = &lt;b&gt;{predicted}&lt;/b&gt;，实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Drag the green ring along the curve to set the weight.</source>
+        <translation>沿曲线拖动绿色圆环即可设定该权重。</translation>
+    </message>
+    <message>
+        <source>Pause the run to drag the weight along the curve.</source>
+        <translation>暂停训练后可沿曲线拖动该权重。</translation>
     </message>
 </context>
 <context>

@@ -604,3 +604,85 @@ TRANSLATIONS.update({
         "所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。把损失函数设为 mse"
         "（输出层随之变为线性）：同一个权重只剩一条路径。",
 })
+
+TRANSLATIONS.update({  # the loss landscape: along one weight, across two (issue 15)
+    "{name} was not moved there: JVal or its gradient would not be a finite number.":
+        "{name} 没有移到那里：那里的 JVal 或其梯度不是有限数。",
+    "Landscape": "损失地形",
+    "Along one weight": "沿一个权重",
+    "Across two": "跨两个权重",
+    "PNG image (*.png)": "PNG 图像 (*.png)",
+    "SVG drawing (*.svg)": "SVG 矢量图 (*.svg)",
+    "CSV table (*.csv)": "CSV 表格 (*.csv)",
+    "Export the landscape": "导出损失地形",
+    "JVal across two random filter-normalised directions": "JVal：跨两个随机的按滤波器归一化的方向",
+    "JVal across {first} and {second}": "JVal：跨 {first} 与 {second}",
+    "JVal along {name}:  ∂J/∂w = {gradient},  ∂²J/∂w² = {curvature}":
+        "JVal 沿 {name}：∂J/∂w = {gradient}，∂²J/∂w² = {curvature}",
+    "gradient step −α·∂J/∂w": "梯度步 −α·∂J/∂w",
+    "next step": "下一步",
+    "now: JVal = {jval}": "当前：JVal = {jval}",
+    "path so far": "至今的路径",
+    "tangent, slope ∂J/∂w": "切线，斜率 ∂J/∂w",
+    "{optimizer}'s next step": "{optimizer} 的下一步",
+    "{path} could not be written: {reason}": "无法写入 {path}：{reason}",
+    "−gradient": "−梯度",
+    " points": " 个点",
+    "Across": "跨",
+    "Cancel": "取消",
+    "Cancelled: the map was not finished.": "已取消：地图没有算完。",
+    "Choose a second weight that differs from the selected one.": "请选择与所选权重不同的第二个权重。",
+    "Computing the {n} × {n} map in the background…": "正在后台计算 {n} × {n} 的地图……",
+    "Draw map": "绘制地图",
+    "Export:": "导出：",
+    "JVal = <b>{jval}</b> at the point; from {lo} to {hi} on the map ({colour})":
+        "当前点 JVal = <b>{jval}</b>；地图上从 {lo} 到 {hi}（{colour}）",
+    "Map at iteration {iteration}.": "第 {iteration} 次迭代时的地图。",
+    "Map at iteration {iteration}; the run has moved on — it is drawn again when the run pauses.":
+        "第 {iteration} 次迭代时的地图；训练已继续——暂停时重新绘制。",
+    "Points along each axis of the map": "地图每个坐标轴上的点数",
+    "Save the map as {kind}": "将地图保存为 {kind}",
+    "Select a weight in the diagram, or choose random directions.": "请在网络图中选择一个权重，或选择随机方向。",
+    "The map could not be computed: {reason}": "无法计算地图：{reason}",
+    "The second weight of the map": "地图的第二个权重",
+    "a: along random direction d₁": "a：沿随机方向 d₁",
+    "b: along random direction d₂": "b：沿随机方向 d₂",
+    "colour: JVal": "颜色：JVal",
+    "colour: log₁₀ JVal": "颜色：log₁₀ JVal",
+    "gradient: ∂J/∂{first} = {g1}, ∂J/∂{second} = {g2}": "梯度：∂J/∂{first} = {g1}，∂J/∂{second} = {g2}",
+    "grid": "网格",
+    "JVal (log colour scale)": "JVal（对数色标）",
+    "now": "当前",
+    "slopes along the directions: ∂J/∂a = {g1}, ∂J/∂b = {g2}": "沿两个方向的斜率：∂J/∂a = {g1}，∂J/∂b = {g2}",
+    "the red arrow points down the slope": "红色箭头指向下坡方向",
+    "the selected weight and": "所选权重与",
+    "two random filter-normalised directions": "两个随机的按滤波器归一化的方向",
+    "weight {name}": "权重 {name}",
+    "−gradient (steepest descent)": "−梯度（最速下降）",
+    "<b>Along one weight</b>: select a weight in the diagram.": "<b>沿一个权重</b>：请在网络图中选择一个权重。",
+    "<b>JVal along {name}</b>, every other weight held": "<b>JVal 沿 {name}</b>，其余权重保持不变",
+    "Drag the green ring along the curve to set the weight.": "沿曲线拖动绿色圆环即可设定该权重。",
+    "How far the weight moves each way; auto: from the weight's size, its bend and its recent and next steps":
+        "权重向两侧各移动多远；自动：由权重的大小、曲率以及最近和下一步的步长决定",
+    "JVal (sum over the samples)": "JVal（对样本求和）",
+    "JVal, the other weights held": "JVal，其余权重不变",
+    "Pause the run to drag the weight along the curve.": "暂停训练后可沿曲线拖动该权重。",
+    "Pause, then drag this ring along the curve to set the weight": "暂停后沿曲线拖动这个圆环即可设定该权重",
+    "Save the slice as {kind}": "将切片保存为 {kind}",
+    "The weight was set: Δw = {dw}; predicted ΔJ (tangent) = <b>{predicted}</b>, actual ΔJ = <b>{actual}</b>":
+        "权重已设定：Δw = {dw}；切线预测的 ΔJ = <b>{predicted}</b>，实际 ΔJ = <b>{actual}</b>",
+    "Window ±": "窗口 ±",
+    "auto": "自动",
+    "curvature ∂²J/∂w² = <b>{c}</b>: JVal bends downwards here, the curve lies below its tangent — a step changes JVal by g·Δw + ½·J″·Δw²":
+        "曲率 ∂²J/∂w² = <b>{c}</b>：JVal 在此处向下弯，曲线位于切线下方——一步使 JVal 改变 g·Δw + ½·J″·Δw²",
+    "curvature ∂²J/∂w² = <b>{c}</b>: JVal bends upwards here, the curve lies above its tangent — a step changes JVal by g·Δw + ½·J″·Δw²":
+        "曲率 ∂²J/∂w² = <b>{c}</b>：JVal 在此处向上弯，曲线位于切线上方——一步使 JVal 改变 g·Δw + ½·J″·Δw²",
+    "curvature ∂²J/∂w² = {c}: the curve is straight here": "曲率 ∂²J/∂w² = {c}：曲线在此处是直的",
+    "tangent: slope ∂J/∂w": "切线：斜率 ∂J/∂w",
+    "{name} = {weight}, JVal = {jval}; the tangent's slope is the gradient ∂J/∂w = <b>{gradient}</b>":
+        "{name} = {weight}，JVal = {jval}；切线的斜率就是梯度 ∂J/∂w = <b>{gradient}</b>",
+    "{optimizer}'s next step: Δw = {step} → JVal {after}; a plain gradient step −α·∂J/∂w: Δw = {gstep} → JVal {gafter}":
+        "{optimizer} 的下一步：Δw = {step} → JVal {after}；普通梯度步 −α·∂J/∂w：Δw = {gstep} → JVal {gafter}",
+    "Δw = {dw}: the tangent predicts ΔJ = g·Δw = <b>{predicted}</b>; the curve says ΔJ = <b>{curve}</b>":
+        "Δw = {dw}：切线预测 ΔJ = g·Δw = <b>{predicted}</b>；曲线给出 ΔJ = <b>{curve}</b>",
+})
