@@ -12,7 +12,7 @@ def test_a_file_open_event_opens_the_session(qtbot, tmp_path, open_studio):
     assert run_bpstudio("train", "--max-iter", "25", "--save", str(session), "--quiet").returncode == 0
     win = open_studio()
     app = QApplication.instance()
-    events = open_files_sent_by_the_system(app, win)
+    events = open_files_sent_by_the_system(app, win.files, win)
     try:
         QCoreApplication.sendEvent(app, QFileOpenEvent(str(session)))
         qtbot.waitUntil(lambda: win.last.iteration == 25, timeout=5000)
@@ -31,7 +31,7 @@ def test_unsaved_work_is_kept_when_the_user_says_no(qtbot, tmp_path, open_studio
     asked = []
     monkeypatch.setattr(win.files, "confirm_discard", lambda: asked.append(True) and False)
     app = QApplication.instance()
-    events = open_files_sent_by_the_system(app, win)
+    events = open_files_sent_by_the_system(app, win.files, win)
     try:
         QCoreApplication.sendEvent(app, QFileOpenEvent(str(session)))
     finally:

@@ -10,25 +10,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
+from .session_files import SessionFiles
+
 
 class FileOpenEvents(QObject):
-    """Application event filter: each file-open request opens that session in ``window``."""
+    """Application event filter: each file-open request opens that session through ``files``."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, files: SessionFiles, parent: QObject) -> None:
+        super().__init__(parent)
+        self.files = files
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() != QEvent.Type.FileOpen:
             return False
         path = event.file()
-        if path and self.window.files.confirm_discard():
-            self.window.files.open(path)
+        if path and self.files.confirm_discard():
+            self.files.open(path)
         return True
 
 
-def open_files_sent_by_the_system(app, window) -> FileOpenEvents:
-    """Install the filter on ``app``; kept alive as a child of ``window``."""
-    events = FileOpenEvents(window)
+def open_files_sent_by_the_system(app, files: SessionFiles, parent: QObject) -> FileOpenEvents:
+    """Install the filter on ``app``; kept alive as a child of ``parent`` (the window)."""
+    events = FileOpenEvents(files, parent)
     app.installEventFilter(events)
     return events

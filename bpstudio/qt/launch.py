@@ -54,7 +54,7 @@ def launch(argv: list[str]) -> int:
     window.show()
     from .file_open_events import open_files_sent_by_the_system
 
-    open_files_sent_by_the_system(app, window)
+    open_files_sent_by_the_system(app, window.files, window)
     if args.file:
         window.files.open(args.file, saved)
     if args.smoke_test:
