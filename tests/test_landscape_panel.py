@@ -230,7 +230,7 @@ def test_a_language_switch_retranslates_the_panel_at_once(studio, qtbot):
     panel = studio.landscape
     panel.tabs.setCurrentWidget(panel.map_view)
     qtbot.waitUntil(lambda: panel.map_view.grid is not None, timeout=WAIT)
-    studio.language_actions["zh_CN"].trigger()
+    studio.menus.language_actions["zh_CN"].trigger()
     assert panel.tabs.tabText(0) == "沿一个权重" and panel.tabs.tabText(1) == "跨两个权重"
     assert studio.landscape_dock.windowTitle() == "损失地形"
     assert "权重" in panel.map_view.plot.getPlotItem().getAxis("bottom").labelText
@@ -238,7 +238,7 @@ def test_a_language_switch_retranslates_the_panel_at_once(studio, qtbot):
     assert "权重" in panel.slice_view.plot.getPlotItem().getAxis("bottom").labelText
     assert "曲率" in panel.slice_view.readout.text()
     assert panel.map_view.cancel.text() == "取消"
-    studio.language_actions["en"].trigger()
+    studio.menus.language_actions["en"].trigger()
     assert panel.tabs.tabText(0) == "Along one weight"
     assert "weight" in panel.slice_view.plot.getPlotItem().getAxis("bottom").labelText
 
@@ -267,7 +267,7 @@ def test_while_running_the_slice_is_asked_for_by_the_timer_not_by_every_update(s
 def test_the_view_menu_shows_and_hides_the_landscape(open_studio, qtbot):
     win = open_studio()
     toggle = win.landscape_dock.toggleViewAction()
-    assert toggle in win.menus["menu_view"].actions()
+    assert toggle in win.menus.menu("menu_view").actions()
     assert toggle.text() == "Landscape"
     was = win.landscape_dock.isVisible()
     toggle.trigger()
