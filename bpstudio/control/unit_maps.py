@@ -205,6 +205,7 @@ class UnitMaps:
         self.model = model
         self.palette = palette or MapPalette()
         self.plane: InputPlane | None = None
+        self._plane_of: Problem | None = None  # the run the plane was made for
         self.maps_wanted = True  # the grid is computed only while something shows it
         self.frame: MapFrame | None = None
         self.health: UnitHealth | None = None
@@ -219,7 +220,7 @@ class UnitMaps:
 
     # -- settings --------------------------------------------------------------------------------------
     def _new_problem(self, problem: Problem) -> None:
-        self.plane = plane_for(problem.all_data)
+        self.plane, self._plane_of = plane_for(problem.all_data), problem
         self.frame, self.health = None, None
         self.plane_changed.emit(self.plane)
 
@@ -256,8 +257,8 @@ class UnitMaps:
                          problem, self.health_ready)
         plane, palette = self.plane, self.palette
         map_key = (problem, snapshot, plane, palette)
-        if (self.maps_wanted and plane is not None and "map" not in self._busy
-                and not _same(self._asked["map"], map_key)):
+        if (self.maps_wanted and plane is not None and self._plane_of is problem and "map" not in self._busy
+                and not _same(self._asked["map"], map_key)):  # (a view may ask before the new run's plane is made)
             self._asked["map"] = map_key
             self._submit("map", lambda: map_frame(problem, iteration, weights, plane, palette),
                          problem, self.frame_ready)
@@ -269,11 +270,11 @@ class UnitMaps:
             try:
                 return compute()
             except Exception as err:  # noqa: BLE001 - a failed picture must not block the next ones
-                return err
+                return _Failed(err)
 
         def done(result: Any) -> None:
             self._busy.discard(kind)
-            if isinstance(result, Exception) or problem is not self.model.problem:
+            if isinstance(result, _Failed) or problem is not self.model.problem:
                 return
             if kind == "map":
                 if result.plane != self.plane:
@@ -284,6 +285,13 @@ class UnitMaps:
             event.emit(result)
 
         self.model.executor.submit(f"unit_maps:{kind}", work, done)
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A job that raised: dropped quietly (the next snapshot asks again)."""
+
+    error: Exception
 
 
 def _same(asked: tuple | None, key: tuple) -> bool:

@@ -38,6 +38,7 @@ from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
+from .unit_views import UnitViews
 
 FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 DOCK_TITLES = {
@@ -45,6 +46,8 @@ DOCK_TITLES = {
     "inspector": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
     "probe": QT_TRANSLATE_NOOP("MainWindow", "Prediction probe"),
     "runs": QT_TRANSLATE_NOOP("MainWindow", "Runs"),
+    "map": QT_TRANSLATE_NOOP("MainWindow", "Decision map"),
+    "health": QT_TRANSLATE_NOOP("MainWindow", "Gradient health"),
 }
 ACTION_TEXTS = {  # name: (text, tip)
     "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
@@ -188,7 +191,14 @@ class MainWindow(QMainWindow):
         self.runs.removed.connect(self.plot.remove_overlay)
         self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
+        # The decision map, the units' pictures on the diagram and gradient health (issue 14)
+        self.unit_views = UnitViews(self.model, self.model_signals, self.network_view, self)
+        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_panel, Qt.RightDockWidgetArea)
+        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_panel, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.runs_dock, self.map_dock)
+        self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()
+        self.unit_views.place(self.map_dock, self.health_dock)
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
 
@@ -275,7 +285,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("BP Studio — backpropagation laboratory"))
         for key, dock in (("controls", self.controls_dock), ("inspector", self.inspector_dock),
-                          ("probe", self.probe_dock), ("runs", self.runs_dock)):
+                          ("probe", self.probe_dock), ("runs", self.runs_dock), ("map", self.map_dock),
+                          ("health", self.health_dock)):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
         self.toolbar.setWindowTitle(self.tr("Training"))
         for name, action in self.actions_by_name.items():
@@ -288,7 +299,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "menus"):
             retranslate_menus(self)
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
-                     self.tour, self.network_view, self.phase_banner):
+                     self.tour, self.network_view, self.phase_banner, self.unit_views):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
@@ -301,6 +312,7 @@ class MainWindow(QMainWindow):
         self.status.forget_sizes()
         self.network_view.set_look(look)
         self.plot.set_look(look)
+        self.unit_views.set_look(look)
         self.inspector.set_look(look, self.presentation_action.isChecked())
         self.phase_banner.set_look(colours_for(look), look.scale)
         self.theme_actions[self.theme].setChecked(True)

@@ -107,7 +107,8 @@ def build_menus(window) -> None:
     window.log_action.toggled.connect(window.plot.set_log_y)
     view.addAction(window.log_action)
     view.addAction(action("fit", window.network_view.fit, "Ctrl+0"))
-    for dock in (window.controls_dock, window.inspector_dock, window.probe_dock, window.runs_dock):
+    for dock in (window.controls_dock, window.inspector_dock, window.probe_dock, window.runs_dock, window.map_dock,
+                 window.health_dock):
         view.addAction(dock.toggleViewAction())
     help_menu = menu("menu_help")
     help_menu.addAction(action("guided_tour_action", window.tour.restart))
