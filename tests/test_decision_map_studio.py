@@ -70,6 +70,7 @@ def test_clicking_a_hidden_node_shows_its_picture_large_and_still_reads_the_node
         qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node.scenePos()))
     assert panel.current_picture() == "O1[2]"
     qtbot.waitUntil(lambda: panel.shown, timeout=5000)
+    qtbot.waitUntil(lambda: "O1[2]" in panel.frame.images, timeout=10000)
     np.testing.assert_array_equal(panel.image.image, panel.frame.images["O1[2]"])
     assert "value" in win.inspector.node_info.text()  # the node's readout, as before
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(node_item(view, "I2[1]").scenePos()))

@@ -10,7 +10,7 @@ import pytest
 from bpstudio.control import Step, TrainingSession
 from bpstudio.control.commands import Rewind, SetSetting
 from bpstudio.control.gradient_health import GradientNorms
-from bpstudio.control.map_colours import MapPalette, class_map, diverging
+from bpstudio.control.map_colours import TINT, MapPalette, class_map, diverging
 from bpstudio.control.observer import Executor
 from bpstudio.control.run_gate import Submit
 from bpstudio.control.studio_model import StudioModel
@@ -117,7 +117,7 @@ def test_the_map_follows_training_and_is_asked_once_per_snapshot():
     assert [f.iteration for f in frames] == [0] and len(healths) == 1
     assert executor.keys.count("unit_maps:map") == 1
     first = frames[0]
-    assert set(first.hidden_images()) == {f"O1[{j}]" for j in range(5)}
+    assert set(first.tiles) == {f"O1[{j}]" for j in range(5)} and first.tiles["O1[0]"].shape == (50, 50, 4)
     assert {CLASSES, "y[0]", "y[1]"} <= set(first.images)
     assert first.images[CLASSES].shape == (100, 100, 4) and first.images[CLASSES].dtype == np.uint8
     session.execute(Step(20))
@@ -136,7 +136,7 @@ def test_the_class_picture_is_the_winning_class_as_strong_as_its_probability():
     palette = MapPalette()
     p = np.array([[[1.0, 0.5, 0.2]], [[0.0, 0.5, 0.8]]])  # 2 classes, 1 x 3 pixels
     image = class_map(p, palette)
-    assert tuple(image[0, 0, :3]) == tuple(round(255 + 0.8 * (c - 255)) for c in palette.classes[0])
+    assert tuple(image[0, 0, :3]) == tuple(round(255 + TINT * (c - 255)) for c in palette.classes[0])
     assert tuple(image[0, 1, :3]) == (255, 255, 255)  # no class preferred: the background
     assert image[0, 2, 2] > 200 and image[0, 2, 0] < image[0, 1, 0]  # class 1 (blue), weaker than sure
     values = diverging(np.array([-1.0, 0.0, 1.0, np.nan]), -1, 0, 1, palette)
@@ -149,7 +149,7 @@ def test_pictures_and_points_on_a_slice_of_the_article():
     frames = []
     maps.frame_ready.connect(frames.append)
     maps.request()
-    assert set(frames[0].hidden_images()) == {f"O1[{j}]" for j in range(5)}
+    assert set(frames[0].tiles) == {f"O1[{j}]" for j in range(5)}
     assert {"y[0]", "y[1]", "y[2]"} <= set(frames[0].images) and CLASSES not in frames[0].images
     points = map_points(model.problem, maps.plane, maps.palette, "y[0]")
     b = model.problem.dataset.inputs[:, 2]
@@ -157,7 +157,11 @@ def test_pictures_and_points_on_a_slice_of_the_article():
     maps.set_held(2, 0.9)  # the slider: another slice, another picture
     maps.request()
     assert len(frames) == 2 and frames[1].plane.held[2] == 0.9
-    assert not np.array_equal(frames[0].images["O1[0]"], frames[1].images["O1[0]"])
+    assert not np.array_equal(frames[0].tiles["O1[0]"], frames[1].tiles["O1[0]"])
+    maps.set_large("O1[3]")  # a unit shown large: painted over the whole grid too
+    maps.request()
+    assert set(frames[2].images) == {"y[0]", "y[1]", "y[2]", "O1[3]"} and frames[2].images["O1[3]"].shape == (100, 100, 4)
+    np.testing.assert_array_equal(frames[2].images["O1[3]"][::2, ::2], frames[2].tiles["O1[3]"])
 
 
 def test_no_pictures_for_a_single_input(tmp_path):

@@ -21,7 +21,7 @@ import numpy as np
 
 # Okabe-Ito, as the rest of the studio: orange and blue as Playground's two classes, then bluish green
 CLASS_COLOURS = ("#E69F00", "#0072B2", "#009E73")
-TINT = 0.8  # the strongest a map colour gets, so that the points drawn on it stand out
+TINT = 0.6  # the strongest a map colour gets: paler than the samples drawn on it, so they stand out
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -43,14 +43,24 @@ class MapPalette:
         return self.classes[k % len(self.classes)]
 
 
-def _rgba(mix: np.ndarray, base: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """``base + mix (target - base)`` per pixel, as opaque RGBA bytes; mix is 0..1, target per pixel."""
-    out = np.empty(mix.shape + (4,), dtype=np.uint8)
-    colour = base + mix[..., None] * (target - base)
-    np.clip(np.rint(colour), 0, 255, out=colour)
-    out[..., :3] = colour
-    out[..., 3] = 255
+LEVELS = 256  # shades per colour ramp: finer than the eye tells apart on a map
+
+
+def _ramp(base: tuple, target: tuple, tint: float) -> np.ndarray:
+    """``LEVELS`` RGBA bytes from ``base`` (level 0) toward ``target`` (the last level, by ``tint``)."""
+    mix = np.linspace(0.0, tint, LEVELS)[:, None]
+    out = np.empty((LEVELS, 4), dtype=np.uint8)
+    out[:, :3] = np.rint(np.asarray(base, float) + mix * (np.asarray(target, float) - np.asarray(base, float)))
+    out[:, 3] = 255
     return out
+
+
+def _levels(t: np.ndarray) -> np.ndarray:
+    """Shades 0 .. LEVELS-1 of ``t`` in 0..1 (NaN: 0), as indices."""
+    np.nan_to_num(t, copy=False, nan=0.0)
+    np.clip(t, 0.0, 1.0, out=t)
+    t *= LEVELS - 1
+    return np.rint(t, out=t).astype(np.intp)
 
 
 def diverging(values: np.ndarray, low: float, middle: float, high: float, palette: MapPalette,
@@ -58,17 +68,24 @@ def diverging(values: np.ndarray, low: float, middle: float, high: float, palett
     """RGBA of ``values``: the background at ``middle``, blue toward ``high``, orange toward ``low``.
 
     Values beyond the range take the range's end colour; NaN takes the background.
-    ``tint=1`` gives full colours (for points drawn on a map).
+    ``tint=1`` gives full colours (for points drawn on a map).  A lookup table
+    of shades keeps it at a few passes over the values: the background thread
+    paints some thirty pictures per frame.
     """
     values = np.asarray(values, dtype=float)
     above = max(high - middle, 1e-300)
     below = max(middle - low, 1e-300)
-    with np.errstate(invalid="ignore"):
-        t = np.where(values >= middle, (values - middle) / above, (values - middle) / below)
-    t = np.nan_to_num(np.clip(t, -1.0, 1.0), nan=0.0)
-    base = np.asarray(palette.background, dtype=float)
-    target = np.where(t[..., None] >= 0, np.asarray(palette.positive, float), np.asarray(palette.negative, float))
-    return _rgba(np.abs(t) * tint, base, target)
+    lut = np.concatenate((_ramp(palette.background, palette.negative, tint)[::-1],
+                          _ramp(palette.background, palette.positive, tint)))  # orange .. background .. blue
+    # t in -1..1 mapped to 0..1 over the two ramps: 0.5 is the middle
+    if above == below:
+        t = (values - middle) * (0.5 / above) + 0.5
+    else:
+        t = np.where(values >= middle, (values - middle) * (0.5 / above), (values - middle) * (0.5 / below)) + 0.5
+    index = _levels(t) * (2 * LEVELS - 1) // (LEVELS - 1)  # 0 .. 2 LEVELS - 1
+    if np.isnan(values).any():
+        index[np.isnan(values)] = LEVELS  # the background's shade
+    return lut[index]
 
 
 def class_map(probabilities: np.ndarray, palette: MapPalette) -> np.ndarray:
@@ -81,7 +98,6 @@ def class_map(probabilities: np.ndarray, palette: MapPalette) -> np.ndarray:
     k = probabilities.shape[0]
     winner = np.argmax(probabilities, axis=0)
     best = np.take_along_axis(probabilities, winner[None], axis=0)[0]
-    strength = np.clip((best - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
-    colours = np.asarray([palette.class_colour(c) for c in range(k)], dtype=float)
-    return _rgba(strength * TINT, np.asarray(palette.background, dtype=float), colours[winner])
-
+    strength = (best - 1.0 / k) * (1.0 / (1.0 - 1.0 / k))
+    luts = np.stack([_ramp(palette.background, palette.class_colour(c), TINT) for c in range(k)])
+    return luts[winner, _levels(strength)]

@@ -30,6 +30,7 @@ from .map_colours import MapPalette, class_map, diverging
 from .observer import Event
 
 CLASSES = "classes"  # the key of the picture of the winning class
+TILE_STEP = 2  # the diagram's pictures use every 2nd grid point: 50 x 50 is plenty for a node, and 4 x cheaper
 SLICE_BAND = 0.1  # a slice shows the samples whose held inputs lie this share of their span from it
 
 
@@ -37,8 +38,11 @@ SLICE_BAND = 0.1  # a slice shows the samples whose held inputs lie this share o
 class MapFrame:
     """Every picture of one snapshot over one plane.
 
-    ``images`` maps a node's name (``O1[0]``, ``y[1]``) or :data:`CLASSES` to
-    RGBA bytes ``(rows, cols, 4)``, row 0 at the plane's lowest y;
+    ``images`` maps :data:`CLASSES`, each output's name (``y[1]``) and the
+    hidden unit asked for large (``O1[0]``, if any) to RGBA bytes
+    ``(rows, cols, 4)`` over the whole grid, row 0 at the plane's lowest y;
+    ``tiles`` holds every hidden unit's picture from every
+    :data:`TILE_STEP`-th grid point (what the diagram's small nodes show);
     ``ranges`` gives each value picture's (low, middle, high).
     """
 
@@ -46,11 +50,8 @@ class MapFrame:
     problem: Problem
     plane: InputPlane
     images: Mapping[str, np.ndarray]
+    tiles: Mapping[str, np.ndarray]
     ranges: Mapping[str, tuple[float, float, float]]
-
-    def hidden_images(self) -> dict[str, np.ndarray]:
-        """The hidden units' pictures only (what the diagram puts on its nodes)."""
-        return {k: v for k, v in self.images.items() if k.startswith(OUT)}
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,19 +111,28 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
 
 
 def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: InputPlane,
-              palette: MapPalette) -> MapFrame:
-    """Compute and paint every node's picture over ``plane`` (seconds of CPU: run it off the GUI thread)."""
+              palette: MapPalette, large: str | None = None) -> MapFrame:
+    """Compute and paint every node's picture over ``plane`` (tens of ms: run it off the GUI thread).
+
+    ``large``: a hidden unit (``O1[0]``) whose picture is wanted over the whole grid too.
+    """
     net = problem.network
     with np.errstate(over="ignore", invalid="ignore"):
         layers = grid_outputs(net, weights, plane)
     images: dict[str, np.ndarray] = {}
+    tiles: dict[str, np.ndarray] = {}
     ranges: dict[str, tuple[float, float, float]] = {}
     for layer, values in enumerate(layers[:-1], start=1):
         activation = net.activation(layer - 1).name
+        fixed = activation in ("tanh", "sigmoid")  # one range for the whole layer: painted in one pass
+        few = values[:, ::TILE_STEP, ::TILE_STEP]
+        painted = diverging(few, *hidden_range(activation, few), palette) if fixed else None
         for j, unit in enumerate(values):
             name = Node(OUT, layer, j).name
             ranges[name] = hidden_range(activation, unit)
-            images[name] = diverging(unit, *ranges[name], palette)
+            tiles[name] = painted[j] if fixed else diverging(few[j], *ranges[name], palette)
+            if name == large:
+                images[name] = diverging(unit, *ranges[name], palette)
     outputs = layers[-1]
     if is_classification(problem):
         probabilities = class_probabilities(problem, outputs)
@@ -140,9 +150,10 @@ def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: Inpu
             name = Node(Y, 0, k).name
             ranges[name] = span
             images[name] = diverging(values, *span, palette)
-    for image in images.values():
+    for image in (*images.values(), *tiles.values()):
         image.flags.writeable = False
-    return MapFrame(iteration, problem, plane, MappingProxyType(images), MappingProxyType(ranges))
+    return MapFrame(iteration, problem, plane, MappingProxyType(images), MappingProxyType(tiles),
+                    MappingProxyType(ranges))
 
 
 def _two_colours(palette: MapPalette, k: int) -> MapPalette:
@@ -205,6 +216,7 @@ class UnitMaps:
         self.model = model
         self.palette = palette or MapPalette()
         self.plane: InputPlane | None = None
+        self.large: str | None = None  # the hidden unit shown large, if any
         self._plane_of: Problem | None = None  # the run the plane was made for
         self.maps_wanted = True  # the grid is computed only while something shows it
         self.frame: MapFrame | None = None
@@ -236,6 +248,10 @@ class UnitMaps:
             self.plane = self.plane.with_held(axis, value)
             self.plane_changed.emit(self.plane)
 
+    def set_large(self, name: str | None) -> None:
+        """The picture shown large: a hidden unit's needs the whole grid painted too."""
+        self.large = name if name is not None and name.startswith(OUT) else None
+
     def set_palette(self, palette: MapPalette) -> None:
         self.palette = palette
 
@@ -255,12 +271,12 @@ class UnitMaps:
             self._asked["health"] = health_key
             self._submit("health", lambda: unit_health(problem.network, weights, problem.dataset.inputs_aug),
                          problem, self.health_ready)
-        plane, palette = self.plane, self.palette
-        map_key = (problem, snapshot, plane, palette)
+        plane, palette, large = self.plane, self.palette, self.large
+        map_key = (problem, snapshot, plane, palette, large)
         if (self.maps_wanted and plane is not None and self._plane_of is problem and "map" not in self._busy
                 and not _same(self._asked["map"], map_key)):  # (a view may ask before the new run's plane is made)
             self._asked["map"] = map_key
-            self._submit("map", lambda: map_frame(problem, iteration, weights, plane, palette),
+            self._submit("map", lambda: map_frame(problem, iteration, weights, plane, palette, large),
                          problem, self.frame_ready)
 
     def _submit(self, kind: str, compute, problem: Problem, event: Event) -> None:

@@ -229,7 +229,10 @@ class DecisionMapPanel(QWidget):
         self.frame = frame
         if frame.problem is not self.problem or frame.plane != self.plane or not self.shown:
             return
-        rgba = frame.images.get(self.current_picture())
+        key = self.current_picture()
+        rgba = frame.images.get(key)
+        if rgba is None:
+            rgba = frame.tiles.get(key)  # a unit just chosen: its small picture until the whole grid is painted
         if rgba is not None:
             self.image.setImage(rgba, autoLevels=False)
             self.image.setRect(self._rect)
@@ -247,8 +250,10 @@ class DecisionMapPanel(QWidget):
         return True
 
     def _picture_chosen(self, _index: int) -> None:
+        self.feed.maps.set_large(self.current_picture())
         if self.plane is None:
             return
+        self.feed.maps.request()
         if not is_classification(self.problem):
             self._show_points()  # regression samples take the colours of the output shown
         if self.frame is not None:

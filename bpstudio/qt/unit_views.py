@@ -57,7 +57,7 @@ class UnitViews(QObject):
 
     def _frame(self, frame) -> None:
         if self.feed.maps_wanted:
-            self.network_view.show_unit_maps(frame.problem, frame.hidden_images())
+            self.network_view.show_unit_maps(frame.problem, frame.tiles)
 
     def _health(self, health) -> None:
         self.network_view.show_unit_health(

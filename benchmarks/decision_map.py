@@ -1,0 +1,110 @@
+"""The decision map's figures, printed, never asserted.
+
+    python benchmarks/decision_map.py          (offscreen unless a display is set)
+
+* the cost of one frame: every node's output over the 100 x 100 grid and
+  its pictures (spiral, 2-16-16-2 tanh), computed as the background thread does;
+* a spiral run in the window with the decision map shown and the units'
+  pictures on the diagram, against the same run headless: the map's refresh
+  rate (frames delivered per second while training) and the in-window
+  training speed as a share of the headless one (target: >= 10 Hz, >= 85 %).
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bpstudio.control import RunState  # noqa: E402
+from bpstudio.control.map_colours import MapPalette  # noqa: E402
+from bpstudio.control.unit_maps import map_frame  # noqa: E402
+from bpstudio.engine.config import RunConfig  # noqa: E402
+from bpstudio.engine.input_plane import plane_for  # noqa: E402
+from bpstudio.qt.main_window import MainWindow  # noqa: E402
+
+ITERATIONS = 20000
+SPIRAL = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001,
+                   max_iter=ITERATIONS)
+
+
+def frame_seconds(repeats: int = 30) -> float:
+    problem = SPIRAL.problem()
+    plane = plane_for(problem.all_data)
+    palette = MapPalette()
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        map_frame(problem, 0, problem.start, plane, palette)
+        times.append(time.perf_counter() - started)
+    return float(np.median(times))
+
+
+def headless_seconds() -> float:
+    trainer = SPIRAL.trainer()
+    started = time.perf_counter()
+    trainer.run()
+    return time.perf_counter() - started
+
+
+def window_run(app: QApplication) -> tuple[float, int, int]:
+    """Train SPIRAL in the window with the map on screen; (seconds, frames, tiles drawn)."""
+    window = MainWindow(SPIRAL, restore_settings=False)
+    window.ask_before_closing = False
+    window.resize(1600, 900)
+    window.show()
+    frames = []
+    window.unit_views.feed.frame_ready.connect(lambda frame: frames.append(time.perf_counter()))
+    times = {}
+
+    def start():
+        window.unit_views.show_map()
+        times["start"] = time.perf_counter()
+        frames.clear()
+        window.run()
+
+    def check():
+        times.setdefault("shown", []).append(window.unit_views.map_panel.shown)
+        if window.last is not None and window.last.state is RunState.FINISHED:
+            times["end"] = time.perf_counter()
+            app.quit()
+        else:
+            QTimer.singleShot(50, check)
+
+    QTimer.singleShot(500, start)
+    QTimer.singleShot(550, check)
+    app.exec()
+    tiles = len(window.network_view.units.tiles)
+    shown = all(times["shown"])
+    window.close()
+    assert shown, "the map was not on screen"
+    in_run = [t for t in frames if t <= times["end"]]
+    return times["end"] - times["start"], len(in_run), tiles
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    print(f"platform {app.platformName()}")
+    one = frame_seconds()
+    print(f"one frame (100 x 100 grid, every node of 2-16-16-2, painted): {one * 1e3:6.1f} ms "
+          f"(at most {1 / one:5.0f} frames/s on one core)")
+    headless = headless_seconds()
+    in_window, frames, tiles = window_run(app)
+    print(f"spiral 2-16-16-2 tanh, {SPIRAL.samples} samples, {ITERATIONS} Adam iterations:")
+    print(f"  headless                      : {headless:6.2f} s  ({ITERATIONS / headless:7.0f} it/s)")
+    print(f"  in the window, map shown      : {in_window:6.2f} s  ({ITERATIONS / in_window:7.0f} it/s, "
+          f"{headless / in_window:5.1%} of headless)")
+    print(f"  decision map refresh rate     : {frames / in_window:6.1f} frames/s while training "
+          f"({frames} frames; {tiles} unit pictures on the diagram)")
+
+
+if __name__ == "__main__":
+    main()
