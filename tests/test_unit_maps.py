@@ -115,7 +115,7 @@ def test_the_map_follows_training_and_is_asked_once_per_snapshot():
     maps.request()
     maps.request()  # nothing new: not asked again
     assert [f.iteration for f in frames] == [0] and len(healths) == 1
-    assert executor.keys.count("unit_maps:map") == 1
+    assert executor.keys.count("unit_maps") == 1
     first = frames[0]
     assert set(first.tiles) == {f"O1[{j}]" for j in range(5)} and first.tiles["O1[0]"].shape == (50, 50, 4)
     assert {CLASSES, "y[0]", "y[1]"} <= set(first.images)

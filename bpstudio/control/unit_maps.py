@@ -7,8 +7,9 @@ and paints them (:mod:`.map_colours`); a second, cheaper job finds the
 saturated and dead units on the training samples
 (:mod:`bpstudio.engine.unit_health`).  At most one job of each kind is on
 its way at a time, and nothing is asked twice for the same snapshot, plane
-and colours: a view calls :meth:`UnitMaps.request` from a timer, so the rate
-is that timer's, and a slow machine gets fewer frames instead of a queue.
+and colours: the studio's feed calls :meth:`UnitMaps.request` at most 15
+times a second while updates come, so a slow machine gets fewer frames
+instead of a queue.
 
 No Qt: the studio's adapter (``bpstudio/qt/unit_map_feed.py``) turns the
 events into signals; tests use the model's synchronous executor.
@@ -209,7 +210,8 @@ class UnitMaps:
     """The model's pictures over the input plane and its units' health, asked for at most once per snapshot.
 
     Events (on the model's thread): ``plane_changed(plane or None)`` — a new
-    run or another plane; ``frame_ready(MapFrame)``; ``health_ready(UnitHealth)``.
+    run or another plane; ``frame_ready(MapFrame)``; ``health_ready(UnitHealth)``;
+    ``answered()`` after every job.
     """
 
     def __init__(self, model, palette: MapPalette | None = None) -> None:
@@ -222,8 +224,9 @@ class UnitMaps:
         self.frame: MapFrame | None = None
         self.health: UnitHealth | None = None
         self._asked: dict[str, tuple | None] = {"map": None, "health": None}
-        self._busy: set[str] = set()
+        self._busy = False
         self.plane_changed = Event("plane_changed")
+        self.answered = Event("answered")  # a job came back (whatever it brought)
         self.frame_ready = Event("frame_ready")
         self.health_ready = Event("health_ready")
         model.problem_changed.connect(self._new_problem)
@@ -259,48 +262,69 @@ class UnitMaps:
         self.maps_wanted = bool(wanted)
 
     # -- jobs ------------------------------------------------------------------------------------------------
-    def request(self) -> None:
-        """Ask for what is out of date, unless it is on its way already.  Cheap when nothing is."""
-        model = self.model
-        problem, snapshot = model.problem, model.snapshot
-        if problem is None or snapshot is None or snapshot.weights.size != problem.network.n_params:
-            return
-        weights, iteration = snapshot.weights, snapshot.iteration
-        health_key = (problem, snapshot)
-        if "health" not in self._busy and not _same(self._asked["health"], health_key):
-            self._asked["health"] = health_key
-            self._submit("health", lambda: unit_health(problem.network, weights, problem.dataset.inputs_aug),
-                         problem, self.health_ready)
-        plane, palette, large = self.plane, self.palette, self.large
-        map_key = (problem, snapshot, plane, palette, large)
-        if (self.maps_wanted and plane is not None and self._plane_of is problem and "map" not in self._busy
-                and not _same(self._asked["map"], map_key)):  # (a view may ask before the new run's plane is made)
-            self._asked["map"] = map_key
-            self._submit("map", lambda: map_frame(problem, iteration, weights, plane, palette, large),
-                         problem, self.frame_ready)
+    def request(self) -> bool:
+        """Ask for what is out of date, unless a job is on its way already; True when one was sent.
 
-    def _submit(self, kind: str, compute, problem: Problem, event: Event) -> None:
-        self._busy.add(kind)
+        One job per request, on the executor: the units' health for a new
+        snapshot and, while a view wants it, the map — one hop to the
+        background thread and back, however much is asked.
+        """
+        if self._busy:
+            return False
+        needs = self._needs()
+        if needs is None:
+            return False
+        problem, snapshot, health_key, map_key = needs
+        weights, iteration = snapshot.weights, snapshot.iteration
+        plane, palette, large = (map_key[2], map_key[3], map_key[4]) if map_key else (None, None, None)
+        if health_key:
+            self._asked["health"] = health_key
+        if map_key:
+            self._asked["map"] = map_key
 
         def work() -> Any:
             try:
-                return compute()
+                health = unit_health(problem.network, weights, problem.dataset.inputs_aug) if health_key else None
+                frame = map_frame(problem, iteration, weights, plane, palette, large) if map_key else None
+                return health, frame
             except Exception as err:  # noqa: BLE001 - a failed picture must not block the next ones
                 return _Failed(err)
 
         def done(result: Any) -> None:
-            self._busy.discard(kind)
-            if isinstance(result, _Failed) or problem is not self.model.problem:
-                return
-            if kind == "map":
-                if result.plane != self.plane:
-                    return  # the plane moved while it was computed: the next request paints the new one
-                self.frame = result
-            else:
-                self.health = result
-            event.emit(result)
+            self._busy = False
+            if not isinstance(result, _Failed) and problem is self.model.problem:
+                health, frame = result
+                if health is not None:
+                    self.health = health
+                    self.health_ready.emit(health)
+                if frame is not None and frame.plane == self.plane:  # else the plane moved: painted next time
+                    self.frame = frame
+                    self.frame_ready.emit(frame)
+            self.answered.emit()
 
-        self.model.executor.submit(f"unit_maps:{kind}", work, done)
+        self._busy = True
+        self.model.executor.submit("unit_maps", work, done)
+        return True
+
+    def out_of_date(self) -> bool:
+        """Something shown belongs to an older snapshot, plane or choice (a request would send a job)."""
+        return self._needs() is not None
+
+    def _needs(self):
+        model = self.model
+        problem, snapshot = model.problem, model.snapshot
+        if problem is None or snapshot is None or snapshot.weights.size != problem.network.n_params:
+            return None
+        health_key = (problem, snapshot)
+        if _same(self._asked["health"], health_key):
+            health_key = None
+        map_key = (problem, snapshot, self.plane, self.palette, self.large)
+        if (not self.maps_wanted or self.plane is None or self._plane_of is not problem
+                or _same(self._asked["map"], map_key)):  # (a view may ask before the new run's plane is made)
+            map_key = None
+        if health_key is None and map_key is None:
+            return None
+        return problem, snapshot, health_key, map_key
 
 
 @dataclass(frozen=True)

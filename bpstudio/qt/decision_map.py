@@ -195,7 +195,6 @@ class DecisionMapPanel(QWidget):
     def _held_moved(self, axis: int, step: int) -> None:
         low, high = self.plane.spans[axis]
         self.feed.maps.set_held(axis, low + (high - low) * step / SLIDER_STEPS)
-        self.feed.maps.request()
 
     def _axes_chosen(self, combo: QComboBox) -> None:
         x, y = self.x_axis.currentIndex(), self.y_axis.currentIndex()
@@ -205,7 +204,6 @@ class DecisionMapPanel(QWidget):
             else:
                 x = self.plane.y_axis
         self.feed.maps.set_axes(x, y)
-        self.feed.maps.request()
 
     def _show_held(self) -> None:
         for axis, label in self.slider_labels.items():
@@ -253,7 +251,7 @@ class DecisionMapPanel(QWidget):
         self.feed.maps.set_large(self.current_picture())
         if self.plane is None:
             return
-        self.feed.maps.request()
+        self.feed.schedule()
         if not is_classification(self.problem):
             self._show_points()  # regression samples take the colours of the output shown
         if self.frame is not None:

@@ -4,8 +4,9 @@ When gradients vanish (a deep sigmoid net) the first layers' curves lie
 orders of magnitude below the last one's, and those layers learn slowly;
 when they explode the curves shoot up before JVal does.  Below the plot, the
 saturated and dead hidden units are named (the diagram marks them too).
-The curves are redrawn at most 5 times a second, from the record the
-control floor keeps (:mod:`bpstudio.control.gradient_health`).
+The curves are redrawn at most 5 times a second while the panel is on
+screen and new norms came, from the record the control floor keeps
+(:mod:`bpstudio.control.gradient_health`); no timer ticks otherwise.
 """
 from __future__ import annotations
 
@@ -51,13 +52,15 @@ class GradientHealthPanel(QWidget):
         feed.health_ready.connect(self.show_health)
         feed.plane_changed.connect(lambda _plane: self.show_health(None))  # a new run: nothing known yet
         self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
         self.timer.setInterval(200)
         self.timer.timeout.connect(self.redraw)
-        self.timer.start()
         self.retranslate()
 
     def _changed(self) -> None:
         self._dirty = True
+        if self.shown and not self.timer.isActive():
+            self.timer.start()
 
     def redraw(self) -> None:
         """One curve per layer from the recorded norms (only while on screen and changed)."""

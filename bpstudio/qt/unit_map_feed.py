@@ -3,10 +3,13 @@
 :class:`bpstudio.control.unit_maps.UnitMaps` and
 :class:`bpstudio.control.gradient_health.GradientNorms` emit plain events;
 this QObject turns them into Qt signals (so a destroyed view is simply
-disconnected) and asks for new pictures 15 times a second.  Asking is cheap
-when nothing changed, and at most one picture is ever being computed, so the
-rate the map reaches is the lower of 15 Hz and what the background thread
-manages — never a queue.
+disconnected) and asks for new pictures at most 15 times a second — only
+when something changed (an update from the training thread, another plane,
+a job come back out of date), so an idle studio wakes no thread.  At most
+one job is ever on its way, so the rate the map reaches is the lower of
+15 Hz and what the background thread manages — never a queue.  Every wake-up
+of another thread costs the training thread the GIL for a moment; that is
+why nothing here ticks on its own.
 """
 from __future__ import annotations
 
@@ -41,10 +44,21 @@ class UnitMapFeed(QObject):
         self.maps.frame_ready.connect(self.frame_ready.emit)
         self.maps.health_ready.connect(self.health_ready.emit)
         self.norms.changed.connect(self.norms_changed.emit)
+        self.maps.answered.connect(self._answered)
+        model.update_applied.connect(lambda _update: self.schedule())
         self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
         self.timer.setInterval(MAP_INTERVAL_MS)
         self.timer.timeout.connect(self.maps.request)
-        self.timer.start()
+
+    def schedule(self) -> None:
+        """Ask soon (within 1/15 s); asks already pending are one."""
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def _answered(self) -> None:
+        if self.maps.out_of_date():
+            self.schedule()
 
     @property
     def two_dimensional(self) -> bool:
@@ -55,8 +69,7 @@ class UnitMapFeed(QObject):
     def set_map_shown(self, shown: bool) -> None:
         self.map_shown = shown
         self._update_wanted()
-        if shown:
-            self.maps.request()
+        self.schedule()
 
     def set_look(self, look: Look) -> None:
         self.maps.set_palette(palette_for(look))
@@ -64,6 +77,7 @@ class UnitMapFeed(QObject):
     def _plane_changed(self, plane) -> None:
         self._update_wanted()
         self.plane_changed.emit(plane)
+        self.schedule()
 
     def _update_wanted(self) -> None:
         """Pictures for 2-D data always (they are on the diagram), for a slice only while the map is shown."""

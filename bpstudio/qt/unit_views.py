@@ -10,13 +10,19 @@ is computed or drawn for a picture nobody sees.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget
 
+from ..control import RunState
 from ..engine.graph import OUT, Node
 from .decision_map import DecisionMapPanel
 from .gradient_health_plot import GradientHealthPanel
 from .unit_map_feed import UnitMapFeed
+
+
+TILE_INTERVAL = 0.2  # s between the diagram's pictures while training: it repaints at 5 Hz anyway
 
 
 class UnitViews(QObject):
@@ -29,11 +35,14 @@ class UnitViews(QObject):
         self.map_panel = DecisionMapPanel(self.feed)
         self.health_panel = GradientHealthPanel(self.feed)
         self._was_two_dimensional = False
+        self._tiles_at = 0.0
+        self._tiles_pending = None  # a frame held back while training, shown when the run pauses
         self.feed.frame_ready.connect(self._frame)
         self.feed.health_ready.connect(self._health)
         self.feed.plane_changed.connect(self._plane)
         network_view.node_selected.connect(self._node_clicked)
         model_signals.problem_changed.connect(self._problem)
+        model_signals.update_applied.connect(self._update)
 
     def place(self, map_dock: QDockWidget, health_dock: QDockWidget) -> None:
         """The docks the panels live in: their tabs tell whether a panel is on screen."""
@@ -56,8 +65,23 @@ class UnitViews(QObject):
         self._was_two_dimensional = two_dimensional
 
     def _frame(self, frame) -> None:
-        if self.feed.maps_wanted:
-            self.network_view.show_unit_maps(frame.problem, frame.tiles)
+        """The diagram's pictures: at most 5 times a second while training (each repaints the diagram)."""
+        if not self.feed.maps_wanted:
+            return
+        now = time.monotonic()
+        if self._running() and now - self._tiles_at < TILE_INTERVAL:
+            self._tiles_pending = frame
+            return
+        self._tiles_at, self._tiles_pending = now, None
+        self.network_view.show_unit_maps(frame.problem, frame.tiles)
+
+    def _running(self) -> bool:
+        last = self.model.last
+        return last is not None and last.state is RunState.RUNNING
+
+    def _update(self, _update) -> None:
+        if self._tiles_pending is not None and not self._running():
+            self._frame(self._tiles_pending)
 
     def _health(self, health) -> None:
         self.network_view.show_unit_health(
