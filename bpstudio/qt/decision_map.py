@@ -62,8 +62,8 @@ class DecisionMapPanel(QWidget):
         self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#ffffff", width=1.0))
-        self.test_points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#000000", width=1.6))
+        self.train_points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("#ffffff", width=1.0))
+        self.test_points = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#000000", width=1.6))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
 
