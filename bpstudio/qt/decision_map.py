@@ -16,7 +16,6 @@ pyqtgraph.
 """
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
@@ -161,6 +160,7 @@ class DecisionMapPanel(QWidget):
                     self.picture.addItem(self.tr("Unit {name}").format(name=display_name(node, net, "text")), node.name)
             self.picture.setCurrentIndex(max(self.picture.findData(default_picture(problem)), 0))
         self.picture.blockSignals(False)
+        self.feed.maps.set_large(self.current_picture() or None)
 
     def _build_slice(self) -> None:
         """Across and up choose two inputs; a slider holds each other one."""
@@ -299,6 +299,7 @@ class DecisionMapPanel(QWidget):
             self.picture.blockSignals(True)
             self.picture.setCurrentIndex(index)
             self.picture.blockSignals(False)
+            self.feed.maps.set_large(chosen)
         if self.plane is not None:
             self._show_caption()
 

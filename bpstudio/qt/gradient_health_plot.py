@@ -100,8 +100,10 @@ class GradientHealthPanel(QWidget):
         def names(units) -> str:
             return ", ".join(display_name(Node(OUT, layer, j), net) for layer, j in units) or self.tr("none")
 
-        self.summary.setText(self.tr("Saturated units: {saturated}. Dead units: {dead}.").format(
-            saturated=names(health.saturated), dead=names(health.dead)))
+        text = self.tr("Saturated units: {saturated}. Dead units: {dead}.").format(
+            saturated=names(health.saturated), dead=names(health.dead))
+        if text != self.summary.text():  # a label relayouts on every setText
+            self.summary.setText(text)
 
     def set_shown(self, shown: bool) -> None:
         self.shown = shown
