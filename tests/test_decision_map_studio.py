@@ -12,10 +12,6 @@ SPIRAL = RunConfig(dataset="spiral", samples=120, hidden=(6, 4), loss="cross-ent
                    test_fraction=0.25, max_iter=100000)
 
 
-def wait_idle(window):
-    window.model.executor.worker.wait_idle()
-
-
 def first_frame(qtbot, window):
     feed = window.unit_views.feed
     qtbot.waitUntil(lambda: window.unit_views.map_panel.frame is not None

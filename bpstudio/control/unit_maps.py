@@ -214,8 +214,9 @@ class UnitMaps:
     ``answered()`` after every job.
     """
 
-    def __init__(self, model, palette: MapPalette | None = None) -> None:
+    def __init__(self, model, palette: MapPalette | None = None, executor=None) -> None:
         self.model = model
+        self.executor = executor or model.executor  # the studio gives the pictures a thread of their own
         self.palette = palette or MapPalette()
         self.plane: InputPlane | None = None
         self.large: str | None = None  # the hidden unit shown large, if any
@@ -303,7 +304,7 @@ class UnitMaps:
             self.answered.emit()
 
         self._busy = True
-        self.model.executor.submit("unit_maps", work, done)
+        self.executor.submit("unit_maps", work, done)
         return True
 
     def out_of_date(self) -> bool:

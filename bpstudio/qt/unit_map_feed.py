@@ -19,6 +19,7 @@ from ..control.gradient_health import GradientNorms
 from ..control.map_colours import MapPalette, rgb
 from ..control.unit_maps import UnitMaps
 from .appearance import Look
+from .background import BackgroundWorker, QtExecutor
 
 MAP_INTERVAL_MS = 66  # 15 Hz: above the 10 Hz a live picture needs, and each frame costs the trainer a little
 
@@ -37,7 +38,8 @@ class UnitMapFeed(QObject):
     def __init__(self, model, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.maps = UnitMaps(model)
+        # Their own background thread: a long chain being typeset does not hold the live map up.
+        self.maps = UnitMaps(model, executor=QtExecutor(self, BackgroundWorker.shared("pictures")))
         self.norms = GradientNorms(model)
         self.map_shown = False  # the decision-map panel is on screen
         self.maps.plane_changed.connect(self._plane_changed)
