@@ -54,7 +54,7 @@ def thread_cpu(kind: str, function):
             CPU[kind] += time.thread_time() - started
     return timed
 
-ITERATIONS = 10000
+ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", 10000))
 SPIRAL = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001,
                    max_iter=ITERATIONS)
 

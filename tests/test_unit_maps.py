@@ -118,18 +118,23 @@ def test_the_map_follows_training_and_is_asked_once_per_snapshot():
     assert executor.keys.count("unit_maps") == 1
     first = frames[0]
     assert set(first.tiles) == {f"O1[{j}]" for j in range(5)} and first.tiles["O1[0]"].shape == (50, 50, 4)
-    assert {CLASSES, "y[0]", "y[1]"} <= set(first.images)
+    assert set(first.images) == {CLASSES}  # only the picture shown large is painted over the whole grid
     assert first.images[CLASSES].shape == (100, 100, 4) and first.images[CLASSES].dtype == np.uint8
     session.execute(Step(20))
     model.apply_update(session.update(False))
     maps.request()
     assert [f.iteration for f in frames] == [0, 20]
     assert not np.array_equal(frames[0].images[CLASSES], frames[1].images[CLASSES])
+    maps.set_large("y[1]")  # one output's probability: background to its class's colour
+    maps.request()
+    assert set(frames[2].images) == {"y[1]"} and frames[2].ranges["y[1]"] == (0.0, 0.0, 1.0)
+    probability_one = frames[2].images["y[1]"].reshape(-1, 4)[:, :3].astype(int)
+    assert np.all(probability_one[:, 0] <= 255) and np.all(probability_one[:, 2] >= probability_one[:, 0])
     maps.set_maps_wanted(False)
     session.execute(Step(1))
     model.apply_update(session.update(False))
     maps.request()
-    assert len(frames) == 2 and len(healths) == 3  # health is still checked, the grid is not
+    assert len(frames) == 3 and len(healths) == 3  # health is still checked, the grid is not
 
 
 def test_the_class_picture_is_the_winning_class_as_strong_as_its_probability():
@@ -150,7 +155,7 @@ def test_pictures_and_points_on_a_slice_of_the_article():
     maps.frame_ready.connect(frames.append)
     maps.request()
     assert set(frames[0].tiles) == {f"O1[{j}]" for j in range(5)}
-    assert {"y[0]", "y[1]", "y[2]"} <= set(frames[0].images) and CLASSES not in frames[0].images
+    assert set(frames[0].images) == {"y[0]"}  # regression: the first output by default
     points = map_points(model.problem, maps.plane, maps.palette, "y[0]")
     b = model.problem.dataset.inputs[:, 2]
     assert len(points.train) == np.sum(np.abs(b - maps.plane.held[2]) <= 0.1 * np.ptp(b)) < 200
@@ -160,7 +165,7 @@ def test_pictures_and_points_on_a_slice_of_the_article():
     assert not np.array_equal(frames[0].tiles["O1[0]"], frames[1].tiles["O1[0]"])
     maps.set_large("O1[3]")  # a unit shown large: painted over the whole grid too
     maps.request()
-    assert set(frames[2].images) == {"y[0]", "y[1]", "y[2]", "O1[3]"} and frames[2].images["O1[3]"].shape == (100, 100, 4)
+    assert set(frames[2].images) == {"O1[3]"} and frames[2].images["O1[3]"].shape == (100, 100, 4)
     np.testing.assert_array_equal(frames[2].images["O1[3]"][::2, ::2], frames[2].tiles["O1[3]"])
 
 

@@ -39,8 +39,8 @@ SLICE_BAND = 0.1  # a slice shows the samples whose held inputs lie this share o
 class MapFrame:
     """Every picture of one snapshot over one plane.
 
-    ``images`` maps :data:`CLASSES`, each output's name (``y[1]``) and the
-    hidden unit asked for large (``O1[0]``, if any) to RGBA bytes
+    ``images`` maps the picture asked for large — :data:`CLASSES`, an
+    output's name (``y[1]``) or a hidden unit's (``O1[0]``) — to RGBA bytes
     ``(rows, cols, 4)`` over the whole grid, row 0 at the plane's lowest y;
     ``tiles`` holds every hidden unit's picture from every
     :data:`TILE_STEP`-th grid point (what the diagram's small nodes show);
@@ -113,11 +113,16 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
 
 def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: InputPlane,
               palette: MapPalette, large: str | None = None) -> MapFrame:
-    """Compute and paint every node's picture over ``plane`` (tens of ms: run it off the GUI thread).
+    """Compute and paint every hidden unit's small picture and the one shown large (``large``).
 
-    ``large``: a hidden unit (``O1[0]``) whose picture is wanted over the whole grid too.
+    ``large``: :data:`CLASSES`, an output (``y[1]``) or a hidden unit
+    (``O1[0]``), painted over the whole grid; None paints the run's default
+    picture.  Only that one is painted large: on a busy machine every NumPy
+    call of this thread waits for the GIL again, so a frame is as quick as
+    it has few of them.  Tens of ms: run it off the GUI thread.
     """
     net = problem.network
+    large = large or default_picture(problem)
     with np.errstate(over="ignore", invalid="ignore"):
         layers = grid_outputs(net, weights, plane)
     images: dict[str, np.ndarray] = {}
@@ -136,21 +141,21 @@ def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: Inpu
                 images[name] = diverging(unit, *ranges[name], palette)
     outputs = layers[-1]
     if is_classification(problem):
-        probabilities = class_probabilities(problem, outputs)
-        images[CLASSES] = class_map(probabilities, palette)
-        if outputs.shape[0] == 1:  # one sigmoid output: its picture is the two classes'
-            images[Node(Y, 0, 0).name] = images[CLASSES]
-            ranges[Node(Y, 0, 0).name] = (0.0, 0.5, 1.0)
-        else:
-            for k, p in enumerate(probabilities):
-                name = Node(Y, 0, k).name
-                ranges[name] = (0.0, 0.0, 1.0)
-                images[name] = class_map(np.stack((1.0 - p, p)), _two_colours(palette, k))
+        one_column = outputs.shape[0] == 1
+        for k in range(outputs.shape[0]):
+            ranges[Node(Y, 0, k).name] = (0.0, 0.5, 1.0) if one_column else (0.0, 0.0, 1.0)
+        if large == CLASSES or (one_column and large == Node(Y, 0, 0).name):  # one sigmoid: the two classes
+            images[large] = class_map(class_probabilities(problem, outputs), palette)
+        elif large.startswith("y["):
+            k = int(large[2:-1])
+            p = class_probabilities(problem, outputs)[k]
+            images[large] = class_map(np.stack((1.0 - p, p)), _two_colours(palette, k))
     else:
         for k, (values, span) in enumerate(zip(outputs, output_ranges(problem))):
             name = Node(Y, 0, k).name
             ranges[name] = span
-            images[name] = diverging(values, *span, palette)
+            if name == large:
+                images[name] = diverging(values, *span, palette)
     for image in (*images.values(), *tiles.values()):
         image.flags.writeable = False
     return MapFrame(iteration, problem, plane, MappingProxyType(images), MappingProxyType(tiles),
@@ -219,7 +224,7 @@ class UnitMaps:
         self.executor = executor or model.executor  # the studio gives the pictures a thread of their own
         self.palette = palette or MapPalette()
         self.plane: InputPlane | None = None
-        self.large: str | None = None  # the hidden unit shown large, if any
+        self.large: str | None = None  # the picture shown large (None: the run's default)
         self._plane_of: Problem | None = None  # the run the plane was made for
         self.maps_wanted = True  # the grid is computed only while something shows it
         self.frame: MapFrame | None = None
@@ -253,8 +258,8 @@ class UnitMaps:
             self.plane_changed.emit(self.plane)
 
     def set_large(self, name: str | None) -> None:
-        """The picture shown large: a hidden unit's needs the whole grid painted too."""
-        self.large = name if name is not None and name.startswith(OUT) else None
+        """The picture shown large (the classes, an output, a hidden unit): the only one painted over the whole grid."""
+        self.large = name or None
 
     def set_palette(self, palette: MapPalette) -> None:
         self.palette = palette

@@ -13,6 +13,8 @@ why nothing here ticks on its own.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..control.gradient_health import GradientNorms
@@ -50,13 +52,26 @@ class UnitMapFeed(QObject):
         model.update_applied.connect(lambda _update: self.schedule())
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(MAP_INTERVAL_MS)
-        self.timer.timeout.connect(self.maps.request)
+        self.timer.timeout.connect(self._ask)
+        self._asked_at = 0.0
 
     def schedule(self) -> None:
-        """Ask soon (within 1/15 s); asks already pending are one."""
-        if not self.timer.isActive():
-            self.timer.start()
+        """Ask now if the last ask is 1/15 s old, else when it will be; asks already pending are one.
+
+        Asking at once from the update that brought a new snapshot (not from
+        a timer) matters on a busy machine: while the training thread holds
+        the GIL, a timer on the GUI thread fires late, and the map with it.
+        """
+        wait = self._asked_at + MAP_INTERVAL_MS / 1000 - time.monotonic()
+        if wait <= 0:
+            self._ask()
+        elif not self.timer.isActive():
+            self.timer.start(max(1, round(wait * 1000)))
+
+    def _ask(self) -> None:
+        self.timer.stop()
+        self._asked_at = time.monotonic()
+        self.maps.request()
 
     def _answered(self) -> None:
         if self.maps.out_of_date():
