@@ -260,3 +260,10 @@ def test_regression_sets_paint_their_value_with_fixed_ranges(dataset):
     assert (low, middle, high) == (-m, 0.0, m)
     assert frames[0].images["y[0]"].shape == (100, 100, 4)
 
+
+
+def test_a_big_data_set_draws_a_bounded_number_of_samples():
+    problem = RunConfig(dataset="circle", samples=5000).problem()
+    points = map_points(problem, plane_for(problem.all_data), MapPalette(), CLASSES)
+    assert len(points.train) == 2000 and len(points.train_colours) == 2000
+    np.testing.assert_array_equal(points.train[0], problem.dataset.points[0])

@@ -32,6 +32,7 @@ from .observer import Event
 
 CLASSES = "classes"  # the key of the picture of the winning class
 TILE_STEP = 2  # the diagram's pictures use every 2nd grid point: 50 x 50 is plenty for a node, and 4 x cheaper
+MAX_POINTS = 2000  # samples drawn per set at most (a big CSV file would bury the map and stall the GUI)
 SLICE_BAND = 0.1  # a slice shows the samples whose held inputs lie this share of their span from it
 
 
@@ -173,6 +174,7 @@ def map_points(problem: Problem, plane: InputPlane, palette: MapPalette, picture
 
     On a slice only the samples near it are kept (held inputs within
     :data:`SLICE_BAND` of their span); the others lie elsewhere in the input space.
+    Of more than :data:`MAX_POINTS`, evenly spaced ones are drawn.
     """
     ranges = None if is_classification(problem) else output_ranges(problem)
     column = _output_index(picture)
@@ -187,7 +189,9 @@ def map_points(problem: Problem, plane: InputPlane, palette: MapPalette, picture
         else:
             k = min(column, data.targets.shape[1] - 1)
             colours = diverging(data.targets[:, k], *ranges[k], palette, tint=1.0)
-        keep = _near_slice(data, plane)
+        keep = np.flatnonzero(_near_slice(data, plane))
+        if len(keep) > MAX_POINTS:  # every k-th: the picture stays readable and quick to draw
+            keep = keep[np.linspace(0, len(keep) - 1, MAX_POINTS).astype(int)]
         return xy[keep], colours[keep]
 
     train, train_colours = part(problem.dataset)
