@@ -55,19 +55,23 @@ class UnitTile(QGraphicsEllipseItem):
         self.picture.setTransformationMode(Qt.SmoothTransformation)
         self.picture.setAcceptedMouseButtons(Qt.NoButton)
         self.image: np.ndarray | None = None
+        self._bytes: np.ndarray | None = None
+        self._size: tuple[int, int] | None = None
 
     def show_image(self, rgba: np.ndarray) -> None:
         """RGBA bytes with row 0 at the lowest y of the plane (a QImage's row 0 is its top)."""
         if self.image is rgba:
             return
         self.image = rgba
-        top_down = np.ascontiguousarray(rgba[::-1])
+        # kept: the QImage reads these bytes, and a pixmap made from it may share them
+        self._bytes = top_down = np.ascontiguousarray(rgba[::-1])
         rows, cols = top_down.shape[:2]
-        image = QImage(top_down.data, cols, rows, 4 * cols, QImage.Format_RGBA8888).copy()
-        self.picture.setPixmap(QPixmap.fromImage(image))
-        r = self.rect().width() / 2
-        self.picture.setScale(2 * r / max(rows, cols))
-        self.picture.setPos(-r, -r)
+        self.picture.setPixmap(QPixmap.fromImage(QImage(top_down.data, cols, rows, 4 * cols, QImage.Format_RGBA8888)))
+        if self._size != (rows, cols):  # placed once: every Qt call here takes the GIL back from training
+            self._size = (rows, cols)
+            r = self.rect().width() / 2
+            self.picture.setScale(2 * r / max(rows, cols))
+            self.picture.setPos(-r, -r)
 
 
 class HealthMark(QGraphicsTextItem):
