@@ -1,6 +1,7 @@
 """The decision map's figures, printed, never asserted.
 
     python benchmarks/decision_map.py          (offscreen unless a display is set)
+    BENCH_ITERATIONS=20000 python benchmarks/decision_map.py   (a longer run; 5000 by default)
 
 * the cost of one frame: every node's output over the 100 x 100 grid and
   its pictures (spiral, 2-16-16-2 tanh), computed as the background thread does;
