@@ -25,7 +25,7 @@ from .gui_gc import collect_on_the_gui_thread
 class BackgroundWorker(QThread):
     finished_job = Signal(int, object)  # job id, result
 
-    _shared: "BackgroundWorker | None" = None
+    _shared: "dict[str, BackgroundWorker]" = {}
 
     def __init__(self) -> None:
         super().__init__()
@@ -41,17 +41,25 @@ class BackgroundWorker(QThread):
         self.finished_job.connect(self._deliver)
 
     @classmethod
-    def shared(cls) -> "BackgroundWorker":
-        """One worker for the application, started on first use and stopped before it quits."""
-        if cls._shared is None:
+    def shared(cls, name: str = "") -> "BackgroundWorker":
+        """One worker per name for the application, started on first use and stopped before it quits.
+
+        The unnamed one answers the model and typesets; the decision map's
+        pictures have their own ("pictures"), so that typesetting a long
+        chain never holds the live map up.
+        """
+        worker = cls._shared.get(name)
+        if worker is None:
             collect_on_the_gui_thread()
-            worker = cls._shared = cls()
+            worker = cls._shared[name] = cls()
+            if name:
+                worker.setObjectName(f"bpstudio-background-{name}")
             app = QCoreApplication.instance()
             if app is not None:
                 app.aboutToQuit.connect(worker.stop)
             atexit.register(worker.stop)
             worker.start()
-        return cls._shared
+        return worker
 
     def submit(self, key: str, work: Callable[[], Any], done: Callable[[Any], None]) -> int:
         job = next(self._ids)

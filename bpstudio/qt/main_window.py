@@ -42,6 +42,7 @@ from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .training_thread import TrainingThread
+from .unit_views import UnitViews
 
 FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 STATUS_MESSAGE_MS = 4000
@@ -51,6 +52,8 @@ DOCK_TITLES = {
     "probe": QT_TRANSLATE_NOOP("MainWindow", "Prediction probe"),
     "runs": QT_TRANSLATE_NOOP("MainWindow", "Runs"),
     "landscape": QT_TRANSLATE_NOOP("MainWindow", "Landscape"),
+    "map": QT_TRANSLATE_NOOP("MainWindow", "Decision map"),
+    "health": QT_TRANSLATE_NOOP("MainWindow", "Gradient health"),
 }
 ACTION_TEXTS = {  # name: (text, tip)
     "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
@@ -108,7 +111,8 @@ class MainWindow(QMainWindow):
             set_language=self.set_language, set_log_y=self.plot.set_log_y, fit_diagram=self.network_view.fit,
             restart_tour=self.tour.restart,
         ), self.files, self.exports, self.actions_by_name.values(),
-            (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock, self.landscape_dock))
+            (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock, self.landscape_dock,
+             self.map_dock, self.health_dock))
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
@@ -209,7 +213,14 @@ class MainWindow(QMainWindow):
                                         lambda param, value: self.thread.submit(SetWeight(param, value)))
         self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
+        # The decision map, the units' pictures on the diagram and gradient health (issue 14)
+        self.unit_views = UnitViews(self.model, self.model_signals, self.network_view, self)
+        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_panel, Qt.RightDockWidgetArea)
+        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_panel, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.runs_dock, self.map_dock)
+        self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()
+        self.unit_views.place(self.map_dock, self.health_dock)
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
 
@@ -314,7 +325,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("BP Studio — backpropagation laboratory"))
         for key, dock in (("controls", self.controls_dock), ("inspector", self.inspector_dock),
                           ("probe", self.probe_dock), ("runs", self.runs_dock),
-                          ("landscape", self.landscape_dock)):
+                          ("landscape", self.landscape_dock), ("map", self.map_dock), ("health", self.health_dock)):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
         self.toolbar.setWindowTitle(self.tr("Training"))
         for name, action in self.actions_by_name.items():
@@ -329,7 +340,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "lessons"):
             self.lessons.retranslate()
         for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
-                     self.tour, self.network_view, self.phase_banner, self.landscape):
+                     self.tour, self.network_view, self.phase_banner, self.landscape, self.unit_views):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
@@ -342,6 +353,7 @@ class MainWindow(QMainWindow):
         self.status.forget_sizes()
         self.network_view.set_look(look)
         self.plot.set_look(look)
+        self.unit_views.set_look(look)
         self.inspector.set_look(look, self.menus.presentation.isChecked())
         self.phase_banner.set_look(colours_for(look), look.scale)
         self.lesson_box.set_look()

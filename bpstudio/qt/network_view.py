@@ -23,6 +23,7 @@ from ..control.vocabulary import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, 
 from .appearance import Look
 from .diagram_items import EdgeItem, NodeItem, current_look, set_look
 from .diagram_tips import DiagramTips
+from .unit_tiles import UnitDecorations
 
 ROW = 60.0
 WEIGHT_GAP = 175.0
@@ -84,11 +85,13 @@ class NetworkView(QGraphicsView):
         self.sample_tag.setObjectName("phase_sample")
         self.sample_tag.hide()
         self.tips = DiagramTips(self)  # tooltips on nodes, links, sources and sinks
+        self.units = UnitDecorations()  # what each hidden unit sees, saturated and dead marks
 
     def retranslate(self) -> None:
         """Source and sink tags follow the language."""
         for item in self.nodes.values():
             item.refresh()
+        self.units.retranslate()
         if self.phase is not None:
             self._show_sample(self.phase)
 
@@ -108,6 +111,7 @@ class NetworkView(QGraphicsView):
     # -- building ------------------------------------------------------------------
     def set_problem(self, problem: Problem) -> None:
         """Rebuild the scene for a network (a new run with another shape)."""
+        same_run = problem is self.problem
         self.problem = problem
         net = problem.network
         graph = ExpandedGraph(net)
@@ -139,6 +143,7 @@ class NetworkView(QGraphicsView):
             self.edges.append(item)
             if index is not None:
                 self.weight_edges[index] = item
+        self.units.attach(self.nodes.values(), keep=same_run)
         margin = 60
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
         self.selected_param, self.chain = None, None
@@ -191,6 +196,17 @@ class NetworkView(QGraphicsView):
             scale = float(np.max(np.abs(weights[a:b]))) or 1.0
             for index in range(a, b):
                 self.weight_edges[index].set_weight(float(weights[index]), scale)
+
+    # -- what each unit sees -------------------------------------------------------------------
+    def show_unit_maps(self, problem: Problem, images) -> None:
+        """Each hidden unit's picture over the input plane, by node name (``O1[0]``); {} clears."""
+        if problem is self.problem:
+            self.units.show_images(images)
+
+    def show_unit_health(self, problem: Problem, saturated, dead) -> None:
+        """Mark the saturated and dead units (node names)."""
+        if problem is self.problem:
+            self.units.show_health(saturated, dead)
 
     # -- selection and the chain ---------------------------------------------------------------
     def select_param(self, index: int | None) -> None:
@@ -390,8 +406,8 @@ class NetworkView(QGraphicsView):
             point = event.position().toPoint()
             items = self.items(point)
             for item in items:
-                if isinstance(item, NodeItem) or isinstance(item.parentItem(), NodeItem):
-                    node_item = item if isinstance(item, NodeItem) else item.parentItem()
+                node_item = _node_item_of(item)
+                if node_item is not None:
                     self.node_selected.emit(node_item.node.name)
                     event.accept()
                     return
@@ -430,6 +446,13 @@ class NetworkView(QGraphicsView):
 
     def scene_rect_of_param(self, index: int) -> QRectF:
         return self.weight_edges[index].sceneBoundingRect()
+
+
+def _node_item_of(item) -> NodeItem | None:
+    """The node an item belongs to: itself, or the node it is drawn in (label, tag, unit picture)."""
+    while item is not None and not isinstance(item, NodeItem):
+        item = item.parentItem()
+    return item
 
 
 def _distance_to_segment(p: QPointF, line) -> float:

@@ -298,6 +298,65 @@
     </message>
 </context>
 <context>
+    <name>DecisionMapPanel</name>
+    <message>
+        <source>Classes (the network's answer)</source>
+        <translation>类别（网络的回答）</translation>
+    </message>
+    <message>
+        <source>Probability of class {label}</source>
+        <translation>类别 {label} 的概率</translation>
+    </message>
+    <message>
+        <source>Output {name}</source>
+        <translation>输出 {name}</translation>
+    </message>
+    <message>
+        <source>Unit {name}</source>
+        <translation>单元 {name}</translation>
+    </message>
+    <message>
+        <source>Each point takes the colour of the class the network chooses there, stronger where it is surer; pale along the border between classes.</source>
+        <translation>每个点取网络在该处选择的类别的颜色，网络越有把握颜色越深；类别之间的边界处颜色较浅。</translation>
+    </message>
+    <message>
+        <source>The network's probability of this class: from 0 (background) to 1 (full colour).</source>
+        <translation>网络给出的该类别的概率：从 0（背景色）到 1（全色）。</translation>
+    </message>
+    <message>
+        <source>{name}: from {low} (orange) through 0 (background) to {high} (blue), the range of the data's targets.</source>
+        <translation>{name}：从 {low}（橙色）经 0（背景色）到 {high}（蓝色），即数据目标值的范围。</translation>
+    </message>
+    <message>
+        <source>What this unit sees: its output O over the input plane, from {low} (orange) to {high} (blue). The diagram shows the same picture in its node.</source>
+        <translation>这个单元看到的：它的输出 O 在输入平面上的分布，从 {low}（橙色）到 {high}（蓝色）。网络图在它的节点里显示同样的图。</translation>
+    </message>
+    <message>
+        <source>A slice of the input space at {held}: only the samples near it are drawn.</source>
+        <translation>输入空间在 {held} 处的一个切片：只画出靠近它的样本。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Across:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <source>Up:</source>
+        <translation>纵轴：</translation>
+    </message>
+    <message>
+        <source>The decision map needs data with at least two inputs.</source>
+        <translation>决策图需要至少有两个输入的数据。</translation>
+    </message>
+    <message>
+        <source>Dots: training samples; ringed dots: test samples.</source>
+        <translation>圆点：训练样本；带圈的圆点：测试样本。</translation>
+    </message>
+</context>
+<context>
     <name>Diagram</name>
     <message>
         <source>source Σ</source>
@@ -781,6 +840,25 @@
     <message>
         <source>select a weight in the diagram first</source>
         <translation>请先在网络图中选择一个权重</translation>
+    </message>
+</context>
+<context>
+    <name>GradientHealthPanel</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Saturated units: {saturated}. Dead units: {dead}.</source>
+        <translation>饱和单元：{saturated}。死亡单元：{dead}。</translation>
+    </message>
+    <message>
+        <source>How large each layer's gradient ‖∂L/∂W̃⁽ˡ⁾‖ is, at the iterations the studio received (log scale). A layer whose curve lies far below the others learns slowly: its gradient vanishes on the way back. Saturated: tanh or sigmoid at the flat end on every sample; dead: ReLU at 0 on every sample.</source>
+        <translation>每一层梯度 ‖∂L/∂W̃⁽ˡ⁾‖ 的大小，取自工作室收到的迭代（对数坐标）。曲线远低于其他层的那一层学得慢：它的梯度在反向传播途中消失了。饱和：tanh 或 sigmoid 在每个样本上都处于平坦端；死亡：ReLU 在每个样本上都为 0。</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1355,14 @@
     <message>
         <source>Landscape</source>
         <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>Decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <source>Gradient health</source>
+        <translation>梯度健康</translation>
     </message>
     <message>
         <source>Run</source>
@@ -2029,6 +2115,25 @@ The current session stays as it was.</source>
     <message>
         <source>Terms</source>
         <translation>术语</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTiles</name>
+    <message>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Saturated unit: its output O sits at the flat end of tanh (|O| &gt; 0.99) or sigmoid on every training sample, so the basic link dO/dI is almost 0 and the gradient reaching its incoming weights nearly vanishes: they hardly change. Smaller start weights, a smaller α or standardised inputs prevent it.</source>
+        <translation>饱和单元：在每个训练样本上，它的输出 O 都落在 tanh（|O| &gt; 0.99）或 sigmoid 的平坦端，所以基础影响链路 dO/dI 几乎为 0，传到它输入权重的梯度几乎消失：这些权重几乎不再变化。较小的初始权重、较小的 α 或标准化的输入可以避免。</translation>
+    </message>
+    <message>
+        <source>Dead unit: this ReLU outputs 0 on every training sample, so dO/dI = 0 for all of them and no gradient ever reaches its incoming weights: it cannot come back to life by training. A smaller α or a different start avoids it.</source>
+        <translation>死亡单元：这个 ReLU 在每个训练样本上都输出 0，所以 dO/dI 处处为 0，再也没有梯度传到它的输入权重：训练无法让它复活。较小的 α 或不同的起点可以避免。</translation>
     </message>
 </context>
 </TS>

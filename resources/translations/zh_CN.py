@@ -686,3 +686,49 @@ TRANSLATIONS.update({  # the loss landscape: along one weight, across two (issue
     "Δw = {dw}: the tangent predicts ΔJ = g·Δw = <b>{predicted}</b>; the curve says ΔJ = <b>{curve}</b>":
         "Δw = {dw}：切线预测 ΔJ = g·Δw = <b>{predicted}</b>；曲线给出 ΔJ = <b>{curve}</b>",
 })
+
+TRANSLATIONS.update({  # the decision map, what each unit sees, gradient health (issue 14, part b)
+    "Decision map": "决策图",
+    "Gradient health": "梯度健康",
+    "saturated": "饱和",
+    "dead": "死亡",
+    "Saturated unit: its output O sits at the flat end of tanh (|O| > 0.99) or sigmoid on every training sample, "
+    "so the basic link dO/dI is almost 0 and the gradient reaching its incoming weights nearly vanishes: they "
+    "hardly change. Smaller start weights, a smaller α or standardised inputs prevent it.":
+        "饱和单元：在每个训练样本上，它的输出 O 都落在 tanh（|O| > 0.99）或 sigmoid 的平坦端，所以基础影响链路 dO/dI "
+        "几乎为 0，传到它输入权重的梯度几乎消失：这些权重几乎不再变化。较小的初始权重、较小的 α 或标准化的输入可以避免。",
+    "Dead unit: this ReLU outputs 0 on every training sample, so dO/dI = 0 for all of them and no gradient ever "
+    "reaches its incoming weights: it cannot come back to life by training. A smaller α or a different start "
+    "avoids it.":
+        "死亡单元：这个 ReLU 在每个训练样本上都输出 0，所以 dO/dI 处处为 0，再也没有梯度传到它的输入权重："
+        "训练无法让它复活。较小的 α 或不同的起点可以避免。",
+    "Classes (the network's answer)": "类别（网络的回答）",
+    "Probability of class {label}": "类别 {label} 的概率",
+    "Output {name}": "输出 {name}",
+    "Unit {name}": "单元 {name}",
+    "Each point takes the colour of the class the network chooses there, stronger where it is surer; pale along "
+    "the border between classes.":
+        "每个点取网络在该处选择的类别的颜色，网络越有把握颜色越深；类别之间的边界处颜色较浅。",
+    "The network's probability of this class: from 0 (background) to 1 (full colour).":
+        "网络给出的该类别的概率：从 0（背景色）到 1（全色）。",
+    "{name}: from {low} (orange) through 0 (background) to {high} (blue), the range of the data's targets.":
+        "{name}：从 {low}（橙色）经 0（背景色）到 {high}（蓝色），即数据目标值的范围。",
+    "What this unit sees: its output O over the input plane, from {low} (orange) to {high} (blue). The diagram "
+    "shows the same picture in its node.":
+        "这个单元看到的：它的输出 O 在输入平面上的分布，从 {low}（橙色）到 {high}（蓝色）。网络图在它的节点里显示同样的图。",
+    "A slice of the input space at {held}: only the samples near it are drawn.":
+        "输入空间在 {held} 处的一个切片：只画出靠近它的样本。",
+    "Show:": "显示：",
+    "Across:": "横轴：",
+    "Up:": "纵轴：",
+    "The decision map needs data with at least two inputs.": "决策图需要至少有两个输入的数据。",
+    "Dots: training samples; ringed dots: test samples.": "圆点：训练样本；带圈的圆点：测试样本。",
+    "none": "无",
+    "Saturated units: {saturated}. Dead units: {dead}.": "饱和单元：{saturated}。死亡单元：{dead}。",
+    "How large each layer's gradient ‖∂L/∂W̃⁽ˡ⁾‖ is, at the iterations the studio received (log scale). A layer "
+    "whose curve lies far below the others learns slowly: its gradient vanishes on the way back. Saturated: tanh "
+    "or sigmoid at the flat end on every sample; dead: ReLU at 0 on every sample.":
+        "每一层梯度 ‖∂L/∂W̃⁽ˡ⁾‖ 的大小，取自工作室收到的迭代（对数坐标）。曲线远低于其他层的那一层学得慢："
+        "它的梯度在反向传播途中消失了。饱和：tanh 或 sigmoid 在每个样本上都处于平坦端；死亡：ReLU 在每个样本上都为 0。",
+    "iteration": "迭代",
+})

@@ -1,0 +1,137 @@
+"""Gradient health: each layer's ‖∂L/∂W̃⁽ˡ⁾‖ over the iterations (log scale), and the units that stopped.
+
+When gradients vanish (a deep sigmoid net) the first layers' curves lie
+orders of magnitude below the last one's, and those layers learn slowly;
+when they explode the curves shoot up before JVal does.  Below the plot, the
+saturated and dead hidden units are named (the diagram marks them too).
+The curves are redrawn at most 5 times a second while the panel is on
+screen and new norms came, from the record the control floor keeps
+(:mod:`bpstudio.control.gradient_health`); no timer ticks otherwise.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..engine.graph import OUT, Node, display_name, matrix_name
+from .appearance import LIGHT, Look
+from .unit_map_feed import UnitMapFeed
+
+LAYER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+
+class GradientHealthPanel(QWidget):
+    def __init__(self, feed: UnitMapFeed, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gradient_health")
+        self.feed = feed
+        self.look: Look = LIGHT
+        self.caption = QLabel()
+        self.caption.setObjectName("gradient_health_caption")
+        self.caption.setWordWrap(True)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setObjectName("gradient_norm_plot")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMinimumHeight(160)
+        item = self.plot.getPlotItem()
+        item.setLogMode(y=True)
+        self.legend = item.addLegend(offset=(-10, 10))
+        self.curves: list[pg.PlotDataItem] = []
+        self.summary = QLabel()
+        self.summary.setObjectName("unit_health_summary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.summary)
+        self._dirty = False
+        self._health = None
+        self.shown = False  # on screen (its dock says)
+        feed.norms_changed.connect(self._changed)
+        feed.health_ready.connect(self.show_health)
+        feed.plane_changed.connect(lambda _plane: self.show_health(None))  # a new run: nothing known yet
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self.redraw)
+        self.retranslate()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self.shown and not self.timer.isActive():
+            self.timer.start()
+
+    def redraw(self) -> None:
+        """One curve per layer from the recorded norms (only while on screen and changed)."""
+        if not self._dirty or not self.shown:
+            return
+        self._dirty = False
+        norms = self.feed.norms
+        layers = norms.norms.shape[1] if len(norms) else 0
+        if layers != len(self.curves):
+            self._make_curves(layers)
+        x = norms.iterations.astype(float)
+        for layer, curve in enumerate(self.curves):
+            curve.setData(x, norms.norms[:, layer])
+
+    def _make_curves(self, layers: int) -> None:
+        item = self.plot.getPlotItem()
+        for curve in self.curves:
+            item.removeItem(curve)
+            self.legend.removeItem(curve)
+        self.curves = []
+        for layer in range(layers):
+            pen = pg.mkPen(LAYER_COLOURS[layer % len(LAYER_COLOURS)], width=2 if self.look.scale == 1 else 3)
+            curve = item.plot([], [], pen=pen, name=f"‖∂L/∂{matrix_name(layer)}‖", antialias=False)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.curves.append(curve)
+
+    def show_health(self, health) -> None:
+        """Name the saturated and dead units (or say there are none)."""
+        self._health = health
+        problem = self.feed.model.problem
+        if health is None or problem is None:
+            self.summary.setText("")
+            return
+        net = problem.network
+
+        def names(units) -> str:
+            return ", ".join(display_name(Node(OUT, layer, j), net) for layer, j in units) or self.tr("none")
+
+        text = self.tr("Saturated units: {saturated}. Dead units: {dead}.").format(
+            saturated=names(health.saturated), dead=names(health.dead))
+        if text != self.summary.text():  # a label relayouts on every setText
+            self.summary.setText(text)
+
+    def set_shown(self, shown: bool) -> None:
+        self.shown = shown
+        if shown:
+            self._dirty = True
+            self.redraw()
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr(
+            "How large each layer's gradient ‖∂L/∂W̃⁽ˡ⁾‖ is, at the iterations the studio received (log scale). "
+            "A layer whose curve lies far below the others learns slowly: its gradient vanishes on the way back. "
+            "Saturated: tanh or sigmoid at the flat end on every sample; dead: ReLU at 0 on every sample."))
+        item = self.plot.getPlotItem()
+        item.setLabel("bottom", self.tr("iteration"), color=self.look.text)
+        self.show_health(self._health)
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
+        self.plot.setBackground(look.background)
+        item = self.plot.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen(look.muted))
+            axis.setTextPen(pg.mkPen(look.text))
+        self.legend.setLabelTextColor(look.text)
+        for _sample, label in self.legend.items:
+            label.setText(label.text, color=look.text)
+        self._make_curves(len(self.curves))
+        self._dirty = True
+        self.retranslate()
+        self.redraw()
