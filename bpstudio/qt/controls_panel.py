@@ -121,7 +121,7 @@ class ControlsPanel(QWidget):
     def _group(self, fields) -> QGroupBox:
         box = QGroupBox()
         form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
             if field in CHOICES:
                 editor = QComboBox()

@@ -56,7 +56,7 @@ class FormulaView(QWidget):
         self._cache = QPixmap()
         self._cache_key: tuple = ()
         self.svg_text = ""
-        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumWidth(120)
@@ -130,9 +130,9 @@ class FormulaView(QWidget):
         if self._cache_key != key:
             pixmap = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.transparent)
+            pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self.renderer.render(painter, QRectF(0, 0, w, h))
             painter.end()
             self._cache, self._cache_key = pixmap, key

@@ -58,7 +58,7 @@ class GuidedTour(QFrame):
     def __init__(self, window, steps: list[TourStep] | None = None) -> None:
         super().__init__(window)
         self.setObjectName("guided_tour")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#guided_tour { background: #e8f1fa; border: 1px solid #0072B2; }"
                            "#guided_tour QLabel { color: #10273a; }")
         self.window_ = window

@@ -38,7 +38,7 @@ def install_language(code: str) -> str:
         if not ours.load(catalogue_path(code)):
             return "en"
         qt = QTranslator(app)  # Qt's own texts: dialog buttons and the like
-        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
         app.installTranslator(ours)

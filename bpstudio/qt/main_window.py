@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.network_view = NetworkView()
         self.plot = JvalPlot()
-        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("center_splitter")
         self.splitter.addWidget(self.network_view)
         self.splitter.addWidget(self.plot)
@@ -172,21 +172,21 @@ class MainWindow(QMainWindow):
         self.controls.csv_requested.connect(self.choose_csv)
         self.controls.article_data_requested.connect(self.use_article_data)
         # After Enter, Space and the arrows drive the run again, not the text field.
-        self.controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.OtherFocusReason))
+        self.controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.inspector = Inspector()
         self.probe = PredictionProbe()
         scroller = QScrollArea()  # on a 768-pixel laptop screen the controls may need to scroll
         scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setWidget(self.controls)
-        self.controls_dock = self._dock("controls_dock", scroller, Qt.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.RightDockWidgetArea)
-        self.probe_dock = self._dock("probe_dock", self.probe, Qt.LeftDockWidgetArea)
+        self.controls_dock = self._dock("controls_dock", scroller, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.probe_dock = self._dock("probe_dock", self.probe, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.runs = RunsPanel()
         self.runs.visibility_changed.connect(self.plot.set_overlay_visible)
         self.runs.removed.connect(self.plot.remove_overlay)
-        self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
+        self.runs_dock = self._dock("runs_dock", self.runs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
         self.inspector_dock.raise_()
         self.status = StudioStatusBar()
@@ -241,19 +241,19 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.actions_by_name = {
-            "run": self._action("run", Qt.Key_Space, self.run, QStyle.SP_MediaPlay),
-            "pause": self._action("pause", Qt.Key_Space, self.pause, QStyle.SP_MediaPause),
-            "step": self._action("step", Qt.Key_Right, self.step, QStyle.SP_MediaSeekForward),
+            "run": self._action("run", Qt.Key.Key_Space, self.run, QStyle.StandardPixmap.SP_MediaPlay),
+            "pause": self._action("pause", Qt.Key.Key_Space, self.pause, QStyle.StandardPixmap.SP_MediaPause),
+            "step": self._action("step", Qt.Key.Key_Right, self.step, QStyle.StandardPixmap.SP_MediaSeekForward),
             "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase,
-                                       QStyle.SP_ArrowRight),
-            "rewind": self._action("rewind", Qt.Key_Left, self.rewind, QStyle.SP_MediaSkipBackward),
+                                       QStyle.StandardPixmap.SP_ArrowRight),
+            "rewind": self._action("rewind", Qt.Key.Key_Left, self.rewind, QStyle.StandardPixmap.SP_MediaSkipBackward),
             "redo": self._action("redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo,
-                                 QStyle.SP_MediaSkipForward),
-            "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.SP_BrowserReload),
+                                 QStyle.StandardPixmap.SP_MediaSkipForward),
+            "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.StandardPixmap.SP_BrowserReload),
         }
         self.toolbar = toolbar = QToolBar()
         toolbar.setObjectName("training_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self.actions_by_name.values():
             toolbar.addAction(action)
         self.addToolBar(toolbar)
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         self.retranslate()  # now, not only when the posted LanguageChange arrives
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             text, tip = ACTION_TEXTS[name]
             action.setText(marked("MainWindow", text))
             tip = marked("MainWindow", tip)
-            shortcut = action.shortcut().toString(QKeySequence.NativeText)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             action.setStatusTip(tip)
         if hasattr(self, "menus"):
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self.inspector_dock.show()
             self.inspector_dock.raise_()
             self.apply_look()
-            self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Horizontal)
+            self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Orientation.Horizontal)
             total = max(sum(self.splitter.sizes()), 1)
             self.splitter.setSizes([round(total * 0.7), round(total * 0.3)])
         else:
@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored and not getattr(self, "_docks_sized", False):
             self._docks_sized = True
-            self.resizeDocks([self.inspector_dock], [max(420, round(self.width() * 0.36))], Qt.Horizontal)
+            self.resizeDocks([self.inspector_dock], [max(420, round(self.width() * 0.36))], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         """Close once the training thread has ended; a busy thread is waited for, visibly.
@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
             self.centralWidget().setEnabled(False)
             if not self._waiting_for_thread:
                 self._waiting_for_thread = True
-                self.thread.finished.connect(self._close_after_thread, Qt.QueuedConnection)
+                self.thread.finished.connect(self._close_after_thread, Qt.ConnectionType.QueuedConnection)
                 if self.thread.isFinished():  # it ended between the wait and the connection
                     QTimer.singleShot(0, self.close)
             return

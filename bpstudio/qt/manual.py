@@ -37,7 +37,7 @@ class ManualWindow(QDialog):
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("manual_window")
-        self.setWindowFlag(Qt.WindowContextHelpButtonHint, False)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.setModal(False)
         self.browser = QTextBrowser()
         self.browser.setObjectName("manual_text")
@@ -63,7 +63,7 @@ class ManualAction(QObject):
         self.manual: ManualWindow | None = None
         self.action = QAction(window)
         self.action.setObjectName("manual")
-        self.action.setShortcut(QKeySequence(Qt.Key_F1))
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.action.triggered.connect(self.open)
         menu.addAction(self.action)
         self.retranslate()

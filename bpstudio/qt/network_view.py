@@ -64,11 +64,11 @@ class NetworkView(QGraphicsView):
         self.setObjectName("network_view")
         self.setAccessibleName("network diagram")
         self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
-        self.setDragMode(QGraphicsView.ScrollHandDrag)
-        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.problem: Problem | None = None
         self.nodes: dict[Node, NodeItem] = {}
         self.edges: list[EdgeItem] = []
@@ -369,7 +369,7 @@ class NetworkView(QGraphicsView):
 
     # -- navigation --------------------------------------------------------------------------
     def fit(self) -> None:
-        self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -386,7 +386,7 @@ class NetworkView(QGraphicsView):
         self.fit()
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             point = event.position().toPoint()
             items = self.items(point)
             for item in items:
@@ -411,18 +411,18 @@ class NetworkView(QGraphicsView):
             return super().keyPressEvent(event)
         count = self.problem.network.n_params
         key = event.key()
-        if key in (Qt.Key_Down, Qt.Key_Up):
-            step = 1 if key == Qt.Key_Down else -1
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if key == Qt.Key.Key_Down else -1
             current = -1 if self.selected_param is None and step == 1 else (self.selected_param or 0)
             self.select_param((current + step) % count)
             if self.selected_param is not None:
                 self.ensureVisible(self.weight_edges[self.selected_param].boundingRect(), 40, 40)
-        elif key == Qt.Key_Escape:
+        elif key == Qt.Key.Key_Escape:
             self.select_param(None)
-        elif key in (Qt.Key_Plus, Qt.Key_Equal):
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.scale(1.2, 1.2)
             self._user_zoomed = True
-        elif key == Qt.Key_Minus:
+        elif key == Qt.Key.Key_Minus:
             self.scale(1 / 1.2, 1 / 1.2)
             self._user_zoomed = True
         else:

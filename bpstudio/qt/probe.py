@@ -43,7 +43,7 @@ class PredictionProbe(QWidget):
         self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0))]
         for row, name in enumerate(data.input_names):
             self.grid.addWidget(QLabel(f"<i>{name}</i>"), row, 0)
-            slider = QSlider(Qt.Horizontal)
+            slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, STEPS)
             slider.setValue(STEPS // 2 + 10 + 2 * row)
             slider.setObjectName(f"probe_{name}")
@@ -61,7 +61,7 @@ class PredictionProbe(QWidget):
         for k in range(len(data.target_names)):
             label = QLabel()
             label.setObjectName(f"probe_output_{k}")
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.grid.addWidget(label, top + 1 + k, 0, 1, 3)
             self.output_labels.append(label)
         self._built_for = problem

@@ -103,7 +103,7 @@ class RunsPanel(QWidget):
         self.remove.setToolTip(self.tr("Forget the selected run"))
         for row in range(self.list.count()):  # labels are data: written again in the new language
             item = self.list.item(row)
-            run = self.runs.get(item.data(Qt.UserRole))
+            run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
             if run is not None:
                 item.setText(run.label)
 
@@ -118,24 +118,24 @@ class RunsPanel(QWidget):
             self._forget(next(iter(self.runs)))
         self.runs[key] = run
         item = QListWidgetItem(run.label)
-        item.setData(Qt.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(Qt.Checked)
-        item.setForeground(Qt.black)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        item.setForeground(Qt.GlobalColor.black)
         item.setToolTip(run.colour)
         self.list.addItem(item)
         return run
 
     def _toggled(self, item: QListWidgetItem) -> None:
-        self.visibility_changed.emit(item.data(Qt.UserRole), item.checkState() == Qt.Checked)
+        self.visibility_changed.emit(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
-            self._forget(item.data(Qt.UserRole))
+            self._forget(item.data(Qt.ItemDataRole.UserRole))
 
     def _forget(self, key: int) -> None:
         for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.UserRole) == key:
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.list.takeItem(row)
                 break
         self.runs.pop(key, None)

@@ -43,9 +43,9 @@ class SessionFiles(QObject):
     def add_to(self, menu: QMenu) -> None:
         self.actions = {}
         for shortcut, slot, name in (
-            (QKeySequence.Open, self.open_dialog, "open"),
-            (QKeySequence.Save, self.save, "save"),
-            (QKeySequence.SaveAs, self.save_as, "save_as"),
+            (QKeySequence.StandardKey.Open, self.open_dialog, "open"),
+            (QKeySequence.StandardKey.Save, self.save, "save"),
+            (QKeySequence.StandardKey.SaveAs, self.save_as, "save_as"),
         ):
             action = QAction(self.window)
             action.setObjectName(name)
@@ -193,8 +193,9 @@ class SessionFiles(QObject):
         answer = QMessageBox.question(
             self.window, self.tr("Unsaved work"),
             self.tr("This session has changed since it was last saved. Save it first?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.Save:
+        if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.Discard
+        return answer == QMessageBox.StandardButton.Discard
