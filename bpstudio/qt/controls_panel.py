@@ -7,7 +7,7 @@ to the training thread.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -17,6 +17,7 @@ from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
 from ..control.vocabulary import OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import localized, marked
 from .option_names import option_name
 

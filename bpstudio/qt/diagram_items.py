@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.graph import Edge, Node
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ..engine.messages import QT_TRANSLATE_NOOP
 
 from .appearance import LIGHT, Look
 from .diagram_tips import refresh_tips_for

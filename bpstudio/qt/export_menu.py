@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -11,6 +11,7 @@ from ..control.safe_write import write_text
 from ..control.script_export import check_script_name, script_text
 from ..control.tables import write_history_csv, write_weights
 from . import exports
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import localized, marked
 
 TEXTS = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -24,6 +24,7 @@ from ..control.typeset import Colours, board_svg, equations_svg, links_svg, numb
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import LIGHT, Look
 from .formula_view import FormulaView
 from .i18n import marked

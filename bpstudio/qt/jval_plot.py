@@ -12,12 +12,13 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 from .option_names import setting_symbol, setting_value
 from .plot_exports import install_safe_plot_exports

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar,
@@ -20,6 +20,7 @@ from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, 
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import StudioModel
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import apply_palette, look_for
 from .background import QtExecutor
 from .gui_gc import collect_on_the_gui_thread

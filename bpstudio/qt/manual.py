@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
 MENU_TEXT = QT_TRANSLATE_NOOP("Manual", "&Manual")

@@ -6,11 +6,12 @@ stays about composition and the flow of Updates.  Texts are set in
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from .. import __version__
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .export_menu import ExportMenu
 from .i18n import LANGUAGES, marked
 from .manual import add_manual

@@ -6,12 +6,12 @@ and the equation of that phase; the diagram shows its numbers.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout
 
 from ..control.typeset import Colours, equation_svg, number_text
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .formula_view import FormulaView
 from .i18n import marked
 from .option_names import option_name

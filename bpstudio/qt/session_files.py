@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ..control import LoadSaved
 from ..control.session_file import SessionFileError, load_session, save_state
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")

@@ -1,11 +1,11 @@
 """Status bar: state, iteration, JVal, ||g||_inf, iterations per second, why the run stopped."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..control.number_format import short_number
 from ..control.session import RunState, Update
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 from .stop_reasons import stop_text
 
