@@ -68,7 +68,7 @@ class ControlsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("controls")
         self.config = config
-        self.editors: dict[str, QWidget] = {}
+        self.editors: dict[str, QComboBox | QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -124,6 +124,7 @@ class ControlsPanel(QWidget):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
+            editor: QComboBox | QLineEdit
             if field in CHOICES:
                 editor = QComboBox()
                 for value in CHOICES[field]:

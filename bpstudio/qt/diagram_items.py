@@ -61,7 +61,7 @@ class EdgeItem(QGraphicsLineItem):
         self.edge = edge
         self.param_index = param_index
         self.weight = 0.0
-        self.scale = 1.0
+        self.weight_scale = 1.0  # the largest |weight| of the layer; not QGraphicsItem.scale()
         self.mode = "normal"  # normal | faded | chain | selected | phase
         self.strength: float | None = None  # phase: |gradient| or |Δw| against the layer's largest
         self.arrow_back = False  # backward phase: an arrowhead toward the inputs
@@ -97,8 +97,8 @@ class EdgeItem(QGraphicsLineItem):
         return self._bounds
 
     def set_weight(self, value: float, scale: float) -> None:
-        if value != self.weight or scale != self.scale:
-            self.weight, self.scale = value, scale
+        if value != self.weight or scale != self.weight_scale:
+            self.weight, self.weight_scale = value, scale
             self.refresh()
 
     def set_mode(self, mode: str, strength: float | None = None, arrow_back: bool = False) -> None:
@@ -134,7 +134,7 @@ class EdgeItem(QGraphicsLineItem):
         is_weight = self.param_index is not None
         if is_weight:
             colour = QColor(look.positive if self.weight >= 0 else look.negative)
-            width = 0.7 + 4.3 * min(abs(self.weight) / self.scale, 1.0) if self.scale else 1.0
+            width = 0.7 + 4.3 * min(abs(self.weight) / self.weight_scale, 1.0) if self.weight_scale else 1.0
         else:
             colour, width = QColor(look.muted), 1.6
         style = Qt.PenStyle.DashLine if is_weight and self.weight < 0 else Qt.PenStyle.SolidLine

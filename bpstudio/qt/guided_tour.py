@@ -7,7 +7,7 @@ phase, the run finished); "Next" moves on by hand, "Skip tour" ends it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -16,12 +16,25 @@ from ..control import RunState
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
+if TYPE_CHECKING:
+    from ..control.session import Update
+    from .inspector import Inspector
+    from .network_view import NetworkView
+
+
+class TourWindow(Protocol):
+    """What a step's check reads of the window."""
+
+    network_view: NetworkView
+    inspector: Inspector
+    last: Update | None
+
 
 @dataclass(frozen=True)
 class TourStep:
     title: str
     text: str
-    done: Callable[[object], bool] | None = None  # window -> finished?
+    done: Callable[[TourWindow], bool] | None = None  # window -> finished?
 
 
 def article_steps() -> list[TourStep]:

@@ -28,6 +28,7 @@ def catalogue_path(code: str) -> str:
 def install_language(code: str) -> str:
     """Make ``code`` the application's language; returns the language now in use."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -397,6 +397,7 @@ class Inspector(QScrollArea):
 
     def _fill_paths(self, n: ChainNumbers) -> None:
         chain = self.chain
+        assert chain is not None  # numbers come for a selected chain
         listed = len(n.paths)
         shares = n.path_shares()
         note = self.tr("{n} path(s)").format(n=n.paths_total)

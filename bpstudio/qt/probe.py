@@ -31,13 +31,14 @@ class PredictionProbe(QWidget):
         self.slider_labels: list[QLabel] = []
         self.output_labels: list[QLabel] = []
         self.ranges: list[tuple[float, float]] = []
-        self._built_for = None
+        self._built_for: Problem | None = None
 
     def _build(self, problem: Problem) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = None if item is None else item.widget()
+            if widget:
+                widget.deleteLater()
         data = problem.dataset
         self.sliders, self.slider_labels, self.output_labels = [], [], []
         self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0))]

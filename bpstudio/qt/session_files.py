@@ -68,7 +68,7 @@ class SessionFiles(QObject):
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [p for p in (value or []) if isinstance(p, str)]
+        return [p for p in value if isinstance(p, str)] if isinstance(value, (list, tuple)) else []
 
     def _remember(self, path: Path) -> None:
         entries = [str(path)] + [p for p in self.recent() if p != str(path)]
@@ -80,7 +80,10 @@ class SessionFiles(QObject):
         if not entries:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         for entry in entries:
-            self.recent_menu.addAction(entry, lambda p=entry: self.open(p))
+            def open_entry(p: str = entry) -> None:
+                self.open(p)
+
+            self.recent_menu.addAction(entry, open_entry)
 
     # -- state ----------------------------------------------------------------------------------
     def _mark(self) -> tuple | None:
