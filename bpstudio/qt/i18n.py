@@ -52,7 +52,7 @@ def marked(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def localized(error: Exception) -> str:
+def localized(error: Exception | str) -> str:
     """An engine refusal in the user's language when it has a template, else as it is."""
     template = getattr(error, "template", None)
     if not template:

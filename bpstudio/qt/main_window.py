@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, Update
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
+from ..engine.data import Problem
 from ..control.studio_model import StudioModel
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import apply_palette, look_for
@@ -73,6 +74,9 @@ def _settings() -> QSettings:
 
 class MainWindow(QMainWindow):
     ask_before_closing = True  # tests and the smoke test switch the unsaved-work question off
+    # The training thread.  The name shadows QObject.thread(); window.thread is used too widely
+    # (helpers, tests) to rename it here.
+    thread: TrainingThread  # type: ignore[assignment]
 
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
@@ -94,16 +98,21 @@ class MainWindow(QMainWindow):
         self.closing_down = False  # set when the window closes: late answers are dropped
         self.model_signals = ModelSignals(self.model, self)
         self.last: Update | None = None
-        self.problem = None
+        self.problem: Problem | None = None
         self.pending_selection: int | None = None
         self.files = SessionFiles(self, settings)
         self._build_views(config or RunConfig())
         self._connect_model()
         self._build_actions()
+        # set by build_menus:
+        self.presentation_action: QAction
+        self.log_action: QAction
+        self.theme_actions: dict[str, QAction]
+        self.language_actions: dict[str, QAction]
         build_menus(self)
         self.resize(1366, 768)
         self.theme = "light"
-        self._base_font = None
+        self._base_font: QFont | None = None
         self.tour_offered = False
         self._layout_restored = False
         if restore_settings:
@@ -112,9 +121,9 @@ class MainWindow(QMainWindow):
                 self.tour_offered = True
                 QTimer.singleShot(0, self.tour.offer)  # first start: offer the walk-through
             theme = settings.value("theme", "light")
-            self.theme = theme if theme in self.theme_actions else "light"
+            self.theme = theme if isinstance(theme, str) and theme in self.theme_actions else "light"
         self.apply_look()
-        code = (settings.value("language", "") or system_language()) if restore_settings else "en"
+        code = str(settings.value("language", "") or system_language()) if restore_settings else "en"
         self.language = install_language(code)
         self.language_actions[self.language].setChecked(True)
         self.retranslate()
@@ -126,7 +135,7 @@ class MainWindow(QMainWindow):
             "BP Studio starts with the article's run.").format(reason=settings_notice)
         if self.settings_notice:
             QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"),
-                                                                 self.settings_notice))
+                                                                 self.settings_notice or ""))
         self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at 5 Hz
         self.view_timer.setInterval(200)
         self.view_timer.timeout.connect(self._refresh_running_views)
@@ -135,7 +144,9 @@ class MainWindow(QMainWindow):
         self._chain_asked = 0.0
         self._closing = False
         self._waiting_for_thread = False
-        QApplication.instance().aboutToQuit.connect(self.finish_thread)
+        app = QApplication.instance()
+        assert app is not None  # a window needs the application
+        app.aboutToQuit.connect(self.finish_thread)
         self.thread.start()
 
     # -- building -------------------------------------------------------------------------------
@@ -296,6 +307,7 @@ class MainWindow(QMainWindow):
     def apply_look(self) -> None:
         look = look_for(self.theme, self.presentation_action.isChecked())
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window needs the application
         if self._base_font is None:
             self._base_font = QFont(app.font())
         apply_palette(app, look, self._base_font)
@@ -317,7 +329,8 @@ class MainWindow(QMainWindow):
         back exactly when presentation mode ends.
         """
         if on:
-            self._layout_before_presentation = (self.saveState(), self.splitter.saveState())
+            self._layout_before_presentation: tuple[QByteArray, QByteArray] | None = (
+                self.saveState(), self.splitter.saveState())
             for dock in (self.controls_dock, self.probe_dock, self.runs_dock):
                 dock.hide()
             self.inspector_dock.show()
@@ -388,7 +401,7 @@ class MainWindow(QMainWindow):
     # -- updates from the training thread ------------------------------------------------------------------
     def on_update(self, update: Update) -> None:
         first = self.last is None
-        newly_finished = update.state in FINISHED and (first or self.last.state not in FINISHED
+        newly_finished = update.state in FINISHED and (self.last is None or self.last.state not in FINISHED
                                                         or update.new_run)
         self.last = update
         self.model.apply_update(update)  # a new run: problem_changed reaches every view
@@ -398,9 +411,11 @@ class MainWindow(QMainWindow):
             self.files.load_finished(*update.loaded)
         self.plot.apply(update)
         if update.discarded is not None and len(update.discarded) > 1:  # rewound over, then left: keep it
+            assert self.problem is not None  # the run was announced (problem_changed)
             run = self.runs.add(update.config, update.discarded, self.problem.network.sizes, (), None)
             self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
         if newly_finished and len(self.plot.mirror) > 1:
+            assert self.problem is not None  # the run was announced (problem_changed)
             run = self.runs.add(update.config, self.plot.mirror.values(), self.problem.network.sizes,
                                 update.changes, update.snapshot.stop_reason)
             self.plot.add_overlay(run.key, run.history, run.label, run.colour, run.iterations)
@@ -507,7 +522,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        self.log_action.setChecked(settings.value("log_y", False, type=bool))
+        self.log_action.setChecked(bool(settings.value("log_y", False, type=bool)))
 
     def save_settings(self) -> None:
         settings = _settings()
@@ -549,7 +564,9 @@ class MainWindow(QMainWindow):
         if not self.thread.stop(CLOSE_WAIT_MS):
             event.ignore()
             self.show_banner(self.tr("Finishing the current step… BP Studio closes when it is done."))
-            self.centralWidget().setEnabled(False)
+            center = self.centralWidget()
+            if center is not None:
+                center.setEnabled(False)
             if not self._waiting_for_thread:
                 self._waiting_for_thread = True
                 self.thread.finished.connect(self._close_after_thread, Qt.ConnectionType.QueuedConnection)

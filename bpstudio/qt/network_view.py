@@ -75,7 +75,7 @@ class NetworkView(QGraphicsView):
         self.weight_edges: dict[int, EdgeItem] = {}
         self.selected_param: int | None = None
         self.chain: InfluenceChain | None = None
-        self.selection_tag = None
+        self.selection_tag: QGraphicsTextItem | None = None
         self._user_zoomed = False
         self.phase: Phase | None = None
         # Which sample a phase's numbers belong to.  A child of the view, not of the
@@ -134,11 +134,11 @@ class NetworkView(QGraphicsView):
             if edge.kind == WEIGHT:
                 index = net.param_index(*graph.weight_of(edge))
             start, end = self._endpoints(edge)
-            item = EdgeItem(edge, index, start, end)
-            scene.addItem(item)
-            self.edges.append(item)
+            edge_item = EdgeItem(edge, index, start, end)
+            scene.addItem(edge_item)
+            self.edges.append(edge_item)
             if index is not None:
-                self.weight_edges[index] = item
+                self.weight_edges[index] = edge_item
         margin = 60
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
         self.selected_param, self.chain = None, None
@@ -228,7 +228,11 @@ class NetworkView(QGraphicsView):
         font.setPointSizeF(11.5 * look.scale)
         font.setBold(True)
         tag.setFont(font)
-        name = self.chain.display(self.chain.param, "html") if text is None else html.escape(text)
+        if text is None:
+            assert self.chain is not None  # show_selection sets the chain before its tag
+            name = self.chain.display(self.chain.param, "html")
+        else:
+            name = html.escape(text)
         tag.setHtml(f"<span style='color:{look.selected}; background:{look.background}'>{name}</span>")
         line = item.line()
         middle = line.p1() + (line.p2() - line.p1()) * 0.45
@@ -247,12 +251,12 @@ class NetworkView(QGraphicsView):
                 item.set_mode("chain")
             else:
                 item.set_mode("faded" if lit else "normal")
-        for node, item in self.nodes.items():
+        for node, node_item in self.nodes.items():
             role = "source" if node in sources else "sink" if node in sinks else ""
             if node in nodes:
-                item.set_mode("chain", role)
+                node_item.set_mode("chain", role)
             else:
-                item.set_mode("faded" if lit else "normal", role)
+                node_item.set_mode("faded" if lit else "normal", role)
 
     def chain_edge_names(self) -> set[tuple[str, str]]:
         """The links currently drawn as the chain (for tests and exports)."""
@@ -268,8 +272,8 @@ class NetworkView(QGraphicsView):
         selected weight's before → after.
         """
         self.phase = phase
-        for item in self.nodes.values():
-            item.set_annotation("")
+        for node_item in self.nodes.values():
+            node_item.set_annotation("")
         if phase is None or self.problem is None:
             self.sample_tag.hide()
             for item in self.edges:
@@ -292,13 +296,13 @@ class NetworkView(QGraphicsView):
             for name, grad in phase.node_gradients.items():
                 touched.add(name)
                 self._annotate(name, "∂L " + number_text(grad))
-        for node, item in self.nodes.items():
+        for node, node_item in self.nodes.items():
             if node.name in touched:
-                item.set_mode("phase", item.role)
+                node_item.set_mode("phase", node_item.role)
             elif phase.kind != UPDATE:
-                item.set_mode("faded", item.role)
+                node_item.set_mode("faded", node_item.role)
             else:
-                item.set_mode("normal", item.role)
+                node_item.set_mode("normal", node_item.role)
         strengths = self._phase_strengths(phase)
         layer = phase.layer
         for item in self.edges:
@@ -320,8 +324,9 @@ class NetworkView(QGraphicsView):
 
     def _phase_strengths(self, phase: Phase) -> dict[int, float]:
         """Backward: |∂L/∂w| of the layer; update: |Δw| of each layer; scaled by the largest."""
+        assert self.problem is not None  # phases are shown for a problem
         net = self.problem.network
-        if phase.kind == BACKWARD and phase.gradient is not None:
+        if phase.kind == BACKWARD and phase.gradient is not None and phase.layer is not None:
             values = np.abs(np.asarray(phase.gradient)).ravel()
             start = net.offsets[phase.layer]
             indices = range(start, start + values.size)
@@ -336,6 +341,7 @@ class NetworkView(QGraphicsView):
         return {i: float(v) / largest for i, v in zip(indices, values)}
 
     def _show_sample(self, phase: Phase) -> None:
+        assert self.problem is not None  # phases are shown for a problem
         data = self.problem.dataset
         values = ", ".join(f"{k} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
         self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
@@ -390,8 +396,8 @@ class NetworkView(QGraphicsView):
             point = event.position().toPoint()
             items = self.items(point)
             for item in items:
-                if isinstance(item, NodeItem) or isinstance(item.parentItem(), NodeItem):
-                    node_item = item if isinstance(item, NodeItem) else item.parentItem()
+                node_item = item if isinstance(item, NodeItem) else item.parentItem()
+                if isinstance(node_item, NodeItem):
                     self.node_selected.emit(node_item.node.name)
                     event.accept()
                     return
