@@ -125,16 +125,18 @@ def backward(
     ``flat_weights`` may also be the list of matrices :meth:`Network.layers` gave.
     """
     matrices = flat_weights if isinstance(flat_weights, list) else net.layers(flat_weights)
-    results: list[LayerBackward] = [None] * net.n_layers  # type: ignore[list-item]
+    results: list[LayerBackward] = []  # last layer first, until the reverse below
     if d_pre_last is None and net.output_activation == "softmax":
         assert d_outputs is not None, "backward needs dL/dy or dL/dI of the output layer"
         d_pre_last = softmax_backward(passes[-1].post, d_outputs)
     d_post, d_pre = d_outputs, d_pre_last
     for layer in reversed(range(net.n_layers)):
-        results[layer] = backward_layer(
+        result = backward_layer(
             passes[layer], d_post, matrices[layer], with_inputs=layer > 0, d_pre=d_pre
         )
-        d_post, d_pre = results[layer].d_inputs, None
+        results.append(result)
+        d_post, d_pre = result.d_inputs, None
+    results.reverse()
     return results
 
 
