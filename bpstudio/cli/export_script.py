@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
     out = writable_path("--out", args.out)
+    assert out is not None  # --out is required
     try:
         check_script_name(out)
     except ValueError as err:

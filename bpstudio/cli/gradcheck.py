@@ -43,8 +43,8 @@ def main(argv: list[str]) -> int:
         print(f"mini-batch 0: {len(rows)} of {problem.dataset.n_samples} samples, scaled by {scale:g}")
     result = check_gradient(net, problem.start, data, scale=scale)
     for layer, error in enumerate(result.layer_errors):
-        rows, cols = net.shapes[layer]
-        print(f"W{layer} ({rows}x{cols}): max relative error {error:.3e}")
+        n_rows, n_cols = net.shapes[layer]
+        print(f"W{layer} ({n_rows}x{n_cols}): max relative error {error:.3e}")
     print(f"overall: {result.max_error:.3e}")
     if json_path is not None:
         write_text(json_path, json.dumps({

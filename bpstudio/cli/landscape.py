@@ -183,12 +183,16 @@ def main(argv: list[str]) -> int:
     path = train_with_path(trainer, args.iterations,
                            ProgressBar(args.iterations, enabled=None if not args.quiet else False))
     snapshot = trainer.snapshot()
+    result: WeightSlice | LandscapeMap
     if random_map or param2 is not None:
+        # not random: --param is required, and --param2 was given
+        params = None if random_map or param is None or param2 is None else (param, param2)
         result = MapTask(trainer.network, trainer.dataset, snapshot,
-                         params=None if random_map else (param, param2), span=args.span,
+                         params=params, span=args.span,
                          points=points, path=path, seed=args.direction_seed).run()
         data = map_json(result, trainer, args.direction_seed if random_map else None)
     else:
+        assert param is not None  # required unless the map is random
         result = SliceTask(trainer.network, trainer.dataset, snapshot, param, span=args.span,
                            points=points, recent=path[-50:, param]).run()
         data = slice_json(result, trainer)
@@ -196,11 +200,17 @@ def main(argv: list[str]) -> int:
     if json_path is not None:
         write_text(json_path, json.dumps(data))
     if csv_path is not None:
-        (write_slice_csv if isinstance(result, WeightSlice) else write_map_csv)(csv_path, result)
+        if isinstance(result, WeightSlice):
+            write_slice_csv(csv_path, result)
+        else:
+            write_map_csv(csv_path, result)
     if plot is not None:
         from ..qt.landscape_figure import save_map_figure, save_slice_figure
 
-        (save_slice_figure if isinstance(result, WeightSlice) else save_map_figure)(plot, result)
+        if isinstance(result, WeightSlice):
+            save_slice_figure(plot, result)
+        else:
+            save_map_figure(plot, result)
     if not args.quiet:
         if trainer.stop_reason is not None and trainer.stop_reason.value != "max_iter":
             print(f"the run stopped at iteration {trainer.iteration} ({trainer.stop_reason.value})")

@@ -71,7 +71,8 @@ def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
         "gradient": layer_lists(trainer, gradient),
         "elapsed_s": elapsed,
         **({"test_jval": trainer.test_history.view().tolist(),
-            "test_samples": trainer.test.n_samples} if trainer.test_history is not None else {}),
+            "test_samples": trainer.test.n_samples}
+           if trainer.test_history is not None and trainer.test is not None else {}),
         **class_scores(trainer),
     }
 
@@ -123,6 +124,7 @@ def main(argv: list[str]) -> int:
         rate = trainer.iteration / elapsed if elapsed > 0 and trainer.iteration else 0.0
         print(f"final JVal:  {trainer.jval:.10g}")
         print(f"iterations:  {trainer.iteration}")
+        assert trainer.stop_reason is not None  # train() runs to a stop
         print(f"stopped by:  {trainer.stop_reason.value}")
         scores = class_scores(trainer)
         if scores:

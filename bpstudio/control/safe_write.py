@@ -49,7 +49,7 @@ class UnsafeTargetError(OSError):
         self.filename = None
 
     def __str__(self) -> str:
-        return self.strerror
+        return self.strerror or ""
 
 
 def _kind(mode: int) -> str:
@@ -114,7 +114,7 @@ def _is_stale(candidate: Path) -> bool:
 
 def clean_stale_temporaries(target: Path) -> list[Path]:
     """Remove temporaries left by killed writes of ``target``; returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     prefix = f".{target.name}{TEMP_MARK}"
     try:
         candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]

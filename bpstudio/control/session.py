@@ -433,6 +433,7 @@ class TrainingSession:
         if not self.can_redo:
             return None
         future = self._future
+        assert future is not None  # can_redo checked it
         target = future.snapshots.pop(0)
         trainer = self.trainer
         start, end = trainer.iteration + 1, target.iteration + 1

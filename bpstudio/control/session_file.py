@@ -28,6 +28,7 @@ import math
 import os
 import zipfile
 from dataclasses import dataclass, fields
+from typing import TypeGuard
 
 import numpy as np
 
@@ -333,7 +334,7 @@ def _int(document: dict, key: str, minimum: int) -> int:
     return value
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

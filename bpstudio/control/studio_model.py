@@ -24,7 +24,6 @@ kept when it finishes and when a rewound-over future is left behind by a new bra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -32,7 +31,7 @@ from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.chain_board import BasicLink, Block, basic_links, board
 from ..engine.config import RunConfig
 from ..engine.data import Problem, article_targets
-from ..engine.formula import parse_formulas
+from ..engine.formula import Formula, parse_formulas
 from ..engine.graph import Node, NodeNames, display_name
 from ..engine.node_values import node_values
 from ..engine.nudge import NudgeResult, fair_delta, nudge
@@ -40,6 +39,7 @@ from ..engine.optimizer_step import optimizer_step
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.propagation import predict
 from ..engine.sample_contributions import SampleContributions, sample_contributions
+from ..engine.snapshot import Snapshot
 from .finished_runs import RunShelf
 from .history_mirror import HistoryMirror
 from .observer import Event, Executor
@@ -73,7 +73,7 @@ class ChainView:
     sample_inputs: tuple[tuple[str, float], ...]
     sample_targets: tuple[tuple[str, float], ...]
     suggested_delta: float | None  # a nudge the tangent predicts fairly (worked out when exact)
-    step_lines: tuple = ()  # the optimizer step that made these weights, rule by rule (optimizer_lines)
+    step_lines: tuple[tuple[str, str, float | None], ...] = ()  # the optimizer step that made these weights, rule by rule (optimizer_lines)
     optimizer: str = "adam"
     sample_predictions: tuple[tuple[str, float], ...] = ()  # ŷ of the chosen sample, by target name
     contributions: SampleContributions | None = None  # every sample's term of ∂JVal/∂w
@@ -108,10 +108,10 @@ class StudioModel:
         self.sample = 0
         self.chain: InfluenceChain | None = None
         self.chain_view: ChainView | None = None
-        self._chain_cache: dict[tuple, ChainView] = {}
+        self._chain_cache: dict[tuple[int, int, int, int], ChainView] = {}
         self._chains: dict[int, InfluenceChain] = {}
         self._formulas: tuple[str, ...] | None = None
-        self._parsed: list[Any] = []
+        self._parsed: tuple[Formula, ...] = ()
         self.problem_changed = Event("problem_changed")
         self.update_applied = Event("update_applied")
         self.selection_changed = Event("selection_changed")
@@ -164,7 +164,7 @@ class StudioModel:
                           update.snapshot.stop_reason)
 
     @property
-    def snapshot(self):
+    def snapshot(self) -> Snapshot | None:
         return None if self.last is None else self.last.snapshot
 
     def _ready(self) -> bool:
@@ -189,6 +189,7 @@ class StudioModel:
         """One chain object per parameter and run, so cached answers stay tied to it."""
         chain = self._chains.get(index)
         if chain is None:
+            assert self.problem is not None, "select() asks only when a problem is shown"
             net = self.problem.network
             chain = self._chains[index] = InfluenceChain.of(net, net.param_location(index), self.names)
         return chain
@@ -212,6 +213,7 @@ class StudioModel:
         """
         if not self._ready() or self.chain is None or self.selected is None:
             return
+        assert self.last is not None and self.problem is not None  # _ready() checked both
         snapshot = self.last.snapshot
         key = (snapshot.iteration, id(snapshot), self.selected, self.sample)
         cached = self._chain_cache.get(key)
@@ -241,6 +243,7 @@ class StudioModel:
         """A node's value and ∂L/∂node for the chosen sample."""
         if not self._ready():
             return
+        assert self.last is not None and self.problem is not None  # _ready() checked both
         problem, weights, sample = self.problem, self.last.snapshot.weights, self.sample
         node = next((n for n in _graph_nodes(problem) if n.name == name), None)
         if node is None:
@@ -264,6 +267,7 @@ class StudioModel:
         """Tangent, actual change and curvature of JVal for Δw; nothing is changed."""
         if not self._ready() or self.selected is None or delta == 0:
             return
+        assert self.last is not None and self.problem is not None  # _ready() checked both
         problem, snapshot, index = self.problem, self.last.snapshot, self.selected
 
         def work() -> NudgeResult:
@@ -276,6 +280,7 @@ class StudioModel:
         """The network's outputs for these inputs, beside the true values where a formula gives them."""
         if not self._ready():
             return
+        assert self.last is not None and self.problem is not None  # _ready() checked both
         problem, weights = self.problem, self.last.snapshot.weights
         config = self.last.config
         parsed = self._parsed_formulas(config)
@@ -293,30 +298,31 @@ class StudioModel:
 
         self.executor.submit("probe", work, self.probe_ready.emit)
 
-    def _parsed_formulas(self, config: RunConfig) -> list[Any]:
+    def _parsed_formulas(self, config: RunConfig) -> tuple[Formula, ...]:
         """Formulas are parsed once per run, not once per slider move."""
         if config.formulas != self._formulas:
             self._formulas = config.formulas
-            self._parsed = parse_formulas(config.formulas) if config.formulas else []
+            self._parsed = parse_formulas(config.formulas) if config.formulas else ()
         return self._parsed
 
 
-def _graph_nodes(problem: Problem):
+def _graph_nodes(problem: Problem) -> list[Node]:
     from ..engine.graph import ExpandedGraph
 
     return ExpandedGraph(problem.network).nodes
 
 
-def _true_values(config: RunConfig, parsed: list[Any], x: np.ndarray) -> np.ndarray | None:
+def _true_values(config: RunConfig, parsed: tuple[Formula, ...], x: np.ndarray) -> np.ndarray | None:
     if config.data_file or config.dataset != "article":  # no formula to read the truth from
         return None
     if parsed:
         columns = {name: np.array([v]) for name, v in zip("rgb", x)}
         return np.array([f.evaluate(columns)[0] for f in parsed])
-    return article_targets(*(np.array([[v]]) for v in x))[0]
+    targets: np.ndarray = article_targets(*(np.array([[v]]) for v in x))[0]  # numpy types an integer index as Any
+    return targets
 
 
-def _chain_view(chain: InfluenceChain, problem: Problem, snapshot, index: int, sample: int,
+def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, index: int, sample: int,
                 exact: bool) -> ChainView:
     data = problem.dataset
     weights = snapshot.weights

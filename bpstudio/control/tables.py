@@ -30,7 +30,9 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
     matrices = net.layers(np.asarray(weights, dtype=float))
     if suffix == ".npz":
         with replacing_file(path, "wb") as handle:
-            np.savez(handle, **{f"W{layer}": m for layer, m in enumerate(matrices)}, sizes=np.array(net.sizes))
+            # mypy matches the unpacked arrays against savez's allow_pickle: bool as well
+            np.savez(handle, **{f"W{layer}": m for layer, m in enumerate(matrices)},  # type: ignore[arg-type]
+                     sizes=np.array(net.sizes))
         return
     if suffix != ".csv":
         raise ValueError("weights can be saved as .csv or .npz")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+from numpy.typing import NDArray
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,8 @@ class Activation:
 
     name: str
     function: Callable[..., np.ndarray]  # f(I, out=None), NumPy ufunc style
-    derivative: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    # the identity's is the scalar 1.0 (see IDENTITY)
+    derivative: Callable[[np.ndarray, np.ndarray], np.ndarray | float]
     formula: str
 
     def __call__(self, pre_activation: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -40,7 +42,7 @@ def _sigmoid(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return out
 
 
-def _relu(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+def _relu(x: NDArray[np.float64], out: NDArray[np.float64] | None = None) -> NDArray[np.float64]:
     return np.maximum(x, 0.0, out=out)
 
 
@@ -63,7 +65,7 @@ ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (TANH, SIGMOID, RELU, I
 
 def _softmax(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Softmax over the outputs of each sample; arrays are feature-major ``(outputs, samples)``."""
-    shifted = np.subtract(x, np.max(x, axis=0), out=out)
+    shifted: NDArray[np.float64] = np.subtract(x, np.max(x, axis=0), out=out)
     np.exp(shifted, out=shifted)
     shifted /= np.sum(shifted, axis=0)
     return shifted
@@ -79,9 +81,10 @@ SOFTMAX = Activation("softmax", _softmax, lambda i, o: o, "y_k (δ_jk − y_j)")
 OUTPUT_ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (IDENTITY, SIGMOID, SOFTMAX)}
 
 
-def softmax_backward(outputs: np.ndarray, d_outputs: np.ndarray) -> np.ndarray:
+def softmax_backward(outputs: NDArray[np.float64], d_outputs: NDArray[np.float64]) -> NDArray[np.float64]:
     """dL/dI from dL/dy through the softmax: ``dL/dI_j = y_j (dL/dy_j - sum_k y_k dL/dy_k)``."""
-    return outputs * (d_outputs - np.sum(outputs * d_outputs, axis=0))
+    weighted: NDArray[np.float64] = np.sum(outputs * d_outputs, axis=0)  # numpy types axis reductions as Any
+    return outputs * (d_outputs - weighted)
 
 
 def get_activation(name: str) -> Activation:

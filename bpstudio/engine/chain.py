@@ -23,7 +23,7 @@ import numpy as np
 
 from .data import Dataset
 from .gradcheck import numeric_gradient
-from .graph import LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, Node, NodeNames, display_name
+from .graph import LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, LinkValue, Node, NodeNames, display_name
 from .losses import cross_entropy_output_gradient, half_squared_error
 from .network import Network
 from .propagation import augmented_inputs, backward, forward, output_loss
@@ -340,25 +340,25 @@ class InfluenceChain:
                 loss_links.append((e, edge.source.index if edge.source.kind == Y else -1))
         return out, loss_links
 
-    def _backward_values(self, local: list) -> list:
+    def _backward_values(self, local: list[LinkValue]) -> list[LinkValue]:
         """dL/dnode per sample along the factored form: a sum at each source.
 
         Nodes are visited once, children first, so the cost is one
         multiply-add per link — never one per path.
         """
         outgoing, _ = self._topology
-        value: list = [0.0] * len(self.nodes)
+        value: list[LinkValue] = [0.0] * len(self.nodes)
         for i in reversed(range(len(self.nodes))):
             if self.nodes[i].kind == LOSS:
                 value[i] = 1.0
                 continue
-            acc = 0.0
+            acc: LinkValue = 0.0
             for e, target in outgoing[i]:
                 acc = acc + value[target] * local[e]
             value[i] = acc
         return value
 
-    def _per_output(self, local: list) -> dict[int, float]:
+    def _per_output(self, local: list[LinkValue]) -> dict[int, float]:
         """Each output's share of the gradient, by forward-mode propagation.
 
         ``t(v) = d v / d param`` flows from the parameter down the chain
@@ -366,7 +366,7 @@ class InfluenceChain:
         ``sum_samples t(y_k) * dL/dy_k``.
         """
         outgoing, loss_links = self._topology
-        tangent: list = [0.0] * len(self.nodes)
+        tangent: list[LinkValue] = [0.0] * len(self.nodes)
         tangent[0] = 1.0
         for i in range(len(self.nodes)):
             for e, target in outgoing[i]:
@@ -379,11 +379,11 @@ class InfluenceChain:
         return dict(sorted(shares.items()))
 
 
-def _mean(values) -> float:
+def _mean(values: LinkValue) -> float:
     return float(np.mean(values)) if np.ndim(values) else float(values)
 
 
-def _shown(edge: Edge, values) -> float:
+def _shown(edge: Edge, values: LinkValue) -> float:
     """A link's number as shown: the mean over samples; the penalty's link is
     spread over the samples (see ExpandedGraph.local_derivative), so its sum."""
     if edge.kind == PENALTY:

@@ -20,10 +20,13 @@ its value.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .chain import ChainNumbers, Factor, InfluenceChain, Named, Product, Sum
 from .graph import ACTIVATION, BIAS, LOSS_LINK, OUT, PARAM, PARAMETER, PENALTY, PENALTY_NODE, WEIGHT, Y, Edge, Node
+from .network import Network
 
 
 # -- the blackboard -----------------------------------------------------------------------
@@ -63,13 +66,13 @@ def frac(top: str, bottom: str) -> str:
 def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Block]:
     """The blocks of the factored chain rule, with the numbers of ``numbers`` when given."""
     form = chain.factored
-    name = lambda node: chain.display(node, "latex")  # noqa: E731
+    name: Callable[[Node], str] = lambda node: chain.display(node, "latex")  # noqa: E731
     pending: list[tuple[Node, Product, str]] = [(form.param, form.expression, "param")]
     definitions = dict(form.definitions)
     blocks: list[Block] = []
     done: set[Node] = set()
 
-    def value(term) -> float | None:
+    def value(term: Factor | Named | Sum) -> float | None:
         if numbers is None:
             return None
         if isinstance(term, Factor):
@@ -110,7 +113,7 @@ def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Bl
     return blocks
 
 
-def _product(values) -> float | None:
+def _product(values: Iterable[float | None]) -> float | None:
     out = 1.0
     for v in values:
         if v is None:
@@ -120,7 +123,7 @@ def _product(values) -> float | None:
 
 
 # -- the tree ----------------------------------------------------------------------------
-def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> dict:
+def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> dict[str, Any]:
     """``∂L/∂param`` as nested ``{"op": "sum"|"product"|"factor", ...}``.
 
     Leaves carry ``latex`` and, when ``numbers`` belong to one sample, the
@@ -128,24 +131,24 @@ def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) ->
     so summed numbers are left out).  ``∂L/∂v`` below a sink is a leaf too,
     with ``"defines"`` naming the entry of ``"definitions"`` that expands it.
     """
-    with_values = numbers is not None and numbers.sample is not None
+    sample_numbers = numbers if numbers is not None and numbers.sample is not None else None
     form = chain.factored
 
-    def tree(term) -> dict:
+    def tree(term: Product | Sum | Factor | Named) -> dict[str, Any]:
         if isinstance(term, Product):
             return {"op": "product", "terms": [tree(t) for t in term.terms]}
         if isinstance(term, Sum):
             return {"op": "sum", "source": term.source.name, "terms": [tree(b) for b in term.branches]}
         if isinstance(term, Factor):
-            leaf = {"op": "factor", "latex": frac(chain.display(term.edge.target, "latex"),
+            leaf: dict[str, Any] = {"op": "factor", "latex": frac(chain.display(term.edge.target, "latex"),
                                                  chain.display(term.edge.source, "latex")),
                     "link": [term.edge.source.name, term.edge.target.name]}
-            if with_values:
-                leaf["value"] = numbers.edge_values[term.edge]
+            if sample_numbers is not None:
+                leaf["value"] = sample_numbers.edge_values[term.edge]
             return leaf
         leaf = {"op": "factor", "latex": frac("L", chain.display(term.node, "latex")), "defines": term.node.name}
-        if with_values:
-            leaf["value"] = numbers.node_gradients[term.node]
+        if sample_numbers is not None:
+            leaf["value"] = sample_numbers.node_gradients[term.node]
         return leaf
 
     root = tree(form.expression)
@@ -155,7 +158,7 @@ def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) ->
     return root
 
 
-def evaluate_tree(tree: dict) -> float:
+def evaluate_tree(tree: dict[str, Any]) -> float:
     """The value of a tree with values (``factored_tree`` of one sample)."""
     op = tree["op"]
     if op == "factor":
@@ -175,13 +178,15 @@ class BasicLink:
     value: float | None
 
 
-_ACTIVATION_RULE = {  # d O / d I in terms of O (or I), as the article writes it
+# d O / d I written from the names of O and I
+ActivationRule = Callable[[str, str], str]
+_ACTIVATION_RULE: dict[str, ActivationRule] = {  # d O / d I in terms of O (or I), as the article writes it
     "tanh": lambda o, i: rf"1 - \left({o}\right)^2",
     "sigmoid": lambda o, i: rf"{o}\left(1 - {o}\right)",
     "relu": lambda o, i: rf"[{i} > 0]",
     "identity": lambda o, i: "1",
 }
-_ACTIVATION_TEXT = {  # the same, in plain Unicode for tooltips
+_ACTIVATION_TEXT: dict[str, ActivationRule] = {  # the same, in plain Unicode for tooltips
     "tanh": lambda o, i: f"1 − ({o})²",
     "sigmoid": lambda o, i: f"{o}·(1 − {o})",
     "relu": lambda o, i: f"[{i} > 0]",
@@ -189,7 +194,7 @@ _ACTIVATION_TEXT = {  # the same, in plain Unicode for tooltips
 }
 
 
-def basic_link(edge: Edge, net, name, value: float | None = None, fmt: str = "latex") -> BasicLink:
+def basic_link(edge: Edge, net: Network, name: Callable[[Node], str], value: float | None = None, fmt: str = "latex") -> BasicLink:
     """One link's local derivative ``∂target/∂source = formula``; ``name(node)`` writes a node in ``fmt``.
 
     ``fmt`` is "latex" (the typeset board) or "text" (Unicode, for a tooltip).
@@ -212,7 +217,7 @@ def basic_link(edge: Edge, net, name, value: float | None = None, fmt: str = "la
     elif edge.kind == ACTIVATION:
         activation = net.activation(s.layer - 1).name
         rules = _ACTIVATION_TEXT if text else _ACTIVATION_RULE
-        default = (lambda o, i: f"f′({i})") if text else (lambda o, i: rf"f'\left({i}\right)")
+        default: ActivationRule = (lambda o, i: f"f′({i})") if text else (lambda o, i: rf"f'\left({i}\right)")
         output = _hat(name(t), text) if t.kind == Y else name(t)  # an output's value is the prediction ŷ
         formula = rules.get(activation, default)(output, name(s))
     elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
@@ -241,7 +246,7 @@ def _hat(output: str, text: bool) -> str:
     return output + "\u0302" if len(output) == 1 else f"ŷ({output})"
 
 
-def _loss_rule(net, output: str, text: bool = False) -> str:
+def _loss_rule(net: Network, output: str, text: bool = False) -> str:
     """∂L/∂ŷ for the network's loss, the output written by its data name (or ŷ, y in plain text)."""
     if net.loss == "cross-entropy" and net.output_activation == "sigmoid":  # binary cross-entropy
         if text:
@@ -254,7 +259,7 @@ def _loss_rule(net, output: str, text: bool = False) -> str:
 
 def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[BasicLink]:
     """Every link of the chain with its local derivative's formula and value."""
-    name = lambda node: chain.display(node, "latex")  # noqa: E731
+    name: Callable[[Node], str] = lambda node: chain.display(node, "latex")  # noqa: E731
     return [basic_link(edge, chain.net, name, None if numbers is None else numbers.edge_values[edge])
             for edge in chain.edges]
 

@@ -5,7 +5,9 @@ symbol, a fraction and a product sign are written differs.
 """
 from __future__ import annotations
 
-from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Sum
+from collections.abc import Callable, Iterable
+
+from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Product, Sum
 from .graph import Edge, Node
 
 _LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss",
@@ -38,7 +40,7 @@ def _name(node: Node, chain: InfluenceChain, style: _Style) -> str:
     return chain.display(node, style.fmt)
 
 
-def _symbol(term, chain: InfluenceChain, style: _Style) -> str:
+def _symbol(term: Factor | Named | Sum | Product, chain: InfluenceChain, style: _Style) -> str:
     if isinstance(term, Factor):
         return style.frac(_name(term.edge.target, chain, style), _name(term.edge.source, chain, style))
     if isinstance(term, Named):
@@ -49,7 +51,7 @@ def _symbol(term, chain: InfluenceChain, style: _Style) -> str:
     return style.dot.join(_symbol(t, chain, style) for t in term.terms)
 
 
-def _numbers(term, numbers: ChainNumbers, style: _Style) -> str:
+def _numbers(term: Factor | Named | Sum | Product, numbers: ChainNumbers, style: _Style) -> str:
     if isinstance(term, Factor):
         return style.number(numbers.edge_values[term.edge])
     if isinstance(term, Named):
@@ -97,7 +99,7 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
             kind = "" if numbers.sample is not None else "mean "
             line += f" = {kind}{numbers.edge_values[edge]:.6g}"
         out.append(line)
-    names = lambda nodes: ", ".join(name(n) for n in nodes) or "none"  # noqa: E731
+    names: Callable[[Iterable[Node]], str] = lambda nodes: ", ".join(name(n) for n in nodes) or "none"  # noqa: E731
     out += ["", f"sources (branches summed here): {names(chain.sources)}",
             f"sinks (several links arrive):   {names(chain.sinks)}", ""]
     out.append("factored chain rule (sums at the sources):")
@@ -152,7 +154,7 @@ def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) 
     out.append("| --- | --- |")
     for edge in chain.edges:
         out.append(f"| ${link_description(edge, chain, 'latex')}$ | {_LINK_NAMES[edge.kind]} |")
-    names = lambda nodes: ", ".join(f"${chain.display(n, 'latex')}$" for n in nodes) or "none"  # noqa: E731
+    names: Callable[[Iterable[Node]], str] = lambda nodes: ", ".join(f"${chain.display(n, 'latex')}$" for n in nodes) or "none"  # noqa: E731
     out += ["", f"**Sources** (branches summed): {names(chain.sources)}  ", f"**Sinks**: {names(chain.sinks)}", ""]
     for line in factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None):
         out += ["$$", line, "$$", ""]

@@ -9,13 +9,15 @@ the order of the output units, and the CLI's JSON reports it as
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from .network import Network
 from .propagation import predict
 
 
-def class_order(labels) -> tuple[str, ...]:
+def class_order(labels: Iterable[object]) -> tuple[str, ...]:
     """Sorted unique labels, as text."""
     unique = sorted(set(str(label).strip() for label in labels))
     try:
@@ -34,7 +36,8 @@ def encode_classes(indices: np.ndarray, n_classes: int, one_column: bool) -> np.
     indices = np.asarray(indices, dtype=int)
     if one_column:
         return indices.astype(float)[:, None]
-    return np.eye(n_classes)[indices]
+    one_hot: np.ndarray = np.eye(n_classes)[indices]  # numpy types fancy indexing as Any
+    return one_hot
 
 
 def output_names(classes: tuple[str, ...], one_column: bool) -> tuple[str, ...]:
@@ -46,7 +49,8 @@ def predicted_classes(outputs: np.ndarray) -> np.ndarray:
     """Class index per row of a ``(samples, outputs)`` table: argmax, or p > 0.5 for one column."""
     if outputs.shape[1] == 1:
         return (outputs[:, 0] > 0.5).astype(int)
-    return np.argmax(outputs, axis=1)
+    best: np.ndarray = np.argmax(outputs, axis=1)  # numpy types axis reductions as Any
+    return best
 
 
 def accuracy(net: Network, weights: np.ndarray, inputs: np.ndarray, targets: np.ndarray) -> float:

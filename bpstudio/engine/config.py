@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
 
 from .activations import ACTIVATIONS
 import numpy as np
@@ -24,7 +25,7 @@ from .losses import LOSSES
 from .formula import FormulaError, parse_formulas
 from .messages import QT_TRANSLATE_NOOP, Refusal
 from .network import Network
-from .optimizers import OPTIMIZERS, make_optimizer, validate_hyperparameter
+from .optimizers import OPTIMIZERS, Optimizer, make_optimizer, validate_hyperparameter
 from .trainer import Trainer
 
 MAX_SAMPLES = 1_000_000
@@ -206,7 +207,7 @@ class RunConfig:
         """The 2-D sets' inputs: the chosen features, or x1, x2."""
         return self.features or POINT_NAMES
 
-    def with_changes(self, **changes) -> "RunConfig":
+    def with_changes(self, **changes: Any) -> "RunConfig":
         """A validated copy; raises ConfigError naming the first refused setting."""
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:
@@ -217,14 +218,14 @@ class RunConfig:
         """True when going from self to other changes the model or the data."""
         return any(getattr(self, f) != getattr(other, f) for f in MODEL_FIELDS)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         for name in ("hidden", *_TEXT_TUPLES):
             data[name] = list(getattr(self, name))
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> "RunConfig":
+    def from_dict(cls, data: dict[str, Any]) -> "RunConfig":
         known = {f.name for f in fields(cls)}
         clean = {k: v for k, v in data.items() if k in known}
         for name in ("hidden", *_TEXT_TUPLES):
@@ -298,7 +299,7 @@ class RunConfig:
             sizes = (3, *self.hidden, len(self.formulas) or 3)
         return Network(sizes, self.activation, self.output_activation, self.loss, float(self.l1), float(self.l2))
 
-    def make_optimizer(self):
+    def make_optimizer(self) -> Optimizer:
         return make_optimizer(self.optimizer, **self.hyper)
 
     def trainer(self, problem: Problem | None = None) -> Trainer:
@@ -313,7 +314,11 @@ _INT_FIELDS = ("max_iter", "samples", "seed", "classes", "batch_size")
 _FLOAT_FIELDS = ("alpha", "beta1", "beta2", "epsilon", "zeta", "test_fraction", "noise", "l1", "l2")
 
 
-def parse_setting(field: str, text: str):
+# What parse_setting makes of a typed text: names or formulas, hidden sizes, a whole number, a number, a word.
+SettingValue = tuple[str, ...] | tuple[int, ...] | int | float | str
+
+
+def parse_setting(field: str, text: str) -> SettingValue:
     """Turn what a user typed into a setting's value; ConfigError says what is wrong."""
     text = str(text).strip()
     if field in _TEXT_TUPLES:

@@ -92,7 +92,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
     return header, rows[1:]
 
 
-def _checked_rows(path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, list[str], list[list[str]]]:
+def _checked_rows(path: str | Path, inputs: tuple[str, ...], targets: tuple[str, ...]) -> tuple[str, list[str], list[list[str]]]:
     header, rows = read_table(path)
     name = Path(path).name
     for column in (*inputs, *targets):

@@ -57,7 +57,7 @@ class Dataset:
 
     @property
     def n_samples(self) -> int:
-        return self.inputs.shape[0]
+        return int(self.inputs.shape[0])
 
     @cached_property
     def inputs_aug(self) -> np.ndarray:
@@ -153,9 +153,11 @@ def split_dataset(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, D
         raise ValueError(f"a test fraction of {fraction:g} leaves no samples on one side of {n}")
     order = np.random.RandomState((seed + 7919) % 2**32).permutation(n)
     test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
-    part = lambda rows: Dataset(data.inputs[rows], data.targets[rows], data.input_names,  # noqa: E731
-                                data.target_names, data.classes,
-                                None if data.points is None else data.points[rows])
+
+    def part(rows: np.ndarray) -> Dataset:
+        return Dataset(data.inputs[rows], data.targets[rows], data.input_names,
+                       data.target_names, data.classes,
+                       None if data.points is None else data.points[rows])
     return part(train), part(test)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .classes import encode_classes, output_names, uses_one_column
 from .data import Dataset
@@ -57,7 +58,7 @@ def _jitter(rng: np.random.RandomState, n: int, scale: float) -> np.ndarray:
     return rng.uniform(-scale, scale, (n, 2))
 
 
-def _circle(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _circle(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     inner, outer = class_counts(n, 2)
     parts = []
     for count, (low, high) in ((inner, (0.0, 0.5 * RADIUS)), (outer, (0.7 * RADIUS, RADIUS))):
@@ -68,7 +69,7 @@ def _circle(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     return xy + _jitter(rng, n, RADIUS) * noise, np.repeat([0, 1], (inner, outer))
 
 
-def _xor(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _xor(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Class 0 where x1 x2 > 0, class 1 where x1 x2 < 0; points kept 0.3 off the axes."""
     counts = class_counts(n, 2)
     parts = []
@@ -81,7 +82,7 @@ def _xor(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     return xy + _jitter(rng, n, RADIUS) * noise, np.repeat([0, 1], counts)
 
 
-def _gauss(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _gauss(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Clusters at (2, 2) and (-2, -2) (or three around the origin); spread grows with noise."""
     if k == 2:
         centres = np.array([[2.0, 2.0], [-2.0, -2.0]])
@@ -94,7 +95,7 @@ def _gauss(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     return xy, np.repeat(np.arange(k), counts)
 
 
-def _spiral(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _spiral(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     """k arms, each turning 1.75 times while its radius grows from 0 to 5."""
     counts = class_counts(n, k)
     parts = []
@@ -107,7 +108,7 @@ def _spiral(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(parts), np.repeat(np.arange(k), counts)
 
 
-def _moons(rng, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _moons(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Two interleaved half circles (as scikit-learn's make_moons), scaled by 2.5 and centred."""
     upper, lower = class_counts(n, 2)
     t0 = rng.uniform(0.0, np.pi, upper)
@@ -122,7 +123,7 @@ _GAUSSIANS = ((-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0),
               (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0))
 
 
-def plane_target(xy: np.ndarray) -> np.ndarray:
+def plane_target(xy: NDArray[np.float64]) -> NDArray[np.float64]:
     """Playground's plane: t = (x1 + x2) / 10, about -1 .. 1 over the square."""
     return (xy[:, 0] + xy[:, 1]) / 10.0
 
@@ -169,6 +170,7 @@ def points_dataset(points: Points, features: tuple[str, ...], output: str) -> Da
     """
     inputs = feature_table(points.xy, features)
     if points.labels is None:
+        assert points.values is not None, "Points hold labels or values"
         return Dataset(inputs, points.values[:, None], tuple(features), ("t",), points=points.xy)
     classes = tuple(str(c) for c in range(points.n_classes))
     one_column = uses_one_column(output, points.n_classes)

@@ -8,9 +8,14 @@ nodes of the diagram (named as below) and the columns of O~(0).
 """
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Callable, Iterable, Sequence
 
-FEATURES: dict[str, callable] = {
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+FeatureFunction = Callable[[NDArray[np.float64], NDArray[np.float64]], NDArray[np.float64]]
+
+FEATURES: dict[str, FeatureFunction] = {
     "x1": lambda x1, x2: x1,
     "x2": lambda x1, x2: x2,
     "x1sq": lambda x1, x2: x1 * x1,
@@ -21,7 +26,7 @@ FEATURES: dict[str, callable] = {
 }
 
 
-def check_features(names) -> None:
+def check_features(names: Iterable[str]) -> None:
     """Refuse an empty, repeated or unknown feature list with a sentence naming the problem."""
     names = tuple(names)
     unknown = [n for n in names if n not in FEATURES]
@@ -33,15 +38,15 @@ def check_features(names) -> None:
         raise ValueError("choose at least one feature")
 
 
-def feature_table(points: np.ndarray, names) -> np.ndarray:
+def feature_table(points: ArrayLike, names: Sequence[str]) -> NDArray[np.float64]:
     """The ``(samples, features)`` input table of ``(samples, 2)`` points.
 
     The decision map calls this on its grid, so that a view shows what the
     trained network sees.
     """
-    points = np.asarray(points, dtype=float)
-    if points.ndim != 2 or points.shape[1] != 2:
+    table = np.asarray(points, dtype=float)
+    if table.ndim != 2 or table.shape[1] != 2:
         raise ValueError("features are computed from 2-D points (two input columns)")
     check_features(names)
-    x1, x2 = points[:, 0], points[:, 1]
+    x1, x2 = table[:, 0], table[:, 1]
     return np.column_stack([FEATURES[n](x1, x2) for n in names])

@@ -10,18 +10,23 @@ result that is not finite for some sample is refused with a sentence.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .messages import QT_TRANSLATE_NOOP, Refusal
 
 MAX_LENGTH = 300
 MAX_NODES = 200
-FUNCTIONS = {"sin": np.sin, "cos": np.cos, "exp": np.exp, "tanh": np.tanh, "abs": np.abs, "sqrt": np.sqrt}
-_BINARY = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide,
-           ast.Pow: np.power}
-_UNARY = {ast.UAdd: np.positive, ast.USub: np.negative}
+# What a (sub-)formula evaluates to: an array over the samples, or one number without an input.
+Value = NDArray[np.float64] | np.float64
+FUNCTIONS: dict[str, Callable[[Value], Value]] = {
+    "sin": np.sin, "cos": np.cos, "exp": np.exp, "tanh": np.tanh, "abs": np.abs, "sqrt": np.sqrt}
+_BINARY: dict[type[ast.operator], Callable[[Value, Value], Value]] = {
+    ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide, ast.Pow: np.power}
+_UNARY: dict[type[ast.unaryop], Callable[[Value], Value]] = {ast.UAdd: np.positive, ast.USub: np.negative}
 
 
 class FormulaError(Refusal):
@@ -115,8 +120,9 @@ def _check(node: ast.AST, variables: tuple[str, ...]) -> None:
     raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"), part=type(node).__name__.lower())
 
 
-def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
+def _evaluate(node: ast.AST, values: dict[str, np.ndarray]) -> Value:
     if isinstance(node, ast.Constant):
+        assert isinstance(node.value, (int, float)), "_check admits numbers only"
         return np.float64(node.value)
     if isinstance(node, ast.Name):
         if node.id not in values:
@@ -127,13 +133,14 @@ def _evaluate(node: ast.AST, values: dict[str, np.ndarray]):
     if isinstance(node, ast.UnaryOp):
         return _UNARY[type(node.op)](_evaluate(node.operand, values))
     if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name), "_check admits calls by name only"
         return FUNCTIONS[node.func.id](_evaluate(node.args[0], values))
     # _check keeps us from here
     raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"),
                        part=type(node).__name__.lower())
 
 
-def parse_formulas(texts, variables: tuple[str, ...] = ("r", "g", "b")) -> tuple[Formula, ...]:
+def parse_formulas(texts: Iterable[str], variables: tuple[str, ...] = ("r", "g", "b")) -> tuple[Formula, ...]:
     formulas = tuple(parse_formula(t, variables) for t in texts)
     names = [f.name for f in formulas]
     if len(set(names)) != len(names):

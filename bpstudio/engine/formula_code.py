@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 
-from .formula import FUNCTIONS, Formula, _evaluate
+from .formula import FUNCTIONS, Formula, Value, _evaluate
 
 _BINARY_SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _UNARY_SYMBOLS = {ast.UAdd: "+", ast.USub: "-"}
@@ -52,6 +52,7 @@ def _code(node: ast.AST) -> str:
     if isinstance(node, ast.UnaryOp):
         return f"({_UNARY_SYMBOLS[type(node.op)]}{_code(node.operand)})"
     if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name), "parse_formula admits calls by name only"
         return f"np.{FUNCTIONS[node.func.id].__name__}({_code(node.args[0])})"
     raise ValueError(f"{type(node).__name__} cannot be written as code")  # parse_formula refuses it first
 
@@ -70,9 +71,9 @@ def _balanced(code: str) -> bool:
     return depth == 0
 
 
-def _constant(value) -> str:
+def _constant(folded: Value) -> str:
     """An exact float64 literal; infinities and NaN as NumPy names."""
-    value = float(np.float64(value))
+    value = float(folded)
     if math.isnan(value):
         return "np.nan"
     if math.isinf(value):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .data import Dataset
@@ -16,7 +18,8 @@ from .propagation import jval_and_gradient, jval_only
 
 
 def numeric_gradient(
-    net: Network, weights: np.ndarray, data: Dataset, indices=None, step: float = 1e-5, scale: float = 1.0
+    net: Network, weights: np.ndarray, data: Dataset, indices: Sequence[int] | None = None, step: float = 1e-5,
+    scale: float = 1.0,
 ) -> np.ndarray:
     """Central differences for the given flat indices (all by default).
 

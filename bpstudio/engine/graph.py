@@ -21,11 +21,18 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .network import Network
 from .propagation import LayerForward
+
+if TYPE_CHECKING:
+    from .data import Dataset
+
+# A basic link's number: one per sample (a vector) or a constant.
+LinkValue = np.ndarray | float
 
 # Node kinds
 PARAM, OUT, BIAS, PRE, Y, LOSS = "param", "O", "bias", "I", "y", "L"
@@ -163,7 +170,7 @@ class ExpandedGraph:
     # -- numbers -------------------------------------------------------------
     def local_derivative(
         self, edge: Edge, passes: list[LayerForward], residual: np.ndarray, weights: list[np.ndarray]
-    ) -> np.ndarray | float:
+    ) -> LinkValue:
         """d target / d source of one link, per sample (a vector) or a constant.
 
         ``passes`` and ``residual`` (dL/dy: y_hat - y for JVal, -t/y for
@@ -181,19 +188,26 @@ class ExpandedGraph:
             return np.full(n, (self.net.l1 * np.sign(w) + self.net.l2 * w) / n)
         if edge.kind == LOSS_LINK and s.kind == PENALTY_NODE:
             return 1.0
+        # numpy types a row taken by an integer index as Any: the rows are annotated below
         if edge.kind == PARAMETER:  # I_j = sum_i O~_i w_ij  ->  dI/dw_ij = O~_i
-            return passes[s.layer].inputs[s.index]
+            inputs_row: np.ndarray = passes[s.layer].inputs[s.index]
+            return inputs_row
         if edge.kind == WEIGHT:  # dI_j/dO_i = w_ij
             layer, row, col = self.weight_of(edge)
             return float(weights[layer][row, col])
         if edge.kind == ACTIVATION and s.layer == self.net.n_layers and self.coupled_outputs:
             y = passes[-1].post  # softmax: dy_k/dI_j = y_k (delta_jk - y_j)
             k, j = edge.target.index, s.index
-            return y[k] * ((1.0 if j == k else 0.0) - y[j])
+            jacobian: np.ndarray = y[k] * ((1.0 if j == k else 0.0) - y[j])
+            return jacobian
         if edge.kind == ACTIVATION:  # dO/dI = f'(I)
             link = passes[s.layer - 1].link
-            return link if isinstance(link, float) else link[s.index]
-        return residual[s.index]  # dL/dy_k = y_hat_k - y_k
+            if isinstance(link, float):
+                return link
+            derivative: np.ndarray = link[s.index]
+            return derivative
+        loss_link: np.ndarray = residual[s.index]  # dL/dy_k = y_hat_k - y_k
+        return loss_link
 
 
 # -- display names in the article's notation ------------------------------------
@@ -209,7 +223,7 @@ class NodeNames:
     targets: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, dataset) -> "NodeNames":
+    def of(cls, dataset: Dataset) -> "NodeNames":
         return cls(tuple(dataset.input_names), tuple(dataset.target_names))
 
 

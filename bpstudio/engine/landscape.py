@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Any, Generic, Iterator, Sequence, TypeVar
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .data import Dataset
 from .directions import filter_normalised_directions, project_onto_plane, unit_direction
@@ -74,7 +75,7 @@ def weight_scale(net: Network, weights: np.ndarray, param: int) -> float:
 
 
 def default_span(scale: float, gradient: float = 0.0, curvature: float = 0.0, jval: float = 0.0,
-                 steps: Sequence[float] = (), recent_offsets: Sequence[float] = (),
+                 steps: Sequence[float] = (), recent_offsets: ArrayLike = (),
                  gradient_step: float = 0.0) -> float:
     """A half-width for a window along one weight that shows something worth seeing.
 
@@ -95,9 +96,9 @@ def default_span(scale: float, gradient: float = 0.0, curvature: float = 0.0, jv
     span = base
     for step in steps:
         span = max(span, 1.25 * abs(float(step)))
-    recent_offsets = np.asarray(recent_offsets, dtype=float)
-    if recent_offsets.size:
-        span = max(span, 1.1 * float(np.max(np.abs(recent_offsets))))
+    recent = np.asarray(recent_offsets, dtype=float)
+    if recent.size:
+        span = max(span, 1.1 * float(np.max(np.abs(recent))))
     return max(span, min(1.25 * abs(float(gradient_step)), 4 * base))
 
 
@@ -141,7 +142,10 @@ class LandscapeMap:
     optimizer_point: np.ndarray  # (2,): the optimizer's next step, projected
 
 
-class LandscapeTask(ABC):
+ResultT = TypeVar("ResultT", WeightSlice, LandscapeMap)
+
+
+class LandscapeTask(ABC, Generic[ResultT]):
     """JVal at many points, computed one chunk per :meth:`steps` iteration.
 
     ``for done in task.steps(): ...`` lets a caller report ``done / total``
@@ -169,13 +173,13 @@ class LandscapeTask(ABC):
     def finished(self) -> bool:
         return self.done == self.total
 
-    def run(self):
+    def run(self) -> ResultT:
         for _ in self.steps():
             pass
         return self.result()
 
     @abstractmethod
-    def result(self):
+    def result(self) -> ResultT:
         """The finished slice or map (read-only arrays, safe to hand to another thread)."""
 
     def _values_or_raise(self) -> np.ndarray:
@@ -184,12 +188,12 @@ class LandscapeTask(ABC):
         return self._values
 
 
-class SliceTask(LandscapeTask):
+class SliceTask(LandscapeTask[WeightSlice]):
     """The slice along one parameter; see :class:`WeightSlice`."""
 
     def __init__(self, net: Network, dataset: Dataset, snapshot: Snapshot, param: int,
                  span: float | None = None, points: int = SLICE_POINTS,
-                 recent: Sequence[float] = ()) -> None:
+                 recent: ArrayLike = ()) -> None:
         self.net, self.snapshot, self.param = net, snapshot, int(param)
         self.name = net.param_name(self.param)
         weights = np.asarray(snapshot.weights, dtype=float)
@@ -220,7 +224,7 @@ class SliceTask(LandscapeTask):
         )
 
 
-class MapTask(LandscapeTask):
+class MapTask(LandscapeTask[LandscapeMap]):
     """The map across two parameters or two random directions; see :class:`LandscapeMap`.
 
     ``params=(p, q)`` spans the plane by the two parameters; ``params=None``
@@ -255,19 +259,24 @@ class MapTask(LandscapeTask):
         evaluator = PlaneEvaluator(net, weights, self.directions, dataset.inputs_aug, dataset.targets_t)
         super().__init__(evaluator, grid.reshape(-1, 2))
 
-    def _spans(self, span, weights: np.ndarray, dataset: Dataset) -> tuple[float, float]:
+    def _spans(self, span: float | tuple[float, float] | None, weights: np.ndarray,
+               dataset: Dataset) -> tuple[float, float]:
         if span is not None:
-            return (float(span), float(span)) if np.isscalar(span) else tuple(float(s) for s in span)
+            if isinstance(span, tuple):
+                return float(span[0]), float(span[1])
+            return float(span), float(span)
         reach = np.max(np.abs(self.trajectory), axis=0)
         if self.params is None:
-            return tuple(max(RANDOM_SPAN, 1.1 * float(r)) for r in reach)
-        return tuple(
+            first, second = (max(RANDOM_SPAN, 1.1 * float(r)) for r in reach)
+            return first, second
+        first, second = (
             default_span(weight_scale(self.net, weights, p), gradient,
                          second_derivative(self.net, dataset, weights, direction), self.snapshot.jval,
                          (step,), self.trajectory[:, k])
             for k, (p, gradient, direction, step) in enumerate(
                 zip(self.params, self.gradient, self.directions, self.optimizer_point))
         )
+        return first, second
 
     def result(self) -> LandscapeMap:
         values = self._values_or_raise().reshape(self.offsets1.size, self.offsets2.size)
@@ -297,11 +306,11 @@ def second_derivative(net: Network, dataset: Dataset, weights: np.ndarray, direc
     return (slopes[0] - slopes[1]) / (2 * h)
 
 
-def weight_slice(net: Network, dataset: Dataset, snapshot: Snapshot, param: int, **options) -> WeightSlice:
+def weight_slice(net: Network, dataset: Dataset, snapshot: Snapshot, param: int, **options: Any) -> WeightSlice:
     """The slice at once (no progress); options as :class:`SliceTask`."""
     return SliceTask(net, dataset, snapshot, param, **options).run()
 
 
-def landscape_map(net: Network, dataset: Dataset, snapshot: Snapshot, **options) -> LandscapeMap:
+def landscape_map(net: Network, dataset: Dataset, snapshot: Snapshot, **options: Any) -> LandscapeMap:
     """The map at once (no progress); options as :class:`MapTask`."""
     return MapTask(net, dataset, snapshot, **options).run()

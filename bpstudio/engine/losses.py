@@ -7,9 +7,10 @@ exactly this, so it is kept as is.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 
-def half_squared_error(outputs: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+def half_squared_error(outputs: NDArray[np.float64], targets: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
     """Return ``(JVal, dL/dy)``; ``dL/dy = y_hat - y`` is the basic link y -> L.
 
     Works for any layout as long as outputs and targets agree.
@@ -19,10 +20,11 @@ def half_squared_error(outputs: np.ndarray, targets: np.ndarray) -> tuple[float,
     return 0.5 * float(np.dot(flat, flat)), residual
 
 
-def per_sample_loss(outputs: np.ndarray, targets: np.ndarray) -> np.ndarray:
+def per_sample_loss(outputs: NDArray[np.float64], targets: NDArray[np.float64]) -> NDArray[np.float64]:
     """Loss of each sample for ``(samples, outputs)`` arrays, shape ``(samples,)``."""
     residual = outputs - targets
-    return 0.5 * np.sum(residual * residual, axis=1)
+    squares: NDArray[np.float64] = np.sum(residual * residual, axis=1)  # numpy types axis reductions as Any
+    return 0.5 * squares
 
 
 # -- classification ----------------------------------------------------------------
@@ -35,7 +37,7 @@ def per_sample_loss(outputs: np.ndarray, targets: np.ndarray) -> np.ndarray:
 LOSSES = ("mse", "cross-entropy")
 
 
-def softmax_cross_entropy(logits: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+def softmax_cross_entropy(logits: NDArray[np.float64], targets: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
     """``(sum_i -sum_k t_ik log softmax(I_i)_k, dL/dI)`` for feature-major arrays.
 
     dL/dI_j = y_j sum_k t_k - t_j, which is ``y - t`` for one-hot targets.
@@ -45,10 +47,11 @@ def softmax_cross_entropy(logits: np.ndarray, targets: np.ndarray) -> tuple[floa
     log_y = shifted - log_z
     jval = -float(np.sum(targets * log_y))
     y = np.exp(log_y)
-    return jval, y * np.sum(targets, axis=0) - targets
+    target_mass: NDArray[np.float64] = np.sum(targets, axis=0)  # numpy types axis reductions as Any
+    return jval, y * target_mass - targets
 
 
-def sigmoid_cross_entropy(logits: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+def sigmoid_cross_entropy(logits: NDArray[np.float64], targets: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
     """Binary cross-entropy of sigmoid outputs, ``(JVal, dL/dI)``; dL/dI = sigmoid(I) - t.
 
     -[t log s + (1 - t) log(1 - s)] = softplus(I) - t I, with softplus written
@@ -59,7 +62,7 @@ def sigmoid_cross_entropy(logits: np.ndarray, targets: np.ndarray) -> tuple[floa
     return jval, 0.5 * (1.0 + np.tanh(0.5 * logits)) - targets
 
 
-def cross_entropy_output_gradient(outputs: np.ndarray, targets: np.ndarray, output: str) -> np.ndarray:
+def cross_entropy_output_gradient(outputs: NDArray[np.float64], targets: NDArray[np.float64], output: str) -> NDArray[np.float64]:
     """The basic link y_k -> L of cross-entropy: dL/dy_k (per sample, feature-major).
 
     Softmax: -t_k / y_k.  Sigmoid (binary): -t/y + (1 - t)/(1 - y).
@@ -70,11 +73,13 @@ def cross_entropy_output_gradient(outputs: np.ndarray, targets: np.ndarray, outp
         return -targets / outputs + (1.0 - targets) / (1.0 - outputs)
 
 
-def per_sample_cross_entropy(logits: np.ndarray, targets: np.ndarray, output: str) -> np.ndarray:
+def per_sample_cross_entropy(logits: NDArray[np.float64], targets: NDArray[np.float64], output: str) -> NDArray[np.float64]:
     """Cross-entropy of each sample for feature-major arrays, shape ``(samples,)``."""
     if output == "softmax":
         shifted = logits - np.max(logits, axis=0)
         log_y = shifted - np.log(np.sum(np.exp(shifted), axis=0))
-        return -np.sum(targets * log_y, axis=0)
+        per_sample: NDArray[np.float64] = -np.sum(targets * log_y, axis=0)  # numpy types axis reductions as Any
+        return per_sample
     softplus = np.maximum(logits, 0.0) + np.log1p(np.exp(-np.abs(logits)))
-    return np.sum(softplus - targets * logits, axis=0)
+    per_sample = np.sum(softplus - targets * logits, axis=0)
+    return per_sample

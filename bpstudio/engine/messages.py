@@ -17,7 +17,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - named for
 class Refusal(ValueError):
     """A refused value: an English sentence built from a translatable template."""
 
-    def __init__(self, template: str, **params) -> None:
+    def __init__(self, template: str, **params: object) -> None:
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
@@ -31,9 +31,9 @@ class Notice(str):
     """
 
     template: str
-    params: dict
+    params: dict[str, object]
 
-    def __new__(cls, template: str, **params) -> "Notice":
+    def __new__(cls, template: str, **params: object) -> "Notice":
         notice = super().__new__(cls, template.format(**params))
         notice.template = template
         notice.params = params

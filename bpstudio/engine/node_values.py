@@ -30,6 +30,7 @@ def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -
         for j in range(fp.pre.shape[0]):
             out[f"I{layer + 1}[{j}]"] = (float(fp.pre[j, 0]), float(bp.d_pre[j, 0]))
         if layer > 0:
+            assert bp.d_inputs is not None, "backward keeps dL/dO(l) for every layer but the input"
             for i in range(bp.d_inputs.shape[0]):
                 name = f"O{layer}[{i}]"
                 out[name] = (out[name][0], float(bp.d_inputs[i, 0]))

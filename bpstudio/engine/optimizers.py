@@ -12,6 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .messages import QT_TRANSLATE_NOOP, Refusal
 
@@ -86,7 +87,7 @@ class Optimizer(ABC):
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]: ...
 
     @abstractmethod
-    def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray: ...
+    def step(self, x: NDArray[np.float64], grad: NDArray[np.float64], k: int) -> NDArray[np.float64]: ...
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v:g}" for k, v in self.hyper.items())
@@ -105,7 +106,7 @@ class Adam(Optimizer):
                 "step": zeros.copy(), "m_prev": zeros.copy(), "v_prev": zeros.copy(),
                 "gradient": zeros.copy(), "weight_before": zeros.copy()}
 
-    def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray:
+    def step(self, x: NDArray[np.float64], grad: NDArray[np.float64], k: int) -> NDArray[np.float64]:
         alpha, beta1 = self.hyper["alpha"], self.hyper["beta1"]
         beta2, epsilon = self.hyper["beta2"], self.hyper["epsilon"]
         s = self._state
@@ -131,7 +132,7 @@ class GradientDescent(Optimizer):
         zeros = np.zeros(n_params)
         return {"step": zeros, "gradient": zeros.copy(), "weight_before": zeros.copy()}
 
-    def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray:
+    def step(self, x: NDArray[np.float64], grad: NDArray[np.float64], k: int) -> NDArray[np.float64]:
         step = -self.hyper["alpha"] * grad
         self._record({"step": step, "gradient": grad, "weight_before": x})
         return x + step
@@ -148,7 +149,7 @@ class Momentum(Optimizer):
         return {"velocity": zeros, "step": zeros.copy(), "velocity_prev": zeros.copy(),
                 "gradient": zeros.copy(), "weight_before": zeros.copy()}
 
-    def step(self, x: np.ndarray, grad: np.ndarray, k: int) -> np.ndarray:
+    def step(self, x: NDArray[np.float64], grad: NDArray[np.float64], k: int) -> NDArray[np.float64]:
         previous = self._state["velocity"]
         velocity = self.hyper["beta1"] * previous + grad
         step = -self.hyper["alpha"] * velocity

@@ -19,12 +19,12 @@ would reach — bit for bit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 import numpy as np
 
 from .losses import cross_entropy_output_gradient, half_squared_error, per_sample_cross_entropy
-from .propagation import backward_layer, flat_gradient, forward_layer, output_loss
+from .propagation import LayerBackward, backward_layer, flat_gradient, forward_layer, output_loss
 from .snapshot import frozen_array
 from .trainer import StopReason, Trainer
 
@@ -60,10 +60,10 @@ class Phase:
     @property
     def title(self) -> str:
         """In words; layers are named by the nodes they compute, I^(l+1) and O^(l+1)."""
-        if self.kind == FORWARD:
-            return f"forward through layer {self.layer + 1}"
-        if self.kind == BACKWARD:
-            return f"backward through layer {self.layer + 1}"
+        if self.kind in (FORWARD, BACKWARD):
+            assert self.layer is not None, "forward and backward phases name their layer"
+            direction = "forward" if self.kind == FORWARD else "backward"
+            return f"{direction} through layer {self.layer + 1}"
         if self.kind == LOSS:
             return "loss"
         return "update"
@@ -128,7 +128,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
 
     inputs = tuple(float(v) for v in data.inputs[sample])
 
-    def make(kind, layer=None, **extra) -> Phase:
+    def make(kind: str, layer: int | None = None, **extra: Any) -> Phase:
         return Phase(kind, layer, position, count, k, sample, inputs=inputs, **extra)
 
     passes = []
@@ -148,7 +148,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         yield make(FORWARD, layer, values=values)
         position += 1
 
-    d_pre = None  # dL/dI of the output layer, when the loss gives it directly
+    d_pre: np.ndarray | None = None  # dL/dI of the output layer, when the loss gives it directly
     if net.is_plain_mse:  # the article's loss, computed exactly as the fast path does
         jval, residual = half_squared_error(passes[-1].post, data.targets_t)
         sample_loss = 0.5 * float(np.sum(residual[:, sample] ** 2))
@@ -170,12 +170,12 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
                node_gradients={f"y[{j}]": float(r) for j, r in enumerate(d_outputs[:, sample])})
     position += 1
 
-    grads = [None] * net.n_layers
-    d_post = d_outputs
+    backward_passes: list[LayerBackward] = []  # last layer first
+    d_post: np.ndarray | None = d_outputs
     for layer in reversed(range(net.n_layers)):
         result = backward_layer(passes[layer], d_post, mats[layer], with_inputs=layer > 0, d_pre=d_pre)
         d_pre = None
-        grads[layer] = result
+        backward_passes.append(result)
         d_post = result.d_inputs
         node_grads = {f"I{layer + 1}[{j}]": float(v) for j, v in enumerate(result.d_pre[:, sample])}
         if result.d_inputs is not None:
@@ -185,7 +185,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         yield make(BACKWARD, layer, node_gradients=node_grads, gradient=frozen_array(result.grad))
         position += 1
 
-    gradient = flat_gradient(grads)
+    gradient = flat_gradient(backward_passes[::-1])
     if net.penalized:
         gradient = gradient + net.penalty(weights)[1]
     if trainer.batches is not None:

@@ -145,7 +145,8 @@ class PlaneEvaluator:
         for layer in range(following, net.n_layers):
             layer_out = self._stacked_layer(layer, layer_out, c)
         residual = layer_out[:-1] - self._targets[:, None, :]
-        return 0.5 * np.einsum("oks,oks->k", residual, residual)
+        squares: np.ndarray = np.einsum("oks,oks->k", residual, residual)  # numpy types einsum as Any
+        return 0.5 * squares
 
     def _stacked_layer(self, layer: int, inputs: np.ndarray, c: np.ndarray) -> np.ndarray:
         """``O~(l+1)`` for stacked points whose weights of this layer are ``W0 + sum c_j D_j``."""

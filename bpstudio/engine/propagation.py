@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .activations import softmax_backward
 from .losses import half_squared_error, sigmoid_cross_entropy, softmax_cross_entropy
@@ -46,13 +47,13 @@ class LayerForward:
     the hot loop, where a frozen dataclass's slower __init__ shows.
     """
 
-    inputs: np.ndarray  # O~(l), (n_in + 1, samples), last row ones
-    pre: np.ndarray  # I(l+1) = W~(l)^T O~(l), (n_out, samples)
-    augmented: np.ndarray  # O~(l+1) = [f(I(l+1)); 1], (n_out + 1, samples)
-    link: np.ndarray | float  # dO(l+1)/dI(l+1), the non-linear basic link
+    inputs: NDArray[np.float64]  # O~(l), (n_in + 1, samples), last row ones
+    pre: NDArray[np.float64]  # I(l+1) = W~(l)^T O~(l), (n_out, samples)
+    augmented: NDArray[np.float64]  # O~(l+1) = [f(I(l+1)); 1], (n_out + 1, samples)
+    link: NDArray[np.float64] | float  # dO(l+1)/dI(l+1), the non-linear basic link
 
     @property
-    def post(self) -> np.ndarray:
+    def post(self) -> NDArray[np.float64]:
         """O(l+1) = f(I(l+1)) without the bias row."""
         return self.augmented[:-1]
 
@@ -61,9 +62,9 @@ class LayerForward:
 class LayerBackward:
     """What the backward pass through weight layer ``l`` produced."""
 
-    d_pre: np.ndarray  # dL/dI(l+1), (n_out, samples)
-    grad: np.ndarray  # dL/dW~(l), (n_in + 1, n_out), summed over samples
-    d_inputs: np.ndarray | None  # dL/dO(l), (n_in, samples): the sum at each source O_j
+    d_pre: NDArray[np.float64]  # dL/dI(l+1), (n_out, samples)
+    grad: NDArray[np.float64]  # dL/dW~(l), (n_in + 1, n_out), summed over samples
+    d_inputs: NDArray[np.float64] | None  # dL/dO(l), (n_in, samples): the sum at each source O_j
 
 
 def forward_layer(net: Network, layer: int, inputs: np.ndarray, weights: np.ndarray) -> LayerForward:
@@ -91,6 +92,7 @@ def backward_layer(
     ``d_pre`` given (dL/dI(l+1), from :func:`output_loss`) skips the link f.
     """
     if d_pre is None:
+        assert d_post is not None, "backward_layer needs dL/dO(l+1) or dL/dI(l+1)"
         link = forward.link
         d_pre = d_post if isinstance(link, float) and link == 1.0 else d_post * link
     grad = forward.inputs @ d_pre.T
@@ -123,15 +125,18 @@ def backward(
     ``flat_weights`` may also be the list of matrices :meth:`Network.layers` gave.
     """
     matrices = flat_weights if isinstance(flat_weights, list) else net.layers(flat_weights)
-    results: list[LayerBackward] = [None] * net.n_layers  # type: ignore[list-item]
+    results: list[LayerBackward] = []  # last layer first, until the reverse below
     if d_pre_last is None and net.output_activation == "softmax":
+        assert d_outputs is not None, "backward needs dL/dy or dL/dI of the output layer"
         d_pre_last = softmax_backward(passes[-1].post, d_outputs)
     d_post, d_pre = d_outputs, d_pre_last
     for layer in reversed(range(net.n_layers)):
-        results[layer] = backward_layer(
+        result = backward_layer(
             passes[layer], d_post, matrices[layer], with_inputs=layer > 0, d_pre=d_pre
         )
-        d_post, d_pre = results[layer].d_inputs, None
+        results.append(result)
+        d_post, d_pre = result.d_inputs, None
+    results.reverse()
     return results
 
 

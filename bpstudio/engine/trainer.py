@@ -116,6 +116,7 @@ class Trainer:
 
     def test_jval(self, weights: np.ndarray) -> float:
         """The data term on the held-out samples (a penalty measures no data)."""
+        assert self.test is not None, "test_jval needs held-out samples"
         return jval_only(self.network, weights, self.test.inputs_aug, self.test.targets_t, with_penalty=False)
 
     def evaluate(self, weights: np.ndarray) -> tuple[float, np.ndarray]:

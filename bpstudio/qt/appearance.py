@@ -56,15 +56,15 @@ def apply_palette(app: QApplication, look: Look, base_font: QFont) -> None:
         palette = QPalette()
         dark, text = QColor("#2b2d31"), QColor(look.text)
         for role, colour in (
-            (QPalette.Window, dark), (QPalette.WindowText, text), (QPalette.Base, QColor("#1e1f22")),
-            (QPalette.AlternateBase, dark), (QPalette.Text, text), (QPalette.Button, QColor("#3a3c42")),
-            (QPalette.ButtonText, text), (QPalette.ToolTipBase, dark), (QPalette.ToolTipText, text),
-            (QPalette.Highlight, QColor("#0072B2")), (QPalette.HighlightedText, QColor("#ffffff")),
-            (QPalette.PlaceholderText, QColor("#8a8f98")), (QPalette.BrightText, QColor("#ff6b6b")),
+            (QPalette.ColorRole.Window, dark), (QPalette.ColorRole.WindowText, text), (QPalette.ColorRole.Base, QColor("#1e1f22")),
+            (QPalette.ColorRole.AlternateBase, dark), (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, QColor("#3a3c42")),
+            (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, dark), (QPalette.ColorRole.ToolTipText, text),
+            (QPalette.ColorRole.Highlight, QColor("#0072B2")), (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+            (QPalette.ColorRole.PlaceholderText, QColor("#8a8f98")), (QPalette.ColorRole.BrightText, QColor("#ff6b6b")),
         ):
             palette.setColor(role, colour)
-        palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#6b7079"))
-        palette.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#6b7079"))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7079"))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7079"))
         app.setPalette(palette)
     else:
         app.setPalette(app.style().standardPalette())

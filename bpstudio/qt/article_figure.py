@@ -62,8 +62,8 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
     jval = np.asarray(jval, dtype=float)
     finite = jval[np.isfinite(jval)]
     w, h = size.width(), size.height()
-    painter.fillRect(QRectF(0, 0, w, h), Qt.white)
-    painter.setRenderHint(QPainter.Antialiasing, True)
+    painter.fillRect(QRectF(0, 0, w, h), Qt.GlobalColor.white)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     font = QFont("DejaVu Sans")
     font.setPixelSize(max(10, h // 34))
     painter.setFont(font)
@@ -86,7 +86,7 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
         return px, py
 
     # axes and ticks
-    painter.setPen(QPen(Qt.black, 1))
+    painter.setPen(QPen(Qt.GlobalColor.black, 1))
     painter.drawRect(plot)
     for tx in nice_ticks(0, x_max):
         px, _ = to_px(tx, y_lo)
@@ -98,15 +98,17 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
         painter.drawLine(QPointF(plot.left() - 4, py), QPointF(plot.left(), py))
         label = format_tick(ty)
         painter.drawText(QPointF(plot.left() - 7 - metrics.horizontalAdvance(label), py + metrics.ascent() / 2 - 1), label)
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 8 + metrics.height(), plot.width(), metrics.height()), Qt.AlignCenter, "epoch")
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 8 + metrics.height(), plot.width(), metrics.height()),
+                     Qt.AlignmentFlag.AlignCenter, "epoch")
     painter.save()
     painter.translate(metrics.height() * 0.6, plot.center().y())
     painter.rotate(-90)
-    painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()), Qt.AlignCenter, "JVal")
+    painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()),
+                     Qt.AlignmentFlag.AlignCenter, "JVal")
     painter.restore()
     if title is None:
         title = f"solution-JVal = {jval[-1]:.5f}" if n else "no iterations"
-    painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignCenter, title)
+    painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
 
     if not n:
         return
@@ -116,7 +118,7 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
     xs, ys = _envelope(np.where(np.isfinite(jval), jval, np.nan), int(plot.width()))
     keep = np.isfinite(ys)
     px, py = to_px(xs[keep], ys[keep])
-    painter.setPen(QPen(Qt.black, 1.6, Qt.SolidLine, Qt.RoundCap))
+    painter.setPen(QPen(Qt.GlobalColor.black, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     painter.drawPoints(QPolygonF([QPointF(a, b) for a, b in zip(px, py)]))
     # seed and solution markers
     sx, sy = to_px(0, jval[0])
@@ -147,7 +149,7 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
             painter.drawEllipse(centre, r, r)
         else:
             painter.drawPolygon(_star(centre, r * 1.8))
-        painter.setPen(Qt.black)
+        painter.setPen(Qt.GlobalColor.black)
         painter.drawText(QPointF(box.left() + 6 * r, cy + metrics.ascent() / 2 - 1), label)
 
 
@@ -178,7 +180,7 @@ def save_figure(path: str | Path, size: QSize, paint, title: str) -> None:
     if Path(path).suffix.lower() == ".svg":
         paint_svg(path, lambda painter: paint(painter, size), size, QRectF(0, 0, size.width(), size.height()), title)
         return
-    image = QImage(size, QImage.Format_ARGB32)
+    image = QImage(size, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     paint(painter, size)
     painter.end()

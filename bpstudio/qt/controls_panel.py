@@ -7,11 +7,12 @@ to the training thread.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.number_format import short_number
 from ..control.task_settings import changes_for, shown_output, unavailable
 from ..engine.activations import ACTIVATIONS
@@ -89,7 +90,7 @@ class ControlsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("controls")
         self.config = config
-        self.editors: dict[str, QWidget] = {}
+        self.editors: dict[str, QComboBox | QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -147,8 +148,9 @@ class ControlsPanel(QWidget):
     def _group(self, fields) -> QGroupBox:
         box = QGroupBox()
         form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
+            editor: QComboBox | QLineEdit
             if field in CHOICES:
                 editor = QComboBox()
                 for value in CHOICES[field]:

@@ -43,7 +43,7 @@ class CsvDataDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -70,15 +70,15 @@ class CsvDataDialog(QDialog):
         for i, name in enumerate(header):
             for widget, checked in ((self.inputs, i < len(header) - 1), (self.targets, i == len(header) - 1)):
                 item = QListWidgetItem(name)
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Checked if checked else Qt.Unchecked)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 widget.addItem(item)
         return True
 
     @staticmethod
     def _checked(widget: QListWidget) -> tuple[str, ...]:
         return tuple(widget.item(i).text() for i in range(widget.count())
-                     if widget.item(i).checkState() == Qt.Checked)
+                     if widget.item(i).checkState() == Qt.CheckState.Checked)
 
     def choice(self) -> dict:
         return {"data_file": self.path.text(), "inputs": self._checked(self.inputs),

@@ -58,7 +58,7 @@ class DecisionMapPanel(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMinimumSize(220, 220)
-        self.plot.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(size=8, pen=pg.mkPen("#ffffff", width=1.0))
@@ -86,7 +86,7 @@ class DecisionMapPanel(QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("map_empty")
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -182,7 +182,7 @@ class DecisionMapPanel(QWidget):
         self.slice_layout.addWidget(self.y_axis, 0, 3)
         for row, axis in enumerate(plane.held_axes, start=1):
             label = QLabel()
-            slider = QSlider(Qt.Horizontal)
+            slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"map_held_{axis}")
             slider.setRange(0, SLIDER_STEPS)
             low, high = plane.spans[axis]

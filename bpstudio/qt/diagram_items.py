@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.graph import Edge, Node
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ..engine.messages import QT_TRANSLATE_NOOP
 
 from .appearance import LIGHT, Look
 from .diagram_tips import refresh_tips_for
@@ -62,7 +61,7 @@ class EdgeItem(QGraphicsLineItem):
         self.edge = edge
         self.param_index = param_index
         self.weight = 0.0
-        self.scale = 1.0
+        self.weight_scale = 1.0  # the largest |weight| of the layer; not QGraphicsItem.scale()
         self.mode = "normal"  # normal | faded | chain | selected | phase
         self.strength: float | None = None  # phase: |gradient| or |Δw| against the layer's largest
         self.arrow_back = False  # backward phase: an arrowhead toward the inputs
@@ -70,7 +69,7 @@ class EdgeItem(QGraphicsLineItem):
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         if param_index is not None:
-            self.setCursor(Qt.PointingHandCursor)
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.refresh()
 
     def set_tip(self, text: str) -> None:
@@ -103,10 +102,10 @@ class EdgeItem(QGraphicsLineItem):
         While training the weights change every update but mostly by less than
         the eye sees; redrawing every link each time cost the trainer its GIL.
         """
-        if value == self.weight and scale == self.scale:
+        if value == self.weight and scale == self.weight_scale:
             return
-        before = self._drawn_as(self.weight, self.scale)
-        self.weight, self.scale = value, scale
+        before = self._drawn_as(self.weight, self.weight_scale)
+        self.weight, self.weight_scale = value, scale
         if self._drawn_as(value, scale) != before:
             self.refresh()
 
@@ -128,7 +127,7 @@ class EdgeItem(QGraphicsLineItem):
             return
         if self._arrow is None:
             self._arrow = QGraphicsPolygonItem(self._arrowhead(), self)
-            self._arrow.setPen(QPen(Qt.NoPen))
+            self._arrow.setPen(QPen(Qt.PenStyle.NoPen))
         self._arrow.setBrush(QBrush(colour))
         self._arrow.show()
 
@@ -148,12 +147,12 @@ class EdgeItem(QGraphicsLineItem):
         is_weight = self.param_index is not None
         if is_weight:
             colour = QColor(look.positive if self.weight >= 0 else look.negative)
-            width = 0.7 + 4.3 * min(abs(self.weight) / self.scale, 1.0) if self.scale else 1.0
+            width = 0.7 + 4.3 * min(abs(self.weight) / self.weight_scale, 1.0) if self.weight_scale else 1.0
         else:
             colour, width = QColor(look.muted), 1.6
-        style = Qt.DashLine if is_weight and self.weight < 0 else Qt.SolidLine
+        style = Qt.PenStyle.DashLine if is_weight and self.weight < 0 else Qt.PenStyle.SolidLine
         if self.mode == "selected":  # the widest link, and labelled: not told by colour alone
-            colour, width, style = QColor(look.selected), max(width, 4.0) + 2.0, Qt.SolidLine
+            colour, width, style = QColor(look.selected), max(width, 4.0) + 2.0, Qt.PenStyle.SolidLine
             self.setZValue(3)
         elif self.mode == "chain":
             colour, width = QColor(look.chain), max(width, 2.5)
@@ -161,14 +160,14 @@ class EdgeItem(QGraphicsLineItem):
         elif self.mode == "phase":
             colour = QColor(look.phase)
             width = max(width, 2.0) if self.strength is None else 0.8 + 5.2 * min(self.strength, 1.0)
-            style = Qt.SolidLine
+            style = Qt.PenStyle.SolidLine
             self.setZValue(2)
         elif self.mode == "faded":
             colour.setAlpha(FADED_ALPHA)
             self.setZValue(0)
         else:
             self.setZValue(1 if not is_weight else 0)
-        pen = QPen(colour, width * look.scale, style, Qt.RoundCap)
+        pen = QPen(colour, width * look.scale, style, Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
         self._show_arrow(colour)
 
@@ -184,7 +183,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.setPos(centre)
         self.setZValue(5)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.mode = "normal"
         self.role = ""  # "", "source", "sink"
         self.label = QGraphicsTextItem(self)
@@ -200,7 +199,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.annotation.setDefaultTextColor(QColor(_look.text))
         self.role_tag = QGraphicsTextItem(self)
         self.role_tag.setFont(small)
-        self.role_tag.setFlag(QGraphicsItem.ItemIgnoresParentOpacity, True)
+        self.role_tag.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresParentOpacity, True)
         self.refresh()
 
     def _centre_label(self) -> None:
@@ -251,7 +250,7 @@ class NodeItem(QGraphicsEllipseItem):
             pen.setWidthF(4.0 * look.scale)
             pen.setColor(QColor(look.role))
         elif self.role == "sink":
-            pen.setStyle(Qt.DotLine)
+            pen.setStyle(Qt.PenStyle.DotLine)
             pen.setWidthF(3.2 * look.scale)
             pen.setColor(QColor(look.role))
         self.setPen(pen)

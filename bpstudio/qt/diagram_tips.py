@@ -24,7 +24,7 @@ class DiagramTips:
     def __init__(self, view) -> None:
         self._view = weakref.ref(view)  # no cycle through the view's wrapper
         self.sample = 0  # the inspector's sample; a phase walk uses its own
-        self._shown_for = None
+        self._shown_for: tuple[object, ...] | None = None
 
     def refresh(self) -> None:
         view = self._view()

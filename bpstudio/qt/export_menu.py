@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMenu, QMessageBox, QWidget
 
@@ -14,6 +14,7 @@ from ..control.script_export import check_script_name, script_text
 from ..control.studio_model import StudioModel
 from ..control.tables import write_history_csv, write_weights
 from . import exports
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import localized, marked
 
 TEXTS = {

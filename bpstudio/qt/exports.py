@@ -51,10 +51,10 @@ def export_diagram(path: str | Path, scene: QGraphicsScene, scale: float = 2.0) 
         return
     if suffix != ".png":
         raise ValueError("the diagram can be saved as .png or .svg")
-    image = QImage(int(rect.width() * scale), int(rect.height() * scale), QImage.Format_ARGB32)
-    image.fill(Qt.white)
+    image = QImage(int(rect.width() * scale), int(rect.height() * scale), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
-    painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
     save_image(image, path)

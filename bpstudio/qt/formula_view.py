@@ -61,7 +61,7 @@ class FormulaView(QWidget):
         # Tooltips on parts of the formula: element id -> text, or "" for none (asked at hover time,
         # so the text is in the current language).
         self.tip_for: Callable[[str], str] | None = None
-        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumWidth(120)
@@ -141,9 +141,9 @@ class FormulaView(QWidget):
         if self._cache_key != key:
             pixmap = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.transparent)
+            pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self.renderer.render(painter, QRectF(0, 0, w, h))
             painter.end()
             self._cache, self._cache_key = pixmap, key
@@ -175,7 +175,7 @@ class FormulaView(QWidget):
         return QPoint(round(centre.x() * scale) + self._origin_x(), round(centre.y() * scale))
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.ToolTip and self.tip_for is not None:
+        if event.type() == QEvent.Type.ToolTip and self.tip_for is not None:
             element = self.element_at(event.pos())
             text = self.tip_for(element) if element else ""
             if text:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control import RunState
 from ..control.studio_model import StudioModel
 from .i18n import marked
-
 
 @dataclass(frozen=True)
 class TourStep:
@@ -62,7 +62,7 @@ class GuidedTour(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guided_tour")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#guided_tour { background: #e8f1fa; border: 1px solid #0072B2; }"
                            "#guided_tour QLabel { color: #10273a; }")
         self.model = model

@@ -34,6 +34,7 @@ def catalogue_path(code: str) -> str:
 def install_language(code: str) -> str:
     """Make ``code`` the application's language; returns the language now in use."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -45,7 +46,7 @@ def install_language(code: str) -> str:
         if not ours.load(catalogue_path(code)):
             return "en"
         qt = QTranslator(app)  # Qt's own texts: dialog buttons and the like
-        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
         app.installTranslator(ours)
@@ -59,7 +60,7 @@ def marked(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def localized(error: Exception) -> str:
+def localized(error: Exception | str) -> str:
     """An engine refusal in the user's language when it has a template, else as it is."""
     template = getattr(error, "template", None)
     if not template:

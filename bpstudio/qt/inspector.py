@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -25,6 +25,7 @@ from ..control.typeset import Colours, board_svg, equations_svg, links_svg, numb
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import LIGHT, Look
 from .diagram_items import ROLE_TIPS
 from .formula_view import FormulaView
@@ -73,7 +74,7 @@ class Inspector(QScrollArea):
         self.setAccessibleName("parameter inspector")
         self.setWidgetResizable(True)
         # Everything wraps or scales to the width: a sideways scroll bar would hide the numbers.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setMinimumWidth(1)
         self.setWidget(body)
@@ -82,12 +83,12 @@ class Inspector(QScrollArea):
         self.title = QLabel()
         self.title.setObjectName("inspector_title")
         self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.RichText)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.title)
         self.node_info = QLabel()
         self.node_info.setObjectName("node_info")
         self.node_info.setWordWrap(True)
-        self.node_info.setTextFormat(Qt.RichText)
+        self.node_info.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.node_info)
 
         self.formula_box = formula = QGroupBox()
@@ -103,7 +104,7 @@ class Inspector(QScrollArea):
         self.sample_inputs = QLabel()  # on the sample's row: one line less above the formula
         self.sample_inputs.setObjectName("sample_inputs")
         self.sample_inputs.setWordWrap(True)
-        self.sample_inputs.setTextFormat(Qt.RichText)
+        self.sample_inputs.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(self.sample_inputs, 1)
         self.copy_latex = QPushButton()
         self.copy_latex.clicked.connect(self._copy_latex)
@@ -112,7 +113,7 @@ class Inspector(QScrollArea):
         self.sample_info = QLabel()
         self.sample_info.setObjectName("sample_info")
         self.sample_info.setWordWrap(True)
-        self.sample_info.setTextFormat(Qt.RichText)
+        self.sample_info.setTextFormat(Qt.TextFormat.RichText)
         fl.addWidget(self.sample_info)
         self.formula = FormulaView("chain_formula")
         self.formula.tip_for = self._tag_tip
@@ -144,7 +145,7 @@ class Inspector(QScrollArea):
             self.row_names[key] = QLabel()
             grid.addWidget(self.row_names[key], r, 0)
             label = QLabel("—")
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setObjectName(f"inspector_{key}")
             grid.addWidget(label, r, 1)
             self.value_labels[key] = label
@@ -169,7 +170,7 @@ class Inspector(QScrollArea):
             cl.addWidget(self.row_names[key], r, 0)
             label = QLabel("—")
             label.setObjectName(f"check_{key}")
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             cl.addWidget(label, r, 1)
             self.check_labels[key] = label
         cl.setColumnStretch(1, 1)
@@ -184,13 +185,13 @@ class Inspector(QScrollArea):
         self.paths = QTableWidget(0, 3)
         self.paths.setObjectName("inspector_paths")
         header = self.paths.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        self.paths.setTextElideMode(Qt.ElideNone)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.paths.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.paths.setWordWrap(True)
-        self.paths.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.paths.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.paths.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.paths.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.paths.setMinimumHeight(120)
         pl.addWidget(self.paths)
         self.per_output = QLabel()
@@ -218,7 +219,7 @@ class Inspector(QScrollArea):
         self.nudge_result = QLabel()
         self.nudge_result.setObjectName("nudge_result")
         self.nudge_result.setWordWrap(True)
-        self.nudge_result.setTextFormat(Qt.RichText)
+        self.nudge_result.setTextFormat(Qt.TextFormat.RichText)
         nl.addWidget(self.nudge_result)
         layout.addWidget(nudge_box)
         layout.addStretch(1)
@@ -442,6 +443,7 @@ class Inspector(QScrollArea):
 
     def _fill_paths(self, n: ChainNumbers) -> None:
         chain = self.chain
+        assert chain is not None  # numbers come for a selected chain
         listed = len(n.paths)
         shares = n.path_shares()
         note = self.tr("{n} path(s)").format(n=n.paths_total)
@@ -460,7 +462,7 @@ class Inspector(QScrollArea):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 else:
                     item.setToolTip(text)
                 self.paths.setItem(row, col, item)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.finished_runs import FinishedRun
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number

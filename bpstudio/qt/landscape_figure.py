@@ -64,8 +64,8 @@ class _Axes:
     def draw(self, painter: QPainter, x_label: str, y_label: str) -> None:
         metrics = painter.fontMetrics()
         r = self.rect
-        painter.setPen(QPen(Qt.black, 1))
-        painter.setBrush(Qt.NoBrush)
+        painter.setPen(QPen(Qt.GlobalColor.black, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(r)
         for tx in nice_ticks(self.x_lo, self.x_hi):
             if not self.x_lo <= tx <= self.x_hi:
@@ -82,19 +82,19 @@ class _Axes:
             label = format_tick(ty)
             painter.drawText(QPointF(r.left() - 7 - metrics.horizontalAdvance(label), py + metrics.ascent() / 2 - 1), label)
         painter.drawText(QRectF(r.left(), r.bottom() + 8 + metrics.height(), r.width(), metrics.height()),
-                         Qt.AlignCenter, x_label)
+                         Qt.AlignmentFlag.AlignCenter, x_label)
         painter.save()
         painter.translate(metrics.height() * 0.6, r.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-r.height() / 2, -metrics.height() / 2, r.height(), metrics.height()),
-                         Qt.AlignCenter, y_label)
+                         Qt.AlignmentFlag.AlignCenter, y_label)
         painter.restore()
 
 
 def _begin(painter: QPainter, size: QSize) -> None:
-    painter.fillRect(QRectF(0, 0, size.width(), size.height()), Qt.white)
-    painter.setRenderHint(QPainter.Antialiasing, True)
-    painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), Qt.GlobalColor.white)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     font = QFont("DejaVu Sans")
     font.setPixelSize(max(10, size.height() // 34))
     painter.setFont(font)
@@ -107,7 +107,7 @@ def _marker(painter: QPainter, centre: QPointF, colour: QColor, shape: str, r: f
         painter.drawEllipse(centre, r, r)
     elif shape == "ring":
         painter.setPen(QPen(colour, max(2.0, r * 0.6)))
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, 1.5 * r, 1.5 * r)
     elif shape == "star":
         painter.drawPolygon(_star(centre, r * 1.8))
@@ -131,14 +131,14 @@ def _legend(painter: QPainter, corner: QPointF, rows: list[tuple[str, QColor, st
         cy = box.top() + 5 + i * (metrics.height() + 4) + metrics.height() / 2
         centre = QPointF(box.left() + 3 * r, cy)
         if shape in ("line", "dash", "arrow"):
-            style = Qt.DashLine if shape == "dash" else Qt.SolidLine
+            style = Qt.PenStyle.DashLine if shape == "dash" else Qt.PenStyle.SolidLine
             painter.setPen(QPen(colour, 2, style))
             painter.drawLine(centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0))
             if shape == "arrow":
                 _arrow_head(painter, centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0), colour, r)
         else:
             _marker(painter, centre, colour, shape, r)
-        painter.setPen(Qt.black)
+        painter.setPen(Qt.GlobalColor.black)
         painter.drawText(QPointF(box.left() + 6 * r, cy + metrics.ascent() / 2 - 1), label)
 
 
@@ -167,19 +167,19 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     r = max(4.0, h / 90)
     painter.save()
     painter.setClipRect(axes.rect)
-    painter.setPen(QPen(TANGENT_COLOUR, 2, Qt.DashLine))
+    painter.setPen(QPen(TANGENT_COLOUR, 2, Qt.PenStyle.DashLine))
     ends = cut.tangent(cut.offsets[[0, -1]])
     painter.drawLine(axes.point(x[0], ends[0]), axes.point(x[-1], ends[1]))
     keep = np.isfinite(cut.jval)
-    painter.setPen(QPen(Qt.black, 2.2, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+    painter.setPen(QPen(Qt.GlobalColor.black, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
     painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep])]))
     _marker(painter, axes.point(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval),
             GRADIENT_STEP_COLOUR, "diamond", r)
     _marker(painter, axes.point(cut.weight + cut.optimizer_offset, cut.optimizer_jval), SOLUTION_COLOUR, "star", r)
     _marker(painter, axes.point(cut.weight, cut.jval_at_point), SEED_COLOUR, "ring", r)
     painter.restore()
-    painter.setPen(Qt.black)
-    painter.drawText(QRectF(0, 0, w, axes.rect.top()), Qt.AlignCenter, words.slice_title.format(
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(QRectF(0, 0, w, axes.rect.top()), Qt.AlignmentFlag.AlignCenter, words.slice_title.format(
         name=cut.name, gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"))
     _legend(painter, axes.rect.topRight(), [
         (words.now.format(jval=f"{cut.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
@@ -205,7 +205,7 @@ def _colour_image(unit: np.ndarray) -> QImage:
 
     colours = pg.colormap.get("viridis").map(np.nan_to_num(unit, nan=1.0).reshape(-1), mode="byte")
     rgba = np.ascontiguousarray(colours.reshape(unit.shape + (4,)).transpose(1, 0, 2)[::-1])
-    image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], rgba.strides[0], QImage.Format_RGBA8888)
+    image = QImage(rgba.data, rgba.shape[1], rgba.shape[0], rgba.strides[0], QImage.Format.Format_RGBA8888)
     return image.copy()  # own the pixels: rgba goes away with this frame
 
 
@@ -233,7 +233,7 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     painter.save()
     painter.setClipRect(plot)
     painter.setPen(QPen(QColor(255, 255, 255, 150), 1))
-    painter.setBrush(Qt.NoBrush)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     for level in np.linspace(0, 1, ISOLINES + 2)[1:-1]:
         for line in pg.functions.isocurve(np.nan_to_num(unit, nan=1.0), level, connected=True):
             path = QPainterPath()
@@ -243,11 +243,11 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
             painter.drawPath(path)
     trajectory = [at(a, b) for a, b in grid.trajectory]
     if len(trajectory) > 1:
-        painter.setPen(QPen(Qt.black, 4, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        painter.setPen(QPen(Qt.GlobalColor.black, 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.drawPolyline(QPolygonF(trajectory))
-        painter.setPen(QPen(PATH_COLOUR, 2, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        painter.setPen(QPen(PATH_COLOUR, 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.drawPolyline(QPolygonF(trajectory))
-        painter.setPen(QPen(Qt.black, 1.5))
+        painter.setPen(QPen(Qt.GlobalColor.black, 1.5))
         painter.setBrush(QBrush(PATH_COLOUR))
         painter.drawEllipse(trajectory[0], r * 0.8, r * 0.8)
     norm = float(np.hypot(*grid.gradient))
@@ -262,10 +262,10 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     painter.restore()
     _colour_bar(painter, QRectF(plot.right() + w * 0.035, plot.top(), w * 0.03, plot.height()),
                 grid.jval, logarithmic)
-    painter.setPen(Qt.black)
+    painter.setPen(Qt.GlobalColor.black)
     title = (words.map_title_params.format(first=grid.names[0], second=grid.names[1]) if grid.params is not None
              else words.map_title_random)
-    painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignCenter, title)
+    painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
     _legend(painter, plot.topLeft(), [
         (words.now.format(jval=f"{grid.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
         (words.path, QColor("#444444"), "line"),
@@ -278,8 +278,8 @@ def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic
     """A vertical viridis bar with JVal at its ends and middle (the middle in log scale if the map is)."""
     ramp = np.linspace(0, 1, 128)[None, :]  # drawn bottom (low) to top (high)
     painter.drawImage(rect, _colour_image(ramp))
-    painter.setPen(QPen(Qt.black, 1))
-    painter.setBrush(Qt.NoBrush)
+    painter.setPen(QPen(Qt.GlobalColor.black, 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(rect)
     finite = values[np.isfinite(values)]
     if not finite.size:

@@ -15,12 +15,13 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.landscape_questions import MAP_POINTS, LandscapeMap
 from ..control.number_format import short_number
 from .i18n import marked
@@ -74,7 +75,7 @@ class MapView(QWidget):
         self.second.setObjectName("landscape_second_param")
         for combo in (self.mode, self.second):
             combo.setMinimumContentsLength(6)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.second.activated.connect(lambda _i: self.draw_requested.emit())
         choose.addWidget(self.second, 1)
         self.points_label = QLabel()
@@ -156,7 +157,7 @@ class MapView(QWidget):
         self.readout.setObjectName("landscape_map_readout")
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(READABLE)
-        self.readout.setTextFormat(Qt.RichText)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.readout)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -17,10 +17,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.landscape_questions import WeightSlice
 from ..control.number_format import short_number
 from .i18n import marked
@@ -89,12 +90,12 @@ class SliceView(QWidget):
             axis.setTextPen(pg.mkPen("#111111"))
             axis.setTickFont(font)
         self.curve = pg.PlotDataItem([], [], pen=pg.mkPen(CURVE_COLOUR, width=3))
-        self.tangent = pg.PlotDataItem([], [], pen=pg.mkPen(TANGENT_COLOUR, width=2.5, style=Qt.DashLine))
+        self.tangent = pg.PlotDataItem([], [], pen=pg.mkPen(TANGENT_COLOUR, width=2.5, style=Qt.PenStyle.DashLine))
         self.optimizer_mark = pg.ScatterPlotItem(size=24, symbol="star", brush=pg.mkBrush(OPTIMIZER_COLOUR),
                                                  pen=pg.mkPen("#8b1a1a"))
         self.gradient_mark = pg.ScatterPlotItem(size=18, symbol="d", brush=pg.mkBrush(GRADIENT_STEP_COLOUR),
                                                 pen=pg.mkPen("#4b2a6b"))
-        self.preview = pg.PlotDataItem([], [], pen=pg.mkPen(PREVIEW_COLOUR, width=2, style=Qt.DotLine))
+        self.preview = pg.PlotDataItem([], [], pen=pg.mkPen(PREVIEW_COLOUR, width=2, style=Qt.PenStyle.DotLine))
         self.point_legend = pg.ScatterPlotItem(size=18, symbol="o", brush=pg.mkBrush(None),
                                                pen=pg.mkPen(POINT_COLOUR, width=3))
         self.point = pg.TargetItem(pos=(0, 0), size=20, symbol="o", pen=pg.mkPen(POINT_COLOUR, width=4),
@@ -121,13 +122,13 @@ class SliceView(QWidget):
         self.readout.setObjectName("landscape_slice_readout")
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(READABLE)
-        self.readout.setTextFormat(Qt.RichText)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.readout)
         self.nudge_text = QLabel()
         self.nudge_text.setObjectName("landscape_nudge")
         self.nudge_text.setWordWrap(True)
         self.nudge_text.setStyleSheet(READABLE)
-        self.nudge_text.setTextFormat(Qt.RichText)
+        self.nudge_text.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.nudge_text)
         row = QHBoxLayout()
         self.span_label = QLabel()

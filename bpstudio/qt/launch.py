@@ -40,6 +40,7 @@ def launch(argv: list[str]) -> int:
 
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
     app = QApplication.instance() or QApplication(["bpstudio"])
+    assert isinstance(app, QApplication)  # the studio makes no bare QCoreApplication
     app.setApplicationName("BP Studio")
     app.setOrganizationName("BPStudio")
     app.setDesktopFileName("bpstudio")

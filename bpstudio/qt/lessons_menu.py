@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QToolButton, QVBoxLayout,
 )
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.lessons import LESSONS, Lesson
 from ..engine.config import RunConfig
 from .i18n import marked
@@ -30,7 +31,7 @@ class LessonBox(QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("lesson_box")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#lesson_box { background: #eef6ee; border: 1px solid #009E73; }"
                            "#lesson_box QLabel { color: #0f2d1f; }")
         self.lesson: Lesson | None = None

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar,
     QVBoxLayout, QWidget,
 )
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, SetWeight, Update
 from ..control.task_settings import changes_for
 from ..control.stored_config import StoredConfigError, config_from_settings
@@ -80,6 +81,9 @@ def _settings() -> QSettings:
 
 class MainWindow(QMainWindow):
     ask_before_closing = True  # tests and the smoke test switch the unsaved-work question off
+    # The training thread.  The name shadows QObject.thread(); window.thread is used too widely
+    # (helpers, tests) to rename it here.
+    thread: TrainingThread  # type: ignore[assignment]
 
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
@@ -120,7 +124,7 @@ class MainWindow(QMainWindow):
                                    self.set_up_run)
         self.resize(1366, 768)
         self.theme = "light"
-        self._base_font = None
+        self._base_font: QFont | None = None
         self.tour_offered = False
         self._layout_restored = False
         if restore_settings:
@@ -131,7 +135,7 @@ class MainWindow(QMainWindow):
             theme = settings.value("theme", "light")
             self.theme = theme if theme in self.menus.theme_actions else "light"
         self.apply_look()
-        code = (settings.value("language", "") or system_language()) if restore_settings else "en"
+        code = str(settings.value("language", "") or system_language()) if restore_settings else "en"
         self.language = install_language(code)
         self.menus.language_actions[self.language].setChecked(True)
         self.retranslate()
@@ -143,7 +147,7 @@ class MainWindow(QMainWindow):
             "BP Studio starts with the article's run.").format(reason=settings_notice)
         if self.settings_notice:
             QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"),
-                                                                 self.settings_notice))
+                                                                 self.settings_notice or ""))
         self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at 5 Hz
         self.view_timer.setInterval(200)
         self.view_timer.timeout.connect(self._refresh_running_views)
@@ -152,7 +156,9 @@ class MainWindow(QMainWindow):
         self._chain_asked = 0.0
         self._closing = False
         self._waiting_for_thread = False
-        QApplication.instance().aboutToQuit.connect(self.finish_thread)
+        app = QApplication.instance()
+        assert app is not None  # a window needs the application
+        app.aboutToQuit.connect(self.finish_thread)
         self.thread.start()
 
     # -- building -------------------------------------------------------------------------------
@@ -164,7 +170,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.network_view = NetworkView()
         self.plot = JvalPlot(self.model.history)
-        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("center_splitter")
         self.splitter.addWidget(self.network_view)
         self.splitter.addWidget(self.plot)
@@ -193,30 +199,30 @@ class MainWindow(QMainWindow):
         self.controls.csv_requested.connect(self.choose_csv)
         self.controls.article_data_requested.connect(self.use_article_data)
         # After Enter, Space and the arrows drive the run again, not the text field.
-        self.controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.OtherFocusReason))
+        self.controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.inspector = Inspector()
         self.probe = PredictionProbe()
         scroller = QScrollArea()  # on a 768-pixel laptop screen the controls may need to scroll
         scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setWidget(self.controls)
-        self.controls_dock = self._dock("controls_dock", scroller, Qt.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.RightDockWidgetArea)
-        self.probe_dock = self._dock("probe_dock", self.probe, Qt.LeftDockWidgetArea)
+        self.controls_dock = self._dock("controls_dock", scroller, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.probe_dock = self._dock("probe_dock", self.probe, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.runs = RunsPanel(self.model.runs.forget)
         self.runs.visibility_changed.connect(self.plot.set_overlay_visible)
-        self.runs_dock = self._dock("runs_dock", self.runs, Qt.RightDockWidgetArea)
+        self.runs_dock = self._dock("runs_dock", self.runs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
         # the loss along the selected weight and across two (issue 15); it computes only while on screen
         self.landscape = LandscapePanel(self.model, self.model_signals,
                                         lambda param, value: self.thread.submit(SetWeight(param, value)))
-        self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.RightDockWidgetArea)
+        self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         # The decision map, the units' pictures on the diagram and gradient health (issue 14)
         self.unit_views = UnitViews(self.model, self.model_signals, self.network_view, self)
-        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_panel, Qt.RightDockWidgetArea)
-        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_panel, Qt.RightDockWidgetArea)
+        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.runs_dock, self.map_dock)
         self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()
@@ -290,19 +296,19 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.actions_by_name = {
-            "run": self._action("run", Qt.Key_Space, self.run, QStyle.SP_MediaPlay),
-            "pause": self._action("pause", Qt.Key_Space, self.pause, QStyle.SP_MediaPause),
-            "step": self._action("step", Qt.Key_Right, self.step, QStyle.SP_MediaSeekForward),
+            "run": self._action("run", Qt.Key.Key_Space, self.run, QStyle.StandardPixmap.SP_MediaPlay),
+            "pause": self._action("pause", Qt.Key.Key_Space, self.pause, QStyle.StandardPixmap.SP_MediaPause),
+            "step": self._action("step", Qt.Key.Key_Right, self.step, QStyle.StandardPixmap.SP_MediaSeekForward),
             "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase,
-                                       QStyle.SP_ArrowRight),
-            "rewind": self._action("rewind", Qt.Key_Left, self.rewind, QStyle.SP_MediaSkipBackward),
+                                       QStyle.StandardPixmap.SP_ArrowRight),
+            "rewind": self._action("rewind", Qt.Key.Key_Left, self.rewind, QStyle.StandardPixmap.SP_MediaSkipBackward),
             "redo": self._action("redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo,
-                                 QStyle.SP_MediaSkipForward),
-            "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.SP_BrowserReload),
+                                 QStyle.StandardPixmap.SP_MediaSkipForward),
+            "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.StandardPixmap.SP_BrowserReload),
         }
         self.toolbar = toolbar = QToolBar()
         toolbar.setObjectName("training_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in self.actions_by_name.values():
             toolbar.addAction(action)
         self.addToolBar(toolbar)
@@ -317,7 +323,7 @@ class MainWindow(QMainWindow):
         self.retranslate()  # now, not only when the posted LanguageChange arrives
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -332,7 +338,7 @@ class MainWindow(QMainWindow):
             text, tip = ACTION_TEXTS[name]
             action.setText(marked("MainWindow", text))
             tip = marked("MainWindow", tip)
-            shortcut = action.shortcut().toString(QKeySequence.NativeText)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             action.setStatusTip(tip)
         if hasattr(self, "menus"):
@@ -347,6 +353,7 @@ class MainWindow(QMainWindow):
     def apply_look(self) -> None:
         look = look_for(self.theme, self.menus.presentation.isChecked())
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window needs the application
         if self._base_font is None:
             self._base_font = QFont(app.font())
         apply_palette(app, look, self._base_font)
@@ -370,13 +377,14 @@ class MainWindow(QMainWindow):
         back exactly when presentation mode ends.
         """
         if on:
-            self._layout_before_presentation = (self.saveState(), self.splitter.saveState())
+            self._layout_before_presentation: tuple[QByteArray, QByteArray] | None = (
+                self.saveState(), self.splitter.saveState())
             for dock in (self.controls_dock, self.probe_dock, self.runs_dock):
                 dock.hide()
             self.inspector_dock.show()
             self.inspector_dock.raise_()
             self.apply_look()
-            self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Horizontal)
+            self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Orientation.Horizontal)
             total = max(sum(self.splitter.sizes()), 1)
             self.splitter.setSizes([round(total * 0.7), round(total * 0.3)])
         else:
@@ -562,7 +570,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        self.menus.log_y.setChecked(settings.value("log_y", False, type=bool))
+        self.menus.log_y.setChecked(bool(settings.value("log_y", False, type=bool)))
 
     def save_settings(self) -> None:
         settings = _settings()
@@ -581,7 +589,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored and not getattr(self, "_docks_sized", False):
             self._docks_sized = True
-            self.resizeDocks([self.inspector_dock], [max(420, round(self.width() * 0.36))], Qt.Horizontal)
+            self.resizeDocks([self.inspector_dock], [max(420, round(self.width() * 0.36))], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         """Close once the training thread has ended; a busy thread is waited for, visibly.
@@ -604,10 +612,12 @@ class MainWindow(QMainWindow):
         if not self.thread.stop(CLOSE_WAIT_MS):
             event.ignore()
             self.show_banner(self.tr("Finishing the current step… BP Studio closes when it is done."))
-            self.centralWidget().setEnabled(False)
+            center = self.centralWidget()
+            if center is not None:
+                center.setEnabled(False)
             if not self._waiting_for_thread:
                 self._waiting_for_thread = True
-                self.thread.finished.connect(self._close_after_thread, Qt.QueuedConnection)
+                self.thread.finished.connect(self._close_after_thread, Qt.ConnectionType.QueuedConnection)
                 if self.thread.isFinished():  # it ended between the wait and the connection
                     QTimer.singleShot(0, self.close)
             return

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import current_language, marked
 
 MENU_TEXT = QT_TRANSLATE_NOOP("Manual", "&Manual")
@@ -37,7 +38,7 @@ class ManualWindow(QDialog):
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("manual_window")
-        self.setWindowFlag(Qt.WindowContextHelpButtonHint, False)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.setModal(False)
         self.browser = QTextBrowser()
         self.browser.setObjectName("manual_text")
@@ -63,7 +64,7 @@ class ManualAction(QObject):
         self.manual: ManualWindow | None = None
         self.action = QAction(parent)
         self.action.setObjectName("manual")
-        self.action.setShortcut(QKeySequence(Qt.Key_F1))
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.action.triggered.connect(self.open)
         menu.addAction(self.action)
         self.retranslate()

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QMessageBox, QWidget
 
 import bpstudio  # its __version__ is looked up when first used
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .export_menu import ExportMenu
 from .i18n import LANGUAGES, marked
 from .manual import ManualAction
@@ -89,12 +90,12 @@ class StudioMenus(QObject):
         files.add_to(file_menu)
         exports.add_to(file_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("quit", handlers.quit, QKeySequence.Quit))
+        file_menu.addAction(self._action("quit", handlers.quit, QKeySequence.StandardKey.Quit))
         train_menu = self._menu("menu_training", bar)
         for act in training_actions:
             train_menu.addAction(act)
         view = self._menu("menu_view", bar)
-        self.presentation = self._action("presentation", shortcut=Qt.Key_F5, checkable=True)
+        self.presentation = self._action("presentation", shortcut=Qt.Key.Key_F5, checkable=True)
         self.presentation.toggled.connect(handlers.set_presentation)
         view.addAction(self.presentation)
         themes = self._menu("menu_theme", view)

@@ -65,18 +65,18 @@ class NetworkView(QGraphicsView):
         self.setObjectName("network_view")
         self.setAccessibleName("network diagram")
         self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
-        self.setDragMode(QGraphicsView.ScrollHandDrag)
-        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.problem: Problem | None = None
         self.nodes: dict[Node, NodeItem] = {}
         self.edges: list[EdgeItem] = []
         self.weight_edges: dict[int, EdgeItem] = {}
         self.selected_param: int | None = None
         self.chain: InfluenceChain | None = None
-        self.selection_tag = None
+        self.selection_tag: QGraphicsTextItem | None = None
         self._user_zoomed = False
         self.phase: Phase | None = None
         # Which sample a phase's numbers belong to.  A child of the view, not of the
@@ -138,9 +138,9 @@ class NetworkView(QGraphicsView):
             if edge.kind == WEIGHT:
                 index = net.param_index(*graph.weight_of(edge))
             start, end = self._endpoints(edge)
-            item = EdgeItem(edge, index, start, end)
-            scene.addItem(item)
-            self.edges.append(item)
+            edge_item = EdgeItem(edge, index, start, end)
+            scene.addItem(edge_item)
+            self.edges.append(edge_item)
             if index is not None:
                 self.weight_edges[index] = item
         self.units.attach(self.nodes.values(), keep=same_run)
@@ -244,7 +244,11 @@ class NetworkView(QGraphicsView):
         font.setPointSizeF(11.5 * look.scale)
         font.setBold(True)
         tag.setFont(font)
-        name = self.chain.display(self.chain.param, "html") if text is None else html.escape(text)
+        if text is None:
+            assert self.chain is not None  # show_selection sets the chain before its tag
+            name = self.chain.display(self.chain.param, "html")
+        else:
+            name = html.escape(text)
         tag.setHtml(f"<span style='color:{look.selected}; background:{look.background}'>{name}</span>")
         line = item.line()
         middle = line.p1() + (line.p2() - line.p1()) * 0.45
@@ -263,12 +267,12 @@ class NetworkView(QGraphicsView):
                 item.set_mode("chain")
             else:
                 item.set_mode("faded" if lit else "normal")
-        for node, item in self.nodes.items():
+        for node, node_item in self.nodes.items():
             role = "source" if node in sources else "sink" if node in sinks else ""
             if node in nodes:
-                item.set_mode("chain", role)
+                node_item.set_mode("chain", role)
             else:
-                item.set_mode("faded" if lit else "normal", role)
+                node_item.set_mode("faded" if lit else "normal", role)
 
     def chain_edge_names(self) -> set[tuple[str, str]]:
         """The links currently drawn as the chain (for tests and exports)."""
@@ -284,8 +288,8 @@ class NetworkView(QGraphicsView):
         selected weight's before → after.
         """
         self.phase = phase
-        for item in self.nodes.values():
-            item.set_annotation("")
+        for node_item in self.nodes.values():
+            node_item.set_annotation("")
         if phase is None or self.problem is None:
             self.sample_tag.hide()
             for item in self.edges:
@@ -308,13 +312,13 @@ class NetworkView(QGraphicsView):
             for name, grad in phase.node_gradients.items():
                 touched.add(name)
                 self._annotate(name, "∂L " + number_text(grad))
-        for node, item in self.nodes.items():
+        for node, node_item in self.nodes.items():
             if node.name in touched:
-                item.set_mode("phase", item.role)
+                node_item.set_mode("phase", node_item.role)
             elif phase.kind != UPDATE:
-                item.set_mode("faded", item.role)
+                node_item.set_mode("faded", node_item.role)
             else:
-                item.set_mode("normal", item.role)
+                node_item.set_mode("normal", node_item.role)
         strengths = self._phase_strengths(phase)
         layer = phase.layer
         for item in self.edges:
@@ -336,8 +340,9 @@ class NetworkView(QGraphicsView):
 
     def _phase_strengths(self, phase: Phase) -> dict[int, float]:
         """Backward: |∂L/∂w| of the layer; update: |Δw| of each layer; scaled by the largest."""
+        assert self.problem is not None  # phases are shown for a problem
         net = self.problem.network
-        if phase.kind == BACKWARD and phase.gradient is not None:
+        if phase.kind == BACKWARD and phase.gradient is not None and phase.layer is not None:
             values = np.abs(np.asarray(phase.gradient)).ravel()
             start = net.offsets[phase.layer]
             indices = range(start, start + values.size)
@@ -352,6 +357,7 @@ class NetworkView(QGraphicsView):
         return {i: float(v) / largest for i, v in zip(indices, values)}
 
     def _show_sample(self, phase: Phase) -> None:
+        assert self.problem is not None  # phases are shown for a problem
         data = self.problem.dataset
         values = ", ".join(f"{k} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
         self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
@@ -385,7 +391,7 @@ class NetworkView(QGraphicsView):
 
     # -- navigation --------------------------------------------------------------------------
     def fit(self) -> None:
-        self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -402,7 +408,7 @@ class NetworkView(QGraphicsView):
         self.fit()
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             point = event.position().toPoint()
             items = self.items(point)
             for item in items:
@@ -427,18 +433,18 @@ class NetworkView(QGraphicsView):
             return super().keyPressEvent(event)
         count = self.problem.network.n_params
         key = event.key()
-        if key in (Qt.Key_Down, Qt.Key_Up):
-            step = 1 if key == Qt.Key_Down else -1
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if key == Qt.Key.Key_Down else -1
             current = -1 if self.selected_param is None and step == 1 else (self.selected_param or 0)
             self.select_param((current + step) % count)
             if self.selected_param is not None:
                 self.ensureVisible(self.weight_edges[self.selected_param].boundingRect(), 40, 40)
-        elif key == Qt.Key_Escape:
+        elif key == Qt.Key.Key_Escape:
             self.select_param(None)
-        elif key in (Qt.Key_Plus, Qt.Key_Equal):
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.scale(1.2, 1.2)
             self._user_zoomed = True
-        elif key == Qt.Key_Minus:
+        elif key == Qt.Key.Key_Minus:
             self.scale(1 / 1.2, 1 / 1.2)
             self._user_zoomed = True
         else:

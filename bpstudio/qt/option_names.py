@@ -7,8 +7,7 @@ value as data and show :func:`option_name` of it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
 OPTION_NAMES = {

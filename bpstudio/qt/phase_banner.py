@@ -6,12 +6,12 @@ and the equation of that phase; the diagram shows its numbers.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout
 
 from ..control.typeset import Colours, equation_svg, number_text
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS, UPDATE, Phase
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .formula_view import FormulaView
 from .i18n import marked
 from .option_names import option_name
@@ -31,7 +31,7 @@ class PhaseBanner(QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("phase_banner")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.words = QLabel()

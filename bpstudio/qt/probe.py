@@ -31,19 +31,20 @@ class PredictionProbe(QWidget):
         self.slider_labels: list[QLabel] = []
         self.output_labels: list[QLabel] = []
         self.ranges: list[tuple[float, float]] = []
-        self._built_for = None
+        self._built_for: Problem | None = None
 
     def _build(self, problem: Problem) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = None if item is None else item.widget()
+            if widget:
+                widget.deleteLater()
         data = problem.dataset
         self.sliders, self.slider_labels, self.output_labels = [], [], []
         self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0))]
         for row, name in enumerate(data.input_names):
             self.grid.addWidget(QLabel(f"<i>{name}</i>"), row, 0)
-            slider = QSlider(Qt.Horizontal)
+            slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, STEPS)
             slider.setValue(STEPS // 2 + 10 + 2 * row)
             slider.setObjectName(f"probe_{name}")
@@ -61,7 +62,7 @@ class PredictionProbe(QWidget):
         for k in range(len(data.target_names)):
             label = QLabel()
             label.setObjectName(f"probe_output_{k}")
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.grid.addWidget(label, top + 1 + k, 0, 1, 3)
             self.output_labels.append(label)
         self._built_for = problem

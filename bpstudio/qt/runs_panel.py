@@ -74,7 +74,7 @@ class RunsPanel(QWidget):
         self.remove.setToolTip(self.tr("Forget the selected run"))
         for row in range(self.list.count()):  # labels are data: written again in the new language
             item = self.list.item(row)
-            run = self.runs.get(item.data(Qt.UserRole))
+            run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
             if run is not None:
                 item.setText(run_label(run))
 
@@ -82,23 +82,23 @@ class RunsPanel(QWidget):
         """The model kept ``run``: list it, ticked (its curve is overlaid)."""
         self.runs[run.key] = run
         item = QListWidgetItem(run_label(run))
-        item.setData(Qt.UserRole, run.key)
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(Qt.Checked)
-        item.setForeground(Qt.black)
+        item.setData(Qt.ItemDataRole.UserRole, run.key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        item.setForeground(Qt.GlobalColor.black)
         item.setToolTip(run_colour(run))
         self.list.addItem(item)
 
     def _toggled(self, item: QListWidgetItem) -> None:
-        self.visibility_changed.emit(item.data(Qt.UserRole), item.checkState() == Qt.Checked)
+        self.visibility_changed.emit(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
-            self.forget(item.data(Qt.UserRole))  # the model forgets; forgotten() takes the row away
+            self.forget(item.data(Qt.ItemDataRole.UserRole))  # the model forgets; forgotten() takes the row away
 
     def forgotten(self, key: int) -> None:
         for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.UserRole) == key:
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.list.takeItem(row)
                 break
         self.runs.pop(key, None)

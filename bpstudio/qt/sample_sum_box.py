@@ -33,7 +33,7 @@ class ContributionHistogram(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("contribution_histogram")
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.terms: SampleContributions | None = None
         self.sample: int | None = None
         self.bar_tip = "{count} samples in [{low}, {high}]"  # the inspector sets it in its language
@@ -71,7 +71,7 @@ class ContributionHistogram(QWidget):
         if terms is None or not terms.counts:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().windowText().color()
         rect = self._plot_rect()
         counts, edges = terms.counts, terms.edges
@@ -90,17 +90,17 @@ class ContributionHistogram(QWidget):
         line = metrics.height()
         if edges[0] < 0 < edges[-1]:  # where zero is: left of it the terms pull w up, right of it down
             x0 = self._x_of(0.0, rect)
-            painter.setPen(QPen(text, 1, Qt.DashLine))
+            painter.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x0, rect.top()), QPointF(x0, rect.bottom()))
-            painter.drawText(QRectF(x0 - 20, rect.bottom() + 2, 40, line), Qt.AlignHCenter, "0")
+            painter.drawText(QRectF(x0 - 20, rect.bottom() + 2, 40, line), Qt.AlignmentFlag.AlignHCenter, "0")
         painter.setPen(text)
-        painter.drawText(QRectF(0, rect.top() - line / 2, rect.left() - 4, line), Qt.AlignRight | Qt.AlignVCenter,
-                         str(top))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRectF(0, rect.top() - line / 2, rect.left() - 4, line), right, str(top))
         painter.drawText(QRectF(0, rect.bottom() - line / 2, rect.left() - 4, line),
-                         Qt.AlignRight | Qt.AlignVCenter, "0")
-        painter.drawText(QRectF(rect.left(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignLeft,
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0")
+        painter.drawText(QRectF(rect.left(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignmentFlag.AlignLeft,
                          number(edges[0]))
-        painter.drawText(QRectF(rect.center().x(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignRight,
+        painter.drawText(QRectF(rect.center().x(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignmentFlag.AlignRight,
                          number(edges[-1]))
         if self.sample is not None and 0 <= self.sample < terms.n_samples:
             x = self._x_of(terms.value_of(self.sample), rect)
@@ -110,7 +110,7 @@ class ContributionHistogram(QWidget):
         painter.end()
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
+        if event.type() == QEvent.Type.ToolTip:
             k = self.bin_at(event.pos().x())
             if k is None:
                 QToolTip.hideText()
@@ -133,21 +133,21 @@ class SampleSumBox(QGroupBox):
         self.note = QLabel()
         self.note.setObjectName("contributions_note")
         self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.RichText)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.note)
         self.largest = QLabel()
         self.largest.setObjectName("largest_contributions")
         self.largest.setWordWrap(True)
-        self.largest.setTextFormat(Qt.RichText)
-        self.largest.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.largest.setTextFormat(Qt.TextFormat.RichText)
+        self.largest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.largest)
         self.histogram = ContributionHistogram()
         layout.addWidget(self.histogram)
         self.total = QLabel()
         self.total.setObjectName("contributions_total")
         self.total.setWordWrap(True)
-        self.total.setTextFormat(Qt.RichText)
-        self.total.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.total)
         self.terms: SampleContributions | None = None
         self.sample = 0

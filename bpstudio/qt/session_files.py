@@ -15,13 +15,14 @@ from pathlib import Path
 
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..control import LoadSaved
 from ..control.studio_model import StudioModel
 from ..control.session_file import SessionFileError, load_session, save_state
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
@@ -61,9 +62,9 @@ class SessionFiles(QObject):
     def add_to(self, menu: QMenu) -> None:
         self.actions = {}
         for shortcut, slot, name in (
-            (QKeySequence.Open, self.open_dialog, "open"),
-            (QKeySequence.Save, self.save, "save"),
-            (QKeySequence.SaveAs, self.save_as, "save_as"),
+            (QKeySequence.StandardKey.Open, self.open_dialog, "open"),
+            (QKeySequence.StandardKey.Save, self.save, "save"),
+            (QKeySequence.StandardKey.SaveAs, self.save_as, "save_as"),
         ):
             action = QAction(self.parent_widget)
             action.setObjectName(name)
@@ -85,7 +86,7 @@ class SessionFiles(QObject):
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):
             value = [value]
-        return [p for p in (value or []) if isinstance(p, str)]
+        return [p for p in value if isinstance(p, str)] if isinstance(value, (list, tuple)) else []
 
     def _remember(self, path: Path) -> None:
         entries = [str(path)] + [p for p in self.recent() if p != str(path)]
@@ -97,7 +98,10 @@ class SessionFiles(QObject):
         if not entries:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         for entry in entries:
-            self.recent_menu.addAction(entry, lambda p=entry: self.open(p))
+            def open_entry(p: str = entry) -> None:
+                self.open(p)
+
+            self.recent_menu.addAction(entry, open_entry)
 
     # -- state ----------------------------------------------------------------------------------
     def _mark(self) -> tuple | None:
@@ -211,8 +215,9 @@ class SessionFiles(QObject):
         answer = QMessageBox.question(
             self.parent_widget, self.tr("Unsaved work"),
             self.tr("This session has changed since it was last saved. Save it first?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.Save:
+        if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.Discard
+        return answer == QMessageBox.StandardButton.Discard

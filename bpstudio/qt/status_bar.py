@@ -1,9 +1,9 @@
 """Status bar: state, iteration, JVal, accuracy (classes), ||g||_inf, iterations per second, why the run stopped."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.number_format import short_number
 from ..control.session import RunState, Update
 from .accuracy_text import accuracy_text

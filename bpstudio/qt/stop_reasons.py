@@ -7,9 +7,8 @@ last step tells which (:func:`bpstudio.engine.stop_causes.converged2_cause`).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from ..control.session import Update
+from ..engine.messages import QT_TRANSLATE_NOOP
 from ..engine.stop_causes import WEIGHTS, converged2_cause
 from .i18n import marked
 

@@ -17,10 +17,10 @@ def svg_to_png(svg: str, path: str, scale: float = 2.0, background: str = "#ffff
         raise ValueError("the formula could not be drawn (invalid SVG)")
     size = renderer.defaultSize()
     image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)),
-                   QImage.Format_ARGB32)
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor(background))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
     painter.end()
     save_image(image, path)  # through the atomic writer, like every file BP Studio writes

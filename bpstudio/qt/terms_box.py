@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
 CONTEXT = "Terms"
@@ -44,12 +45,12 @@ class TermsBox(QGroupBox):
             label = QLabel()
             label.setObjectName(f"term_{key}")
             label.setWordWrap(True)
-            label.setTextFormat(Qt.RichText)
+            label.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(label)
             self.labels[key] = label
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.RichText)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.hint)
         self.retranslate()
 

@@ -17,10 +17,11 @@ import html
 from typing import Iterable, Mapping
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPixmapItem, QGraphicsTextItem
 
+from ..engine.messages import QT_TRANSLATE_NOOP
 from .diagram_items import NodeItem, current_look
 from .i18n import marked
 
@@ -47,13 +48,13 @@ class UnitTile(QGraphicsEllipseItem):
     def __init__(self, node: NodeItem) -> None:
         r = node.radius
         super().__init__(-r, -r, 2 * r, 2 * r, node)
-        self.setPen(QPen(Qt.NoPen))
-        self.setFlag(QGraphicsItem.ItemClipsChildrenToShape, True)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(-1)  # above the node's fill, below its label (siblings stack by z)
         self.picture = QGraphicsPixmapItem(self)
-        self.picture.setTransformationMode(Qt.SmoothTransformation)
-        self.picture.setAcceptedMouseButtons(Qt.NoButton)
+        self.picture.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.picture.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.image: np.ndarray | None = None
         self._bytes: np.ndarray | None = None
         self._size: tuple[int, int] | None = None
@@ -66,7 +67,7 @@ class UnitTile(QGraphicsEllipseItem):
         # kept: the QImage reads these bytes, and a pixmap made from it may share them
         self._bytes = top_down = np.ascontiguousarray(rgba[::-1])
         rows, cols = top_down.shape[:2]
-        self.picture.setPixmap(QPixmap.fromImage(QImage(top_down.data, cols, rows, 4 * cols, QImage.Format_RGBA8888)))
+        self.picture.setPixmap(QPixmap.fromImage(QImage(top_down.data, cols, rows, 4 * cols, QImage.Format.Format_RGBA8888)))
         if self._size != (rows, cols):  # placed once: every Qt call here takes the GIL back from training
             self._size = (rows, cols)
             r = self.rect().width() / 2
@@ -80,7 +81,7 @@ class HealthMark(QGraphicsTextItem):
     def __init__(self, node: NodeItem, kind: str) -> None:
         super().__init__(node)
         self.kind = kind
-        self.setFlag(QGraphicsItem.ItemIgnoresParentOpacity, True)  # readable even on a faded node
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresParentOpacity, True)  # readable even on a faded node
         self.setZValue(2)
         self.refresh()
 
