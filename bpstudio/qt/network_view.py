@@ -142,7 +142,7 @@ class NetworkView(QGraphicsView):
             scene.addItem(edge_item)
             self.edges.append(edge_item)
             if index is not None:
-                self.weight_edges[index] = item
+                self.weight_edges[index] = edge_item
         self.units.attach(self.nodes.values(), keep=same_run)
         margin = 60
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
