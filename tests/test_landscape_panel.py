@@ -171,6 +171,22 @@ def test_the_map_shows_progress_and_cancel_stops_it(studio, qtbot, held_map):
     assert view.grid is None
 
 
+def test_a_map_still_computing_when_the_selection_changes_ends_with_its_own_iteration(studio, qtbot, held_map):
+    """The selection moving on marks the map stale; the job that was running still reports the point it was of."""
+    first_chunk, release = held_map
+    panel, view = studio.landscape, studio.landscape.map_view
+    panel.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: panel.job is not None and first_chunk.is_set(), timeout=WAIT)
+    job, iteration = panel.job, studio.model.snapshot.iteration
+    panel.tabs.setCurrentWidget(panel.slice_view)  # the slice tab asks for a slice, not a new map
+    studio.model.select(25)
+    release.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: view.status_key == "done", timeout=WAIT)
+    assert job.state is JobState.FINISHED and view.grid is not None
+    assert f"iteration {iteration}" in view.status.text()
+
+
 def test_the_map_is_drawn_around_the_point(studio, qtbot):
     panel, view = studio.landscape, studio.landscape.map_view
     panel.tabs.setCurrentWidget(view)

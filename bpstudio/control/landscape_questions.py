@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..engine.data import Problem
 from ..engine.graph import PARAM, Node
 from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
+from ..engine.snapshot import Snapshot
 from .landscape_jobs import LandscapeJob, LandscapeRunner
 from .studio_model import StudioModel
 from .weight_path import WeightPath
@@ -44,11 +46,17 @@ class LandscapeQuestions:
             self.path.clear()
         self.path.record(update.snapshot.iteration, update.snapshot.weights)
 
+    def _current(self) -> tuple[Problem, Snapshot] | None:
+        """The run and its last snapshot when they fit together; None when there is nothing to compute yet."""
+        model = self.model
+        if (model.last is None or model.problem is None
+                or model.last.snapshot.weights.size != model.problem.network.n_params):
+            return None
+        return model.problem, model.last.snapshot
+
     @property
     def ready(self) -> bool:
-        model = self.model
-        return (model.last is not None and model.problem is not None
-                and model.last.snapshot.weights.size == model.problem.network.n_params)
+        return self._current() is not None
 
     def param_names(self) -> list[str]:
         """Every parameter's name, in index order (``W0[0,0]`` …): what a second-parameter list offers."""
@@ -59,7 +67,9 @@ class LandscapeQuestions:
 
     def param_display(self, index: int) -> str:
         """A parameter in the article's notation (``w₁₁⁽⁰⁾``, ``b₅⁽⁰⁾``), as the diagram names it."""
-        layer, row, col = self.model.problem.network.param_location(index)
+        problem = self.model.problem
+        assert problem is not None, "parameters are named once a run exists"
+        layer, row, col = problem.network.param_location(index)
         return self.model.display(Node(PARAM, layer, row, col))
 
     def request_slice(self, param: int, done: Callable[[WeightSlice], None], span: float | None = None,
@@ -70,9 +80,10 @@ class LandscapeQuestions:
         its curvature, its next steps and its recent values.  False when there
         is nothing to compute yet.
         """
-        if not self.ready or not 0 <= param < self.model.problem.network.n_params:
+        current = self._current()
+        if current is None or not 0 <= param < current[0].network.n_params:
             return False
-        problem, snapshot = self.model.problem, self.model.last.snapshot
+        problem, snapshot = current
         recent = self.path.recent(param, snapshot.iteration)
 
         def work() -> WeightSlice:
@@ -89,12 +100,12 @@ class LandscapeQuestions:
         The task itself (its curvature estimates and the path's projection
         too) is built on the job's thread.
         """
-        if not self.ready:
+        current = self._current()
+        if current is None:
             return None
-        problem, snapshot = self.model.problem, self.model.last.snapshot
-        path = self.path.before(snapshot.iteration)
-        if path.shape[1:] != snapshot.weights.shape:
-            path = None
+        problem, snapshot = current
+        before = self.path.before(snapshot.iteration)
+        path = before if before.shape[1:] == snapshot.weights.shape else None
 
         def task() -> MapTask:
             return MapTask(problem.network, problem.dataset, snapshot, params=params, span=span, points=points,

@@ -27,7 +27,7 @@ TINT = 0.6  # the strongest a map colour gets: paler than the samples drawn on i
 def rgb(colour: str) -> tuple[int, int, int]:
     """``#rrggbb`` -> (r, g, b)."""
     colour = colour.lstrip("#")
-    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return (int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16))
 
 
 @dataclass(frozen=True)

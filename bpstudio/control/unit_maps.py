@@ -23,9 +23,10 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..engine.classes import predicted_classes
-from ..engine.data import Problem
+from ..engine.data import Dataset, Problem
 from ..engine.graph import OUT, Y, Node
 from ..engine.input_plane import InputPlane, grid_outputs, plane_coordinates_of, plane_for
+from ..engine.snapshot import Snapshot
 from ..engine.unit_health import UnitHealth, unit_health
 from .map_colours import MapPalette, class_map, diverging
 from .observer import Event
@@ -137,7 +138,7 @@ def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: Inpu
         for j, unit in enumerate(values):
             name = Node(OUT, layer, j).name
             ranges[name] = hidden_range(activation, unit)
-            tiles[name] = painted[j] if fixed else diverging(few[j], *ranges[name], palette)
+            tiles[name] = painted[j] if painted is not None else diverging(few[j], *ranges[name], palette)
             if name == large:
                 images[name] = diverging(unit, *ranges[name], palette)
     outputs = layers[-1]
@@ -179,7 +180,7 @@ def map_points(problem: Problem, plane: InputPlane, palette: MapPalette, picture
     ranges = None if is_classification(problem) else output_ranges(problem)
     column = _output_index(picture)
 
-    def part(data):
+    def part(data: Dataset | None) -> tuple[np.ndarray, np.ndarray]:
         if data is None:
             return np.zeros((0, 2)), np.zeros((0, 4), dtype=np.uint8)
         xy = plane_coordinates_of(data, plane)
@@ -187,7 +188,7 @@ def map_points(problem: Problem, plane: InputPlane, palette: MapPalette, picture
             labels = predicted_classes(data.targets)
             colours = np.asarray([(*palette.class_colour(c), 255) for c in labels], dtype=np.uint8).reshape(-1, 4)
         else:
-            k = min(column, data.targets.shape[1] - 1)
+            k: int = min(column, data.targets.shape[1] - 1)  # (NumPy types a shape as Any)
             colours = diverging(data.targets[:, k], *ranges[k], palette, tint=1.0)
         keep = np.flatnonzero(_near_slice(data, plane))
         if len(keep) > MAX_POINTS:  # every k-th: the picture stays readable and quick to draw
@@ -213,6 +214,10 @@ def _near_slice(data, plane: InputPlane) -> np.ndarray:
         low, high = plane.spans[axis]
         keep &= np.abs(data.inputs[:, axis] - plane.held[axis]) <= SLICE_BAND * max(high - low, 1e-12)
     return keep
+
+
+_HealthKey = tuple[Problem, Snapshot]
+_MapKey = tuple[Problem, Snapshot, InputPlane | None, MapPalette, str | None]  # plane, palette, picture shown large
 
 
 class UnitMaps:
@@ -295,7 +300,8 @@ class UnitMaps:
         def work() -> Any:
             try:
                 health = unit_health(problem.network, weights, problem.dataset.inputs_aug) if health_key else None
-                frame = map_frame(problem, iteration, weights, plane, palette, large) if map_key else None
+                frame = (map_frame(problem, iteration, weights, plane, palette, large)
+                         if plane is not None and palette is not None else None)  # (both are set with map_key)
                 return health, frame
             except Exception as err:  # noqa: BLE001 - a failed picture must not block the next ones
                 return _Failed(err)
@@ -320,18 +326,16 @@ class UnitMaps:
         """Something shown belongs to an older snapshot, plane or choice (a request would send a job)."""
         return self._needs() is not None
 
-    def _needs(self):
+    def _needs(self) -> tuple[Problem, Snapshot, _HealthKey | None, _MapKey | None] | None:
         model = self.model
         problem, snapshot = model.problem, model.snapshot
         if problem is None or snapshot is None or snapshot.weights.size != problem.network.n_params:
             return None
-        health_key = (problem, snapshot)
-        if _same(self._asked["health"], health_key):
-            health_key = None
-        map_key = (problem, snapshot, self.plane, self.palette, self.large)
-        if (not self.maps_wanted or self.plane is None or self._plane_of is not problem
-                or _same(self._asked["map"], map_key)):  # (a view may ask before the new run's plane is made)
-            map_key = None
+        health: _HealthKey = (problem, snapshot)
+        health_key = None if _same(self._asked["health"], health) else health
+        picture: _MapKey = (problem, snapshot, self.plane, self.palette, self.large)
+        map_key = None if (not self.maps_wanted or self.plane is None or self._plane_of is not problem
+                           or _same(self._asked["map"], picture)) else picture  # (a view may ask before the new run's plane is made)
         if health_key is None and map_key is None:
             return None
         return problem, snapshot, health_key, map_key

@@ -111,6 +111,7 @@ def plane_for(dataset: Dataset, resolution: int = RESOLUTION) -> InputPlane | No
     the middle of their range.  The spans come from ``dataset`` — pass every
     sample (training and test) so that both fit in the picture.
     """
+    names: tuple[str, ...]
     if dataset.points is not None:
         columns, names, features = dataset.points, ("x1", "x2"), tuple(dataset.input_names)
     elif dataset.inputs.shape[1] >= 2:
@@ -132,6 +133,7 @@ def _padded(low: float, high: float) -> tuple[float, float]:
 def plane_coordinates_of(dataset: Dataset, plane: InputPlane) -> np.ndarray:
     """Where each sample of ``dataset`` lies on the plane: ``(samples, 2)`` (x, y)."""
     columns = dataset.points if plane.features else dataset.inputs
+    assert columns is not None, "a plane seen through features belongs to a data set with points"
     return np.column_stack((columns[:, plane.x_axis], columns[:, plane.y_axis]))
 
 

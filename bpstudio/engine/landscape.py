@@ -120,8 +120,8 @@ class WeightSlice:
     gradient_step_offset: float  # a plain gradient step, -alpha * dJ/dw
     gradient_step_jval: float
 
-    def tangent(self, offsets: np.ndarray) -> np.ndarray:
-        """The tangent line ``JVal + gradient * t``: what the derivative predicts."""
+    def tangent(self, offsets: np.ndarray | float) -> np.ndarray:
+        """The tangent line ``JVal + gradient * t``: what the derivative predicts (one offset: a 0-d array)."""
         return self.jval_at_point + self.gradient * np.asarray(offsets, dtype=float)
 
 

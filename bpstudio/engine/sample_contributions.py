@@ -68,7 +68,8 @@ def per_sample_gradient(net: Network, weights: np.ndarray, data: Dataset, index:
         _, d_pre = output_loss(net, passes[-1], data.targets_t)
         grads = backward(net, matrices, passes, None, d_pre)
     layer, row, col = net.param_location(index)
-    return passes[layer].inputs[row] * grads[layer].d_pre[col]
+    gradient: np.ndarray = passes[layer].inputs[row] * grads[layer].d_pre[col]
+    return gradient
 
 
 def sample_contributions(net: Network, weights: np.ndarray, data: Dataset, index: int,

@@ -240,7 +240,7 @@ class Trainer:
         self.grad_inf_norm = _inf_norm(gradient)
         self.history.truncate(self.iteration)
         self.history.append(jval)
-        if test is not None:
+        if test is not None and self.test_history is not None:
             self.test_history.truncate(self.iteration)
             self.test_history.append(test)
         self.clear_stop()

@@ -90,7 +90,7 @@ class ControlsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("controls")
         self.config = config
-        self.editors: dict[str, QComboBox | QLineEdit] = {}
+        self.editors: dict[str, QComboBox | QLineEdit | FeatureChecks] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -135,8 +135,10 @@ class ControlsPanel(QWidget):
             if isinstance(editor, QComboBox):
                 for i in range(editor.count()):
                     editor.setItemText(i, option_name(editor.itemData(i)))
-        self.editors["formulas"].setPlaceholderText(self.tr("the article's x, y, lv"))
-        self.editors["hidden"].setPlaceholderText(self.tr("none: inputs straight to the outputs"))
+        formulas, hidden = self.editors["formulas"], self.editors["hidden"]
+        assert isinstance(formulas, QLineEdit) and isinstance(hidden, QLineEdit), "both are typed in"
+        formulas.setPlaceholderText(self.tr("the article's x, y, lv"))
+        hidden.setPlaceholderText(self.tr("none: inputs straight to the outputs"))
         self.csv_button.setText(self.tr("Use a CSV file…"))
         self.csv_button.setToolTip(self.tr("Train on your own table: choose its input and target columns."))
         self.article_button.setText(self.tr("Article's data"))
@@ -150,7 +152,7 @@ class ControlsPanel(QWidget):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
-            editor: QComboBox | QLineEdit
+            editor: QComboBox | QLineEdit | FeatureChecks
             if field in CHOICES:
                 editor = QComboBox()
                 for value in CHOICES[field]:
@@ -250,7 +252,7 @@ class ControlsPanel(QWidget):
                 "{optimizer} does not use this setting").format(optimizer=config.optimizer))
         for field, editor in self.editors.items():
             text = shown_output(config) if field == "output" else format_value(field, getattr(config, field))
-            if field == "features":
+            if isinstance(editor, FeatureChecks):  # the features field
                 editor.set_features(config.input_features)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(text))

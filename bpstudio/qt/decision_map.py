@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..control.typeset import number_text
-from ..control.unit_maps import CLASSES, default_picture, is_classification, map_points
+from ..control.unit_maps import CLASSES, MapFrame, default_picture, is_classification, map_points
+from ..engine.data import Problem
 from ..engine.graph import OUT, PRE, Y, Node, NodeNames, display_name
+from ..engine.input_plane import InputPlane
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed, palette_for
 
@@ -37,11 +39,11 @@ class DecisionMapPanel(QWidget):
         self.setObjectName("decision_map")
         self.feed = feed
         self.look: Look = LIGHT
-        self.problem = None
-        self.plane = None
-        self.frame = None
+        self.problem: Problem | None = None
+        self.plane: InputPlane | None = None
+        self.frame: MapFrame | None = None
         self.shown = False  # on screen (its dock says; a tab behind another is not)
-        self._axes = None  # (problem, x_axis, y_axis) the slice widgets were built for
+        self._axes: tuple[Problem | None, int, int] | None = None  # (problem, x_axis, y_axis) the slice widgets were built for
         self.sliders: dict[int, QSlider] = {}
         self.slider_labels: dict[int, QLabel] = {}
 
@@ -165,11 +167,13 @@ class DecisionMapPanel(QWidget):
     def _build_slice(self) -> None:
         """Across and up choose two inputs; a slider holds each other one."""
         while self.slice_layout.count():
-            widget = self.slice_layout.takeAt(0).widget()
+            item = self.slice_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None and widget not in (self.across_label, self.up_label, self.x_axis, self.y_axis):
                 widget.deleteLater()
         self.sliders, self.slider_labels = {}, {}
         plane = self.plane
+        assert plane is not None, "the slice's widgets are built for a plane"
         for combo, axis in ((self.x_axis, plane.x_axis), (self.y_axis, plane.y_axis)):
             combo.blockSignals(True)
             combo.clear()
@@ -193,10 +197,14 @@ class DecisionMapPanel(QWidget):
             self.sliders[axis], self.slider_labels[axis] = slider, label
 
     def _held_moved(self, axis: int, step: int) -> None:
+        if self.plane is None:
+            return
         low, high = self.plane.spans[axis]
         self.feed.maps.set_held(axis, low + (high - low) * step / SLIDER_STEPS)
 
     def _axes_chosen(self, combo: QComboBox) -> None:
+        if self.plane is None:
+            return
         x, y = self.x_axis.currentIndex(), self.y_axis.currentIndex()
         if x == y:  # the same input twice: the other combo takes the input this one left
             if combo is self.x_axis:
@@ -206,15 +214,20 @@ class DecisionMapPanel(QWidget):
         self.feed.maps.set_axes(x, y)
 
     def _show_held(self) -> None:
+        plane = self.plane
+        assert plane is not None, "sliders are shown for a plane"
         for axis, label in self.slider_labels.items():
-            label.setText(f"{self.plane.names[axis]} = {number_text(self.plane.held[axis])}")
+            label.setText(f"{plane.names[axis]} = {number_text(plane.held[axis])}")
 
     def _label_axes(self) -> None:
+        plane = self.plane
+        assert plane is not None, "axes are labelled for a plane"
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", self.plane.names[self.plane.x_axis], color=self.look.text)
-        item.setLabel("left", self.plane.names[self.plane.y_axis], color=self.look.text)
+        item.setLabel("bottom", plane.names[plane.x_axis], color=self.look.text)
+        item.setLabel("left", plane.names[plane.y_axis], color=self.look.text)
 
     def _show_points(self) -> None:
+        assert self.problem is not None and self.plane is not None, "samples are drawn on a run's plane"
         points = map_points(self.problem, self.plane, palette_for(self.look), self.current_picture())
         self.train_points.setData(pos=points.train, brush=[pg.mkBrush(*c) for c in points.train_colours])
         self.test_points.setData(pos=points.test, brush=[pg.mkBrush(*c) for c in points.test_colours])
@@ -252,6 +265,7 @@ class DecisionMapPanel(QWidget):
         if self.plane is None:
             return
         self.feed.schedule()
+        assert self.problem is not None, "a plane belongs to a run"
         if not is_classification(self.problem):
             self._show_points()  # regression samples take the colours of the output shown
         if self.frame is not None:
@@ -266,7 +280,7 @@ class DecisionMapPanel(QWidget):
         if key == CLASSES:
             text = self.tr("Each point takes the colour of the class the network chooses there, stronger where "
                            "it is surer; pale along the border between classes.")
-        elif key.startswith("y[") and is_classification(self.problem):
+        elif key.startswith("y[") and self.problem is not None and is_classification(self.problem):
             text = self.tr("The network's probability of this class: from 0 (background) to 1 (full colour).")
         elif key.startswith("y["):
             text = self.tr("{name}: from {low} (orange) through 0 (background) to {high} (blue), the range "

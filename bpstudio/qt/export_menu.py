@@ -10,10 +10,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMenu, QMessageBox, QWidget
 
 from ..control.safe_write import write_text
+from ..control.session import Update
 from ..control.script_export import check_script_name, script_text
 from ..control.studio_model import StudioModel
 from ..control.tables import write_history_csv, write_weights
 from . import exports
+from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import localized, marked
 
@@ -87,6 +89,12 @@ class ExportMenu(QObject):
         return True
 
     # -- writers, each from what the GUI thread already holds ---------------------------------
+    def _run(self) -> tuple[Problem, Update]:
+        """The run and its last update (the menu exports only once there is one: see _ask)."""
+        problem, last = self.model.problem, self.model.last
+        assert problem is not None and last is not None, "exports are asked once a run exists"
+        return problem, last
+
     def _plot(self, path: str) -> None:
         exports.export_plot(path, self.model.history.values())
 
@@ -94,7 +102,8 @@ class ExportMenu(QObject):
         write_history_csv(path, self.model.history.values())
 
     def _weights(self, path: str) -> None:
-        write_weights(path, self.model.problem.network, self.model.last.snapshot.weights)
+        problem, last = self._run()
+        write_weights(path, problem.network, last.snapshot.weights)
 
     def _chain(self, path: str) -> None:
         view = self.model.chain_view  # worked out by the model for the shown sample
@@ -108,7 +117,8 @@ class ExportMenu(QObject):
     def _script(self, framework: str, path: str) -> None:
         """The current run as a standalone script (see bpstudio.control.script_export)."""
         check_script_name(path)
-        config = self.model.last.config
+        problem, last = self._run()
+        config = last.config
         moved = config.data_file and not Path(config.data_file).is_file()  # a session's CSV went away
-        text = script_text(config, framework, self.model.problem.all_data if moved else None)
+        text = script_text(config, framework, problem.all_data if moved else None)
         write_text(path, text)  # the atomic writer, like every file BP Studio writes

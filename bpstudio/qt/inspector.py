@@ -430,8 +430,9 @@ class Inspector(QScrollArea):
         predicted = dict(view.sample_predictions)
         cell = "<td align='right'>&nbsp;&nbsp;{}</td>"
         head = "".join(cell.format(f"<i>{html.escape(k)}</i>") for k, _ in view.sample_targets)
-        rows = [(self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
-                (self.tr("target"), [v for _, v in view.sample_targets])]
+        rows: list[tuple[str, list[float | None]]] = [
+            (self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
+            (self.tr("target"), [v for _, v in view.sample_targets])]
         body = "".join(f"<tr><td>{html.escape(name)}</td>" + "".join(cell.format(_fmt(v)) for v in values)
                        + "</tr>" for name, values in rows)
         return f"<table><tr><td></td>{head}</tr>{body}</table>"

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.finished_runs import FinishedRun
+from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
@@ -96,7 +97,7 @@ class JvalPlot(pg.PlotWidget):
         self._title: str | None = None
         self._state = RunState.IDLE
         self._changes: tuple = ()
-        self._scores = None  # a classification run's accuracy, shown in the title beside JVal
+        self._scores: Scores | None = None  # a classification run's accuracy, shown in the title beside JVal
         # The view follows the growing curve; we set its range ourselves once per
         # frame (pyqtgraph's auto-range would repaint every frame twice) and stop
         # following when the user pans or zooms, until the "A" button is pressed.

@@ -21,11 +21,12 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from ..control.landscape_jobs import JobState
+from ..control.landscape_jobs import JobState, LandscapeJob
 from ..control.landscape_questions import LandscapeQuestions
 from ..control.session import RunState, Update
 from ..control.studio_model import StudioModel
 from ..control.tables import write_map_csv, write_slice_csv
+from ..engine.snapshot import Snapshot
 from .landscape_figure import FigureWords, save_map_figure, save_slice_figure
 from .landscape_map import MapView
 from .landscape_slice import SliceView
@@ -48,8 +49,9 @@ class LandscapePanel(QWidget):
         self.param: int | None = None
         self.display_name = ""
         self.state: RunState | None = None
-        self.job = None
-        self._map_snapshot = None  # the snapshot the shown (or computing) map is of
+        self.job: LandscapeJob | None = None
+        self._job_snapshot: Snapshot | None = None  # the snapshot the job computes at (kept when the map goes stale)
+        self._map_snapshot: Snapshot | None = None  # the snapshot the shown (or computing) map is of
         self._map_choice = None  # (params or None, points) of that map
         self._pending_drop: tuple[int, float, float, int] | None = None  # param, value, JVal before, iteration
         self.slice_asked = 0  # how many slices were asked for (tests and the benchmark read it)
@@ -103,7 +105,9 @@ class LandscapePanel(QWidget):
 
     def _partner(self, index: int) -> int:
         """A second weight on the selected one's chain: the first weight out of its unit, or into it."""
-        net = self.model.problem.network
+        problem = self.model.problem
+        assert problem is not None, "a weight is selected in a run's diagram"
+        net = problem.network
         layer, row, col = net.param_location(index)
         if layer + 1 < net.n_layers:
             return net.param_index(layer + 1, col, 0)
@@ -183,7 +187,8 @@ class LandscapePanel(QWidget):
         job = self.questions.request_map(params, points=points + (points + 1) % 2)
         if job is None:
             return
-        self.job, self._map_snapshot, self._map_choice = job, self.model.snapshot, choice
+        snapshot = self.model.snapshot
+        self.job, self._job_snapshot, self._map_snapshot, self._map_choice = job, snapshot, snapshot, choice
         self._map_names = self._axis_names(params)
         self.map_view.show_progress(0, 1)
         self.map_view.show_status("computing", n=points + (points + 1) % 2)
@@ -205,10 +210,12 @@ class LandscapePanel(QWidget):
         self.poll_timer.stop()
         self.map_view.job_ended()
         if job.state is JobState.FINISHED:
+            snapshot = self._job_snapshot
+            assert snapshot is not None, "set with the job"
             self.map_view.show_map(job.result, self._map_names)
-            self.map_view.show_status("done", iteration=self._map_snapshot.iteration)
-            if self.state is RunState.RUNNING and self.model.snapshot is not self._map_snapshot:
-                self.map_view.show_status("moved_on", iteration=self._map_snapshot.iteration)
+            self.map_view.show_status("done", iteration=snapshot.iteration)
+            if self.state is RunState.RUNNING and self.model.snapshot is not snapshot:
+                self.map_view.show_status("moved_on", iteration=snapshot.iteration)
         elif job.state is JobState.CANCELLED:
             self.map_view.show_status("cancelled")
         else:

@@ -54,6 +54,7 @@ class ContributionHistogram(QWidget):
         return QRectF(left, line * 0.6, max(1.0, self.width() - left - 8), max(1.0, self.height() - 2.6 * line))
 
     def _x_of(self, value: float, rect: QRectF) -> float:
+        assert self.terms is not None, "positions are asked while a histogram is painted"
         edges = self.terms.edges
         span = edges[-1] - edges[0]
         return rect.left() + (value - edges[0]) / span * rect.width() if span > 0 else rect.center().x()
@@ -116,9 +117,11 @@ class ContributionHistogram(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                edges = self.terms.edges
+                terms = self.terms
+                assert terms is not None, "a bar is found only in a histogram"
+                edges = terms.edges
                 QToolTip.showText(event.globalPos(), self.bar_tip.format(
-                    count=self.terms.counts[k], low=number(edges[k]), high=number(edges[k + 1])), self)
+                    count=terms.counts[k], low=number(edges[k]), high=number(edges[k + 1])), self)
             return True
         return super().event(event)
 

@@ -191,11 +191,13 @@ class SessionFiles(QObject):
         last = self.model.last
         if last is None or self.pending is not None:  # never the old session over a file being opened
             return False
+        problem = last.problem
+        assert problem is not None, "a run's updates carry its problem"
         try:
             mirror = self.model.history
             save_state(path, last.config, last.snapshot, mirror.values(), last.changes,
-                       self.model.selected, last.problem.all_data,
-                       mirror.test_values() if last.problem.test is not None else None)
+                       self.model.selected, problem.all_data,
+                       mirror.test_values() if problem.test is not None else None)
         except OSError as err:
             QMessageBox.warning(self.parent_widget, self.tr("Cannot save the session"),
                                 self.tr("{path} could not be written:\n{reason}").format(

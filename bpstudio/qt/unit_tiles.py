@@ -96,6 +96,7 @@ class HealthMark(QGraphicsTextItem):
         self.setHtml(f"<span style='color:{colour}; background-color:{look.background}'>{text}</span>")
         self.setToolTip(marked("UnitTiles", MARK_TIPS[self.kind]))
         node = self.parentItem()
+        assert isinstance(node, NodeItem), "a mark is made on its node"
         rect = self.boundingRect()
         self.setPos(-node.radius - rect.width() + 8, node.radius - 6)  # below left, clear of its label
 
@@ -157,6 +158,6 @@ class UnitDecorations:
 
 def _remove(item: QGraphicsItem) -> None:
     scene = item.scene()
-    item.setParentItem(None)
+    item.setParentItem(None)  # type: ignore[arg-type]  # PySide6's stub omits None, which Qt takes (detach)
     if scene is not None:
         scene.removeItem(item)
