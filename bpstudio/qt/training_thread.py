@@ -58,6 +58,6 @@ class TrainingThread(QThread):
     def run(self) -> None:
         # Publish the starting point so that the GUI has something to draw.
         self.updated.emit(self.session.update(False))
-        # 30 updates a second: each one makes the GUI thread take the GIL from
+        # 15 updates a second, the plot's frame rate: each one makes the GUI thread take the GIL from
         # the trainer, and the plot redraws at 15 Hz anyway.
-        drive(self.gate, self.session, self.updated.emit, self.failed.emit, max_rate=30.0)
+        drive(self.gate, self.session, self.updated.emit, self.failed.emit, max_rate=15.0)
