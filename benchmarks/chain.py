@@ -8,6 +8,7 @@ listed paths, the per-output split and the finite-difference check — for
 every parameter of the first and last layers and a spread of the middle one,
 and prints the median and the worst.
 """
+
 from __future__ import annotations
 
 import os

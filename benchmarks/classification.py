@@ -17,6 +17,7 @@ Accuracy is measured every CHECK iterations, so the iteration counts are
 rounded up to that step.  Both use the article's Adam settings except for
 the step size, printed beside each result; data: 500 samples.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,11 +57,9 @@ def report(label: str, config: RunConfig, target: float) -> None:
     print(label)
     print(f"  Adam alpha={config.alpha:g}, {config.samples} samples, noise {config.noise:g}, seed {config.seed}")
     if it is None:
-        print(f"  {target:.0%} train accuracy NOT reached in {total} iterations ({elapsed:.2f} s); "
-              f"final {score:.1%}")
+        print(f"  {target:.0%} train accuracy NOT reached in {total} iterations ({elapsed:.2f} s); final {score:.1%}")
     else:
-        print(f"  {target:.0%} train accuracy after {it} iterations, {sec:.2f} s "
-              f"({sec / it * 1e6:.0f} us/iteration)")
+        print(f"  {target:.0%} train accuracy after {it} iterations, {sec:.2f} s ({sec / it * 1e6:.0f} us/iteration)")
         if total > it:
             print(f"  after {total} iterations ({elapsed:.2f} s): {score:.1%}")
 
@@ -68,11 +67,9 @@ def report(label: str, config: RunConfig, target: float) -> None:
 def main() -> None:
     print(f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}; accuracy checked every {CHECK} iterations")
     for seed in range(1, 6):
-        xor = RunConfig(dataset="xor", samples=500, hidden=(4,), loss="cross-entropy", alpha=0.01,
-                        max_iter=10_000, seed=seed)
+        xor = RunConfig(dataset="xor", samples=500, hidden=(4,), loss="cross-entropy", alpha=0.01, max_iter=10_000, seed=seed)
         report(f"xor 2-4-2 tanh, softmax + cross-entropy -> 100 % train accuracy (seed {seed})", xor, 1.0)
-    spiral = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001,
-                       max_iter=10_000)
+    spiral = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001, max_iter=10_000)
     report("spiral 2-16-16-2 tanh, noise 0, softmax + cross-entropy -> 95 % train accuracy", spiral, 0.95)
 
 

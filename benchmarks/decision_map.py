@@ -20,6 +20,7 @@ The machine's load average is printed first: on a shared machine whose cores
 are busy, every thread switch can cost the training thread a time slice, and
 the in-window ratio says more about the neighbours than about the studio.
 """
+
 from __future__ import annotations
 
 import os
@@ -52,17 +53,19 @@ CPU = {"background": 0.0, "gui": 0.0}
 
 def thread_cpu(kind: str, function):
     """``function``, adding the CPU time of its calls (on whichever thread) to CPU[kind]."""
+
     def timed(*args, **kwargs):
         started = time.thread_time()
         try:
             return function(*args, **kwargs)
         finally:
             CPU[kind] += time.thread_time() - started
+
     return timed
 
+
 ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", 5000))
-SPIRAL = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001,
-                   max_iter=ITERATIONS)
+SPIRAL = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001, max_iter=ITERATIONS)
 
 
 def frame_seconds(repeats: int = 30) -> float:
@@ -137,8 +140,7 @@ def one_variant(pictures: bool, selected: bool) -> None:
     """One window run in this process (a quit application stops its background threads for good)."""
     app = QApplication(sys.argv[:1])
     in_window, frames, tiles = window_run(app, pictures, selected)
-    print(json.dumps({"seconds": in_window, "frames": frames, "tiles": tiles,
-                      "background": CPU["background"], "gui": CPU["gui"]}))
+    print(json.dumps({"seconds": in_window, "frames": frames, "tiles": tiles, "background": CPU["background"], "gui": CPU["gui"]}))
 
 
 def main() -> None:
@@ -149,26 +151,36 @@ def main() -> None:
         return
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     one = frame_seconds()
-    print(f"one frame (100 x 100 grid, every node of 2-16-16-2, painted): {one * 1e3:6.1f} ms "
-          f"(at most {1 / one:5.0f} frames/s on one core)")
+    print(
+        f"one frame (100 x 100 grid, every node of 2-16-16-2, painted): {one * 1e3:6.1f} ms (at most {1 / one:5.0f} frames/s on one core)"
+    )
     headless = headless_seconds()
     print(f"spiral 2-16-16-2 tanh, {SPIRAL.samples} samples, {ITERATIONS} Adam iterations:")
     print(f"  headless                                  : {headless:6.2f} s  ({ITERATIONS / headless:7.0f} it/s)")
-    for pictures, selected, label in ((True, True, "map shown, W0[0,0] selected"),
-                                      (True, False, "map shown, nothing selected"),
-                                      (False, False, "no map, nothing selected")):
-        out = subprocess.run([sys.executable, __file__, "--variant", f"{int(pictures)},{int(selected)}"],
-                             capture_output=True, text=True, check=True).stdout
+    for pictures, selected, label in (
+        (True, True, "map shown, W0[0,0] selected"),
+        (True, False, "map shown, nothing selected"),
+        (False, False, "no map, nothing selected"),
+    ):
+        out = subprocess.run(
+            [sys.executable, __file__, "--variant", f"{int(pictures)},{int(selected)}"], capture_output=True, text=True, check=True
+        ).stdout
         figures = json.loads(out.strip().splitlines()[-1])
         in_window = figures["seconds"]
-        print(f"  in the window, {label:27s}: {in_window:6.2f} s  ({ITERATIONS / in_window:7.0f} it/s, "
-              f"{headless / in_window:5.1%} of headless)")
+        print(
+            f"  in the window, {label:27s}: {in_window:6.2f} s  ({ITERATIONS / in_window:7.0f} it/s, "
+            f"{headless / in_window:5.1%} of headless)"
+        )
         if pictures:
-            print(f"      decision map refresh rate : {figures['frames'] / in_window:5.1f} frames/s while training "
-                  f"({figures['frames']} frames; {figures['tiles']} unit pictures on the diagram)")
-            print(f"      CPU for the pictures      : background thread "
-                  f"{figures['background'] / in_window * 1e3:4.0f} ms/s, "
-                  f"GUI thread {figures['gui'] / in_window * 1e3:4.0f} ms/s of training")
+            print(
+                f"      decision map refresh rate : {figures['frames'] / in_window:5.1f} frames/s while training "
+                f"({figures['frames']} frames; {figures['tiles']} unit pictures on the diagram)"
+            )
+            print(
+                f"      CPU for the pictures      : background thread "
+                f"{figures['background'] / in_window * 1e3:4.0f} ms/s, "
+                f"GUI thread {figures['gui'] / in_window * 1e3:4.0f} ms/s of training"
+            )
 
 
 def _install_timers() -> None:

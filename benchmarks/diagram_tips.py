@@ -6,6 +6,7 @@ The studio makes them when the mouse enters an item (and only when weights,
 sample or language changed), so this is the pause a student could feel on
 hovering — for the article's 3-5-3 net and a wide 3-32-32-3 one.
 """
+
 from __future__ import annotations
 
 import time

@@ -8,6 +8,7 @@ iteration, a per-sample loop's (the article's approach, written by us), and
 the speed-up, all measured in this run.  BLAS is held to one thread, as the
 ``bpstudio`` command does.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,9 @@ def engine_us_per_iteration(config: RunConfig, iterations: int, repeats: int = 3
 def loop_us_per_iteration(config: RunConfig, iterations: int) -> tuple[float, np.ndarray]:
     problem = config.problem()
     started = time.perf_counter()
-    path = adam_per_sample(problem.network.sizes, problem.start, problem.dataset.inputs,
-                           problem.dataset.targets, iterations, alpha=config.alpha)
+    path = adam_per_sample(
+        problem.network.sizes, problem.start, problem.dataset.inputs, problem.dataset.targets, iterations, alpha=config.alpha
+    )
     return (time.perf_counter() - started) / iterations * 1e6, path
 
 
@@ -60,15 +62,16 @@ def report(label: str, config: RunConfig, engine_iters: int, loop_iters: int) ->
 def main() -> None:
     print(f"numpy {np.__version__}, OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")
     report("article problem: 3-5-3 tanh, 1000 samples, Adam", RunConfig(), 5000, 20)
-    report("larger net: 3-64-64-3 tanh, 10 000 samples, Adam",
-           RunConfig(hidden=(64, 64), samples=10_000), 100, 2)
+    report("larger net: 3-64-64-3 tanh, 10 000 samples, Adam", RunConfig(hidden=(64, 64), samples=10_000), 100, 2)
     article = RunConfig()
     started = time.perf_counter()
     trainer = article.trainer()
     trainer.run()
     elapsed = time.perf_counter() - started
-    print(f"article's full run: {trainer.iteration} iterations in {elapsed:.2f} s, "
-          f"final JVal {trainer.jval:.6f} ({trainer.stop_reason.value})")
+    print(
+        f"article's full run: {trainer.iteration} iterations in {elapsed:.2f} s, "
+        f"final JVal {trainer.jval:.6f} ({trainer.stop_reason.value})"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 * the article's 50 000-iteration run in the window against its headless time;
 * start-up to a painted window, beside a bare QMainWindow with a PlotWidget.
 """
+
 from __future__ import annotations
 
 import os
@@ -109,10 +110,14 @@ def main() -> None:
     _, lags, _ = window_run(app, probe_latency=True, max_iter=20000)
     print("article's 50 000 iterations:")
     print(f"  headless           : {headless:6.2f} s")
-    print(f"  in the window      : {in_window:6.2f} s  ({in_window / headless:.2f} x headless; "
-          f"{'all' if complete else 'NOT all'} points plotted)")
-    print(f"  event-loop latency : p50 {np.percentile(lags, 50):5.1f} ms, p99 {np.percentile(lags, 99):5.1f} ms, "
-          f"max {lags.max():5.1f} ms over {len(lags)} ticks of 10 ms (separate 20 000-iteration run)")
+    print(
+        f"  in the window      : {in_window:6.2f} s  ({in_window / headless:.2f} x headless; "
+        f"{'all' if complete else 'NOT all'} points plotted)"
+    )
+    print(
+        f"  event-loop latency : p50 {np.percentile(lags, 50):5.1f} ms, p99 {np.percentile(lags, 99):5.1f} ms, "
+        f"max {lags.max():5.1f} ms over {len(lags)} ticks of 10 ms (separate 20 000-iteration run)"
+    )
     bare = startup_seconds("bare")
     studio = startup_seconds("studio")
     print("start-up to a painted window (best of 3, whole process):")

@@ -9,6 +9,7 @@
 * how many slices the panel asked for while the article's run trained for a
   few seconds (at most two a second by design).
 """
+
 from __future__ import annotations
 
 import os
@@ -82,8 +83,10 @@ def main() -> None:
         panel._request_slice()
         pump(app, lambda cut=cut: panel.slice_view.cut is not cut)
         round_trips.append((time.perf_counter() - started) * 1000)
-    print(f"slice: drawn on the GUI thread in median {np.median(draws):.1f} ms; asked to shown "
-          f"median {np.median(round_trips):.1f} ms, worst {max(round_trips):.1f} ms")
+    print(
+        f"slice: drawn on the GUI thread in median {np.median(draws):.1f} ms; asked to shown "
+        f"median {np.median(round_trips):.1f} ms, worst {max(round_trips):.1f} ms"
+    )
 
     panel.tabs.setCurrentWidget(panel.map_view)
     pump(app, lambda: panel.map_view.grid is not None)
@@ -93,8 +96,10 @@ def main() -> None:
         panel.request_map()
         lags = lag_probe(app, lambda: panel.map_view.status_key == "done")
         took = (time.perf_counter() - started) * 1000
-        print(f"41x41 map ({mode}): on screen after {took:.0f} ms; GUI lag meanwhile p50 "
-              f"{np.percentile(lags, 50):.1f} ms, p99 {np.percentile(lags, 99):.1f} ms, max {max(lags):.1f} ms")
+        print(
+            f"41x41 map ({mode}): on screen after {took:.0f} ms; GUI lag meanwhile p50 "
+            f"{np.percentile(lags, 50):.1f} ms, p99 {np.percentile(lags, 99):.1f} ms, max {max(lags):.1f} ms"
+        )
 
     panel.tabs.setCurrentWidget(panel.slice_view)
     for shown in (False, True, False):  # the same run with the panel on screen and hidden: what the panel costs
@@ -108,10 +113,12 @@ def main() -> None:
         window.pause()
         pump(app, lambda: window.last.state.value == "paused", limit=30)
         seconds = time.perf_counter() - started
-        print(f"running {seconds:.1f} s, panel {'shown' if shown else 'hidden'}: "
-              f"{panel.slice_asked - asked} slices asked ({(panel.slice_asked - asked) / seconds:.1f} a second); "
-              f"iteration {window.last.iteration}; GUI lag p50 {np.percentile(lags, 50):.1f} ms, "
-              f"p99 {np.percentile(lags, 99):.1f} ms")
+        print(
+            f"running {seconds:.1f} s, panel {'shown' if shown else 'hidden'}: "
+            f"{panel.slice_asked - asked} slices asked ({(panel.slice_asked - asked) / seconds:.1f} a second); "
+            f"iteration {window.last.iteration}; GUI lag p50 {np.percentile(lags, 50):.1f} ms, "
+            f"p99 {np.percentile(lags, 99):.1f} ms"
+        )
     window.close()
 
 

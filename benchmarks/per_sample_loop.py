@@ -5,6 +5,7 @@ backward pass chains them, and the per-sample gradients are summed — exactly
 the algorithm of the seed article's ``BPEx``, for any layer sizes.  It exists
 only to measure how much the vectorised engine gains over it.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,7 +15,7 @@ def jval_and_gradient_per_sample(sizes, weights, inputs, targets):
     shapes = [(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])]
     mats, offset = [], 0
     for rows, cols in shapes:
-        mats.append(weights[offset:offset + rows * cols].reshape(rows, cols))
+        mats.append(weights[offset : offset + rows * cols].reshape(rows, cols))
         offset += rows * cols
     grads = [np.zeros(s) for s in shapes]
     jval = 0.0
@@ -35,8 +36,7 @@ def jval_and_gradient_per_sample(sizes, weights, inputs, targets):
     return jval, np.concatenate([g.ravel() for g in grads])
 
 
-def adam_per_sample(sizes, start, inputs, targets, iterations, alpha=0.001,
-                    beta1=0.9, beta2=0.999, epsilon=1e-8):
+def adam_per_sample(sizes, start, inputs, targets, iterations, alpha=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8):
     """The article's Adam over the per-sample gradient; returns the JVal path."""
     x = np.array(start, dtype=float)
     m, v = np.zeros_like(x), np.zeros_like(x)

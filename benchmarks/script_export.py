@@ -8,6 +8,7 @@ relative difference between its JVal path and the engine's, and the script's tim
 PyTorch runs with ``--torch-python`` (default: this Python), and is reported as
 skipped when torch cannot be imported there.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,7 @@ from bpstudio.engine.config import RunConfig
 
 CONFIGS = {
     "article (3-5-3 tanh, Adam)": RunConfig(),
-    "3-8-6-3 sigmoid, momentum, alpha 1e-4": RunConfig(hidden=(8, 6), activation="sigmoid",
-                                                       optimizer="momentum", alpha=1e-4),
+    "3-8-6-3 sigmoid, momentum, alpha 1e-4": RunConfig(hidden=(8, 6), activation="sigmoid", optimizer="momentum", alpha=1e-4),
 }
 
 
@@ -51,13 +51,14 @@ def main() -> None:
                 script.write_text(script_text(config, framework), encoding="utf-8")
                 out = script.with_suffix(".json")
                 started = time.perf_counter()
-                subprocess.run([python, str(script), "--json", str(out), "--print-every", "100000"],
-                               check=True, capture_output=True)
+                subprocess.run([python, str(script), "--json", str(out), "--print-every", "100000"], check=True, capture_output=True)
                 elapsed = time.perf_counter() - started
                 path = np.array(json.loads(out.read_text())["jval"])
                 worst = np.max(np.abs(path - engine) / np.abs(engine)) if path.shape == engine.shape else np.nan
-                print(f"{name:40s} {framework:8s} {len(path) - 1:6d} iterations  "
-                      f"max rel. difference {worst:.2e}  script time {elapsed:5.1f} s")
+                print(
+                    f"{name:40s} {framework:8s} {len(path) - 1:6d} iterations  "
+                    f"max rel. difference {worst:.2e}  script time {elapsed:5.1f} s"
+                )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ window is on screen with its content.
 
     python benchmarks/startup_probe.py studio|bare
 """
+
 import sys
 
 from PySide6.QtCore import QEvent, QObject

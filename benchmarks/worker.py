@@ -7,6 +7,7 @@ TrainingThread with an idle GUI thread that receives every Update, and
 prints both rates, their ratio, the number of updates per second, and how
 long stop() takes in the middle of a run.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """BP Studio: a desktop laboratory for backpropagation."""
+
 from __future__ import annotations
 
 

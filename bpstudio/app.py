@@ -4,6 +4,7 @@
 Kept free of NumPy and Qt imports at module level so that ``--help`` and the
 headless commands start fast and never load a GUI they do not need.
 """
+
 from __future__ import annotations
 
 import os

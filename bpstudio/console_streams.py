@@ -11,6 +11,7 @@ written as a backslash escape (``\\u2202``) instead of raising.
 Files are a different matter: the CLI writes them as UTF-8 explicitly,
 whatever the console's encoding.
 """
+
 from __future__ import annotations
 
 import sys

@@ -3,6 +3,7 @@
 QT_QPA_PLATFORM must be set before anything imports Qt, hence at the top of
 conftest (pytest imports it first).
 """
+
 import gc
 import os
 import subprocess
@@ -41,8 +42,12 @@ def bpstudio_command() -> list[str]:
 def run_bpstudio(*args: str, timeout: float = 120, env: dict | None = None, cwd=None):
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [*bpstudio_command(), *args], capture_output=True, text=True, timeout=timeout,
-        env=full_env, cwd=cwd,
+        [*bpstudio_command(), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        cwd=cwd,
     )
 
 

@@ -1,4 +1,5 @@
 """Presentation mode and themes: sizes, hidden panels, colours, and they come back."""
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 

@@ -1,8 +1,14 @@
 """The size budget: runs too large for memory or time are refused before they are built (C3)."""
+
 import pytest
 
 from bpstudio.engine.budget import (
-    MAX_BYTES, STUDIO_MAX_PARAMS, BudgetError, check_budget, check_gradcheck_budget, estimate,
+    MAX_BYTES,
+    STUDIO_MAX_PARAMS,
+    BudgetError,
+    check_budget,
+    check_gradcheck_budget,
+    estimate,
 )
 from bpstudio.engine.network import Network
 from conftest import run_bpstudio
@@ -18,13 +24,16 @@ def test_the_articles_run_is_far_inside_the_budget():
     assert e.bytes < MAX_BYTES / 100 and e.seconds_per_iteration < 0.01
 
 
-@pytest.mark.parametrize("sizes, rows, max_iter, studio, reason", [
-    ((3, 4096, 3), 1_000_000, 100, False, "GB of memory"),
-    ((3, 5, 3), 1000, 10**9, False, "max_iter"),
-    ((3, 1024, 1024, 3), 1000, 100, True, "the studio draws at most"),
-    ((3, 300, 3), 10, 100, True, "300 hidden units"),
-    ((3, 2000, 2000, 3), 1000, 10, False, "one iteration would take"),
-])
+@pytest.mark.parametrize(
+    "sizes, rows, max_iter, studio, reason",
+    [
+        ((3, 4096, 3), 1_000_000, 100, False, "GB of memory"),
+        ((3, 5, 3), 1000, 10**9, False, "max_iter"),
+        ((3, 1024, 1024, 3), 1000, 100, True, "the studio draws at most"),
+        ((3, 300, 3), 10, 100, True, "300 hidden units"),
+        ((3, 2000, 2000, 3), 1000, 10, False, "one iteration would take"),
+    ],
+)
 def test_too_large_runs_say_what_to_reduce(sizes, rows, max_iter, studio, reason):
     with pytest.raises(BudgetError, match=reason):
         check_budget(sizes, rows, max_iter, studio=studio)
@@ -44,11 +53,14 @@ def test_gradcheck_counts_two_evaluations_per_weight():
         check_gradcheck_budget((3, 300, 3), 10_000)
 
 
-@pytest.mark.parametrize("args", [
-    ("train", "--hidden", "4096", "--samples", "1000000"),
-    ("gradcheck", "--hidden", "4096,4096"),
-    ("chain", "--param", "W0[0,0]", "--hidden", "4096", "--samples", "1000000"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("train", "--hidden", "4096", "--samples", "1000000"),
+        ("gradcheck", "--hidden", "4096,4096"),
+        ("chain", "--param", "W0[0,0]", "--hidden", "4096", "--samples", "1000000"),
+    ],
+)
 def test_the_cli_refuses_before_the_run_in_one_line(args):
     result = run_bpstudio(*args, timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr

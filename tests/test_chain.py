@@ -1,4 +1,5 @@
 """The loss-influence chain: the article's worked examples, and three gradients that agree."""
+
 import json
 
 import numpy as np
@@ -19,12 +20,18 @@ def links(chain):
 def test_article_example_w1_of_layer_0():
     """The article's w_1^(0) on its 2-2-2 net: eight links, source O_1^(1), sink L."""
     chain = InfluenceChain.of(Network((2, 2, 2)), "W0[0,0]")
-    assert sorted(links(chain)) == sorted([
-        ("w₁₁⁽⁰⁾", "I₁⁽¹⁾"), ("I₁⁽¹⁾", "O₁⁽¹⁾"),
-        ("O₁⁽¹⁾", "I₁⁽²⁾"), ("O₁⁽¹⁾", "I₂⁽²⁾"),
-        ("I₁⁽²⁾", "y₁"), ("I₂⁽²⁾", "y₂"),
-        ("y₁", "L"), ("y₂", "L"),
-    ])
+    assert sorted(links(chain)) == sorted(
+        [
+            ("w₁₁⁽⁰⁾", "I₁⁽¹⁾"),
+            ("I₁⁽¹⁾", "O₁⁽¹⁾"),
+            ("O₁⁽¹⁾", "I₁⁽²⁾"),
+            ("O₁⁽¹⁾", "I₂⁽²⁾"),
+            ("I₁⁽²⁾", "y₁"),
+            ("I₂⁽²⁾", "y₂"),
+            ("y₁", "L"),
+            ("y₂", "L"),
+        ]
+    )
     net = chain.net
     assert [display_name(n, net) for n in chain.sources] == ["O₁⁽¹⁾"]
     assert [display_name(n, net) for n in chain.sinks] == ["L"]
@@ -32,8 +39,7 @@ def test_article_example_w1_of_layer_0():
     # the article's formula: one bracket summed at the source, times the links below it
     text = render_text(chain).split("factored chain rule (sums at the sources):\n")[1].strip()
     assert text == (
-        "∂L/∂w₁₁⁽⁰⁾ = (∂L/∂y₁ · ∂y₁/∂I₁⁽²⁾ · ∂I₁⁽²⁾/∂O₁⁽¹⁾ + "
-        "∂L/∂y₂ · ∂y₂/∂I₂⁽²⁾ · ∂I₂⁽²⁾/∂O₁⁽¹⁾) · ∂O₁⁽¹⁾/∂I₁⁽¹⁾ · ∂I₁⁽¹⁾/∂w₁₁⁽⁰⁾"
+        "∂L/∂w₁₁⁽⁰⁾ = (∂L/∂y₁ · ∂y₁/∂I₁⁽²⁾ · ∂I₁⁽²⁾/∂O₁⁽¹⁾ + ∂L/∂y₂ · ∂y₂/∂I₂⁽²⁾ · ∂I₂⁽²⁾/∂O₁⁽¹⁾) · ∂O₁⁽¹⁾/∂I₁⁽¹⁾ · ∂I₁⁽¹⁾/∂w₁₁⁽⁰⁾"
     )
 
 
@@ -49,14 +55,24 @@ def test_article_example_b2_of_layer_1():
 def random_case(sizes, activation="tanh", n=30, seed=0):
     rng = np.random.default_rng(seed)
     net = Network(sizes, activation)
-    data = Dataset(rng.uniform(-1, 1, (n, sizes[0])), rng.uniform(-2, 2, (n, sizes[-1])),
-                   tuple(f"i{k}" for k in range(sizes[0])), tuple(f"t{k}" for k in range(sizes[-1])))
+    data = Dataset(
+        rng.uniform(-1, 1, (n, sizes[0])),
+        rng.uniform(-2, 2, (n, sizes[-1])),
+        tuple(f"i{k}" for k in range(sizes[0])),
+        tuple(f"t{k}" for k in range(sizes[-1])),
+    )
     return net, data, rng.uniform(-1, 1, net.n_params)
 
 
-@pytest.mark.parametrize("sizes, activation", [
-    ((3, 5, 3), "tanh"), ((2, 4, 3, 2), "sigmoid"), ((3, 4, 4, 4, 3), "tanh"), ((2, 3, 1), "relu"),
-])
+@pytest.mark.parametrize(
+    "sizes, activation",
+    [
+        ((3, 5, 3), "tanh"),
+        ((2, 4, 3, 2), "sigmoid"),
+        ((3, 4, 4, 4, 3), "tanh"),
+        ((2, 3, 1), "relu"),
+    ],
+)
 def test_three_gradients_agree_for_every_parameter(sizes, activation):
     net, data, w = random_case(sizes, activation)
     for index in range(net.n_params):
@@ -66,8 +82,7 @@ def test_three_gradients_agree_for_every_parameter(sizes, activation):
         assert numbers.numeric_gradient == pytest.approx(numbers.backprop_gradient, rel=1e-6, abs=1e-7)
         assert sum(numbers.per_output.values()) == pytest.approx(numbers.backprop_gradient, rel=1e-9, abs=1e-12)
         if numbers.paths_total == len(numbers.paths):
-            assert sum(p.value for p in numbers.paths) == pytest.approx(
-                numbers.backprop_gradient, rel=1e-9, abs=1e-12)
+            assert sum(p.value for p in numbers.paths) == pytest.approx(numbers.backprop_gradient, rel=1e-9, abs=1e-12)
 
 
 def test_single_sample_numbers_multiply_out():
@@ -117,8 +132,7 @@ def test_html_has_rich_text():
 
 def test_cli_json(tmp_path):
     out = tmp_path / "c.json"
-    result = run_bpstudio("chain", "--param", "W0[0,0]", "--iterations", "5", "--format", "json",
-                          "--out", str(out))
+    result = run_bpstudio("chain", "--param", "W0[0,0]", "--iterations", "5", "--format", "json", "--out", str(out))
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text())
     assert data["param"] == "W0[0,0]" and data["paths_total"] == 3

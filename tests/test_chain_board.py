@@ -1,4 +1,5 @@
 """The factored tree and the blackboard against backprop; the share rule; the basic links."""
+
 import json
 
 import numpy as np
@@ -15,8 +16,7 @@ from conftest import run_bpstudio
 
 NETS = [
     ("article", RunConfig(samples=50), ["W0[0,0]", "W1[5,2]", "W0[3,4]"]),
-    ("3-6-4-3 sigmoid", RunConfig(samples=40, hidden=(6, 4), activation="sigmoid"),
-     ["W0[0,0]", "W0[3,5]", "W1[2,3]", "W2[4,1]"]),
+    ("3-6-4-3 sigmoid", RunConfig(samples=40, hidden=(6, 4), activation="sigmoid"), ["W0[0,0]", "W0[3,5]", "W1[2,3]", "W2[4,1]"]),
 ]
 
 
@@ -24,9 +24,9 @@ def per_sample_backprop(trainer, sample, layer, row, col):
     """Backprop on the one sample alone: an implementation independent of the chain."""
     net, data = trainer.network, trainer.dataset
     mats = net.layers(trainer.weights)
-    x = data.inputs[sample:sample + 1]
+    x = data.inputs[sample : sample + 1]
     passes = forward(net, mats, augmented_inputs(x))
-    _, residual = half_squared_error(passes[-1].post, np.ascontiguousarray(data.targets[sample:sample + 1].T))
+    _, residual = half_squared_error(passes[-1].post, np.ascontiguousarray(data.targets[sample : sample + 1].T))
     return float(backward(net, mats, passes, residual)[layer].grad[row, col])
 
 
@@ -39,8 +39,7 @@ def test_tree_evaluates_to_the_per_sample_gradient(label, config, params):
     for param in params:
         chain = InfluenceChain.of(trainer.network, param, names)
         for sample in (0, 7):
-            numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=0,
-                                     with_numeric=False)
+            numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=0, with_numeric=False)
             tree = factored_tree(chain, numbers)
             expected = per_sample_backprop(trainer, sample, *trainer.network.parse_param(param))
             assert evaluate_tree(tree) == pytest.approx(expected, rel=1e-12, abs=1e-300)
@@ -99,7 +98,7 @@ def test_basic_links_have_the_articles_formulas():
     assert w_link.formula == "r" and w_link.value == data.inputs[4, 0]
     tanh_link = by_formula[r"\frac{\partial O_{1}^{(1)}}{\partial I_{1}^{(1)}}"]
     o = np.tanh(trainer.network.layers(trainer.weights)[0][:, 0] @ np.append(data.inputs[4], 1.0))
-    assert tanh_link.formula == r"1 - \left(O_{1}^{(1)}\right)^2" and tanh_link.value == pytest.approx(1 - o ** 2)
+    assert tanh_link.formula == r"1 - \left(O_{1}^{(1)}\right)^2" and tanh_link.value == pytest.approx(1 - o**2)
     loss = by_formula[r"\frac{\partial L}{\partial x}"]
     assert loss.formula == r"\hat{x} - x"
 

@@ -1,5 +1,6 @@
 """The influence chain beyond the article: softmax outputs make I^(L) sources (note 1),
 and a penalty gives every non-bias weight a second branch w -> R -> L."""
+
 import json
 
 import numpy as np
@@ -51,8 +52,7 @@ def test_softmax_makes_the_output_inputs_sources(sizes):
     assert outputs <= {n.name for n in early.sources}
     late = InfluenceChain.of(net, f"W{last - 1}[0,1]")
     assert {n.name for n in late.sources} == {f"I{last}[1]"}
-    assert {e.target.name for e in late.edges if e.source.name == f"I{last}[1]"} == {
-        f"y[{k}]" for k in range(sizes[-1])}
+    assert {e.target.name for e in late.edges if e.source.name == f"I{last}[1]"} == {f"y[{k}]" for k in range(sizes[-1])}
     # without softmax the same weight's chain has no source at all (the article's case)
     plain = InfluenceChain.of(Network(sizes), f"W{last - 1}[0,1]")
     assert plain.sources == ()
@@ -98,9 +98,25 @@ def test_phases_and_node_values_follow_the_loss():
 
 def test_chain_command_takes_the_classification_options(tmp_path):
     out = tmp_path / "chain.json"
-    result = run_bpstudio("chain", "--param", "W0[0,0]", "--dataset", "xor", "--samples", "40",
-                          "--loss", "cross-entropy", "--l2", "0.1", "--features", "x1,x2,x1x2",
-                          "--format", "json", "--out", str(out))
+    result = run_bpstudio(
+        "chain",
+        "--param",
+        "W0[0,0]",
+        "--dataset",
+        "xor",
+        "--samples",
+        "40",
+        "--loss",
+        "cross-entropy",
+        "--l2",
+        "0.1",
+        "--features",
+        "x1,x2,x1x2",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text())
     assert {"I2[0]", "I2[1]", "W0[0,0]"} <= set(data["sources"])

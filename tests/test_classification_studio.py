@@ -3,14 +3,14 @@
 The studio has no controls for these settings yet; this checks that what it
 already shows (diagram, chain, phases, session files) works on such a run.
 """
+
 import numpy as np
 
 from bpstudio.engine.config import RunConfig
 
 
 def test_softmax_run_steps_lights_its_sources_and_reopens(qtbot, tmp_path, open_studio):
-    config = RunConfig(dataset="spiral", classes=3, samples=60, hidden=(4,), loss="cross-entropy",
-                       l2=0.01, max_iter=100)
+    config = RunConfig(dataset="spiral", classes=3, samples=60, hidden=(4,), loss="cross-entropy", l2=0.01, max_iter=100)
     win = open_studio(config)
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(5)

@@ -1,4 +1,5 @@
 """The headless commands, run the way a user runs them: as a subprocess."""
+
 import json
 import struct
 
@@ -17,8 +18,7 @@ def png_size(path):
 
 def test_train_writes_json_history_and_plot(tmp_path, seed_reference):
     out_json, out_csv, out_png = tmp_path / "run.json", tmp_path / "h.csv", tmp_path / "f.png"
-    result = run_bpstudio("train", "--max-iter", "300", "--json", str(out_json),
-                          "--history", str(out_csv), "--plot", str(out_png))
+    result = run_bpstudio("train", "--max-iter", "300", "--json", str(out_json), "--history", str(out_csv), "--plot", str(out_png))
     assert result.returncode == 0, result.stderr
     assert "final JVal" in result.stdout and "max_iter" in result.stdout
     assert "Traceback" not in result.stderr
@@ -48,9 +48,28 @@ def test_max_iter_zero_evaluates_the_start(tmp_path, seed_reference):
 
 def test_other_models_and_optimizers(tmp_path):
     out = tmp_path / "r.json"
-    result = run_bpstudio("train", "--hidden", "8,6", "--activation", "sigmoid", "--optimizer",
-                          "momentum", "--alpha", "1e-5", "--samples", "200", "--max-iter", "50",
-                          "--init", "uniform", "--seed", "7", "--json", str(out), "--quiet")
+    result = run_bpstudio(
+        "train",
+        "--hidden",
+        "8,6",
+        "--activation",
+        "sigmoid",
+        "--optimizer",
+        "momentum",
+        "--alpha",
+        "1e-5",
+        "--samples",
+        "200",
+        "--max-iter",
+        "50",
+        "--init",
+        "uniform",
+        "--seed",
+        "7",
+        "--json",
+        str(out),
+        "--quiet",
+    )
     assert result.returncode == 0, result.stderr
     run = json.loads(out.read_text())
     assert run["sizes"] == [3, 8, 6, 3] and run["iterations"] == 50
@@ -63,25 +82,29 @@ def test_svg_plot(tmp_path):
     assert "<svg" in out.read_text()
 
 
-@pytest.mark.parametrize("args, option", [
-    (["--alpha", "0"], "--alpha"),
-    (["--alpha", "-1"], "--alpha"),
-    (["--beta1", "1"], "--beta1"),
-    (["--beta2", "1.5"], "--beta2"),
-    (["--epsilon", "0"], "--epsilon"),
-    (["--hidden", "abc"], "--hidden"),
-    (["--hidden", "5,0"], "--hidden"),
-    (["--samples", "0"], "--samples"),
-    (["--max-iter", "-3"], "--max-iter"),
-    (["--alpha", "fast"], "--alpha"),
-    (["--optimizer", "sgd"], "--optimizer"),
-    (["--json", "/nonexistent-folder/run.json"], "--json"),
-    (["--plot", "/tmp"], "--plot"),
-    (["--plot", "figure.jpg"], "--plot"),
-])
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["--alpha", "0"], "--alpha"),
+        (["--alpha", "-1"], "--alpha"),
+        (["--beta1", "1"], "--beta1"),
+        (["--beta2", "1.5"], "--beta2"),
+        (["--epsilon", "0"], "--epsilon"),
+        (["--hidden", "abc"], "--hidden"),
+        (["--hidden", "5,0"], "--hidden"),
+        (["--samples", "0"], "--samples"),
+        (["--max-iter", "-3"], "--max-iter"),
+        (["--alpha", "fast"], "--alpha"),
+        (["--optimizer", "sgd"], "--optimizer"),
+        (["--json", "/nonexistent-folder/run.json"], "--json"),
+        (["--plot", "/tmp"], "--plot"),
+        (["--plot", "figure.jpg"], "--plot"),
+    ],
+)
 def test_bad_input_is_one_line_naming_the_option(args, option):
-    result = run_bpstudio("train", *args, "--max-iter" if "--max-iter" not in args else "--quiet",
-                          *(["5"] if "--max-iter" not in args else []))
+    result = run_bpstudio(
+        "train", *args, "--max-iter" if "--max-iter" not in args else "--quiet", *(["5"] if "--max-iter" not in args else [])
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

@@ -1,4 +1,5 @@
 """The CLI's remaining holes: each is one line on stderr and exit status 2, never a traceback or a hang."""
+
 import os
 
 import pytest
@@ -17,8 +18,9 @@ def one_line_error(result, *fragments):
 
 
 def test_chain_paths_below_zero():
-    one_line_error(run_bpstudio("chain", "--param", "W0[0,0]", "--samples", "20", "--paths", "-1"),
-                   "argument --paths: must be 0 or greater")
+    one_line_error(
+        run_bpstudio("chain", "--param", "W0[0,0]", "--samples", "20", "--paths", "-1"), "argument --paths: must be 0 or greater"
+    )
 
 
 def test_chain_sample_counts_the_training_rows_of_a_test_split():
@@ -26,17 +28,20 @@ def test_chain_sample_counts_the_training_rows_of_a_test_split():
     args = ("chain", "--param", "W0[0,0]", "--samples", "100", "--test-fraction", "0.2", "--format", "json")
     last = run_bpstudio(*args, "--sample", "79")
     assert last.returncode == 0 and '"sample": 79' in last.stdout
-    one_line_error(run_bpstudio(*args, "--sample", "80"),
-                   "argument --sample: must be from 0 to 79, the training samples",
-                   "test split's rows are not counted")
+    one_line_error(
+        run_bpstudio(*args, "--sample", "80"),
+        "argument --sample: must be from 0 to 79, the training samples",
+        "test split's rows are not counted",
+    )
 
 
 def test_chain_sample_counts_the_rows_of_a_csv_not_samples(tmp_path):
     csv = tmp_path / "t.csv"
     csv.write_text("u,w\n" + "\n".join(f"{i},{2 * i}" for i in range(6)) + "\n")
-    one_line_error(run_bpstudio("chain", "--param", "W0[0,0]", "--data", str(csv), "--inputs", "u",
-                                "--targets", "w", "--sample", "6"),
-                   "must be from 0 to 5")
+    one_line_error(
+        run_bpstudio("chain", "--param", "W0[0,0]", "--data", str(csv), "--inputs", "u", "--targets", "w", "--sample", "6"),
+        "must be from 0 to 5",
+    )
 
 
 def test_a_bad_session_with_smoke_test_exits_2_at_once(tmp_path):
@@ -47,30 +52,31 @@ def test_a_bad_session_with_smoke_test_exits_2_at_once(tmp_path):
 
 @pytest.mark.parametrize("display", [True, False])
 def test_a_missing_file_is_said_with_or_without_display(tmp_path, display):
-    env = {"QT_QPA_PLATFORM": "offscreen"} if display else {"QT_QPA_PLATFORM": "", "DISPLAY": "",
-                                                             "WAYLAND_DISPLAY": ""}
+    env = {"QT_QPA_PLATFORM": "offscreen"} if display else {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
     result = run_bpstudio(str(tmp_path / "bogus"), env=env, timeout=60)
     one_line_error(result, "bogus: the file does not exist")
 
 
 def test_data_refuses_a_device():
-    one_line_error(run_bpstudio("train", "--data", "/dev/zero", "--inputs", "a", "--targets", "b", timeout=30),
-                   "argument --data", "not a regular file")
+    one_line_error(
+        run_bpstudio("train", "--data", "/dev/zero", "--inputs", "a", "--targets", "b", timeout=30), "argument --data", "not a regular file"
+    )
 
 
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
 def test_data_refuses_a_fifo(tmp_path):
     fifo = tmp_path / "d.csv"
     os.mkfifo(fifo)
-    one_line_error(run_bpstudio("train", "--data", str(fifo), "--inputs", "a", "--targets", "b", timeout=30),
-                   "not a regular file")
+    one_line_error(run_bpstudio("train", "--data", str(fifo), "--inputs", "a", "--targets", "b", timeout=30), "not a regular file")
 
 
 def test_an_over_long_csv_field_names_its_row(tmp_path):
     csv = tmp_path / "long.csv"
     csv.write_text("u,w\n1,2\n3,4\n5," + "9" * 200_000 + "\n")
-    one_line_error(run_bpstudio("train", "--data", str(csv), "--inputs", "u", "--targets", "w", "--quiet"),
-                   "argument --data: long.csv, row 4: field larger than field limit")
+    one_line_error(
+        run_bpstudio("train", "--data", str(csv), "--inputs", "u", "--targets", "w", "--quiet"),
+        "argument --data: long.csv, row 4: field larger than field limit",
+    )
 
 
 def test_a_csv_with_too_many_rows_is_refused_before_parsing(tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
 """Closing while the training thread is busy: a visible wait, then a clean exit (C1)."""
+
 import subprocess
 import sys
 import threading
@@ -58,14 +59,26 @@ sys.exit(app.exec())
 
 
 def test_closing_the_program_while_busy_never_aborts(tmp_path):
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60,
-                            cwd=REPO, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "QThread: Destroyed" not in result.stderr
     assert result.returncode == 0, result.stderr
 
 
 def test_quitting_the_application_while_busy_waits_for_the_thread():
     script = SCRIPT.replace("QTimer.singleShot(300, window.close)", "QTimer.singleShot(300, app.quit)")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                            cwd=REPO, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "QThread: Destroyed" not in result.stderr and result.returncode == 0, result.stderr

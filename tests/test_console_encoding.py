@@ -4,6 +4,7 @@ Run as a user runs it: a subprocess whose stdout is a pipe with the given
 encoding (PYTHONIOENCODING sets it, as a Chinese or Western Windows console
 code page would).
 """
+
 import io
 import json
 import os
@@ -17,8 +18,9 @@ from conftest import bpstudio_command, run_bpstudio
 
 def run_piped(*args: str, encoding: str):
     """``bpstudio ARGS`` with its output going to a pipe in ``encoding``; stdout decoded with it."""
-    result = subprocess.run([*bpstudio_command(), *args], capture_output=True, timeout=120,
-                            env={**os.environ, "PYTHONIOENCODING": encoding})
+    result = subprocess.run(
+        [*bpstudio_command(), *args], capture_output=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": encoding}
+    )
     return result.returncode, result.stdout.decode(encoding), result.stderr.decode(encoding)
 
 
@@ -40,8 +42,7 @@ def test_gbk_pipe_keeps_chinese_it_can_encode():
 
 def test_chain_out_file_is_utf8_whatever_the_console(tmp_path):
     out = tmp_path / "chain.txt"
-    result = run_bpstudio("chain", "--param", "W0[0,0]", "--out", str(out),
-                          env={"PYTHONIOENCODING": "gbk", "LC_ALL": "C", "LANG": "C"})
+    result = run_bpstudio("chain", "--param", "W0[0,0]", "--out", str(out), env={"PYTHONIOENCODING": "gbk", "LC_ALL": "C", "LANG": "C"})
     assert result.returncode == 0, result.stderr
     text = out.read_bytes().decode("utf-8")
     assert "\u2202" in text  # the real character, not an escape
@@ -51,8 +52,9 @@ def test_chain_out_file_is_utf8_whatever_the_console(tmp_path):
 
 def test_json_outputs_are_utf8_under_a_c_locale(tmp_path):
     out = tmp_path / "chain.json"
-    result = run_bpstudio("chain", "--param", "W0[0,0]", "--format", "json", "--out", str(out),
-                          env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"})
+    result = run_bpstudio(
+        "chain", "--param", "W0[0,0]", "--format", "json", "--out", str(out), env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "LANG": "C"}
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["param"] == "W0[0,0]"
 

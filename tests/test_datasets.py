@@ -1,4 +1,5 @@
 """Playground's 2-D data sets and input features: seeded, the right shape, balanced classes."""
+
 import numpy as np
 import pytest
 
@@ -47,6 +48,7 @@ def test_noiseless_sets_follow_their_recipes():
     centre = draw_points("multi-gauss", np.random.RandomState(0), 1)  # any draw; check a known point
     assert centre.values.shape == (1,)
     from bpstudio.engine.datasets import multi_gauss_target
+
     assert multi_gauss_target(np.array([[-4.0, 2.5], [0.0, 2.5], [10.0, 10.0]])).tolist() == [1.0, -1.0, 0.0]
     assert bumps.values.min() < -0.5 < 0.5 < bumps.values.max()
     spiral = draw("spiral", noise=0.0, classes=3)
@@ -58,9 +60,16 @@ def test_noise_spreads_the_points():
     assert noisy.xy.std() > quiet.xy.std() * 1.2
 
 
-@pytest.mark.parametrize("name, n, noise, classes", [
-    ("circle", 10, 0.6, 2), ("circle", 10, -0.1, 2), ("xor", 10, 0.0, 3), ("nope", 10, 0.0, 2), ("moons", 0, 0.0, 2),
-])
+@pytest.mark.parametrize(
+    "name, n, noise, classes",
+    [
+        ("circle", 10, 0.6, 2),
+        ("circle", 10, -0.1, 2),
+        ("xor", 10, 0.0, 3),
+        ("nope", 10, 0.0, 2),
+        ("moons", 0, 0.0, 2),
+    ],
+)
 def test_bad_requests_are_refused(name, n, noise, classes):
     with pytest.raises(ValueError):
         draw_points(name, np.random.RandomState(0), n, noise, classes)
@@ -79,8 +88,7 @@ def test_features_are_what_their_names_say():
 
 
 def test_config_builds_a_classification_problem():
-    config = RunConfig(dataset="spiral", classes=3, samples=90, loss="cross-entropy",
-                       features=("x1", "x2", "sinx1"), hidden=(8,))
+    config = RunConfig(dataset="spiral", classes=3, samples=90, loss="cross-entropy", features=("x1", "x2", "sinx1"), hidden=(8,))
     problem = config.problem()
     net, data = problem.network, problem.dataset
     assert net.sizes == (3, 8, 3) and net.output_activation == "softmax" and net.loss == "cross-entropy"
@@ -112,19 +120,22 @@ def test_regression_set_and_split():
     np.testing.assert_allclose(squares.inputs, squares.points**2, rtol=1e-15)
 
 
-@pytest.mark.parametrize("changes, field", [
-    ({"dataset": "donut"}, "dataset"),
-    ({"dataset": "xor", "classes": 3}, "classes"),
-    ({"dataset": "xor", "noise": 0.7}, "noise"),
-    ({"features": ("x1", "x2")}, "features"),  # the article's data is 3-D
-    ({"dataset": "xor", "features": ("x1", "x9")}, "features"),
-    ({"loss": "cross-entropy"}, "loss"),  # the article's targets are not classes
-    ({"dataset": "xor", "loss": "cross-entropy", "output": "linear"}, "output"),
-    ({"dataset": "spiral", "classes": 3, "output": "sigmoid"}, "output"),
-    ({"dataset": "xor", "formulas": ("x = r",)}, "dataset"),
-    ({"l2": -1.0}, "l2"),
-    ({"batch_size": -2}, "batch_size"),
-])
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"dataset": "donut"}, "dataset"),
+        ({"dataset": "xor", "classes": 3}, "classes"),
+        ({"dataset": "xor", "noise": 0.7}, "noise"),
+        ({"features": ("x1", "x2")}, "features"),  # the article's data is 3-D
+        ({"dataset": "xor", "features": ("x1", "x9")}, "features"),
+        ({"loss": "cross-entropy"}, "loss"),  # the article's targets are not classes
+        ({"dataset": "xor", "loss": "cross-entropy", "output": "linear"}, "output"),
+        ({"dataset": "spiral", "classes": 3, "output": "sigmoid"}, "output"),
+        ({"dataset": "xor", "formulas": ("x = r",)}, "dataset"),
+        ({"l2": -1.0}, "l2"),
+        ({"batch_size": -2}, "batch_size"),
+    ],
+)
 def test_refused_settings_name_their_field(changes, field):
     with pytest.raises(ConfigError) as err:
         RunConfig(**changes)
@@ -132,8 +143,11 @@ def test_refused_settings_name_their_field(changes, field):
 
 
 def test_old_settings_load_with_the_articles_defaults():
-    old = {k: v for k, v in RunConfig().to_dict().items()
-           if k not in ("dataset", "classes", "noise", "features", "loss", "output", "l1", "l2", "batch_size")}
+    old = {
+        k: v
+        for k, v in RunConfig().to_dict().items()
+        if k not in ("dataset", "classes", "noise", "features", "loss", "output", "l1", "l2", "batch_size")
+    }
     assert RunConfig.from_dict(old) == RunConfig()
     new = RunConfig(dataset="xor", features=("x1x2",), loss="cross-entropy", l2=0.1, batch_size=10)
     assert RunConfig.from_dict(new.to_dict()) == new

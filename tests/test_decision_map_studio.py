@@ -1,4 +1,5 @@
 """The decision map, the units' pictures on the diagram and gradient health, in the studio window."""
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSlider
@@ -8,15 +9,19 @@ from bpstudio.control.session_file import save_state
 from bpstudio.control.unit_maps import CLASSES
 from bpstudio.engine.config import RunConfig
 
-SPIRAL = RunConfig(dataset="spiral", samples=120, hidden=(6, 4), loss="cross-entropy", alpha=0.02,
-                   test_fraction=0.25, max_iter=100000)
+SPIRAL = RunConfig(dataset="spiral", samples=120, hidden=(6, 4), loss="cross-entropy", alpha=0.02, test_fraction=0.25, max_iter=100000)
 
 
 def first_frame(qtbot, window):
     feed = window.unit_views.feed
-    qtbot.waitUntil(lambda: window.unit_views.map_panel.frame is not None
-                    and window.unit_views.map_panel.frame.iteration == window.last.iteration
-                    and window.unit_views.map_panel.frame.problem is window.model.problem, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            window.unit_views.map_panel.frame is not None
+            and window.unit_views.map_panel.frame.iteration == window.last.iteration
+            and window.unit_views.map_panel.frame.problem is window.model.problem
+        ),
+        timeout=10000,
+    )
     return feed
 
 
@@ -33,8 +38,7 @@ def test_a_spiral_run_shows_its_map_points_and_every_units_picture(qtbot, open_s
     np.testing.assert_array_equal(panel.image.image, panel.frame.images[CLASSES])
     assert len(panel.train_points.data) == 90 and len(panel.test_points.data) == 30
     tiles = win.network_view.units.tiles
-    qtbot.waitUntil(lambda: set(tiles) == {f"O1[{j}]" for j in range(6)} | {f"O2[{j}]" for j in range(4)},
-                    timeout=5000)
+    qtbot.waitUntil(lambda: set(tiles) == {f"O1[{j}]" for j in range(6)} | {f"O2[{j}]" for j in range(4)}, timeout=5000)
     assert all(not tile.picture.pixmap().isNull() for tile in tiles.values())
     assert tiles["O1[0]"].parentItem() is node_item(win.network_view, "O1[0]")
 
@@ -122,6 +126,7 @@ def saved_with_weights(tmp_path, config, change):
 def test_saturated_and_dead_units_are_marked_with_a_tooltip(qtbot, open_studio, tmp_path):
     def push(layers):
         layers[0][:, 1] = [1.0, 1.0, 200.0]  # unit O2⁽¹⁾: a huge bias, tanh = 1 on every sample
+
     config = RunConfig(dataset="gauss", samples=60, hidden=(3,), loss="cross-entropy")
     win = open_studio()
     assert win.files.open(saved_with_weights(tmp_path, config, push))
@@ -133,6 +138,7 @@ def test_saturated_and_dead_units_are_marked_with_a_tooltip(qtbot, open_studio, 
 
     def kill(layers):
         layers[0][:, 0] = [0.1, 0.1, -20.0]  # unit O1⁽¹⁾ of a ReLU net: below 0 for every sample
+
     relu = RunConfig(dataset="gauss", samples=60, hidden=(3,), activation="relu", loss="cross-entropy")
     assert win.files.open(saved_with_weights(tmp_path, relu, kill))
     qtbot.waitUntil(lambda: set(win.network_view.units.marks) == {"O1[0]"}, timeout=10000)
@@ -150,10 +156,8 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(5)
     norms = win.unit_views.feed.norms
-    qtbot.waitUntil(lambda: len(norms) == 2 and len(panel.curves) == 3
-                    and len(panel.curves[0].xData) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(norms) == 2 and len(panel.curves) == 3 and len(panel.curves[0].xData) == 2, timeout=5000)
     gradient = win.last.snapshot.gradient
     net = win.model.problem.network
-    np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in
-                                                 zip(net.offsets[:-1], net.offsets[1:])])
+    np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
     assert list(panel.curves[2].yData) == list(norms.norms[:, 2])

@@ -1,4 +1,5 @@
 """Hovering the diagram explains it: nodes, basic links with formula and value, sources and sinks."""
+
 import numpy as np
 from bpstudio.control.diagram_tips import link_tips, node_tips
 from bpstudio.control.typeset import number_text
@@ -38,8 +39,7 @@ def test_activation_and_loss_links_carry_the_samples_numbers():
 def test_nodes_say_what_they_are_in_the_articles_notation():
     problem, names = article()
     tips = node_tips(problem.network, names, problem.start, problem.dataset, sample=0)
-    assert tips[Node("I", 1, 0)].startswith("I₁⁽¹⁾: what unit 1 of layer 1 receives, the linear operation "
-                                            "I⁽¹⁾ = W̃⁽⁰⁾ᵀ·Õ⁽⁰⁾")
+    assert tips[Node("I", 1, 0)].startswith("I₁⁽¹⁾: what unit 1 of layer 1 receives, the linear operation I⁽¹⁾ = W̃⁽⁰⁾ᵀ·Õ⁽⁰⁾")
     assert tips[Node("O", 1, 2)].startswith("O₃⁽¹⁾ = tanh(I₃⁽¹⁾)")
     assert "b⁽¹⁾" in tips[Node("bias", 1)] and "W̃⁽¹⁾" in tips[Node("bias", 1)]
     assert tips[Node("L")].startswith("L = ½ Σ (ŷ − y)²") and "JVal" in tips[Node("L")]

@@ -1,4 +1,5 @@
 """Starting the window where it cannot open: one line with the remedy, exit 2."""
+
 import os
 
 import pytest
@@ -32,10 +33,16 @@ def test_no_display_is_detected_only_on_x11_and_wayland_systems():
     assert startup_problem({}, "darwin", loads_all) is None
 
 
-@pytest.mark.parametrize("env", [
-    {"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"QT_QPA_PLATFORM": "offscreen"},
-    {"QT_QPA_PLATFORM": "wayland"}, {"DISPLAY": ":1", "QT_QPA_PLATFORM": "xcb"},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DISPLAY": ":0"},
+        {"WAYLAND_DISPLAY": "wayland-0"},
+        {"QT_QPA_PLATFORM": "offscreen"},
+        {"QT_QPA_PLATFORM": "wayland"},
+        {"DISPLAY": ":1", "QT_QPA_PLATFORM": "xcb"},
+    ],
+)
 def test_a_display_or_a_chosen_platform_is_enough(env):
     assert startup_problem(env, "linux", loads_all) is None
 
@@ -54,17 +61,14 @@ def test_a_missing_xcb_library_names_the_apt_line():
 
 def test_several_missing_libraries_give_one_apt_line():
     missing = {"libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libxcb-icccm.so.4"}
-    problem = startup_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}, "linux",
-                              lambda name: name not in missing)
+    problem = startup_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}, "linux", lambda name: name not in missing)
     assert problem.endswith("sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4")
 
 
 def test_libraries_are_not_checked_when_qt_uses_another_platform():
     checked = []
-    assert startup_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux",
-                           lambda name: checked.append(name) or False) is None
-    assert startup_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux",
-                           lambda name: checked.append(name) or False) is None
+    assert startup_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux", lambda name: checked.append(name) or False) is None
+    assert startup_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda name: checked.append(name) or False) is None
     assert checked == []
 
 

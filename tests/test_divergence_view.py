@@ -1,4 +1,5 @@
 """A diverging run (gradient descent, α = 0.1) keeps every number short and the window on the screen."""
+
 import re
 
 from PySide6.QtGui import QAction
@@ -13,8 +14,7 @@ def plain(html):
 
 
 def test_short_numbers_are_bounded_for_any_value():
-    for value in (0.0, 1.0, -2.5e-300, 1e308, -1.7976931348623157e308, 123456789.123, float("inf"),
-                  float("-inf"), float("nan")):
+    for value in (0.0, 1.0, -2.5e-300, 1e308, -1.7976931348623157e308, 123456789.123, float("inf"), float("-inf"), float("nan")):
         assert len(short_number(value, signed=True)) <= 13
     assert short_number(1234567.0) == "1.23457e+06" and short_number(-0.5, signed=True) == "-0.5"
     assert short_number(0.25, signed=True) == "+0.25" and short_number(float("nan")) == "—"

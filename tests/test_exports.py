@@ -1,11 +1,11 @@
 """Exports from the window: each file exists and holds what it should."""
+
 import csv
 import struct
 
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
-
 
 
 @pytest.fixture
@@ -70,8 +70,9 @@ def test_script_exports_reproduce_the_window_run(window, tmp_path, monkeypatch):
         assert menu.write(lambda p, f=framework: menu._script(f, p), str(path))
         assert path.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3")
     out = tmp_path / "run.json"
-    subprocess.run([sys.executable, str(tmp_path / "bp_numpy.py"), "--max-iter", "5", "--json", str(out)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, str(tmp_path / "bp_numpy.py"), "--max-iter", "5", "--json", str(out)], check=True, capture_output=True, timeout=120
+    )
     np.testing.assert_allclose(json.loads(out.read_text())["jval"], window.plot.mirror.values(), rtol=1e-10)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))

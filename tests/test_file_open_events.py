@@ -1,4 +1,5 @@
 """macOS hands a double-clicked session over as a QFileOpenEvent; the studio opens it."""
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication

@@ -1,4 +1,5 @@
 """Garbage is collected on the GUI thread only: a collection on the training thread could free Qt objects there."""
+
 import gc
 
 

@@ -1,4 +1,5 @@
 """The guided first run: completed by doing what it asks, or skipped."""
+
 from bpstudio.control import SetSetting
 from bpstudio.engine.config import RunConfig
 

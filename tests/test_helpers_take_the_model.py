@@ -5,6 +5,7 @@ and does its job: the session files save what the model holds, the export
 menu writes the model's history, the guided tour follows the model, the
 menus call the handlers they were given.
 """
+
 import numpy as np
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
@@ -33,8 +34,9 @@ def test_session_files_save_what_the_model_holds(qtbot, tmp_path):
     parent = QWidget()
     qtbot.addWidget(parent)
     submitted, titles = [], []
-    files = SessionFiles(model, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), parent,
-                         submitted.append, lambda: None, should_ask=lambda: False)
+    files = SessionFiles(
+        model, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), parent, submitted.append, lambda: None, should_ask=lambda: False
+    )
     files.title_changed.connect(titles.append)
     model.select(3)
     assert files.unsaved and files.save_to(tmp_path / "run.bpstudio")
@@ -77,12 +79,16 @@ def test_the_menus_call_the_handlers_they_were_given(qtbot, tmp_path):
     window = QMainWindow()  # any window: the menus need a bar and a parent, nothing of the studio
     qtbot.addWidget(window)
     calls = []
-    handlers = MenuHandlers(quit=lambda: calls.append("quit"), set_presentation=lambda on: calls.append(("p", on)),
-                            set_theme=lambda n: calls.append(("theme", n)), set_language=lambda c: calls.append(c),
-                            set_log_y=lambda on: calls.append(("log", on)), fit_diagram=lambda: calls.append("fit"),
-                            restart_tour=lambda: calls.append("tour"))
-    files = SessionFiles(model, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), window,
-                         lambda _c: None, lambda: None)
+    handlers = MenuHandlers(
+        quit=lambda: calls.append("quit"),
+        set_presentation=lambda on: calls.append(("p", on)),
+        set_theme=lambda n: calls.append(("theme", n)),
+        set_language=lambda c: calls.append(c),
+        set_log_y=lambda on: calls.append(("log", on)),
+        fit_diagram=lambda: calls.append("fit"),
+        restart_tour=lambda: calls.append("tour"),
+    )
+    files = SessionFiles(model, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), window, lambda _c: None, lambda: None)
     dock = QDockWidget("d", window)
     menus = StudioMenus(window.menuBar(), window, handlers, files, ExportMenu(model, window, lambda: None), [], [dock])
     menus.presentation.setChecked(True)

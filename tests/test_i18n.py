@@ -1,4 +1,5 @@
 """Two languages: every marked text translated, the catalogue compiled, switching at run time."""
+
 import re
 import subprocess
 import sys
@@ -21,8 +22,7 @@ def messages(ts_path):
     for context in root.iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
-            yield (context.find("name").text, message.find("source").text,
-                   translation.text, translation.get("type"))
+            yield (context.find("name").text, message.find("source").text, translation.text, translation.get("type"))
 
 
 def test_every_marked_text_has_a_chinese_translation(tmp_path):
@@ -30,8 +30,7 @@ def test_every_marked_text_has_a_chinese_translation(tmp_path):
     sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (REPO / "bpstudio" / folder).glob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     marked = {(c, s) for c, s, _, _ in messages(fresh)}
-    translated = {(c, s) for c, s, text, kind in messages(TRANSLATIONS / "bpstudio_zh_CN.ts")
-                  if text and kind is None}
+    translated = {(c, s) for c, s, text, kind in messages(TRANSLATIONS / "bpstudio_zh_CN.ts") if text and kind is None}
     missing = marked - translated
     assert not missing, f"untranslated (run resources/translations/update.py): {sorted(missing)[:5]}"
     assert len(marked) > 150
@@ -44,8 +43,7 @@ def test_placeholders_survive_translation():
 
 def test_compiled_catalogue_is_current(tmp_path):
     out = tmp_path / "check.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TRANSLATIONS / "bpstudio_zh_CN.ts"), "-qm", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run([tool("pyside6-lrelease"), str(TRANSLATIONS / "bpstudio_zh_CN.ts"), "-qm", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == (TRANSLATIONS / "bpstudio_zh_CN.qm").read_bytes()
 
 

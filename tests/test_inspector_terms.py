@@ -1,5 +1,6 @@
 """The inspector for a student alone: terms defined, the sample beside its numbers, and how one
 sample's value becomes the all-samples gradient — in both languages."""
+
 import html
 import re
 
@@ -106,8 +107,7 @@ def test_every_samples_term_adds_up_to_the_gradient_in_the_inspector(qtbot, open
     trainer = win.thread.session.trainer
     from bpstudio.engine.propagation import jval_and_gradient
 
-    _, gradient = jval_and_gradient(trainer.network, win.last.snapshot.weights, trainer.dataset.inputs_aug,
-                                    trainer.dataset.targets_t)
+    _, gradient = jval_and_gradient(trainer.network, win.last.snapshot.weights, trainer.dataset.inputs_aug, trainer.dataset.targets_t)
     assert terms.total == pytest.approx(gradient[2], rel=1e-10)
     shown_total = f"{gradient[2]:.6g}".replace("-", "−")
     assert shown_total in sums.total.text() and "∂JVal/∂" in sums.total.text()
@@ -121,13 +121,13 @@ def test_every_samples_term_adds_up_to_the_gradient_in_the_inspector(qtbot, open
     rect = histogram._plot_rect()
     x = rect.left() + (busiest + 0.5) * rect.width() / len(terms.counts)
     assert histogram.bin_at(x) == busiest
-    QApplication.sendEvent(histogram, QHelpEvent(QEvent.ToolTip, QPoint(round(x), round(rect.center().y())),
-                                                 histogram.mapToGlobal(QPoint(round(x), 5))))
+    QApplication.sendEvent(
+        histogram, QHelpEvent(QEvent.ToolTip, QPoint(round(x), round(rect.center().y())), histogram.mapToGlobal(QPoint(round(x), 5)))
+    )
     assert QToolTip.text().startswith(f"{terms.counts[busiest]} samples")
     QToolTip.hideText()
     image = histogram.grab().toImage()  # the bars are drawn: blue or vermillion pixels
-    colours = {image.pixelColor(px, py).name() for px in range(0, image.width(), 3)
-               for py in range(0, image.height(), 3)}
+    colours = {image.pixelColor(px, py).name() for px in range(0, image.width(), 3) for py in range(0, image.height(), 3)}
     assert colours & {"#0072b2", "#d55e00"}
     inspector.sample_box.setValue(14)
     qtbot.waitUntil(lambda: inspector.view.sample == 14 and sums.sample == 14, timeout=10000)

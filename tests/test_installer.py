@@ -4,6 +4,7 @@ Takes about three minutes on two shared cores. It needs root, dpkg, dpkg-dev
 (dpkg-shlibdeps), lintian and Xvfb; .ci/run installs them.
 Skip it locally with:  pytest -m "not installer"
 """
+
 import gzip
 import json
 import os
@@ -59,20 +60,29 @@ def test_deb_builds_installs_starts_and_trains(tmp_path):
         shot = tmp_path / "installed.png"
         smoke_env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
         smoke_env["QT_QPA_PLATFORM"] = "xcb"
-        smoke = run("xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "/usr/bin/bpstudio",
-                    "--smoke-test", "--iterations", "50", "--screenshot", str(shot),
-                    env=smoke_env, timeout=180)
+        smoke = run(
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1366x768x24",
+            "/usr/bin/bpstudio",
+            "--smoke-test",
+            "--iterations",
+            "50",
+            "--screenshot",
+            str(shot),
+            env=smoke_env,
+            timeout=180,
+        )
         assert smoke.returncode == 0, smoke.stdout + smoke.stderr
         assert "platform xcb" in smoke.stdout and shot.exists()
         out = tmp_path / "run.json"
-        train = run("/usr/bin/bpstudio", "train", "--max-iter", "100", "--json", str(out), "--quiet",
-                    timeout=120)
+        train = run("/usr/bin/bpstudio", "train", "--max-iter", "100", "--json", str(out), "--quiet", timeout=120)
         assert train.returncode == 0, train.stderr
         data = json.loads(out.read_text())
         assert data["iterations"] == 100 and data["stop_reason"] == "max_iter"
         assert data["jval"][-1] < data["jval"][0]
-        headless_env = {k: v for k, v in os.environ.items()
-                        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+        headless_env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
         headless = run("/usr/bin/bpstudio", env=headless_env, timeout=60)
         assert headless.returncode == 2 and len(headless.stderr.strip().splitlines()) == 1, headless.stderr
         assert "no display" in headless.stderr
@@ -93,11 +103,15 @@ def check_package_metadata(deb: Path) -> None:
     if members:
         assert "data.tar.xz" in members and "control.tar.xz" in members, members
     listing = run("dpkg-deb", "-c", str(deb)).stdout
-    for path in ("./usr/share/doc/bpstudio/copyright", "./usr/share/doc/bpstudio/changelog.gz",
-                 "./usr/share/mime/packages/bpstudio.xml",
-                 "./usr/share/icons/hicolor/scalable/mimetypes/application-x-bpstudio.svg",
-                 "./opt/bpstudio/_internal/LICENSE", "./opt/bpstudio/_internal/THIRD_PARTY_NOTICES.md",
-                 "./opt/bpstudio/_internal/licenses/LGPL-3.0.txt"):
+    for path in (
+        "./usr/share/doc/bpstudio/copyright",
+        "./usr/share/doc/bpstudio/changelog.gz",
+        "./usr/share/mime/packages/bpstudio.xml",
+        "./usr/share/icons/hicolor/scalable/mimetypes/application-x-bpstudio.svg",
+        "./opt/bpstudio/_internal/LICENSE",
+        "./opt/bpstudio/_internal/THIRD_PARTY_NOTICES.md",
+        "./opt/bpstudio/_internal/licenses/LGPL-3.0.txt",
+    ):
         assert path in listing, path
 
 

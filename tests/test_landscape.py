@@ -1,11 +1,19 @@
 """The loss along a weight and across two, checked against independent evaluations of JVal."""
+
 import numpy as np
 import pytest
 
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.directions import filter_normalised_directions, project_onto_plane
 from bpstudio.engine.landscape import (
-    MapTask, SliceTask, default_span, landscape_map, next_weights, offset_grid, weight_scale, weight_slice,
+    MapTask,
+    SliceTask,
+    default_span,
+    landscape_map,
+    next_weights,
+    offset_grid,
+    weight_scale,
+    weight_slice,
 )
 from bpstudio.engine.plane import PlaneEvaluator
 from bpstudio.engine.propagation import jval_and_gradient
@@ -73,10 +81,8 @@ def test_slice_values_are_jval_with_the_moved_weight(article):
         cut = weight_slice(trainer.network, trainer.dataset, trainer.snapshot(), param, span=0.7, points=11)
         expected = [jval_at(trainer, moved(trainer, {param: t})) for t in cut.offsets]
         np.testing.assert_allclose(cut.jval, expected, rtol=1e-12)
-        assert cut.optimizer_jval == pytest.approx(
-            jval_at(trainer, moved(trainer, {param: cut.optimizer_offset})), rel=1e-12)
-        assert cut.gradient_step_jval == pytest.approx(
-            jval_at(trainer, moved(trainer, {param: cut.gradient_step_offset})), rel=1e-12)
+        assert cut.optimizer_jval == pytest.approx(jval_at(trainer, moved(trainer, {param: cut.optimizer_offset})), rel=1e-12)
+        assert cut.gradient_step_jval == pytest.approx(jval_at(trainer, moved(trainer, {param: cut.gradient_step_offset})), rel=1e-12)
 
 
 def test_curvature_matches_a_second_difference_of_jval(article):
@@ -84,8 +90,7 @@ def test_curvature_matches_a_second_difference_of_jval(article):
     h = 1e-3
     for param in spread_of_params(trainer.network):
         cut = weight_slice(trainer.network, trainer.dataset, trainer.snapshot(), param)
-        second = (jval_at(trainer, moved(trainer, {param: h})) - 2 * trainer.jval
-                  + jval_at(trainer, moved(trainer, {param: -h}))) / h**2
+        second = (jval_at(trainer, moved(trainer, {param: h})) - 2 * trainer.jval + jval_at(trainer, moved(trainer, {param: -h}))) / h**2
         assert cut.curvature == pytest.approx(second, rel=1e-4)
 
 
@@ -123,8 +128,7 @@ def test_random_direction_map_values_and_directional_derivatives(article):
         assert grid.jval[i, j] == pytest.approx(expected, rel=1e-12)
     h = 1e-5
     for k, direction in enumerate((d1, d2)):
-        slope = (jval_at(trainer, trainer.weights + h * direction)
-                 - jval_at(trainer, trainer.weights - h * direction)) / (2 * h)
+        slope = (jval_at(trainer, trainer.weights + h * direction) - jval_at(trainer, trainer.weights - h * direction)) / (2 * h)
         assert grid.gradient[k] == pytest.approx(slope, rel=1e-6)
 
 
@@ -184,8 +188,7 @@ def test_default_window_holds_the_next_steps_and_recent_values(article):
     # a huge gradient step widens the window only up to four times its base
     scale = weight_scale(net, trainer.weights, 5)
     base = default_span(scale, cut.gradient, cut.curvature, cut.jval_at_point)
-    assert default_span(scale, cut.gradient, cut.curvature, cut.jval_at_point, gradient_step=1e6) \
-        == pytest.approx(4 * base)
+    assert default_span(scale, cut.gradient, cut.curvature, cut.jval_at_point, gradient_step=1e6) == pytest.approx(4 * base)
     # where JVal bends upwards the window shows the bottom of the local parabola
     assert base >= 2 * abs(cut.gradient) / cut.curvature or base == scale
 

@@ -1,4 +1,5 @@
 """``bpstudio landscape``: the JSON contract, the pictures and one-line refusals."""
+
 import json
 
 import numpy as np
@@ -25,8 +26,9 @@ def jval_at(trainer, weights):
 
 def test_slice_json_png_and_csv(tmp_path, after_40, seed_reference):
     out, png, csv = tmp_path / "s.json", tmp_path / "s.png", tmp_path / "s.csv"
-    result = run_bpstudio("landscape", "--param", "W0[1,2]", "--iterations", "40", "--points", "11",
-                          "--json", str(out), "--plot", str(png), "--csv", str(csv))
+    result = run_bpstudio(
+        "landscape", "--param", "W0[1,2]", "--iterations", "40", "--points", "11", "--json", str(out), "--plot", str(png), "--csv", str(csv)
+    )
     assert result.returncode == 0, result.stderr
     assert "gradient dJ/dw" in result.stdout and "curvature" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -49,9 +51,26 @@ def test_slice_json_png_and_csv(tmp_path, after_40, seed_reference):
 
 def test_two_weight_map_json_and_svg(tmp_path, after_40):
     out, svg, csv = tmp_path / "m.json", tmp_path / "m.svg", tmp_path / "m.csv"
-    result = run_bpstudio("landscape", "--param", "W0[0,0]", "--param2", "W1[5,2]", "--iterations", "40",
-                          "--points", "9", "--span", "0.5", "--json", str(out), "--plot", str(svg),
-                          "--csv", str(csv), "--quiet")
+    result = run_bpstudio(
+        "landscape",
+        "--param",
+        "W0[0,0]",
+        "--param2",
+        "W1[5,2]",
+        "--iterations",
+        "40",
+        "--points",
+        "9",
+        "--span",
+        "0.5",
+        "--json",
+        str(out),
+        "--plot",
+        str(svg),
+        "--csv",
+        str(csv),
+        "--quiet",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "" and "<svg" in svg.read_text(encoding="utf-8")
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -71,15 +90,15 @@ def test_two_weight_map_json_and_svg(tmp_path, after_40):
     rows = csv.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "offset1,offset2,jval" and len(rows) == 82
     assert [float(v) for v in rows[1 + 7 * 9 + 2].split(",")] == pytest.approx(
-        [data["offsets1"][7], data["offsets2"][2], data["jval"][7][2]], rel=1e-15)
+        [data["offsets1"][7], data["offsets2"][2], data["jval"][7][2]], rel=1e-15
+    )
     start = RunConfig().trainer().weights
     assert trajectory[0] == pytest.approx(start[[p, q]] - after_40.weights[[p, q]], abs=1e-14)
 
 
 def test_random_direction_map_json(tmp_path, after_40):
     out = tmp_path / "r.json"
-    result = run_bpstudio("landscape", "--directions", "random", "--iterations", "40", "--points", "5",
-                          "--json", str(out), "--quiet")
+    result = run_bpstudio("landscape", "--directions", "random", "--iterations", "40", "--points", "5", "--json", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert (data["param"], data["param2"]) == ("d1", "d2") and data["directions"] == "random"
@@ -89,19 +108,22 @@ def test_random_direction_map_json(tmp_path, after_40):
     assert data["jval"][1][3] == pytest.approx(jval_at(after_40, weights), rel=1e-12)
 
 
-@pytest.mark.parametrize("args, option", [
-    ([], "--param"),
-    (["--param", "W7[0,0]"], "--param"),
-    (["--param", "W0[0,0]", "--param2", "W0[0,0]"], "--param2"),
-    (["--param", "W0[0,0]", "--param2", "W1[0,0]", "--directions", "random"], "--directions"),
-    (["--param", "W0[0,0]", "--span", "0"], "--span"),
-    (["--param", "W0[0,0]", "--points", "2"], "--points"),
-    (["--param", "W0[0,0]", "--iterations", "-1"], "--iterations"),
-    (["--param", "W0[0,0]", "--alpha", "-1"], "--alpha"),
-    (["--param", "W0[0,0]", "--plot", "figure.jpg"], "--plot"),
-    (["--param", "W0[0,0]", "--json", "/nonexistent-folder/x.json"], "--json"),
-    (["--param", "W0[0,0]", "--data", "/nonexistent-folder/d.csv", "--inputs", "u", "--targets", "v"], "--data"),
-])
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        ([], "--param"),
+        (["--param", "W7[0,0]"], "--param"),
+        (["--param", "W0[0,0]", "--param2", "W0[0,0]"], "--param2"),
+        (["--param", "W0[0,0]", "--param2", "W1[0,0]", "--directions", "random"], "--directions"),
+        (["--param", "W0[0,0]", "--span", "0"], "--span"),
+        (["--param", "W0[0,0]", "--points", "2"], "--points"),
+        (["--param", "W0[0,0]", "--iterations", "-1"], "--iterations"),
+        (["--param", "W0[0,0]", "--alpha", "-1"], "--alpha"),
+        (["--param", "W0[0,0]", "--plot", "figure.jpg"], "--plot"),
+        (["--param", "W0[0,0]", "--json", "/nonexistent-folder/x.json"], "--json"),
+        (["--param", "W0[0,0]", "--data", "/nonexistent-folder/d.csv", "--inputs", "u", "--targets", "v"], "--data"),
+    ],
+)
 def test_bad_input_is_one_line_naming_the_option(args, option, capsys):
     assert bpstudio_main(["landscape", *args, "--samples", "20"]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
@@ -115,8 +137,26 @@ def test_listed_in_the_top_level_help(capsys):
 
 def test_a_run_that_diverged_first_is_said(capsys, tmp_path):
     out = tmp_path / "d.json"
-    assert bpstudio_main(["landscape", "--param", "W0[0,0]", "--optimizer", "gd", "--alpha", "1",
-                          "--iterations", "60", "--samples", "200", "--json", str(out)]) == 0
+    assert (
+        bpstudio_main(
+            [
+                "landscape",
+                "--param",
+                "W0[0,0]",
+                "--optimizer",
+                "gd",
+                "--alpha",
+                "1",
+                "--iterations",
+                "60",
+                "--samples",
+                "200",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["stop_reason"] == "diverged" and data["iterations"] < 60
     assert f"stopped at iteration {data['iterations']} (diverged)" in capsys.readouterr().out

@@ -1,4 +1,5 @@
 """The background runner of landscape computations, with plain threads (no Qt)."""
+
 import threading
 
 import numpy as np
@@ -25,8 +26,7 @@ def map_task(trainer, **options):
 def test_job_reports_progress_and_delivers_the_result(article):
     progress, results = [], []
     runner = LandscapeRunner()
-    job = runner.submit(map_task(article), on_progress=lambda d, t: progress.append((d, t)),
-                        on_result=results.append)
+    job = runner.submit(map_task(article), on_progress=lambda d, t: progress.append((d, t)), on_result=results.append)
     assert job.wait(WAIT)
     assert job.state is JobState.FINISHED and job.error is None
     assert len(progress) > 1 and progress[-1] == (41 * 41, 41 * 41)

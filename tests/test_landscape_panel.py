@@ -3,6 +3,7 @@
 Numbers are checked against the model's snapshot (its JVal and backprop
 gradient) and against an independent evaluation of JVal with moved weights.
 """
+
 import threading
 import xml.etree.ElementTree as ET
 

@@ -1,4 +1,5 @@
 """The landscape's questions without Qt: the run's path as the studio records it, slices and maps of the model."""
+
 import dataclasses
 
 import numpy as np

@@ -1,4 +1,5 @@
 """The floors of DESIGN.md: engine and control never import Qt."""
+
 import subprocess
 import sys
 
@@ -12,12 +13,20 @@ print(','.join(bad))
 """
 
 
-@pytest.mark.parametrize("module", ["bpstudio.engine", "bpstudio.control", "bpstudio.app",
-                                    "bpstudio.cli.train", "bpstudio.cli.gradcheck", "bpstudio.cli.export_script",
-                                    "bpstudio.cli.landscape"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "bpstudio.engine",
+        "bpstudio.control",
+        "bpstudio.app",
+        "bpstudio.cli.train",
+        "bpstudio.cli.gradcheck",
+        "bpstudio.cli.export_script",
+        "bpstudio.cli.landscape",
+    ],
+)
 def test_module_imports_without_qt(module):
-    out = subprocess.run([sys.executable, "-c", CHECK.format(module=module)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", CHECK.format(module=module)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"{module} pulled in {out.stdout.strip()}"
 
 
@@ -34,8 +43,7 @@ def test_engine_sources_never_name_qt():
                 assert f"import {name}" not in text and f"from {name}" not in text, path
 
 
-COMPUTING = ("propagation", "chain", "node_values", "gradcheck", "phases", "trainer", "optimizers", "nudge",
-             "losses", "chain_board")
+COMPUTING = ("propagation", "chain", "node_values", "gradcheck", "phases", "trainer", "optimizers", "nudge", "losses", "chain_board")
 
 
 def test_the_qt_floor_draws_and_forwards_but_never_computes():

@@ -1,4 +1,5 @@
 """What a class reads: the typeset formula, the phase banner, presentation mode that fits."""
+
 import re
 
 import numpy as np
@@ -36,7 +37,7 @@ def test_the_formula_is_typeset_with_numbers_under_its_factors(qtbot, window):
     svg = formula.svg_text
     assert "<path" in svg  # glyphs drawn by the typesetter, not text in a paragraph
     numbers = window.model.chain_view.at_sample
-    for value in (numbers.edge_values.values()):
+    for value in numbers.edge_values.values():
         text = f"{value:.4g}".replace("-", "−")
         assert f">{text}<" in svg  # every basic link's number is written under its factor
     assert "source Σ" in svg
@@ -118,14 +119,12 @@ def test_presentation_mode_shows_the_whole_formula(qtbot, window, size):
     before = (window.saveState(), window.splitter.sizes(), window.inspector_dock.width())
     window.findChild(QAction, "presentation").setChecked(True)
     formula = typeset(window)
-    qtbot.waitUntil(lambda: formula.visibleRegion().boundingRect().size() == formula.rect().size()
-                    and formula.fits(), timeout=5000)
+    qtbot.waitUntil(lambda: formula.visibleRegion().boundingRect().size() == formula.rect().size() and formula.fits(), timeout=5000)
     assert window.inspector.horizontalScrollBar().isVisible() is False
     assert formula.scale_for(formula.width()) > 0.9  # large, not shrunk to fit a narrow panel
     window.findChild(QAction, "presentation").setChecked(False)
     qtbot.waitUntil(lambda: window.controls_dock.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: window.splitter.sizes() == before[1]
-                    and window.inspector_dock.width() == before[2], timeout=5000)
+    qtbot.waitUntil(lambda: window.splitter.sizes() == before[1] and window.inspector_dock.width() == before[2], timeout=5000)
     assert isinstance(window.inspector, QAbstractScrollArea)
 
 
@@ -158,8 +157,7 @@ def test_the_optimizer_block_shows_one_step_with_the_contracts_numbers(qtbot, wi
     for _ in range(2):
         with qtbot.waitSignal(window.thread.updated, timeout=5000):
             window.findChild(QAction, "step").trigger()
-    qtbot.waitUntil(lambda: window.model.chain_view is not None and window.model.chain_view.iteration == 2,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: window.model.chain_view is not None and window.model.chain_view.iteration == 2, timeout=10000)
     typeset(window)
     step = optimizer_step(window.last.snapshot, 0)  # what `bpstudio chain --format json` reports
     svg = window.findChild(QWidget, "optimizer_step").svg_text
@@ -176,8 +174,7 @@ def test_the_plot_title_and_the_status_bar_name_the_same_iteration(qtbot, window
     qtbot.waitUntil(lambda: window.last.iteration > 50, timeout=10000)
     window.pause()
     qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
-    qtbot.waitUntil(lambda: f"iteration {window.last.iteration}" in window.status.fields["iteration"].text(),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: f"iteration {window.last.iteration}" in window.status.fields["iteration"].text(), timeout=5000)
     title = window.plot.getPlotItem().titleLabel.text
     assert f"(iteration {window.last.iteration})" in title
 
@@ -185,14 +182,14 @@ def test_the_plot_title_and_the_status_bar_name_the_same_iteration(qtbot, window
 def test_compared_runs_legend_entries_follow_the_language(qtbot, window):
     from bpstudio.control import ChangeRecord
 
-    run = window.model.runs.add(window.last.config, np.linspace(5.0, 1.0, 40), (3, 5, 3),
-                                (ChangeRecord(10, "alpha", 0.001, 0.01),), "max_iter")
+    run = window.model.runs.add(
+        window.last.config, np.linspace(5.0, 1.0, 40), (3, 5, 3), (ChangeRecord(10, "alpha", 0.001, 0.01),), "max_iter"
+    )
     qtbot.waitUntil(lambda: run.key in window.plot.overlays, timeout=5000)
 
     def overlay_label():
         curve = window.plot.overlays[run.key]
-        return next(label.text for sample, label in window.plot.getPlotItem().legend.items
-                    if getattr(sample, "item", None) is curve)
+        return next(label.text for sample, label in window.plot.getPlotItem().legend.items if getattr(sample, "item", None) is curve)
 
     assert "at 10" in overlay_label()
     window.set_language("zh_CN")

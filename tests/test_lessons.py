@@ -1,4 +1,5 @@
 """Every lesson builds, trains, and the claim its text makes holds (checked against the engine)."""
+
 import numpy as np
 import pytest
 

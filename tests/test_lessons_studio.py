@@ -1,4 +1,5 @@
 """The Lessons menu sets up what each lesson's text talks about, in the current language."""
+
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
@@ -11,8 +12,10 @@ from bpstudio.engine.config import RunConfig
 def choose(qtbot, window, key):
     window.findChild(QAction, f"lesson_{key}").trigger()
     lesson = LESSONS_BY_KEY[key]
-    qtbot.waitUntil(lambda: window.last.config == lesson.config and window.last.iteration == 0
-                    and window.model.selected == lesson.param_index(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.last.config == lesson.config and window.last.iteration == 0 and window.model.selected == lesson.param_index(),
+        timeout=10000,
+    )
     return lesson
 
 

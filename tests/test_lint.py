@@ -1,4 +1,5 @@
-"""Kept clean as it grows: ruff's checks (pyflakes, pycodestyle) over the code, the tests and the benchmarks."""
+"""Kept clean as it grows: ruff's checks (pyflakes, pycodestyle) and its formatter over the code, the tests and the benchmarks."""
+
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_ruff_finds_nothing():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    result = subprocess.run([ruff, "check", "bpstudio", "tests", "benchmarks"], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run([ruff, "check", "bpstudio", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_changes_nothing():
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    result = subprocess.run(
+        [ruff, "format", "--check", "bpstudio", "tests", "benchmarks", "tools"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, "run `ruff format bpstudio tests benchmarks tools`:\n" + result.stdout + result.stderr

@@ -12,8 +12,8 @@ TERMS = ("Õ⁽ˡ⁾", "Iⱼ⁽ˡ⁾", "Oⱼ⁽ˡ⁾", "W̃⁽ˡ⁾", "wᵢⱼ�
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_both_manuals_map_the_articles_symbols_to_the_window(language):
     text = manual_markdown(language)
-    table = text[text.index("| O⁽⁰⁾ = (r, g, b)"):]
-    table = table[:table.index("\n\n")]
+    table = text[text.index("| O⁽⁰⁾ = (r, g, b)") :]
+    table = table[: table.index("\n\n")]
     for term in TERMS:
         assert term in table, term
     assert table.count("\n") >= len(TERMS) - 1  # one row per symbol

@@ -3,6 +3,7 @@
 The finite differences (engine.gradcheck) use only the forward pass; the
 loss values are checked against a direct transcription of the formulas.
 """
+
 import numpy as np
 import pytest
 
@@ -19,8 +20,9 @@ def class_case(sizes, output="softmax", loss="cross-entropy", l1=0.0, l2=0.0, n=
     k = max(sizes[-1], 2)
     labels = rng.integers(0, k, n)
     targets = encode_classes(labels, k, one_column=sizes[-1] == 1)
-    data = Dataset(rng.uniform(-2, 2, (n, sizes[0])), targets,
-                   tuple(f"i{j}" for j in range(sizes[0])), tuple(f"t{j}" for j in range(sizes[-1])))
+    data = Dataset(
+        rng.uniform(-2, 2, (n, sizes[0])), targets, tuple(f"i{j}" for j in range(sizes[0])), tuple(f"t{j}" for j in range(sizes[-1]))
+    )
     return net, data, rng.uniform(-1, 1, net.n_params)
 
 
@@ -77,8 +79,7 @@ def test_penalty_leaves_the_biases_alone():
     _, g1 = jval_and_gradient(penalised, w, data.inputs_aug, data.targets_t)
     mask = penalised.weight_mask
     np.testing.assert_allclose(g1 - g0, 0.5 * w * mask, rtol=1e-10, atol=1e-12)
-    biases = [penalised.param_index(layer, rows - 1, c) for layer, (rows, cols) in enumerate(penalised.shapes)
-              for c in range(cols)]
+    biases = [penalised.param_index(layer, rows - 1, c) for layer, (rows, cols) in enumerate(penalised.shapes) for c in range(cols)]
     assert np.all(mask[biases] == 0) and mask.sum() == penalised.n_params - len(biases)
     # the test set measures data only
     test_value = jval_only(penalised, w, data.inputs_aug, data.targets_t, with_penalty=False)

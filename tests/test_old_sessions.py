@@ -1,4 +1,5 @@
 """Sessions saved before the classification settings existed still open and go on the same way."""
+
 import numpy as np
 
 from bpstudio.control import Step, TrainingSession

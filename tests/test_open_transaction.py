@@ -1,4 +1,5 @@
 """Open is a transaction: the window takes a file's name only once it is loaded (D4)."""
+
 import threading
 
 import pytest
@@ -19,8 +20,7 @@ def lesson(tmp_path):
     return path
 
 
-def test_save_is_disabled_and_the_title_unchanged_until_the_file_is_loaded(qtbot, lesson, tmp_path,
-                                                                           open_studio, monkeypatch):
+def test_save_is_disabled_and_the_title_unchanged_until_the_file_is_loaded(qtbot, lesson, tmp_path, open_studio, monkeypatch):
     win = open_studio()
     old = tmp_path / "old.bpstudio"
     assert win.files.save_to(old)
@@ -46,8 +46,7 @@ def test_save_is_disabled_and_the_title_unchanged_until_the_file_is_loaded(qtbot
     assert not win.files.unsaved
 
 
-def test_a_file_refused_by_the_thread_leaves_title_session_and_path(qtbot, lesson, tmp_path,
-                                                                    open_studio, monkeypatch):
+def test_a_file_refused_by_the_thread_leaves_title_session_and_path(qtbot, lesson, tmp_path, open_studio, monkeypatch):
     win = open_studio()
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(3)

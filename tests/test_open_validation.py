@@ -1,4 +1,5 @@
 """One validator for `bpstudio info`, `bpstudio FILE` and File > Open: hostile files refused whole."""
+
 import json
 import struct
 import tracemalloc
@@ -34,22 +35,25 @@ def refused(path, match):
         load_session(path)
 
 
-@pytest.mark.parametrize("change, match", [
-    (lambda d: d.update(version=-1), "positive whole number"),
-    (lambda d: d.update(version=0), "positive whole number"),
-    (lambda d: d["hyper"].update(alpha=float("nan")), "finite"),
-    (lambda d: d["hyper"].update(samples=5), "nothing else"),  # would have changed samples
-    (lambda d: d["hyper"].pop("beta2"), "nothing else"),
-    (lambda d: d["hyper"].update(beta1=1.5), r"beta1 must be in \[0, 1\)"),
-    (lambda d: d["config"].update(bogus=1), "unknown setting"),
-    (lambda d: d["config"].update(formulas=["x = exp(1000*r)", "y = r", "z = g"]), "data cannot be built"),
-    (lambda d: d.update(changes=[[10**400, "alpha", 0.001, 0.002]]), "outside this run"),
-    (lambda d: d.update(changes=[[3, "samples", 40, 1000]]), "not a setting that changes"),
-    (lambda d: d.update(changes=[[3, "alpha", 0.001, "0.002"]]), "not valid"),
-    (lambda d: d.update(changes=[[3, "alpha", 0.001, 0.002]] * 1500), "more than 1000"),
-    (lambda d: d.update(jval=123.0), "last value of the history"),
-    (lambda d: d.update(jval=float("inf")), "finite"),
-])
+@pytest.mark.parametrize(
+    "change, match",
+    [
+        (lambda d: d.update(version=-1), "positive whole number"),
+        (lambda d: d.update(version=0), "positive whole number"),
+        (lambda d: d["hyper"].update(alpha=float("nan")), "finite"),
+        (lambda d: d["hyper"].update(samples=5), "nothing else"),  # would have changed samples
+        (lambda d: d["hyper"].pop("beta2"), "nothing else"),
+        (lambda d: d["hyper"].update(beta1=1.5), r"beta1 must be in \[0, 1\)"),
+        (lambda d: d["config"].update(bogus=1), "unknown setting"),
+        (lambda d: d["config"].update(formulas=["x = exp(1000*r)", "y = r", "z = g"]), "data cannot be built"),
+        (lambda d: d.update(changes=[[10**400, "alpha", 0.001, 0.002]]), "outside this run"),
+        (lambda d: d.update(changes=[[3, "samples", 40, 1000]]), "not a setting that changes"),
+        (lambda d: d.update(changes=[[3, "alpha", 0.001, "0.002"]]), "not valid"),
+        (lambda d: d.update(changes=[[3, "alpha", 0.001, 0.002]] * 1500), "more than 1000"),
+        (lambda d: d.update(jval=123.0), "last value of the history"),
+        (lambda d: d.update(jval=float("inf")), "finite"),
+    ],
+)
 def test_what_later_code_uses_is_checked(saved, change, match):
     rewrite(saved, change_json=change)
     refused(saved, match)
@@ -82,7 +86,7 @@ def _lie_about_size(path, member, declared):
     central = data.rfind(b"PK\x01\x02")
     while central >= 0:
         name_len = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46:central + 46 + name_len] == member.encode():
+        if data[central + 46 : central + 46 + name_len] == member.encode():
             struct.pack_into("<I", data, central + 24, declared)
         central = data.rfind(b"PK\x01\x02", 0, central)
     path.write_bytes(bytes(data))
@@ -133,8 +137,10 @@ def test_info_describes_a_formula_session(tmp_path):
     save_session(path, session)
     text = describe(load_session(path))
     assert "network:     3-5-1 tanh" in text and "(r, g, b -> s)" in text
-    assert "data:        formulas s = r * g over r, g, b, 25 samples, seed 1" in text or \
-        "data:        formulas s = r*g over r, g, b, 25 samples, seed 1" in text
+    assert (
+        "data:        formulas s = r * g over r, g, b, 25 samples, seed 1" in text
+        or "data:        formulas s = r*g over r, g, b, 25 samples, seed 1" in text
+    )
 
 
 def test_a_run_too_large_for_the_studio_is_refused_at_open_but_described_by_info(tmp_path):

@@ -1,4 +1,5 @@
 """The optimizer step that produced iteration K: its numbers add up and land on the trajectory."""
+
 import json
 import math
 
@@ -10,8 +11,7 @@ from bpstudio.engine.optimizer_step import optimizer_step
 from bpstudio.engine.trainer import StopReason
 from conftest import run_bpstudio
 
-ADAM_KEYS = {"t", "gradient", "m_prev", "m", "v_prev", "v", "m_hat", "v_hat", "step", "weight_before",
-             "weight_after"}
+ADAM_KEYS = {"t", "gradient", "m_prev", "m", "v_prev", "v", "m_hat", "v_hat", "step", "weight_before", "weight_after"}
 MOMENTUM_KEYS = {"t", "gradient", "u_prev", "u", "step", "weight_before", "weight_after"}
 GD_KEYS = {"t", "gradient", "step", "weight_before", "weight_after"}
 SMALL = dict(samples=60, max_iter=10)
@@ -119,6 +119,7 @@ def test_switching_optimizer_starts_from_fresh_moments():
     trainer = RunConfig(optimizer="gd", **SMALL).trainer()
     trainer.run(3)
     from bpstudio.engine import make_optimizer
+
     trainer.set_optimizer(make_optimizer("adam"))
     trainer.step()
     step = optimizer_step(trainer.snapshot(), 2)
@@ -128,8 +129,9 @@ def test_switching_optimizer_starts_from_fresh_moments():
 @pytest.mark.parametrize("optimizer,keys", [("adam", ADAM_KEYS), ("momentum", MOMENTUM_KEYS), ("gd", GD_KEYS)])
 def test_chain_json_carries_the_step_from_k_minus_1_to_k(optimizer, keys):
     config = RunConfig(optimizer=optimizer, samples=60)
-    result = run_bpstudio("chain", "--param", "W0[1,2]", "--iterations", "3", "--samples", "60",
-                          "--optimizer", optimizer, "--format", "json")
+    result = run_bpstudio(
+        "chain", "--param", "W0[1,2]", "--iterations", "3", "--samples", "60", "--optimizer", optimizer, "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     step = json.loads(result.stdout)["optimizer_step"]
     assert set(step) == keys and step["t"] == 3

@@ -1,4 +1,5 @@
 """Every word a student reads is in their language: option names, formula and CSV errors."""
+
 from PySide6.QtWidgets import QComboBox
 
 from bpstudio.engine.config import ConfigError, RunConfig

@@ -1,4 +1,5 @@
 """Your own data: safe target formulas (fuzzed), CSV files, and the CLI and sessions on them."""
+
 import json
 
 import numpy as np
@@ -95,14 +96,16 @@ def test_csv_data(tmp_path):
 
 def test_cli_formula_and_csv(tmp_path):
     out = tmp_path / "f.json"
-    result = run_bpstudio("train", "--formula", "x = r*g", "--formula", "y = sin(b)", "--max-iter", "20",
-                          "--samples", "100", "--json", str(out), "--quiet")
+    result = run_bpstudio(
+        "train", "--formula", "x = r*g", "--formula", "y = sin(b)", "--max-iter", "20", "--samples", "100", "--json", str(out), "--quiet"
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(out.read_text())["sizes"] == [3, 5, 2]
-    csv_file = write_csv(tmp_path / "d.csv", "u,v,w\n" + "".join(f"{i/10},{i/7},{i/5}\n" for i in range(30)))
+    csv_file = write_csv(tmp_path / "d.csv", "u,v,w\n" + "".join(f"{i / 10},{i / 7},{i / 5}\n" for i in range(30)))
     out2 = tmp_path / "c.json"
-    result = run_bpstudio("train", "--data", str(csv_file), "--inputs", "u,v", "--targets", "w",
-                          "--max-iter", "20", "--json", str(out2), "--quiet")
+    result = run_bpstudio(
+        "train", "--data", str(csv_file), "--inputs", "u,v", "--targets", "w", "--max-iter", "20", "--json", str(out2), "--quiet"
+    )
     assert result.returncode == 0, result.stderr
     run = json.loads(out2.read_text())
     assert run["sizes"] == [2, 5, 1] and run["config"]["inputs"] == ["u", "v"]
@@ -115,7 +118,7 @@ def test_cli_formula_and_csv(tmp_path):
 
 def save_then_reopen_without_the_csv(tmp_path, rows, steps, **settings):
     """Train on a CSV file, save, delete the CSV, reopen: (original, reopened) sessions."""
-    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i/10},{(i/10)**2}\n" for i in range(rows)))
+    csv_file = write_csv(tmp_path / "d.csv", "u,w\n" + "".join(f"{i / 10},{(i / 10) ** 2}\n" for i in range(rows)))
     session = TrainingSession(RunConfig(data_file=str(csv_file), inputs=("u",), targets=("w",), **settings))
     session.execute(Step(steps))
     path = tmp_path / "s.bpstudio"
@@ -161,7 +164,7 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studi
     assert "not a finite number" in win.controls.errors["formulas"].text()
 
     csv_file = tmp_path / "d.csv"
-    csv_file.write_text("u,v,w\n" + "".join(f"{i/10},{i/7},{i/5}\n" for i in range(30)))
+    csv_file.write_text("u,v,w\n" + "".join(f"{i / 10},{i / 7},{i / 5}\n" for i in range(30)))
     dialog = CsvDataDialog(win, str(csv_file))
     assert dialog.inputs.count() == 3 and dialog.choice()["targets"] == ("w",)
     win.apply_data(**dialog.choice())
@@ -204,8 +207,7 @@ def test_split_csv_session_keeps_the_same_partition(tmp_path):
 
 def test_cli_test_fraction(tmp_path):
     out = tmp_path / "r.json"
-    result = run_bpstudio("train", "--test-fraction", "0.2", "--samples", "100", "--max-iter", "10",
-                          "--json", str(out), "--quiet")
+    result = run_bpstudio("train", "--test-fraction", "0.2", "--samples", "100", "--max-iter", "10", "--json", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     run = json.loads(out.read_text())
     assert run["test_samples"] == 20 and len(run["test_jval"]) == 11

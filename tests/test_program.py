@@ -3,6 +3,7 @@
 One run on the offscreen platform, and one on the real xcb platform under
 Xvfb: offscreen hides missing system libraries, xcb does not.
 """
+
 import os
 import shutil
 import struct
@@ -20,8 +21,9 @@ def png_size(path):
 
 def test_smoke_test_offscreen(tmp_path):
     shot = tmp_path / "window.png"
-    result = run_bpstudio("--smoke-test", "--screenshot", str(shot), "--iterations", "100",
-                          env={"QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    result = run_bpstudio(
+        "--smoke-test", "--screenshot", str(shot), "--iterations", "100", env={"QT_QPA_PLATFORM": "offscreen"}, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "platform offscreen" in result.stdout and "saved" in result.stdout
     width, height = png_size(shot)
@@ -41,9 +43,22 @@ def test_smoke_test_on_xcb_under_xvfb(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
     env.pop("DISPLAY", None)
     result = subprocess.run(
-        [xvfb_run, "-a", "-s", "-screen 0 1366x768x24", *bpstudio_command(),
-         "--smoke-test", "--screenshot", str(shot), "--iterations", "100"],
-        capture_output=True, text=True, timeout=180, env=env,
+        [
+            xvfb_run,
+            "-a",
+            "-s",
+            "-screen 0 1366x768x24",
+            *bpstudio_command(),
+            "--smoke-test",
+            "--screenshot",
+            str(shot),
+            "--iterations",
+            "100",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "platform xcb" in result.stdout
@@ -55,8 +70,9 @@ def test_opens_a_session_file_given_on_the_command_line(tmp_path):
     # a finished 40-iteration run: the studio opens it at iteration 40, stopped at max_iter
     assert run_bpstudio("train", "--max-iter", "40", "--save", str(session), "--quiet").returncode == 0
     shot = tmp_path / "window.png"
-    result = run_bpstudio(str(session), "--smoke-test", "--screenshot", str(shot), "--iterations", "60",
-                          env={"QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    result = run_bpstudio(
+        str(session), "--smoke-test", "--screenshot", str(shot), "--iterations", "60", env={"QT_QPA_PLATFORM": "offscreen"}, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     iteration = int(result.stdout.split("iteration ")[1].split(",")[0])
     assert iteration == 40

@@ -1,4 +1,5 @@
 """Backprop against finite differences and against a per-sample loop written apart."""
+
 import numpy as np
 import pytest
 
@@ -8,8 +9,12 @@ from bpstudio.engine import Dataset, Network, check_gradient, jval_and_gradient,
 def random_case(sizes, activation, n=40, seed=0):
     rng = np.random.default_rng(seed)
     net = Network(sizes, activation)
-    data = Dataset(rng.uniform(-1, 1, (n, sizes[0])), rng.uniform(-2, 2, (n, sizes[-1])),
-                   tuple(f"i{k}" for k in range(sizes[0])), tuple(f"t{k}" for k in range(sizes[-1])))
+    data = Dataset(
+        rng.uniform(-1, 1, (n, sizes[0])),
+        rng.uniform(-2, 2, (n, sizes[-1])),
+        tuple(f"i{k}" for k in range(sizes[0])),
+        tuple(f"t{k}" for k in range(sizes[-1])),
+    )
     w = rng.uniform(-1, 1, net.n_params)
     return net, data, w
 
@@ -51,6 +56,5 @@ def test_predict_shape_and_values():
     out = predict(net, w, data.inputs[:4])
     assert out.shape == (4, 3)
     W0, W1 = net.layers(w)
-    manual = np.hstack([np.tanh(np.hstack([data.inputs[:4], np.ones((4, 1))]) @ W0),
-                        np.ones((4, 1))]) @ W1
+    manual = np.hstack([np.tanh(np.hstack([data.inputs[:4], np.ones((4, 1))]) @ W0), np.ones((4, 1))]) @ W1
     np.testing.assert_allclose(out, manual, rtol=1e-13)

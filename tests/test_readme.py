@@ -1,4 +1,5 @@
 """The README's two quick-start commands stay true: CI runs exactly the test one."""
+
 import re
 
 from conftest import REPO

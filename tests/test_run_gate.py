@@ -1,4 +1,5 @@
 """The run gate without Qt: blocking, ordering and many threads at once."""
+
 import threading
 
 from bpstudio.control.run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit

@@ -1,4 +1,5 @@
 """Finished runs are bounded: each kept curve downsampled, the list capped (item 8)."""
+
 import numpy as np
 
 from bpstudio.control import finished_runs

@@ -1,4 +1,5 @@
 """Compare runs: finished runs are listed and overlaid, and can be hidden or removed."""
+
 import numpy as np
 from PySide6.QtCore import Qt
 
@@ -16,8 +17,7 @@ def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
     win.thread.submit(SetSetting("alpha", 0.01))
     qtbot.waitUntil(lambda: win.last.iteration == 0 and win.last.config.alpha == 0.01, timeout=5000)
     win.run()
-    qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 2,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 2, timeout=10000)
     labels = [win.runs.list.item(i).text() for i in range(2)]
     assert labels[0].startswith("Adam α=0.001") and labels[1].startswith("Adam α=0.01")
     assert len(win.plot.overlays) == 2

@@ -1,4 +1,5 @@
 """The one file writer: atomic, respects symlinks, devices, FIFOs, folders and permission bits."""
+
 import errno
 import os
 import stat
@@ -10,7 +11,11 @@ import pytest
 
 from bpstudio.control import TrainingSession, Step
 from bpstudio.control.safe_write import (
-    TEMP_MARK, UnsafeTargetError, clean_stale_temporaries, replacing_file, write_text,
+    TEMP_MARK,
+    UnsafeTargetError,
+    clean_stale_temporaries,
+    replacing_file,
+    write_text,
 )
 from bpstudio.control.session_file import load_session, save_session
 from bpstudio.control.tables import write_history_csv, write_weights
@@ -102,8 +107,8 @@ def test_cli_save_to_a_device_is_one_line_exit_2(device_node):
     result = run_bpstudio("train", "--max-iter", "3", "--samples", "20", "--quiet", "--save", str(device_node))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"bpstudio train: error: argument --save: {device_node} is a device, not a regular file; "
-        "BP Studio writes only regular files"]
+        f"bpstudio train: error: argument --save: {device_node} is a device, not a regular file; BP Studio writes only regular files"
+    ]
     assert stat.S_ISCHR(os.stat(device_node).st_mode)
 
 
@@ -147,8 +152,7 @@ def test_a_new_file_gets_the_mode_of_the_umask(tmp_path):
 @posix_only
 def test_temporaries_of_a_killed_writer_are_cleaned_and_live_ones_kept(tmp_path):
     target = tmp_path / "run.json"
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
     stale = tmp_path / f".run.json{TEMP_MARK}{dead}-abcd1234.json"
     stale.write_text("half")
     alive = tmp_path / f".run.json{TEMP_MARK}{os.getppid()}-abcd1234.json"  # a running process
@@ -180,8 +184,7 @@ def tiny_tmpfs(tmp_path):
     mount.mkdir()
     if os.name != "posix" or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
-                            capture_output=True, text=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True, text=True)
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
     yield mount

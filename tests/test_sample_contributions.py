@@ -1,4 +1,5 @@
 """Every sample's term of ∂JVal/∂w: each is that sample's own gradient, and they add up to the gradient."""
+
 import numpy as np
 import pytest
 
@@ -103,8 +104,7 @@ def test_the_models_chain_view_carries_the_terms_and_the_samples_prediction():
     model.select_sample(9)
     view = views[-1]
     trainer = session.trainer
-    _, gradient = jval_and_gradient(trainer.network, trainer.weights, trainer.dataset.inputs_aug,
-                                    trainer.dataset.targets_t)
+    _, gradient = jval_and_gradient(trainer.network, trainer.weights, trainer.dataset.inputs_aug, trainer.dataset.targets_t)
     terms = view.contributions
     assert terms.n_samples == 40 and terms.index == 7
     assert terms.total == pytest.approx(gradient[7], rel=1e-10)

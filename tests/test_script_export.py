@@ -1,6 +1,7 @@
 """Exported scripts reproduce the studio's run: each is written by the CLI, run in a
 subprocess the way a student runs it, and its JVal path compared with the engine's
 (an independent implementation: the script is plain NumPy or PyTorch autograd)."""
+
 import ast
 import json
 import os
@@ -17,8 +18,7 @@ from bpstudio.engine.formula_code import numpy_expression
 from conftest import run_bpstudio
 
 ARTICLE = ()
-SIGMOID_MOMENTUM = ("--hidden", "8,6", "--activation", "sigmoid", "--optimizer", "momentum",
-                    "--alpha", "1e-4")
+SIGMOID_MOMENTUM = ("--hidden", "8,6", "--activation", "sigmoid", "--optimizer", "momentum", "--alpha", "1e-4")
 # Set BPSTUDIO_TORCH_PYTHON to a Python that has torch (e.g. a separate venv) to run the
 # PyTorch exports with it; by default the test's own Python is tried.
 TORCH_PYTHON = os.environ.get("BPSTUDIO_TORCH_PYTHON", sys.executable)
@@ -33,8 +33,9 @@ def export(tmp_path, framework, *options):
 
 def run_script(script, *args, python=sys.executable):
     out = script.with_suffix(".json")
-    result = subprocess.run([python, str(script), "--json", str(out), *args],
-                            capture_output=True, text=True, timeout=600, cwd=script.parent)
+    result = subprocess.run(
+        [python, str(script), "--json", str(out), *args], capture_output=True, text=True, timeout=600, cwd=script.parent
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(out.read_text()), result.stdout
 
@@ -93,9 +94,23 @@ def test_pytorch_export_follows_the_engine_for_1000_iterations(tmp_path, options
 
 
 FORMULAS_AND_TEST_SET = (
-    "--formula", "x = r*g - 2**-1", "--formula", "y = sin(b) + sqrt(abs(r))/(1 + g**2)",
-    "--test-fraction", "0.25", "--samples", "200", "--seed", "5", "--optimizer", "gd",
-    "--alpha", "1e-3", "--activation", "relu")
+    "--formula",
+    "x = r*g - 2**-1",
+    "--formula",
+    "y = sin(b) + sqrt(abs(r))/(1 + g**2)",
+    "--test-fraction",
+    "0.25",
+    "--samples",
+    "200",
+    "--seed",
+    "5",
+    "--optimizer",
+    "gd",
+    "--alpha",
+    "1e-3",
+    "--activation",
+    "relu",
+)
 
 
 def test_formulas_and_test_set_are_reproduced(tmp_path):
@@ -108,8 +123,7 @@ def test_formulas_and_test_set_are_reproduced(tmp_path):
 @pytest.mark.torch
 def test_pytorch_export_of_formulas_and_test_set(tmp_path):
     needs_torch()
-    run, _ = run_script(export(tmp_path, "pytorch", *FORMULAS_AND_TEST_SET), "--max-iter", "200",
-                        python=TORCH_PYTHON)
+    run, _ = run_script(export(tmp_path, "pytorch", *FORMULAS_AND_TEST_SET), "--max-iter", "200", python=TORCH_PYTHON)
     trainer = engine_run(*FORMULAS_AND_TEST_SET, max_iter=200)
     assert max_relative_difference(run["jval"], trainer.history.view()) <= 1e-10
     assert max_relative_difference(run["test_jval"], trainer.test_history.view()) <= 1e-10
@@ -120,8 +134,7 @@ def test_csv_data_by_path_and_embedded(tmp_path):
     table = rng.uniform(-1, 1, (40, 3))
     csv_path = tmp_path / "table.csv"
     csv_path.write_text('u;v""" \\N;w\n' + "\n".join(";".join(repr(float(v)) for v in row) for row in table) + "\n")
-    options = ("--data", str(csv_path), "--inputs", 'u,v""" \\N', "--targets", "w", "--hidden", "4",
-               "--zeta", "0")
+    options = ("--data", str(csv_path), "--inputs", 'u,v""" \\N', "--targets", "w", "--hidden", "4", "--zeta", "0")
     trainer = engine_run(*options, max_iter=300)
     by_path, _ = run_script(export(tmp_path, "numpy", *options), "--max-iter", "300")
     assert max_relative_difference(by_path["jval"], trainer.history.view()) <= 1e-12
@@ -134,10 +147,8 @@ def test_csv_data_by_path_and_embedded(tmp_path):
 
 
 PENALTY = ("--l1", "1e-3", "--l2", "1e-2", "--samples", "100")
-BATCHES = ("--batch-size", "16", "--samples", "100", "--test-fraction", "0.2", "--optimizer", "momentum",
-           "--alpha", "1e-3")
-BATCHES_AND_PENALTY = ("--batch-size", "7", "--samples", "60", "--l1", "1e-2", "--hidden", "4,3",
-                       "--activation", "relu")
+BATCHES = ("--batch-size", "16", "--samples", "100", "--test-fraction", "0.2", "--optimizer", "momentum", "--alpha", "1e-3")
+BATCHES_AND_PENALTY = ("--batch-size", "7", "--samples", "60", "--l1", "1e-2", "--hidden", "4,3", "--activation", "relu")
 OBJECTIVES = [PENALTY, BATCHES, BATCHES_AND_PENALTY]
 OBJECTIVE_IDS = ["l1-l2", "batches-test-set", "batches-l1-relu"]
 
@@ -174,15 +185,50 @@ def test_penalties_and_mini_batches_are_reproduced(tmp_path, framework, options)
 
 CLASSIFICATION = [
     ("--dataset", "xor", "--samples", "200", "--hidden", "4", "--loss", "cross-entropy", "--output", "sigmoid"),
-    ("--dataset", "spiral", "--classes", "3", "--samples", "150", "--noise", "0.1",
-     "--features", "x1,x2,x1sq,sinx2", "--loss", "cross-entropy", "--test-fraction", "0.2"),
-    ("--dataset", "circle", "--samples", "100", "--output", "sigmoid", "--hidden", "3", "--optimizer", "momentum",
-     "--alpha", "1e-3", "--batch-size", "30", "--l2", "1e-2"),
+    (
+        "--dataset",
+        "spiral",
+        "--classes",
+        "3",
+        "--samples",
+        "150",
+        "--noise",
+        "0.1",
+        "--features",
+        "x1,x2,x1sq,sinx2",
+        "--loss",
+        "cross-entropy",
+        "--test-fraction",
+        "0.2",
+    ),
+    (
+        "--dataset",
+        "circle",
+        "--samples",
+        "100",
+        "--output",
+        "sigmoid",
+        "--hidden",
+        "3",
+        "--optimizer",
+        "momentum",
+        "--alpha",
+        "1e-3",
+        "--batch-size",
+        "30",
+        "--l2",
+        "1e-2",
+    ),
     ("--dataset", "gauss", "--classes", "3", "--samples", "120", "--output", "softmax", "--hidden", "4"),
     ("--dataset", "plane", "--samples", "80", "--features", "x1,x2,x1x2", "--hidden", "3"),
 ]
-CLASSIFICATION_IDS = ["xor-sigmoid-bce", "spiral-3-features-softmax-ce-test-set", "circle-sigmoid-mse-batches-l2",
-                      "gauss-3-softmax-mse", "plane-regression-features"]
+CLASSIFICATION_IDS = [
+    "xor-sigmoid-bce",
+    "spiral-3-features-softmax-ce-test-set",
+    "circle-sigmoid-mse-batches-l2",
+    "gauss-3-softmax-mse",
+    "plane-regression-features",
+]
 
 
 @pytest.mark.parametrize("framework", ["numpy", pytest.param("pytorch", marks=pytest.mark.torch)])
@@ -207,8 +253,20 @@ def test_class_labels_of_a_csv_file_are_reproduced(tmp_path, output):
     csv_path = tmp_path / "classes.csv"
     rows = (f"{x!r},{y!r},{kind}" for (x, y), kind in zip(points.tolist(), labels))
     csv_path.write_text("a,b,kind\n" + "\n".join(rows) + "\n")
-    options = ("--data", str(csv_path), "--inputs", "a,b", "--targets", "kind", "--loss", "cross-entropy",
-               "--output", output, "--hidden", "5")
+    options = (
+        "--data",
+        str(csv_path),
+        "--inputs",
+        "a,b",
+        "--targets",
+        "kind",
+        "--loss",
+        "cross-entropy",
+        "--output",
+        output,
+        "--hidden",
+        "5",
+    )
     trainer = engine_run(*options, max_iter=300)
     run, _ = run_script(export(tmp_path, "numpy", *options), "--max-iter", "300")
     assert max_relative_difference(run["jval"], trainer.history.view()) <= 1e-10
@@ -235,10 +293,17 @@ def test_the_stop_tests_stop_where_the_engine_stops(tmp_path, framework, options
     assert f"stopped by {reason}" in stdout
 
 
-@pytest.mark.parametrize("text", [
-    "x = r + 2*g + 3*b", "y = r**2 + 2*g**2 + 3*b**2", "z = -r**-2 + 1/exp(1000) + 2**0.5",
-    "w = 2**10 - -3 + cos(-b)*tanh(g)", "v = sqrt(abs(r*g)) / (1.5 + b)", "c = 3",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = r + 2*g + 3*b",
+        "y = r**2 + 2*g**2 + 3*b**2",
+        "z = -r**-2 + 1/exp(1000) + 2**0.5",
+        "w = 2**10 - -3 + cos(-b)*tanh(g)",
+        "v = sqrt(abs(r*g)) / (1.5 + b)",
+        "c = 3",
+    ],
+)
 def test_formula_code_computes_what_the_engine_computes(text):
     formula = parse_formula(text)
     rng = np.random.RandomState(0)
@@ -261,15 +326,17 @@ def test_user_text_never_becomes_code():
     np.testing.assert_array_equal(targets, config.problem().dataset.targets)
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--framework", "jax", "--out", "x.py"), "--framework"),
-    (("--framework", "numpy", "--out", "/nonexistent/x.py"), "--out"),
-    (("--framework", "numpy", "--out", "x.py", "--formula", "x = 1/(r - r)"), "--formula"),
-    (("--framework", "numpy", "--out", "x.py", "--data", "missing.csv", "--inputs", "a", "--targets", "b"),
-     "--data"),
-    (("--out", "x.py"), "--framework"),
-    (("--framework", "numpy", "--out", "numpy.py"), "would import itself"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--framework", "jax", "--out", "x.py"), "--framework"),
+        (("--framework", "numpy", "--out", "/nonexistent/x.py"), "--out"),
+        (("--framework", "numpy", "--out", "x.py", "--formula", "x = 1/(r - r)"), "--formula"),
+        (("--framework", "numpy", "--out", "x.py", "--data", "missing.csv", "--inputs", "a", "--targets", "b"), "--data"),
+        (("--out", "x.py"), "--framework"),
+        (("--framework", "numpy", "--out", "numpy.py"), "would import itself"),
+    ],
+)
 def test_bad_input_is_one_line_naming_the_option(tmp_path, args, message):
     result = run_bpstudio("export-script", *args, cwd=tmp_path)
     assert result.returncode == 2
@@ -281,7 +348,6 @@ def test_bad_input_is_one_line_naming_the_option(tmp_path, args, message):
 def test_generated_data_too_large_to_write_in_is_refused_not_written(tmp_path):
     # 6000 points of 2 inputs and 2 one-hot targets: more numbers than EMBED_LIMIT
     out = tmp_path / "run.py"
-    done = run_bpstudio("export-script", "--framework", "numpy", "--dataset", "gauss", "--samples", "6000",
-                        "--out", str(out))
+    done = run_bpstudio("export-script", "--framework", "numpy", "--dataset", "gauss", "--samples", "6000", "--out", str(out))
     assert done.returncode == 2 and "too large to write into a script" in done.stderr and not out.exists()
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

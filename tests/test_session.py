@@ -1,4 +1,5 @@
 """The Qt-free session: phases, live changes, rewind, and a stress test of the driver."""
+
 import random
 import threading
 
@@ -6,8 +7,18 @@ import numpy as np
 import pytest
 
 from bpstudio.control import (
-    ApplyConfig, Redo, Reset, Rewind, RunGate, RunState, SelectSample, SetSetting, Step, StepPhase,
-    Submit, TrainingSession,
+    ApplyConfig,
+    Redo,
+    Reset,
+    Rewind,
+    RunGate,
+    RunState,
+    SelectSample,
+    SetSetting,
+    Step,
+    StepPhase,
+    Submit,
+    TrainingSession,
 )
 from bpstudio.control.driver import drive
 from bpstudio.engine.config import RunConfig
@@ -185,13 +196,13 @@ def test_seeded_stress_of_two_thousand_commands():
         rewound = update.history_start < len(history)
         if not rewound:
             assert update.iteration >= last_iteration
-        del history[update.history_start:]
+        del history[update.history_start :]
         history.extend(update.jvals.tolist())
         assert len(history) == update.iteration + 1
         last_iteration = update.iteration
     assert max(u.iteration for u in updates) > 0 and len(updates) > 100
     final = session.update(False)
-    del history[final.history_start:]
+    del history[final.history_start :]
     history.extend(final.jvals.tolist())
     assert history == session.trainer.history.view().tolist()
     assert len(history) == session.trainer.iteration + 1

@@ -1,4 +1,5 @@
 """Session files: round trip, every kind of bad file, atomic writes, `bpstudio info`, fuzzing."""
+
 import io
 import json
 import zipfile
@@ -70,8 +71,7 @@ BAD_FILES = {
     "not ours": (dict(change_json=lambda d: d.update(format="other")), "not a BP Studio session"),
     "wrong shape": (dict(replace={"weights.npy": npy(np.zeros(5))}), "shape"),
     "nan": (dict(replace={"gradient.npy": npy(np.full(38, np.nan))}), "not finite"),
-    "pickle inside": (dict(replace={"weights.npy": npy(np.array([object()] * 38, dtype=object))}),
-                      "cannot be read"),
+    "pickle inside": (dict(replace={"weights.npy": npy(np.array([object()] * 38, dtype=object))}), "cannot be read"),
     "wrong json type": (dict(change_json=lambda d: d.update(iteration="twenty")), "whole number"),
     "bad hidden": (dict(change_json=lambda d: d["config"].update(hidden="5")), "hidden"),
     "bad setting": (dict(change_json=lambda d: d["config"].update(alpha=-1)), "alpha"),
@@ -143,8 +143,7 @@ def test_info_command(saved_file, tmp_path):
 
 def test_train_save_then_info(tmp_path):
     path = tmp_path / "t.bpstudio"
-    assert run_bpstudio("train", "--max-iter", "30", "--samples", "50", "--save", str(path),
-                        "--quiet").returncode == 0
+    assert run_bpstudio("train", "--max-iter", "30", "--samples", "50", "--save", str(path), "--quiet").returncode == 0
     saved = load_session(path)
     assert saved.snapshot.iteration == 30 and saved.snapshot.stop_reason == "max_iter"
 
@@ -161,15 +160,17 @@ def test_fuzz_random_bytes_never_crash(tmp_path_factory, data):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True) | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=True) | st.text(max_size=8),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(key=st.sampled_from(["config", "iteration", "jval", "stop_reason", "optimizer", "hyper",
-                            "changes", "selected_param", "version"]), value=json_values)
+@given(
+    key=st.sampled_from(["config", "iteration", "jval", "stop_reason", "optimizer", "hyper", "changes", "selected_param", "version"]),
+    value=json_values,
+)
 def test_fuzz_json_fields_never_crash(tmp_path_factory, key, value):
     session = TrainingSession(RunConfig(samples=10))
     session.execute(Step(2))

@@ -1,4 +1,5 @@
 """A weight set by hand (the landscape's drag): the session moves its point, the iteration stays."""
+
 import numpy as np
 import pytest
 

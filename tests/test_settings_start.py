@@ -1,4 +1,5 @@
 """Settings never brick start; a failed or too large switch puts the controls back (D1, C3)."""
+
 import json
 
 import pytest
@@ -16,15 +17,17 @@ def store(config_text):
     settings.sync()
 
 
-@pytest.mark.parametrize("text, reason", [
-    (json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [4096]}), "draws at most"),
-    (json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [200]}), "GB of memory"),
-    ("{[not json", "Expecting"),
-    (json.dumps({**RunConfig().to_dict(), "data_file": "/nowhere/gone.csv", "inputs": ["a"],
-                 "targets": ["b"]}), "does not exist"),
-    (json.dumps({"hidden": "five"}), "hidden"),
-    (json.dumps([1, 2]), "not a settings object"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [4096]}), "draws at most"),
+        (json.dumps({**RunConfig().to_dict(), "samples": 1_000_000, "hidden": [200]}), "GB of memory"),
+        ("{[not json", "Expecting"),
+        (json.dumps({**RunConfig().to_dict(), "data_file": "/nowhere/gone.csv", "inputs": ["a"], "targets": ["b"]}), "does not exist"),
+        (json.dumps({"hidden": "five"}), "hidden"),
+        (json.dumps([1, 2]), "not a settings object"),
+    ],
+)
 def test_a_bad_stored_config_is_set_aside_with_its_reason(text, reason):
     with pytest.raises(StoredConfigError, match=reason):
         config_from_settings(text)

@@ -8,6 +8,7 @@ collects). The TOC that reaches BUNDLE is then laid out by PyInstaller's own
 ``BUNDLE._process_bundle_toc`` — the step that decides what goes to
 Contents/MacOS, Frameworks and Resources — and the result is checked.
 """
+
 import os
 import plistlib
 import sys
@@ -42,7 +43,6 @@ class Analysis:
             for f in files:
                 inner = f.name if f == source else str(f.relative_to(source))
                 self.datas.append((os.path.normpath(os.path.join(folder, inner)), str(f), "DATA"))
-
 
     def exclude_system_libraries(self, list_of_exceptions=None):
         self.system_libraries_excluded = True
@@ -79,8 +79,15 @@ class Recorder:
 
 def run_spec(platform, monkeypatch):
     recorder = Recorder()
-    namespace = {"SPECPATH": str(SPEC.parent), "Analysis": Analysis, "PYZ": PYZ, "EXE": EXE,
-                 "COLLECT": COLLECT, "BUNDLE": recorder.BUNDLE, "__file__": str(SPEC)}
+    namespace = {
+        "SPECPATH": str(SPEC.parent),
+        "Analysis": Analysis,
+        "PYZ": PYZ,
+        "EXE": EXE,
+        "COLLECT": COLLECT,
+        "BUNDLE": recorder.BUNDLE,
+        "__file__": str(SPEC),
+    }
     monkeypatch.setattr(sys, "platform", platform)
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
     monkeypatch.undo()
@@ -107,13 +114,19 @@ def test_the_app_bundle_receives_every_collected_file(monkeypatch):
         elif kind in ("BINARY", "EXTENSION"):
             assert f"Contents/Frameworks/{dest}" in files, dest
     # what the app needs at run time, and the licences, are inside
-    for needed in ("bpstudio/resources/translations/bpstudio_zh_CN.qm", "bpstudio/resources/icons/bpstudio.svg",
-                   "LICENSE", "THIRD_PARTY_NOTICES.md", "licenses/LGPL-3.0.txt", "licenses/GPL-3.0.txt",
-                   "licenses/Python-LICENSE.txt", "licenses/PyInstaller-COPYING.txt"):
+    for needed in (
+        "bpstudio/resources/translations/bpstudio_zh_CN.qm",
+        "bpstudio/resources/icons/bpstudio.svg",
+        "LICENSE",
+        "THIRD_PARTY_NOTICES.md",
+        "licenses/LGPL-3.0.txt",
+        "licenses/GPL-3.0.txt",
+        "licenses/Python-LICENSE.txt",
+        "licenses/PyInstaller-COPYING.txt",
+    ):
         assert f"Contents/Resources/{needed}" in files, needed
     # the version --version and the About dialog read (dist-info, or egg-info from an editable install)
-    assert any(d.startswith("Contents/Resources/bpstudio") and d.endswith(("/METADATA", "/PKG-INFO"))
-               for d in files)
+    assert any(d.startswith("Contents/Resources/bpstudio") and d.endswith(("/METADATA", "/PKG-INFO")) for d in files)
     assert any(d.startswith("Contents/Resources/numpy-") and "/licenses/" in d for d in files)
     assert links, "PyInstaller cross-links data and binaries between Resources and Frameworks"
 
@@ -136,9 +149,12 @@ def test_info_plist_declares_the_session_document_type(monkeypatch):
 def test_minimum_macos_is_the_newest_any_bundled_wheel_needs(monkeypatch):
     namespace, _ = run_spec("darwin", monkeypatch)
     minimum_macos = namespace["minimum_macos"]
-    assert minimum_macos(["Tag: cp39-abi3-macosx_13_0_universal2",
-                          "Tag: cp312-cp312-macosx_14_0_arm64",
-                          "Tag: cp312-cp312-macosx_10_13_x86_64"]) == "14.0"
+    assert (
+        minimum_macos(
+            ["Tag: cp39-abi3-macosx_13_0_universal2", "Tag: cp312-cp312-macosx_14_0_arm64", "Tag: cp312-cp312-macosx_10_13_x86_64"]
+        )
+        == "14.0"
+    )
     assert minimum_macos(["Tag: cp39-abi3-manylinux_2_28_x86_64"]) is None
 
 

@@ -1,4 +1,5 @@
 """Why a run stopped, in words and in both languages; a symmetric start says why it cannot learn."""
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction
@@ -42,16 +43,17 @@ def test_a_zero_start_that_converges_says_why_it_learned_nothing():
 
 def run_to_the_stop(qtbot, win):
     win.findChild(QAction, "run").trigger()
-    qtbot.waitUntil(lambda: win.last.state in (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED),
-                    timeout=20000)
+    qtbot.waitUntil(lambda: win.last.state in (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED), timeout=20000)
 
 
-@pytest.mark.parametrize("config,english,chinese", [
-    (RunConfig(zeta=0.05, samples=50), "stopped: the weights moved less than ζ²", "已停止：权重的移动小于 ζ²"),
-    (RunConfig(zeta=1e9, samples=50), "stopped: the largest gradient component is below ζ",
-     "已停止：梯度的最大分量小于 ζ"),
-    (RunConfig(max_iter=3, samples=50), "reached the iteration limit", "已达到最大迭代次数"),
-])
+@pytest.mark.parametrize(
+    "config,english,chinese",
+    [
+        (RunConfig(zeta=0.05, samples=50), "stopped: the weights moved less than ζ²", "已停止：权重的移动小于 ζ²"),
+        (RunConfig(zeta=1e9, samples=50), "stopped: the largest gradient component is below ζ", "已停止：梯度的最大分量小于 ζ"),
+        (RunConfig(max_iter=3, samples=50), "reached the iteration limit", "已达到最大迭代次数"),
+    ],
+)
 def test_status_bar_says_why_in_both_languages(qtbot, open_studio, config, english, chinese):
     win = open_studio(config)
     run_to_the_stop(qtbot, win)

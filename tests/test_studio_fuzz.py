@@ -6,6 +6,7 @@ file is opened in the same window and must give back exactly what was saved
 — iteration, weights, JVal history (non-finite values as such), test history,
 config and change log.
 """
+
 import random
 
 import numpy as np
@@ -18,15 +19,19 @@ from bpstudio.engine.config import RunConfig
 
 pytestmark = pytest.mark.slow
 
-LIVE = [("alpha", lambda r: r.choice([1e-4, 1e-3, 0.01, 0.05, 5e3])),  # 5e3 diverges
-        ("optimizer", lambda r: r.choice(["adam", "gd", "momentum"])),
-        ("beta1", lambda r: r.choice([0.0, 0.5, 0.9])),
-        ("max_iter", lambda r: r.choice([5, 40, 10**6]))]
-MODEL = [("hidden", lambda r: r.choice([(3,), (5,), (4, 3), (512, 512)])),  # the last is over the budget
-         ("samples", lambda r: r.choice([20, 60, 200])),
-         ("activation", lambda r: r.choice(["tanh", "sigmoid", "relu"])),
-         ("test_fraction", lambda r: r.choice([0.0, 0.25])),
-         ("formulas", lambda r: r.choice([(), ("x = r*g", "y = exp(3*b)"), ("s = 1e200*r",)]))]
+LIVE = [
+    ("alpha", lambda r: r.choice([1e-4, 1e-3, 0.01, 0.05, 5e3])),  # 5e3 diverges
+    ("optimizer", lambda r: r.choice(["adam", "gd", "momentum"])),
+    ("beta1", lambda r: r.choice([0.0, 0.5, 0.9])),
+    ("max_iter", lambda r: r.choice([5, 40, 10**6])),
+]
+MODEL = [
+    ("hidden", lambda r: r.choice([(3,), (5,), (4, 3), (512, 512)])),  # the last is over the budget
+    ("samples", lambda r: r.choice([20, 60, 200])),
+    ("activation", lambda r: r.choice(["tanh", "sigmoid", "relu"])),
+    ("test_fraction", lambda r: r.choice([0.0, 0.25])),
+    ("formulas", lambda r: r.choice([(), ("x = r*g", "y = exp(3*b)"), ("s = 1e200*r",)])),
+]
 
 
 def settle(qtbot, win):
@@ -43,8 +48,15 @@ def settle(qtbot, win):
 def state_of(win):
     last = win.last
     test = win.plot.mirror.test_values() if last.problem.test is not None else None
-    return (last.iteration, last.snapshot.weights.copy(), win.plot.mirror.values().copy(),
-            None if test is None else test.copy(), last.config, last.changes, last.snapshot.stop_reason)
+    return (
+        last.iteration,
+        last.snapshot.weights.copy(),
+        win.plot.mirror.values().copy(),
+        None if test is None else test.copy(),
+        last.config,
+        last.changes,
+        last.snapshot.stop_reason,
+    )
 
 
 def assert_same(a, b):
@@ -65,14 +77,12 @@ def test_random_gestures_then_save_and_open_round_trips(qtbot, open_studio, tmp_
     saves = 0
     kinds = set()  # (stop reason, test split, changes) of what was saved
     for step in range(60):
-        action = r.choice(["step", "step", "run", "live", "live", "model", "rewind", "reset", "sample",
-                           "phase", "diverge", "save", "save"])
+        action = r.choice(["step", "step", "run", "live", "live", "model", "rewind", "reset", "sample", "phase", "diverge", "save", "save"])
         if action == "step":
             win.thread.step(r.randint(1, 30))
         elif action == "run":
             win.run()
-            qtbot.waitUntil(lambda: win.last.iteration > 0 or win.last.state is not RunState.RUNNING,
-                            timeout=10000)
+            qtbot.waitUntil(lambda: win.last.iteration > 0 or win.last.state is not RunState.RUNNING, timeout=10000)
             win.pause()
         elif action == "live":
             field, value = r.choice(LIVE)

@@ -1,4 +1,5 @@
 """The studio model without Qt: what views are told, and that its answers are the engine's."""
+
 import numpy as np
 import pytest
 
@@ -46,8 +47,7 @@ def test_selection_gives_the_chain_and_its_numbers():
     assert index == 0 and chain.name == "W0[0,0]"
     view = seen["chain"][-1]
     trainer = session.trainer
-    _, gradient = jval_and_gradient(trainer.network, trainer.weights, trainer.dataset.inputs_aug,
-                                    trainer.dataset.targets_t)
+    _, gradient = jval_and_gradient(trainer.network, trainer.weights, trainer.dataset.inputs_aug, trainer.dataset.targets_t)
     assert view.iteration == 3 and view.gradient == pytest.approx(gradient[0], rel=1e-12)
     assert view.summed.chain_gradient == pytest.approx(gradient[0], rel=1e-9)
     assert view.exact and np.isfinite(view.summed.numeric_gradient)

@@ -1,4 +1,5 @@
 """Every studio export and the session save go through the one safe writer (D2, D5)."""
+
 import os
 import stat
 
@@ -22,9 +23,17 @@ def window(qtbot, open_studio, monkeypatch):
     return win
 
 
-WRITERS = [("_plot", ".png"), ("_plot", ".svg"), ("_history", ".csv"), ("_weights", ".csv"),
-           ("_weights", ".npz"), ("_chain", ".tex"), ("_chain", ".md"), ("_diagram", ".png"),
-           ("_diagram", ".svg")]
+WRITERS = [
+    ("_plot", ".png"),
+    ("_plot", ".svg"),
+    ("_history", ".csv"),
+    ("_weights", ".csv"),
+    ("_weights", ".npz"),
+    ("_chain", ".tex"),
+    ("_chain", ".md"),
+    ("_diagram", ".png"),
+    ("_diagram", ".svg"),
+]
 
 
 @pytest.mark.parametrize("writer, suffix", WRITERS)

@@ -1,4 +1,5 @@
 """The data and task controls: what applies, a change rebuilds the run, a refusal is said; accuracy shown."""
+
 import numpy as np
 from PySide6.QtWidgets import QCheckBox, QLabel
 
@@ -21,8 +22,10 @@ def type_in(window, field, text):
 
 
 def new_run(qtbot, window, **expected):
-    qtbot.waitUntil(lambda: all(getattr(window.last.config, k) == v for k, v in expected.items())
-                    and window.problem is window.last.problem, timeout=10000)
+    qtbot.waitUntil(
+        lambda: all(getattr(window.last.config, k) == v for k, v in expected.items()) and window.problem is window.last.problem,
+        timeout=10000,
+    )
     return window.last.problem
 
 
@@ -60,8 +63,13 @@ def test_choosing_a_data_set_and_features_rebuilds_the_problem(qtbot, open_studi
     pick(window, "classes", "3")
     problem = new_run(qtbot, window, classes=3)
     assert problem.network.sizes == (3, 5, 3)
-    for field, text, value in (("noise", "0.2", 0.2), ("l2", "0.01", 0.01), ("batch_size", "16", 16),
-                               ("samples", "90", 90), ("test_fraction", "0.2", 0.2)):
+    for field, text, value in (
+        ("noise", "0.2", 0.2),
+        ("l2", "0.01", 0.01),
+        ("batch_size", "16", 16),
+        ("samples", "90", 90),
+        ("test_fraction", "0.2", 0.2),
+    ):
         type_in(window, field, text)
         new_run(qtbot, window, **{field: value})
     assert window.last.problem.test is not None and window.last.problem.all_data.n_samples == 90

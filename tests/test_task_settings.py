@@ -1,4 +1,5 @@
 """Which data and task settings apply, what a change takes along, and accuracy beside JVal (no Qt)."""
+
 import pytest
 
 from bpstudio.control.class_scores import AccuracyMeter
@@ -16,8 +17,7 @@ def test_the_article_has_no_classes_noise_features_or_cross_entropy():
 def test_classes_apply_where_the_data_set_offers_three():
     assert "classes" not in unavailable(RunConfig(dataset="gauss"))
     assert "classes" not in unavailable(RunConfig(dataset="spiral"))
-    assert unavailable(RunConfig(dataset="circle"))["classes"] == \
-        "circle has 2 classes; gauss and spiral also come with 3."
+    assert unavailable(RunConfig(dataset="circle"))["classes"] == "circle has 2 classes; gauss and spiral also come with 3."
     assert set(unavailable(RunConfig(dataset="moons"))) == {"classes", "formulas"}
 
 
@@ -35,11 +35,15 @@ def test_a_csv_file_keeps_its_rows_and_its_classes(tmp_path):
     assert "loss" not in off  # a class column may be trained with cross-entropy
 
 
-@pytest.mark.parametrize("start", [
-    RunConfig(), RunConfig(dataset="spiral", classes=3, loss="cross-entropy"),
-    RunConfig(dataset="xor", features=("x1x2",), loss="cross-entropy", output="sigmoid"),
-    RunConfig(formulas=("x = r*g",)),
-])
+@pytest.mark.parametrize(
+    "start",
+    [
+        RunConfig(),
+        RunConfig(dataset="spiral", classes=3, loss="cross-entropy"),
+        RunConfig(dataset="xor", features=("x1x2",), loss="cross-entropy", output="sigmoid"),
+        RunConfig(formulas=("x = r*g",)),
+    ],
+)
 @pytest.mark.parametrize("dataset", DATASETS)
 def test_choosing_any_data_set_from_any_start_gives_a_valid_run(start, dataset):
     changes = changes_for(start, "dataset", dataset)
@@ -51,11 +55,13 @@ def test_choosing_any_data_set_from_any_start_gives_a_valid_run(start, dataset):
 
 def test_a_change_takes_along_only_what_must_change():
     assert changes_for(RunConfig(), "alpha", 0.01) == {"alpha": 0.01}
-    assert changes_for(RunConfig(dataset="xor", output="linear"), "loss", "cross-entropy") == \
-        {"loss": "cross-entropy", "output": "auto"}
+    assert changes_for(RunConfig(dataset="xor", output="linear"), "loss", "cross-entropy") == {"loss": "cross-entropy", "output": "auto"}
     assert changes_for(RunConfig(dataset="gauss", output="sigmoid"), "classes", 3) == {"classes": 3, "output": "auto"}
-    assert changes_for(RunConfig(dataset="spiral", classes=3, loss="cross-entropy"), "dataset", "plane") == \
-        {"dataset": "plane", "classes": 2, "loss": "mse"}
+    assert changes_for(RunConfig(dataset="spiral", classes=3, loss="cross-entropy"), "dataset", "plane") == {
+        "dataset": "plane",
+        "classes": 2,
+        "loss": "mse",
+    }
 
 
 def test_the_shown_output_follows_the_loss_when_auto():

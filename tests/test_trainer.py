@@ -129,4 +129,3 @@ def test_full_article_run_ends_within_one_percent_of_the_articles_code():
     trainer.run()
     assert trainer.iteration == 50_000 and trainer.stop_reason is StopReason.MAX_ITER
     assert trainer.jval == pytest.approx(article_final, rel=0.01)
-

@@ -1,4 +1,5 @@
 """The QThread worker under pytest-qt: exact counts, phases, live changes, shutdown."""
+
 import time
 
 import numpy as np
@@ -73,8 +74,14 @@ def test_step_phase_order(qtbot, worker):
             thread.step_phase()
         titles.append(rec.last.phase.title)
     # layers are named by the nodes they compute: I^(1), O^(1) are layer 1
-    assert titles == ["forward through layer 1", "forward through layer 2", "loss",
-                      "backward through layer 2", "backward through layer 1", "update"]
+    assert titles == [
+        "forward through layer 1",
+        "forward through layer 2",
+        "loss",
+        "backward through layer 2",
+        "backward through layer 1",
+        "update",
+    ]
     assert rec.last.iteration == 1
 
 

@@ -4,6 +4,7 @@ Grid values are checked against a forward pass written out here by hand
 (features from their formulas, tanh and softmax per point), not against the
 engine's own forward function.
 """
+
 import numpy as np
 import pytest
 
@@ -35,7 +36,7 @@ def by_hand(net_sizes, weights, x):
     """Outputs of every layer for one input vector, from the flat weights, one unit at a time."""
     outputs, offset, o = [], 0, np.asarray(x, dtype=float)
     for layer, (n_in, n_out) in enumerate(zip(net_sizes[:-1], net_sizes[1:])):
-        w = weights[offset:offset + (n_in + 1) * n_out].reshape(n_in + 1, n_out)
+        w = weights[offset : offset + (n_in + 1) * n_out].reshape(n_in + 1, n_out)
         offset += (n_in + 1) * n_out
         pre = np.array([sum(o[i] * w[i, j] for i in range(n_in)) + w[n_in, j] for j in range(n_out)])
         last = layer == len(net_sizes) - 2
@@ -45,8 +46,7 @@ def by_hand(net_sizes, weights, x):
 
 
 def test_grid_outputs_are_the_forward_pass_at_those_points_features_applied():
-    config = RunConfig(dataset="spiral", samples=80, hidden=(4, 3), loss="cross-entropy",
-                       features=("x1", "x2", "x1x2", "sinx1", "x2sq"))
+    config = RunConfig(dataset="spiral", samples=80, hidden=(4, 3), loss="cross-entropy", features=("x1", "x2", "x1x2", "sinx1", "x2sq"))
     problem = config.problem()
     weights = np.random.RandomState(3).normal(0, 0.7, problem.network.n_params)
     plane = plane_for(problem.all_data, resolution=7)
@@ -205,8 +205,7 @@ def test_gradient_norms_one_value_per_layer_per_recorded_iteration():
         model.apply_update(update)
         g = update.snapshot.gradient
         net = update.problem.network
-        expected[update.iteration] = [np.sqrt(np.sum(g[a:b] ** 2)) for a, b in
-                                      ((0, 12), (12, 12 + 15), (27, 27 + 8))]
+        expected[update.iteration] = [np.sqrt(np.sum(g[a:b] ** 2)) for a, b in ((0, 12), (12, 12 + 15), (27, 27 + 8))]
         assert net.n_params == 35
     assert list(norms.iterations) == [0, 3, 10, 11]
     assert norms.norms.shape == (4, 3)
@@ -223,8 +222,7 @@ def test_gradient_norms_one_value_per_layer_per_recorded_iteration():
 def test_layer_norms_split_the_flat_gradient_by_layer():
     net = Network((3, 5, 3))
     g = np.arange(38, dtype=float)
-    np.testing.assert_allclose(layer_gradient_norms(net, g),
-                               [np.linalg.norm(g[:20]), np.linalg.norm(g[20:])])
+    np.testing.assert_allclose(layer_gradient_norms(net, g), [np.linalg.norm(g[:20]), np.linalg.norm(g[20:])])
 
 
 def test_huge_weights_saturate_tanh_units_and_negative_biases_kill_relu_units():
@@ -259,7 +257,6 @@ def test_regression_sets_paint_their_value_with_fixed_ranges(dataset):
     m = np.max(np.abs(model.problem.dataset.targets))
     assert (low, middle, high) == (-m, 0.0, m)
     assert frames[0].images["y[0]"].shape == (100, 100, 4)
-
 
 
 def test_a_big_data_set_draws_a_bounded_number_of_samples():

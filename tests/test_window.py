@@ -1,4 +1,5 @@
 """The studio window, offscreen, driven as a user would: actions, clicks, typing."""
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -222,8 +223,14 @@ def test_a_new_run_after_a_high_sample_is_clean(qtbot, window):
     field = window.controls.editors["samples"]
     field.setText("50")
     field.editingFinished.emit()
-    qtbot.waitUntil(lambda: window.last.config.samples == 50 and window.model.chain_view is not None
-                    and window.model.chain_view.chain.net is window.problem.network, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            window.last.config.samples == 50
+            and window.model.chain_view is not None
+            and window.model.chain_view.chain.net is window.problem.network
+        ),
+        timeout=10000,
+    )
     assert window.inspector.sample_box.maximum() == 49 and window.model.sample <= 49
     assert not window.banner.isVisible()  # no "training stopped because of an error"
 

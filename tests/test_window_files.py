@@ -1,7 +1,7 @@
 """File > Save / Open in the window, bad files, and the unsaved-work question."""
+
 import numpy as np
 from PySide6.QtWidgets import QMessageBox
-
 
 
 def test_save_then_open_in_another_window(qtbot, tmp_path, open_studio):

@@ -1,4 +1,5 @@
 """``bpstudio chain``: the loss-influence chain of one parameter, with numbers."""
+
 from __future__ import annotations
 
 import json
@@ -25,20 +26,31 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
         ),
         epilog="Example: bpstudio chain --param 'W0[0,0]' --iterations 100 --sample 0",
     )
-    parser.add_argument("--param", required=True, metavar="NAME",
-                        help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias")
+    parser.add_argument(
+        "--param", required=True, metavar="NAME", help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias"
+    )
     add_model_options(parser)
-    parser.add_argument("--iterations", type=whole_number, default=0, metavar="K",
-                        help="train K iterations first (default: 0, the start point)")
-    parser.add_argument("--sample", type=whole_number, default=None, metavar="I",
-                        help="numbers for training sample I alone, counted from 0 in the data's "
-                             "order among the samples kept for training (the held-out test rows are "
-                             "skipped); default: summed over the training samples")
-    parser.add_argument("--paths", type=whole_number, default=PATH_CAP, metavar="N",
-                        help=f"list at most N paths (default: {PATH_CAP}); all are counted")
-    parser.add_argument("--format", choices=("text", "latex", "json", "svg", "png"), default="text",
-                        help="text, LaTeX or JSON; svg and png draw the typeset formula with the "
-                             "numbers of --sample (default sample 0) and need --out")
+    parser.add_argument(
+        "--iterations", type=whole_number, default=0, metavar="K", help="train K iterations first (default: 0, the start point)"
+    )
+    parser.add_argument(
+        "--sample",
+        type=whole_number,
+        default=None,
+        metavar="I",
+        help="numbers for training sample I alone, counted from 0 in the data's "
+        "order among the samples kept for training (the held-out test rows are "
+        "skipped); default: summed over the training samples",
+    )
+    parser.add_argument(
+        "--paths", type=whole_number, default=PATH_CAP, metavar="N", help=f"list at most N paths (default: {PATH_CAP}); all are counted"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "latex", "json", "svg", "png"),
+        default="text",
+        help="text, LaTeX or JSON; svg and png draw the typeset formula with the numbers of --sample (default sample 0) and need --out",
+    )
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     return parser
 
@@ -51,8 +63,7 @@ def chain_json(chain: InfluenceChain, numbers) -> dict:
         "edges": [[e.source.name, e.target.name, e.kind] for e in chain.edges],
         "sources": [n.name for n in chain.sources],
         "sinks": [n.name for n in chain.sinks],
-        "paths": [{"nodes": [n.name for n in p.nodes], "factors": list(p.factors), "value": p.value}
-                  for p in numbers.paths],
+        "paths": [{"nodes": [n.name for n in p.nodes], "factors": list(p.factors), "value": p.value} for p in numbers.paths],
         "paths_total": numbers.paths_total,
         "per_output": numbers.per_output,
         "sample": numbers.sample,
@@ -68,8 +79,7 @@ def formula_svg(chain: InfluenceChain, numbers) -> str:
     from ..control.typeset import board_svg
 
     blocks = board(chain, numbers)
-    return board_svg(blocks, tags={"source": "source Σ: branches summed", "sink": "below a sink: defined once"},
-                     background="#ffffff")
+    return board_svg(blocks, tags={"source": "source Σ: branches summed", "sink": "below a sink: defined once"}, background="#ffffff")
 
 
 def main(argv: list[str]) -> int:
@@ -107,8 +117,7 @@ def main(argv: list[str]) -> int:
     elif args.format == "json":
         param = chain.param
         index = trainer.network.param_index(param.layer, param.index, param.col)
-        text = json.dumps({**chain_json(chain, numbers),
-                           "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
+        text = json.dumps({**chain_json(chain, numbers), "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
     elif args.format == "latex":
         text = render_latex(chain, numbers)
     else:

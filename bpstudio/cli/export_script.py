@@ -1,4 +1,5 @@
 """``bpstudio export-script``: the run that ``train`` would make, as a standalone Python script."""
+
 from __future__ import annotations
 
 from ..control.safe_write import write_text
@@ -17,8 +18,9 @@ def build_parser(prog: str = "bpstudio export-script") -> Parser:
         ),
         epilog="Example: bpstudio export-script --framework pytorch --out article_torch.py",
     )
-    parser.add_argument("--framework", required=True, choices=list(FRAMEWORKS),
-                        help="pytorch (autograd and torch.optim) or numpy (backprop written out)")
+    parser.add_argument(
+        "--framework", required=True, choices=list(FRAMEWORKS), help="pytorch (autograd and torch.optim) or numpy (backprop written out)"
+    )
     parser.add_argument("--out", required=True, metavar="FILE.py", help="the script to write")
     add_model_options(parser)
     return parser

@@ -1,4 +1,5 @@
 """``bpstudio gradcheck``: backprop against finite differences, layer by layer."""
+
 from __future__ import annotations
 
 import json
@@ -47,14 +48,20 @@ def main(argv: list[str]) -> int:
         print(f"W{layer} ({n_rows}x{n_cols}): max relative error {error:.3e}")
     print(f"overall: {result.max_error:.3e}")
     if json_path is not None:
-        write_text(json_path, json.dumps({
-            "sizes": list(net.sizes),
-            "layers": [
-                {"layer": layer, "shape": list(net.shapes[layer]), "max_relative_error": e}
-                for layer, e in enumerate(result.layer_errors)
-            ],
-            "max_relative_error": result.max_error,
-            "backprop": result.backprop.tolist(),
-            "numeric": result.numeric.tolist(),
-        }), encoding="utf-8")
+        write_text(
+            json_path,
+            json.dumps(
+                {
+                    "sizes": list(net.sizes),
+                    "layers": [
+                        {"layer": layer, "shape": list(net.shapes[layer]), "max_relative_error": e}
+                        for layer, e in enumerate(result.layer_errors)
+                    ],
+                    "max_relative_error": result.max_error,
+                    "backprop": result.backprop.tolist(),
+                    "numeric": result.numeric.tolist(),
+                }
+            ),
+            encoding="utf-8",
+        )
     return 0

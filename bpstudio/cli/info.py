@@ -1,4 +1,5 @@
 """``bpstudio info FILE``: what a session file holds, or why it cannot be read."""
+
 from __future__ import annotations
 
 from ..control.session_file import SessionFileError, load_session

@@ -1,4 +1,5 @@
 """``bpstudio landscape``: JVal along one weight, or across two, at a point of a run."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,13 @@ from ..control.tables import write_map_csv, write_slice_csv
 from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
 from ..engine.trainer import Trainer
 from .options import (
-    Parser, UsageError, add_model_options, config_from_args, number, problem_from_config, whole_number,
+    Parser,
+    UsageError,
+    add_model_options,
+    config_from_args,
+    number,
+    problem_from_config,
+    whole_number,
     writable_path,
 )
 from .progress import ProgressBar
@@ -30,26 +37,39 @@ def build_parser(prog: str = "bpstudio landscape") -> Parser:
             "or across two random filter-normalised directions (Li et al. 2018), with the "
             "run's path projected on the map."
         ),
-        epilog="Example: bpstudio landscape --param 'W0[0,0]' --param2 'W1[5,0]' --iterations 500 "
-               "--plot map.png --json map.json",
+        epilog="Example: bpstudio landscape --param 'W0[0,0]' --param2 'W1[5,0]' --iterations 500 --plot map.png --json map.json",
     )
-    parser.add_argument("--param", metavar="NAME",
-                        help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias "
-                             "(not needed with --directions random, which moves every weight)")
+    parser.add_argument(
+        "--param",
+        metavar="NAME",
+        help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias "
+        "(not needed with --directions random, which moves every weight)",
+    )
     second = parser.add_mutually_exclusive_group()
     second.add_argument("--param2", metavar="NAME", help="a second parameter: a map across the two")
-    second.add_argument("--directions", choices=("random",),
-                        help="a map across two random filter-normalised directions through all weights; "
-                             "param and param2 in the JSON are then d1 and d2")
-    parser.add_argument("--span", type=number, default=None, metavar="S",
-                        help="offsets from -S to S (default: from the weight's scale, its next step "
-                             "and the path; 1 for random directions)")
-    parser.add_argument("--points", type=whole_number, default=None, metavar="N",
-                        help=f"points per axis (default: {SLICE_POINTS} along one weight, {MAP_POINTS} for a map)")
-    parser.add_argument("--iterations", type=whole_number, default=0, metavar="K",
-                        help="train K iterations first (default: 0, the start point)")
-    parser.add_argument("--direction-seed", type=whole_number, default=0, metavar="S",
-                        help="seed of the random directions (default: 0)")
+    second.add_argument(
+        "--directions",
+        choices=("random",),
+        help="a map across two random filter-normalised directions through all weights; param and param2 in the JSON are then d1 and d2",
+    )
+    parser.add_argument(
+        "--span",
+        type=number,
+        default=None,
+        metavar="S",
+        help="offsets from -S to S (default: from the weight's scale, its next step and the path; 1 for random directions)",
+    )
+    parser.add_argument(
+        "--points",
+        type=whole_number,
+        default=None,
+        metavar="N",
+        help=f"points per axis (default: {SLICE_POINTS} along one weight, {MAP_POINTS} for a map)",
+    )
+    parser.add_argument(
+        "--iterations", type=whole_number, default=0, metavar="K", help="train K iterations first (default: 0, the start point)"
+    )
+    parser.add_argument("--direction-seed", type=whole_number, default=0, metavar="S", help="seed of the random directions (default: 0)")
     add_model_options(parser)
     out = parser.add_argument_group("outputs")
     out.add_argument("--json", metavar="FILE.json", help="write offsets, JVal values, gradient (and trajectory)")
@@ -86,8 +106,7 @@ def train_with_path(trainer: Trainer, iterations: int, progress: ProgressBar | N
 
 def run_state(trainer: Trainer) -> dict:
     """Where the run stands: a landscape after a divergence or convergence says so."""
-    return {"iterations": trainer.iteration,
-            "stop_reason": trainer.stop_reason.value if trainer.stop_reason else None}
+    return {"iterations": trainer.iteration, "stop_reason": trainer.stop_reason.value if trainer.stop_reason else None}
 
 
 def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
@@ -133,24 +152,25 @@ def map_json(grid: LandscapeMap, trainer: Trainer, seed: int | None) -> dict:
 def summary(result, trainer: Trainer) -> str:
     if isinstance(result, WeightSlice):
         best = int(np.nanargmin(result.jval))
-        return "\n".join([
-            f"{result.name} = {result.weight:.10g} at iteration {trainer.iteration}, JVal = {result.jval_at_point:.10g}",
-            f"gradient dJ/dw:     {result.gradient:.10g}",
-            f"curvature d2J/dw2:  {result.curvature:.10g}",
-            f"{result.optimizer + ' next step:':<20}{result.optimizer_offset:+.6g} "
-            f"(JVal along the slice {result.optimizer_jval:.10g})",
-            f"gradient step:      {result.gradient_step_offset:+.6g} (JVal along the slice {result.gradient_step_jval:.10g})",
-            f"lowest of the {result.offsets.size} points: JVal {result.jval[best]:.10g} "
-            f"at offset {result.offsets[best]:+.6g}",
-        ])
+        return "\n".join(
+            [
+                f"{result.name} = {result.weight:.10g} at iteration {trainer.iteration}, JVal = {result.jval_at_point:.10g}",
+                f"gradient dJ/dw:     {result.gradient:.10g}",
+                f"curvature d2J/dw2:  {result.curvature:.10g}",
+                f"{result.optimizer + ' next step:':<20}{result.optimizer_offset:+.6g} (JVal along the slice {result.optimizer_jval:.10g})",
+                f"gradient step:      {result.gradient_step_offset:+.6g} (JVal along the slice {result.gradient_step_jval:.10g})",
+                f"lowest of the {result.offsets.size} points: JVal {result.jval[best]:.10g} at offset {result.offsets[best]:+.6g}",
+            ]
+        )
     i, j = np.unravel_index(int(np.nanargmin(result.jval)), result.jval.shape)
-    return "\n".join([
-        f"map across {result.names[0]} and {result.names[1]} at iteration {trainer.iteration}, "
-        f"JVal = {result.jval_at_point:.10g}",
-        f"gradient along them: {result.gradient[0]:.10g}, {result.gradient[1]:.10g}",
-        f"lowest of the {result.jval.size} points: JVal {result.jval[i, j]:.10g} at offsets "
-        f"{result.offsets1[i]:+.6g}, {result.offsets2[j]:+.6g}",
-    ])
+    return "\n".join(
+        [
+            f"map across {result.names[0]} and {result.names[1]} at iteration {trainer.iteration}, JVal = {result.jval_at_point:.10g}",
+            f"gradient along them: {result.gradient[0]:.10g}, {result.gradient[1]:.10g}",
+            f"lowest of the {result.jval.size} points: JVal {result.jval[i, j]:.10g} at offsets "
+            f"{result.offsets1[i]:+.6g}, {result.offsets2[j]:+.6g}",
+        ]
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -180,21 +200,19 @@ def main(argv: list[str]) -> int:
     if param2 is not None and param2 == param:
         raise UsageError("argument --param2: must differ from --param")
 
-    path = train_with_path(trainer, args.iterations,
-                           ProgressBar(args.iterations, enabled=None if not args.quiet else False))
+    path = train_with_path(trainer, args.iterations, ProgressBar(args.iterations, enabled=None if not args.quiet else False))
     snapshot = trainer.snapshot()
     result: WeightSlice | LandscapeMap
     if random_map or param2 is not None:
         # not random: --param is required, and --param2 was given
         params = None if random_map or param is None or param2 is None else (param, param2)
-        result = MapTask(trainer.network, trainer.dataset, snapshot,
-                         params=params, span=args.span,
-                         points=points, path=path, seed=args.direction_seed).run()
+        result = MapTask(
+            trainer.network, trainer.dataset, snapshot, params=params, span=args.span, points=points, path=path, seed=args.direction_seed
+        ).run()
         data = map_json(result, trainer, args.direction_seed if random_map else None)
     else:
         assert param is not None  # required unless the map is random
-        result = SliceTask(trainer.network, trainer.dataset, snapshot, param, span=args.span,
-                           points=points, recent=path[-50:, param]).run()
+        result = SliceTask(trainer.network, trainer.dataset, snapshot, param, span=args.span, points=points, recent=path[-50:, param]).run()
         data = slice_json(result, trainer)
 
     if json_path is not None:

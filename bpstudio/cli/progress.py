@@ -3,6 +3,7 @@
 Shown only on a terminal (a log file or a pipe gets no carriage-return
 clutter) and redrawn at most ten times a second.
 """
+
 from __future__ import annotations
 
 import sys
@@ -32,9 +33,7 @@ class ProgressBar:
         width = 28
         filled = int(width * iteration / self.total) if self.total else width
         bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(
-            f"\r[{bar}] {iteration}/{self.total}  JVal {jval:.6g}  {rate:,.0f} it/s "
-        )
+        self.stream.write(f"\r[{bar}] {iteration}/{self.total}  JVal {jval:.6g}  {rate:,.0f} it/s ")
         self.stream.flush()
 
     def close(self) -> None:

@@ -3,6 +3,7 @@
 The numbers and how they are estimated are in bpstudio.engine.budget; the
 CLI has no diagram, so the studio's drawing limits do not apply here.
 """
+
 from __future__ import annotations
 
 from ..engine.budget import BudgetError, check_budget, check_gradcheck_budget
@@ -13,8 +14,9 @@ from .options import UsageError
 
 def check_run_budget(config: RunConfig, problem: Problem, max_iter: int | None = None) -> None:
     try:
-        check_budget(problem.network.sizes, problem.all_data.n_samples,
-                     config.max_iter if max_iter is None else max_iter, problem.test is not None)
+        check_budget(
+            problem.network.sizes, problem.all_data.n_samples, config.max_iter if max_iter is None else max_iter, problem.test is not None
+        )
     except BudgetError as err:
         raise UsageError(f"the run is too large: {err}") from None
 

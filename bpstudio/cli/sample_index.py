@@ -5,6 +5,7 @@ test split the held-out rows are skipped (the rest keep their order), and with
 a CSV file the count is the file's rows, not ``--samples``.  So the bound is
 known only once the data exists, and it is checked there.
 """
+
 from __future__ import annotations
 
 from .options import UsageError
@@ -15,5 +16,4 @@ def check_sample_index(sample: int | None, training_rows: int, test_fraction: fl
     if sample is None or 0 <= sample < training_rows:
         return
     held_out = " (the test split's rows are not counted)" if test_fraction else ""
-    raise UsageError(f"argument --sample: must be from 0 to {training_rows - 1}, "
-                     f"the training samples{held_out}")
+    raise UsageError(f"argument --sample: must be from 0 to {training_rows - 1}, the training samples{held_out}")

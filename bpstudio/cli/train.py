@@ -1,4 +1,5 @@
 """``bpstudio train``: the article's run (or a variation) without a window."""
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,7 @@ def build_parser(prog: str = "bpstudio train") -> Parser:
     out.add_argument("--plot", metavar="FILE.png", help="write the article's figure (PNG or SVG)")
     out.add_argument("--history", metavar="FILE.csv", help="write iteration,jval per line")
     out.add_argument("--json", metavar="FILE.json", help="write the run: config, JVal history, weights, gradient")
-    out.add_argument("--save", metavar="FILE.bpstudio",
-                     help="save the finished run as a session the studio opens (bpstudio FILE.bpstudio)")
+    out.add_argument("--save", metavar="FILE.bpstudio", help="save the finished run as a session the studio opens (bpstudio FILE.bpstudio)")
     out.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     return parser
 
@@ -50,8 +50,7 @@ def class_scores(trainer: Trainer) -> dict:
     data, test, net = trainer.dataset, trainer.test, trainer.network
     if not data.classes:
         return {}
-    out = {"classes": list(data.classes),
-           "accuracy": accuracy(net, trainer.weights, data.inputs, data.targets)}
+    out = {"classes": list(data.classes), "accuracy": accuracy(net, trainer.weights, data.inputs, data.targets)}
     if test is not None:
         out["test_accuracy"] = accuracy(net, trainer.weights, test.inputs, test.targets)
     return out
@@ -70,9 +69,11 @@ def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
         "weights": layer_lists(trainer, trainer.weights),
         "gradient": layer_lists(trainer, gradient),
         "elapsed_s": elapsed,
-        **({"test_jval": trainer.test_history.view().tolist(),
-            "test_samples": trainer.test.n_samples}
-           if trainer.test_history is not None and trainer.test is not None else {}),
+        **(
+            {"test_jval": trainer.test_history.view().tolist(), "test_samples": trainer.test.n_samples}
+            if trainer.test_history is not None and trainer.test is not None
+            else {}
+        ),
         **class_scores(trainer),
     }
 
@@ -113,9 +114,15 @@ def main(argv: list[str]) -> int:
     if save_path is not None:
         from ..control.session_file import save_state
 
-        save_state(save_path, config, trainer.snapshot(), trainer.history.view(), (),
-                   dataset=trainer.problem.all_data,
-                   test_history=None if trainer.test_history is None else trainer.test_history.view())
+        save_state(
+            save_path,
+            config,
+            trainer.snapshot(),
+            trainer.history.view(),
+            (),
+            dataset=trainer.problem.all_data,
+            test_history=None if trainer.test_history is None else trainer.test_history.view(),
+        )
     if plot is not None:
         from ..qt.article_figure import save_article_figure
 

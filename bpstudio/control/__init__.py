@@ -1,9 +1,26 @@
 """Session state, the run gate and commands: everything between the GUI and the engine, without Qt."""
+
 from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting, SetWeight
 from .run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit
 from .session import ChangeRecord, RunState, TrainingSession, Update
 
 __all__ = [
-    "ApplyConfig", "ChangeRecord", "LoadSaved", "RUN_BATCH", "Redo", "Reset", "Rewind", "RunGate", "RunState",
-    "STOP", "SelectSample", "SetSetting", "SetWeight", "Step", "StepPhase", "Submit", "TrainingSession", "Update",
+    "ApplyConfig",
+    "ChangeRecord",
+    "LoadSaved",
+    "RUN_BATCH",
+    "Redo",
+    "Reset",
+    "Rewind",
+    "RunGate",
+    "RunState",
+    "STOP",
+    "SelectSample",
+    "SetSetting",
+    "SetWeight",
+    "Step",
+    "StepPhase",
+    "Submit",
+    "TrainingSession",
+    "Update",
 ]

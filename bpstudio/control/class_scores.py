@@ -6,6 +6,7 @@ score takes one forward pass over the data; while a run goes on at full
 speed it is measured at most a few times a second (the status bar refreshes
 at 5 Hz), and a paused run always gets the score of the iteration on screen.
 """
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """Changes a user can ask of a running session; queued through the run gate."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

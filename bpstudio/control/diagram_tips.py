@@ -7,6 +7,7 @@ and its value and ∂L/∂node for the chosen sample; a link shows its basic lin
 Texts are English templates marked for translation; the caller passes
 ``translate`` (the studio's, or none for English).  No Qt here.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -15,8 +16,22 @@ import numpy as np
 
 from ..engine.chain_board import basic_link
 from ..engine.data import Dataset
-from ..engine.graph import BIAS, LOSS, OUT, PARAM, PRE, WEIGHT, Y, Edge, ExpandedGraph, Node, NodeNames, \
-    display_name, layer_symbol, matrix_name
+from ..engine.graph import (
+    BIAS,
+    LOSS,
+    OUT,
+    PARAM,
+    PRE,
+    WEIGHT,
+    Y,
+    Edge,
+    ExpandedGraph,
+    Node,
+    NodeNames,
+    display_name,
+    layer_symbol,
+    matrix_name,
+)
 from ..engine.losses import half_squared_error
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..engine.network import Network
@@ -27,22 +42,27 @@ from .typeset import number_text
 CONTEXT = "DiagramTips"
 Translate = Callable[[str], str]
 
-INPUT = QT_TRANSLATE_NOOP("DiagramTips", "{name}: input {k} of the data ({symbol} in the article); "
-                                         "{augmented} is the inputs with a constant 1 appended")
-CONSTANT = QT_TRANSLATE_NOOP("DiagramTips", "1: the constant that makes {augmented} = [{outputs}; 1]; its links "
-                                            "carry the biases {biases}, the last row of {matrix}")
-LINEAR = QT_TRANSLATE_NOOP("DiagramTips", "{name}: what unit {j} of layer {l} receives, the linear operation "
-                                          "{inputs} = {matrix}ᵀ·{augmented}")
-NONLINEAR = QT_TRANSLATE_NOOP("DiagramTips", "{name} = {f}({pre}): what unit {j} of layer {l} passes on, "
-                                             "the non-linear operation")
-OUTPUT = QT_TRANSLATE_NOOP("DiagramTips", "{name}: the network's prediction ŷ of the target {name} (= {rule}); "
-                                          "L compares it with the sample's target")
-LOSS_TEXT = QT_TRANSLATE_NOOP("DiagramTips", "L = ½ Σ (ŷ − y)²: the loss of one sample; JVal is the sum of L over "
-                                             "all samples")
+INPUT = QT_TRANSLATE_NOOP(
+    "DiagramTips", "{name}: input {k} of the data ({symbol} in the article); {augmented} is the inputs with a constant 1 appended"
+)
+CONSTANT = QT_TRANSLATE_NOOP(
+    "DiagramTips", "1: the constant that makes {augmented} = [{outputs}; 1]; its links carry the biases {biases}, the last row of {matrix}"
+)
+LINEAR = QT_TRANSLATE_NOOP(
+    "DiagramTips", "{name}: what unit {j} of layer {l} receives, the linear operation {inputs} = {matrix}ᵀ·{augmented}"
+)
+NONLINEAR = QT_TRANSLATE_NOOP("DiagramTips", "{name} = {f}({pre}): what unit {j} of layer {l} passes on, the non-linear operation")
+OUTPUT = QT_TRANSLATE_NOOP(
+    "DiagramTips", "{name}: the network's prediction ŷ of the target {name} (= {rule}); L compares it with the sample's target"
+)
+LOSS_TEXT = QT_TRANSLATE_NOOP("DiagramTips", "L = ½ Σ (ŷ − y)²: the loss of one sample; JVal is the sum of L over all samples")
 NODE_VALUE = QT_TRANSLATE_NOOP("DiagramTips", "sample {sample}: value {value}")
 NODE_NUMBERS = QT_TRANSLATE_NOOP("DiagramTips", "sample {sample}: value {value}, ∂L/∂{name} = {gradient}")
-LINK = QT_TRANSLATE_NOOP("DiagramTips", "a basic link (基础影响链路): this link's local derivative, for sample "
-                                        "{sample}. Backpropagation multiplies them along every path to L.")
+LINK = QT_TRANSLATE_NOOP(
+    "DiagramTips",
+    "a basic link (基础影响链路): this link's local derivative, for sample "
+    "{sample}. Backpropagation multiplies them along every path to L.",
+)
 WEIGHT_LINK = QT_TRANSLATE_NOOP("DiagramTips", "Click to light up the influence chain (影响链路) of {name}.")
 
 
@@ -50,8 +70,9 @@ def _english(text: str) -> str:
     return text
 
 
-def node_tips(net: Network, names: NodeNames, weights: np.ndarray, data: Dataset, sample: int,
-              translate: Translate = _english) -> dict[Node, str]:
+def node_tips(
+    net: Network, names: NodeNames, weights: np.ndarray, data: Dataset, sample: int, translate: Translate = _english
+) -> dict[Node, str]:
     """A tooltip for every node of the diagram: what it is, and its numbers for ``sample``."""
     values = node_values(net, weights, data, sample)
     out = {}
@@ -63,7 +84,8 @@ def node_tips(net: Network, names: NodeNames, weights: np.ndarray, data: Dataset
             continue
         if np.isfinite(gradient) and node.kind != LOSS:
             out[node] += "\n" + translate(NODE_NUMBERS).format(
-                sample=sample, value=number_text(value), name=name, gradient=number_text(gradient))
+                sample=sample, value=number_text(value), name=name, gradient=number_text(gradient)
+            )
         else:
             out[node] += "\n" + translate(NODE_VALUE).format(sample=sample, value=number_text(value))
     return out
@@ -71,20 +93,24 @@ def node_tips(net: Network, names: NodeNames, weights: np.ndarray, data: Dataset
 
 def _what(node: Node, net: Network, names: NodeNames, name: str, translate: Translate) -> str:
     if node.kind == OUT and node.layer == 0:
-        return translate(INPUT).format(name=name, k=node.index + 1, symbol=display_name(node, net, "text"),
-                                       augmented=layer_symbol("Õ", 0))
+        return translate(INPUT).format(name=name, k=node.index + 1, symbol=display_name(node, net, "text"), augmented=layer_symbol("Õ", 0))
     if node.kind == BIAS:
         layer = node.layer
-        return translate(CONSTANT).format(augmented=layer_symbol("Õ", layer), outputs=layer_symbol("O", layer),
-                                          biases=layer_symbol("b", layer), matrix=matrix_name(layer))
+        return translate(CONSTANT).format(
+            augmented=layer_symbol("Õ", layer), outputs=layer_symbol("O", layer), biases=layer_symbol("b", layer), matrix=matrix_name(layer)
+        )
     if node.kind == PRE:
-        return translate(LINEAR).format(name=name, j=node.index + 1, l=node.layer,
-                                        inputs=layer_symbol("I", node.layer), matrix=matrix_name(node.layer - 1),
-                                        augmented=layer_symbol("Õ", node.layer - 1))
+        return translate(LINEAR).format(
+            name=name,
+            j=node.index + 1,
+            l=node.layer,
+            inputs=layer_symbol("I", node.layer),
+            matrix=matrix_name(node.layer - 1),
+            augmented=layer_symbol("Õ", node.layer - 1),
+        )
     if node.kind == OUT:
         pre = display_name(Node(PRE, node.layer, node.index), net, "text", names)
-        return translate(NONLINEAR).format(name=name, f=net.activation(node.layer - 1).name, pre=pre,
-                                           j=node.index + 1, l=node.layer)
+        return translate(NONLINEAR).format(name=name, f=net.activation(node.layer - 1).name, pre=pre, j=node.index + 1, l=node.layer)
     if node.kind == Y:
         pre = display_name(Node(PRE, net.n_layers, node.index), net, "text", names)
         activation = net.activation(net.n_layers - 1).name
@@ -94,8 +120,9 @@ def _what(node: Node, net: Network, names: NodeNames, name: str, translate: Tran
     return name
 
 
-def link_tips(net: Network, names: NodeNames, weights: np.ndarray, data: Dataset, sample: int,
-              translate: Translate = _english) -> dict[Edge, str]:
+def link_tips(
+    net: Network, names: NodeNames, weights: np.ndarray, data: Dataset, sample: int, translate: Translate = _english
+) -> dict[Edge, str]:
     """A tooltip for every link: ``∂target/∂source = formula = value`` at ``sample``, and what that is."""
     graph = ExpandedGraph(net)
     rows = slice(sample, sample + 1)
@@ -117,4 +144,3 @@ def link_tips(net: Network, names: NodeNames, weights: np.ndarray, data: Dataset
                 text += " " + translate(WEIGHT_LINK).format(name=parameter)
             out[edge] = text
     return out
-

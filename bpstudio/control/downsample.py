@@ -6,6 +6,7 @@ most ``max_points`` points: the first and the last exactly, and in between
 the lowest and the highest value of each bucket of iterations, in order — so
 spikes and the final plateau survive, as on the full curve.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -6,6 +6,7 @@ each — throttled so that a fast run publishes at most ``max_rate`` times a
 second, every JVal value still included.  Exceptions are published as an
 error message and pause the run instead of killing the thread silently.
 """
+
 from __future__ import annotations
 
 import time

@@ -7,6 +7,7 @@ silently.  The list is bounded: each kept curve has at most 10 000 points
 the oldest forgotten first, so a long lesson does not grow memory without limit.
 Labels are not stored: a view writes them in the language of the moment.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,13 +56,18 @@ class RunShelf:
         self.kept = Event("run_kept")
         self.forgotten = Event("run_forgotten")
 
-    def add(self, config: RunConfig, history: np.ndarray, sizes: tuple[int, ...],
-            changes: tuple[ChangeRecord, ...] = (), stop_reason: str | None = None) -> FinishedRun:
+    def add(
+        self,
+        config: RunConfig,
+        history: np.ndarray,
+        sizes: tuple[int, ...],
+        changes: tuple[ChangeRecord, ...] = (),
+        stop_reason: str | None = None,
+    ) -> FinishedRun:
         key = self._next
         self._next += 1
         iterations, kept = downsample(history)
-        run = FinishedRun(key, kept, iterations, config, tuple(sizes), tuple(changes), stop_reason,
-                          len(history) - 1, float(history[-1]))
+        run = FinishedRun(key, kept, iterations, config, tuple(sizes), tuple(changes), stop_reason, len(history) - 1, float(history[-1]))
         while len(self.runs) >= MAX_RUNS:
             self.forget(next(iter(self.runs)))
         self.runs[key] = run

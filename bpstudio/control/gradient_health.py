@@ -8,6 +8,7 @@ training thread).  A rewind drops what lies beyond the point rewound to, a
 new run starts afresh, so the plot always tells the story of the weights on
 the screen.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -32,12 +33,12 @@ class GradientNorms:
 
     @property
     def iterations(self) -> np.ndarray:
-        return self._iterations[:self._n]
+        return self._iterations[: self._n]
 
     @property
     def norms(self) -> np.ndarray:
         """``(recorded iterations, layers)``."""
-        return self._norms[:self._n]
+        return self._norms[: self._n]
 
     def __len__(self) -> int:
         return self._n
@@ -58,7 +59,7 @@ class GradientNorms:
             self._n = 0
         iteration = snapshot.iteration
         # a rewind, or a second update at the same iteration, replaces what lies at or beyond it
-        self._n = int(np.searchsorted(self._iterations[:self._n], iteration, side="left"))
+        self._n = int(np.searchsorted(self._iterations[: self._n], iteration, side="left"))
         if self._n == len(self._iterations):
             self._grow()
         with np.errstate(over="ignore", invalid="ignore"):
@@ -70,8 +71,8 @@ class GradientNorms:
     def _grow(self) -> None:
         if self._n >= MAX_POINTS:
             keep = np.arange(0, self._n, 2)
-            self._iterations[:len(keep)] = self._iterations[keep]
-            self._norms[:len(keep)] = self._norms[keep]
+            self._iterations[: len(keep)] = self._iterations[keep]
+            self._norms[: len(keep)] = self._norms[keep]
             self._n = len(keep)
             return
         size = 2 * len(self._iterations)

@@ -4,6 +4,7 @@ One rule — truncate to ``history_start``, then append ``jvals`` — covers a
 running batch, a rewind, a reset and a new run; the copy lives in a growing
 NumPy buffer so the plot can draw it without conversions.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -12,6 +12,7 @@ A newer request cancels the older one — a view only wants the picture of the
 latest selection — and a cancelled job stops at the next chunk boundary
 without calling ``on_result``.  Qt-free, so it is tested with plain threads.
 """
+
 from __future__ import annotations
 
 import threading
@@ -35,10 +36,13 @@ class JobState(str, Enum):
 class LandscapeJob:
     """One computation on its own thread; :meth:`cancel` stops it between two chunks."""
 
-    def __init__(self, task: LandscapeTask | Callable[[], LandscapeTask],
-                 on_progress: ProgressCallback | None = None,
-                 on_result: ResultCallback | None = None,
-                 on_error: ErrorCallback | None = None) -> None:
+    def __init__(
+        self,
+        task: LandscapeTask | Callable[[], LandscapeTask],
+        on_progress: ProgressCallback | None = None,
+        on_result: ResultCallback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
         self._task = task
         self._on_progress = on_progress
         self._on_result = on_result
@@ -113,10 +117,13 @@ class LandscapeRunner:
         self._lock = threading.Lock()
         self._current: LandscapeJob | None = None
 
-    def submit(self, task: LandscapeTask | Callable[[], LandscapeTask],
-               on_progress: ProgressCallback | None = None,
-               on_result: ResultCallback | None = None,
-               on_error: ErrorCallback | None = None) -> LandscapeJob:
+    def submit(
+        self,
+        task: LandscapeTask | Callable[[], LandscapeTask],
+        on_progress: ProgressCallback | None = None,
+        on_result: ResultCallback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> LandscapeJob:
         """Start computing ``task`` (or the task a zero-argument factory builds)."""
         job = LandscapeJob(task, on_progress, on_result, on_error)
         with self._lock:

@@ -16,6 +16,7 @@ The landscape views ask two things of the current point of the run:
 Both read the immutable snapshot of the last Update, and the path of the run
 recorded from the Updates (:class:`~.weight_path.WeightPath`).  No Qt.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -49,8 +50,7 @@ class LandscapeQuestions:
     def _current(self) -> tuple[Problem, Snapshot] | None:
         """The run and its last snapshot when they fit together; None when there is nothing to compute yet."""
         model = self.model
-        if (model.last is None or model.problem is None
-                or model.last.snapshot.weights.size != model.problem.network.n_params):
+        if model.last is None or model.problem is None or model.last.snapshot.weights.size != model.problem.network.n_params:
             return None
         return model.problem, model.last.snapshot
 
@@ -72,8 +72,7 @@ class LandscapeQuestions:
         layer, row, col = problem.network.param_location(index)
         return self.model.display(Node(PARAM, layer, row, col))
 
-    def request_slice(self, param: int, done: Callable[[WeightSlice], None], span: float | None = None,
-                      points: int = SLICE_POINTS) -> bool:
+    def request_slice(self, param: int, done: Callable[[WeightSlice], None], span: float | None = None, points: int = SLICE_POINTS) -> bool:
         """JVal along ``param`` at the current snapshot; ``done(slice)`` on the model's thread.
 
         ``span`` None: the engine's default window, from the weight's scale,
@@ -87,14 +86,14 @@ class LandscapeQuestions:
         recent = self.path.recent(param, snapshot.iteration)
 
         def work() -> WeightSlice:
-            return SliceTask(problem.network, problem.dataset, snapshot, param, span=span, points=points,
-                             recent=recent).run()
+            return SliceTask(problem.network, problem.dataset, snapshot, param, span=span, points=points, recent=recent).run()
 
         self.model.executor.submit("landscape-slice", work, done)
         return True
 
-    def request_map(self, params: tuple[int, int] | None, points: int = MAP_POINTS, seed: int = 0,
-                    span: float | None = None) -> LandscapeJob | None:
+    def request_map(
+        self, params: tuple[int, int] | None, points: int = MAP_POINTS, seed: int = 0, span: float | None = None
+    ) -> LandscapeJob | None:
         """Start the map across two parameters (``None``: two random directions); the older map stops.
 
         The task itself (its curvature estimates and the path's projection
@@ -108,8 +107,7 @@ class LandscapeQuestions:
         path = before if before.shape[1:] == snapshot.weights.shape else None
 
         def task() -> MapTask:
-            return MapTask(problem.network, problem.dataset, snapshot, params=params, span=span, points=points,
-                           path=path, seed=seed)
+            return MapTask(problem.network, problem.dataset, snapshot, params=params, span=span, points=points, path=path, seed=seed)
 
         return self.maps.submit(task)
 

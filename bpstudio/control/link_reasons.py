@@ -6,6 +6,7 @@ of link and the activation it passes through, so it is chosen here (no
 numbers, no Qt) as an English template marked for translation; the Qt floor
 shows it in the current language.
 """
+
 from __future__ import annotations
 
 from ..engine.graph import ACTIVATION, LOSS_LINK, PARAMETER, PENALTY, PENALTY_NODE, WEIGHT, Y, Edge

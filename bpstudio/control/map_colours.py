@@ -13,6 +13,7 @@ only shows them.  Two kinds of picture:
 
 Colours are ``(r, g, b)`` tuples of 0..255; the studio passes its theme's.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -63,8 +64,7 @@ def _levels(t: np.ndarray) -> np.ndarray:
     return np.rint(t, out=t).astype(np.intp)
 
 
-def diverging(values: np.ndarray, low: float, middle: float, high: float, palette: MapPalette,
-              tint: float = TINT) -> np.ndarray:
+def diverging(values: np.ndarray, low: float, middle: float, high: float, palette: MapPalette, tint: float = TINT) -> np.ndarray:
     """RGBA of ``values``: the background at ``middle``, blue toward ``high``, orange toward ``low``.
 
     Values beyond the range take the range's end colour; NaN takes the background.
@@ -75,8 +75,9 @@ def diverging(values: np.ndarray, low: float, middle: float, high: float, palett
     values = np.asarray(values, dtype=float)
     above = max(high - middle, 1e-300)
     below = max(middle - low, 1e-300)
-    lut = np.concatenate((_ramp(palette.background, palette.negative, tint)[::-1],
-                          _ramp(palette.background, palette.positive, tint)))  # orange .. background .. blue
+    lut = np.concatenate(
+        (_ramp(palette.background, palette.negative, tint)[::-1], _ramp(palette.background, palette.positive, tint))
+    )  # orange .. background .. blue
     # t in -1..1 mapped to 0..1 over the two ramps: 0.5 is the middle
     if above == below:
         t = (values - middle) * (0.5 / above) + 0.5

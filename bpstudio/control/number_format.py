@@ -7,6 +7,7 @@ needs more than 13 characters (``-1.23457e+308``), and non-finite values read
 as ∞ or — instead of ``inf``/``nan``.  The typeset formula keeps its own
 four digits (:func:`bpstudio.control.typeset.number_text`).
 """
+
 from __future__ import annotations
 
 import math

@@ -3,6 +3,7 @@
 One adapter in ``bpstudio/qt`` connects these events to widgets; the model's
 unit tests connect plain functions.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable

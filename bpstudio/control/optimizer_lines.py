@@ -5,6 +5,7 @@ step, all of the same iteration) this writes each quantity's rule with its
 numbers put in — ``m = β₁·m_prev + (1 − β₁)·g = 0.9·4.632 + 0.1·46.25`` — and
 its value, for the inspector to typeset.  No Qt.
 """
+
 from __future__ import annotations
 
 
@@ -31,14 +32,16 @@ def optimizer_lines(step: dict | None, optimizer: str, hyper: dict) -> list[tupl
     if optimizer == "adam":
         b1, b2, eps = hyper["beta1"], hyper["beta2"], hyper["epsilon"]
         lines += [
-            ("m", rf"\beta_1 m_{{t-1}} + (1-\beta_1)\,g = {_n(b1)} \cdot {_n(step['m_prev'])} + {_n(1 - b1)} \cdot {_n(g)}",
-             step["m"]),
-            ("v", rf"\beta_2 v_{{t-1}} + (1-\beta_2)\,g^2 = {_n(b2)} \cdot {_n(step['v_prev'])} + {_n(1 - b2)} \cdot {_n(g)}^2",
-             step["v"]),
+            ("m", rf"\beta_1 m_{{t-1}} + (1-\beta_1)\,g = {_n(b1)} \cdot {_n(step['m_prev'])} + {_n(1 - b1)} \cdot {_n(g)}", step["m"]),
+            ("v", rf"\beta_2 v_{{t-1}} + (1-\beta_2)\,g^2 = {_n(b2)} \cdot {_n(step['v_prev'])} + {_n(1 - b2)} \cdot {_n(g)}^2", step["v"]),
             (r"\hat{m}", rf"\frac{{m}}{{1-\beta_1^{{t}}}} = \frac{{{_n(step['m'])}}}{{1-{_n(b1)}^{{{t}}}}}", step["m_hat"]),
             (r"\hat{v}", rf"\frac{{v}}{{1-\beta_2^{{t}}}} = \frac{{{_n(step['v'])}}}{{1-{_n(b2)}^{{{t}}}}}", step["v_hat"]),
-            (r"\Delta w", rf"-\alpha \frac{{\hat{{m}}}}{{\sqrt{{\hat{{v}}}}+\epsilon}} = -{_n(alpha)} \cdot "
-                          rf"\frac{{{_n(step['m_hat'])}}}{{\sqrt{{{_n(step['v_hat'])}}} + {_n(eps)}}}", step["step"]),
+            (
+                r"\Delta w",
+                rf"-\alpha \frac{{\hat{{m}}}}{{\sqrt{{\hat{{v}}}}+\epsilon}} = -{_n(alpha)} \cdot "
+                rf"\frac{{{_n(step['m_hat'])}}}{{\sqrt{{{_n(step['v_hat'])}}} + {_n(eps)}}}",
+                step["step"],
+            ),
         ]
     elif optimizer == "momentum":
         b1 = hyper["beta1"]

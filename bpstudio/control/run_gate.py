@@ -11,6 +11,7 @@ While a batch runs, the training thread reads :attr:`running` between
 iterations, so a pause stops it on the very next iteration.
 Qt-free, so it is tested with plain threads.
 """
+
 from __future__ import annotations
 
 import threading
@@ -118,9 +119,7 @@ class RunGate:
         With ``timeout`` it returns ``None`` when nothing happened in time.
         """
         with self._cond:
-            ready = self._cond.wait_for(
-                lambda: self._stopped or self._queue or self._running, timeout
-            )
+            ready = self._cond.wait_for(lambda: self._stopped or self._queue or self._running, timeout)
             if self._stopped:
                 return STOP
             if not ready:

@@ -25,6 +25,7 @@ Writers that open files themselves (QImage.save, QSvgGenerator) use
 :func:`replacing_path`, which hands them the temporary path; the temporary
 name keeps the target's suffix so they pick the same format.
 """
+
 from __future__ import annotations
 
 import contextlib

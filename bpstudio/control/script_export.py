@@ -17,6 +17,7 @@ data, the start point and the command line.  :mod:`.script_training` writes
 the part that differs — the network, its gradient, the optimizer and the
 training loop.
 """
+
 from __future__ import annotations
 
 import ast
@@ -43,8 +44,10 @@ def check_script_name(path: str | Path) -> None:
     """Refuse ``numpy.py`` and the like, with the reason (a :class:`Refusal`, a ValueError)."""
     stem = Path(path).stem
     if Path(path).suffix == ".py" and stem in IMPORTED_MODULES:
-        raise Refusal(QT_TRANSLATE_NOOP("Engine", "a script named {name}.py would import itself instead of "
-                                                  "the {name} module; choose another name"), name=stem)
+        raise Refusal(
+            QT_TRANSLATE_NOOP("Engine", "a script named {name}.py would import itself instead of the {name} module; choose another name"),
+            name=stem,
+        )
 
 
 def script_text(config: RunConfig, framework: str, dataset: Dataset | None = None) -> str:
@@ -86,17 +89,26 @@ def _start_section(config: RunConfig, start: np.ndarray | None) -> str:
     """Section 2: the start weights, drawn from the stream as the article does, or embedded."""
     if start is not None:
         numbers = [repr(float(v)) for v in start]
-        rows = ",\n".join("        " + ", ".join(numbers[i:i + 4]) for i in range(0, len(numbers), 4))
+        rows = ",\n".join("        " + ", ".join(numbers[i : i + 4]) for i in range(0, len(numbers), 4))
         return _START_SECTION.substitute(
             init="np.array([\n" + rows + ",\n    ])",
-            why=("The studio's start point, written in exactly: its random stream drew the\n"
-                 "    data first, and the data is written in above rather than drawn."))
+            why=(
+                "The studio's start point, written in exactly: its random stream drew the\n"
+                "    data first, and the data is written in above rather than drawn."
+            ),
+        )
     return _START_SECTION.substitute(
-        init=("rng.uniform(-1, 1, (N_PARAMS, 1))[:, 0]" if config.init == "uniform"
-              else "np.zeros(N_PARAMS)  # all zeros: every hidden unit gets the same gradient"),
-        why=("The article's init_seed: every entry of every W~ from U(-1, 1), drawn\n"
-             "    after the data from the same random stream." if config.init == "uniform" else
-             "All weights zero (the article warns this is a poor start)."))
+        init=(
+            "rng.uniform(-1, 1, (N_PARAMS, 1))[:, 0]"
+            if config.init == "uniform"
+            else "np.zeros(N_PARAMS)  # all zeros: every hidden unit gets the same gradient"
+        ),
+        why=(
+            "The article's init_seed: every entry of every W~ from U(-1, 1), drawn\n    after the data from the same random stream."
+            if config.init == "uniform"
+            else "All weights zero (the article warns this is a poor start)."
+        ),
+    )
 
 
 def _column_names(config: RunConfig, embedded: Dataset | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -130,41 +142,57 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     tool = "NumPy" if framework == "numpy" else "PyTorch (and NumPy for the data)"
     hidden = _hidden_layers(config, sizes)
     if config.dataset != "article":
-        data = (f"Playground's {config.dataset} set, {config.samples} points, noise {config.noise:g}, "
-                f"seed {config.seed}, written in (the inputs are the features {', '.join(inputs)})")
+        data = (
+            f"Playground's {config.dataset} set, {config.samples} points, noise {config.noise:g}, "
+            f"seed {config.seed}, written in (the inputs are the features {', '.join(inputs)})"
+        )
     elif config.data_file and config.is_classification:
         data = f"the class labels of the CSV file {_plain(Path(config.data_file).name)}, written in"
     elif config.data_file:
         data = f"the CSV file {_plain(Path(config.data_file).name)}"
     elif config.formulas:
-        data = (f"{config.samples} samples r, g, b ~ U(-1, 1), seed {config.seed}; targets "
-                + "; ".join(map(_formula_text, parse_formulas(config.formulas))))
+        data = f"{config.samples} samples r, g, b ~ U(-1, 1), seed {config.seed}; targets " + "; ".join(
+            map(_formula_text, parse_formulas(config.formulas))
+        )
     else:
         data = f"the article's: {config.samples} samples r, g, b ~ U(-1, 1), seed {config.seed}"
     needs = "numpy" if framework == "numpy" else "torch and numpy"
     return _HEADER.substitute(
-        tool=tool, net="-".join(map(str, sizes)), inputs=", ".join(inputs), hidden=hidden,
-        targets=", ".join(targets), data=data, outputs=_OUTPUT_WORDS[config.output_activation],
-        jval=_JVAL_WORDS[config.loss], optimizer=_describe_optimizer(config),
-        test=(f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
-              if config.test_fraction else ""),
-        objective=_describe_objective(config), version=bpstudio.__version__, framework=framework, needs=needs)
+        tool=tool,
+        net="-".join(map(str, sizes)),
+        inputs=", ".join(inputs),
+        hidden=hidden,
+        targets=", ".join(targets),
+        data=data,
+        outputs=_OUTPUT_WORDS[config.output_activation],
+        jval=_JVAL_WORDS[config.loss],
+        optimizer=_describe_optimizer(config),
+        test=(
+            f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
+            if config.test_fraction
+            else ""
+        ),
+        objective=_describe_objective(config),
+        version=bpstudio.__version__,
+        framework=framework,
+        needs=needs,
+    )
 
 
 def _describe_objective(config: RunConfig) -> str:
     """The header's lines on what differs from the article's JVal and full-batch steps."""
     text = ""
     if config.l1 or config.l2:
-        text += (f"\nPenalty: JVal also holds l1 * sum |w| + l2/2 * sum w^2 over the non-bias weights "
-                 f"(l1={config.l1:g}, l2={config.l2:g}).")
+        text += f"\nPenalty: JVal also holds l1 * sum |w| + l2/2 * sum w^2 over the non-bias weights (l1={config.l1:g}, l2={config.l2:g})."
     if config.batch_size:
-        text += (f"\nMini-batches of {config.batch_size}: each step's gradient is one batch's, times n / batch "
-                 "length; JVal and the stop tests stay the whole set's.")
+        text += (
+            f"\nMini-batches of {config.batch_size}: each step's gradient is one batch's, times n / batch "
+            "length; JVal and the stop tests stay the whole set's."
+        )
     return text
 
 
-_HYPERPARAMETERS = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"),
-                    "gd": ("alpha",)}
+_HYPERPARAMETERS = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"), "gd": ("alpha",)}
 _HYPER_COMMENTS = {
     **{(name, "alpha"): "step size" for name in _HYPERPARAMETERS},
     ("adam", "beta1"): "decay of the first moment m",
@@ -189,26 +217,28 @@ def _describe_optimizer(config: RunConfig) -> str:
 
 def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     lines = [
-        f"SIZES = {tuple(sizes)!r}  # {', '.join(inputs)} -> {_hidden_layers(config, sizes)} -> "
-        f"{', '.join(targets)}",
+        f"SIZES = {tuple(sizes)!r}  # {', '.join(inputs)} -> {_hidden_layers(config, sizes)} -> {', '.join(targets)}",
         f"SEED = {config.seed}  # the article's numpy.random.seed",
     ]
     if not config.data_file:
         lines.append(f"SAMPLES = {config.samples}")
     if config.test_fraction:
         lines.append(f"TEST_FRACTION = {config.test_fraction!r}  # share of the samples held out")
-    lines += [f"{key.upper()} = {getattr(config, key)!r}  # {_HYPER_COMMENTS[config.optimizer, key]}"
-              for key in _HYPERPARAMETERS[config.optimizer]]
+    lines += [
+        f"{key.upper()} = {getattr(config, key)!r}  # {_HYPER_COMMENTS[config.optimizer, key]}"
+        for key in _HYPERPARAMETERS[config.optimizer]
+    ]
     if config.l1 or config.l2:
-        lines += [f"L1 = {float(config.l1)!r}  # JVal += L1 * sum |w| over the non-bias weights",
-                  f"L2 = {float(config.l2)!r}  # JVal += L2 / 2 * sum w^2 over the non-bias weights"]
+        lines += [
+            f"L1 = {float(config.l1)!r}  # JVal += L1 * sum |w| over the non-bias weights",
+            f"L2 = {float(config.l2)!r}  # JVal += L2 / 2 * sum w^2 over the non-bias weights",
+        ]
     if config.batch_size:
         lines.append(f"BATCH_SIZE = {config.batch_size}  # samples per step's gradient (JVal stays the whole set's)")
     lines += [f"ZETA = {config.zeta!r}  # the stop tests' threshold", f"MAX_ITER = {config.max_iter}"]
     torch = "import torch\n" if framework == "pytorch" else ""
     modules = ("argparse", "csv", "json", "math") if config.data_file else ("argparse", "json", "math")
-    return _SETTINGS.substitute(lines="\n".join(lines), torch=torch,
-                                modules="\n".join(f"import {name}" for name in modules))
+    return _SETTINGS.substitute(lines="\n".join(lines), torch=torch, modules="\n".join(f"import {name}" for name in modules))
 
 
 def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
@@ -216,8 +246,8 @@ def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
         return _embedded_data(dataset)
     if config.data_file:
         return _CSV_SECTION.substitute(
-            path=repr(str(Path(config.data_file).resolve())),
-            inputs=repr(tuple(config.inputs)), targets=repr(tuple(config.targets)))
+            path=repr(str(Path(config.data_file).resolve())), inputs=repr(tuple(config.inputs)), targets=repr(tuple(config.targets))
+        )
     if config.formulas:
         formulas = parse_formulas(config.formulas)
         lines = "\n".join(f"        {numpy_expression(f)},  # {_formula_text(f)}" for f in formulas)
@@ -227,13 +257,19 @@ def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
 
 def _embedded_data(dataset: Dataset) -> str:
     if dataset.inputs.size + dataset.targets.size > EMBED_LIMIT:
-        raise Refusal(QT_TRANSLATE_NOOP("Engine", "the data ({n} samples) is too large to write into a script; "
-                                                  "use fewer samples, or a CSV file of numeric targets"),
-                      n=dataset.n_samples)
+        raise Refusal(
+            QT_TRANSLATE_NOOP(
+                "Engine", "the data ({n} samples) is too large to write into a script; use fewer samples, or a CSV file of numeric targets"
+            ),
+            n=dataset.n_samples,
+        )
     return _EMBEDDED_SECTION.substitute(
-        n=dataset.n_samples, input_names=", ".join(map(_plain, dataset.input_names)),
+        n=dataset.n_samples,
+        input_names=", ".join(map(_plain, dataset.input_names)),
         target_names=", ".join(map(_plain, dataset.target_names)),
-        inputs=_array_literal(dataset.inputs), targets=_array_literal(dataset.targets))
+        inputs=_array_literal(dataset.inputs),
+        targets=_array_literal(dataset.targets),
+    )
 
 
 def _array_literal(table: np.ndarray) -> str:

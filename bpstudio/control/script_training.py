@@ -15,6 +15,7 @@ Either loop keeps the article's order of the stop tests (see
 :mod:`bpstudio.engine.trainer`): ``‖g‖∞ < ζ`` before a step (converged1),
 ``‖Δx‖∞ < ζ²`` or ``|ΔJ| < ζ²`` after it (converged2).
 """
+
 from __future__ import annotations
 
 from string import Template
@@ -41,12 +42,14 @@ def training_section(config: RunConfig, framework: str) -> str:
     penalized, batched = bool(config.l1 or config.l2), bool(config.batch_size)
     if framework == "numpy":
         function, link = _NUMPY_ACTIVATIONS[config.activation]
-        network = _NUMPY_NETWORK.substitute(function=function, link=link, activation=config.activation,
-                                       output_loss=_NUMPY_OUTPUT_LOSSES[output_kind(config)])
+        network = _NUMPY_NETWORK.substitute(
+            function=function, link=link, activation=config.activation, output_loss=_NUMPY_OUTPUT_LOSSES[output_kind(config)]
+        )
         objective = _numpy_objective(penalized, batched)
         return "\n\n".join((network, objective, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
-    network = _TORCH_NETWORK.substitute(function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation,
-                                       output_loss=_TORCH_OUTPUT_LOSSES[output_kind(config)])
+    network = _TORCH_NETWORK.substitute(
+        function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation, output_loss=_TORCH_OUTPUT_LOSSES[output_kind(config)]
+    )
     objective = _torch_objective(penalized, batched)
     return "\n\n".join((network, objective, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
 
@@ -56,8 +59,11 @@ def _numpy_objective(penalized: bool, batched: bool) -> str:
     parts = [_PENALTY_MASK + _NUMPY_PENALTY] if penalized else []
     if batched:
         parts.append(_BATCHES)
-    add = ("\n    value, d_value = penalty(w)  # the penalty's branch w -> R -> JVal"
-           "\n    return jval + value, grad + d_value") if penalized else "\n    return jval, grad"
+    add = (
+        ("\n    value, d_value = penalty(w)  # the penalty's branch w -> R -> JVal\n    return jval + value, grad + d_value")
+        if penalized
+        else "\n    return jval, grad"
+    )
     parts.append((_NUMPY_BATCH_OBJECTIVE if batched else _NUMPY_FULL_OBJECTIVE).substitute(add=add))
     return "\n\n".join(part.strip("\n") + "\n" for part in parts)
 

@@ -11,6 +11,7 @@ batch or command.  It owns:
 
 No Qt here: the same session runs in tests with a plain thread.
 """
+
 from __future__ import annotations
 
 import time
@@ -39,18 +40,18 @@ MAX_CHANGES = 1000  # setting changes kept (and saved); older ones are dropped
 
 # What the banner says (templates the studio translates; see engine.messages.Notice)
 DIVERGED_NOTICE = QT_TRANSLATE_NOOP(
-    "Engine", "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. "
-              "Lower alpha, then rewind or reset.")
-STOPPED_NOTICE = QT_TRANSLATE_NOOP(
-    "Engine", "The run has stopped; rewind or reset before stepping through another iteration.")
+    "Engine", "The run diverged at iteration {n}: JVal or a weight stopped being a finite number. Lower alpha, then rewind or reset."
+)
+STOPPED_NOTICE = QT_TRANSLATE_NOOP("Engine", "The run has stopped; rewind or reset before stepping through another iteration.")
 SYMMETRY_NOTICE = QT_TRANSLATE_NOOP(
-    "Engine", "All start weights of {layers} are equal, so every unit they feed computes the same value "
-              "and receives the same gradient: the units can never become different (the article's note 3, "
-              "symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the "
-              "manual's experiment “All-zero start” shows why.")
+    "Engine",
+    "All start weights of {layers} are equal, so every unit they feed computes the same value "
+    "and receives the same gradient: the units can never become different (the article's note 3, "
+    "symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the "
+    "manual's experiment “All-zero start” shows why.",
+)
 
-WEIGHT_REFUSED = QT_TRANSLATE_NOOP(
-    "Engine", "{name} was not moved there: JVal or its gradient would not be a finite number.")
+WEIGHT_REFUSED = QT_TRANSLATE_NOOP("Engine", "{name} was not moved there: JVal or its gradient would not be a finite number.")
 
 
 class RunState(str, Enum):
@@ -154,8 +155,7 @@ class TrainingSession:
         The new trainer is built and filled before anything of the running
         session is replaced, so a load that fails leaves it as it was.
         """
-        config = saved.config.with_changes(optimizer=saved.snapshot.optimizer,
-                                           **dict(saved.snapshot.hyper))
+        config = saved.config.with_changes(optimizer=saved.snapshot.optimizer, **dict(saved.snapshot.hyper))
         trainer = config.trainer(getattr(saved, "problem", None) or config.problem(saved.dataset))
         trainer.history.truncate(0)
         trainer.history.extend(saved.history)
@@ -340,8 +340,7 @@ class TrainingSession:
         """
         try:
             problem = config.problem()
-            check_budget(problem.network.sizes, problem.all_data.n_samples, config.max_iter,
-                         problem.test is not None, studio=True)
+            check_budget(problem.network.sizes, problem.all_data.n_samples, config.max_iter, problem.test is not None, studio=True)
             self._new_trainer(problem, config)
         except ConfigError:
             raise
@@ -366,8 +365,7 @@ class TrainingSession:
         self._optimizer_from_config()
 
     def _optimizer_from_config(self) -> None:
-        if self.trainer.optimizer.name != self.config.optimizer or \
-                self.trainer.optimizer.hyper != self.config.hyper:
+        if self.trainer.optimizer.name != self.config.optimizer or self.trainer.optimizer.hyper != self.config.hyper:
             self.trainer.set_optimizer(self.config.make_optimizer())
 
     # -- rewind ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ such as /dev/urandom, which would be read without end) of at most
 :data:`MAX_FILE_BYTES`.  JSON nesting deeper than :data:`MAX_JSON_DEPTH` is
 refused (the format needs 4 levels) instead of ending in a RecursionError.
 """
+
 from __future__ import annotations
 
 import json
@@ -79,8 +80,7 @@ class BoundedReader:
                     if size > cap:
                         raise ArchiveError(f"{name} unpacks to more than BP Studio accepts ({cap // 2**20} MB)")
                     if self.total > MAX_TOTAL_BYTES:
-                        raise ArchiveError(f"the file unpacks to more than BP Studio accepts "
-                                           f"({MAX_TOTAL_BYTES // 2**20} MB)")
+                        raise ArchiveError(f"the file unpacks to more than BP Studio accepts ({MAX_TOTAL_BYTES // 2**20} MB)")
                     parts.append(chunk)
         except ArchiveError:
             raise

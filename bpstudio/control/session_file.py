@@ -20,6 +20,7 @@ Saving goes through :mod:`bpstudio.control.safe_write`: a temporary file
 beside the target, renamed over it, so a crash mid-save never leaves a
 half-written file in place of a good one, and only regular files are replaced.
 """
+
 from __future__ import annotations
 
 import io
@@ -71,8 +72,16 @@ def save_session(path: str | os.PathLike, session: TrainingSession, selected_par
     """Write a (paused) session to ``path`` atomically; raises OSError on failure."""
     trainer = session.trainer
     test = None if trainer.test_history is None else trainer.test_history.view()
-    save_state(path, session.config, trainer.snapshot(), trainer.history.view(),
-               tuple(session.changes), selected_param, trainer.problem.all_data, test)
+    save_state(
+        path,
+        session.config,
+        trainer.snapshot(),
+        trainer.history.view(),
+        tuple(session.changes),
+        selected_param,
+        trainer.problem.all_data,
+        test,
+    )
 
 
 def save_state(
@@ -191,8 +200,9 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     moments = OPTIMIZERS[optimizer].moment_keys()
     stored_state = {name[4:-4] for name in members if name.startswith("opt_") and name.endswith(".npy")}
     if stored_state not in (set(full_state), set(moments)):
-        raise SessionFileError(f"the {optimizer} state must be {', '.join(full_state)}; "
-                               f"the file holds {', '.join(sorted(stored_state)) or 'none'}")
+        raise SessionFileError(
+            f"the {optimizer} state must be {', '.join(full_state)}; the file holds {', '.join(sorted(stored_state)) or 'none'}"
+        )
     state = {key: _array(reader, members, f"opt_{key}", (n,)) for key in full_state if key in stored_state}
     test_history = None
     if "test_history.npy" in members:
@@ -207,14 +217,14 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     if not (jval == history[-1] or (math.isnan(jval) and math.isnan(history[-1]))):
         raise SessionFileError("'jval' is not the last value of the history")
     selected = document.get("selected_param")
-    if selected is not None and (not isinstance(selected, int) or isinstance(selected, bool)
-                                 or not 0 <= selected < n):
+    if selected is not None and (not isinstance(selected, int) or isinstance(selected, bool) or not 0 <= selected < n):
         raise SessionFileError("'selected_param' is not a parameter of this network")
     changes = _changes(document, iteration)
     problem = _problem(config, dataset)
     snapshot = Snapshot.capture(iteration, jval, weights, gradient, optimizer, hyper, state, stop)
-    return SavedSession(config, snapshot, history, changes, selected,
-                        _text(document.get("app_version", "?")), dataset, test_history, problem)
+    return SavedSession(
+        config, snapshot, history, changes, selected, _text(document.get("app_version", "?")), dataset, test_history, problem
+    )
 
 
 def _dataset(reader: BoundedReader, members: set[str], document: dict, config: RunConfig) -> Dataset:
@@ -229,9 +239,14 @@ def _dataset(reader: BoundedReader, members: set[str], document: dict, config: R
         expected = output_names(classes, one_column) if len(classes) >= 2 else None
     else:
         expected = config.targets if not classes else None
-    if (not isinstance(names, list) or len(names) != 2
-            or not all(isinstance(group, list) and all(isinstance(x, str) for x in group) for group in names)
-            or tuple(names[0]) != config.inputs or expected is None or tuple(names[1]) != expected):
+    if (
+        not isinstance(names, list)
+        or len(names) != 2
+        or not all(isinstance(group, list) and all(isinstance(x, str) for x in group) for group in names)
+        or tuple(names[0]) != config.inputs
+        or expected is None
+        or tuple(names[1]) != expected
+    ):
         raise SessionFileError("'data_names' must list the data's input and target columns")
     inputs = _array(reader, members, "data_inputs", (None, len(config.inputs)))
     if inputs.shape[0] < 2:
@@ -262,8 +277,7 @@ def _check_header(document: dict) -> None:
         raise SessionFileError("the file's format version is missing or not a positive whole number")
     if version > VERSION:
         raise SessionFileError(
-            f"this file was made by a newer BP Studio (format {version}); "
-            f"this version reads format {VERSION}. Please update BP Studio."
+            f"this file was made by a newer BP Studio (format {version}); this version reads format {VERSION}. Please update BP Studio."
         )
 
 
@@ -349,8 +363,7 @@ def _array(reader: BoundedReader, members: set[str], name: str, shape: tuple, fi
         raise SessionFileError(f"{member} cannot be read ({err})") from None
     fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape))
     if values.dtype.kind not in "fi" or not fits:
-        raise SessionFileError(f"{member} has shape {values.shape} and type {values.dtype}; "
-                               f"{shape} of numbers was expected")
+        raise SessionFileError(f"{member} has shape {values.shape} and type {values.dtype}; {shape} of numbers was expected")
     values = values.astype(float)
     if finite and not np.isfinite(values).all():
         raise SessionFileError(f"{member} holds values that are not finite numbers (NaN or infinity)")
@@ -366,16 +379,19 @@ def _changes(document: dict, iteration: int) -> tuple[ChangeRecord, ...]:
         raise SessionFileError(f"'changes' lists more than {MAX_CHANGES} changes")
     out = []
     for entry in raw:
-        if (not isinstance(entry, list) or len(entry) != 4 or not isinstance(entry[0], int)
-                or isinstance(entry[0], bool) or not isinstance(entry[1], str)):
+        if (
+            not isinstance(entry, list)
+            or len(entry) != 4
+            or not isinstance(entry[0], int)
+            or isinstance(entry[0], bool)
+            or not isinstance(entry[1], str)
+        ):
             raise SessionFileError("each change must be [iteration, setting, old, new]")
         at, field, old, new = entry
         if not 0 <= at <= iteration:
-            raise SessionFileError(f"a change is dated at iteration {_text(str(at))[:24]}, "
-                                   f"outside this run's 0 to {iteration}")
+            raise SessionFileError(f"a change is dated at iteration {_text(str(at))[:24]}, outside this run's 0 to {iteration}")
         if field not in LIVE_FIELDS:
-            raise SessionFileError(f"a change names {_text(field)!r}, which is not a setting that "
-                                   "changes during a run")
+            raise SessionFileError(f"a change names {_text(field)!r}, which is not a setting that changes during a run")
         for value in (old, new):
             if not _valid_setting(field, value):
                 raise SessionFileError(f"a change gives {field} a value that is not valid")

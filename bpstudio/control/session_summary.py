@@ -4,6 +4,7 @@ Everything taken from the file (version, column names, formulas, the CSV's
 name) passes through :func:`escape_control`, so a hostile file cannot send
 terminal escapes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,8 +44,11 @@ def describe(saved: SavedSession) -> str:
     else:
         net, io_names = c.problem_network(saved.dataset), ""
     sizes = "-".join(str(v) for v in net.sizes)
-    loss = "" if c.loss == "mse" and not net.penalized else (
-        f", {c.loss} ({net.output_activation})" + (f", l1 {c.l1:g}, l2 {c.l2:g}" if net.penalized else ""))
+    loss = (
+        ""
+        if c.loss == "mse" and not net.penalized
+        else (f", {c.loss} ({net.output_activation})" + (f", l1 {c.l1:g}, l2 {c.l2:g}" if net.penalized else ""))
+    )
     lines = [
         f"BP Studio session (made by BP Studio {escape_control(saved.app_version)})",
         f"network:     {sizes} {c.activation}, init {c.init}{loss}{io_names}",

@@ -6,6 +6,7 @@ size budget (e.g. 1 000 000 samples with 4096 hidden units, which once made
 every later start fail with a MemoryError) is set aside: the studio starts
 with the article's run and says why.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,7 @@ def config_from_settings(text) -> RunConfig | None:
             raise ValueError("it is not a settings object")
         config = RunConfig.from_dict(data)
         problem = config.problem()  # reads the CSV file, parses the formulas
-        check_budget(problem.network.sizes, problem.all_data.n_samples, config.max_iter,
-                     problem.test is not None, studio=True)
+        check_budget(problem.network.sizes, problem.all_data.n_samples, config.max_iter, problem.test is not None, studio=True)
     except Exception as err:  # noqa: BLE001 - MemoryError and RecursionError too: start must not fail
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise StoredConfigError(reason) from None

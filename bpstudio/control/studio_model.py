@@ -21,6 +21,7 @@ It also keeps the JVal history (:attr:`history`, one mirror that the plot draws 
 the exports and session files read) and the finished runs (:attr:`runs`): a run is
 kept when it finishes and when a rewound-over future is left behind by a new branch.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,8 +51,7 @@ PATH_ROWS = 32
 FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 NO_SELECTION = -1  # pending_selection: open the next run with nothing chosen
 
-__all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "Phase", "ChainView", "NodeReadout", "ProbeReading",
-           "StudioModel"]
+__all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "Phase", "ChainView", "NodeReadout", "ProbeReading", "StudioModel"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,19 +157,16 @@ class StudioModel:
         sizes = tuple(self.problem.network.sizes)
         if update.discarded is not None and len(update.discarded) > 1:
             self.runs.add(update.config, update.discarded, sizes)
-        newly_finished = update.state in FINISHED and (
-            previous is None or previous.state not in FINISHED or update.new_run)
+        newly_finished = update.state in FINISHED and (previous is None or previous.state not in FINISHED or update.new_run)
         if newly_finished and len(self.history) > 1:
-            self.runs.add(update.config, self.history.values(), sizes, update.changes,
-                          update.snapshot.stop_reason)
+            self.runs.add(update.config, self.history.values(), sizes, update.changes, update.snapshot.stop_reason)
 
     @property
     def snapshot(self) -> Snapshot | None:
         return None if self.last is None else self.last.snapshot
 
     def _ready(self) -> bool:
-        return (self.last is not None and self.problem is not None
-                and self.last.snapshot.weights.size == self.problem.network.n_params)
+        return self.last is not None and self.problem is not None and self.last.snapshot.weights.size == self.problem.network.n_params
 
     # -- selection ----------------------------------------------------------------------------------
     def select(self, index: int | None) -> None:
@@ -271,8 +268,7 @@ class StudioModel:
         problem, snapshot, index = self.problem, self.last.snapshot, self.selected
 
         def work() -> NudgeResult:
-            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta,
-                         float(snapshot.gradient[index]))
+            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(snapshot.gradient[index]))
 
         self.executor.submit("nudge", work, self.nudge_ready.emit)
 
@@ -293,8 +289,7 @@ class StudioModel:
                 true = _true_values(config, parsed, x)
             except ValueError:
                 true = None
-            return ProbeReading(tuple(map(float, x)), tuple(map(float, predicted)),
-                                None if true is None else tuple(map(float, true)))
+            return ProbeReading(tuple(map(float, x)), tuple(map(float, predicted)), None if true is None else tuple(map(float, true)))
 
         self.executor.submit("probe", work, self.probe_ready.emit)
 
@@ -322,25 +317,32 @@ def _true_values(config: RunConfig, parsed: tuple[Formula, ...], x: np.ndarray) 
     return targets
 
 
-def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, index: int, sample: int,
-                exact: bool) -> ChainView:
+def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, index: int, sample: int, exact: bool) -> ChainView:
     data = problem.dataset
     weights = snapshot.weights
     sample = min(sample, data.n_samples - 1)
     summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
     at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
     return ChainView(
-        iteration=snapshot.iteration, index=index, sample=sample, chain=chain, summed=summed,
-        at_sample=at_sample, blocks=tuple(board(chain, at_sample)), links=tuple(basic_links(chain, at_sample)),
-        exact=exact, weight=float(weights[index]), gradient=float(snapshot.gradient[index]),
+        iteration=snapshot.iteration,
+        index=index,
+        sample=sample,
+        chain=chain,
+        summed=summed,
+        at_sample=at_sample,
+        blocks=tuple(board(chain, at_sample)),
+        links=tuple(basic_links(chain, at_sample)),
+        exact=exact,
+        weight=float(weights[index]),
+        gradient=float(snapshot.gradient[index]),
         alpha=float(snapshot.hyper.get("alpha", float("nan"))),
         sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]))),
         sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
-        suggested_delta=fair_delta(problem.network, weights, data, index, float(snapshot.gradient[index]))
-        if exact else None,
+        suggested_delta=fair_delta(problem.network, weights, data, index, float(snapshot.gradient[index])) if exact else None,
         step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
         optimizer=snapshot.optimizer,
-        sample_predictions=tuple(zip(data.target_names, map(float, predict(
-            problem.network, weights, data.inputs[sample:sample + 1])[0]))),
+        sample_predictions=tuple(
+            zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]))
+        ),
         contributions=sample_contributions(problem.network, weights, data, index),
     )

@@ -3,6 +3,7 @@
 Shared by `bpstudio train --history`, `bpstudio landscape --csv` and the studio's File > Export;
 written atomically through :mod:`bpstudio.control.safe_write`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -31,8 +32,11 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
     if suffix == ".npz":
         with replacing_file(path, "wb") as handle:
             # mypy matches the unpacked arrays against savez's allow_pickle: bool as well
-            np.savez(handle, **{f"W{layer}": m for layer, m in enumerate(matrices)},  # type: ignore[arg-type]
-                     sizes=np.array(net.sizes))
+            np.savez(
+                handle,
+                **{f"W{layer}": m for layer, m in enumerate(matrices)},  # type: ignore[arg-type]
+                sizes=np.array(net.sizes),
+            )
         return
     if suffix != ".csv":
         raise ValueError("weights can be saved as .csv or .npz")
@@ -41,8 +45,7 @@ def write_weights(path: str | Path, net: Network, weights: np.ndarray) -> None:
         writer.writerow(["layer", "row", "col", "name", "is_bias", "value"])
         for layer, matrix in enumerate(matrices):
             for (row, col), value in np.ndenumerate(matrix):
-                writer.writerow([layer, row, col, f"W{layer}[{row},{col}]",
-                                 int(net.is_bias(layer, row)), repr(float(value))])
+                writer.writerow([layer, row, col, f"W{layer}[{row},{col}]", int(net.is_bias(layer, row)), repr(float(value))])
 
 
 def write_slice_csv(path: str | Path, cut: WeightSlice) -> None:

@@ -9,22 +9,20 @@ cross-entropy, the article's data no features): :func:`changes_for` returns
 that whole set of changes, so a choice never lands on a config the engine
 refuses.  No Qt here: the rules are tested without a window.
 """
+
 from __future__ import annotations
 
 from ..engine.config import RunConfig
 from ..engine.datasets import CLASSIFICATION, THREE_CLASS
 from ..engine.messages import QT_TRANSLATE_NOOP, Notice
 
-CSV_DATASET = QT_TRANSLATE_NOOP(
-    "Engine", "The data come from a CSV file; “Article's data” goes back to the built-in data sets.")
+CSV_DATASET = QT_TRANSLATE_NOOP("Engine", "The data come from a CSV file; “Article's data” goes back to the built-in data sets.")
 CSV_CLASSES = QT_TRANSLATE_NOOP("Engine", "A CSV class column brings its own classes.")
 CSV_ROWS = QT_TRANSLATE_NOOP("Engine", "A CSV file has its own rows.")
-NOT_CLASSES = QT_TRANSLATE_NOOP(
-    "Engine", "Classes belong to the classification data sets (circle, xor, gauss, spiral, moons).")
+NOT_CLASSES = QT_TRANSLATE_NOOP("Engine", "Classes belong to the classification data sets (circle, xor, gauss, spiral, moons).")
 TWO_CLASSES = QT_TRANSLATE_NOOP("Engine", "{dataset} has 2 classes; gauss and spiral also come with 3.")
 NOT_2D = QT_TRANSLATE_NOOP("Engine", "Noise and input features belong to the 2-D data sets (x₁, x₂).")
-NO_CLASSES_FOR_LOSS = QT_TRANSLATE_NOOP(
-    "Engine", "Cross-entropy needs classes: choose a classification data set or a CSV class column.")
+NO_CLASSES_FOR_LOSS = QT_TRANSLATE_NOOP("Engine", "Cross-entropy needs classes: choose a classification data set or a CSV class column.")
 NOT_ARTICLE_INPUTS = QT_TRANSLATE_NOOP("Engine", "Target formulas are written over the article's r, g, b.")
 
 

@@ -5,6 +5,7 @@ file says; printed raw, an ESC sequence would move the cursor, recolour or
 retitle the user's terminal.  :func:`escape_control` writes every control
 character (C0, DEL, C1, and the bidirectional overrides) as a visible escape.
 """
+
 from __future__ import annotations
 
 import unicodedata

@@ -11,6 +11,7 @@ Typesetting a factor costs milliseconds, so pieces are cached by
 writes new numbers (plain SVG text, no typesetting) into the same layout.
 No Qt here: the CLI and the tests use it without a display.
 """
+
 from __future__ import annotations
 
 import math
@@ -101,14 +102,30 @@ class _Canvas:
         self.right = max(self.right, x + p.width)
         self.bottom = max(self.bottom, baseline + p.descent)
 
-    def text(self, text: str, x: float, baseline: float, size: float, colour: str,
-             anchor: str = "middle", bold: bool = False, element_id: str | None = None) -> None:
+    def text(
+        self,
+        text: str,
+        x: float,
+        baseline: float,
+        size: float,
+        colour: str,
+        anchor: str = "middle",
+        bold: bool = False,
+        element_id: str | None = None,
+    ) -> None:
         if not text:
             return
-        element = ET.Element("text", {
-            "x": f"{x:.2f}", "y": f"{baseline:.2f}", "font-family": NUMBER_FONT,
-            "font-size": f"{size:.2f}", "fill": colour, "text-anchor": anchor,
-        })
+        element = ET.Element(
+            "text",
+            {
+                "x": f"{x:.2f}",
+                "y": f"{baseline:.2f}",
+                "font-family": NUMBER_FONT,
+                "font-size": f"{size:.2f}",
+                "fill": colour,
+                "text-anchor": anchor,
+            },
+        )
         if element_id:  # a viewer finds it by id (QSvgRenderer.boundsOnElement), e.g. for a tooltip
             element.set("id", element_id)
         if bold:
@@ -122,18 +139,29 @@ class _Canvas:
 
     def document(self, margin: float, background: str | None = None) -> str:
         width, height = self.right + margin, self.bottom + margin
-        root = ET.Element("svg", {
-            "xmlns": SVG_NS, "version": "1.1", "width": f"{width:.1f}", "height": f"{height:.1f}",
-            "viewBox": f"0 0 {width:.1f} {height:.1f}",
-        })
+        root = ET.Element(
+            "svg",
+            {
+                "xmlns": SVG_NS,
+                "version": "1.1",
+                "width": f"{width:.1f}",
+                "height": f"{height:.1f}",
+                "viewBox": f"0 0 {width:.1f} {height:.1f}",
+            },
+        )
         if background:
             ET.SubElement(root, "rect", width="100%", height="100%", fill=background)
         root.extend(self.items)
         return ET.tostring(root, encoding="unicode")
 
 
-def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str, str] | None = None,
-              size: float = MATH_SIZE, background: str | None = None) -> str:
+def board_svg(
+    blocks: list[Block],
+    colours: Colours = Colours(),
+    tags: dict[str, str] | None = None,
+    size: float = MATH_SIZE,
+    background: str | None = None,
+) -> str:
     """The blackboard: each block's rows with every factor's number centred under it.
 
     ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
@@ -162,8 +190,7 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
         tag = tags.get(block.role)
         if tag:
             y += 0.9 * num_size
-            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True,
-                        element_id=f"tag-{block.role}-{number}")
+            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True, element_id=f"tag-{block.role}-{number}")
             y += 0.2 * em
         for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces)):
             ascent = max([p.ascent for p in pieces] + [lhs.ascent if r == 0 else 0.0])
@@ -185,13 +212,13 @@ def board_svg(blocks: list[Block], colours: Colours = Colours(), tags: dict[str,
                     canvas.place(dot, x, baseline)
                     x += dot.width + gap
             if row.value is not None and len(row.cells) > 1:
-                canvas.text("= " + number_text(row.value), x + gap, numbers_y, num_size, colours.numbers,
-                            anchor="start", bold=len(block.rows) == 1)
+                canvas.text(
+                    "= " + number_text(row.value), x + gap, numbers_y, num_size, colours.numbers, anchor="start", bold=len(block.rows) == 1
+                )
             y = numbers_y + 0.55 * em
         if block.value is not None and len(block.rows) > 1:
             y += 0.9 * num_size
-            canvas.text("Σ = " + number_text(block.value), x_cells, y, num_size, colours.numbers,
-                        anchor="start", bold=True)
+            canvas.text("Σ = " + number_text(block.value), x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
             y += 0.5 * em
         y += 0.35 * em
     return canvas.document(margin=0.5 * em, background=background)
@@ -204,16 +231,25 @@ def tag_ids(svg: str) -> dict[str, str]:
     return {match.group(0): match.group(1) for match in re.finditer(r"tag-(source|sink)-\d+", svg)}
 
 
-def links_svg(links: list[BasicLink], colours: Colours = Colours(), size: float = MATH_SIZE,
-              background: str | None = None, reasons: list[str] | None = None) -> str:
+def links_svg(
+    links: list[BasicLink],
+    colours: Colours = Colours(),
+    size: float = MATH_SIZE,
+    background: str | None = None,
+    reasons: list[str] | None = None,
+) -> str:
     """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned;
     ``reasons`` (in the caller's language) are written small under their links."""
-    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background,
-                         notes=reasons)
+    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background, notes=reasons)
 
 
-def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = Colours(),
-                  size: float = MATH_SIZE, background: str | None = None, notes: list[str] | None = None) -> str:
+def equations_svg(
+    rows: list[tuple[str, str, float | None]],
+    colours: Colours = Colours(),
+    size: float = MATH_SIZE,
+    background: str | None = None,
+    notes: list[str] | None = None,
+) -> str:
     """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned;
     a line's note, if any, under it in the muted colour."""
     em = size
@@ -236,8 +272,7 @@ def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = 
         canvas.place(right, x_formula, baseline)
         if value is not None:
             canvas.place(equals, x_value, baseline)
-            canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size,
-                        colours.numbers, anchor="start")
+            canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size, colours.numbers, anchor="start")
         y = baseline + descent + 0.45 * em
         if n < len(notes) and notes[n]:
             canvas.text(notes[n], x_formula, y + 0.25 * em, 0.72 * size, colours.muted, anchor="start")
@@ -245,8 +280,7 @@ def equations_svg(rows: list[tuple[str, str, float | None]], colours: Colours = 
     return canvas.document(margin=0.4 * em, background=background)
 
 
-def equation_svg(latex: str, colours: Colours = Colours(), size: float = MATH_SIZE,
-                 background: str | None = None) -> str:
+def equation_svg(latex: str, colours: Colours = Colours(), size: float = MATH_SIZE, background: str | None = None) -> str:
     """One equation (a phase banner's), on its own."""
     canvas = _Canvas()
     p = piece(latex, size, colours.text)

@@ -14,6 +14,7 @@ instead of a queue.
 No Qt: the studio's adapter (``bpstudio/qt/unit_map_feed.py``) turns the
 events into signals; tests use the model's synchronous executor.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -113,8 +114,9 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
     return np.clip(outputs, 0.0, 1.0)
 
 
-def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: InputPlane,
-              palette: MapPalette, large: str | None = None) -> MapFrame:
+def map_frame(
+    problem: Problem, iteration: int, weights: np.ndarray, plane: InputPlane, palette: MapPalette, large: str | None = None
+) -> MapFrame:
     """Compute and paint every hidden unit's small picture and the one shown large (``large``).
 
     ``large``: :data:`CLASSES`, an output (``y[1]``) or a hidden unit
@@ -160,14 +162,12 @@ def map_frame(problem: Problem, iteration: int, weights: np.ndarray, plane: Inpu
                 images[name] = diverging(values, *span, palette)
     for image in (*images.values(), *tiles.values()):
         image.flags.writeable = False
-    return MapFrame(iteration, problem, plane, MappingProxyType(images), MappingProxyType(tiles),
-                    MappingProxyType(ranges))
+    return MapFrame(iteration, problem, plane, MappingProxyType(images), MappingProxyType(tiles), MappingProxyType(ranges))
 
 
 def _two_colours(palette: MapPalette, k: int) -> MapPalette:
     """A palette whose class 1 is class k (one output's probability: background to its class colour)."""
-    return MapPalette(palette.background, palette.negative, palette.positive,
-                      (palette.background, palette.class_colour(k)))
+    return MapPalette(palette.background, palette.negative, palette.positive, (palette.background, palette.class_colour(k)))
 
 
 def map_points(problem: Problem, plane: InputPlane, palette: MapPalette, picture: str) -> MapPoints:
@@ -300,8 +300,9 @@ class UnitMaps:
         def work() -> Any:
             try:
                 health = unit_health(problem.network, weights, problem.dataset.inputs_aug) if health_key else None
-                frame = (map_frame(problem, iteration, weights, plane, palette, large)
-                         if plane is not None and palette is not None else None)  # (both are set with map_key)
+                frame = (
+                    map_frame(problem, iteration, weights, plane, palette, large) if plane is not None and palette is not None else None
+                )  # (both are set with map_key)
                 return health, frame
             except Exception as err:  # noqa: BLE001 - a failed picture must not block the next ones
                 return _Failed(err)
@@ -334,8 +335,11 @@ class UnitMaps:
         health: _HealthKey = (problem, snapshot)
         health_key = None if _same(self._asked["health"], health) else health
         picture: _MapKey = (problem, snapshot, self.plane, self.palette, self.large)
-        map_key = None if (not self.maps_wanted or self.plane is None or self._plane_of is not problem
-                           or _same(self._asked["map"], picture)) else picture  # (a view may ask before the new run's plane is made)
+        map_key = (
+            None
+            if (not self.maps_wanted or self.plane is None or self._plane_of is not problem or _same(self._asked["map"], picture))
+            else picture
+        )  # (a view may ask before the new run's plane is made)
         if health_key is None and map_key is None:
             return None
         return problem, snapshot, health_key, map_key

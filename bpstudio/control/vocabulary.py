@@ -5,6 +5,7 @@ The Qt floor draws and forwards; it never calls the engine's computing modules
 it needs to *name* things — phase kinds, optimizer names and the settings each
 uses, the types it receives from the studio model — comes from here.
 """
+
 from __future__ import annotations
 
 from ..engine.chain import ChainNumbers, InfluenceChain
@@ -18,5 +19,17 @@ OPTIMIZER_NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
 OPTIMIZER_SETTINGS: dict[str, tuple[str, ...]] = {name: tuple(cls.defaults) for name, cls in OPTIMIZERS.items()}
 LOSS_NAMES: tuple[str, ...] = tuple(LOSSES)  # mse, cross-entropy
 
-__all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "ChainNumbers", "InfluenceChain", "NudgeResult",
-           "LOSS_NAMES", "OPTIMIZER_NAMES", "OPTIMIZER_SETTINGS", "Phase", "SampleContributions"]
+__all__ = [
+    "BACKWARD",
+    "FORWARD",
+    "LOSS",
+    "UPDATE",
+    "ChainNumbers",
+    "InfluenceChain",
+    "NudgeResult",
+    "LOSS_NAMES",
+    "OPTIMIZER_NAMES",
+    "OPTIMIZER_SETTINGS",
+    "Phase",
+    "SampleContributions",
+]

@@ -7,6 +7,7 @@ so a long run keeps its whole shape in a fixed amount of memory.  A rewind or
 a hand-set weight replaces what lies at or after its iteration; a new run
 starts an empty path.  No Qt.
 """
+
 from __future__ import annotations
 
 import numpy as np

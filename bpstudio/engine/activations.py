@@ -7,6 +7,7 @@ The derivative is written in terms of the *output* O where that is cheaper
 the backward pass reuse what the forward pass cached instead of calling the
 transcendental function again.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ sequence (the last batch of an epoch may be smaller).  Batch k depends on k
 and the seed alone, so rewinding to a snapshot and stepping on gives the
 same batches again.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -30,7 +31,7 @@ class MiniBatches:
         if epoch != self._epoch:
             rng = np.random.RandomState((self.seed * 31 + epoch + _SHUFFLE_SALT) % 2**32)
             self._epoch, self._order = epoch, rng.permutation(self.n)
-        return np.sort(self._order[position * self.size:(position + 1) * self.size])
+        return np.sort(self._order[position * self.size : (position + 1) * self.size])
 
     def scale(self, rows: np.ndarray) -> float:
         """n / batch length: the batch's data term then estimates the whole set's sum."""

@@ -23,6 +23,7 @@ about 0.2 ms per link; :data:`STUDIO_MAX_PARAMS` (5 000 weights) and
 ``gradcheck`` evaluates JVal twice per parameter; it is held to
 :data:`MAX_GRADCHECK_SECONDS` (60 s).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,8 +43,7 @@ PARAM_ARRAYS = 12  # weights, gradient, optimizer state, a few snapshots and ste
 FLOAT = 8
 
 
-OUT_OF_MEMORY = QT_TRANSLATE_NOOP(
-    "Engine", "there was not enough memory for this run: reduce the samples or the hidden sizes")
+OUT_OF_MEMORY = QT_TRANSLATE_NOOP("Engine", "there was not enough memory for this run: reduce the samples or the hidden sizes")
 
 
 class BudgetError(Refusal):
@@ -74,28 +74,38 @@ def _gib(n: int) -> str:
     return f"{n / 1024**3:.1f}"
 
 
-def check_budget(sizes: tuple[int, ...], rows: int, max_iter: int, test: bool = False,
-                 studio: bool = False) -> Estimate:
+def check_budget(sizes: tuple[int, ...], rows: int, max_iter: int, test: bool = False, studio: bool = False) -> Estimate:
     """The estimate, or :class:`BudgetError` saying what to reduce."""
     e = estimate(tuple(sizes), rows, max_iter, test)
     if studio and e.params > STUDIO_MAX_PARAMS:
-        raise BudgetError(QT_TRANSLATE_NOOP(
-            "Engine", "this network has {n} weights; the studio draws at most {cap}: reduce the hidden sizes"),
-            n=e.params, cap=STUDIO_MAX_PARAMS)
+        raise BudgetError(
+            QT_TRANSLATE_NOOP("Engine", "this network has {n} weights; the studio draws at most {cap}: reduce the hidden sizes"),
+            n=e.params,
+            cap=STUDIO_MAX_PARAMS,
+        )
     if studio and e.hidden_units > STUDIO_MAX_HIDDEN_UNITS:
-        raise BudgetError(QT_TRANSLATE_NOOP(
-            "Engine", "this network has {n} hidden units; the studio draws at most {cap}: reduce the hidden sizes"),
-            n=e.hidden_units, cap=STUDIO_MAX_HIDDEN_UNITS)
+        raise BudgetError(
+            QT_TRANSLATE_NOOP("Engine", "this network has {n} hidden units; the studio draws at most {cap}: reduce the hidden sizes"),
+            n=e.hidden_units,
+            cap=STUDIO_MAX_HIDDEN_UNITS,
+        )
     if e.bytes > MAX_BYTES:
-        raise BudgetError(QT_TRANSLATE_NOOP(
-            "Engine", "this run would need about {need} GB of memory (the budget is {cap} GB): "
-                      "reduce the samples, the hidden sizes or max_iter"),
-            need=_gib(e.bytes), cap=_gib(MAX_BYTES))
+        raise BudgetError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "this run would need about {need} GB of memory (the budget is {cap} GB): reduce the samples, the hidden sizes or max_iter",
+            ),
+            need=_gib(e.bytes),
+            cap=_gib(MAX_BYTES),
+        )
     if e.seconds_per_iteration > MAX_SECONDS_PER_ITERATION:
-        raise BudgetError(QT_TRANSLATE_NOOP(
-            "Engine", "one iteration would take about {need} s (the budget is {cap} s): "
-                      "reduce the samples or the hidden sizes"),
-            need=f"{e.seconds_per_iteration:.0f}", cap=f"{MAX_SECONDS_PER_ITERATION:g}")
+        raise BudgetError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "one iteration would take about {need} s (the budget is {cap} s): reduce the samples or the hidden sizes"
+            ),
+            need=f"{e.seconds_per_iteration:.0f}",
+            cap=f"{MAX_SECONDS_PER_ITERATION:g}",
+        )
     return e
 
 
@@ -105,7 +115,13 @@ def check_gradcheck_budget(sizes: tuple[int, ...], rows: int) -> None:
     # two JVal evaluations per parameter, each about half an iteration's work
     seconds = e.params * e.seconds_per_iteration
     if seconds > MAX_GRADCHECK_SECONDS:
-        raise BudgetError(QT_TRANSLATE_NOOP(
-            "Engine", "checking {n} weights by finite differences would take about {need} s "
-                      "(the budget is {cap} s): reduce the hidden sizes or the samples"),
-            n=e.params, need=f"{seconds:.0f}", cap=f"{MAX_GRADCHECK_SECONDS:g}")
+        raise BudgetError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "checking {n} weights by finite differences would take about {need} s "
+                "(the budget is {cap} s): reduce the hidden sizes or the samples",
+            ),
+            n=e.params,
+            need=f"{seconds:.0f}",
+            cap=f"{MAX_GRADCHECK_SECONDS:g}",
+        )

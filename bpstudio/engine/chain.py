@@ -12,6 +12,7 @@ that sub-expression is named ``dL/dv`` and defined once, so the expression
 and its evaluation stay polynomial however many paths there are; the paths
 themselves are only listed up to a cap, with the count of the rest.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -137,8 +138,7 @@ class InfluenceChain:
         self.graph = ExpandedGraph(self.net)
 
     @classmethod
-    def of(cls, net: Network, param: str | tuple[int, int, int],
-           names: NodeNames | None = None) -> "InfluenceChain":
+    def of(cls, net: Network, param: str | tuple[int, int, int], names: NodeNames | None = None) -> "InfluenceChain":
         """The chain of ``'W0[0,0]'`` or ``(layer, row, col)``; bad names list the valid ones."""
         layer, row, col = net.parse_param(param) if isinstance(param, str) else param
         net.param_index(layer, row, col)  # range check
@@ -300,10 +300,7 @@ class InfluenceChain:
         if with_numeric:
             subset = Dataset(inputs, targets, data.input_names, data.target_names, data.classes)
             numeric = float(numeric_gradient(net, weights, subset, [index])[0])
-        per_output = {
-            data.target_names[k] if k >= 0 else PENALTY_SHARE: value
-            for k, value in self._per_output(local).items()
-        }
+        per_output = {data.target_names[k] if k >= 0 else PENALTY_SHARE: value for k, value in self._per_output(local).items()}
         by_edge = dict(zip(self.edges, local))
 
         path_values = []
@@ -311,11 +308,13 @@ class InfluenceChain:
             product: np.ndarray | float = 1.0
             for edge in path:
                 product = product * by_edge[edge]
-            path_values.append(PathValue(
-                (self.param,) + tuple(e.target for e in path),
-                tuple(_shown(e, by_edge[e]) for e in path),
-                float(np.sum(product)) if np.ndim(product) else float(product) * len(inputs),
-            ))
+            path_values.append(
+                PathValue(
+                    (self.param,) + tuple(e.target for e in path),
+                    tuple(_shown(e, by_edge[e]) for e in path),
+                    float(np.sum(product)) if np.ndim(product) else float(product) * len(inputs),
+                )
+            )
         return ChainNumbers(
             sample=sample,
             edge_values={e: _shown(e, v) for e, v in by_edge.items()},

@@ -17,6 +17,7 @@ decided here, once, for the window, the CLI's SVG and PNG and the tests.
 article does before multiplying them: each local derivative, its formula and
 its value.
 """
+
 from __future__ import annotations
 
 import math
@@ -140,9 +141,11 @@ def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) ->
         if isinstance(term, Sum):
             return {"op": "sum", "source": term.source.name, "terms": [tree(b) for b in term.branches]}
         if isinstance(term, Factor):
-            leaf: dict[str, Any] = {"op": "factor", "latex": frac(chain.display(term.edge.target, "latex"),
-                                                 chain.display(term.edge.source, "latex")),
-                    "link": [term.edge.source.name, term.edge.target.name]}
+            leaf: dict[str, Any] = {
+                "op": "factor",
+                "latex": frac(chain.display(term.edge.target, "latex"), chain.display(term.edge.source, "latex")),
+                "link": [term.edge.source.name, term.edge.target.name],
+            }
             if sample_numbers is not None:
                 leaf["value"] = sample_numbers.edge_values[term.edge]
             return leaf
@@ -153,8 +156,9 @@ def factored_tree(chain: InfluenceChain, numbers: ChainNumbers | None = None) ->
 
     root = tree(form.expression)
     root["lhs"] = frac("L", chain.display(form.param, "latex"))
-    root["definitions"] = [{"node": node.name, "lhs": frac("L", chain.display(node, "latex")),
-                            "tree": tree(product)} for node, product in form.definitions]
+    root["definitions"] = [
+        {"node": node.name, "lhs": frac("L", chain.display(node, "latex")), "tree": tree(product)} for node, product in form.definitions
+    ]
     return root
 
 
@@ -222,8 +226,7 @@ def basic_link(edge: Edge, net: Network, name: Callable[[Node], str], value: flo
         formula = rules.get(activation, default)(output, name(s))
     elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
         w = name(s)
-        formula = (f"(λ₁·sign({w}) + λ₂·{w})/n" if text
-                   else rf"\frac{{\lambda_1 \mathrm{{sign}}({w}) + \lambda_2 {w}}}{{n}}")
+        formula = f"(λ₁·sign({w}) + λ₂·{w})/n" if text else rf"\frac{{\lambda_1 \mathrm{{sign}}({w}) + \lambda_2 {w}}}{{n}}"
     elif edge.kind == LOSS_LINK and s.kind == PENALTY_NODE:  # L = data term + R
         formula = "1"
     elif edge.kind == LOSS_LINK:
@@ -260,9 +263,7 @@ def _loss_rule(net: Network, output: str, text: bool = False) -> str:
 def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[BasicLink]:
     """Every link of the chain with its local derivative's formula and value."""
     name: Callable[[Node], str] = lambda node: chain.display(node, "latex")  # noqa: E731
-    return [basic_link(edge, chain.net, name, None if numbers is None else numbers.edge_values[edge])
-            for edge in chain.edges]
+    return [basic_link(edge, chain.net, name, None if numbers is None else numbers.edge_values[edge]) for edge in chain.edges]
 
 
-__all__ = ["Block", "BasicLink", "Cell", "Row", "basic_link", "basic_links", "board", "evaluate_tree", "factored_tree",
-           "frac"]
+__all__ = ["Block", "BasicLink", "Cell", "Row", "basic_link", "basic_links", "board", "evaluate_tree", "factored_tree", "frac"]

@@ -3,6 +3,7 @@
 One walker over the factored form serves all three formats; only the way a
 symbol, a fraction and a product sign are written differs.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -10,8 +11,7 @@ from collections.abc import Callable, Iterable
 from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Product, Sum
 from .graph import Edge, Node
 
-_LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss",
-               "penalty": "penalty"}
+_LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss", "penalty": "penalty"}
 
 
 class _Style:
@@ -100,8 +100,7 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
             line += f" = {kind}{numbers.edge_values[edge]:.6g}"
         out.append(line)
     names: Callable[[Iterable[Node]], str] = lambda nodes: ", ".join(name(n) for n in nodes) or "none"  # noqa: E731
-    out += ["", f"sources (branches summed here): {names(chain.sources)}",
-            f"sinks (several links arrive):   {names(chain.sinks)}", ""]
+    out += ["", f"sources (branches summed here): {names(chain.sources)}", f"sinks (several links arrive):   {names(chain.sinks)}", ""]
     out.append("factored chain rule (sums at the sources):")
     out += [f"  {line}" for line in factored_lines(chain, "text", numbers if numbers and numbers.sample is not None else None)]
     if numbers is None:
@@ -118,11 +117,15 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
         out.append("  (no shares: the paths nearly cancel, their total is small against their sizes)")
     if numbers.paths_total > shown:
         out.append(f"  ... and {numbers.paths_total - shown} more paths")
-    out += ["", f"gradient ∂L/∂{name(chain.param)} ({where}):",
-            f"  chain (factored form)  {numbers.chain_gradient:.12g}",
-            f"  backprop               {numbers.backprop_gradient:.12g}   rel. diff {numbers.chain_error:.1e}",
-            f"  finite difference      {numbers.numeric_gradient:.12g}   rel. diff {numbers.numeric_error:.1e}",
-            "", "per output: " + ", ".join(f"{k} {v:.6g}" for k, v in numbers.per_output.items())]
+    out += [
+        "",
+        f"gradient ∂L/∂{name(chain.param)} ({where}):",
+        f"  chain (factored form)  {numbers.chain_gradient:.12g}",
+        f"  backprop               {numbers.backprop_gradient:.12g}   rel. diff {numbers.chain_error:.1e}",
+        f"  finite difference      {numbers.numeric_gradient:.12g}   rel. diff {numbers.numeric_error:.1e}",
+        "",
+        "per output: " + ", ".join(f"{k} {v:.6g}" for k, v in numbers.per_output.items()),
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -130,9 +133,7 @@ def render_latex(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> 
     """An ``align*`` block in the article's notation, ready to paste into slides."""
     lines = factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None)
     body = " \\\\\n".join(line.replace(" = ", " &= ", 1) for line in lines)
-    links = " \\\\\n".join(
-        f"& {link_description(e, chain, 'latex')}" for e in chain.edges
-    )
+    links = " \\\\\n".join(f"& {link_description(e, chain, 'latex')}" for e in chain.edges)
     return (
         "% loss-influence chain of " + chain.name + "\n"
         "\\begin{align*}\n" + links + "\n\\end{align*}\n"
@@ -142,8 +143,7 @@ def render_latex(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> 
 
 def render_html(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
     """Qt rich text: the factored formula, with numbers when a sample is given."""
-    parts = [f"<p>{line}</p>" for line in factored_lines(
-        chain, "html", numbers if numbers and numbers.sample is not None else None)]
+    parts = [f"<p>{line}</p>" for line in factored_lines(chain, "html", numbers if numbers and numbers.sample is not None else None)]
     return "".join(parts)
 
 
@@ -166,6 +166,10 @@ def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) 
             out.append(f"| ${route}$ | {path.value:.6g} |")
         if numbers.paths_total > len(numbers.paths):
             out.append(f"| … and {numbers.paths_total - len(numbers.paths)} more | |")
-        out += ["", f"Chain sum {numbers.chain_gradient:.10g}; backprop {numbers.backprop_gradient:.10g}; "
-                    f"finite difference {numbers.numeric_gradient:.10g}.", ""]
+        out += [
+            "",
+            f"Chain sum {numbers.chain_gradient:.10g}; backprop {numbers.backprop_gradient:.10g}; "
+            f"finite difference {numbers.numeric_gradient:.10g}.",
+            "",
+        ]
     return "\n".join(out)

@@ -7,6 +7,7 @@ label is a number (so 2 comes before 10), as text otherwise; that order is
 the order of the output units, and the CLI's JSON reports it as
 ``"classes"``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -5,6 +5,7 @@ Defaults are the article's run.  Every refused value raises
 ``--alpha must be greater than 0`` and the studio can show the same sentence
 next to the field.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,13 @@ import numpy as np
 from .classes import uses_one_column
 from .csv_data import class_dataset_from_csv, dataset_from_csv
 from .data import (
-    ARTICLE_INPUTS, INITS, Dataset, Problem, draw_article_data, split_dataset, start_weights,
+    ARTICLE_INPUTS,
+    INITS,
+    Dataset,
+    Problem,
+    draw_article_data,
+    split_dataset,
+    start_weights,
 )
 from .datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points, points_dataset
 from .features import FEATURES, check_features
@@ -48,9 +55,27 @@ class ConfigError(ValueError):
 
 # Settings that can change while a run goes on; the others define a new run.
 LIVE_FIELDS = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
-MODEL_FIELDS = ("hidden", "activation", "samples", "seed", "init", "formulas", "data_file",
-                "inputs", "targets", "test_fraction", "dataset", "classes", "noise", "features",
-                "loss", "output", "l1", "l2", "batch_size")
+MODEL_FIELDS = (
+    "hidden",
+    "activation",
+    "samples",
+    "seed",
+    "init",
+    "formulas",
+    "data_file",
+    "inputs",
+    "targets",
+    "test_fraction",
+    "dataset",
+    "classes",
+    "noise",
+    "features",
+    "loss",
+    "output",
+    "l1",
+    "l2",
+    "batch_size",
+)
 _TEXT_TUPLES = ("formulas", "inputs", "targets", "features")
 # --output names -> the output layer's activation; "auto" follows the loss
 OUTPUTS = {"auto": None, "linear": "identity", "softmax": "softmax", "sigmoid": "sigmoid"}
@@ -93,14 +118,17 @@ class RunConfig:
 
     def validate(self) -> None:
         if not all(isinstance(h, int) and 1 <= h <= MAX_UNITS for h in self.hidden):
-            raise ConfigError("hidden", Refusal(QT_TRANSLATE_NOOP("Engine", "hidden sizes must be whole numbers from 1 to {n}"),
-                                              n=MAX_UNITS))
+            raise ConfigError(
+                "hidden", Refusal(QT_TRANSLATE_NOOP("Engine", "hidden sizes must be whole numbers from 1 to {n}"), n=MAX_UNITS)
+            )
         if self.activation not in ACTIVATIONS:
-            raise ConfigError("activation", Refusal(QT_TRANSLATE_NOOP("Engine", "activation must be one of {names}"),
-                                                  names=", ".join(ACTIVATIONS)))
+            raise ConfigError(
+                "activation", Refusal(QT_TRANSLATE_NOOP("Engine", "activation must be one of {names}"), names=", ".join(ACTIVATIONS))
+            )
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError("optimizer", Refusal(QT_TRANSLATE_NOOP("Engine", "optimizer must be one of {names}"),
-                                                 names=", ".join(OPTIMIZERS)))
+            raise ConfigError(
+                "optimizer", Refusal(QT_TRANSLATE_NOOP("Engine", "optimizer must be one of {names}"), names=", ".join(OPTIMIZERS))
+            )
         for key in ("alpha", "beta1", "beta2", "epsilon", "zeta"):
             try:
                 validate_hyperparameter(key, getattr(self, key))
@@ -109,8 +137,9 @@ class RunConfig:
         if not isinstance(self.max_iter, int) or self.max_iter < 0:
             raise ConfigError("max_iter", Refusal(QT_TRANSLATE_NOOP("Engine", "max_iter must be a whole number, 0 or greater")))
         if not isinstance(self.samples, int) or not 1 <= self.samples <= MAX_SAMPLES:
-            raise ConfigError("samples", Refusal(QT_TRANSLATE_NOOP("Engine", "samples must be a whole number from 1 to {n}"),
-                                               n=MAX_SAMPLES))
+            raise ConfigError(
+                "samples", Refusal(QT_TRANSLATE_NOOP("Engine", "samples must be a whole number from 1 to {n}"), n=MAX_SAMPLES)
+            )
         if not isinstance(self.seed, int) or not 0 <= self.seed < 2**32:
             raise ConfigError("seed", Refusal(QT_TRANSLATE_NOOP("Engine", "seed must be a whole number from 0 to 4294967295")))
         if self.init not in INITS:
@@ -134,55 +163,53 @@ class RunConfig:
     def _validate_task(self) -> None:
         """The settings beyond the article: data set, features, loss, output, penalty, batches."""
         if self.dataset not in DATASETS:
-            raise ConfigError("dataset", Refusal(QT_TRANSLATE_NOOP("Engine", "dataset must be one of {names}"),
-                                               names=", ".join(DATASETS)))
+            raise ConfigError("dataset", Refusal(QT_TRANSLATE_NOOP("Engine", "dataset must be one of {names}"), names=", ".join(DATASETS)))
         generated = self.dataset != "article"
         if generated and (self.formulas or self.data_file):
-            raise ConfigError("dataset", Refusal(QT_TRANSLATE_NOOP(
-                "Engine", "a 2-D data set takes neither target formulas nor a data file")))
+            raise ConfigError(
+                "dataset", Refusal(QT_TRANSLATE_NOOP("Engine", "a 2-D data set takes neither target formulas nor a data file"))
+            )
         if not isinstance(self.classes, int) or isinstance(self.classes, bool) or self.classes not in (2, 3):
             raise ConfigError("classes", Refusal(QT_TRANSLATE_NOOP("Engine", "classes must be 2 or 3")))
         if self.classes == 3 and self.dataset not in THREE_CLASS:
-            raise ConfigError("classes", Refusal(QT_TRANSLATE_NOOP(
-                "Engine", "3 classes exist for the gauss and spiral data sets only")))
+            raise ConfigError("classes", Refusal(QT_TRANSLATE_NOOP("Engine", "3 classes exist for the gauss and spiral data sets only")))
         if not isinstance(self.noise, (int, float)) or isinstance(self.noise, bool) or not 0 <= self.noise <= MAX_NOISE:
             raise ConfigError("noise", Refusal(QT_TRANSLATE_NOOP("Engine", "noise must be from 0 to 0.5")))
         if self.features:
             if not generated:
-                raise ConfigError("features", Refusal(QT_TRANSLATE_NOOP(
-                    "Engine", "input features need a 2-D data set (x1, x2)")))
+                raise ConfigError("features", Refusal(QT_TRANSLATE_NOOP("Engine", "input features need a 2-D data set (x1, x2)")))
             try:
                 check_features(self.features)
             except ValueError:
-                raise ConfigError("features", Refusal(QT_TRANSLATE_NOOP(
-                    "Engine", "features must be distinct names from {names}"), names=", ".join(FEATURES))) from None
+                raise ConfigError(
+                    "features",
+                    Refusal(QT_TRANSLATE_NOOP("Engine", "features must be distinct names from {names}"), names=", ".join(FEATURES)),
+                ) from None
         if self.loss not in LOSSES:
-            raise ConfigError("loss", Refusal(QT_TRANSLATE_NOOP("Engine", "loss must be one of {names}"),
-                                            names=", ".join(LOSSES)))
+            raise ConfigError("loss", Refusal(QT_TRANSLATE_NOOP("Engine", "loss must be one of {names}"), names=", ".join(LOSSES)))
         if self.output not in OUTPUTS:
-            raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP("Engine", "output must be one of {names}"),
-                                              names=", ".join(OUTPUTS)))
+            raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP("Engine", "output must be one of {names}"), names=", ".join(OUTPUTS)))
         if self.loss == "cross-entropy":
             if self.output == "linear":
-                raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP(
-                    "Engine", "cross-entropy needs softmax or sigmoid outputs")))
+                raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP("Engine", "cross-entropy needs softmax or sigmoid outputs")))
             if not self.is_classification:
-                raise ConfigError("loss", Refusal(QT_TRANSLATE_NOOP(
-                    "Engine", "cross-entropy needs classes: a classification data set or a class column")))
+                raise ConfigError(
+                    "loss", Refusal(QT_TRANSLATE_NOOP("Engine", "cross-entropy needs classes: a classification data set or a class column"))
+                )
             if self.data_file and len(self.targets) != 1:
-                raise ConfigError("targets", Refusal(QT_TRANSLATE_NOOP(
-                    "Engine", "with cross-entropy the target is one column of class labels")))
+                raise ConfigError(
+                    "targets", Refusal(QT_TRANSLATE_NOOP("Engine", "with cross-entropy the target is one column of class labels"))
+                )
         if self.output == "sigmoid" and self.is_classification and self.dataset in THREE_CLASS and self.classes == 3:
-            raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP(
-                "Engine", "a sigmoid output tells 2 classes apart; use softmax for 3")))
+            raise ConfigError("output", Refusal(QT_TRANSLATE_NOOP("Engine", "a sigmoid output tells 2 classes apart; use softmax for 3")))
         for key in ("l1", "l2"):
             value = getattr(self, key)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not (0 <= value < float("inf")):
-                raise ConfigError(key, Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a number, 0 or greater"),
-                                               key=key))
+                raise ConfigError(key, Refusal(QT_TRANSLATE_NOOP("Engine", "{key} must be a number, 0 or greater"), key=key))
         if not isinstance(self.batch_size, int) or isinstance(self.batch_size, bool) or self.batch_size < 0:
-            raise ConfigError("batch_size", Refusal(QT_TRANSLATE_NOOP(
-                "Engine", "batch_size must be a whole number, 0 (the whole set) or greater")))
+            raise ConfigError(
+                "batch_size", Refusal(QT_TRANSLATE_NOOP("Engine", "batch_size must be a whole number, 0 (the whole set) or greater"))
+            )
 
     # -- derived ---------------------------------------------------------------
     @property
@@ -250,8 +277,7 @@ class RunConfig:
     def _unsplit_problem(self, dataset: Dataset | None) -> Problem:
         if self.data_file or dataset is not None:
             if dataset is None:
-                dataset = (self._class_csv() if self.is_classification
-                           else dataset_from_csv(self.data_file, self.inputs, self.targets))
+                dataset = self._class_csv() if self.is_classification else dataset_from_csv(self.data_file, self.inputs, self.targets)
             net = self.problem_network(dataset)
             return Problem(net, dataset, start_weights(net, np.random.RandomState(self.seed), self.init))
         net = self.problem_network()
@@ -303,8 +329,9 @@ class RunConfig:
         return make_optimizer(self.optimizer, **self.hyper)
 
     def trainer(self, problem: Problem | None = None) -> Trainer:
-        return Trainer(problem or self.problem(), self.make_optimizer(), self.zeta, self.max_iter,
-                       batch_size=self.batch_size, shuffle_seed=self.seed)
+        return Trainer(
+            problem or self.problem(), self.make_optimizer(), self.zeta, self.max_iter, batch_size=self.batch_size, shuffle_seed=self.seed
+        )
 
 
 ARTICLE = RunConfig()

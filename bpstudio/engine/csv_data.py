@@ -11,6 +11,7 @@ device such as /dev/zero, a FIFO or a folder), at most :data:`MAX_BYTES`
 rows; a field longer than Python's csv limit (131 072 characters) is an
 error naming its row.
 """
+
 from __future__ import annotations
 
 import csv
@@ -44,8 +45,9 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):
-            raise CsvDataError(QT_TRANSLATE_NOOP(
-                "Engine", "{file} is not a regular file (a device, FIFO or socket); choose a CSV file"), file=path)
+            raise CsvDataError(
+                QT_TRANSLATE_NOOP("Engine", "{file} is not a regular file (a device, FIFO or socket); choose a CSV file"), file=path
+            )
         too_large = QT_TRANSLATE_NOOP("Engine", "{file} is larger than {mb} MB")
         if info.st_size > MAX_BYTES:
             raise CsvDataError(too_large, file=path.name, mb=MAX_BYTES // 2**20)
@@ -71,8 +73,7 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         dialect = csv.excel
     lines = text.splitlines()
     if len(lines) > MAX_ROWS + 1:
-        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has more than {rows} data rows"),
-                           file=path.name, rows=f"{MAX_ROWS:,}")
+        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has more than {rows} data rows"), file=path.name, rows=f"{MAX_ROWS:,}")
     reader = csv.reader(lines, dialect)
     rows = []
     try:
@@ -80,8 +81,9 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
             if any(cell.strip() for cell in row):
                 rows.append(row)
     except csv.Error as err:  # e.g. a field over csv.field_size_limit() characters
-        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}: {reason}"),
-                           file=path.name, row=reader.line_num, reason=str(err)) from None
+        raise CsvDataError(
+            QT_TRANSLATE_NOOP("Engine", "{file}, row {row}: {reason}"), file=path.name, row=reader.line_num, reason=str(err)
+        ) from None
     if not rows:
         raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} is empty"), file=path.name)
     header = [cell.strip() for cell in rows[0]]
@@ -97,23 +99,35 @@ def _checked_rows(path: str | Path, inputs: tuple[str, ...], targets: tuple[str,
     name = Path(path).name
     for column in (*inputs, *targets):
         if column not in header:
-            raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has no column “{column}”; its columns are {columns}"),
-                               file=name, column=column, columns=", ".join(header))
+            raise CsvDataError(
+                QT_TRANSLATE_NOOP("Engine", "{file} has no column “{column}”; its columns are {columns}"),
+                file=name,
+                column=column,
+                columns=", ".join(header),
+            )
     if not inputs or not targets:
         raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "choose at least one input column and one target column"))
     if set(inputs) & set(targets):
         raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "a column cannot be both an input and a target"))
     if len(rows) < MIN_ROWS:
-        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has {rows} data row(s); at least {least} are needed"),
-                           file=name, rows=len(rows), least=MIN_ROWS)
+        raise CsvDataError(
+            QT_TRANSLATE_NOOP("Engine", "{file} has {rows} data row(s); at least {least} are needed"),
+            file=name,
+            rows=len(rows),
+            least=MIN_ROWS,
+        )
     return name, header, rows
 
 
 def _cell(name: str, header: list[str], row: list[str], r: int, index: int) -> str:
     cell = row[index].strip() if index < len(row) else ""
     if not cell:
-        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: the value is missing"),
-                           file=name, row=r + 2, column=header[index])
+        raise CsvDataError(
+            QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: the value is missing"),
+            file=name,
+            row=r + 2,
+            column=header[index],
+        )
     return cell
 
 
@@ -127,11 +141,21 @@ def _numbers(name: str, header: list[str], rows: list[list[str]], columns: tuple
             try:
                 value = float(cell)
             except ValueError:
-                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a number"),
-                                   file=name, row=r + 2, column=column, cell=cell) from None
+                raise CsvDataError(
+                    QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a number"),
+                    file=name,
+                    row=r + 2,
+                    column=column,
+                    cell=cell,
+                ) from None
             if not np.isfinite(value):
-                raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a finite number"),
-                                   file=name, row=r + 2, column=column, cell=cell)
+                raise CsvDataError(
+                    QT_TRANSLATE_NOOP("Engine", "{file}, row {row}, column {column}: “{cell}” is not a finite number"),
+                    file=name,
+                    row=r + 2,
+                    column=column,
+                    cell=cell,
+                )
             table[r, c] = value
     return table
 
@@ -150,8 +174,11 @@ def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str
     index = header.index(target)
     labels = [_cell(name, header, row, r, index) for r, row in enumerate(rows)]
     if len(set(labels)) < 2:
-        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file}, column {column}: a class column needs at least two different labels"),
-                           file=name, column=target)
+        raise CsvDataError(
+            QT_TRANSLATE_NOOP("Engine", "{file}, column {column}: a class column needs at least two different labels"),
+            file=name,
+            column=target,
+        )
     return table, labels
 
 
@@ -165,9 +192,11 @@ def class_dataset_from_csv(path: str | Path, inputs: tuple[str, ...], target: st
     classes = class_order(labels)
     one_column = uses_one_column(output, len(classes))
     if output == "sigmoid" and not one_column:
-        raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "a sigmoid output tells 2 classes apart; {file} has {n}: use softmax"),
-                           file=Path(path).name, n=len(classes))
+        raise CsvDataError(
+            QT_TRANSLATE_NOOP("Engine", "a sigmoid output tells 2 classes apart; {file} has {n}: use softmax"),
+            file=Path(path).name,
+            n=len(classes),
+        )
     position = {label: k for k, label in enumerate(classes)}
     indices = np.array([position[label.strip()] for label in labels])
-    return Dataset(table, encode_classes(indices, len(classes), one_column), tuple(inputs),
-                   output_names(classes, one_column), classes)
+    return Dataset(table, encode_classes(indices, len(classes), one_column), tuple(inputs), output_names(classes, one_column), classes)

@@ -5,6 +5,7 @@ The article calls ``numpy.random.seed(1)``, draws r, g and b as separate
 stream.  :func:`article_problem` reproduces that order with a legacy
 ``RandomState`` so that our run starts exactly where the article's starts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -76,10 +77,7 @@ class Dataset:
         return out
 
     def __repr__(self) -> str:
-        return (
-            f"Dataset({self.n_samples} samples, inputs={','.join(self.input_names)}, "
-            f"targets={','.join(self.target_names)})"
-        )
+        return f"Dataset({self.n_samples} samples, inputs={','.join(self.input_names)}, targets={','.join(self.target_names)})"
 
 
 def article_targets(r: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -155,9 +153,15 @@ def split_dataset(data: Dataset, fraction: float, seed: int) -> tuple[Dataset, D
     test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
 
     def part(rows: np.ndarray) -> Dataset:
-        return Dataset(data.inputs[rows], data.targets[rows], data.input_names,
-                       data.target_names, data.classes,
-                       None if data.points is None else data.points[rows])
+        return Dataset(
+            data.inputs[rows],
+            data.targets[rows],
+            data.input_names,
+            data.target_names,
+            data.classes,
+            None if data.points is None else data.points[rows],
+        )
+
     return part(train), part(test)
 
 

@@ -17,6 +17,7 @@ Every generator takes a ``numpy.random.RandomState`` and draws from it only,
 so a seed gives the same points on every machine; :func:`draw_points`
 shuffles the rows so that the first samples are not all of one class.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -113,14 +114,12 @@ def _moons(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np
     upper, lower = class_counts(n, 2)
     t0 = rng.uniform(0.0, np.pi, upper)
     t1 = rng.uniform(0.0, np.pi, lower)
-    xy = np.vstack((np.column_stack((np.cos(t0), np.sin(t0))),
-                    np.column_stack((1.0 - np.cos(t1), 0.5 - np.sin(t1)))))
+    xy = np.vstack((np.column_stack((np.cos(t0), np.sin(t0))), np.column_stack((1.0 - np.cos(t1), 0.5 - np.sin(t1)))))
     xy = (xy - [0.5, 0.25]) * 2.5
     return xy + rng.normal(0.0, 2.5 * noise, (n, 2)), np.repeat([0, 1], (upper, lower))
 
 
-_GAUSSIANS = ((-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0),
-              (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0))
+_GAUSSIANS = ((-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0), (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0))
 
 
 def plane_target(xy: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -174,5 +173,11 @@ def points_dataset(points: Points, features: tuple[str, ...], output: str) -> Da
         return Dataset(inputs, points.values[:, None], tuple(features), ("t",), points=points.xy)
     classes = tuple(str(c) for c in range(points.n_classes))
     one_column = uses_one_column(output, points.n_classes)
-    return Dataset(inputs, encode_classes(points.labels, points.n_classes, one_column), tuple(features),
-                   output_names(classes, one_column), classes, points.xy)
+    return Dataset(
+        inputs,
+        encode_classes(points.labels, points.n_classes, one_column),
+        tuple(features),
+        output_names(classes, one_column),
+        classes,
+        points.xy,
+    )

@@ -9,6 +9,7 @@ notation that is a column of the augmented matrix W~(l) — the bias included,
 because the article treats the bias as one more weight fed by the constant 1
 node.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,8 +24,7 @@ def unit_direction(net: Network, param: int) -> np.ndarray:
     return direction
 
 
-def filter_normalised_directions(net: Network, weights: np.ndarray, count: int,
-                                 rng: np.random.Generator) -> np.ndarray:
+def filter_normalised_directions(net: Network, weights: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
     """``count`` random directions ``(count, n_params)``, each column rescaled to its weights' norm.
 
     A unit whose incoming weights are all zero gets a zero column: there is

@@ -6,6 +6,7 @@ lets even a single layer draw circles or stripes — Playground's lesson that
 good features can replace depth.  The chosen features become the input
 nodes of the diagram (named as below) and the columns of O~(0).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence

@@ -7,6 +7,7 @@ Everything is computed in float64 NumPy arithmetic (so ``2 ** 10000`` is an
 infinity, not a hang), the text is capped in length and in nodes, and a
 result that is not finite for some sample is refused with a sentence.
 """
+
 from __future__ import annotations
 
 import ast
@@ -23,9 +24,20 @@ MAX_NODES = 200
 # What a (sub-)formula evaluates to: an array over the samples, or one number without an input.
 Value = NDArray[np.float64] | np.float64
 FUNCTIONS: dict[str, Callable[[Value], Value]] = {
-    "sin": np.sin, "cos": np.cos, "exp": np.exp, "tanh": np.tanh, "abs": np.abs, "sqrt": np.sqrt}
+    "sin": np.sin,
+    "cos": np.cos,
+    "exp": np.exp,
+    "tanh": np.tanh,
+    "abs": np.abs,
+    "sqrt": np.sqrt,
+}
 _BINARY: dict[type[ast.operator], Callable[[Value, Value], Value]] = {
-    ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide, ast.Pow: np.power}
+    ast.Add: np.add,
+    ast.Sub: np.subtract,
+    ast.Mult: np.multiply,
+    ast.Div: np.divide,
+    ast.Pow: np.power,
+}
 _UNARY: dict[type[ast.unaryop], Callable[[Value], Value]] = {ast.UAdd: np.positive, ast.USub: np.negative}
 
 
@@ -50,10 +62,15 @@ class Formula:
             result = np.broadcast_to(_evaluate(self.tree.body, values), (n,)).astype(float)
         if not np.isfinite(result).all():
             bad = int(np.argmin(np.isfinite(result)))
-            raise FormulaError(QT_TRANSLATE_NOOP(
-                "Engine", "{name} is not a finite number for sample {sample} "
-                          "(a division by zero, the square root of a negative number, or too large a power?)"),
-                name=self.name, sample=bad)
+            raise FormulaError(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "{name} is not a finite number for sample {sample} "
+                    "(a division by zero, the square root of a negative number, or too large a power?)",
+                ),
+                name=self.name,
+                sample=bad,
+            )
         return result
 
     def __str__(self) -> str:
@@ -75,8 +92,9 @@ def parse_formula(text: str, variables: tuple[str, ...] = ("r", "g", "b")) -> Fo
     try:
         tree = ast.parse(expression, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{expression}” is not a formula BP Studio can read"),
-                           expression=expression) from None
+        raise FormulaError(
+            QT_TRANSLATE_NOOP("Engine", "“{expression}” is not a formula BP Studio can read"), expression=expression
+        ) from None
     nodes = list(ast.walk(tree))
     if len(nodes) > MAX_NODES:
         raise FormulaError(QT_TRANSLATE_NOOP("Engine", "the formula is too long (at most {n} parts)"), n=MAX_NODES)
@@ -108,14 +126,13 @@ def _check(node: ast.AST, variables: tuple[str, ...]) -> None:
     if isinstance(node, ast.Call):
         known = ", ".join(FUNCTIONS)
         if not isinstance(node.func, ast.Name):
-            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "functions allowed: {functions}, each of one value"),
-                               functions=known)
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "functions allowed: {functions}, each of one value"), functions=known)
         if node.func.id not in FUNCTIONS:
-            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "unknown function “{name}”: use {functions}"),
-                               name=node.func.id, functions=known)
+            raise FormulaError(
+                QT_TRANSLATE_NOOP("Engine", "unknown function “{name}”: use {functions}"), name=node.func.id, functions=known
+            )
         if len(node.args) != 1 or node.keywords:
-            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{name}” takes one value, e.g. {name}(r)"),
-                               name=node.func.id)
+            raise FormulaError(QT_TRANSLATE_NOOP("Engine", "“{name}” takes one value, e.g. {name}(r)"), name=node.func.id)
         return
     raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"), part=type(node).__name__.lower())
 
@@ -136,8 +153,7 @@ def _evaluate(node: ast.AST, values: dict[str, np.ndarray]) -> Value:
         assert isinstance(node.func, ast.Name), "_check admits calls by name only"
         return FUNCTIONS[node.func.id](_evaluate(node.args[0], values))
     # _check keeps us from here
-    raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"),
-                       part=type(node).__name__.lower())
+    raise FormulaError(QT_TRANSLATE_NOOP("Engine", "{part} is not allowed in a formula"), part=type(node).__name__.lower())
 
 
 def parse_formulas(texts: Iterable[str], variables: tuple[str, ...] = ("r", "g", "b")) -> tuple[Formula, ...]:

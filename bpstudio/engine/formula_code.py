@@ -13,6 +13,7 @@ an exact ``repr``: the script then never does Python-float arithmetic,
 whose overflow and zero-division rules differ from NumPy's, and its numbers
 are those the engine computed.
 """
+
 from __future__ import annotations
 
 import ast

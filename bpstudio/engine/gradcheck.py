@@ -4,6 +4,7 @@ A gradient is only trusted when an independent method agrees with it.  The
 central difference ``(J(w + h e_i) - J(w - h e_i)) / 2h`` needs nothing but
 the forward pass, so it shares no code with the backward pass it checks.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,11 @@ from .propagation import jval_and_gradient, jval_only
 
 
 def numeric_gradient(
-    net: Network, weights: np.ndarray, data: Dataset, indices: Sequence[int] | None = None, step: float = 1e-5,
+    net: Network,
+    weights: np.ndarray,
+    data: Dataset,
+    indices: Sequence[int] | None = None,
+    step: float = 1e-5,
     scale: float = 1.0,
 ) -> np.ndarray:
     """Central differences for the given flat indices (all by default).
@@ -66,14 +71,9 @@ class GradCheck:
         return max(self.layer_errors)
 
 
-def check_gradient(
-    net: Network, weights: np.ndarray, data: Dataset, step: float = 1e-5, scale: float = 1.0
-) -> GradCheck:
+def check_gradient(net: Network, weights: np.ndarray, data: Dataset, step: float = 1e-5, scale: float = 1.0) -> GradCheck:
     """Backprop vs. central differences on ``data`` (a mini-batch passes its ``scale``)."""
     _, backprop = jval_and_gradient(net, weights, data.inputs_aug, data.targets_t, scale=scale)
     numeric = numeric_gradient(net, weights, data, step=step, scale=scale)
-    errors = tuple(
-        relative_error(backprop[a:b], numeric[a:b])
-        for a, b in zip(net.offsets[:-1], net.offsets[1:])
-    )
+    errors = tuple(relative_error(backprop[a:b], numeric[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:]))
     return GradCheck(backprop, numeric, errors)

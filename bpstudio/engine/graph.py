@@ -16,6 +16,7 @@ weight and feeding ``L`` — a second branch of each such weight's chain.
 ``R`` is not part of :attr:`ExpandedGraph.nodes` (the diagram's layout);
 it appears in the chains of the weights it penalises.
 """
+
 from __future__ import annotations
 
 import html
@@ -168,9 +169,7 @@ class ExpandedGraph:
         return s.layer, row, t.index
 
     # -- numbers -------------------------------------------------------------
-    def local_derivative(
-        self, edge: Edge, passes: list[LayerForward], residual: np.ndarray, weights: list[np.ndarray]
-    ) -> LinkValue:
+    def local_derivative(self, edge: Edge, passes: list[LayerForward], residual: np.ndarray, weights: list[np.ndarray]) -> LinkValue:
         """d target / d source of one link, per sample (a vector) or a constant.
 
         ``passes`` and ``residual`` (dL/dy: y_hat - y for JVal, -t/y for

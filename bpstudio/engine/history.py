@@ -3,6 +3,7 @@
 JVal histories reach hundreds of thousands of points; appending to a Python
 list and converting for every plot refresh would cost more than training.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -29,7 +30,7 @@ class GrowingBuffer:
         end = self._size + values.size
         if end > self._data.size:
             self._grow(end)
-        self._data[self._size:end] = values
+        self._data[self._size : end] = values
         self._size = end
 
     def truncate(self, size: int) -> None:

@@ -20,6 +20,7 @@ A plane has two swept coordinates and holds the others:
 Grids are row-major: ``values[..., row, col]`` is the point with the
 ``row``-th y value and the ``col``-th x value, y growing with the row.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -76,8 +77,7 @@ class InputPlane:
 
     def with_axes(self, x_axis: int, y_axis: int) -> "InputPlane":
         """The plane over two other coordinates, each swept over its span in the data."""
-        return replace(self, x_axis=x_axis, y_axis=y_axis, x_range=_padded(*self.spans[x_axis]),
-                       y_range=_padded(*self.spans[y_axis]))
+        return replace(self, x_axis=x_axis, y_axis=y_axis, x_range=_padded(*self.spans[x_axis]), y_range=_padded(*self.spans[y_axis]))
 
     def with_held(self, axis: int, value: float) -> "InputPlane":
         held = list(self.held)

@@ -15,6 +15,7 @@ step is previewed on a fresh optimizer loaded with the snapshot's state, never
 on the live one.  The work is split into chunks (:meth:`LandscapeTask.steps`)
 so that a caller can report progress and stop between two of them.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -74,9 +75,15 @@ def weight_scale(net: Network, weights: np.ndarray, param: int) -> float:
     return max(abs(float(weights[param])), float(np.sqrt(np.mean(matrix * matrix))), 1e-3)
 
 
-def default_span(scale: float, gradient: float = 0.0, curvature: float = 0.0, jval: float = 0.0,
-                 steps: Sequence[float] = (), recent_offsets: ArrayLike = (),
-                 gradient_step: float = 0.0) -> float:
+def default_span(
+    scale: float,
+    gradient: float = 0.0,
+    curvature: float = 0.0,
+    jval: float = 0.0,
+    steps: Sequence[float] = (),
+    recent_offsets: ArrayLike = (),
+    gradient_step: float = 0.0,
+) -> float:
     """A half-width for a window along one weight that shows something worth seeing.
 
     Where JVal bends upwards, the local parabola sets the scale: twice the
@@ -191,9 +198,16 @@ class LandscapeTask(ABC, Generic[ResultT]):
 class SliceTask(LandscapeTask[WeightSlice]):
     """The slice along one parameter; see :class:`WeightSlice`."""
 
-    def __init__(self, net: Network, dataset: Dataset, snapshot: Snapshot, param: int,
-                 span: float | None = None, points: int = SLICE_POINTS,
-                 recent: ArrayLike = ()) -> None:
+    def __init__(
+        self,
+        net: Network,
+        dataset: Dataset,
+        snapshot: Snapshot,
+        param: int,
+        span: float | None = None,
+        points: int = SLICE_POINTS,
+        recent: ArrayLike = (),
+    ) -> None:
         self.net, self.snapshot, self.param = net, snapshot, int(param)
         self.name = net.param_name(self.param)
         weights = np.asarray(snapshot.weights, dtype=float)
@@ -202,12 +216,17 @@ class SliceTask(LandscapeTask[WeightSlice]):
         self.gradient_step_offset = -float(snapshot.hyper.get("alpha", 0.0)) * self.gradient
         self.curvature = second_derivative(net, dataset, weights, unit_direction(net, self.param))
         if span is None:
-            span = default_span(weight_scale(net, weights, self.param), self.gradient, self.curvature,
-                                snapshot.jval, (self.optimizer_offset,),
-                                np.asarray(recent, dtype=float) - weights[self.param], self.gradient_step_offset)
+            span = default_span(
+                weight_scale(net, weights, self.param),
+                self.gradient,
+                self.curvature,
+                snapshot.jval,
+                (self.optimizer_offset,),
+                np.asarray(recent, dtype=float) - weights[self.param],
+                self.gradient_step_offset,
+            )
         self.offsets = offset_grid(span, points)
-        evaluator = PlaneEvaluator(net, weights, unit_direction(net, self.param)[None],
-                                   dataset.inputs_aug, dataset.targets_t)
+        evaluator = PlaneEvaluator(net, weights, unit_direction(net, self.param)[None], dataset.inputs_aug, dataset.targets_t)
         # the two possible next positions ride along in the same batch
         extra = [self.optimizer_offset, self.gradient_step_offset]
         super().__init__(evaluator, np.concatenate([self.offsets, extra])[:, None])
@@ -216,11 +235,19 @@ class SliceTask(LandscapeTask[WeightSlice]):
         values = self._values_or_raise()
         n = self.offsets.size
         return WeightSlice(
-            param=self.param, name=self.name, weight=float(self.snapshot.weights[self.param]),
-            offsets=frozen_array(self.offsets), jval=frozen_array(values[:n]), jval_at_point=self.snapshot.jval,
-            gradient=self.gradient, curvature=self.curvature, optimizer=self.snapshot.optimizer,
-            optimizer_offset=self.optimizer_offset, optimizer_jval=float(values[n]),
-            gradient_step_offset=self.gradient_step_offset, gradient_step_jval=float(values[n + 1]),
+            param=self.param,
+            name=self.name,
+            weight=float(self.snapshot.weights[self.param]),
+            offsets=frozen_array(self.offsets),
+            jval=frozen_array(values[:n]),
+            jval_at_point=self.snapshot.jval,
+            gradient=self.gradient,
+            curvature=self.curvature,
+            optimizer=self.snapshot.optimizer,
+            optimizer_offset=self.optimizer_offset,
+            optimizer_jval=float(values[n]),
+            gradient_step_offset=self.gradient_step_offset,
+            gradient_step_jval=float(values[n + 1]),
         )
 
 
@@ -233,9 +260,17 @@ class MapTask(LandscapeTask[LandscapeMap]):
     snapshots), projected onto the plane as the trajectory.
     """
 
-    def __init__(self, net: Network, dataset: Dataset, snapshot: Snapshot,
-                 params: tuple[int, int] | None = None, span: float | tuple[float, float] | None = None,
-                 points: int = MAP_POINTS, path: np.ndarray | None = None, seed: int = 0) -> None:
+    def __init__(
+        self,
+        net: Network,
+        dataset: Dataset,
+        snapshot: Snapshot,
+        params: tuple[int, int] | None = None,
+        span: float | tuple[float, float] | None = None,
+        points: int = MAP_POINTS,
+        path: np.ndarray | None = None,
+        seed: int = 0,
+    ) -> None:
         self.net, self.snapshot = net, snapshot
         weights = np.asarray(snapshot.weights, dtype=float)
         if params is not None:
@@ -259,8 +294,7 @@ class MapTask(LandscapeTask[LandscapeMap]):
         evaluator = PlaneEvaluator(net, weights, self.directions, dataset.inputs_aug, dataset.targets_t)
         super().__init__(evaluator, grid.reshape(-1, 2))
 
-    def _spans(self, span: float | tuple[float, float] | None, weights: np.ndarray,
-               dataset: Dataset) -> tuple[float, float]:
+    def _spans(self, span: float | tuple[float, float] | None, weights: np.ndarray, dataset: Dataset) -> tuple[float, float]:
         if span is not None:
             if isinstance(span, tuple):
                 return float(span[0]), float(span[1])
@@ -270,23 +304,31 @@ class MapTask(LandscapeTask[LandscapeMap]):
             first, second = (max(RANDOM_SPAN, 1.1 * float(r)) for r in reach)
             return first, second
         first, second = (
-            default_span(weight_scale(self.net, weights, p), gradient,
-                         second_derivative(self.net, dataset, weights, direction), self.snapshot.jval,
-                         (step,), self.trajectory[:, k])
-            for k, (p, gradient, direction, step) in enumerate(
-                zip(self.params, self.gradient, self.directions, self.optimizer_point))
+            default_span(
+                weight_scale(self.net, weights, p),
+                gradient,
+                second_derivative(self.net, dataset, weights, direction),
+                self.snapshot.jval,
+                (step,),
+                self.trajectory[:, k],
+            )
+            for k, (p, gradient, direction, step) in enumerate(zip(self.params, self.gradient, self.directions, self.optimizer_point))
         )
         return first, second
 
     def result(self) -> LandscapeMap:
         values = self._values_or_raise().reshape(self.offsets1.size, self.offsets2.size)
         return LandscapeMap(
-            names=self.names, params=self.params, directions=frozen_array(self.directions),
-            centre=frozen_array(np.zeros(2) if self.params is None
-                                else np.asarray(self.snapshot.weights)[list(self.params)]),
-            offsets1=frozen_array(self.offsets1), offsets2=frozen_array(self.offsets2),
-            jval=frozen_array(values), jval_at_point=self.snapshot.jval,
-            gradient=frozen_array(self.gradient), trajectory=frozen_array(self.trajectory),
+            names=self.names,
+            params=self.params,
+            directions=frozen_array(self.directions),
+            centre=frozen_array(np.zeros(2) if self.params is None else np.asarray(self.snapshot.weights)[list(self.params)]),
+            offsets1=frozen_array(self.offsets1),
+            offsets2=frozen_array(self.offsets2),
+            jval=frozen_array(values),
+            jval_at_point=self.snapshot.jval,
+            gradient=frozen_array(self.gradient),
+            trajectory=frozen_array(self.trajectory),
             optimizer_point=frozen_array(self.optimizer_point),
         )
 

@@ -4,6 +4,7 @@
 grows with the number of samples; the article's figure and our fixture use
 exactly this, so it is kept as is.
 """
+
 from __future__ import annotations
 
 import numpy as np

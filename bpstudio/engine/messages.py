@@ -6,6 +6,7 @@ function named like Qt's marker: pyside6-lupdate reads source text, finds
 studio translates ``template`` and fills in ``params``.  The CLI prints the
 English sentence.
 """
+
 from __future__ import annotations
 
 

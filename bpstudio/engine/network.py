@@ -8,6 +8,7 @@ parameter vector, which is exactly the article's layout
 The optimizer sees only the flat vector; the network knows how to view it
 as matrices and how to name each entry.
 """
+
 from __future__ import annotations
 
 import re
@@ -101,7 +102,7 @@ class Network:
         mask = np.ones(self.n_params)
         for layer, (rows, cols) in enumerate(self.shapes):
             end = self.offsets[layer + 1]
-            mask[end - cols:end] = 0.0  # the last row of each matrix is the bias
+            mask[end - cols : end] = 0.0  # the last row of each matrix is the bias
         mask.flags.writeable = False
         return mask
 
@@ -172,13 +173,8 @@ class Network:
                 return layer, row, col
             except IndexError:
                 pass
-        ranges = ", ".join(
-            f"W{layer}[0..{r - 1},0..{c - 1}]" for layer, (r, c) in enumerate(self.shapes)
-        )
-        raise ValueError(
-            f"unknown parameter {name!r}: valid names are {ranges} "
-            f"(the last row of each matrix is the bias)"
-        )
+        ranges = ", ".join(f"W{layer}[0..{r - 1},0..{c - 1}]" for layer, (r, c) in enumerate(self.shapes))
+        raise ValueError(f"unknown parameter {name!r}: valid names are {ranges} (the last row of each matrix is the bias)")
 
     def is_bias(self, layer: int, row: int) -> bool:
         return row == self.shapes[layer][0] - 1

@@ -1,4 +1,5 @@
 """Every node's value and dL/dnode for one sample: what clicking a node shows."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,8 +14,8 @@ def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -
     """``{node name: (value, dL/dnode)}`` for sample ``sample``; bias nodes are 1 with no gradient."""
     if not 0 <= sample < data.n_samples:
         raise IndexError(f"sample {sample} is outside 0..{data.n_samples - 1}")
-    x = data.inputs[sample:sample + 1]
-    t = np.ascontiguousarray(data.targets[sample:sample + 1].T)
+    x = data.inputs[sample : sample + 1]
+    t = np.ascontiguousarray(data.targets[sample : sample + 1].T)
     mats = net.layers(np.asarray(weights, dtype=float))
     passes = forward(net, mats, augmented_inputs(x))
     loss, residual = half_squared_error(passes[-1].post, t)

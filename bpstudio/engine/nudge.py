@@ -7,6 +7,7 @@ tangent looks wrong.  :func:`nudge` measures J on both sides of the point, so
 the curvature is shown next to the prediction; :func:`fair_delta` picks a Δw
 for which the tangent term is ten times the curvature term.
 """
+
 from __future__ import annotations
 
 import math
@@ -30,7 +31,7 @@ class NudgeResult:
     @property
     def curvature_term(self) -> float:
         """½·J''·Δw²: what the tangent leaves out."""
-        return 0.5 * self.curvature * self.delta ** 2
+        return 0.5 * self.curvature * self.delta**2
 
     @property
     def second_order(self) -> float:
@@ -42,8 +43,7 @@ def _jval(net: Network, weights: np.ndarray, data: Dataset) -> float:
     return float(jval_only(net, weights, data.inputs_aug, data.targets_t))
 
 
-def nudge(net: Network, weights: np.ndarray, data: Dataset, index: int, delta: float,
-          gradient: float) -> NudgeResult:
+def nudge(net: Network, weights: np.ndarray, data: Dataset, index: int, delta: float, gradient: float) -> NudgeResult:
     """J at ``w ± delta`` for parameter ``index``; the weights passed in are not changed."""
     moved = np.array(weights, dtype=float, copy=True)
     centre = _jval(net, moved, data)
@@ -51,12 +51,11 @@ def nudge(net: Network, weights: np.ndarray, data: Dataset, index: int, delta: f
     plus = _jval(net, moved, data)
     moved[index] = weights[index] - delta
     minus = _jval(net, moved, data)
-    curvature = (plus - 2 * centre + minus) / delta ** 2 if delta else float("nan")
+    curvature = (plus - 2 * centre + minus) / delta**2 if delta else float("nan")
     return NudgeResult(delta, centre, gradient * delta, plus - centre, curvature)
 
 
-def fair_delta(net: Network, weights: np.ndarray, data: Dataset, index: int, gradient: float,
-               largest: float = 0.01) -> float:
+def fair_delta(net: Network, weights: np.ndarray, data: Dataset, index: int, gradient: float, largest: float = 0.01) -> float:
     """A Δw (one significant digit, at most ``largest``) where g·Δw ≥ 10·½·J''·Δw²."""
     probe = 1e-3 * max(1.0, abs(float(weights[index])))
     curvature = abs(nudge(net, weights, data, index, probe, gradient).curvature)
@@ -64,4 +63,4 @@ def fair_delta(net: Network, weights: np.ndarray, data: Dataset, index: int, gra
         return largest
     delta = min(largest, 0.2 * abs(gradient) / curvature)
     exponent = math.floor(math.log10(delta))
-    return float(f"{math.floor(delta / 10 ** exponent)}e{exponent}")
+    return float(f"{math.floor(delta / 10**exponent)}e{exponent}")

@@ -8,6 +8,7 @@ its optimizer state keeps the moments after the step and what the step
 started from (see :class:`.optimizers.Optimizer`).  The dictionary's keys are
 the contract of ``bpstudio chain --format json`` (``"optimizer_step"``).
 """
+
 from __future__ import annotations
 
 from .snapshot import Snapshot
@@ -15,8 +16,16 @@ from .snapshot import Snapshot
 # What each optimizer's step is made of, in the order a reader follows it:
 # (key of the result, key of the optimizer state).
 _PARTS = {
-    "adam": (("gradient", "gradient"), ("m_prev", "m_prev"), ("m", "m"), ("v_prev", "v_prev"), ("v", "v"),
-             ("m_hat", "m_hat"), ("v_hat", "v_hat"), ("step", "step")),
+    "adam": (
+        ("gradient", "gradient"),
+        ("m_prev", "m_prev"),
+        ("m", "m"),
+        ("v_prev", "v_prev"),
+        ("v", "v"),
+        ("m_hat", "m_hat"),
+        ("v_hat", "v_hat"),
+        ("step", "step"),
+    ),
     "momentum": (("gradient", "gradient"), ("u_prev", "velocity_prev"), ("u", "velocity"), ("step", "step")),
     "gd": (("gradient", "gradient"), ("step", "step")),
 }

@@ -7,6 +7,7 @@ controls rely on it.  The formulas keep the article's exact order of
 operations so that our run reproduces its numbers bit for bit where the
 arithmetic allows.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -102,9 +103,17 @@ class Adam(Optimizer):
 
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]:
         zeros = np.zeros(n_params)
-        return {"m": zeros, "v": zeros.copy(), "m_hat": zeros.copy(), "v_hat": zeros.copy(),
-                "step": zeros.copy(), "m_prev": zeros.copy(), "v_prev": zeros.copy(),
-                "gradient": zeros.copy(), "weight_before": zeros.copy()}
+        return {
+            "m": zeros,
+            "v": zeros.copy(),
+            "m_hat": zeros.copy(),
+            "v_hat": zeros.copy(),
+            "step": zeros.copy(),
+            "m_prev": zeros.copy(),
+            "v_prev": zeros.copy(),
+            "gradient": zeros.copy(),
+            "weight_before": zeros.copy(),
+        }
 
     def step(self, x: NDArray[np.float64], grad: NDArray[np.float64], k: int) -> NDArray[np.float64]:
         alpha, beta1 = self.hyper["alpha"], self.hyper["beta1"]
@@ -117,8 +126,19 @@ class Adam(Optimizer):
         alpha_ = alpha / (np.sqrt(v_) + epsilon)
         d = -m_
         step = alpha_ * d
-        self._record({"m": m, "v": v, "m_hat": m_, "v_hat": v_, "step": step,
-                      "m_prev": s["m"], "v_prev": s["v"], "gradient": grad, "weight_before": x})
+        self._record(
+            {
+                "m": m,
+                "v": v,
+                "m_hat": m_,
+                "v_hat": v_,
+                "step": step,
+                "m_prev": s["m"],
+                "v_prev": s["v"],
+                "gradient": grad,
+                "weight_before": x,
+            }
+        )
         return x + step
 
 
@@ -146,21 +166,23 @@ class Momentum(Optimizer):
 
     def _initial_state(self, n_params: int) -> dict[str, np.ndarray]:
         zeros = np.zeros(n_params)
-        return {"velocity": zeros, "step": zeros.copy(), "velocity_prev": zeros.copy(),
-                "gradient": zeros.copy(), "weight_before": zeros.copy()}
+        return {
+            "velocity": zeros,
+            "step": zeros.copy(),
+            "velocity_prev": zeros.copy(),
+            "gradient": zeros.copy(),
+            "weight_before": zeros.copy(),
+        }
 
     def step(self, x: NDArray[np.float64], grad: NDArray[np.float64], k: int) -> NDArray[np.float64]:
         previous = self._state["velocity"]
         velocity = self.hyper["beta1"] * previous + grad
         step = -self.hyper["alpha"] * velocity
-        self._record({"velocity": velocity, "step": step, "velocity_prev": previous,
-                      "gradient": grad, "weight_before": x})
+        self._record({"velocity": velocity, "step": step, "velocity_prev": previous, "gradient": grad, "weight_before": x})
         return x + step
 
 
-OPTIMIZERS: dict[str, type[Optimizer]] = {
-    cls.name: cls for cls in (Adam, GradientDescent, Momentum)
-}
+OPTIMIZERS: dict[str, type[Optimizer]] = {cls.name: cls for cls in (Adam, GradientDescent, Momentum)}
 
 # What each hyperparameter may be, with the reason a refused value is given.
 _RULES = {
@@ -190,7 +212,5 @@ def make_optimizer(name: str, **hyper: float) -> Optimizer:
     try:
         cls = OPTIMIZERS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown optimizer {name!r} (choose from {', '.join(OPTIMIZERS)})"
-        ) from None
+        raise ValueError(f"unknown optimizer {name!r} (choose from {', '.join(OPTIMIZERS)})") from None
     return cls(**{k: v for k, v in hyper.items() if k in cls.defaults})

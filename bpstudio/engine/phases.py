@@ -16,6 +16,7 @@ It calls the very functions the fast path uses, on the trainer's current
 weights, so running every phase ends in exactly the state ``Trainer.step()``
 would reach — bit for bit.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -96,10 +97,13 @@ def phase_equation(kind: str, layer: int | None, n_layers: int, activation: str,
         linear = rf"I^{{({n})}} = \tilde{{W}}^{{({k})\top}} \tilde{{O}}^{{({k})}}"
         nonlinear = rf"{out} = I^{{({n})}}" if not f else rf"{out} = {f}\left(I^{{({n})}}\right)"
         return rf"{linear}, \quad {nonlinear}"
-    d_pre = (rf"\frac{{\partial L}}{{\partial I^{{({n})}}}} = \frac{{\partial L}}{{\partial {out}}}"
-             + ("" if not f else rf" \odot {f}'\left(I^{{({n})}}\right)"))
-    d_w = (rf"\frac{{\partial L}}{{\partial \tilde{{W}}^{{({k})}}}} = \tilde{{O}}^{{({k})}} "
-           rf"\left(\frac{{\partial L}}{{\partial I^{{({n})}}}}\right)^{{\top}}")
+    d_pre = rf"\frac{{\partial L}}{{\partial I^{{({n})}}}} = \frac{{\partial L}}{{\partial {out}}}" + (
+        "" if not f else rf" \odot {f}'\left(I^{{({n})}}\right)"
+    )
+    d_w = (
+        rf"\frac{{\partial L}}{{\partial \tilde{{W}}^{{({k})}}}} = \tilde{{O}}^{{({k})}} "
+        rf"\left(\frac{{\partial L}}{{\partial I^{{({n})}}}}\right)^{{\top}}"
+    )
     if k == 0:
         return rf"{d_pre}, \quad {d_w}"
     d_out = rf"\frac{{\partial L}}{{\partial O^{{({k})}}}} = W^{{({k})}} \frac{{\partial L}}{{\partial I^{{({n})}}}}"
@@ -139,7 +143,8 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         layer_inputs = step.augmented
         values = {f"I{layer + 1}[{j}]": float(v) for j, v in enumerate(step.pre[:, sample])}
         out_names = (
-            [f"y[{j}]" for j in range(step.post.shape[0])] if layer == net.n_layers - 1
+            [f"y[{j}]" for j in range(step.post.shape[0])]
+            if layer == net.n_layers - 1
             else [f"O{layer + 1}[{j}]" for j in range(step.post.shape[0])]
         )
         values.update({name: float(v) for name, v in zip(out_names, step.post[:, sample])})
@@ -161,13 +166,11 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         column = slice(sample, sample + 1)
         if net.loss == "cross-entropy":
             d_outputs = cross_entropy_output_gradient(last.post, data.targets_t, net.output_activation)
-            sample_loss = float(per_sample_cross_entropy(last.pre[:, column], data.targets_t[:, column],
-                                                         net.output_activation)[0])
+            sample_loss = float(per_sample_cross_entropy(last.pre[:, column], data.targets_t[:, column], net.output_activation)[0])
         else:
             d_outputs = last.post - data.targets_t
             sample_loss = 0.5 * float(np.sum(d_outputs[:, sample] ** 2))
-    yield make(LOSS, jval=jval, values={"L": sample_loss},
-               node_gradients={f"y[{j}]": float(r) for j, r in enumerate(d_outputs[:, sample])})
+    yield make(LOSS, jval=jval, values={"L": sample_loss}, node_gradients={f"y[{j}]": float(r) for j, r in enumerate(d_outputs[:, sample])})
     position += 1
 
     backward_passes: list[LayerBackward] = []  # last layer first
@@ -179,9 +182,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
         d_post = result.d_inputs
         node_grads = {f"I{layer + 1}[{j}]": float(v) for j, v in enumerate(result.d_pre[:, sample])}
         if result.d_inputs is not None:
-            node_grads.update(
-                {f"O{layer}[{i}]": float(v) for i, v in enumerate(result.d_inputs[:, sample])}
-            )
+            node_grads.update({f"O{layer}[{i}]": float(v) for i, v in enumerate(result.d_inputs[:, sample])})
         yield make(BACKWARD, layer, node_gradients=node_grads, gradient=frozen_array(result.grad))
         position += 1
 
@@ -194,20 +195,30 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
     reason = trainer.check_before_step() if trainer.stop_reason is None else trainer.stop_reason
     if reason is not None:
         trainer.stop_reason = reason
-        yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,
-                   optimizer_state=trainer.optimizer.state(), stop_reason=reason.value,
-                   weights_before=frozen_array(weights), weights_after=frozen_array(weights))
+        yield make(
+            UPDATE,
+            gradient=frozen_array(gradient),
+            jval=trainer.jval,
+            optimizer_state=trainer.optimizer.state(),
+            stop_reason=reason.value,
+            weights_before=frozen_array(weights),
+            weights_after=frozen_array(weights),
+        )
         return
     with np.errstate(over="ignore", invalid="ignore"):
         new_weights = trainer.optimizer.step(weights, gradient, k)
         new_jval, new_gradient = trainer.evaluate_step(new_weights, k)
         trainer.accept(new_weights, new_jval, new_gradient)
     reason = trainer.stop_reason
-    yield make(UPDATE, gradient=frozen_array(gradient), jval=trainer.jval,
-               optimizer_state=trainer.optimizer.state(),
-               stop_reason=None if reason is None else reason.value,
-               weights_before=frozen_array(weights), weights_after=frozen_array(trainer.weights))
+    yield make(
+        UPDATE,
+        gradient=frozen_array(gradient),
+        jval=trainer.jval,
+        optimizer_state=trainer.optimizer.state(),
+        stop_reason=None if reason is None else reason.value,
+        weights_before=frozen_array(weights),
+        weights_after=frozen_array(trainer.weights),
+    )
 
 
-__all__ = ["Phase", "iteration_phases", "phase_count", "phase_equation", "FORWARD", "LOSS", "BACKWARD", "UPDATE",
-           "StopReason"]
+__all__ = ["Phase", "iteration_phases", "phase_count", "phase_equation", "FORWARD", "LOSS", "BACKWARD", "UPDATE", "StopReason"]

@@ -25,6 +25,7 @@ Three facts keep it cheap:
 Chunks bound the memory and give a caller (a background job) the places where
 it can report progress and stop.
 """
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -51,8 +52,13 @@ class PlaneEvaluator:
     """
 
     def __init__(
-        self, net: Network, weights: np.ndarray, directions: np.ndarray,
-        inputs_aug: np.ndarray, targets_t: np.ndarray, chunk_floats: int = CHUNK_FLOATS,
+        self,
+        net: Network,
+        weights: np.ndarray,
+        directions: np.ndarray,
+        inputs_aug: np.ndarray,
+        targets_t: np.ndarray,
+        chunk_floats: int = CHUNK_FLOATS,
     ) -> None:
         self.net = net
         self.weights = np.array(weights, dtype=float).reshape(-1)
@@ -65,8 +71,7 @@ class PlaneEvaluator:
         per_direction = [net.layers(d) for d in self.directions]
         # for each layer, the directions that move it, as (index, matrix) pairs
         self._moving = [
-            [(j, layers[layer]) for j, layers in enumerate(per_direction) if np.any(layers[layer])]
-            for layer in range(net.n_layers)
+            [(j, layers[layer]) for j, layers in enumerate(per_direction) if np.any(layers[layer])] for layer in range(net.n_layers)
         ]
         touched = [layer for layer, moving in enumerate(self._moving) if moving]
         self.first_layer = touched[0] if touched else net.n_layers
@@ -79,7 +84,7 @@ class PlaneEvaluator:
             # D_j^T O~ for the moved units, one row block per direction: (m, units * samples)
             terms = np.zeros((len(self.directions), self._moved_units.size, first.pre.shape[1]))
             for j, matrix in self._moving[self.first_layer]:
-                terms[j] = (matrix[:, self._moved_units].T @ first.inputs)
+                terms[j] = matrix[:, self._moved_units].T @ first.inputs
             self._first_terms = terms.reshape(len(self.directions), -1)
         samples = inputs_aug.shape[1]
         widest = max(net.sizes) + 1

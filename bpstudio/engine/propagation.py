@@ -18,6 +18,7 @@ The per-layer functions are public because the step-through replays them one
 phase at a time; the fast path calls the very same functions, so both give
 bit-identical numbers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -82,7 +83,10 @@ def forward_layer(net: Network, layer: int, inputs: np.ndarray, weights: np.ndar
 
 
 def backward_layer(
-    forward: LayerForward, d_post: np.ndarray | None, weights: np.ndarray, with_inputs: bool = True,
+    forward: LayerForward,
+    d_post: np.ndarray | None,
+    weights: np.ndarray,
+    with_inputs: bool = True,
     d_pre: np.ndarray | None = None,
 ) -> LayerBackward:
     """Chain dL/dO(l+1) back through f and W~ to dL/dW~(l) and dL/dO(l).
@@ -100,9 +104,7 @@ def backward_layer(
     return LayerBackward(d_pre, grad, d_inputs)
 
 
-def forward(
-    net: Network, flat_weights: np.ndarray | list[np.ndarray], inputs_aug: np.ndarray
-) -> list[LayerForward]:
+def forward(net: Network, flat_weights: np.ndarray | list[np.ndarray], inputs_aug: np.ndarray) -> list[LayerForward]:
     """Forward through every layer from ``O~(0)`` (see :func:`augmented_inputs`)."""
     matrices = flat_weights if isinstance(flat_weights, list) else net.layers(flat_weights)
     passes = []
@@ -115,8 +117,11 @@ def forward(
 
 
 def backward(
-    net: Network, flat_weights: np.ndarray | list[np.ndarray],
-    passes: list[LayerForward], d_outputs: np.ndarray | None, d_pre_last: np.ndarray | None = None,
+    net: Network,
+    flat_weights: np.ndarray | list[np.ndarray],
+    passes: list[LayerForward],
+    d_outputs: np.ndarray | None,
+    d_pre_last: np.ndarray | None = None,
 ) -> list[LayerBackward]:
     """Backward through every layer, last first; returned in layer order.
 
@@ -131,9 +136,7 @@ def backward(
         d_pre_last = softmax_backward(passes[-1].post, d_outputs)
     d_post, d_pre = d_outputs, d_pre_last
     for layer in reversed(range(net.n_layers)):
-        result = backward_layer(
-            passes[layer], d_post, matrices[layer], with_inputs=layer > 0, d_pre=d_pre
-        )
+        result = backward_layer(passes[layer], d_post, matrices[layer], with_inputs=layer > 0, d_pre=d_pre)
         results.append(result)
         d_post, d_pre = result.d_inputs, None
     results.reverse()
@@ -170,7 +173,10 @@ def output_loss(net: Network, last: LayerForward, targets_t: np.ndarray) -> tupl
 
 
 def jval_and_gradient(
-    net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray,
+    net: Network,
+    flat_weights: np.ndarray,
+    inputs_aug: np.ndarray,
+    targets_t: np.ndarray,
     scale: float = 1.0,
 ) -> tuple[float, np.ndarray]:
     """JVal and its flat gradient; inputs and targets are feature-major.
@@ -195,8 +201,12 @@ def jval_and_gradient(
 
 
 def jval_only(
-    net: Network, flat_weights: np.ndarray, inputs_aug: np.ndarray, targets_t: np.ndarray,
-    scale: float = 1.0, with_penalty: bool = True,
+    net: Network,
+    flat_weights: np.ndarray,
+    inputs_aug: np.ndarray,
+    targets_t: np.ndarray,
+    scale: float = 1.0,
+    with_penalty: bool = True,
 ) -> float:
     """JVal without the backward pass; ``with_penalty=False`` gives the data term alone
     (what a held-out test set measures)."""

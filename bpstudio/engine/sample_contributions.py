@@ -12,6 +12,7 @@ weight ``w̃ᵢⱼ⁽ˡ⁾`` links ``Õᵢ⁽ˡ⁾`` to ``Iⱼ⁽ˡ⁺¹⁾``, s
 product sums.  A weight penalty (L1/L2) belongs to no sample; it is kept
 apart and added to the total.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -72,8 +73,9 @@ def per_sample_gradient(net: Network, weights: np.ndarray, data: Dataset, index:
     return gradient
 
 
-def sample_contributions(net: Network, weights: np.ndarray, data: Dataset, index: int,
-                         largest: int = LARGEST, bins: int = BINS) -> SampleContributions:
+def sample_contributions(
+    net: Network, weights: np.ndarray, data: Dataset, index: int, largest: int = LARGEST, bins: int = BINS
+) -> SampleContributions:
     """The terms of ``∂JVal/∂w`` for parameter ``index``, their largest few and their histogram."""
     values = np.array(per_sample_gradient(net, weights, data, index), dtype=float)
     values.flags.writeable = False
@@ -89,7 +91,10 @@ def sample_contributions(net: Network, weights: np.ndarray, data: Dataset, index
     else:
         counts, edges = np.zeros(0, dtype=int), np.zeros(1)
     return SampleContributions(
-        index=index, values=values, penalty=penalty,
+        index=index,
+        values=values,
+        penalty=penalty,
         largest=tuple((int(s), float(values[s])) for s in order),
-        counts=tuple(int(c) for c in counts), edges=tuple(float(e) for e in edges),
+        counts=tuple(int(c) for c in counts),
+        edges=tuple(float(e) for e in edges),
     )

@@ -3,6 +3,7 @@
 The GUI never reads arrays that the training thread writes; it reads
 snapshots.  A snapshot is also what rewind goes back to.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -50,9 +51,7 @@ class Snapshot:
             gradient=frozen_array(gradient),
             optimizer=optimizer,
             hyper=MappingProxyType(dict(hyper)),
-            optimizer_state=MappingProxyType(
-                {k: frozen_array(v) for k, v in optimizer_state.items()}
-            ),
+            optimizer_state=MappingProxyType({k: frozen_array(v) for k, v in optimizer_state.items()}),
             stop_reason=stop_reason,
         )
 

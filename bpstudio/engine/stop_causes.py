@@ -8,6 +8,7 @@ layer computes the same value and receives the same gradient, so the units
 never become different — with zeros, the hidden gradients stay 0 and the run
 "converges" at a poor JVal.  A student deserves that sentence, not a bare stop.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -28,5 +29,6 @@ def converged2_cause(step: np.ndarray, zeta: float) -> str:
 
 def equal_start_layers(network: Network, start: np.ndarray) -> tuple[int, ...]:
     """The layers ``l`` whose start matrix ``W̃⁽ˡ⁾`` (biases included) holds one value only."""
-    return tuple(layer for layer, matrix in enumerate(network.layers(np.asarray(start, dtype=float)))
-                 if matrix.size and float(np.ptp(matrix)) == 0.0)
+    return tuple(
+        layer for layer, matrix in enumerate(network.layers(np.asarray(start, dtype=float))) if matrix.size and float(np.ptp(matrix)) == 0.0
+    )

@@ -17,6 +17,7 @@ iteration k uses the gradient of batch k (see :mod:`.batches`), scaled by
 n / batch length so that it estimates the gradient of the whole set's JVal;
 JVal itself, its history and the stop tests stay those of the whole set.
 """
+
 from __future__ import annotations
 
 import math
@@ -121,9 +122,7 @@ class Trainer:
 
     def evaluate(self, weights: np.ndarray) -> tuple[float, np.ndarray]:
         """JVal and gradient at ``weights`` over the whole data set."""
-        return jval_and_gradient(
-            self.network, weights, self.dataset.inputs_aug, self.dataset.targets_t
-        )
+        return jval_and_gradient(self.network, weights, self.dataset.inputs_aug, self.dataset.targets_t)
 
     def evaluate_step(self, weights: np.ndarray, k: int) -> tuple[float, np.ndarray]:
         """JVal of the whole set and the gradient the next step uses, at iteration ``k``.
@@ -136,8 +135,9 @@ class Trainer:
         data = self.dataset
         rows = self.batches.rows(k)
         jval = jval_only(self.network, weights, data.inputs_aug, data.targets_t)
-        _, gradient = jval_and_gradient(self.network, weights, data.inputs_aug[:, rows],
-                                        data.targets_t[:, rows], scale=self.batches.scale(rows))
+        _, gradient = jval_and_gradient(
+            self.network, weights, data.inputs_aug[:, rows], data.targets_t[:, rows], scale=self.batches.scale(rows)
+        )
         return jval, gradient
 
     @property

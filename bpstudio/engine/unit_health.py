@@ -14,6 +14,7 @@ The per-layer gradient norm ‖∂L/∂W̃⁽ˡ⁾‖ (Frobenius, the whole augm
 matrix, bias row included) shows vanishing gradients: in a deep sigmoid net
 the first layers' norms lie orders of magnitude below the last one's.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

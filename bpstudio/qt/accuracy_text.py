@@ -1,4 +1,5 @@
 """Accuracy in words, the same in the status bar and the plot's title, in the current language."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -13,4 +14,5 @@ def accuracy_text(scores: Scores | None) -> str:
     if scores.test is None:
         return QCoreApplication.translate("Accuracy", "accuracy {train}").format(train=f"{scores.train:.1%}")
     return QCoreApplication.translate("Accuracy", "accuracy {train} · test {test}").format(
-        train=f"{scores.train:.1%}", test=f"{scores.test:.1%}")
+        train=f"{scores.train:.1%}", test=f"{scores.test:.1%}"
+    )

@@ -1,4 +1,5 @@
 """The application icon, from the SVG that ships in bpstudio.resources."""
+
 from __future__ import annotations
 
 from importlib.resources import files

@@ -6,6 +6,7 @@ colour-vision deficiency), and nothing is told apart by colour alone:
 negative weights are dashed, the chosen weight's link is the widest and is
 labelled, sources and sinks carry a tag.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -36,9 +37,21 @@ class Look:
 
 LIGHT = Look("light")
 DARK = Look(
-    "dark", background="#1e1f22", node_fill="#2b2d31", bias_fill="#3a3c42", loss_fill="#4a3f1e",
-    node_border="#a0a4ab", text="#eceff4", muted="#b8bcc4", positive="#56B4E9", negative="#E69F00",
-    selected="#FF7A45", chain="#2BD1A0", phase="#E8A3CF", role="#e8c15a", plot_curve="#eceff4",
+    "dark",
+    background="#1e1f22",
+    node_fill="#2b2d31",
+    bias_fill="#3a3c42",
+    loss_fill="#4a3f1e",
+    node_border="#a0a4ab",
+    text="#eceff4",
+    muted="#b8bcc4",
+    positive="#56B4E9",
+    negative="#E69F00",
+    selected="#FF7A45",
+    chain="#2BD1A0",
+    phase="#E8A3CF",
+    role="#e8c15a",
+    plot_curve="#eceff4",
 )
 THEMES = {"light": LIGHT, "dark": DARK}
 PRESENTATION_SCALE = 1.5
@@ -56,11 +69,19 @@ def apply_palette(app: QApplication, look: Look, base_font: QFont) -> None:
         palette = QPalette()
         dark, text = QColor("#2b2d31"), QColor(look.text)
         for role, colour in (
-            (QPalette.ColorRole.Window, dark), (QPalette.ColorRole.WindowText, text), (QPalette.ColorRole.Base, QColor("#1e1f22")),
-            (QPalette.ColorRole.AlternateBase, dark), (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, QColor("#3a3c42")),
-            (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, dark), (QPalette.ColorRole.ToolTipText, text),
-            (QPalette.ColorRole.Highlight, QColor("#0072B2")), (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
-            (QPalette.ColorRole.PlaceholderText, QColor("#8a8f98")), (QPalette.ColorRole.BrightText, QColor("#ff6b6b")),
+            (QPalette.ColorRole.Window, dark),
+            (QPalette.ColorRole.WindowText, text),
+            (QPalette.ColorRole.Base, QColor("#1e1f22")),
+            (QPalette.ColorRole.AlternateBase, dark),
+            (QPalette.ColorRole.Text, text),
+            (QPalette.ColorRole.Button, QColor("#3a3c42")),
+            (QPalette.ColorRole.ButtonText, text),
+            (QPalette.ColorRole.ToolTipBase, dark),
+            (QPalette.ColorRole.ToolTipText, text),
+            (QPalette.ColorRole.Highlight, QColor("#0072B2")),
+            (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+            (QPalette.ColorRole.PlaceholderText, QColor("#8a8f98")),
+            (QPalette.ColorRole.BrightText, QColor("#ff6b6b")),
         ):
             palette.setColor(role, colour)
         palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7079"))

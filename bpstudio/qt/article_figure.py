@@ -4,6 +4,7 @@ Drawn with QPainter so the same code writes PNG (QImage) and SVG
 (QSvgGenerator), from the headless CLI as from the studio, without
 matplotlib.  Layout follows the article's 6x4 inch, 100 dpi figure.
 """
+
 from __future__ import annotations
 
 import math
@@ -98,13 +99,15 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
         painter.drawLine(QPointF(plot.left() - 4, py), QPointF(plot.left(), py))
         label = format_tick(ty)
         painter.drawText(QPointF(plot.left() - 7 - metrics.horizontalAdvance(label), py + metrics.ascent() / 2 - 1), label)
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 8 + metrics.height(), plot.width(), metrics.height()),
-                     Qt.AlignmentFlag.AlignCenter, "epoch")
+    painter.drawText(
+        QRectF(plot.left(), plot.bottom() + 8 + metrics.height(), plot.width(), metrics.height()), Qt.AlignmentFlag.AlignCenter, "epoch"
+    )
     painter.save()
     painter.translate(metrics.height() * 0.6, plot.center().y())
     painter.rotate(-90)
-    painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()),
-                     Qt.AlignmentFlag.AlignCenter, "JVal")
+    painter.drawText(
+        QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()), Qt.AlignmentFlag.AlignCenter, "JVal"
+    )
     painter.restore()
     if title is None:
         title = f"solution-JVal = {jval[-1]:.5f}" if n else "no iterations"
@@ -164,8 +167,7 @@ def _star(centre: QPointF, radius: float) -> QPolygonF:
 
 def save_article_figure(path: str | Path, jval: np.ndarray, width: int = 600, height: int = 400) -> None:
     """Write the figure as PNG or SVG (by the file's suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda painter, size: paint_article_figure(painter, size, jval),
-                "BP Studio: JVal per epoch")
+    save_figure(path, QSize(width, height), lambda painter, size: paint_article_figure(painter, size, jval), "BP Studio: JVal per epoch")
 
 
 def save_figure(path: str | Path, size: QSize, paint, title: str) -> None:

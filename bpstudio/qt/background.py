@@ -7,6 +7,7 @@ Results come back through a queued signal and their ``done`` runs on the GUI
 thread.  The thread never touches a widget; garbage is collected on the GUI
 thread only (see :mod:`.gui_gc`).
 """
+
 from __future__ import annotations
 
 import atexit

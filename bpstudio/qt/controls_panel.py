@@ -5,11 +5,20 @@ the message a teacher sees is the one the command line prints.  Accepted
 changes leave as ``change_requested(field, value)``; the window queues them
 to the training thread.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -30,40 +39,80 @@ TOOLTIPS = {
     "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1."),
     "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "How slowly Adam forgets the size of past gradients, 0 to <1 (article: 0.999)."),
     "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "A tiny number that keeps Adam from dividing by zero."),
-    "zeta": QT_TRANSLATE_NOOP("ControlsPanel", "Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared."),
+    "zeta": QT_TRANSLATE_NOOP(
+        "ControlsPanel", "Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared."
+    ),
     "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Stop after this many iterations (the article runs 50000)."),
     "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers."),
-    "activation": QT_TRANSLATE_NOOP("ControlsPanel", "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity."),
+    "activation": QT_TRANSLATE_NOOP(
+        "ControlsPanel", "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity."
+    ),
     "init": QT_TRANSLATE_NOOP("ControlsPanel", "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails)."),
     "samples": QT_TRANSLATE_NOOP("ControlsPanel", "How many samples the data set draws; the loss JVal sums over them."),
     "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Random seed for the data and the start weights (the article's is 1)."),
-    "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve."),
-    "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's."),
-    "dataset": QT_TRANSLATE_NOOP("ControlsPanel", "The article's r, g, b, or TensorFlow Playground's 2-D sets: circle, xor, gauss, spiral, moons (classes); plane, multi-gauss (regression)."),
+    "test_fraction": QT_TRANSLATE_NOOP(
+        "ControlsPanel", "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve."
+    ),
+    "formulas": QT_TRANSLATE_NOOP(
+        "ControlsPanel", "Your own targets from r, g, b, separated by ';' — e.g. x = r*g; y = sin(b). Empty: the article's."
+    ),
+    "dataset": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "The article's r, g, b, or TensorFlow Playground's 2-D sets: circle, xor, gauss, spiral, moons (classes); plane, multi-gauss (regression).",
+    ),
     "classes": QT_TRANSLATE_NOOP("ControlsPanel", "How many classes the gauss and spiral sets draw: 2 or 3."),
     "noise": QT_TRANSLATE_NOOP("ControlsPanel", "How far the 2-D points are jittered: 0 (clean) to 0.5."),
     "features": QT_TRANSLATE_NOOP("ControlsPanel", "What the network is shown of a 2-D point: each ticked feature is one input node."),
-    "loss": QT_TRANSLATE_NOOP("ControlsPanel", "mse: half the squared error, summed (the article's JVal); cross-entropy: for classes, with softmax or sigmoid outputs."),
-    "output": QT_TRANSLATE_NOOP("ControlsPanel", "The output layer's link: linear (the article), softmax (class shares that add up to 1) or sigmoid (one output for two classes)."),
+    "loss": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "mse: half the squared error, summed (the article's JVal); cross-entropy: for classes, with softmax or sigmoid outputs.",
+    ),
+    "output": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "The output layer's link: linear (the article), softmax (class shares that add up to 1) or sigmoid (one output for two classes).",
+    ),
     "l1": QT_TRANSLATE_NOOP("ControlsPanel", "L1 rate: adds l1·Σ|w| over the non-bias weights to JVal; it pushes weights to exactly 0."),
     "l2": QT_TRANSLATE_NOOP("ControlsPanel", "L2 rate: adds l2/2·Σw² over the non-bias weights to JVal; it keeps weights small."),
-    "batch_size": QT_TRANSLATE_NOOP("ControlsPanel", "Samples per step, in a seeded shuffled order; 0 is the whole set, as in the article."),
+    "batch_size": QT_TRANSLATE_NOOP(
+        "ControlsPanel", "Samples per step, in a seeded shuffled order; 0 is the whole set, as in the article."
+    ),
 }
 LABELS = {
-    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Optimizer"), "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "alpha (step)"), "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "beta1"), "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "beta2"),
-    "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "epsilon"), "zeta": QT_TRANSLATE_NOOP("ControlsPanel", "zeta (stop)"), "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Max iterations"),
-    "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden sizes"), "activation": QT_TRANSLATE_NOOP("ControlsPanel", "Activation"), "init": QT_TRANSLATE_NOOP("ControlsPanel", "Init"), "samples": QT_TRANSLATE_NOOP("ControlsPanel", "Samples"),
-    "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Seed"), "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Targets"), "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Test share"),
-    "dataset": QT_TRANSLATE_NOOP("ControlsPanel", "Data set"), "classes": QT_TRANSLATE_NOOP("ControlsPanel", "Classes"),
-    "noise": QT_TRANSLATE_NOOP("ControlsPanel", "Noise"), "features": QT_TRANSLATE_NOOP("ControlsPanel", "Input features"),
-    "loss": QT_TRANSLATE_NOOP("ControlsPanel", "Loss"), "output": QT_TRANSLATE_NOOP("ControlsPanel", "Output"),
-    "l1": QT_TRANSLATE_NOOP("ControlsPanel", "L1 rate"), "l2": QT_TRANSLATE_NOOP("ControlsPanel", "L2 rate"),
+    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Optimizer"),
+    "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "alpha (step)"),
+    "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "beta1"),
+    "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "beta2"),
+    "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "epsilon"),
+    "zeta": QT_TRANSLATE_NOOP("ControlsPanel", "zeta (stop)"),
+    "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Max iterations"),
+    "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden sizes"),
+    "activation": QT_TRANSLATE_NOOP("ControlsPanel", "Activation"),
+    "init": QT_TRANSLATE_NOOP("ControlsPanel", "Init"),
+    "samples": QT_TRANSLATE_NOOP("ControlsPanel", "Samples"),
+    "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Seed"),
+    "formulas": QT_TRANSLATE_NOOP("ControlsPanel", "Targets"),
+    "test_fraction": QT_TRANSLATE_NOOP("ControlsPanel", "Test share"),
+    "dataset": QT_TRANSLATE_NOOP("ControlsPanel", "Data set"),
+    "classes": QT_TRANSLATE_NOOP("ControlsPanel", "Classes"),
+    "noise": QT_TRANSLATE_NOOP("ControlsPanel", "Noise"),
+    "features": QT_TRANSLATE_NOOP("ControlsPanel", "Input features"),
+    "loss": QT_TRANSLATE_NOOP("ControlsPanel", "Loss"),
+    "output": QT_TRANSLATE_NOOP("ControlsPanel", "Output"),
+    "l1": QT_TRANSLATE_NOOP("ControlsPanel", "L1 rate"),
+    "l2": QT_TRANSLATE_NOOP("ControlsPanel", "L2 rate"),
     "batch_size": QT_TRANSLATE_NOOP("ControlsPanel", "Batch size"),
 }
 HYPER_FIELDS = ("alpha", "beta1", "beta2", "epsilon")  # the optimizers' own settings
 OUTPUT_CHOICES = [name for name in OUTPUTS if name != "auto"]  # auto is shown as what it follows
-CHOICES = {"optimizer": list(OPTIMIZER_NAMES), "activation": list(ACTIVATIONS), "init": list(INITS),
-           "dataset": list(DATASETS), "classes": ["2", "3"], "loss": list(LOSS_NAMES), "output": OUTPUT_CHOICES}
+CHOICES = {
+    "optimizer": list(OPTIMIZER_NAMES),
+    "activation": list(ACTIVATIONS),
+    "init": list(INITS),
+    "dataset": list(DATASETS),
+    "classes": ["2", "3"],
+    "loss": list(LOSS_NAMES),
+    "output": OUTPUT_CHOICES,
+}
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 DATA = ("dataset", "classes", "noise", "samples", "test_fraction", "features", "formulas", "seed")
 MODEL = ("hidden", "activation", "init", "output", "loss", "l1", "l2", "batch_size")
@@ -189,8 +238,7 @@ class ControlsPanel(QWidget):
     def _commit(self, field: str) -> None:
         """Check the field's value with the engine's rules; send it with what it takes along."""
         text = self.text_of(field)
-        if isinstance(self.editors[field], QLineEdit) and text.strip() == format_value(
-                field, getattr(self.config, field)):
+        if isinstance(self.editors[field], QLineEdit) and text.strip() == format_value(field, getattr(self.config, field)):
             self.show_error(field, "")  # nothing edited (e.g. focus left an empty Hidden sizes)
             return
         try:
@@ -230,12 +278,12 @@ class ControlsPanel(QWidget):
         self.config = config
         if config.data_file:
             source = self.tr("Data: {file} — inputs {inputs}; targets {targets}").format(
-                file=config.data_file, inputs=", ".join(config.inputs), targets=", ".join(config.targets))
+                file=config.data_file, inputs=", ".join(config.inputs), targets=", ".join(config.targets)
+            )
         elif config.formulas:
             source = self.tr("Data: r, g, b as the article draws them; your targets")
         elif config.dataset != "article":
-            source = self.tr("Data: {dataset}, points (x₁, x₂) in the plane").format(
-                dataset=option_name(config.dataset))
+            source = self.tr("Data: {dataset}, points (x₁, x₂) in the plane").format(dataset=option_name(config.dataset))
         else:
             source = self.tr("Data: the article's r, g, b -> x, y, lv")
         self.data_source.setText(source)
@@ -248,8 +296,11 @@ class ControlsPanel(QWidget):
         for field in HYPER_FIELDS:  # a setting the chosen optimizer ignores cannot be edited
             editor = self.editors[field]
             editor.setEnabled(field in used)
-            editor.setToolTip(marked("ControlsPanel", TOOLTIPS[field]) if field in used else self.tr(
-                "{optimizer} does not use this setting").format(optimizer=config.optimizer))
+            editor.setToolTip(
+                marked("ControlsPanel", TOOLTIPS[field])
+                if field in used
+                else self.tr("{optimizer} does not use this setting").format(optimizer=config.optimizer)
+            )
         for field, editor in self.editors.items():
             text = shown_output(config) if field == "output" else format_value(field, getattr(config, field))
             if isinstance(editor, FeatureChecks):  # the features field

@@ -1,10 +1,19 @@
 """Choose a CSV file and which of its columns go in and which come out."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from ..engine.csv_data import CsvDataError, dataset_from_csv, read_table
@@ -31,8 +40,7 @@ class CsvDataDialog(QDialog):
         self.inputs, self.targets = QListWidget(), QListWidget()
         self.inputs.setObjectName("csv_inputs")
         self.targets.setObjectName("csv_targets")
-        for title, widget in ((self.tr("Inputs (fed to the network)"), self.inputs),
-                              (self.tr("Targets (to predict)"), self.targets)):
+        for title, widget in ((self.tr("Inputs (fed to the network)"), self.inputs), (self.tr("Targets (to predict)"), self.targets)):
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{title}</b>"))
             column.addWidget(widget)
@@ -52,8 +60,7 @@ class CsvDataDialog(QDialog):
             self.load_columns()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("CSV file"), self.path.text(),
-                                              self.tr("CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("CSV file"), self.path.text(), self.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.path.setText(path)
             self.load_columns()
@@ -77,12 +84,10 @@ class CsvDataDialog(QDialog):
 
     @staticmethod
     def _checked(widget: QListWidget) -> tuple[str, ...]:
-        return tuple(widget.item(i).text() for i in range(widget.count())
-                     if widget.item(i).checkState() == Qt.CheckState.Checked)
+        return tuple(widget.item(i).text() for i in range(widget.count()) if widget.item(i).checkState() == Qt.CheckState.Checked)
 
     def choice(self) -> dict:
-        return {"data_file": self.path.text(), "inputs": self._checked(self.inputs),
-                "targets": self._checked(self.targets), "formulas": ()}
+        return {"data_file": self.path.text(), "inputs": self._checked(self.inputs), "targets": self._checked(self.targets), "formulas": ()}
 
     def _accept(self) -> None:
         chosen = self.choice()

@@ -14,12 +14,20 @@ The pictures come painted from the background thread (see
 :mod:`bpstudio.control.unit_maps`); this widget only hands them to
 pyqtgraph.
 """
+
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..control.typeset import number_text
@@ -154,8 +162,7 @@ class DecisionMapPanel(QWidget):
                     label = problem.dataset.target_names[k]
                     self.picture.addItem(self.tr("Probability of class {label}").format(label=label), node.name)
                 else:
-                    self.picture.addItem(self.tr("Output {name}").format(name=display_name(node, net, "text", names)),
-                                         node.name)
+                    self.picture.addItem(self.tr("Output {name}").format(name=display_name(node, net, "text", names)), node.name)
             for layer in range(1, net.n_layers):
                 for j in range(net.sizes[layer]):
                     node = Node(OUT, layer, j)
@@ -278,20 +285,24 @@ class DecisionMapPanel(QWidget):
         low, _middle, high = frame.ranges.get(key, (0.0, 0.0, 1.0)) if frame is not None else (0.0, 0.0, 1.0)
         values = {"low": number_text(low), "high": number_text(high), "name": self.picture.currentText()}
         if key == CLASSES:
-            text = self.tr("Each point takes the colour of the class the network chooses there, stronger where "
-                           "it is surer; pale along the border between classes.")
+            text = self.tr(
+                "Each point takes the colour of the class the network chooses there, stronger where "
+                "it is surer; pale along the border between classes."
+            )
         elif key.startswith("y[") and self.problem is not None and is_classification(self.problem):
             text = self.tr("The network's probability of this class: from 0 (background) to 1 (full colour).")
         elif key.startswith("y["):
-            text = self.tr("{name}: from {low} (orange) through 0 (background) to {high} (blue), the range "
-                           "of the data's targets.").format(**values)
+            text = self.tr("{name}: from {low} (orange) through 0 (background) to {high} (blue), the range of the data's targets.").format(
+                **values
+            )
         else:
-            text = self.tr("What this unit sees: its output O over the input plane, from {low} (orange) to "
-                           "{high} (blue). The diagram shows the same picture in its node.").format(**values)
+            text = self.tr(
+                "What this unit sees: its output O over the input plane, from {low} (orange) to "
+                "{high} (blue). The diagram shows the same picture in its node."
+            ).format(**values)
         if self.plane is not None and self.plane.is_slice:
             held = ", ".join(f"{self.plane.names[a]} = {number_text(self.plane.held[a])}" for a in self.plane.held_axes)
-            text += " " + self.tr("A slice of the input space at {held}: only the samples near it are drawn.").format(
-                held=held)
+            text += " " + self.tr("A slice of the input space at {held}: only the samples near it are drawn.").format(held=held)
         self.caption.setText(text)
 
     # -- on screen, language, look ---------------------------------------------------------------------------

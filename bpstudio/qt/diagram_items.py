@@ -5,6 +5,7 @@ code speaks in terms of "weight", "in chain", "selected", never of pens.
 Weight sign is told by colour *and* line style (solid positive, dashed
 negative), so it reads for colour-blind viewers and in greyscale print-outs.
 """
+
 from __future__ import annotations
 
 import html
@@ -12,7 +13,11 @@ import html
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsPolygonItem, QGraphicsTextItem,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPolygonItem,
+    QGraphicsTextItem,
 )
 
 from ..engine.graph import Edge, Node
@@ -28,11 +33,15 @@ ROLE_TAGS = {
 }
 ROLE_TIPS = {  # the article's terms, defined where they are shown
     "source": QT_TRANSLATE_NOOP(
-        "Diagram", "Source (源): a node of this influence chain with several downstream branches. The gradient "
-                   "is summed here: ∂L/∂node is the sum over its branches, each a product of basic links."),
+        "Diagram",
+        "Source (源): a node of this influence chain with several downstream branches. The gradient "
+        "is summed here: ∂L/∂node is the sum over its branches, each a product of basic links.",
+    ),
     "sink": QT_TRANSLATE_NOOP(
-        "Diagram", "Sink (汇): a node of this influence chain where several upstream branches meet, such as L. "
-                   "Nothing is summed for the parameter here; ∂L/∂node is defined once, below it."),
+        "Diagram",
+        "Sink (汇): a node of this influence chain where several upstream branches meet, such as L. "
+        "Nothing is summed for the parameter here; ∂L/∂node is defined once, below it.",
+    ),
 }
 
 FADED_ALPHA = 38
@@ -226,8 +235,7 @@ class NodeItem(QGraphicsEllipseItem):
             return  # the same text: no layout of rich text again
         self._annotation_text = text
         look = _look
-        self.annotation.setHtml(
-            f"<span style='color:{look.text}; background-color:{look.background}'>{html.escape(text)}</span>")
+        self.annotation.setHtml(f"<span style='color:{look.text}; background-color:{look.background}'>{html.escape(text)}</span>")
         rect = self.annotation.boundingRect()
         self.annotation.setPos(-rect.width() / 2, self.radius - 2)
         self.annotation.setVisible(bool(text))

@@ -7,6 +7,7 @@ last time) — never on the training's 30 Hz path.  The items ask for them in
 their hover handler (:mod:`.diagram_items`); no event filter: a Python filter
 on a widget is called while that widget is being destroyed, and crashes.
 """
+
 from __future__ import annotations
 
 import weakref

@@ -9,6 +9,7 @@ always have their own platform.
 
 Imports nothing from Qt: it must run before Qt can abort.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -79,8 +80,7 @@ def chosen_platform(env: Mapping[str, str]) -> str:
     return env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
 
 
-def startup_problem(env: Mapping[str, str] | None = None, system: str | None = None,
-                    loads: Callable[[str], bool] = can_load) -> str | None:
+def startup_problem(env: Mapping[str, str] | None = None, system: str | None = None, loads: Callable[[str], bool] = can_load) -> str | None:
     """Why the window cannot open here, as one line with the remedy; None when it can."""
     env = os.environ if env is None else env
     system = sys.platform if system is None else system
@@ -91,9 +91,11 @@ def startup_problem(env: Mapping[str, str] | None = None, system: str | None = N
     if not platform and not has_x11 and not has_wayland:
         return NO_DISPLAY
     if platform == "xcb" and not has_x11:
-        return ("QT_QPA_PLATFORM=xcb but DISPLAY is unset: no X server to open the window on; "
-                "without a window use 'bpstudio train' (see 'bpstudio --help'), "
-                "or set QT_QPA_PLATFORM=offscreen")
+        return (
+            "QT_QPA_PLATFORM=xcb but DISPLAY is unset: no X server to open the window on; "
+            "without a window use 'bpstudio train' (see 'bpstudio --help'), "
+            "or set QT_QPA_PLATFORM=offscreen"
+        )
     uses_xcb = platform == "xcb" or (not platform and has_x11 and not has_wayland)
     if not uses_xcb:
         return None
@@ -101,8 +103,7 @@ def startup_problem(env: Mapping[str, str] | None = None, system: str | None = N
     if not missing:
         return None
     packages = " ".join(dict.fromkeys(XCB_LIBRARIES[name] for name in missing))
-    return (f"Qt's xcb platform needs libraries missing here ({', '.join(missing)}); "
-            f"install them with: sudo apt-get install {packages}")
+    return f"Qt's xcb platform needs libraries missing here ({', '.join(missing)}); install them with: sudo apt-get install {packages}"
 
 
 def refuse_if_no_display() -> int | None:

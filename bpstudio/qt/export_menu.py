@@ -1,4 +1,5 @@
 """File > Export: one action per export, a file dialog, and a clear message on failure."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,8 +57,9 @@ class ExportMenu(QObject):
         for name, filters, default, writer in entries:
             action = QAction(self.parent_widget)
             action.setObjectName(name)
-            action.triggered.connect(lambda _=False, n=name, f=filters, d=default, w=writer:
-                                     self._ask(marked("ExportMenu", TEXTS[n]), f, d, w))
+            action.triggered.connect(
+                lambda _=False, n=name, f=filters, d=default, w=writer: self._ask(marked("ExportMenu", TEXTS[n]), f, d, w)
+            )
             self.menu.addAction(action)
             self.actions[name] = action
         self.retranslate()
@@ -81,9 +83,11 @@ class ExportMenu(QObject):
         try:
             writer(path)
         except (OSError, ValueError) as err:
-            QMessageBox.warning(self.parent_widget, self.tr("Export failed"),
-                                self.tr("{path} could not be written:\n{reason}").format(
-                                    path=path, reason=localized(err)))
+            QMessageBox.warning(
+                self.parent_widget,
+                self.tr("Export failed"),
+                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=localized(err)),
+            )
             return False
         self.status_message.emit(self.tr("Exported {path}").format(path=path))
         return True

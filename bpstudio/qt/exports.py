@@ -6,6 +6,7 @@ Each function writes one file (atomically, through bpstudio.control.safe_write)
 and raises OSError (or ValueError for an unknown suffix) on failure; the
 window turns those into a message.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,9 +46,13 @@ def export_diagram(path: str | Path, scene: QGraphicsScene, scale: float = 2.0) 
     rect = scene.sceneRect()
     suffix = Path(path).suffix.lower()
     if suffix == ".svg":
-        paint_svg(path, lambda painter: scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect),
-                  QSize(int(rect.width()), int(rect.height())), QRectF(0, 0, rect.width(), rect.height()),
-                  "BP Studio: network diagram")
+        paint_svg(
+            path,
+            lambda painter: scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect),
+            QSize(int(rect.width()), int(rect.height())),
+            QRectF(0, 0, rect.width(), rect.height()),
+            "BP Studio: network diagram",
+        )
         return
     if suffix != ".png":
         raise ValueError("the diagram can be saved as .png or .svg")

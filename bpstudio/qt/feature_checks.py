@@ -6,6 +6,7 @@ The widget hands the ticked names out in the engine's order, as the text
 ``parse_setting("features", ...)`` reads, so the controls panel checks and
 commits it like any other field.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal

@@ -6,6 +6,7 @@ the application, both when the event starts the app and while it runs. Other
 systems pass the file as ``argv`` (``bpstudio FILE``) and never send this
 event, so installing the filter everywhere is harmless.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject

@@ -5,6 +5,7 @@ typesetting a new selection takes a moment in ziamath, and the window must not
 freeze for it.  Only the newest request of each view is worked on; older ones
 are dropped.  The GUI thread only loads the finished SVG and paints it.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -33,8 +34,10 @@ def _safely(make_svg: Callable[[], str]) -> str:
 def _error_svg(message: str) -> str:
     from xml.sax.saxutils import escape
 
-    return ("<svg xmlns='http://www.w3.org/2000/svg' width='400' height='30'>"
-            f"<text x='4' y='20' font-size='13' fill='#a00'>{escape(message[:120])}</text></svg>")
+    return (
+        "<svg xmlns='http://www.w3.org/2000/svg' width='400' height='30'>"
+        f"<text x='4' y='20' font-size='13' fill='#a00'>{escape(message[:120])}</text></svg>"
+    )
 
 
 class FormulaView(QWidget):

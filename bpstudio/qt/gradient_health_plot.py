@@ -8,6 +8,7 @@ The curves are redrawn at most 5 times a second while the panel is on
 screen and new norms came, from the record the control floor keeps
 (:mod:`bpstudio.control.gradient_health`); no timer ticks otherwise.
 """
+
 from __future__ import annotations
 
 import pyqtgraph as pg
@@ -101,7 +102,8 @@ class GradientHealthPanel(QWidget):
             return ", ".join(display_name(Node(OUT, layer, j), net) for layer, j in units) or self.tr("none")
 
         text = self.tr("Saturated units: {saturated}. Dead units: {dead}.").format(
-            saturated=names(health.saturated), dead=names(health.dead))
+            saturated=names(health.saturated), dead=names(health.dead)
+        )
         if text != self.summary.text():  # a label relayouts on every setText
             self.summary.setText(text)
 
@@ -112,10 +114,13 @@ class GradientHealthPanel(QWidget):
             self.redraw()
 
     def retranslate(self) -> None:
-        self.caption.setText(self.tr(
-            "How large each layer's gradient ‖∂L/∂W̃⁽ˡ⁾‖ is, at the iterations the studio received (log scale). "
-            "A layer whose curve lies far below the others learns slowly: its gradient vanishes on the way back. "
-            "Saturated: tanh or sigmoid at the flat end on every sample; dead: ReLU at 0 on every sample."))
+        self.caption.setText(
+            self.tr(
+                "How large each layer's gradient ‖∂L/∂W̃⁽ˡ⁾‖ is, at the iterations the studio received (log scale). "
+                "A layer whose curve lies far below the others learns slowly: its gradient vanishes on the way back. "
+                "Saturated: tanh or sigmoid at the flat end on every sample; dead: ReLU at 0 on every sample."
+            )
+        )
         item = self.plot.getPlotItem()
         item.setLabel("bottom", self.tr("iteration"), color=self.look.text)
         self.show_health(self._health)

@@ -7,6 +7,7 @@ and Qt crashes later, somewhere unrelated.  pyqtgraph's GarbageCollector turns
 automatic collection off and collects from a timer on the GUI thread instead;
 the studio installs it once, before its first window.
 """
+
 from __future__ import annotations
 
 from pyqtgraph.util.garbage_collector import GarbageCollector

@@ -4,6 +4,7 @@ Each step says what to look at or do, and moves on by itself once the studio
 model shows it was done (a weight selected, one iteration stepped through phase by
 phase, the run finished); "Next" moves on by hand, "Skip tour" ends it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ..control import RunState
 from ..control.studio_model import StudioModel
 from .i18n import marked
 
+
 @dataclass(frozen=True)
 class TourStep:
     title: str
@@ -26,30 +28,49 @@ class TourStep:
 
 def article_steps() -> list[TourStep]:
     return [
-        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "1 · Choose a weight"),
-                 QT_TRANSLATE_NOOP("GuidedTour",
-                 "The article's network: inputs {inputs}, {hidden} tanh units (each drawn as I and O), "
-                 "outputs {outputs} and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾."),
-                 lambda m: m.selected == 0 and m.chain is not None),
-        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "2 · Its loss-influence chain"),
-                 QT_TRANSLATE_NOOP("GuidedTour",
-                 "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in "
-                 "green. O₁⁽¹⁾ is a source — its {branches} branches are summed there; L is a sink. The "
-                 "inspector writes the chain rule factored at the source, with one sample's numbers.")),
-        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "3 · One iteration, phase by phase"),
-                 QT_TRANSLATE_NOOP("GuidedTour",
-                 "Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward "
-                 "through each layer, then Adam's update."),
-                 lambda m: m.last is not None and m.last.phase is not None and m.last.phase.kind == "update"),
-        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "4 · Train to the end"),
-                 QT_TRANSLATE_NOOP("GuidedTour",
-                 "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; "
-                 "Space pauses, → steps, ← rewinds."),
-                 lambda m: m.last is not None and m.last.state in (RunState.FINISHED, RunState.CONVERGED)),
-        TourStep(QT_TRANSLATE_NOOP("GuidedTour", "5 · solution-JVal"),
-                 QT_TRANSLATE_NOOP("GuidedTour",
-                 "The plot is the article's figure: JVal per epoch from the green seed to the red "
-                 "solution star, and its title reads solution-JVal. That is the whole experiment.")),
+        TourStep(
+            QT_TRANSLATE_NOOP("GuidedTour", "1 · Choose a weight"),
+            QT_TRANSLATE_NOOP(
+                "GuidedTour",
+                "The article's network: inputs {inputs}, {hidden} tanh units (each drawn as I and O), "
+                "outputs {outputs} and the loss L. Click the link r → I₁⁽¹⁾: the weight w₁₁⁽⁰⁾.",
+            ),
+            lambda m: m.selected == 0 and m.chain is not None,
+        ),
+        TourStep(
+            QT_TRANSLATE_NOOP("GuidedTour", "2 · Its loss-influence chain"),
+            QT_TRANSLATE_NOOP(
+                "GuidedTour",
+                "Every path from w₁₁⁽⁰⁾ to L is lit: the chosen link widest, the rest of the chain in "
+                "green. O₁⁽¹⁾ is a source — its {branches} branches are summed there; L is a sink. The "
+                "inspector writes the chain rule factored at the source, with one sample's numbers.",
+            ),
+        ),
+        TourStep(
+            QT_TRANSLATE_NOOP("GuidedTour", "3 · One iteration, phase by phase"),
+            QT_TRANSLATE_NOOP(
+                "GuidedTour",
+                "Press Shift+→ (Step phase) six times: forward through each layer, the loss, backward "
+                "through each layer, then Adam's update.",
+            ),
+            lambda m: m.last is not None and m.last.phase is not None and m.last.phase.kind == "update",
+        ),
+        TourStep(
+            QT_TRANSLATE_NOOP("GuidedTour", "4 · Train to the end"),
+            QT_TRANSLATE_NOOP(
+                "GuidedTour",
+                "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; Space pauses, → steps, ← rewinds.",
+            ),
+            lambda m: m.last is not None and m.last.state in (RunState.FINISHED, RunState.CONVERGED),
+        ),
+        TourStep(
+            QT_TRANSLATE_NOOP("GuidedTour", "5 · solution-JVal"),
+            QT_TRANSLATE_NOOP(
+                "GuidedTour",
+                "The plot is the article's figure: JVal per epoch from the green seed to the red "
+                "solution star, and its title reads solution-JVal. That is the whole experiment.",
+            ),
+        ),
     ]
 
 
@@ -58,13 +79,13 @@ class GuidedTour(QFrame):
 
     finished = Signal(bool)  # True when completed, False when skipped
 
-    def __init__(self, model: StudioModel, set_up: Callable[[], None], steps: list[TourStep] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: StudioModel, set_up: Callable[[], None], steps: list[TourStep] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("guided_tour")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#guided_tour { background: #e8f1fa; border: 1px solid #0072B2; }"
-                           "#guided_tour QLabel { color: #10273a; }")
+        self.setStyleSheet("#guided_tour { background: #e8f1fa; border: 1px solid #0072B2; }#guided_tour QLabel { color: #10273a; }")
         self.model = model
         self.set_up = set_up
         self.steps = steps or article_steps()
@@ -124,8 +145,12 @@ class GuidedTour(QFrame):
             return {"inputs": "r, g, b", "hidden": "5", "outputs": "x, y, lv", "branches": "3"}
         data, sizes = problem.dataset, problem.network.sizes
         hidden, after = (sizes[1], sizes[2]) if len(sizes) > 2 else (0, sizes[-1])  # a net may have none
-        return {"inputs": ", ".join(data.input_names), "hidden": str(hidden),
-                "outputs": ", ".join(data.target_names), "branches": str(after)}
+        return {
+            "inputs": ", ".join(data.input_names),
+            "hidden": str(hidden),
+            "outputs": ", ".join(data.target_names),
+            "branches": str(after),
+        }
 
     def retranslate(self) -> None:
         self._show_step()

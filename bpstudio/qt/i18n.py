@@ -6,6 +6,7 @@ changes.  ``resources/translations/bpstudio_zh_CN.ts`` is the catalogue
 (made with pyside6-lupdate, translated in the article's own terms:
 影响链路, 源, 汇, 反向传播 ...) and the ``.qm`` beside it is what loads.
 """
+
 from __future__ import annotations
 
 from importlib.resources import files

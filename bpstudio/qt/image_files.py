@@ -4,6 +4,7 @@ QImage.save and QSvgGenerator open files by name, so they are handed the
 temporary path beside the target; the target is replaced only once the
 picture is complete.  Errors name the file the user chose.
 """
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ value, gradient and optimizer's step, the three-way check, the paths (with
 shares only where they mean something) and a nudge that explains itself.
 It only shows what engine objects computed; it computes no derivative itself.
 """
+
 from __future__ import annotations
 
 import html
@@ -15,8 +16,20 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..control.studio_model import ChainView, NodeReadout
@@ -52,14 +65,12 @@ PRESENTATION_SCALE = 1.7  # the formula's largest scale on a projector
 
 
 def _fmt(value: float | None) -> str:
-    return "—" if value is None or not np.isfinite(value) else number_text(value) if abs(value) >= 1e6 \
-        else f"{value:.6g}".replace("-", "−")
+    return "—" if value is None or not np.isfinite(value) else number_text(value) if abs(value) >= 1e6 else f"{value:.6g}".replace("-", "−")
 
 
 def colours_for(look: Look) -> Colours:
     dark = look.name == "dark"
-    return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted,
-                   accent=look.role)
+    return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted, accent=look.role)
 
 
 class Inspector(QScrollArea):
@@ -237,9 +248,12 @@ class Inspector(QScrollArea):
     def retranslate(self) -> None:
         self.formula_box.setTitle(self.tr("Chain rule — one sample's numbers"))
         self.links_box.setTitle(self.tr("Basic links (基础影响链路)"))
-        self.links_note.setText(self.tr(
-            "Each link's local derivative, before they are multiplied: the forward pass computes "
-            "these; the backward pass multiplies them along each path and sums at the sources."))
+        self.links_note.setText(
+            self.tr(
+                "Each link's local derivative, before they are multiplied: the forward pass computes "
+                "these; the backward pass multiplies them along each path and sums at the sources."
+            )
+        )
         self.values_box.setTitle(self.tr("Value and gradient now"))
         self.step_box.setTitle(self.tr("The optimizer step that made these weights"))
         self.check_box.setTitle(self.tr("One gradient, three ways (all samples)"))
@@ -254,9 +268,12 @@ class Inspector(QScrollArea):
         self.copy_latex.setToolTip(self.tr("Copy the chain and its formula in the article's notation, for slides."))
         self.paths.setHorizontalHeaderLabels([self.tr("path"), self.tr("value"), self.tr("share")])
         self.by_label.setText(self.tr("by Δw ="))
-        self.nudge_delta.setToolTip(self.tr(
-            "Move the selected parameter by this much, compare, and put it back. The default is "
-            "small enough for the tangent to predict the change well."))
+        self.nudge_delta.setToolTip(
+            self.tr(
+                "Move the selected parameter by this much, compare, and put it back. The default is "
+                "small enough for the tangent to predict the change well."
+            )
+        )
         self.nudge_button.setText(self.tr("Nudge"))
         self.terms.retranslate()
         self.sums.retranslate()
@@ -293,9 +310,13 @@ class Inspector(QScrollArea):
         # On a projector the formula has the room: the sample's ŷ / target table stays in the normal view.
         self.sample_info.setVisible(not self.presenting)
         if self.presenting:
-            room = self.viewport().height() - self.title.sizeHint().height() - self.total.sizeHint().height() \
-                - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(
-                    max(self.sample_inputs.width(), 1))) - 80
+            room = (
+                self.viewport().height()
+                - self.title.sizeHint().height()
+                - self.total.sizeHint().height()
+                - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(max(self.sample_inputs.width(), 1)))
+                - 80
+            )
             self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120))
             self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
             self.step_view.set_scale_limits(PRESENTATION_SCALE * 0.8)
@@ -335,10 +356,12 @@ class Inspector(QScrollArea):
             self.per_output.clear()
 
     def show_node(self, readout: NodeReadout) -> None:
-        grad = "" if not np.isfinite(readout.gradient) else \
-            f", ∂L/∂{html.escape(readout.display)} = {_fmt(readout.gradient)}"
-        self.node_info.setText(self.tr("Node {node}: value {value}{grad} (sample {sample})").format(
-            node=html.escape(readout.display), value=_fmt(readout.value), grad=grad, sample=readout.sample))
+        grad = "" if not np.isfinite(readout.gradient) else f", ∂L/∂{html.escape(readout.display)} = {_fmt(readout.gradient)}"
+        self.node_info.setText(
+            self.tr("Node {node}: value {value}{grad} (sample {sample})").format(
+                node=html.escape(readout.display), value=_fmt(readout.value), grad=grad, sample=readout.sample
+            )
+        )
 
     def show_chain(self, view: ChainView) -> None:
         """Everything about the selected parameter, as the model worked it out."""
@@ -362,9 +385,11 @@ class Inspector(QScrollArea):
         self._show_step(view)
         self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
         n = view.summed
-        self.total.setText(self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
-            n=self.problem.dataset.n_samples if self.problem else "?", p=chain.display(chain.param),
-            value=_fmt(n.chain_gradient)))
+        self.total.setText(
+            self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
+                n=self.problem.dataset.n_samples if self.problem else "?", p=chain.display(chain.param), value=_fmt(n.chain_gradient)
+            )
+        )
         rel = self.tr("rel. diff")
         self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   ({rel} {n.chain_error:.1e})")
         self.check_labels["backprop"].setText(_fmt(n.backprop_gradient))
@@ -390,22 +415,26 @@ class Inspector(QScrollArea):
             self.step_note.setText(self.tr("(the step's numbers are shown when paused or stepping)"))
             return
         self.step_view.typeset(lambda: equations_svg(list(lines), colours))
-        note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is "
-                       "the one the next step will use.")
+        note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.")
         if view.optimizer == "adam" and view.iteration == 1:
-            note += " " + self.tr("Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so "
-                                  "m̂/√v̂ = ±1 whatever the size of g.")
+            note += " " + self.tr("Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.")
         self.step_note.setText(note)
 
     def show_nudge(self, result: NudgeResult) -> None:
-        self.nudge_result.setText(self.tr(
-            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
-            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
-            "tangent + curvature = {both} — what is left is of higher order.<br>"
-            "The parameter was put back.").format(
-                predicted=_fmt(result.predicted), actual=_fmt(result.actual),
-                curvature=_fmt(result.curvature_term), second=_fmt(result.curvature),
-                both=_fmt(result.second_order)))
+        self.nudge_result.setText(
+            self.tr(
+                "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+                "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
+                "tangent + curvature = {both} — what is left is of higher order.<br>"
+                "The parameter was put back."
+            ).format(
+                predicted=_fmt(result.predicted),
+                actual=_fmt(result.actual),
+                curvature=_fmt(result.curvature_term),
+                second=_fmt(result.curvature),
+                both=_fmt(result.second_order),
+            )
+        )
         self.last_nudge = result
 
     # -- display -----------------------------------------------------------------------------------
@@ -415,8 +444,7 @@ class Inspector(QScrollArea):
 
     def _title(self, chain: InfluenceChain, iteration: int | None) -> str:
         name = chain.display(chain.param, "html")
-        text = (f"<b style='font-size:large'>{name}</b> &nbsp; "
-                f"<span style='color:{self.colours.muted}'>[{chain.name}]</span>")
+        text = f"<b style='font-size:large'>{name}</b> &nbsp; <span style='color:{self.colours.muted}'>[{chain.name}]</span>"
         if iteration is not None:
             text += " &nbsp; " + self.tr("iteration {n}").format(n=iteration)
         return text
@@ -432,9 +460,11 @@ class Inspector(QScrollArea):
         head = "".join(cell.format(f"<i>{html.escape(k)}</i>") for k, _ in view.sample_targets)
         rows: list[tuple[str, list[float | None]]] = [
             (self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
-            (self.tr("target"), [v for _, v in view.sample_targets])]
-        body = "".join(f"<tr><td>{html.escape(name)}</td>" + "".join(cell.format(_fmt(v)) for v in values)
-                       + "</tr>" for name, values in rows)
+            (self.tr("target"), [v for _, v in view.sample_targets]),
+        ]
+        body = "".join(
+            f"<tr><td>{html.escape(name)}</td>" + "".join(cell.format(_fmt(v)) for v in values) + "</tr>" for name, values in rows
+        )
         return f"<table><tr><td></td>{head}</tr>{body}</table>"
 
     def _tag_tip(self, element: str) -> str:
@@ -453,7 +483,8 @@ class Inspector(QScrollArea):
         if shares is None and listed:
             note += ". " + self.tr(
                 "No shares: the paths nearly cancel (their total is under a tenth of their sizes), "
-                "so a share of that total would say nothing — compare the signed values instead.")
+                "so a share of that total would say nothing — compare the signed values instead."
+            )
         self.paths_note.setText(note)
         self.paths.setRowCount(listed)
         for row, path in enumerate(n.paths):

@@ -6,6 +6,7 @@ signal, with peak downsampling and clip-to-view so 50 000+ points stay
 smooth.  Seed and solution markers mirror the article's figure; vertical
 lines mark where a hyperparameter was changed.
 """
+
 from __future__ import annotations
 
 
@@ -67,14 +68,11 @@ class JvalPlot(pg.PlotWidget):
         item.setLabel("bottom", "epoch", color="#111111")
         item.setLabel("left", "JVal", color="#111111")
         item.setMenuEnabled(True)
-        self.curve = item.plot([], [], pen=pg.mkPen("#111111", width=1), name="JVal",
-                               antialias=False)
+        self.curve = item.plot([], [], pen=pg.mkPen("#111111", width=1), name="JVal", antialias=False)
         self.curve.setDownsampling(auto=True, method="peak")
         self.curve.setClipToView(True)
-        self.seed = pg.ScatterPlotItem(size=13, brush=pg.mkBrush("#2ca02c"), pen=pg.mkPen("#1d6b1d"),
-                                       symbol="o", name="seed")
-        self.solution = pg.ScatterPlotItem(size=20, brush=pg.mkBrush("#d62728"), pen=pg.mkPen("#8b1a1a"),
-                                           symbol="star", name="solution")
+        self.seed = pg.ScatterPlotItem(size=13, brush=pg.mkBrush("#2ca02c"), pen=pg.mkPen("#1d6b1d"), symbol="o", name="seed")
+        self.solution = pg.ScatterPlotItem(size=20, brush=pg.mkBrush("#d62728"), pen=pg.mkPen("#8b1a1a"), symbol="star", name="solution")
         item.addItem(self.seed)
         item.addItem(self.solution)
         legend = item.addLegend(offset=(-10, 10), labelTextColor="#111111")
@@ -175,13 +173,10 @@ class JvalPlot(pg.PlotWidget):
         self.overlay_runs[run.key] = run
         self.add_overlay(run.key, run.history, run_label(run), run_colour(run), run.iterations)
 
-    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str,
-                    iterations: np.ndarray | None = None) -> None:
+    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str, iterations: np.ndarray | None = None) -> None:
         """Another run's JVal curve, dashed, with a legend entry (``iterations``: x of each point)."""
         x = np.arange(len(history), dtype=float) if iterations is None else iterations
-        curve = pg.PlotDataItem(x, history,
-                                pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine),
-                                name=label, antialias=False)
+        curve = pg.PlotDataItem(x, history, pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine), name=label, antialias=False)
         self.getPlotItem().addItem(curve)
         # after adding: before it has a view box, clip-to-view asks the widget instead
         curve.setDownsampling(auto=True, method="peak")
@@ -246,8 +241,7 @@ class JvalPlot(pg.PlotWidget):
 
     def _set_test_legend(self, shown: bool) -> None:
         legend = self.getPlotItem().legend
-        label = self.tr("test (×{scale}: scaled to the training size)").format(
-            scale=f"{self.test_scale:.3g}") if shown else None
+        label = self.tr("test (×{scale}: scaled to the training size)").format(scale=f"{self.test_scale:.3g}") if shown else None
         if label == self._test_label:
             return
         if self._test_label is not None:
@@ -285,8 +279,7 @@ class JvalPlot(pg.PlotWidget):
             pad = 0.08 * (hi - lo)
             y0, y1 = lo - pad, hi + pad
         self._range = ((0.0, x1), (y0, y1))
-        self.getPlotItem().getViewBox().setRange(xRange=(0.0, x1), yRange=(y0, y1), padding=0,
-                                                 disableAutoRange=True)
+        self.getPlotItem().getViewBox().setRange(xRange=(0.0, x1), yRange=(y0, y1), padding=0, disableAutoRange=True)
 
     def _user_moved_view(self, *_args) -> None:
         self.follow = False
@@ -331,8 +324,7 @@ class JvalPlot(pg.PlotWidget):
         if text != self._title:
             self._title = text
             look = getattr(self, "look", None)
-            self.getPlotItem().setTitle(text, size=f"{13 * (look.scale if look else 1):.0f}pt",
-                                        color=look.text if look else "#111111")
+            self.getPlotItem().setTitle(text, size=f"{13 * (look.scale if look else 1):.0f}pt", color=look.text if look else "#111111")
 
     def _draw_changes(self) -> None:
         item = self.getPlotItem()
@@ -341,7 +333,9 @@ class JvalPlot(pg.PlotWidget):
         self.change_lines = []
         for change in self._changes:
             line = pg.InfiniteLine(
-                pos=change.iteration, angle=90, movable=False,
+                pos=change.iteration,
+                angle=90,
+                movable=False,
                 pen=pg.mkPen("#8e44ad", width=1.2, style=pg.QtCore.Qt.DashLine),
                 label=f"{setting_symbol(change.field)} → {setting_value(change.new)}",
                 labelOpts={"position": 0.92, "color": "#8e44ad", "fill": (255, 255, 255, 200)},

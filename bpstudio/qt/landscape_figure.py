@@ -8,6 +8,7 @@ next step and a plain gradient step would put the weight.  The map shows the
 surface as colour plus isolines, the run's path projected on it, the current
 point, the optimizer's next point and the steepest-descent arrow ``-gradient``.
 """
+
 from __future__ import annotations
 
 import math
@@ -81,13 +82,15 @@ class _Axes:
             painter.drawLine(QPointF(r.left() - 4, py), QPointF(r.left(), py))
             label = format_tick(ty)
             painter.drawText(QPointF(r.left() - 7 - metrics.horizontalAdvance(label), py + metrics.ascent() / 2 - 1), label)
-        painter.drawText(QRectF(r.left(), r.bottom() + 8 + metrics.height(), r.width(), metrics.height()),
-                         Qt.AlignmentFlag.AlignCenter, x_label)
+        painter.drawText(
+            QRectF(r.left(), r.bottom() + 8 + metrics.height(), r.width(), metrics.height()), Qt.AlignmentFlag.AlignCenter, x_label
+        )
         painter.save()
         painter.translate(metrics.height() * 0.6, r.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-r.height() / 2, -metrics.height() / 2, r.height(), metrics.height()),
-                         Qt.AlignmentFlag.AlignCenter, y_label)
+        painter.drawText(
+            QRectF(-r.height() / 2, -metrics.height() / 2, r.height(), metrics.height()), Qt.AlignmentFlag.AlignCenter, y_label
+        )
         painter.restore()
 
 
@@ -112,12 +115,14 @@ def _marker(painter: QPainter, centre: QPointF, colour: QColor, shape: str, r: f
     elif shape == "star":
         painter.drawPolygon(_star(centre, r * 1.8))
     else:  # diamond
-        painter.drawPolygon(QPolygonF([centre + QPointF(0, -r * 1.3), centre + QPointF(r * 1.3, 0),
-                                       centre + QPointF(0, r * 1.3), centre + QPointF(-r * 1.3, 0)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [centre + QPointF(0, -r * 1.3), centre + QPointF(r * 1.3, 0), centre + QPointF(0, r * 1.3), centre + QPointF(-r * 1.3, 0)]
+            )
+        )
 
 
-def _legend(painter: QPainter, corner: QPointF, rows: list[tuple[str, QColor, str]], r: float,
-            right_aligned: bool = True) -> None:
+def _legend(painter: QPainter, corner: QPointF, rows: list[tuple[str, QColor, str]], r: float, right_aligned: bool = True) -> None:
     """A boxed legend; ``rows`` are (label, colour, shape): ring, dot, star, diamond, line, dash or arrow."""
     metrics = painter.fontMetrics()
     width = max(metrics.horizontalAdvance(label) for label, _, _ in rows) + 7 * r + 12
@@ -161,8 +166,7 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     finite = cut.jval[np.isfinite(cut.jval)]
     y_lo, y_hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     pad = (y_hi - y_lo) * 0.08 or max(abs(y_hi) * 0.05, 1.0)
-    axes = _Axes(QRectF(w * 0.15, h * 0.11, w * 0.81, h * 0.72),
-                 (float(x[0]), float(x[-1])), (y_lo - pad, y_hi + pad))
+    axes = _Axes(QRectF(w * 0.15, h * 0.11, w * 0.81, h * 0.72), (float(x[0]), float(x[-1])), (y_lo - pad, y_hi + pad))
     axes.draw(painter, cut.name, "JVal")
     r = max(4.0, h / 90)
     painter.save()
@@ -173,20 +177,27 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     keep = np.isfinite(cut.jval)
     painter.setPen(QPen(Qt.GlobalColor.black, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
     painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep])]))
-    _marker(painter, axes.point(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval),
-            GRADIENT_STEP_COLOUR, "diamond", r)
+    _marker(painter, axes.point(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval), GRADIENT_STEP_COLOUR, "diamond", r)
     _marker(painter, axes.point(cut.weight + cut.optimizer_offset, cut.optimizer_jval), SOLUTION_COLOUR, "star", r)
     _marker(painter, axes.point(cut.weight, cut.jval_at_point), SEED_COLOUR, "ring", r)
     painter.restore()
     painter.setPen(Qt.GlobalColor.black)
-    painter.drawText(QRectF(0, 0, w, axes.rect.top()), Qt.AlignmentFlag.AlignCenter, words.slice_title.format(
-        name=cut.name, gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"))
-    _legend(painter, axes.rect.topRight(), [
-        (words.now.format(jval=f"{cut.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
-        (words.tangent, TANGENT_COLOUR, "dash"),
-        (words.optimizer_step.format(optimizer=cut.optimizer), SOLUTION_COLOUR, "star"),
-        (words.gradient_step, GRADIENT_STEP_COLOUR, "diamond"),
-    ], r)
+    painter.drawText(
+        QRectF(0, 0, w, axes.rect.top()),
+        Qt.AlignmentFlag.AlignCenter,
+        words.slice_title.format(name=cut.name, gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"),
+    )
+    _legend(
+        painter,
+        axes.rect.topRight(),
+        [
+            (words.now.format(jval=f"{cut.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
+            (words.tangent, TANGENT_COLOUR, "dash"),
+            (words.optimizer_step.format(optimizer=cut.optimizer), SOLUTION_COLOUR, "star"),
+            (words.gradient_step, GRADIENT_STEP_COLOUR, "diamond"),
+        ],
+        r,
+    )
 
 
 def colour_scale(values: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -260,18 +271,22 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     _marker(painter, at(*grid.optimizer_point), SOLUTION_COLOUR, "star", r)
     _marker(painter, at(0.0, 0.0), SEED_COLOUR, "ring", r)
     painter.restore()
-    _colour_bar(painter, QRectF(plot.right() + w * 0.035, plot.top(), w * 0.03, plot.height()),
-                grid.jval, logarithmic)
+    _colour_bar(painter, QRectF(plot.right() + w * 0.035, plot.top(), w * 0.03, plot.height()), grid.jval, logarithmic)
     painter.setPen(Qt.GlobalColor.black)
-    title = (words.map_title_params.format(first=grid.names[0], second=grid.names[1]) if grid.params is not None
-             else words.map_title_random)
+    title = words.map_title_params.format(first=grid.names[0], second=grid.names[1]) if grid.params is not None else words.map_title_random
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
-    _legend(painter, plot.topLeft(), [
-        (words.now.format(jval=f"{grid.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
-        (words.path, QColor("#444444"), "line"),
-        (words.next_step, SOLUTION_COLOUR, "star"),
-        (words.descent, SOLUTION_COLOUR.darker(120), "arrow"),
-    ], r, right_aligned=False)
+    _legend(
+        painter,
+        plot.topLeft(),
+        [
+            (words.now.format(jval=f"{grid.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
+            (words.path, QColor("#444444"), "line"),
+            (words.next_step, SOLUTION_COLOUR, "star"),
+            (words.descent, SOLUTION_COLOUR.darker(120), "arrow"),
+        ],
+        r,
+        right_aligned=False,
+    )
 
 
 def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic: bool) -> None:
@@ -296,15 +311,11 @@ def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic
     painter.restore()
 
 
-def save_slice_figure(path: str | Path, cut: WeightSlice, width: int = 600, height: int = 400,
-                      words: FigureWords = ENGLISH) -> None:
+def save_slice_figure(path: str | Path, cut: WeightSlice, width: int = 600, height: int = 400, words: FigureWords = ENGLISH) -> None:
     """Write the slice as PNG or SVG (by the suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut, words),
-                f"BP Studio: JVal along {cut.name}")
+    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut, words), f"BP Studio: JVal along {cut.name}")
 
 
-def save_map_figure(path: str | Path, grid: LandscapeMap, width: int = 600, height: int = 520,
-                    words: FigureWords = ENGLISH) -> None:
+def save_map_figure(path: str | Path, grid: LandscapeMap, width: int = 600, height: int = 520, words: FigureWords = ENGLISH) -> None:
     """Write the map as PNG or SVG (by the suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda p, s: paint_map(p, s, grid, words),
-                "BP Studio: JVal across two directions")
+    save_figure(path, QSize(width, height), lambda p, s: paint_map(p, s, grid, words), "BP Studio: JVal across two directions")

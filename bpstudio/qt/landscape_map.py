@@ -9,6 +9,7 @@ steepest descent ``−gradient``.  A map takes up to seconds, so it is computed
 in the background (the panel runs it) with a progress bar and Cancel.  The
 view draws what it is given and computes nothing.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -131,11 +140,9 @@ class MapView(QWidget):
         self.path = pg.PlotDataItem([], [], pen=pg.mkPen("w", width=3), shadowPen=pg.mkPen("#111111", width=6))
         self.start = pg.ScatterPlotItem(size=11, symbol="o", brush=pg.mkBrush("w"), pen=pg.mkPen("#111111", width=2))
         self.arrow_line = pg.PlotDataItem([], [], pen=pg.mkPen(ARROW_COLOUR, width=4))
-        self.arrow_head = pg.ArrowItem(headLen=22, tipAngle=35, brush=pg.mkBrush(ARROW_COLOUR),
-                                       pen=pg.mkPen(ARROW_COLOUR))
+        self.arrow_head = pg.ArrowItem(headLen=22, tipAngle=35, brush=pg.mkBrush(ARROW_COLOUR), pen=pg.mkPen(ARROW_COLOUR))
         self.arrow_head.hide()
-        self.next_mark = pg.ScatterPlotItem(size=24, symbol="star", brush=pg.mkBrush(NEXT_COLOUR),
-                                            pen=pg.mkPen("#ffffff", width=1.5))
+        self.next_mark = pg.ScatterPlotItem(size=24, symbol="star", brush=pg.mkBrush(NEXT_COLOUR), pen=pg.mkPen("#ffffff", width=1.5))
         self.point = pg.ScatterPlotItem(size=22, symbol="o", brush=pg.mkBrush(None), pen=pg.mkPen(POINT_COLOUR, width=4))
         for thing in (self.path, self.start, self.arrow_line, self.arrow_head, self.next_mark, self.point):
             thing.setZValue(10)
@@ -147,8 +154,9 @@ class MapView(QWidget):
         bar_axis.setTickFont(font)
         bar_axis.setWidth(88)  # room for five-digit JVal values and the axis label beside them
         self.colour_bar.hide()
-        self.legend = item.addLegend(offset=(8, 8), labelTextColor="#111111", labelTextSize="11pt",
-                                     brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc"))
+        self.legend = item.addLegend(
+            offset=(8, 8), labelTextColor="#111111", labelTextSize="11pt", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc")
+        )
         self.arrow_sample = pg.PlotDataItem([], [], pen=pg.mkPen(ARROW_COLOUR, width=4))
         self.path_sample = pg.PlotDataItem([], [], pen=pg.mkPen("#444444", width=4))  # the path is white on the map
         item.getViewBox().sigResized.connect(self._place_arrow)
@@ -243,8 +251,9 @@ class MapView(QWidget):
             "empty": self.tr("Select a weight in the diagram, or choose random directions."),
             "computing": self.tr("Computing the {n} × {n} map in the background…").format(n=args.get("n", "")),
             "done": self.tr("Map at iteration {iteration}.").format(iteration=args.get("iteration", "")),
-            "moved_on": self.tr("Map at iteration {iteration}; the run has moved on — it is drawn again when "
-                                "the run pauses.").format(iteration=args.get("iteration", "")),
+            "moved_on": self.tr("Map at iteration {iteration}; the run has moved on — it is drawn again when the run pauses.").format(
+                iteration=args.get("iteration", "")
+            ),
             "cancelled": self.tr("Cancelled: the map was not finished."),
             "failed": self.tr("The map could not be computed: {reason}").format(reason=args.get("reason", "")),
             "nothing": self.tr("Choose a second weight that differs from the selected one."),
@@ -260,14 +269,19 @@ class MapView(QWidget):
             slopes = self.tr("gradient: ∂J/∂{first} = {g1}, ∂J/∂{second} = {g2}")
         finite = grid.jval[np.isfinite(grid.jval)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (math.nan, math.nan)
-        colour = (self.tr("colour: log₁₀ JVal") if self._logarithmic
-                  else self.tr("colour: JVal"))
-        self.readout.setText("<br>".join([
-            self.tr("JVal = <b>{jval}</b> at the point; from {lo} to {hi} on the map ({colour})").format(
-                jval=short_number(grid.jval_at_point), lo=short_number(lo), hi=short_number(hi), colour=colour),
-            slopes.format(first=first, second=second, g1=short_number(grid.gradient[0]),
-                          g2=short_number(grid.gradient[1])) + " — " + self.tr("the red arrow points down the slope"),
-        ]))
+        colour = self.tr("colour: log₁₀ JVal") if self._logarithmic else self.tr("colour: JVal")
+        self.readout.setText(
+            "<br>".join(
+                [
+                    self.tr("JVal = <b>{jval}</b> at the point; from {lo} to {hi} on the map ({colour})").format(
+                        jval=short_number(grid.jval_at_point), lo=short_number(lo), hi=short_number(hi), colour=colour
+                    ),
+                    slopes.format(first=first, second=second, g1=short_number(grid.gradient[0]), g2=short_number(grid.gradient[1]))
+                    + " — "
+                    + self.tr("the red arrow points down the slope"),
+                ]
+            )
+        )
 
     # -- progress ----------------------------------------------------------------------------------------
     def show_progress(self, done: int, total: int) -> None:
@@ -336,7 +350,7 @@ class MapView(QWidget):
     def _bar_ticks(self, lo: float, hi: float) -> list[tuple[float, str]]:
         """Five ticks of the colour bar, labelled in JVal even where the colour is log JVal."""
         positions = lo + (hi - lo) * np.linspace(0.03, 0.97, 5)  # inside the bar: the ends are not cut
-        values = 10.0 ** positions if self._logarithmic else positions
+        values = 10.0**positions if self._logarithmic else positions
         return [(float(p), short_number(v, digits=5)) for p, v in zip(positions, values)]
 
     def _place_arrow(self) -> None:

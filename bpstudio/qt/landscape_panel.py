@@ -13,6 +13,7 @@ A weight dragged along the curve is handed to ``set_weight(param, value)``
 (the window submits it to the training thread); the Update that follows
 gives the actual change of JVal, shown beside the tangent's prediction.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,8 +40,9 @@ EXPORT_SIZE = (1200, 800)  # pixels of an exported PNG: readable on a slide
 
 
 class LandscapePanel(QWidget):
-    def __init__(self, model: StudioModel, signals: ModelSignals,
-                 set_weight: Callable[[int, float], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: StudioModel, signals: ModelSignals, set_weight: Callable[[int, float], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("landscape_panel")
         self.model = model
@@ -294,8 +296,7 @@ class LandscapePanel(QWidget):
         return (width, round(width * 0.87)) if square else (width, height)
 
     def _ask_path(self, kind: str, stem: str) -> str:
-        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"),
-                   "csv": self.tr("CSV table (*.csv)")}
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"), "csv": self.tr("CSV table (*.csv)")}
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem) + f".{kind}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the landscape"), name, filters[kind])
         if path and Path(path).suffix.lower() != f".{kind}":

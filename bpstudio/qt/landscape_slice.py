@@ -11,6 +11,7 @@ view shows what the tangent predicts for that Δw and what the curve says, and
 on release asks (``weight_dropped``) for the weight to be set there.  The
 view draws what it is given (a :class:`WeightSlice`) and computes nothing.
 """
+
 from __future__ import annotations
 
 import math
@@ -91,16 +92,20 @@ class SliceView(QWidget):
             axis.setTickFont(font)
         self.curve = pg.PlotDataItem([], [], pen=pg.mkPen(CURVE_COLOUR, width=3))
         self.tangent = pg.PlotDataItem([], [], pen=pg.mkPen(TANGENT_COLOUR, width=2.5, style=Qt.PenStyle.DashLine))
-        self.optimizer_mark = pg.ScatterPlotItem(size=24, symbol="star", brush=pg.mkBrush(OPTIMIZER_COLOUR),
-                                                 pen=pg.mkPen("#8b1a1a"))
-        self.gradient_mark = pg.ScatterPlotItem(size=18, symbol="d", brush=pg.mkBrush(GRADIENT_STEP_COLOUR),
-                                                pen=pg.mkPen("#4b2a6b"))
+        self.optimizer_mark = pg.ScatterPlotItem(size=24, symbol="star", brush=pg.mkBrush(OPTIMIZER_COLOUR), pen=pg.mkPen("#8b1a1a"))
+        self.gradient_mark = pg.ScatterPlotItem(size=18, symbol="d", brush=pg.mkBrush(GRADIENT_STEP_COLOUR), pen=pg.mkPen("#4b2a6b"))
         self.preview = pg.PlotDataItem([], [], pen=pg.mkPen(PREVIEW_COLOUR, width=2, style=Qt.PenStyle.DotLine))
-        self.point_legend = pg.ScatterPlotItem(size=18, symbol="o", brush=pg.mkBrush(None),
-                                               pen=pg.mkPen(POINT_COLOUR, width=3))
-        self.point = pg.TargetItem(pos=(0, 0), size=20, symbol="o", pen=pg.mkPen(POINT_COLOUR, width=4),
-                                   hoverPen=pg.mkPen(PREVIEW_COLOUR, width=4), brush=pg.mkBrush(None),
-                                   hoverBrush=pg.mkBrush(255, 127, 14, 60), movable=False)
+        self.point_legend = pg.ScatterPlotItem(size=18, symbol="o", brush=pg.mkBrush(None), pen=pg.mkPen(POINT_COLOUR, width=3))
+        self.point = pg.TargetItem(
+            pos=(0, 0),
+            size=20,
+            symbol="o",
+            pen=pg.mkPen(POINT_COLOUR, width=4),
+            hoverPen=pg.mkPen(PREVIEW_COLOUR, width=4),
+            brush=pg.mkBrush(None),
+            hoverBrush=pg.mkBrush(255, 127, 14, 60),
+            movable=False,
+        )
         self.point.setZValue(10)
         for curve in (self.curve, self.tangent, self.preview, self.optimizer_mark, self.gradient_mark):
             item.addItem(curve)
@@ -113,8 +118,9 @@ class SliceView(QWidget):
         for label in (self.optimizer_label, self.gradient_label):
             label.setFont(label_font)
             item.addItem(label, ignoreBounds=True)
-        self.legend = item.addLegend(offset=(-8, 8), labelTextColor="#111111", labelTextSize="11pt",
-                                     brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc"))
+        self.legend = item.addLegend(
+            offset=(-8, 8), labelTextColor="#111111", labelTextSize="11pt", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc")
+        )
         self.point.sigPositionChanged.connect(self._point_moved)
         self.point.sigPositionChangeFinished.connect(self._point_dropped)
         layout.addWidget(self.plot, 1)
@@ -163,8 +169,9 @@ class SliceView(QWidget):
     def retranslate(self) -> None:
         self.span_label.setText(self.tr("Window ±"))
         self.span.setSpecialValueText(self.tr("auto"))
-        self.span.setToolTip(self.tr("How far the weight moves each way; auto: from the weight's size, its bend "
-                                     "and its recent and next steps"))
+        self.span.setToolTip(
+            self.tr("How far the weight moves each way; auto: from the weight's size, its bend and its recent and next steps")
+        )
         self.export_label.setText(self.tr("Export:"))
         for kind, button in self.export_buttons.items():
             button.setToolTip(self.tr("Save the slice as {kind}").format(kind=kind.upper()))
@@ -222,10 +229,12 @@ class SliceView(QWidget):
         self.tangent.setData(cut.weight + ends, cut.tangent(ends))
         self.preview.setData([], [])
         inside = lambda t: cut.offsets[0] <= t <= cut.offsets[-1]  # noqa: E731
-        self.optimizer_mark.setData([cut.weight + cut.optimizer_offset], [cut.optimizer_jval]) \
-            if inside(cut.optimizer_offset) else self.optimizer_mark.setData([], [])
-        self.gradient_mark.setData([cut.weight + cut.gradient_step_offset], [cut.gradient_step_jval]) \
-            if inside(cut.gradient_step_offset) else self.gradient_mark.setData([], [])
+        self.optimizer_mark.setData([cut.weight + cut.optimizer_offset], [cut.optimizer_jval]) if inside(
+            cut.optimizer_offset
+        ) else self.optimizer_mark.setData([], [])
+        self.gradient_mark.setData([cut.weight + cut.gradient_step_offset], [cut.gradient_step_jval]) if inside(
+            cut.gradient_step_offset
+        ) else self.gradient_mark.setData([], [])
         self.optimizer_label.setPos(cut.weight + cut.optimizer_offset, cut.optimizer_jval)
         self.gradient_label.setPos(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval)
         self._snapping = True
@@ -276,10 +285,11 @@ class SliceView(QWidget):
     def _describe(self) -> None:
         cut = self.cut
         if cut is None:
-            self.title.setText(self.tr("<b>Along one weight</b>: select a weight in the diagram.")
-                               if not self.display_name else
-                               self.tr("<b>JVal along {name}</b>, every other weight held").format(
-                                   name=self.display_name))
+            self.title.setText(
+                self.tr("<b>Along one weight</b>: select a weight in the diagram.")
+                if not self.display_name
+                else self.tr("<b>JVal along {name}</b>, every other weight held").format(name=self.display_name)
+            )
             self.readout.clear()
             self._describe_nudge()
             return
@@ -287,15 +297,19 @@ class SliceView(QWidget):
         self.optimizer_label.setText(option_name(cut.optimizer))
         self.gradient_label.setText("−α·g")
         lines = [
-            self.tr("{name} = {weight}, JVal = {jval}; the tangent's slope is the gradient "
-                    "∂J/∂w = <b>{gradient}</b>").format(
-                name=self.display_name, weight=_n(cut.weight), jval=_n(cut.jval_at_point),
-                gradient=_n(cut.gradient)),
+            self.tr("{name} = {weight}, JVal = {jval}; the tangent's slope is the gradient ∂J/∂w = <b>{gradient}</b>").format(
+                name=self.display_name, weight=_n(cut.weight), jval=_n(cut.jval_at_point), gradient=_n(cut.gradient)
+            ),
             self._curvature_words(cut),
-            self.tr("{optimizer}'s next step: Δw = {step} → JVal {after}; a plain gradient step −α·∂J/∂w: "
-                    "Δw = {gstep} → JVal {gafter}").format(
-                optimizer=option_name(cut.optimizer), step=_n(cut.optimizer_offset, True), after=_n(cut.optimizer_jval),
-                gstep=_n(cut.gradient_step_offset, True), gafter=_n(cut.gradient_step_jval)),
+            self.tr(
+                "{optimizer}'s next step: Δw = {step} → JVal {after}; a plain gradient step −α·∂J/∂w: Δw = {gstep} → JVal {gafter}"
+            ).format(
+                optimizer=option_name(cut.optimizer),
+                step=_n(cut.optimizer_offset, True),
+                after=_n(cut.optimizer_jval),
+                gstep=_n(cut.gradient_step_offset, True),
+                gafter=_n(cut.gradient_step_jval),
+            ),
         ]
         self.readout.setText("<br>".join(lines))
         self._describe_nudge()
@@ -306,10 +320,14 @@ class SliceView(QWidget):
         if not math.isfinite(c) or c == 0:
             return self.tr("curvature ∂²J/∂w² = {c}: the curve is straight here").format(c=number)
         if c > 0:
-            return self.tr("curvature ∂²J/∂w² = <b>{c}</b>: JVal bends upwards here, the curve lies above "
-                           "its tangent — a step changes JVal by g·Δw + ½·J″·Δw²").format(c=number)
-        return self.tr("curvature ∂²J/∂w² = <b>{c}</b>: JVal bends downwards here, the curve lies below "
-                       "its tangent — a step changes JVal by g·Δw + ½·J″·Δw²").format(c=number)
+            return self.tr(
+                "curvature ∂²J/∂w² = <b>{c}</b>: JVal bends upwards here, the curve lies above "
+                "its tangent — a step changes JVal by g·Δw + ½·J″·Δw²"
+            ).format(c=number)
+        return self.tr(
+            "curvature ∂²J/∂w² = <b>{c}</b>: JVal bends downwards here, the curve lies below "
+            "its tangent — a step changes JVal by g·Δw + ½·J″·Δw²"
+        ).format(c=number)
 
     def _describe_nudge(self) -> None:
         cut = self.cut
@@ -318,17 +336,23 @@ class SliceView(QWidget):
             return
         if self._drag_offset is not None:
             t = self._drag_offset
-            self.nudge_text.setText(self.tr(
-                "Δw = {dw}: the tangent predicts ΔJ = g·Δw = <b>{predicted}</b>; the curve says ΔJ = "
-                "<b>{curve}</b>").format(dw=_n(t, True), predicted=_n(cut.gradient * t, True),
-                                         curve=_n(jval_on_curve(cut, t) - cut.jval_at_point, True)))
+            self.nudge_text.setText(
+                self.tr("Δw = {dw}: the tangent predicts ΔJ = g·Δw = <b>{predicted}</b>; the curve says ΔJ = <b>{curve}</b>").format(
+                    dw=_n(t, True), predicted=_n(cut.gradient * t, True), curve=_n(jval_on_curve(cut, t) - cut.jval_at_point, True)
+                )
+            )
             return
         if self.last_drop is not None:
             dw, predicted = self.last_drop
             actual = "…" if self.actual_change is None else _n(self.actual_change, True)
-            self.nudge_text.setText(self.tr(
-                "The weight was set: Δw = {dw}; predicted ΔJ (tangent) = <b>{predicted}</b>, actual ΔJ = "
-                "<b>{actual}</b>").format(dw=_n(dw, True), predicted=_n(predicted, True), actual=actual))
+            self.nudge_text.setText(
+                self.tr("The weight was set: Δw = {dw}; predicted ΔJ (tangent) = <b>{predicted}</b>, actual ΔJ = <b>{actual}</b>").format(
+                    dw=_n(dw, True), predicted=_n(predicted, True), actual=actual
+                )
+            )
             return
-        self.nudge_text.setText(self.tr("Drag the green ring along the curve to set the weight.") if self.can_drag
-                                else self.tr("Pause the run to drag the weight along the curve."))
+        self.nudge_text.setText(
+            self.tr("Drag the green ring along the curve to set the weight.")
+            if self.can_drag
+            else self.tr("Pause the run to drag the weight along the curve.")
+        )

@@ -1,4 +1,5 @@
 """Start the studio: the QApplication, the window, and the --smoke-test used by installers and CI."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,12 +11,9 @@ from pathlib import Path
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bpstudio", description="Open the BP Studio window.")
     parser.add_argument("file", nargs="?", help="a .bpstudio session to open")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the window, train briefly, save a screenshot and exit 0")
-    parser.add_argument("--screenshot", metavar="FILE.png",
-                        help="where --smoke-test saves its screenshot")
-    parser.add_argument("--iterations", type=int, default=300,
-                        help="how many iterations --smoke-test trains (default 300)")
+    parser.add_argument("--smoke-test", action="store_true", help="open the window, train briefly, save a screenshot and exit 0")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="where --smoke-test saves its screenshot")
+    parser.add_argument("--iterations", type=int, default=300, help="how many iterations --smoke-test trains (default 300)")
     return parser.parse_args(argv)
 
 
@@ -74,8 +72,7 @@ def smoke_test(app, window, args) -> int:
 
     def check():
         last = window.last
-        done = last is not None and last.state in (RunState.FINISHED, RunState.CONVERGED,
-                                                   RunState.DIVERGED)
+        done = last is not None and last.state in (RunState.FINISHED, RunState.CONVERGED, RunState.DIVERGED)
         if last is not None and (last.iteration >= args.iterations or done):
             window.pause()
             QTimer.singleShot(300, finish)
@@ -92,8 +89,10 @@ def smoke_test(app, window, args) -> int:
             ok = True
         except OSError:
             ok = False
-        print(f"smoke test: platform {app.platformName()}, iteration {window.last.iteration}, "
-              f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})")
+        print(
+            f"smoke test: platform {app.platformName()}, iteration {window.last.iteration}, "
+            f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})"
+        )
         result["code"] = 0 if ok else 1
         window.close()
         app.quit()

@@ -7,6 +7,7 @@ language.  Choosing a lesson hands its preset and its weight to ``set_up``
 (the window's "this run, paused at iteration 0, this weight selected"), so
 the text is true of what the class sees.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -14,7 +15,14 @@ from typing import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QToolButton, QVBoxLayout,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QToolButton,
+    QVBoxLayout,
 )
 
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -32,8 +40,7 @@ class LessonBox(QFrame):
         super().__init__(parent)
         self.setObjectName("lesson_box")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#lesson_box { background: #eef6ee; border: 1px solid #009E73; }"
-                           "#lesson_box QLabel { color: #0f2d1f; }")
+        self.setStyleSheet("#lesson_box { background: #eef6ee; border: 1px solid #009E73; }#lesson_box QLabel { color: #0f2d1f; }")
         self.lesson: Lesson | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 6)
@@ -77,8 +84,7 @@ class LessonBox(QFrame):
 class LessonsMenu(QObject):
     """One action per lesson; choosing one sets its run up and shows its text."""
 
-    def __init__(self, bar: QMenuBar, before: QAction | None, box: LessonBox,
-                 set_up: Callable[[RunConfig, int | None], None]) -> None:
+    def __init__(self, bar: QMenuBar, before: QAction | None, box: LessonBox, set_up: Callable[[RunConfig, int | None], None]) -> None:
         super().__init__(bar)
         self.box = box
         self.set_up = set_up

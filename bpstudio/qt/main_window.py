@@ -4,6 +4,7 @@ Every gesture becomes a gate call or a queued change for the training
 thread; every Update coming back is handed to the views.  The window holds
 no numbers of its own beyond the last Update.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,17 @@ import time
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStyle, QToolBar,
-    QVBoxLayout, QWidget,
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -60,14 +70,16 @@ ACTION_TEXTS = {  # name: (text, tip)
     "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
     "pause": (QT_TRANSLATE_NOOP("MainWindow", "Pause"), QT_TRANSLATE_NOOP("MainWindow", "Stop on this iteration")),
     "step": (QT_TRANSLATE_NOOP("MainWindow", "Step"), QT_TRANSLATE_NOOP("MainWindow", "Exactly one iteration")),
-    "step_phase": (QT_TRANSLATE_NOOP("MainWindow", "Step phase"), QT_TRANSLATE_NOOP(
-        "MainWindow", "One phase of the next iteration: forward, loss, backward, update")),
-    "rewind": (QT_TRANSLATE_NOOP("MainWindow", "Rewind"),
-               QT_TRANSLATE_NOOP("MainWindow", "Back to the previous pause or step")),
-    "redo": (QT_TRANSLATE_NOOP("MainWindow", "Redo"),
-             QT_TRANSLATE_NOOP("MainWindow", "Forward again to the next point a rewind stepped back over")),
-    "reset": (QT_TRANSLATE_NOOP("MainWindow", "Reset"),
-              QT_TRANSLATE_NOOP("MainWindow", "Back to the start point of this run")),
+    "step_phase": (
+        QT_TRANSLATE_NOOP("MainWindow", "Step phase"),
+        QT_TRANSLATE_NOOP("MainWindow", "One phase of the next iteration: forward, loss, backward, update"),
+    ),
+    "rewind": (QT_TRANSLATE_NOOP("MainWindow", "Rewind"), QT_TRANSLATE_NOOP("MainWindow", "Back to the previous pause or step")),
+    "redo": (
+        QT_TRANSLATE_NOOP("MainWindow", "Redo"),
+        QT_TRANSLATE_NOOP("MainWindow", "Forward again to the next point a rewind stepped back over"),
+    ),
+    "reset": (QT_TRANSLATE_NOOP("MainWindow", "Reset"), QT_TRANSLATE_NOOP("MainWindow", "Back to the start point of this run")),
 }
 
 
@@ -104,24 +116,40 @@ class MainWindow(QMainWindow):
         self.model = StudioModel(QtExecutor(self))
         self.closing_down = False  # set when the window closes: late answers are dropped
         self.model_signals = ModelSignals(self.model, self)
-        self.files = SessionFiles(self.model, settings, self, self.thread.submit, self.pause,
-                                  should_ask=lambda: self.ask_before_closing)
+        self.files = SessionFiles(self.model, settings, self, self.thread.submit, self.pause, should_ask=lambda: self.ask_before_closing)
         self.exports = ExportMenu(self.model, self, self.network_view_scene)
         self._build_views(config or RunConfig())
         self._connect_model()
         self._build_actions()
-        self.menus = StudioMenus(self.menuBar(), self, MenuHandlers(
-            quit=self.close, set_presentation=self.set_presentation, set_theme=self.set_theme,
-            set_language=self.set_language, set_log_y=self.plot.set_log_y, fit_diagram=self.network_view.fit,
-            restart_tour=self.tour.restart,
-        ), self.files, self.exports, self.actions_by_name.values(),
-            (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock, self.landscape_dock,
-             self.map_dock, self.health_dock))
+        self.menus = StudioMenus(
+            self.menuBar(),
+            self,
+            MenuHandlers(
+                quit=self.close,
+                set_presentation=self.set_presentation,
+                set_theme=self.set_theme,
+                set_language=self.set_language,
+                set_log_y=self.plot.set_log_y,
+                fit_diagram=self.network_view.fit,
+                restart_tour=self.tour.restart,
+            ),
+            self.files,
+            self.exports,
+            self.actions_by_name.values(),
+            (
+                self.controls_dock,
+                self.inspector_dock,
+                self.probe_dock,
+                self.runs_dock,
+                self.landscape_dock,
+                self.map_dock,
+                self.health_dock,
+            ),
+        )
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
-        self.lessons = LessonsMenu(self.menuBar(), self.menus.menu("menu_view").menuAction(), self.lesson_box,
-                                   self.set_up_run)
+        self.lessons = LessonsMenu(self.menuBar(), self.menus.menu("menu_view").menuAction(), self.lesson_box, self.set_up_run)
         self.resize(1366, 768)
         self.theme = "light"
         self._base_font: QFont | None = None
@@ -142,12 +170,15 @@ class MainWindow(QMainWindow):
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
-        self.settings_notice = None if settings_notice is None else self.tr(
-            "The remembered settings could not be used ({reason}); "
-            "BP Studio starts with the article's run.").format(reason=settings_notice)
+        self.settings_notice = (
+            None
+            if settings_notice is None
+            else self.tr("The remembered settings could not be used ({reason}); BP Studio starts with the article's run.").format(
+                reason=settings_notice
+            )
+        )
         if self.settings_notice:
-            QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"),
-                                                                 self.settings_notice or ""))
+            QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"), self.settings_notice or ""))
         self.view_timer = QTimer(self)  # the diagram and inspector follow a running net at 5 Hz
         self.view_timer.setInterval(200)
         self.view_timer.timeout.connect(self._refresh_running_views)
@@ -215,8 +246,7 @@ class MainWindow(QMainWindow):
         self.runs_dock = self._dock("runs_dock", self.runs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
         # the loss along the selected weight and across two (issue 15); it computes only while on screen
-        self.landscape = LandscapePanel(self.model, self.model_signals,
-                                        lambda param, value: self.thread.submit(SetWeight(param, value)))
+        self.landscape = LandscapePanel(self.model, self.model_signals, lambda param, value: self.thread.submit(SetWeight(param, value)))
         self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         # The decision map, the units' pictures on the diagram and gradient health (issue 14)
@@ -299,11 +329,9 @@ class MainWindow(QMainWindow):
             "run": self._action("run", Qt.Key.Key_Space, self.run, QStyle.StandardPixmap.SP_MediaPlay),
             "pause": self._action("pause", Qt.Key.Key_Space, self.pause, QStyle.StandardPixmap.SP_MediaPause),
             "step": self._action("step", Qt.Key.Key_Right, self.step, QStyle.StandardPixmap.SP_MediaSeekForward),
-            "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase,
-                                       QStyle.StandardPixmap.SP_ArrowRight),
+            "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase, QStyle.StandardPixmap.SP_ArrowRight),
             "rewind": self._action("rewind", Qt.Key.Key_Left, self.rewind, QStyle.StandardPixmap.SP_MediaSkipBackward),
-            "redo": self._action("redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo,
-                                 QStyle.StandardPixmap.SP_MediaSkipForward),
+            "redo": self._action("redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo, QStyle.StandardPixmap.SP_MediaSkipForward),
             "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.StandardPixmap.SP_BrowserReload),
         }
         self.toolbar = toolbar = QToolBar()
@@ -329,9 +357,15 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("BP Studio — backpropagation laboratory"))
-        for key, dock in (("controls", self.controls_dock), ("inspector", self.inspector_dock),
-                          ("probe", self.probe_dock), ("runs", self.runs_dock),
-                          ("landscape", self.landscape_dock), ("map", self.map_dock), ("health", self.health_dock)):
+        for key, dock in (
+            ("controls", self.controls_dock),
+            ("inspector", self.inspector_dock),
+            ("probe", self.probe_dock),
+            ("runs", self.runs_dock),
+            ("landscape", self.landscape_dock),
+            ("map", self.map_dock),
+            ("health", self.health_dock),
+        ):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
         self.toolbar.setWindowTitle(self.tr("Training"))
         for name, action in self.actions_by_name.items():
@@ -345,8 +379,19 @@ class MainWindow(QMainWindow):
             self.menus.retranslate()
         if hasattr(self, "lessons"):
             self.lessons.retranslate()
-        for view in (self.controls, self.inspector, self.runs, self.probe, self.status, self.plot,
-                     self.tour, self.network_view, self.phase_banner, self.landscape, self.unit_views):
+        for view in (
+            self.controls,
+            self.inspector,
+            self.runs,
+            self.probe,
+            self.status,
+            self.plot,
+            self.tour,
+            self.network_view,
+            self.phase_banner,
+            self.landscape,
+            self.unit_views,
+        ):
             view.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
@@ -377,8 +422,7 @@ class MainWindow(QMainWindow):
         back exactly when presentation mode ends.
         """
         if on:
-            self._layout_before_presentation: tuple[QByteArray, QByteArray] | None = (
-                self.saveState(), self.splitter.saveState())
+            self._layout_before_presentation: tuple[QByteArray, QByteArray] | None = (self.saveState(), self.splitter.saveState())
             for dock in (self.controls_dock, self.probe_dock, self.runs_dock):
                 dock.hide()
             self.inspector_dock.show()
@@ -433,8 +477,7 @@ class MainWindow(QMainWindow):
             self.apply_data(**dialog.choice())
 
     def use_article_data(self) -> None:
-        self.apply_data(**changes_for(self.controls.config, "dataset", "article"),
-                        data_file="", inputs=(), targets=(), formulas=())
+        self.apply_data(**changes_for(self.controls.config, "dataset", "article"), data_file="", inputs=(), targets=(), formulas=())
 
     def apply_data(self, **changes) -> None:
         try:
@@ -533,8 +576,7 @@ class MainWindow(QMainWindow):
                 self.model.probe(self.probe.inputs())
 
     def on_error(self, message: str) -> None:
-        self.show_banner(self.tr("Training stopped because of an error: {error}").format(
-            error=message.splitlines()[0]))
+        self.show_banner(self.tr("Training stopped because of an error: {error}").format(error=message.splitlines()[0]))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

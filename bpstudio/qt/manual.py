@@ -8,6 +8,7 @@ calls :meth:`ManualAction.retranslate` (no event filter on the main window — a
 Python filter is called while the widget it watches is being destroyed, and
 crashes).
 """
+
 from __future__ import annotations
 
 from importlib.resources import files

@@ -5,6 +5,7 @@ stays about composition.  The menus get the pieces and handlers they need
 (:class:`MenuHandlers`), never the window.  Texts are set in
 :meth:`StudioMenus.retranslate`, which runs again when the language changes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -78,8 +79,16 @@ class StudioMenus(QObject):
     actions, so nothing is set on the window from outside.
     """
 
-    def __init__(self, bar: QMenuBar, parent: QWidget, handlers: MenuHandlers, files: SessionFiles,
-                 exports: ExportMenu, training_actions: Iterable[QAction], docks: Iterable[QDockWidget]) -> None:
+    def __init__(
+        self,
+        bar: QMenuBar,
+        parent: QWidget,
+        handlers: MenuHandlers,
+        files: SessionFiles,
+        exports: ExportMenu,
+        training_actions: Iterable[QAction],
+        docks: Iterable[QDockWidget],
+    ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.files, self.exports = files, exports
@@ -149,13 +158,18 @@ class StudioMenus(QObject):
         return self.menus[key]
 
     def _about(self) -> None:
-        QMessageBox.about(self.parent_widget, QCoreApplication.translate("Menus", "About BP Studio"),
-                          marked("Menus", ABOUT).format(version=bpstudio.__version__))
+        QMessageBox.about(
+            self.parent_widget,
+            QCoreApplication.translate("Menus", "About BP Studio"),
+            marked("Menus", ABOUT).format(version=bpstudio.__version__),
+        )
 
     def _last_digits(self) -> None:
-        QMessageBox.information(self.parent_widget,
-                                QCoreApplication.translate("Menus", "Why the last digits of a long run differ"),
-                                marked("Menus", LAST_DIGITS))
+        QMessageBox.information(
+            self.parent_widget,
+            QCoreApplication.translate("Menus", "Why the last digits of a long run differ"),
+            marked("Menus", LAST_DIGITS),
+        )
 
     def retranslate(self) -> None:
         for key, menu in self.menus.items():

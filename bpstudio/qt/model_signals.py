@@ -4,6 +4,7 @@ Each model event becomes a Qt signal of a QObject owned by the window, so a
 view connects to it like to any Qt signal — and Qt drops the connection when
 the view is destroyed, which a plain callback list could not know.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
@@ -25,8 +26,7 @@ class ModelSignals(QObject):
     def __init__(self, model: StudioModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        for name in ("problem_changed", "update_applied", "selection_changed", "chain_ready", "node_ready",
-                     "nudge_ready", "probe_ready"):
+        for name in ("problem_changed", "update_applied", "selection_changed", "chain_ready", "node_ready", "nudge_ready", "probe_ready"):
             getattr(model, name).connect(getattr(self, name).emit)
         model.runs.kept.connect(self.run_kept.emit)
         model.runs.forgotten.connect(self.run_forgotten.emit)

@@ -6,6 +6,7 @@ the view only *draws* it:
 the chosen link red, the rest of the chain green (as the article's
 figures), everything else faded, sources and sinks marked.
 """
+
 from __future__ import annotations
 
 import html
@@ -323,10 +324,16 @@ class NetworkView(QGraphicsView):
         layer = phase.layer
         for item in self.edges:
             on_layer = (
-                phase.kind == UPDATE and item.param_index is not None
-                or layer is not None and item.edge.target.kind == PRE and item.edge.target.layer == layer + 1
-                or layer is not None and item.edge.source.kind == PRE and item.edge.source.layer == layer + 1
-                or phase.kind == LOSS_PHASE and item.edge.target.kind == LOSS
+                phase.kind == UPDATE
+                and item.param_index is not None
+                or layer is not None
+                and item.edge.target.kind == PRE
+                and item.edge.target.layer == layer + 1
+                or layer is not None
+                and item.edge.source.kind == PRE
+                and item.edge.source.layer == layer + 1
+                or phase.kind == LOSS_PHASE
+                and item.edge.target.kind == LOSS
             )
             if not on_layer:
                 item.set_mode("faded")
@@ -364,7 +371,8 @@ class NetworkView(QGraphicsView):
         look = current_look()
         self.sample_tag.setStyleSheet(
             f"color:{look.text}; background:{look.background}; border:1px solid {look.phase};"
-            f"padding:2px 6px; font-size:{round(10.5 * look.scale)}pt; font-weight:bold;")
+            f"padding:2px 6px; font-size:{round(10.5 * look.scale)}pt; font-weight:bold;"
+        )
         self.sample_tag.adjustSize()
         area = self.viewport().geometry()  # bottom left: the source and sink tags sit above the nodes
         self.sample_tag.move(area.left() + 8, area.bottom() - self.sample_tag.height() - 8)
@@ -378,8 +386,7 @@ class NetworkView(QGraphicsView):
         if phase.kind == UPDATE and phase.weights_before is not None and phase.weights_after is not None:
             i = self.selected_param
             name = self.chain.display(self.chain.param)
-            self._tag_selection(i, f"{name}: {number_text(phase.weights_before[i])} → "
-                                   f"{number_text(phase.weights_after[i])}")
+            self._tag_selection(i, f"{name}: {number_text(phase.weights_before[i])} → {number_text(phase.weights_after[i])}")
         else:
             self._tag_selection(self.selected_param)
 

@@ -5,6 +5,7 @@ The engine, the CLI and session files spell them ``adam``, ``gd``,
 should see 梯度下降 or 全零, not those identifiers.  Widgets keep the engine's
 value as data and show :func:`option_name` of it.
 """
+
 from __future__ import annotations
 
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -49,4 +50,3 @@ def setting_symbol(field: str) -> str:
 def setting_value(value) -> str:
     """A setting's value for a label: option names translated, numbers in %g."""
     return option_name(value) if isinstance(value, str) else f"{value:g}"
-

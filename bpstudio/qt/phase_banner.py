@@ -4,6 +4,7 @@ While a teacher walks through an iteration with Shift+→, the class reads
 here what is being computed ("Iteration 3 · 2/6 · forward through layer 2")
 and the equation of that phase; the diagram shows its numbers.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
@@ -65,20 +66,19 @@ class PhaseBanner(QFrame):
         if self.phase is not None:
             self.show_phase(self.phase, *self.context)
 
-    def show_phase(self, phase: Phase | None, n_layers: int = 1, activation: str = "tanh",
-                   optimizer: str = "adam") -> None:
+    def show_phase(self, phase: Phase | None, n_layers: int = 1, activation: str = "tanh", optimizer: str = "adam") -> None:
         self.phase = phase
         if phase is None:
             self.hide()
             return
         self.context = (n_layers, activation, optimizer)
-        words = marked("PhaseBanner", PHASE_WORDS[phase.kind]).format(
-            layer=(phase.layer or 0) + 1, optimizer=option_name(optimizer))
+        words = marked("PhaseBanner", PHASE_WORDS[phase.kind]).format(layer=(phase.layer or 0) + 1, optimizer=option_name(optimizer))
         head = self.tr("Iteration {k} · {i}/{n} · ").format(k=phase.iteration, i=phase.index + 1, n=phase.count)
         tail = ""
         if phase.kind == LOSS and phase.jval is not None:
             tail = " · " + self.tr("sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}").format(
-                s=phase.sample, loss=number_text(phase.values.get("L")), jval=f"{phase.jval:.6g}")
+                s=phase.sample, loss=number_text(phase.values.get("L")), jval=f"{phase.jval:.6g}"
+            )
         elif phase.kind == UPDATE and phase.stop_reason:
             tail = " · " + reason_text(phase.stop_reason, phase.iteration, phase.optimizer_state.get("step"))
         self.words.setText(head + words + tail)

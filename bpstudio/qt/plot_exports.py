@@ -8,6 +8,7 @@ console.  (Copy to clipboard and export to bytes are left as they are.
 pyqtgraph 0.13's SVG exporter raises ValueError on this plot's Qt 6 paths;
 that is caught and said too — File > Export draws the SVG figure itself.)
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,9 +31,11 @@ def _safe(export):
             with replacing_path(fileName) as temp:
                 return export(self, fileName=str(temp), **options)
         except (OSError, ValueError) as err:  # ValueError: pyqtgraph's SVG exporter fails on some paths
-            QMessageBox.warning(None, QCoreApplication.translate("ExportMenu", "Export failed"),
-                                QCoreApplication.translate("ExportMenu", "{path} could not be written:\n{reason}")
-                                .format(path=fileName, reason=err))
+            QMessageBox.warning(
+                None,
+                QCoreApplication.translate("ExportMenu", "Export failed"),
+                QCoreApplication.translate("ExportMenu", "{path} could not be written:\n{reason}").format(path=fileName, reason=err),
+            )
             return None
 
     setattr(wrapper, _WRAPPED, True)

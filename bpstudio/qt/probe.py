@@ -4,6 +4,7 @@ For the article's data and for target formulas the true value is computed
 from the formula; for a CSV file there is no formula, so only the network's
 prediction shows.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -73,8 +74,11 @@ class PredictionProbe(QWidget):
             return
         self.header.setText(self.tr("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"))
         for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
-            slider.setToolTip(self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
-                name=name, lo=short_number(lo, 3), hi=short_number(hi, 3)))
+            slider.setToolTip(
+                self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
+                    name=name, lo=short_number(lo, 3), hi=short_number(hi, 3)
+                )
+            )
 
     def inputs(self) -> np.ndarray:
         return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])

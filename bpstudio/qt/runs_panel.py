@@ -5,6 +5,7 @@ on one plot; each run can be shown or hidden, or removed.  The runs are data
 kept by the studio model (:mod:`bpstudio.control.finished_runs`, bounded there);
 this panel lists them and writes their labels in the language of the moment.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -30,14 +31,25 @@ def run_label(run: FinishedRun) -> str:
     parts = [f"{option_name(config.optimizer)} α={run.start_alpha:g}"]
     parts.append("-".join(str(s) for s in run.sizes) + f" {option_name(config.activation)}")
     if config.samples != 1000 or config.seed != 1:
-        parts.append(QCoreApplication.translate("RunsPanel", "{samples} samples, seed {seed}").format(
-            samples=config.samples, seed=config.seed))
+        parts.append(
+            QCoreApplication.translate("RunsPanel", "{samples} samples, seed {seed}").format(samples=config.samples, seed=config.seed)
+        )
     for change in run.mid_run_changes:  # "α 0.001 → 0.01 at 12 000"
-        parts.append(QCoreApplication.translate("RunsPanel", "{field} {old} → {new} at {iteration}").format(
-            field=setting_symbol(change.field), old=setting_value(change.old), new=setting_value(change.new),
-            iteration=f"{change.iteration:,}".replace(",", " ")))
-    text = " · ".join(parts) + "  " + QCoreApplication.translate("RunsPanel", "({iterations} it., JVal {jval})").format(
-        iterations=run.iterations_done, jval=f"{run.final:.4g}")
+        parts.append(
+            QCoreApplication.translate("RunsPanel", "{field} {old} → {new} at {iteration}").format(
+                field=setting_symbol(change.field),
+                old=setting_value(change.old),
+                new=setting_value(change.new),
+                iteration=f"{change.iteration:,}".replace(",", " "),
+            )
+        )
+    text = (
+        " · ".join(parts)
+        + "  "
+        + QCoreApplication.translate("RunsPanel", "({iterations} it., JVal {jval})").format(
+            iterations=run.iterations_done, jval=f"{run.final:.4g}"
+        )
+    )
     reason = reason_text(run.stop_reason, run.iterations_done + 1)
     return f"{text} — {reason}" if reason else text
 

@@ -7,6 +7,7 @@ of all of them (bars by sign) and their sum, which is the gradient.  The
 numbers come from the model's :class:`ChainView` (``contributions``); this
 module only draws them.
 """
+
 from __future__ import annotations
 
 import html
@@ -83,8 +84,10 @@ class ContributionHistogram(QWidget):
                 continue
             height = rect.height() * count / top
             centre = (edges[k] + edges[k + 1]) / 2
-            painter.fillRect(QRectF(rect.left() + k * width + 0.5, rect.bottom() - height, max(width - 1, 1), height),
-                             POSITIVE if centre >= 0 else NEGATIVE)
+            painter.fillRect(
+                QRectF(rect.left() + k * width + 0.5, rect.bottom() - height, max(width - 1, 1), height),
+                POSITIVE if centre >= 0 else NEGATIVE,
+            )
         painter.setPen(QPen(text, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         metrics = self.fontMetrics()
@@ -97,12 +100,13 @@ class ContributionHistogram(QWidget):
         painter.setPen(text)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(QRectF(0, rect.top() - line / 2, rect.left() - 4, line), right, str(top))
-        painter.drawText(QRectF(0, rect.bottom() - line / 2, rect.left() - 4, line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0")
-        painter.drawText(QRectF(rect.left(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignmentFlag.AlignLeft,
-                         number(edges[0]))
-        painter.drawText(QRectF(rect.center().x(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignmentFlag.AlignRight,
-                         number(edges[-1]))
+        painter.drawText(
+            QRectF(0, rect.bottom() - line / 2, rect.left() - 4, line), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0"
+        )
+        painter.drawText(QRectF(rect.left(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignmentFlag.AlignLeft, number(edges[0]))
+        painter.drawText(
+            QRectF(rect.center().x(), rect.bottom() + 2, rect.width() / 2, line), Qt.AlignmentFlag.AlignRight, number(edges[-1])
+        )
         if self.sample is not None and 0 <= self.sample < terms.n_samples:
             x = self._x_of(terms.value_of(self.sample), rect)
             y = rect.bottom() + line + 4
@@ -120,8 +124,9 @@ class ContributionHistogram(QWidget):
                 terms = self.terms
                 assert terms is not None, "a bar is found only in a histogram"
                 edges = terms.edges
-                QToolTip.showText(event.globalPos(), self.bar_tip.format(
-                    count=terms.counts[k], low=number(edges[k]), high=number(edges[k + 1])), self)
+                QToolTip.showText(
+                    event.globalPos(), self.bar_tip.format(count=terms.counts[k], low=number(edges[k]), high=number(edges[k + 1])), self
+                )
             return True
         return super().event(event)
 
@@ -178,19 +183,24 @@ class SampleSumBox(QGroupBox):
             for label in (self.note, self.largest, self.total):
                 label.clear()
             return
-        self.note.setText(self.tr(
-            "JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. "
-            "Sample {s}, whose numbers the formula shows, adds <b>{v}</b> (▲ under the bars).").format(
-                p=p, s=self.sample, v=number(terms.value_of(self.sample))))
+        self.note.setText(
+            self.tr(
+                "JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. "
+                "Sample {s}, whose numbers the formula shows, adds <b>{v}</b> (▲ under the bars)."
+            ).format(p=p, s=self.sample, v=number(terms.value_of(self.sample)))
+        )
         sample = self.tr("sample {s}")
-        rows = "".join(f"<tr><td>{sample.format(s=s)}</td><td align='right'>&nbsp;&nbsp;{number(v)}</td></tr>"
-                       for s, v in terms.largest)
+        rows = "".join(f"<tr><td>{sample.format(s=s)}</td><td align='right'>&nbsp;&nbsp;{number(v)}</td></tr>" for s, v in terms.largest)
         self.largest.setText(self.tr("The largest terms:") + f"<table>{rows}</table>")
         if terms.penalty:
-            self.total.setText(self.tr(
-                "Σ of the {n} terms = {data}, + the penalty's {penalty} = <b>{total}</b> = ∂JVal/∂{p}").format(
-                    n=terms.n_samples, data=number(terms.data_sum), penalty=number(terms.penalty),
-                    total=number(terms.total), p=p))
+            self.total.setText(
+                self.tr("Σ of the {n} terms = {data}, + the penalty's {penalty} = <b>{total}</b> = ∂JVal/∂{p}").format(
+                    n=terms.n_samples, data=number(terms.data_sum), penalty=number(terms.penalty), total=number(terms.total), p=p
+                )
+            )
         else:
-            self.total.setText(self.tr("Σ of the {n} terms = <b>{total}</b> = ∂JVal/∂{p}, the gradient").format(
-                n=terms.n_samples, total=number(terms.total), p=p))
+            self.total.setText(
+                self.tr("Σ of the {n} terms = <b>{total}</b> = ∂JVal/∂{p}, the gradient").format(
+                    n=terms.n_samples, total=number(terms.total), p=p
+                )
+            )

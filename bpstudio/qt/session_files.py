@@ -9,6 +9,7 @@ and Save is disabled until then — so Save during loading cannot write the
 old session over the new file.  A file refused at either step leaves title,
 session and path as they were and says why.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,9 +47,15 @@ class SessionFiles(QObject):
     title_changed = Signal(str)
     status_message = Signal(str)
 
-    def __init__(self, model: StudioModel, settings: QSettings, parent: QWidget,
-                 submit: Callable[[object], None], pause: Callable[[], None],
-                 should_ask: Callable[[], bool] = lambda: True) -> None:
+    def __init__(
+        self,
+        model: StudioModel,
+        settings: QSettings,
+        parent: QWidget,
+        submit: Callable[[object], None],
+        pause: Callable[[], None],
+        should_ask: Callable[[], bool] = lambda: True,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.parent_widget = parent
@@ -98,6 +105,7 @@ class SessionFiles(QObject):
         if not entries:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         for entry in entries:
+
             def open_entry(p: str = entry) -> None:
                 self.open(p)
 
@@ -126,8 +134,7 @@ class SessionFiles(QObject):
         if not self.confirm_discard():
             return
         start = str(self.path.parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), start,
-                                              marked("SessionFiles", FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), start, marked("SessionFiles", FILTER))
         if path:
             self.open(path)
 
@@ -162,10 +169,13 @@ class SessionFiles(QObject):
         self._title()
 
     def _refused(self, path, reason: str) -> None:
-        QMessageBox.warning(self.parent_widget, self.tr("Cannot open the session"),
-                            self.tr("{name} cannot be opened:\n{reason}\n\n"
-                                    "The current session stays as it was.").format(
-                                name=Path(path).name, reason=reason))
+        QMessageBox.warning(
+            self.parent_widget,
+            self.tr("Cannot open the session"),
+            self.tr("{name} cannot be opened:\n{reason}\n\nThe current session stays as it was.").format(
+                name=Path(path).name, reason=reason
+            ),
+        )
 
     def _enable_saving(self, enabled: bool) -> None:
         for name in ("save", "save_as"):
@@ -179,8 +189,7 @@ class SessionFiles(QObject):
 
     def save_as(self) -> bool:
         start = str(self.path) if self.path else "session.bpstudio"
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save session"), start,
-                                              marked("SessionFiles", FILTER))
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save session"), start, marked("SessionFiles", FILTER))
         if not path:
             return False
         if not path.endswith(".bpstudio"):
@@ -195,13 +204,22 @@ class SessionFiles(QObject):
         assert problem is not None, "a run's updates carry its problem"
         try:
             mirror = self.model.history
-            save_state(path, last.config, last.snapshot, mirror.values(), last.changes,
-                       self.model.selected, problem.all_data,
-                       mirror.test_values() if problem.test is not None else None)
+            save_state(
+                path,
+                last.config,
+                last.snapshot,
+                mirror.values(),
+                last.changes,
+                self.model.selected,
+                problem.all_data,
+                mirror.test_values() if problem.test is not None else None,
+            )
         except OSError as err:
-            QMessageBox.warning(self.parent_widget, self.tr("Cannot save the session"),
-                                self.tr("{path} could not be written:\n{reason}").format(
-                                    path=path, reason=err.strerror or err))
+            QMessageBox.warning(
+                self.parent_widget,
+                self.tr("Cannot save the session"),
+                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=err.strerror or err),
+            )
             return False
         self.path = Path(path)
         self.saved_mark = self._mark()
@@ -215,7 +233,8 @@ class SessionFiles(QObject):
         if not self.unsaved or not self.should_ask():
             return True
         answer = QMessageBox.question(
-            self.parent_widget, self.tr("Unsaved work"),
+            self.parent_widget,
+            self.tr("Unsaved work"),
             self.tr("This session has changed since it was last saved. Save it first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,

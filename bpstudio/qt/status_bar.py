@@ -1,4 +1,5 @@
 """Status bar: state, iteration, JVal, accuracy (classes), ||g||_inf, iterations per second, why the run stopped."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar

@@ -5,6 +5,7 @@ The engine names its stop tests (``converged1``, ``converged2``,
 language, with ζ as the controls call it.  ``converged2`` is two tests; the
 last step tells which (:func:`bpstudio.engine.stop_causes.converged2_cause`).
 """
+
 from __future__ import annotations
 
 from ..control.session import Update

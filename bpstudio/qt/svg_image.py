@@ -1,4 +1,5 @@
 """SVG to PNG without a display: the CLI's ``chain --format png``."""
+
 from __future__ import annotations
 
 from .image_files import save_image
@@ -16,8 +17,7 @@ def svg_to_png(svg: str, path: str, scale: float = 2.0, background: str = "#ffff
     if not renderer.isValid():
         raise ValueError("the formula could not be drawn (invalid SVG)")
     size = renderer.defaultSize()
-    image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)),
-                   QImage.Format.Format_ARGB32)
+    image = QImage(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)), QImage.Format.Format_ARGB32)
     image.fill(QColor(background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -5,6 +5,7 @@ formula; this box says what each is, in the window's language, and points to
 the tooltips that say more (on the diagram's nodes and links and on the
 formula's source / sink tags).
 """
+
 from __future__ import annotations
 
 import html
@@ -17,19 +18,30 @@ from .i18n import marked
 
 CONTEXT = "Terms"
 TERMS = (  # (key, term, its one-sentence definition)
-    ("source", QT_TRANSLATE_NOOP("Terms", "Source (源)"), QT_TRANSLATE_NOOP(
-        "Terms", "a node of this chain with several downstream branches; the gradients coming back along "
-                 "them are summed there.")),
-    ("sink", QT_TRANSLATE_NOOP("Terms", "Sink (汇)"), QT_TRANSLATE_NOOP(
-        "Terms", "a node of this chain where several upstream branches meet, such as L; nothing is summed "
-                 "for the parameter there.")),
-    ("basic_link", QT_TRANSLATE_NOOP("Terms", "Basic link (基础影响链路)"), QT_TRANSLATE_NOOP(
-        "Terms", "one edge a → b of the diagram with its local derivative ∂b/∂a; backpropagation multiplies "
-                 "them along each path to L.")),
+    (
+        "source",
+        QT_TRANSLATE_NOOP("Terms", "Source (源)"),
+        QT_TRANSLATE_NOOP(
+            "Terms", "a node of this chain with several downstream branches; the gradients coming back along them are summed there."
+        ),
+    ),
+    (
+        "sink",
+        QT_TRANSLATE_NOOP("Terms", "Sink (汇)"),
+        QT_TRANSLATE_NOOP(
+            "Terms", "a node of this chain where several upstream branches meet, such as L; nothing is summed for the parameter there."
+        ),
+    ),
+    (
+        "basic_link",
+        QT_TRANSLATE_NOOP("Terms", "Basic link (基础影响链路)"),
+        QT_TRANSLATE_NOOP(
+            "Terms", "one edge a → b of the diagram with its local derivative ∂b/∂a; backpropagation multiplies them along each path to L."
+        ),
+    ),
 )
 PAIR = QT_TRANSLATE_NOOP("Terms", "{term}: {definition}")
-HINT = QT_TRANSLATE_NOOP("Terms", "Hover the diagram's nodes and links, or the formula's source and sink "
-                                  "tags, for more.")
+HINT = QT_TRANSLATE_NOOP("Terms", "Hover the diagram's nodes and links, or the formula's source and sink tags, for more.")
 
 
 class TermsBox(QGroupBox):
@@ -57,9 +69,11 @@ class TermsBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Terms"))
         for key, term, definition in TERMS:
-            self.labels[key].setText(marked(CONTEXT, PAIR).format(
-                term=f"<b>{html.escape(marked(CONTEXT, term))}</b>",
-                definition=html.escape(marked(CONTEXT, definition))))
+            self.labels[key].setText(
+                marked(CONTEXT, PAIR).format(
+                    term=f"<b>{html.escape(marked(CONTEXT, term))}</b>", definition=html.escape(marked(CONTEXT, definition))
+                )
+            )
         self.hint.setText(f"<i>{html.escape(marked(CONTEXT, HINT))}</i>")
 
     def definition(self, key: str) -> str:

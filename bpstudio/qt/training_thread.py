@@ -5,6 +5,7 @@ with moveToThread), so signals emitted from run() are queued to slots in the
 GUI thread and nothing of the GUI ever runs on this thread.  Control goes
 through the Qt-free RunGate; results come back as immutable Updates.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -11,6 +11,7 @@ one job is ever on its way, so the rate the map reaches is the lower of
 of another thread costs the training thread the GIL for a moment; that is
 why nothing here ticks on its own.
 """
+
 from __future__ import annotations
 
 import time

@@ -11,6 +11,7 @@ A unit that has stopped learning carries a mark beside its node:
 or *dead* (ReLU at 0 on every sample), with a tooltip that says what the
 mark means and why it matters.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,14 +32,18 @@ MARKS = {
 }
 MARK_TIPS = {
     "saturated": QT_TRANSLATE_NOOP(
-        "UnitTiles", "Saturated unit: its output O sits at the flat end of tanh (|O| > 0.99) or sigmoid on every "
-                     "training sample, so the basic link dO/dI is almost 0 and the gradient reaching its incoming "
-                     "weights nearly vanishes: they hardly change. Smaller start weights, a smaller α or "
-                     "standardised inputs prevent it."),
+        "UnitTiles",
+        "Saturated unit: its output O sits at the flat end of tanh (|O| > 0.99) or sigmoid on every "
+        "training sample, so the basic link dO/dI is almost 0 and the gradient reaching its incoming "
+        "weights nearly vanishes: they hardly change. Smaller start weights, a smaller α or "
+        "standardised inputs prevent it.",
+    ),
     "dead": QT_TRANSLATE_NOOP(
-        "UnitTiles", "Dead unit: this ReLU outputs 0 on every training sample, so dO/dI = 0 for all of them and "
-                     "no gradient ever reaches its incoming weights: it cannot come back to life by training. "
-                     "A smaller α or a different start avoids it."),
+        "UnitTiles",
+        "Dead unit: this ReLU outputs 0 on every training sample, so dO/dI = 0 for all of them and "
+        "no gradient ever reaches its incoming weights: it cannot come back to life by training. "
+        "A smaller α or a different start avoids it.",
+    ),
 }
 
 

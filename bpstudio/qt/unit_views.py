@@ -8,6 +8,7 @@ a run on a 2-D data set brings the map to the front.  Whether a panel is on
 screen is told by its dock (a dock behind another tab is not), so nothing
 is computed or drawn for a picture nobody sees.
 """
+
 from __future__ import annotations
 
 import time
@@ -85,8 +86,10 @@ class UnitViews(QObject):
 
     def _health(self, health) -> None:
         self.network_view.show_unit_health(
-            self.model.problem, [Node(OUT, layer, j).name for layer, j in health.saturated],
-            [Node(OUT, layer, j).name for layer, j in health.dead])
+            self.model.problem,
+            [Node(OUT, layer, j).name for layer, j in health.saturated],
+            [Node(OUT, layer, j).name for layer, j in health.dead],
+        )
 
     def _plane(self, _plane) -> None:
         self._clear_pictures_unless_wanted()
