@@ -254,9 +254,9 @@ class JvalPlot(pg.PlotWidget):
         """Keep the curve in view, changing the range only in steps.
 
         A range that moved every frame made pyqtgraph lay out and redraw both
-        axes every frame — the largest cost of the window while training.  So x
+        axes every frame — the largest cost of the window while training.  So while it runs x
         grows to the next 1-2-5 number with room to spare, and y changes only
-        when the curve leaves it or fills less than half of it.
+        when the curve leaves it or fills less than half of it; paused, x fits the curve exactly.
         """
         shown = values[values > 0] if self.log_y else values[np.isfinite(values)]
         length = len(self.mirror)
@@ -269,12 +269,13 @@ class JvalPlot(pg.PlotWidget):
             lo, hi = lo - 0.5, hi + 0.5
         last = max(length - 1, 1)
         (x0, x1), (y0, y1) = self._range or ((0.0, 0.0), (0.0, 0.0))
-        x_ok = x0 == 0 and last <= x1 <= 4 * last + 10
+        running = self._state is RunState.RUNNING  # paused or finished: fitted exactly
+        x_ok = x0 == 0 and (last <= x1 <= 4 * last + 10 if running else x1 == last)
         y_ok = y0 <= lo and hi <= y1 and (hi - lo) >= 0.5 * (y1 - y0)
         if x_ok and y_ok:
             return
         if not x_ok:
-            x1 = float(_nice_above(last * 1.25))
+            x1 = float(_nice_above(last * 1.25)) if running else float(last)
         if not y_ok:
             pad = 0.08 * (hi - lo)
             y0, y1 = lo - pad, hi + pad

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, 
 
 from ..engine.data import Problem
 from ..control.typeset import number_text
-from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, display_name
+from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, NodeNames, display_name
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, InfluenceChain, Phase
 from .appearance import Look
 from .diagram_items import EdgeItem, NodeItem, current_look, set_look
@@ -169,14 +169,10 @@ class NetworkView(QGraphicsView):
         return node.index
 
     def _label(self, node: Node, problem: Problem) -> str:
-        data = problem.dataset
-        if node.kind == OUT and node.layer == 0:
-            return f"<i>{data.input_names[node.index]}</i>"
-        if node.kind == Y:
-            return f"<i>{data.target_names[node.index]}</i>"
         if node.kind == BIAS:
             return "1"
-        return display_name(node, problem.network, "html")
+        # the data's names for inputs and outputs, as the formula writes them (a class label 0 → y₀)
+        return display_name(node, problem.network, "html", NodeNames.of(problem.dataset))
 
     def _endpoints(self, edge) -> tuple[QPointF, QPointF]:
         a, b = self.nodes[edge.source].pos(), self.nodes[edge.target].pos()
