@@ -151,3 +151,19 @@ def test_basic_links_of_softmax_cross_entropy_and_a_penalty():
     assert len(softmax) == 3 and sum(link.formula.startswith("-") for link in softmax) == 2  # coupled outputs
     tree = factored_tree(chain, numbers)
     assert evaluate_tree(tree) == pytest.approx(numbers.backprop_gradient, rel=1e-9)
+
+
+def test_the_parameters_row_multiplies_step_by_step_to_its_value():
+    """The running product a student writes by hand ends on the row's value (issue 18's partial results)."""
+    from bpstudio.control import TrainingSession
+    from bpstudio.control.studio_model import StudioModel
+    from bpstudio.engine.config import RunConfig
+
+    session = TrainingSession(RunConfig(samples=30))
+    model = StudioModel()
+    model.apply_update(session.update(False))
+    row = model.chain_view.blocks[0].rows[0]
+    values = [cell.value for cell in row.cells]
+    assert len(row.running) == len(values) == 3
+    assert row.running[0] == values[0] and row.running[1] == values[0] * values[1]
+    assert row.running[-1] == pytest.approx(row.value, rel=1e-12)

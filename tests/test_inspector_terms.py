@@ -208,3 +208,17 @@ def test_the_links_box_writes_each_reason_in_the_windows_language(qtbot, open_st
     win.findChild(QAction, "language_zh_CN").trigger()
     qtbot.waitUntil(lambda: "斜率就是这个权重所乘的输入" in inspector.links.svg_text, timeout=20000)
     assert "所以该因子为 1" in inspector.links.svg_text
+
+
+def test_the_running_product_is_shown_under_the_formula(qtbot, open_studio):
+    from PySide6.QtWidgets import QLabel
+
+    from bpstudio.control.typeset import number_text
+
+    win = open_studio()
+    qtbot.waitUntil(lambda: win.model.chain_view is not None, timeout=10000)
+    label = win.findChild(QLabel, "running_product")
+    qtbot.waitUntil(lambda: label.text() != "", timeout=10000)
+    row = win.model.chain_view.blocks[0].rows[0]
+    assert label.text().startswith("Step by step: ")
+    assert label.text().endswith("= " + number_text(row.value))

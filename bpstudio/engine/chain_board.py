@@ -48,6 +48,23 @@ class Row:
     cells: tuple[Cell, ...]
     value: float | None  # the product of the cells
 
+    @property
+    def running(self) -> tuple[float, ...]:
+        """The product after each factor, left to right (the last is the row's value); () without numbers.
+
+        What a student multiplies by hand: 0.413, × 0.858 = 0.354, × r = −0.0588.
+        """
+        values = [cell.value for cell in self.cells]
+        if not values or any(v is None for v in values):
+            return ()
+        products: list[float] = []
+        product = 1.0
+        for value in values:
+            assert value is not None
+            product *= value
+            products.append(product)
+        return tuple(products)
+
 
 @dataclass(frozen=True)
 class Block:

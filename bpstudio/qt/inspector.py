@@ -129,6 +129,10 @@ class Inspector(QScrollArea):
         self.formula = FormulaView("chain_formula")
         self.formula.tip_for = self._tag_tip
         fl.addWidget(self.formula)
+        self.running = QLabel()  # the parameter's product factor by factor, as done by hand
+        self.running.setObjectName("running_product")
+        self.running.setWordWrap(True)
+        fl.addWidget(self.running)
         self.total = QLabel()
         self.total.setObjectName("chain_total")
         self.total.setWordWrap(True)
@@ -309,6 +313,7 @@ class Inspector(QScrollArea):
         """Normal: the formula at its own size at most.  Presenting: as large as fits the panel."""
         # On a projector the formula has the room: the sample's ŷ / target table stays in the normal view.
         self.sample_info.setVisible(not self.presenting)
+        self.running.setVisible(not self.presenting)  # the formula's own numbers say it on a projector
         if self.presenting:
             room = (
                 self.viewport().height()
@@ -346,6 +351,7 @@ class Inspector(QScrollArea):
             self.step_view.clear()
             self.step_note.clear()
             self.total.clear()
+            self.running.clear()
             self.sample_info.clear()
             self.sample_inputs.clear()
             self.sums.clear()
@@ -384,6 +390,7 @@ class Inspector(QScrollArea):
         self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)
         self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
+        self.running.setText(self._running_text(view))
         n = view.summed
         self.total.setText(
             self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
@@ -400,6 +407,20 @@ class Inspector(QScrollArea):
         self._fill_paths(n)
         if first and view.suggested_delta is not None:
             self.nudge_delta.setValue(view.suggested_delta)
+
+    def _running_text(self, view: ChainView) -> str:
+        """ "Step by step: 0.5303 × 0.8228 = 0.4363 × −0.166 = −0.07241" for the parameter's row."""
+        if not view.blocks or not view.blocks[0].rows:
+            return ""
+        row = view.blocks[0].rows[0]
+        running = row.running
+        if len(running) < 2:
+            return ""
+        cells = row.cells
+        text = number_text(cells[0].value)
+        for cell, product in zip(cells[1:], running[1:]):
+            text += f" × {number_text(cell.value)} = {number_text(product)}"
+        return self.tr("Step by step: {steps}").format(steps=text)
 
     def _show_step(self, view: ChainView) -> None:
         """One step, from iteration t − 1 to t: each rule with its numbers, all of that one step."""

@@ -991,6 +991,10 @@
         <translation>对全部 {n} 个样本求和：∂L/∂{p} = {value}</translation>
     </message>
     <message>
+        <source>Step by step: {steps}</source>
+        <translation>逐步相乘：{steps}</translation>
+    </message>
+    <message>
         <source>(the step's numbers are shown when paused or stepping)</source>
         <translation>（这一步的数值在暂停或单步时显示）</translation>
     </message>

@@ -732,3 +732,7 @@ TRANSLATIONS.update({  # the decision map, what each unit sees, gradient health 
         "它的梯度在反向传播途中消失了。饱和：tanh 或 sigmoid 在每个样本上都处于平坦端；死亡：ReLU 在每个样本上都为 0。",
     "iteration": "迭代",
 })
+
+TRANSLATIONS.update({  # the running product under the formula (issue 18, session 3)
+    "Step by step: {steps}": "逐步相乘：{steps}",
+})
