@@ -60,3 +60,13 @@ def test_restarting_the_tour_from_help_brings_the_article_back(qtbot, open_studi
     win.findChild(__import__("PySide6.QtGui", fromlist=["QAction"]).QAction, "guided_tour_action").trigger()
     qtbot.waitUntil(lambda: win.last.config == RunConfig() and win.last.iteration == 0, timeout=5000)
     assert win.tour.isVisible() and win.tour.index == 0 and win.model.selected is None
+
+
+def test_the_tour_text_grows_with_presentation_mode(qtbot, open_studio):
+    win = open_studio()
+    win.tour.start(set_up=False)
+    before = win.tour.text.font().pointSizeF()
+    win.menus.presentation.setChecked(True)
+    assert win.tour.text.font().pointSizeF() > 1.2 * before  # read from the back row, like the lesson box
+    win.menus.presentation.setChecked(False)
+    assert win.tour.text.font().pointSizeF() == before

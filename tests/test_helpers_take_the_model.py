@@ -98,3 +98,15 @@ def test_the_menus_call_the_handlers_they_were_given(qtbot, tmp_path):
     menus.actions["guided_tour_action"].trigger()
     assert calls == [("p", True), ("theme", "dark"), "zh_CN", ("log", True), "tour"]
     assert dock.toggleViewAction() in menus.menu("menu_view").actions()
+
+
+def test_a_tour_offered_before_the_first_run_arrives_starts_at_step_one(qtbot):
+    """The first start offers the tour at once; the run that arrives after must not count as step 1 done."""
+    model = StudioModel()
+    tour = GuidedTour(model, lambda: None)
+    qtbot.addWidget(tour)
+    tour.offer()
+    session = TrainingSession(RunConfig(samples=40))
+    model.apply_update(session.update(False))
+    tour._check()
+    assert model.selected is None and tour.index == 0 and "Choose a weight" in tour.title.text()

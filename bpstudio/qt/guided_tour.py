@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control import RunState
-from ..control.studio_model import StudioModel
+from ..control.studio_model import NO_SELECTION, StudioModel
 from .i18n import marked
 
 
@@ -122,6 +123,10 @@ class GuidedTour(QFrame):
         """
         if set_up:
             self.set_up()
+        elif self.model.problem is None:
+            # Offered before the first run arrived: it must open with nothing chosen, or step 1
+            # would count as done at once and the tour would open at step 2.
+            self.model.pending_selection = NO_SELECTION
         else:
             self.model.select(None)
         self.index = 0
@@ -151,6 +156,12 @@ class GuidedTour(QFrame):
             "outputs": ", ".join(data.target_names),
             "branches": str(after),
         }
+
+    def set_look(self) -> None:
+        """Follow the application's font (larger in presentation mode): a styled frame keeps its own."""
+        font = QFont(QApplication.font())
+        for widget in (self.title, self.text, self.skip, self.next):
+            widget.setFont(font)
 
     def retranslate(self) -> None:
         self._show_step()

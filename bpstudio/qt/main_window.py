@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_look(look, self.menus.presentation.isChecked())
         self.phase_banner.set_look(colours_for(look), look.scale)
         self.lesson_box.set_look()
+        self.tour.set_look()
         self.menus.theme_actions[self.theme].setChecked(True)
 
     def set_theme(self, name: str) -> None:
