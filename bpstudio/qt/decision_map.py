@@ -35,6 +35,7 @@ from ..control.unit_maps import CLASSES, MapFrame, default_picture, is_classific
 from ..engine.data import Problem
 from ..engine.graph import OUT, PRE, Y, Node, NodeNames, display_name
 from ..engine.input_plane import InputPlane
+from .plot_style import style_axes
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed, palette_for
 
@@ -331,11 +332,7 @@ class DecisionMapPanel(QWidget):
     def set_look(self, look: Look) -> None:
         self.look = look
         self.plot.setBackground(look.background)
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen(look.muted))
-            axis.setTextPen(pg.mkPen(look.text))
+        style_axes(self.plot, look.muted, look.text)
         self.train_points.setPen(pg.mkPen(look.background, width=1.0))
         self.test_points.setPen(pg.mkPen(look.text, width=1.6))
         if self.plane is not None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..engine.graph import OUT, Node, display_name, matrix_name
+from .plot_style import style_axes
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed
 
@@ -128,11 +129,7 @@ class GradientHealthPanel(QWidget):
     def set_look(self, look: Look) -> None:
         self.look = look
         self.plot.setBackground(look.background)
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen(look.muted))
-            axis.setTextPen(pg.mkPen(look.text))
+        style_axes(self.plot, look.muted, look.text)
         self.legend.setLabelTextColor(look.text)
         for _sample, label in self.legend.items:
             label.setText(label.text, color=look.text)

@@ -21,6 +21,7 @@ from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
+from .plot_style import style_axes
 from .accuracy_text import accuracy_text
 from .i18n import marked
 from .option_names import setting_symbol, setting_value
@@ -61,10 +62,7 @@ class JvalPlot(pg.PlotWidget):
         # the training thread a third of its speed in the benchmark.
         # Colours set here, not through pyqtgraph's global options, so the plot
         # looks the same however the application was started.
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#333333"))
-            axis.setTextPen(pg.mkPen("#111111"))
+        style_axes(self)
         item.setLabel("bottom", "epoch", color="#111111")
         item.setLabel("left", "JVal", color="#111111")
         item.setMenuEnabled(True)
@@ -142,12 +140,9 @@ class JvalPlot(pg.PlotWidget):
         item = self.getPlotItem()
         font = QFont()
         font.setPointSizeF(9.5 * look.scale)
+        style_axes(self, look.muted, look.text, font)
         for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen(look.muted))
-            axis.setTextPen(pg.mkPen(look.text))
-            axis.setTickFont(font)
-            axis.label.setFont(font)
+            item.getAxis(side).label.setFont(font)
         item.setLabel("bottom", marked("JvalPlot", EPOCH), color=look.text)
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))

@@ -17,7 +17,6 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.landscape_questions import MAP_POINTS, LandscapeMap
 from ..control.number_format import short_number
 from .i18n import marked
+from .plot_style import fixed_plot, tick_font
 from .landscape_figure import READABLE, colour_scale
 
 ISOLINES = 10
@@ -120,20 +120,8 @@ class MapView(QWidget):
         self.status.setStyleSheet(READABLE)
         layout.addWidget(self.status)
 
-        self.plot = pg.PlotWidget(background="w")
-        self.plot.setObjectName("landscape_map_plot")
-        self.plot.setMinimumHeight(160)
+        self.plot = fixed_plot("landscape_map_plot")
         item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)
-        font = QFont()
-        font.setPixelSize(15)
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#333333"))
-            axis.setTextPen(pg.mkPen("#111111"))
-            axis.setTickFont(font)
         self.image = pg.ImageItem()
         item.addItem(self.image)
         self.isocurves: list[pg.IsocurveItem] = []
@@ -151,7 +139,7 @@ class MapView(QWidget):
         self.colour_bar.setImageItem(self.image, insert_in=item)
         bar_axis = self.colour_bar.axis
         bar_axis.setTextPen(pg.mkPen("#111111"))
-        bar_axis.setTickFont(font)
+        bar_axis.setTickFont(tick_font())
         bar_axis.setWidth(88)  # room for five-digit JVal values and the axis label beside them
         self.colour_bar.hide()
         self.legend = item.addLegend(

@@ -26,6 +26,7 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.landscape_questions import WeightSlice
 from ..control.number_format import short_number
 from .i18n import marked
+from .plot_style import fixed_plot
 from .landscape_figure import READABLE
 from .option_names import option_name
 
@@ -76,20 +77,8 @@ class SliceView(QWidget):
         self.title.setWordWrap(True)
         self.title.setStyleSheet(READABLE)
         layout.addWidget(self.title)
-        self.plot = pg.PlotWidget(background="w")
-        self.plot.setObjectName("landscape_slice_plot")
-        self.plot.setMinimumHeight(160)
+        self.plot = fixed_plot("landscape_slice_plot")
         item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)
-        font = QFont()
-        font.setPixelSize(15)
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#333333"))
-            axis.setTextPen(pg.mkPen("#111111"))
-            axis.setTickFont(font)
         self.curve = pg.PlotDataItem([], [], pen=pg.mkPen(CURVE_COLOUR, width=3))
         self.tangent = pg.PlotDataItem([], [], pen=pg.mkPen(TANGENT_COLOUR, width=2.5, style=Qt.PenStyle.DashLine))
         self.optimizer_mark = pg.ScatterPlotItem(size=24, symbol="star", brush=pg.mkBrush(OPTIMIZER_COLOUR), pen=pg.mkPen("#8b1a1a"))

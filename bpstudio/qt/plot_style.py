@@ -1,0 +1,44 @@
+"""How the studio's pyqtgraph plots look: one place for the axes' colours and the fixed-view plots.
+
+Colours are set on each plot, not through pyqtgraph's global options, so a
+plot looks the same however the application was started.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+
+AXIS_LINE = "#333333"
+AXIS_TEXT = "#111111"
+
+
+def style_axes(plot: pg.PlotWidget, line: str = AXIS_LINE, text: str = AXIS_TEXT, font: QFont | None = None) -> None:
+    """The left and bottom axes in ``line`` and ``text`` colours (and ``font`` for their ticks)."""
+    item = plot.getPlotItem()
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setPen(pg.mkPen(line))
+        axis.setTextPen(pg.mkPen(text))
+        if font is not None:
+            axis.setTickFont(font)
+
+
+def tick_font(pixels: int = 15) -> QFont:
+    """Tick labels readable from the back of a room (the fixed-view plots and their colour bars)."""
+    font = QFont()
+    font.setPixelSize(pixels)
+    return font
+
+
+def fixed_plot(name: str) -> pg.PlotWidget:
+    """A plot whose view the program sets: no mouse zoom, no menu or buttons; ticks readable from afar."""
+    plot = pg.PlotWidget(background="w")
+    plot.setObjectName(name)
+    plot.setMinimumHeight(160)
+    item = plot.getPlotItem()
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    style_axes(plot, font=tick_font())
+    return plot
