@@ -202,6 +202,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.label.setFont(font)
         self._centre_label()
         self.annotation = QGraphicsTextItem(self)
+        self._annotation_text: str | None = None  # what it shows, so the same text is not laid out again
         small = QFont()
         small.setPointSizeF(10.5 * _look.scale)
         self.annotation.setFont(small)
@@ -231,7 +232,7 @@ class NodeItem(QGraphicsEllipseItem):
 
     def set_annotation(self, text: str) -> None:
         """A value under the node, on the background colour so crossing links do not hide it."""
-        if text == getattr(self, "_annotation_text", None):
+        if text == self._annotation_text:
             return  # the same text: no layout of rich text again
         self._annotation_text = text
         look = _look
