@@ -14,6 +14,10 @@ import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# Windows built in the test process train in a thread, so tests can read their session directly;
+# tests/test_trainer_process*.py build theirs with a trainer process, the studio's default, and
+# every `bpstudio` the tests start as a command runs as a user's would (see run_bpstudio).
+os.environ["BPSTUDIO_TRAINER"] = "thread"
 # QSettings must not read or write the user's own studio settings during tests.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bpstudio-test-config-")
 
@@ -40,7 +44,8 @@ def bpstudio_command() -> list[str]:
 
 
 def run_bpstudio(*args: str, timeout: float = 120, env: dict | None = None, cwd=None):
-    full_env = {**os.environ, **(env or {})}
+    full_env = {k: v for k, v in os.environ.items() if k != "BPSTUDIO_TRAINER"}
+    full_env.update(env or {})
     return subprocess.run(
         [*bpstudio_command(), *args],
         capture_output=True,

@@ -58,7 +58,7 @@ def test_deb_builds_installs_starts_and_trains(tmp_path):
         assert Path("/usr/share/icons/hicolor/scalable/apps/bpstudio.svg").exists()
         assert Path("/usr/share/icons/hicolor/48x48/apps/bpstudio.png").exists()
         shot = tmp_path / "installed.png"
-        smoke_env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+        smoke_env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "BPSTUDIO_TRAINER")}
         smoke_env["QT_QPA_PLATFORM"] = "xcb"
         smoke = run(
             "xvfb-run",
@@ -76,6 +76,7 @@ def test_deb_builds_installs_starts_and_trains(tmp_path):
         )
         assert smoke.returncode == 0, smoke.stdout + smoke.stderr
         assert "platform xcb" in smoke.stdout and shot.exists()
+        assert "trainer in its own process" in smoke.stdout  # the installed package can spawn it
         out = tmp_path / "run.json"
         train = run("/usr/bin/bpstudio", "train", "--max-iter", "100", "--json", str(out), "--quiet", timeout=120)
         assert train.returncode == 0, train.stderr

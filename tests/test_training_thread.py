@@ -1,4 +1,8 @@
-"""The QThread worker under pytest-qt: exact counts, phases, live changes, shutdown."""
+"""The QThread worker under pytest-qt: exact counts, phases, live changes, shutdown.
+
+Each test runs twice: training in the thread itself, and in a trainer process
+whose Updates the thread relays (the studio's default).
+"""
 
 import time
 
@@ -28,9 +32,12 @@ class Recorder:
         return self.updates[-1]
 
 
-@pytest.fixture
-def worker(qtbot):
-    thread = TrainingThread(RunConfig(samples=200, max_iter=10**7))
+WORKER_CONFIG = RunConfig(samples=200, max_iter=10**7)
+
+
+@pytest.fixture(params=["thread", "process"])
+def worker(qtbot, request):
+    thread = TrainingThread(WORKER_CONFIG, own_process=request.param == "process")
     recorder = Recorder(thread)
     with qtbot.waitSignal(thread.updated, timeout=5000):
         thread.start()
@@ -47,7 +54,10 @@ def test_run_pause_resume_keep_every_point(qtbot, worker):
     qtbot.waitUntil(lambda: rec.last.state is RunState.PAUSED, timeout=5000)
     paused_at = rec.last.iteration
     assert len(rec.mirror) == paused_at + 1
-    np.testing.assert_array_equal(rec.mirror.values(), thread.session.trainer.history.view())
+    headless = WORKER_CONFIG.trainer()  # the same run, trained without any thread or process
+    for _ in range(paused_at):
+        headless.step()
+    np.testing.assert_array_equal(rec.mirror.values(), headless.history.view())
     thread.start_running()
     qtbot.waitUntil(lambda: rec.last.iteration > paused_at + 200, timeout=10000)
     thread.pause()
@@ -109,12 +119,14 @@ def test_engine_error_reaches_the_gui(qtbot, worker):
     qtbot.waitUntil(lambda: rec.last.iteration == 1, timeout=5000)
 
 
-def test_stop_mid_run_ends_the_thread(qtbot):
-    thread = TrainingThread(RunConfig(hidden=(64, 64), samples=5000, max_iter=10**7))
+@pytest.mark.parametrize("own_process", [False, True], ids=["thread", "process"])
+def test_stop_mid_run_ends_the_thread(qtbot, own_process):
+    thread = TrainingThread(RunConfig(hidden=(64, 64), samples=5000, max_iter=10**7), own_process=own_process)
+    rec = Recorder(thread)
     with qtbot.waitSignal(thread.updated, timeout=5000):
         thread.start()
     thread.start_running()
-    qtbot.waitUntil(lambda: thread.session.trainer.iteration > 2, timeout=10000)
+    qtbot.waitUntil(lambda: rec.last.iteration > 2, timeout=20000)
     started = time.perf_counter()
     assert thread.stop()
     assert not thread.isRunning()

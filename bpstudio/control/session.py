@@ -122,12 +122,13 @@ class _Future:
 
 
 class TrainingSession:
-    def __init__(self, config: RunConfig | None = None) -> None:
+    def __init__(self, config: RunConfig | None = None, problem: Problem | None = None) -> None:
+        """``problem`` is the run's network and data when already built (the trainer's process gets it)."""
         self.config = config or RunConfig()
         self.sample = 0
         self._load_outcome: tuple | None = None
         self._accuracy = AccuracyMeter()
-        self._new_trainer()
+        self._new_trainer(problem)
 
     # -- life cycle ------------------------------------------------------------
     def _new_trainer(self, problem: Problem | None = None, config: RunConfig | None = None) -> None:

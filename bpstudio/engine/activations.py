@@ -33,6 +33,10 @@ class Activation:
     def __repr__(self) -> str:
         return f"Activation({self.name!r})"
 
+    def __reduce__(self) -> tuple[Callable[[str], Activation], tuple[str]]:
+        """Pickled by name: its functions are lambdas, and the trainer's process sends networks across."""
+        return get_activation, (self.name,)
+
 
 def _sigmoid(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     # 0.5 * (1 + tanh(x / 2)) never overflows, unlike 1 / (1 + exp(-x)).

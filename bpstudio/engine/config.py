@@ -52,6 +52,11 @@ class ConfigError(ValueError):
         self.template = getattr(message, "template", None)
         self.params = getattr(message, "params", {})
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled with its field and reason (a refusal crosses to the studio from the trainer's process)."""
+        reason = Refusal(self.template, **self.params) if self.template is not None else str(self)
+        return ConfigError, (self.field, reason)
+
 
 # Settings that can change while a run goes on; the others define a new run.
 LIVE_FIELDS = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")

@@ -9,6 +9,8 @@ English sentence.
 
 from __future__ import annotations
 
+from typing import Callable
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - named for lupdate
     """Mark ``text`` for translation; returns it unchanged."""
@@ -22,6 +24,10 @@ class Refusal(ValueError):
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as template and parameters (messages cross to the studio from the trainer's process)."""
+        return _refusal, (type(self), self.template, self.params)
 
 
 class Notice(str):
@@ -39,3 +45,11 @@ class Notice(str):
         notice.template = template
         notice.params = params
         return notice
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _refusal, (type(self), self.template, self.params)
+
+
+def _refusal(kind: Callable[..., object], template: str, params: dict[str, object]) -> object:
+    """Rebuild a pickled Refusal or Notice from its template and parameters."""
+    return kind(template, **params)

@@ -55,6 +55,14 @@ class Snapshot:
             stop_reason=stop_reason,
         )
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled through :meth:`capture`: the read-only mappings and arrays come back read-only.
+
+        Updates cross from the trainer's process to the studio's in pickles.
+        """
+        fields = (self.iteration, self.jval, self.weights, self.gradient, self.optimizer)
+        return Snapshot.capture, (*fields, dict(self.hyper), dict(self.optimizer_state), self.stop_reason)
+
     @property
     def grad_inf_norm(self) -> float:
         return float(np.max(np.abs(self.gradient))) if self.gradient.size else 0.0

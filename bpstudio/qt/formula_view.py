@@ -60,7 +60,7 @@ class FormulaView(QWidget):
         self._cache = QPixmap()
         self._cache_key: tuple = ()
         self.svg_text = ""
-        self._ids: tuple[str, ...] = ()
+        self._ids: tuple[str, ...] | None = ()  # None: not looked for yet (see element_ids)
         # Tooltips on parts of the formula: element id -> text, or "" for none (asked at hover time,
         # so the text is in the current language).
         self.tip_for: Callable[[str], str] | None = None
@@ -82,7 +82,7 @@ class FormulaView(QWidget):
         if svg == self.svg_text:
             return  # the same picture: nothing to load, lay out or paint again
         self.svg_text = svg
-        self._ids = tuple(re.findall(r'\bid="([^"]+)"', svg))
+        self._ids = None  # found at the first hover: a chain's SVG is ~1 MB, and it changes every second while training
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.updateGeometry()
         self.update()
@@ -160,13 +160,20 @@ class FormulaView(QWidget):
         w = round(self.natural_size().width() * scale)
         return max(0, (self.width() - w) // 2) if self.property("centred") else 0
 
+    def element_ids(self) -> tuple[str, ...]:
+        """The ids of the SVG's elements that may carry a tooltip."""
+        if self._ids is None:
+            self._ids = tuple(re.findall(r'\bid="([^"]+)"', self.svg_text))
+        return self._ids
+
     def element_at(self, pos: QPoint) -> str | None:
         """The id of the SVG element under a widget position, if it has one."""
-        if not self._ids:
+        ids = self.element_ids()
+        if not ids:
             return None
         scale = self.scale_for(self.width())
         point = QPointF((pos.x() - self._origin_x()) / scale, pos.y() / scale)
-        for element in self._ids:
+        for element in ids:
             if self.renderer.boundsOnElement(element).adjusted(-2, -2, 2, 2).contains(point):
                 return element
         return None

@@ -44,6 +44,7 @@ from .diagram_items import ROLE_TIPS
 from .formula_view import FormulaView
 from .i18n import marked
 from .sample_sum_box import SampleSumBox
+from .table_fill import sized_once
 from .terms_box import TermsBox
 
 PATH_ROWS = 32
@@ -507,18 +508,19 @@ class Inspector(QScrollArea):
                 "so a share of that total would say nothing — compare the signed values instead."
             )
         self.paths_note.setText(note)
-        self.paths.setRowCount(listed)
-        for row, path in enumerate(n.paths):
-            route = " → ".join(chain.display(node) for node in path.nodes)
-            share = "—" if shares is None else f"{100 * shares[row]:.1f} %"
-            cells = [route, _fmt(path.value), share]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                else:
-                    item.setToolTip(text)
-                self.paths.setItem(row, col, item)
+        with sized_once(self.paths):
+            self.paths.setRowCount(listed)
+            for row, path in enumerate(n.paths):
+                route = " → ".join(chain.display(node) for node in path.nodes)
+                share = "—" if shares is None else f"{100 * shares[row]:.1f} %"
+                cells = [route, _fmt(path.value), share]
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if col:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    else:
+                        item.setToolTip(text)
+                    self.paths.setItem(row, col, item)
         parts = [f"<b>{html.escape(k)}</b> {_fmt(v)}" for k, v in n.per_output.items()]
         self.per_output.setText(self.tr("Per output: {parts}").format(parts=", ".join(parts)))
 

@@ -90,7 +90,7 @@ def smoke_test(app, window, args) -> int:
         except OSError:
             ok = False
         print(
-            f"smoke test: platform {app.platformName()}, iteration {window.last.iteration}, "
+            f"smoke test: platform {app.platformName()}, {window.thread.where()}, iteration {window.last.iteration}, "
             f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})"
         )
         result["code"] = 0 if ok else 1

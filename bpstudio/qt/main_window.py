@@ -673,5 +673,4 @@ class MainWindow(QMainWindow):
 
     def finish_thread(self) -> None:
         """The application is quitting: end the training thread and wait for it, however long."""
-        self.thread.gate.stop()
-        self.thread.wait()
+        self.thread.stop_and_wait()

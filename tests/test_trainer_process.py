@@ -1,0 +1,191 @@
+"""The trainer in its own process: what crosses the pipe, the run it trains, and when it cannot start or dies.
+
+The Qt-free part drives :class:`TrainerProcess` with no thread at all; the rest
+builds the studio's TrainingThread and window with a process, the default that
+other window tests replace with a thread (see conftest).
+"""
+
+import multiprocessing
+import os
+import pickle
+import signal
+
+import numpy as np
+import pytest
+
+from bpstudio.control import RunState, SetSetting
+from bpstudio.control.history_mirror import HistoryMirror
+from bpstudio.control.run_gate import RunGate
+from bpstudio.control.session import TrainingSession
+from bpstudio.control.trainer_process import TRAINER_ENV, TrainerProcess, trainer_in_own_process
+from bpstudio.engine.config import ConfigError, RunConfig
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
+from bpstudio.engine.snapshot import Snapshot
+from bpstudio.qt.training_thread import TrainingThread
+
+SHORT = RunConfig(samples=100, max_iter=250)
+
+
+# -- what crosses the pipe ----------------------------------------------------------------------------
+def test_snapshots_come_back_equal_and_read_only():
+    trainer = SHORT.trainer()
+    for _ in range(3):
+        trainer.step()
+    snapshot = trainer.snapshot()
+    back = pickle.loads(pickle.dumps(snapshot))
+    assert isinstance(back, Snapshot) and back.iteration == 3 and back.jval == snapshot.jval
+    np.testing.assert_array_equal(back.weights, snapshot.weights)
+    np.testing.assert_array_equal(back.optimizer_state["m"], snapshot.optimizer_state["m"])
+    assert not back.weights.flags.writeable
+    with pytest.raises(TypeError):
+        back.hyper["alpha"] = 1.0  # still a read-only mapping
+
+
+def test_refusals_and_notices_keep_their_templates():
+    template = QT_TRANSLATE_NOOP("Engine", "{key} must be greater than 0 (got {value})")
+    error = ConfigError("alpha", Refusal(template, key="alpha", value="{-1}"))
+    back = pickle.loads(pickle.dumps(error))
+    assert isinstance(back, ConfigError) and back.field == "alpha"
+    assert back.template == template and back.params == {"key": "alpha", "value": "{-1}"} and str(back) == str(error)
+    plain = pickle.loads(pickle.dumps(ConfigError("data_file", "no such file")))
+    assert plain.field == "data_file" and str(plain) == "no such file" and plain.template is None
+    notice = Notice("The run diverged at iteration {n}", n=12)
+    again = pickle.loads(pickle.dumps(notice))
+    assert isinstance(again, Notice) and again == "The run diverged at iteration 12" and again.params == {"n": 12}
+
+
+def test_a_first_update_of_every_kind_of_run_crosses_the_pipe():
+    for config in (
+        RunConfig(),
+        RunConfig(dataset="spiral", loss="cross-entropy", hidden=(8,)),
+        RunConfig(dataset="xor", loss="cross-entropy", output="sigmoid", classes=2),
+        RunConfig(dataset="plane", hidden=(3,), activation="relu"),
+    ):
+        update = TrainingSession(config).update(False)
+        back = pickle.loads(pickle.dumps(update))
+        assert back.config == config and back.problem.network.sizes == update.problem.network.sizes
+        assert back.problem.network == update.problem.network
+        np.testing.assert_array_equal(back.problem.dataset.inputs, update.problem.dataset.inputs)
+
+
+def test_the_studio_trains_in_a_process_unless_told_otherwise(monkeypatch):
+    monkeypatch.delenv(TRAINER_ENV, raising=False)
+    assert trainer_in_own_process()
+    monkeypatch.setenv(TRAINER_ENV, "thread")
+    assert not trainer_in_own_process()
+
+
+# -- the process itself (no Qt) -----------------------------------------------------------------------
+def collect(process, until, first=None):
+    """Receive Updates into a mirror (after ``first``) until ``until(update)``; the Updates in order."""
+    mirror, updates = HistoryMirror(), []
+    if first is not None:
+        mirror.apply(first)
+    while True:
+        message = process.receive()
+        assert message is not None, "the trainer's process ended"
+        kind, payload = message
+        assert kind == "update", payload
+        updates.append(payload)
+        mirror.apply(payload)
+        if until(payload):
+            return mirror, updates
+
+
+def test_a_run_in_the_process_is_the_headless_run_point_for_point():
+    session = TrainingSession(SHORT)
+    first = session.update(False)
+    process = TrainerProcess()
+    assert process.start(SHORT, session.trainer.problem, RunGate()) is None
+    try:
+        process.run()
+        mirror, updates = collect(process, lambda u: u.state is RunState.FINISHED, first)
+        headless = SHORT.trainer()
+        headless.run()
+        # the studio's own first point, then everything the process sent
+        assert updates[0].history_start == 1
+        np.testing.assert_array_equal(mirror.values(), headless.history.view())
+        np.testing.assert_array_equal(updates[-1].snapshot.weights, headless.weights)
+        assert all(u.problem is session.trainer.problem for u in updates)  # the views see one run
+        assert not process.running and process.pending() == 0
+    finally:
+        process.stop()
+        assert collect_until_end(process)
+        assert process.finish(10) and process.exit_code == 0
+
+
+def collect_until_end(process):
+    while process.receive() is not None:
+        pass
+    return True
+
+
+def test_commands_are_counted_until_the_process_has_carried_them_out():
+    session = TrainingSession(SHORT)
+    process = TrainerProcess()
+    process.step(2)  # before the process exists: kept, then sent in order
+    process.submit(SetSetting("alpha", 0.01))
+    assert process.pending() == 2
+    assert process.start(SHORT, session.trainer.problem, RunGate()) is None
+    try:
+        _, updates = collect(process, lambda u: bool(u.changes))
+        assert updates[-1].iteration == 2 and updates[-1].changes[-1].new == 0.01
+        assert process.pending() == 0 and not process.running
+        process.submit(SetSetting("alpha", -1.0))
+        _, updates = collect(process, lambda u: u.refused is not None)
+        assert updates[-1].refused.field == "alpha" and updates[-1].refused.template is not None
+    finally:
+        process.stop()
+        collect_until_end(process)
+        process.finish(10)
+
+
+def test_if_no_process_can_start_the_commands_go_to_the_thread(monkeypatch):
+    def refuse(self):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    gate = RunGate()
+    process = TrainerProcess()
+    process.step(3)
+    reason = process.start(SHORT, TrainingSession(SHORT).trainer.problem, gate)
+    assert reason == "OSError: no processes here"
+    assert gate.pending() == 1 and process.pending() == 1  # the step waits on the thread's gate
+    process.run()
+    assert gate.running and process.running
+    assert process.receive() is None
+
+
+# -- in the studio ------------------------------------------------------------------------------------
+def test_the_thread_reports_a_process_that_died(qtbot):
+    thread = TrainingThread(SHORT, own_process=True)
+    with qtbot.waitSignal(thread.updated, timeout=5000):
+        thread.start()
+    thread.step()  # answered only once the process is up
+    qtbot.waitUntil(lambda: thread.pending() == 0, timeout=20000)
+    with qtbot.waitSignal(thread.failed, timeout=20000) as lost:
+        os.kill(thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
+    assert "ended unexpectedly" in lost.args[0] and str(-signal.SIGKILL) in lost.args[0]
+    assert thread.stop()
+
+
+def test_the_window_trains_in_a_process_and_closes_it(qtbot, monkeypatch):
+    from bpstudio.qt.main_window import MainWindow
+
+    monkeypatch.setenv(TRAINER_ENV, "process")
+    window = MainWindow(RunConfig(max_iter=400), restore_settings=False)
+    window.ask_before_closing = False
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.last is not None, timeout=10000)
+    assert window.thread.process is not None and window.thread.where() == "trainer in its own process"
+    window.run()
+    qtbot.waitUntil(lambda: window.last.state is RunState.FINISHED, timeout=30000)
+    assert len(window.model.history) == 401 and window.status.fields["iteration"].text() == "iteration 400"
+    headless = RunConfig(max_iter=400).trainer()
+    headless.run()
+    np.testing.assert_array_equal(window.model.history.values(), headless.history.view())
+    process = window.thread.process
+    window.close()
+    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+    assert process.exit_code == 0
