@@ -291,3 +291,15 @@ def test_the_view_menu_shows_and_hides_the_landscape(open_studio, qtbot):
     assert win.landscape_dock.isVisible() is not was
     toggle.trigger()
     assert win.landscape_dock.isVisible() is was
+
+
+def test_the_panel_is_built_when_its_tab_first_comes_on_screen_and_catches_up(open_studio, qtbot):
+    win = open_studio()
+    qtbot.waitUntil(lambda: win.model.selected == 0, timeout=WAIT)
+    assert win.landscape_holder.panel is None  # behind the inspector's tab: not built at start-up
+    win.landscape_dock.raise_()
+    qtbot.waitUntil(lambda: win.landscape_holder.panel is not None, timeout=WAIT)
+    panel = win.landscape_holder.panel
+    assert panel.param == 0 and panel.display_name == win.model.chain.display(win.model.chain.param, "text")
+    qtbot.waitUntil(lambda: panel.slice_view.cut is not None, timeout=WAIT)
+    assert panel.slice_view.cut.param == 0

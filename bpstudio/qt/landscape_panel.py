@@ -84,8 +84,12 @@ class LandscapePanel(QWidget):
         signals.problem_changed.connect(self._problem_changed)
         signals.selection_changed.connect(self._selection_changed)
         signals.update_applied.connect(self._update_applied)
-        if model.problem is not None:
+        if model.problem is not None:  # built after the run began (its tab shown late): catch up
             self._problem_changed(model.problem)
+        if model.selected is not None:
+            self._selection_changed(model.selected, model.chain)
+        if model.last is not None:
+            self._update_applied(model.last)
         self.retranslate()
 
     # -- what the model says ------------------------------------------------------------------------------

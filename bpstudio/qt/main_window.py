@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -39,7 +40,10 @@ from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
 from .inspector import Inspector, colours_for
 from .jval_plot import JvalPlot
-from .landscape_panel import LandscapePanel
+from .lazy_panel import LazyPanel
+
+if TYPE_CHECKING:
+    from .landscape_panel import LandscapePanel
 from .lessons_menu import LessonBox, LessonsMenu
 from .network_view import NetworkView
 from .i18n import install_language, localized, marked, system_language
@@ -246,8 +250,10 @@ class MainWindow(QMainWindow):
         self.runs_dock = self._dock("runs_dock", self.runs, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.runs_dock)
         # the loss along the selected weight and across two (issue 15); it computes only while on screen
-        self.landscape = LandscapePanel(self.model, self.model_signals, lambda param, value: self.thread.submit(SetWeight(param, value)))
-        self.landscape_dock = self._dock("landscape_dock", self.landscape, Qt.DockWidgetArea.RightDockWidgetArea)
+        # built when its tab is first shown: it is a sixth of the start-up, and many sessions never open it
+        self.landscape_holder = LazyPanel(self._build_landscape)
+        self.landscape_dock = self._dock("landscape_dock", self.landscape_holder, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.landscape_holder.follow(self.landscape_dock)
         self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         # The decision map, the units' pictures on the diagram and gradient health (issue 14)
         self.unit_views = UnitViews(self.model, self.model_signals, self.network_view, self)
@@ -281,6 +287,16 @@ class MainWindow(QMainWindow):
         signals.run_kept.connect(self.plot.show_run)
         signals.run_forgotten.connect(self.runs.forgotten)
         signals.run_forgotten.connect(self.plot.remove_overlay)
+
+    def _build_landscape(self) -> LandscapePanel:
+        from .landscape_panel import LandscapePanel  # imported with the panel: not at start-up
+
+        return LandscapePanel(self.model, self.model_signals, lambda param, value: self.thread.submit(SetWeight(param, value)))
+
+    @property
+    def landscape(self) -> LandscapePanel:
+        """The landscape panel, built now if its tab was never shown."""
+        return self.landscape_holder.ensure()
 
     @property
     def last(self) -> Update | None:
@@ -389,10 +405,11 @@ class MainWindow(QMainWindow):
             self.tour,
             self.network_view,
             self.phase_banner,
-            self.landscape,
             self.unit_views,
         ):
             view.retranslate()
+        if self.landscape_holder.panel is not None:  # one built later is made in the language of the day
+            self.landscape_holder.panel.retranslate()
 
     # -- appearance --------------------------------------------------------------------------------------
     def apply_look(self) -> None:
@@ -665,7 +682,8 @@ class MainWindow(QMainWindow):
                     QTimer.singleShot(0, self.close)
             return
         self.closing_down = True  # answers still on their way from the background thread are dropped
-        self.landscape.shutdown()
+        if self.landscape_holder.panel is not None:
+            self.landscape_holder.panel.shutdown()
         super().closeEvent(event)
 
     def _close_after_thread(self) -> None:
