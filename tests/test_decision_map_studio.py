@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QSlider
 from bpstudio.control import TrainingSession
 from bpstudio.control.session_file import save_state
 from bpstudio.control.unit_maps import CLASSES
+from bpstudio.control.unit_maps import map_points
 from bpstudio.engine.config import RunConfig
+from bpstudio.qt.unit_map_feed import palette_for
 
 SPIRAL = RunConfig(dataset="spiral", samples=120, hidden=(6, 4), loss="cross-entropy", alpha=0.02, test_fraction=0.25, max_iter=100000)
 
@@ -161,3 +163,33 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     net = win.model.problem.network
     np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
     assert list(panel.curves[2].yData) == list(norms.norms[:, 2])
+
+
+def test_a_health_plot_built_after_steps_draws_the_norms_so_far(qtbot, open_studio):
+    win = open_studio(SPIRAL)
+    assert win.unit_views.health_holder.panel is None  # never on screen: never built
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(3)
+    norms = win.unit_views.feed.norms
+    qtbot.waitUntil(lambda: len(norms) == 2 and win.unit_views.feed.maps.health is not None, timeout=5000)
+    win.health_dock.raise_()
+    qtbot.waitUntil(lambda: win.unit_views.health_holder.panel is not None, timeout=5000)
+    panel = win.unit_views.health_panel
+    qtbot.waitUntil(lambda: len(panel.curves) == 3 and len(panel.curves[0].xData) == 2, timeout=5000)
+    assert panel.summary.text()  # the units' state, known before the panel existed
+
+
+def test_a_map_behind_another_tab_draws_its_samples_when_it_comes_on_screen(open_studio, qtbot):
+    win = open_studio()  # the article's run: the map is a tab behind the inspector
+    assert win.unit_views.map_holder.panel is None  # built when first on screen, not at start-up
+    win.map_dock.raise_()
+    panel = win.unit_views.map_panel
+    win.inspector_dock.raise_()
+    qtbot.waitUntil(lambda: not panel.shown, timeout=5000)
+    panel.train_points.clear()
+    win.unit_views.feed.maps.plane_changed.emit(win.unit_views.feed.maps.plane)  # samples to draw again, while hidden
+    assert len(panel.train_points.data) == 0  # nothing drawn for nobody
+    win.map_dock.raise_()
+    qtbot.waitUntil(lambda: panel.shown, timeout=5000)
+    near_the_slice = map_points(win.model.problem, panel.plane, palette_for(panel.look), panel.current_picture())
+    assert len(panel.train_points.data) == len(near_the_slice.train) > 0

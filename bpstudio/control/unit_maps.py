@@ -254,6 +254,10 @@ class UnitMaps:
         self.frame, self.health = None, None
         self.plane_changed.emit(self.plane)
 
+    def plane_of_current_run(self) -> InputPlane | None:
+        """The plane, if it is already the model's current run's (a view built mid-change waits for the next)."""
+        return self.plane if self._plane_of is self.model.problem else None
+
     def set_axes(self, x_axis: int, y_axis: int) -> None:
         """Sweep two other inputs (a slice of the article's r, g, b)."""
         if self.plane is not None and (x_axis, y_axis) != (self.plane.x_axis, self.plane.y_axis):

@@ -63,8 +63,12 @@ def look_for(theme: str, presentation: bool) -> Look:
 
 
 def apply_palette(app: QApplication, look: Look, base_font: QFont) -> None:
-    """Widgets follow the theme (Fusion style, so the palette is honoured everywhere)."""
-    app.setStyle("Fusion")
+    """Widgets follow the theme (Fusion style, so the palette is honoured everywhere).
+
+    Each of style, palette and font is set only when it differs: setting one
+    re-polishes every widget of the window (30 ms at start-up for nothing).
+    """
+    use_fusion(app)
     if look.name == "dark":
         palette = QPalette()
         dark, text = QColor("#2b2d31"), QColor(look.text)
@@ -86,10 +90,19 @@ def apply_palette(app: QApplication, look: Look, base_font: QFont) -> None:
             palette.setColor(role, colour)
         palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7079"))
         palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7079"))
-        app.setPalette(palette)
     else:
-        app.setPalette(app.style().standardPalette())
+        palette = app.style().standardPalette()
+    if app.palette() != palette:
+        app.setPalette(palette)
     font = QFont(base_font)
     if base_font.pointSizeF() > 0:
         font.setPointSizeF(base_font.pointSizeF() * look.scale)
-    app.setFont(font)
+    if app.font() != font:
+        app.setFont(font)
+
+
+def use_fusion(app: QApplication) -> None:
+    """The studio's widget style; set before the window's widgets are made, it costs no re-polish."""
+    style = app.style()
+    if style is None or style.name().lower() != "fusion":
+        app.setStyle("Fusion")

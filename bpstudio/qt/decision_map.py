@@ -53,6 +53,7 @@ class DecisionMapPanel(QWidget):
         self.plane: InputPlane | None = None
         self.frame: MapFrame | None = None
         self.shown = False  # on screen (its dock says; a tab behind another is not)
+        self._points_stale = False  # the samples changed while hidden: drawn when shown
         self._axes: tuple[Problem | None, int, int] | None = None  # (problem, x_axis, y_axis) the slice widgets were built for
         self.sliders: dict[int, QSlider] = {}
         self.slider_labels: dict[int, QLabel] = {}
@@ -111,7 +112,7 @@ class DecisionMapPanel(QWidget):
         feed.plane_changed.connect(self.show_plane)
         feed.frame_ready.connect(self.show_frame)
         self.retranslate()
-        self.show_plane(feed.maps.plane)
+        self.show_plane(feed.maps.plane_of_current_run())
 
     # -- what the map covers ---------------------------------------------------------------------------------
     def show_plane(self, plane) -> None:
@@ -236,6 +237,11 @@ class DecisionMapPanel(QWidget):
         item.setLabel("left", plane.names[plane.y_axis], color=self.look.text)
 
     def _show_points(self) -> None:
+        """The samples over the map; one hidden behind another tab draws them when it comes on screen."""
+        if not self.shown:
+            self._points_stale = True
+            return
+        self._points_stale = False
         assert self.problem is not None and self.plane is not None, "samples are drawn on a run's plane"
         points = map_points(self.problem, self.plane, palette_for(self.look), self.current_picture())
         brushes: dict[tuple, QBrush] = {}  # one brush per colour, not per sample: 500 brushes took ~20 ms
@@ -318,6 +324,8 @@ class DecisionMapPanel(QWidget):
     # -- on screen, language, look ---------------------------------------------------------------------------
     def set_shown(self, shown: bool) -> None:
         self.shown = shown
+        if shown and self._points_stale and self.plane is not None:
+            self._show_points()
         if shown and self.frame is not None:
             self.show_frame(self.frame)
 

@@ -47,7 +47,7 @@ class GradientHealthPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
-        self._dirty = False
+        self._dirty = True  # norms recorded before this panel was built are drawn when it is shown
         self._health = None
         self.shown = False  # on screen (its dock says)
         feed.norms_changed.connect(self._changed)
@@ -58,6 +58,8 @@ class GradientHealthPanel(QWidget):
         self.timer.setInterval(200)
         self.timer.timeout.connect(self.redraw)
         self.retranslate()
+        if feed.maps.health is not None:  # built after the run began: the units' state so far
+            self.show_health(feed.maps.health)
 
     def _changed(self) -> None:
         self._dirty = True

@@ -33,6 +33,7 @@ class LazyPanel(QWidget, Generic[P]):
             layout = self.layout()
             assert layout is not None  # made in __init__
             layout.addWidget(self.panel)
+            self.panel.setVisible(True)  # a new parent hides a widget; it shows with this holder
         return self.panel
 
     def follow(self, dock: QDockWidget) -> None:

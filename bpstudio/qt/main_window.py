@@ -33,7 +33,7 @@ from ..control.task_settings import changes_for
 from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import NO_SELECTION, StudioModel
-from .appearance import apply_palette, look_for
+from .appearance import apply_palette, look_for, use_fusion
 from .background import QtExecutor
 from .gui_gc import collect_on_the_gui_thread
 from .controls_panel import ControlsPanel
@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
         collect_on_the_gui_thread()  # before the training thread allocates anything
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window needs the application
+        use_fusion(app)  # before any widget is made: setting it later re-polishes them all
         self.setObjectName("main_window")
         settings = _settings()
         settings_notice = None
@@ -191,8 +194,6 @@ class MainWindow(QMainWindow):
         self._chain_asked = 0.0
         self._closing = False
         self._waiting_for_thread = False
-        app = QApplication.instance()
-        assert app is not None  # a window needs the application
         app.aboutToQuit.connect(self.finish_thread)
         self.thread.start()
 
@@ -257,8 +258,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         # The decision map, the units' pictures on the diagram and gradient health (issue 14)
         self.unit_views = UnitViews(self.model, self.model_signals, self.network_view, self)
-        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_holder, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_holder, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.runs_dock, self.map_dock)
         self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()

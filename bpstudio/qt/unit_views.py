@@ -1,7 +1,8 @@
 """The decision map, the units' pictures on the diagram and gradient health, wired together.
 
-The window creates one :class:`UnitViews`, puts its two panels in docks and
-hands those over (:meth:`UnitViews.place`); everything else happens here:
+The window creates one :class:`UnitViews`, puts its two panels' holders in
+docks and hands those over (:meth:`UnitViews.place`); each panel is built the
+first time its tab comes on screen.  Everything else happens here:
 the feed's pictures go to the map and to the diagram's hidden nodes, the
 health marks to the diagram, a click on a node shows its picture large, and
 a run on a 2-D data set brings the map to the front.  Whether a panel is on
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import QDockWidget
 from ..control import RunState
 from ..engine.graph import OUT, Node
 from .decision_map import DecisionMapPanel
+from .appearance import Look
 from .gradient_health_plot import GradientHealthPanel
+from .lazy_panel import LazyPanel
 from .unit_map_feed import UnitMapFeed
 
 
@@ -33,8 +36,10 @@ class UnitViews(QObject):
         self.network_view = network_view
         self.map_dock: QDockWidget | None = None
         self.feed = UnitMapFeed(model, self)
-        self.map_panel = DecisionMapPanel(self.feed)
-        self.health_panel = GradientHealthPanel(self.feed)
+        self.look: Look | None = None
+        # The docks hold these; each panel is built when its tab first comes on screen (start-up).
+        self.map_holder: LazyPanel[DecisionMapPanel] = LazyPanel(self._build_map)
+        self.health_holder: LazyPanel[GradientHealthPanel] = LazyPanel(self._build_health)
         self._was_two_dimensional = False
         self._tiles_at = 0.0
         self._tiles_pending = None  # a frame held back while training, shown when the run pauses
@@ -45,11 +50,32 @@ class UnitViews(QObject):
         model_signals.problem_changed.connect(self._problem)
         model_signals.update_applied.connect(self._update)
 
+    def _build_map(self) -> DecisionMapPanel:
+        panel = DecisionMapPanel(self.feed)
+        if self.look is not None:
+            panel.set_look(self.look)
+        return panel
+
+    def _build_health(self) -> GradientHealthPanel:
+        panel = GradientHealthPanel(self.feed)
+        if self.look is not None:
+            panel.set_look(self.look)
+        return panel
+
+    @property
+    def map_panel(self) -> DecisionMapPanel:
+        """The decision map, built now if its tab never came on screen."""
+        return self.map_holder.ensure()
+
+    @property
+    def health_panel(self) -> GradientHealthPanel:
+        return self.health_holder.ensure()
+
     def place(self, map_dock: QDockWidget, health_dock: QDockWidget) -> None:
         """The docks the panels live in: their tabs tell whether a panel is on screen."""
         self.map_dock = map_dock
         map_dock.visibilityChanged.connect(self._map_shown)
-        health_dock.visibilityChanged.connect(self.health_panel.set_shown)
+        health_dock.visibilityChanged.connect(self._health_shown)
         if self.feed.two_dimensional:
             self.show_map()
 
@@ -94,8 +120,13 @@ class UnitViews(QObject):
     def _plane(self, _plane) -> None:
         self._clear_pictures_unless_wanted()
 
+    def _health_shown(self, shown: bool) -> None:
+        if shown or self.health_holder.panel is not None:
+            self.health_panel.set_shown(shown)
+
     def _map_shown(self, shown: bool) -> None:
-        self.map_panel.set_shown(shown)
+        if shown or self.map_holder.panel is not None:
+            self.map_panel.set_shown(shown)
         self.feed.set_map_shown(shown)
         self._clear_pictures_unless_wanted()
 
@@ -108,11 +139,15 @@ class UnitViews(QObject):
         if self.map_panel.show_node(name) and self.feed.two_dimensional:
             self.show_map()
 
-    def retranslate(self) -> None:
-        self.map_panel.retranslate()
-        self.health_panel.retranslate()
+    def _built(self) -> list[DecisionMapPanel | GradientHealthPanel]:
+        return [panel for panel in (self.map_holder.panel, self.health_holder.panel) if panel is not None]
 
-    def set_look(self, look) -> None:
+    def retranslate(self) -> None:
+        for panel in self._built():  # one built later speaks the language of the day
+            panel.retranslate()
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
         self.feed.set_look(look)
-        self.map_panel.set_look(look)
-        self.health_panel.set_look(look)
+        for panel in self._built():
+            panel.set_look(look)
