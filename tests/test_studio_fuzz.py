@@ -36,13 +36,13 @@ MODEL = [
 
 def settle(qtbot, win):
     """Wait until every queued command has been carried out and published."""
-    qtbot.waitUntil(lambda: win.thread.gate.pending() == 0 and not win.thread.running, timeout=20000)
+    qtbot.waitUntil(lambda: win.thread.pending() == 0 and not win.thread.running, timeout=20000)
     # A no-op command: its Update comes last.  Waited for as a condition on the window, not with
     # waitSignal: a cross-thread emission queued just before the blocker is freed can reach the
     # freed blocker (PySide6 keeps the queued call), which crashed this test now and then.
     before = win.last
-    win.thread.submit(SelectSample(win.thread.session.sample))
-    qtbot.waitUntil(lambda: win.last is not before and win.thread.gate.pending() == 0, timeout=20000)
+    win.thread.submit(SelectSample(win.model.sample))
+    qtbot.waitUntil(lambda: win.last is not before and win.thread.pending() == 0, timeout=20000)
 
 
 def state_of(win):
@@ -68,8 +68,12 @@ def assert_same(a, b):
     assert a[4] == b[4] and a[5] == b[5] and a[6] == b[6]
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_random_gestures_then_save_and_open_round_trips(qtbot, open_studio, tmp_path, monkeypatch, seed):
+@pytest.mark.parametrize(
+    "seed, trainer",
+    [(seed, "thread") for seed in range(6)] + [(seed, "process") for seed in range(3)],  # process: the studio's default
+)
+def test_random_gestures_then_save_and_open_round_trips(qtbot, open_studio, tmp_path, monkeypatch, seed, trainer):
+    monkeypatch.setenv("BPSTUDIO_TRAINER", trainer)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     r = random.Random(seed)

@@ -9,6 +9,8 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -97,6 +99,7 @@ def test_a_run_in_the_process_is_the_headless_run_point_for_point():
     first = session.update(False)
     process = TrainerProcess()
     assert process.start(SHORT, session.trainer.problem, RunGate()) is None
+    receiving = None
     try:
         process.run()
         mirror, updates = collect(process, lambda u: u.state is RunState.FINISHED, first)
@@ -108,10 +111,29 @@ def test_a_run_in_the_process_is_the_headless_run_point_for_point():
         np.testing.assert_array_equal(updates[-1].snapshot.weights, headless.weights)
         assert all(u.problem is session.trainer.problem for u in updates)  # the views see one run
         assert not process.running and process.pending() == 0
+        process.pause()  # a run that has stopped: no Update follows, but the child says it took the pause
+        assert process.pending() == 1
+        receiving = threading.Thread(target=process.receive, daemon=True)  # waits for an Update, reads acks
+        receiving.start()
+        assert wait_for(lambda: process.pending() == 0)
+        assert receiving.is_alive() and not process.running  # an ack is not an Update
     finally:
         process.stop()
-        assert collect_until_end(process)
+        if receiving is not None:
+            receiving.join(timeout=20)  # it sees the end: one reader of the pipe at a time
+        while process.receive() is not None:
+            pass
         assert process.finish(10) and process.exit_code == 0
+
+
+def wait_for(condition, timeout=20.0):
+    """Poll ``condition`` until it holds (True) or ``timeout`` seconds pass (False): a guard against a hang only."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def collect_until_end(process):

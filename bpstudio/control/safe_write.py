@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -90,7 +89,7 @@ def resolve_target(path: str | os.PathLike) -> Path:
 
 
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}{target.suffix}")
+    return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}{target.suffix}")
 
 
 def _is_stale(candidate: Path) -> bool:

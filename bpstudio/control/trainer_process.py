@@ -15,7 +15,9 @@ so it knows which ones the child has taken.  Until all of them are taken, its
 
 Updates travel pickled.  A run's Problem (network and data) crosses once: the
 views tell a new run from the same run by the Problem's identity, so the studio
-puts the object it already holds back into each later Update.
+puts the object it already holds back into each later Update.  For the same
+reason a loaded session's outcome comes back as the number of the command
+that brought it, and the studio puts back the SavedSession it sent.
 
 No Qt here: the studio's thread that waits on :meth:`TrainerProcess.receive`
 lives in the Qt floor; tests drive this module with plain threads.
@@ -28,10 +30,12 @@ import multiprocessing
 import os
 import threading
 from multiprocessing.connection import Connection
+from dataclasses import dataclass
 from typing import Any
 
 from ..engine.config import RunConfig
 from ..engine.data import Problem
+from .commands import LoadSaved
 from .driver import drive
 from .run_gate import RunGate
 from .session import TrainingSession, Update
@@ -40,6 +44,13 @@ from .session import TrainingSession, Update
 TRAINER_ENV = "BPSTUDIO_TRAINER"
 PUBLISH_RATE = 15.0  # Updates a second while running: the plot's frame rate
 _FORWARDED = ("run", "pause", "step", "step_phase", "submit", "stop")
+
+
+@dataclass(frozen=True)
+class _LoadTicket:
+    """Stands for a SavedSession in a loaded Update: the command that sent it."""
+
+    number: int
 
 
 def trainer_in_own_process() -> bool:
@@ -67,6 +78,7 @@ class TrainerProcess:
         self._child_running = False
         self._child_pending = 0
         self._problem: Problem | None = None  # the run's Problem the studio holds
+        self._loading: dict[int, Any] = {}  # command number -> the SavedSession it sent
         self.stop_requested = False
 
     # -- the studio's side of the gate ------------------------------------------------------
@@ -123,6 +135,8 @@ class TrainerProcess:
     def _send(self, name: str, args: tuple[Any, ...]) -> None:
         assert self._connection is not None
         self._sent += 1
+        if name == "submit" and isinstance(args[0], LoadSaved):
+            self._loading[self._sent] = args[0].saved
         try:
             self._connection.send((self._sent, name, args))
         except (OSError, ValueError):  # the child has gone; receive() reports it
@@ -157,22 +171,32 @@ class TrainerProcess:
         return None
 
     def receive(self) -> tuple[str, Any] | None:
-        """Block until the child says something: ("update", Update) or ("failed", text); None once it has ended."""
+        """Block until the child says something: ("update", Update) or ("failed", text); None once it has ended.
+
+        The child also acknowledges each command it takes; those only update
+        :meth:`pending` and :attr:`running`.
+        """
         connection = self._connection
         if connection is None:
             return None
-        try:
-            kind, payload, same_problem, taken, running, pending = connection.recv()
-        except (EOFError, OSError):
-            return None
+        while True:
+            try:
+                kind, payload, same_problem, taken, running, pending = connection.recv()
+            except (EOFError, OSError):
+                return None
+            with self._lock:
+                self._taken = max(self._taken, taken)
+                self._child_running, self._child_pending = running, pending
+            if kind != "ack":  # an ack only says which commands the child has taken
+                break
         if kind == "update":
             if same_problem:
                 payload = dataclasses.replace(payload, problem=self._problem)
             else:
                 self._problem = payload.problem
-        with self._lock:
-            self._taken = max(self._taken, taken)
-            self._child_running, self._child_pending = running, pending
+            if payload.loaded is not None and isinstance(payload.loaded[0], _LoadTicket):
+                saved = self._loading.pop(payload.loaded[0].number, None)
+                payload = dataclasses.replace(payload, loaded=(saved, payload.loaded[1]))
         return kind, payload
 
     @property
@@ -208,8 +232,10 @@ def serve(connection: Connection, config: RunConfig, problem: Problem) -> None:
     session.update(False)  # the studio published this starting point from its own session
     gate = RunGate()
     lock = threading.Lock()  # a command is put on the gate and counted as one step
+    sending = threading.Lock()  # one message at a time, each with the state as it was sent
     taken = [0]
     sent_problem: list[Problem | None] = [session.trainer.problem]
+    loading: dict[int, tuple[int, Any]] = {}  # id of a SavedSession -> (command number, the SavedSession)
 
     def read() -> None:
         while True:
@@ -219,11 +245,15 @@ def serve(connection: Connection, config: RunConfig, problem: Problem) -> None:
                 gate.stop()
                 return
             with lock:
+                if name == "submit" and isinstance(args[0], LoadSaved):
+                    loading[id(args[0].saved)] = (number, args[0].saved)
                 if name in _FORWARDED:
                     getattr(gate, name)(*args)
                 taken[0] = number
             if name == "stop":
                 return
+            # Said at once: a pause of a run that had already stopped brings no Update.
+            _send(("ack", None, True))
 
     def publish(update: Update) -> None:
         same = update.problem is sent_problem[0]
@@ -231,18 +261,23 @@ def serve(connection: Connection, config: RunConfig, problem: Problem) -> None:
             update = dataclasses.replace(update, problem=None)
         else:
             sent_problem[0] = update.problem
+        if update.loaded is not None:
+            with lock:
+                number, _saved = loading.pop(id(update.loaded[0]), (0, None))
+            update = dataclasses.replace(update, loaded=(_LoadTicket(number), update.loaded[1]))
         _send(("update", update, same))
 
     def report(text: str) -> None:
         _send(("failed", text, True))
 
     def _send(message: tuple[Any, ...]) -> None:
-        with lock:
-            state = (taken[0], gate.running, gate.pending())
-        try:
-            connection.send((*message, *state))
-        except (OSError, ValueError):  # the studio has gone
-            gate.stop()
+        with sending:
+            with lock:
+                state = (taken[0], gate.running, gate.pending())
+            try:
+                connection.send((*message, *state))
+            except (OSError, ValueError):  # the studio has gone
+                gate.stop()
 
     threading.Thread(target=read, name="bpstudio-trainer-commands", daemon=True).start()
     drive(gate, session, publish, report, max_rate=PUBLISH_RATE)
