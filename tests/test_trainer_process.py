@@ -211,3 +211,32 @@ def test_the_window_trains_in_a_process_and_closes_it(qtbot, monkeypatch):
     window.close()
     qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
     assert process.exit_code == 0
+
+
+def test_a_child_that_ends_before_it_speaks_hands_everything_asked_to_the_thread():
+    gate = RunGate()
+    process = TrainerProcess()
+    assert process.start(SHORT, "not a problem", gate) is None  # the child fails building its session
+    process.step(2)
+    process.submit(SetSetting("alpha", 0.01))
+    assert process.receive() is None  # it ended without a word
+    process.finish(10)
+    assert process.exit_code not in (0, None)
+    assert process.fall_back(gate)
+    assert gate.pending() == 2  # the step and the change, in order, for the thread's own loop
+    process.run()
+    assert gate.running and process.running
+
+
+def test_the_studio_trains_in_its_thread_when_the_process_cannot_begin(qtbot, monkeypatch):
+    start = TrainerProcess.start
+    monkeypatch.setattr(TrainerProcess, "start", lambda self, config, problem, gate: start(self, config, "not a problem", gate))
+    thread = TrainingThread(SHORT, own_process=True)
+    updates = []
+    thread.updated.connect(updates.append)
+    with qtbot.waitSignal(thread.updated, timeout=5000):
+        thread.start()
+    thread.step(3)  # sent to the child, which dies; then carried out by the thread
+    qtbot.waitUntil(lambda: updates[-1].iteration == 3, timeout=20000)
+    assert thread.where().startswith("trainer in a thread (no process: the process ended as it began")
+    assert thread.stop()

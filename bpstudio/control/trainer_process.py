@@ -79,6 +79,8 @@ class TrainerProcess:
         self._child_pending = 0
         self._problem: Problem | None = None  # the run's Problem the studio holds
         self._loading: dict[int, Any] = {}  # command number -> the SavedSession it sent
+        # Commands sent before the child first spoke: if it ends without a word, they go to a thread.
+        self._unheard: list[tuple[str, tuple[Any, ...]]] | None = []
         self.stop_requested = False
 
     # -- the studio's side of the gate ------------------------------------------------------
@@ -135,6 +137,8 @@ class TrainerProcess:
     def _send(self, name: str, args: tuple[Any, ...]) -> None:
         assert self._connection is not None
         self._sent += 1
+        if self._unheard is not None:
+            self._unheard.append((name, args))
         if name == "submit" and isinstance(args[0], LoadSaved):
             self._loading[self._sent] = args[0].saved
         try:
@@ -185,6 +189,7 @@ class TrainerProcess:
             except (EOFError, OSError):
                 return None
             with self._lock:
+                self._unheard = None
                 self._taken = max(self._taken, taken)
                 self._child_running, self._child_pending = running, pending
             if kind != "ack":  # an ack only says which commands the child has taken
@@ -198,6 +203,21 @@ class TrainerProcess:
                 saved = self._loading.pop(payload.loaded[0].number, None)
                 payload = dataclasses.replace(payload, loaded=(saved, payload.loaded[1]))
         return kind, payload
+
+    def fall_back(self, gate: RunGate) -> bool:
+        """The child ended without a word (it could not even begin): train in a thread on ``gate`` instead.
+
+        Everything the studio asked since the start goes to the gate, in order;
+        False, with nothing changed, if the child had begun (its run is lost).
+        """
+        with self._lock:
+            if self._unheard is None or self.stop_requested:
+                return False
+            self._fallback = gate
+            for name, args in self._unheard:
+                getattr(gate, name)(*args)
+            self._unheard = None
+        return True
 
     @property
     def exit_code(self) -> int | None:

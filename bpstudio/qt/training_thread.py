@@ -122,5 +122,8 @@ class TrainingThread(QThread):
             else:
                 self.failed.emit(payload)
         process.finish(timeout=2.0)
-        if not process.stop_requested:
+        if process.fall_back(self.gate):  # it could not even begin: this thread trains instead
+            self.fallback_reason = f"the process ended as it began (exit code {process.exit_code})"
+            drive(self.gate, self.session, self.updated.emit, self.failed.emit, max_rate=PUBLISH_RATE)
+        elif not process.stop_requested:
             self.failed.emit(LOST_PROCESS.format(code=process.exit_code))
