@@ -193,3 +193,20 @@ def test_a_map_behind_another_tab_draws_its_samples_when_it_comes_on_screen(open
     qtbot.waitUntil(lambda: panel.shown, timeout=5000)
     near_the_slice = map_points(win.model.problem, panel.plane, palette_for(panel.look), panel.current_picture())
     assert len(panel.train_points.data) == len(near_the_slice.train) > 0
+
+
+def test_on_a_projector_a_run_on_the_plane_shows_its_map_under_the_formula(qtbot, open_studio):
+    win = open_studio(SPIRAL)
+    assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)
+    win.menus.presentation.setChecked(True)
+    assert win.map_dock not in win.tabifiedDockWidgets(win.inspector_dock)
+    qtbot.waitUntil(lambda: win.unit_views.map_panel.shown and win.inspector.isVisible(), timeout=5000)
+    win.menus.presentation.setChecked(False)
+    assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)  # the usual layout, as it was
+
+
+def test_on_a_projector_the_article_keeps_its_map_behind_a_tab(qtbot, open_studio):
+    win = open_studio()  # three inputs: a slice, for those who look for it
+    win.menus.presentation.setChecked(True)
+    assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)
+    win.menus.presentation.setChecked(False)

@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.inspector.nudge_requested.connect(model.nudge)
         self.probe.inputs_changed.connect(model.probe)
         signals.problem_changed.connect(self._show_problem)
+        signals.problem_changed.connect(self._problem_while_presenting)
         signals.selection_changed.connect(self.network_view.show_selection)
         signals.selection_changed.connect(self.inspector.show_selection)
         signals.chain_ready.connect(self.inspector.show_chain)
@@ -450,6 +451,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Orientation.Horizontal)
             total = max(sum(self.splitter.sizes()), 1)
             self.splitter.setSizes([round(total * 0.7), round(total * 0.3)])
+            if self.unit_views.feed.two_dimensional:
+                self._present_the_map()
         else:
             self.apply_look()
             saved = getattr(self, "_layout_before_presentation", None)
@@ -460,6 +463,25 @@ class MainWindow(QMainWindow):
         # The inspector and the diagram fit themselves again when their size settles (resizeEvent).
         self.inspector.fit_formula()
         self.network_view.fit()
+
+    def _present_the_map(self) -> None:
+        """On a projector, a run on points in the plane shows its decision map under the formula, not behind a tab.
+
+        Playground's lesson is the map changing as the net learns; a class
+        cannot click a tab.  Leaving presentation mode puts the tabs back.
+        """
+        if self.map_dock in self.tabifiedDockWidgets(self.inspector_dock):
+            # splitDockWidget would only add another tab to the inspector's group: take it out of the group
+            self.removeDockWidget(self.map_dock)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.map_dock, Qt.Orientation.Vertical)
+        self.map_dock.show()
+        height = max(self.inspector_dock.height() + self.map_dock.height(), 2)
+        self.resizeDocks([self.inspector_dock, self.map_dock], [height // 2, height - height // 2], Qt.Orientation.Vertical)
+
+    def _problem_while_presenting(self, _problem) -> None:
+        """A lesson on the plane chosen during a presentation: its map comes on screen beside the formula."""
+        if self.menus.presentation.isChecked() and self.unit_views.feed.two_dimensional:
+            self._present_the_map()
 
     # -- gestures --------------------------------------------------------------------------------------
     def run(self) -> None:
