@@ -196,3 +196,17 @@ def test_compared_runs_legend_entries_follow_the_language(qtbot, window):
     assert "at 10" not in overlay_label() and "第" in overlay_label()
     window.set_language("en")
     assert "at 10" in overlay_label()
+
+
+def test_on_a_projector_a_long_chain_keeps_a_readable_size_and_the_panel_scrolls(qtbot, open_studio):
+    from bpstudio.engine.config import RunConfig
+
+    window = open_studio(RunConfig(dataset="spiral", samples=100, hidden=(8, 8), loss="cross-entropy"))
+    window.resize(1920, 1080)
+    window.findChild(QAction, "presentation").setChecked(True)
+    formula = typeset(window)  # W0[0,0] of 2-8-8-2: 64 paths
+    room = formula.max_height
+    assert room is not None and formula.natural_size().height() > room  # it cannot fit the panel at its own size
+    assert formula.scale_for(formula.width()) >= 1.0  # yet it is not shrunk to dust: its own size, at least
+    qtbot.waitUntil(lambda: window.inspector.verticalScrollBar().maximum() > 0, timeout=5000)
+    window.findChild(QAction, "presentation").setChecked(False)

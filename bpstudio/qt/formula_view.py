@@ -56,6 +56,7 @@ class FormulaView(QWidget):
         self.renderer = QSvgRenderer(self)
         self.max_scale = 1.0
         self.max_height: int | None = None
+        self.readable = 0.05  # the smallest scale the height cap may shrink to
         self._key = f"typeset:{next(_VIEW_KEYS)}"
         self._cache = QPixmap()
         self._cache_key: tuple = ()
@@ -103,8 +104,9 @@ class FormulaView(QWidget):
         size = self.renderer.defaultSize() if self.svg_text else QSize(0, 0)
         return size if size.isValid() else QSize(0, 0)
 
-    def set_scale_limits(self, max_scale: float, max_height: int | None = None) -> None:
-        self.max_scale, self.max_height = max_scale, max_height
+    def set_scale_limits(self, max_scale: float, max_height: int | None = None, readable: float = 0.05) -> None:
+        """``max_height`` shrinks the formula to fit, but never below ``readable`` (then it is taller, and scrolls)."""
+        self.max_scale, self.max_height, self.readable = max_scale, max_height, readable
         self.updateGeometry()
         self.update()
 
@@ -114,7 +116,7 @@ class FormulaView(QWidget):
             return 1.0
         scale = min(self.max_scale, width / natural.width())
         if self.max_height is not None:
-            scale = min(scale, self.max_height / natural.height())
+            scale = min(scale, max(self.max_height / natural.height(), self.readable))
         return max(scale, 0.05)
 
     def hasHeightForWidth(self) -> bool:

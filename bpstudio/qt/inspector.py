@@ -63,6 +63,7 @@ BLOCK_TAGS = {
     "sink": QT_TRANSLATE_NOOP("Inspector", "below a sink: defined once"),
 }
 PRESENTATION_SCALE = 1.7  # the formula's largest scale on a projector
+READABLE_SCALE = 1.0  # on a projector a formula taller than the panel keeps its own size, and the panel scrolls
 
 
 def _fmt(value: float | None) -> str:
@@ -323,7 +324,9 @@ class Inspector(QScrollArea):
                 - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(max(self.sample_inputs.width(), 1)))
                 - 80
             )
-            self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120))
+            # A long chain (a wide net's 64 paths) is not shrunk to dust to fit: below its own size it
+            # stays readable from the back row and the panel scrolls.
+            self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120), readable=READABLE_SCALE)
             self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
             self.step_view.set_scale_limits(PRESENTATION_SCALE * 0.8)
         else:
