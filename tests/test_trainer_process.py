@@ -240,3 +240,13 @@ def test_the_studio_trains_in_its_thread_when_the_process_cannot_begin(qtbot, mo
     qtbot.waitUntil(lambda: updates[-1].iteration == 3, timeout=20000)
     assert thread.where().startswith("trainer in a thread (no process: the process ended as it began")
     assert thread.stop()
+
+
+def test_closing_during_a_long_step_ends_the_process_instead_of_waiting(qtbot):
+    thread = TrainingThread(SHORT.with_changes(max_iter=10**9), own_process=True)
+    with qtbot.waitSignal(thread.updated, timeout=5000):
+        thread.start()
+    thread.step(10**8)  # one command the child carries out to the end: hours
+    qtbot.waitUntil(lambda: thread.process._unheard is None, timeout=20000)  # noqa: SLF001 - the child has begun
+    assert thread.stop(timeout_ms=300)  # not answered in time: ended, and the relay with it
+    assert not thread.isRunning() and thread.process.exit_code == -signal.SIGKILL
