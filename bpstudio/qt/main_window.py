@@ -53,6 +53,7 @@ from .model_signals import ModelSignals
 from .guided_tour import GuidedTour
 from .phase_banner import PhaseBanner
 from .probe import PredictionProbe
+from .projector_layout import ProjectorDocks, ProjectorLayout
 from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
@@ -264,6 +265,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()
         self.unit_views.place(self.map_dock, self.health_dock)
+        self.projector = ProjectorLayout(
+            self,
+            self.splitter,
+            ProjectorDocks((self.controls_dock, self.probe_dock, self.runs_dock), self.inspector_dock, self.map_dock),
+            lambda: self.unit_views.feed.two_dimensional,
+        )
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
 
@@ -276,7 +283,7 @@ class MainWindow(QMainWindow):
         self.inspector.nudge_requested.connect(model.nudge)
         self.probe.inputs_changed.connect(model.probe)
         signals.problem_changed.connect(self._show_problem)
-        signals.problem_changed.connect(self._problem_while_presenting)
+        signals.problem_changed.connect(lambda _problem: self.projector.new_run())
         signals.selection_changed.connect(self.network_view.show_selection)
         signals.selection_changed.connect(self.inspector.show_selection)
         signals.chain_ready.connect(self.inspector.show_chain)
@@ -436,52 +443,15 @@ class MainWindow(QMainWindow):
         self.apply_look()
 
     def set_presentation(self, on: bool) -> None:
-        """Projector layout: diagram and formula large, the plot smaller, controls hidden.
-
-        The layout before it (docks, their sizes, the splitter) is kept and put
-        back exactly when presentation mode ends.
-        """
+        """Projector layout (see projector_layout): diagram and formula large, the plot smaller, controls hidden."""
+        self.apply_look()  # the larger fonts first: the docks are sized with them
         if on:
-            self._layout_before_presentation: tuple[QByteArray, QByteArray] | None = (self.saveState(), self.splitter.saveState())
-            for dock in (self.controls_dock, self.probe_dock, self.runs_dock):
-                dock.hide()
-            self.inspector_dock.show()
-            self.inspector_dock.raise_()
-            self.apply_look()
-            self.resizeDocks([self.inspector_dock], [round(self.width() * 0.42)], Qt.Orientation.Horizontal)
-            total = max(sum(self.splitter.sizes()), 1)
-            self.splitter.setSizes([round(total * 0.7), round(total * 0.3)])
-            if self.unit_views.feed.two_dimensional:
-                self._present_the_map()
+            self.projector.enter()
         else:
-            self.apply_look()
-            saved = getattr(self, "_layout_before_presentation", None)
-            if saved is not None:
-                self.restoreState(saved[0])
-                self.splitter.restoreState(saved[1])
-                self._layout_before_presentation = None
+            self.projector.leave()
         # The inspector and the diagram fit themselves again when their size settles (resizeEvent).
         self.inspector.fit_formula()
         self.network_view.fit()
-
-    def _present_the_map(self) -> None:
-        """On a projector, a run on points in the plane shows its decision map under the formula, not behind a tab.
-
-        Playground's lesson is the map changing as the net learns; a class
-        cannot click a tab.  Leaving presentation mode puts the tabs back.
-        """
-        if self.map_dock in self.tabifiedDockWidgets(self.inspector_dock):
-            # splitDockWidget would only add another tab to the inspector's group: take it out of the group
-            self.removeDockWidget(self.map_dock)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.map_dock, Qt.Orientation.Vertical)
-        self.map_dock.show()
-        height = max(self.inspector_dock.height() + self.map_dock.height(), 2)
-        self.resizeDocks([self.inspector_dock, self.map_dock], [height // 2, height - height // 2], Qt.Orientation.Vertical)
-
-    def _problem_while_presenting(self, _problem) -> None:
-        """A lesson on the plane chosen during a presentation: its map comes on screen beside the formula."""
-        if self.menus.presentation.isChecked() and self.unit_views.feed.two_dimensional:
-            self._present_the_map()
 
     # -- gestures --------------------------------------------------------------------------------------
     def run(self) -> None:
