@@ -43,6 +43,11 @@ class FigureWords:
     path: str = "path so far"
     next_step: str = "next step"
     descent: str = "-gradient"
+    # What the studio calls each parameter (W0[0,0] -> w₁₁⁽⁰⁾); a name not here is written as it is (the CLI).
+    shown_names: tuple[tuple[str, str], ...] = ()
+
+    def shown(self, name: str) -> str:
+        return dict(self.shown_names).get(name, name)
 
 
 ENGLISH = FigureWords()
@@ -167,7 +172,7 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     y_lo, y_hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     pad = (y_hi - y_lo) * 0.08 or max(abs(y_hi) * 0.05, 1.0)
     axes = _Axes(QRectF(w * 0.15, h * 0.11, w * 0.81, h * 0.72), (float(x[0]), float(x[-1])), (y_lo - pad, y_hi + pad))
-    axes.draw(painter, cut.name, "JVal")
+    axes.draw(painter, words.shown(cut.name), "JVal")
     r = max(4.0, h / 90)
     painter.save()
     painter.setClipRect(axes.rect)
@@ -185,7 +190,7 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     painter.drawText(
         QRectF(0, 0, w, axes.rect.top()),
         Qt.AlignmentFlag.AlignCenter,
-        words.slice_title.format(name=cut.name, gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"),
+        words.slice_title.format(name=words.shown(cut.name), gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"),
     )
     _legend(
         painter,
@@ -235,7 +240,7 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     axes = _Axes(plot, x_range, y_range)
     unit, logarithmic = colour_scale(grid.jval)
     painter.drawImage(plot, _colour_image(unit))
-    axes.draw(painter, grid.names[0], grid.names[1])
+    axes.draw(painter, words.shown(grid.names[0]), words.shown(grid.names[1]))
 
     def at(a: float, b: float) -> QPointF:
         return axes.point(origin[0] + a, origin[1] + b)
@@ -273,7 +278,8 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     painter.restore()
     _colour_bar(painter, QRectF(plot.right() + w * 0.035, plot.top(), w * 0.03, plot.height()), grid.jval, logarithmic)
     painter.setPen(Qt.GlobalColor.black)
-    title = words.map_title_params.format(first=grid.names[0], second=grid.names[1]) if grid.params is not None else words.map_title_random
+    first, second = words.shown(grid.names[0]), words.shown(grid.names[1])
+    title = words.map_title_params.format(first=first, second=second) if grid.params is not None else words.map_title_random
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
     _legend(
         painter,
@@ -313,7 +319,7 @@ def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic
 
 def save_slice_figure(path: str | Path, cut: WeightSlice, width: int = 600, height: int = 400, words: FigureWords = ENGLISH) -> None:
     """Write the slice as PNG or SVG (by the suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut, words), f"BP Studio: JVal along {cut.name}")
+    save_figure(path, QSize(width, height), lambda p, s: paint_slice(p, s, cut, words), f"BP Studio: JVal along {words.shown(cut.name)}")
 
 
 def save_map_figure(path: str | Path, grid: LandscapeMap, width: int = 600, height: int = 520, words: FigureWords = ENGLISH) -> None:

@@ -247,9 +247,11 @@ class LandscapePanel(QWidget):
         self.set_weight(param, float(value))
 
     # -- exports ---------------------------------------------------------------------------------------------
-    def figure_words(self, optimizer: str = "adam") -> FigureWords:
-        """The exported figures' words in the studio's language (the CLI's stay English)."""
+    def figure_words(self, optimizer: str = "adam", params: tuple[int, ...] = ()) -> FigureWords:
+        """The exported figures' words in the studio's language and its names of ``params`` (the CLI's stay English)."""
+        names = self.questions.param_names()
         return FigureWords(
+            shown_names=tuple((names[i], self.questions.param_display(i)) for i in params),
             slice_title=self.tr("JVal along {name}:  ∂J/∂w = {gradient},  ∂²J/∂w² = {curvature}"),
             now=self.tr("now: JVal = {jval}"),
             tangent=self.tr("tangent, slope ∂J/∂w"),
@@ -274,7 +276,7 @@ class LandscapePanel(QWidget):
             if kind == "csv":
                 write_slice_csv(path, cut)
             else:
-                save_slice_figure(path, cut, *self._figure_size(kind), words=self.figure_words(cut.optimizer))
+                save_slice_figure(path, cut, *self._figure_size(kind), words=self.figure_words(cut.optimizer, (cut.param,)))
 
         return self._write(path, write)
 
@@ -290,7 +292,7 @@ class LandscapePanel(QWidget):
             if kind == "csv":
                 write_map_csv(path, grid)
             else:
-                save_map_figure(path, grid, *self._figure_size(kind, square=True), words=self.figure_words())
+                save_map_figure(path, grid, *self._figure_size(kind, square=True), words=self.figure_words(params=grid.params or ()))
 
         return self._write(path, write)
 
