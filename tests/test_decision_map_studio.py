@@ -198,8 +198,11 @@ def test_a_map_behind_another_tab_draws_its_samples_when_it_comes_on_screen(open
 def test_on_a_projector_a_run_on_the_plane_shows_its_map_under_the_formula(qtbot, open_studio):
     win = open_studio(SPIRAL)
     assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)
+    axis = win.unit_views.map_panel.plot.getPlotItem().getAxis("bottom")
+    before = axis.style["tickFont"].pointSizeF()
     win.menus.presentation.setChecked(True)
     assert win.map_dock not in win.tabifiedDockWidgets(win.inspector_dock)
+    assert axis.style["tickFont"].pointSizeF() >= 1.4 * before  # its numbers readable from the back too
     qtbot.waitUntil(lambda: win.unit_views.map_panel.shown and win.inspector.isVisible(), timeout=5000)
     win.menus.presentation.setChecked(False)
     assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)  # the usual layout, as it was

@@ -36,7 +36,7 @@ from ..control.unit_maps import CLASSES, MapFrame, default_picture, is_classific
 from ..engine.data import Problem
 from ..engine.graph import OUT, PRE, Y, Node, NodeNames, display_name
 from ..engine.input_plane import InputPlane
-from .plot_style import style_axes
+from .plot_style import style_live_axes
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed, palette_for
 
@@ -349,7 +349,7 @@ class DecisionMapPanel(QWidget):
     def set_look(self, look: Look) -> None:
         self.look = look
         self.plot.setBackground(look.background)
-        style_axes(self.plot, look.muted, look.text)
+        style_live_axes(self.plot, look.muted, look.text, look.scale)  # larger on a projector
         self.train_points.setPen(pg.mkPen(look.background, width=1.0))
         self.test_points.setPen(pg.mkPen(look.text, width=1.6))
         if self.plane is not None:

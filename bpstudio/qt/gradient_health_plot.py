@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..engine.graph import OUT, Node, display_name, matrix_name
-from .plot_style import style_axes
+from .plot_style import style_live_axes
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed
 
@@ -131,7 +131,7 @@ class GradientHealthPanel(QWidget):
     def set_look(self, look: Look) -> None:
         self.look = look
         self.plot.setBackground(look.background)
-        style_axes(self.plot, look.muted, look.text)
+        style_live_axes(self.plot, look.muted, look.text, look.scale)  # larger on a projector
         self.legend.setLabelTextColor(look.text)
         for _sample, label in self.legend.items:
             label.setText(label.text, color=look.text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.finished_runs import FinishedRun
@@ -21,7 +21,7 @@ from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number
 from ..control.session import RunState, Update
-from .plot_style import style_axes
+from .plot_style import style_axes, style_live_axes
 from .accuracy_text import accuracy_text
 from .i18n import marked
 from .option_names import setting_symbol, setting_value
@@ -138,11 +138,7 @@ class JvalPlot(pg.PlotWidget):
         self.look = look
         self.setBackground(look.background)
         item = self.getPlotItem()
-        font = QFont()
-        font.setPointSizeF(9.5 * look.scale)
-        style_axes(self, look.muted, look.text, font)
-        for side in ("left", "bottom"):
-            item.getAxis(side).label.setFont(font)
+        style_live_axes(self, look.muted, look.text, look.scale)
         item.setLabel("bottom", marked("JvalPlot", EPOCH), color=look.text)
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))

@@ -24,6 +24,22 @@ def style_axes(plot: pg.PlotWidget, line: str = AXIS_LINE, text: str = AXIS_TEXT
             axis.setTickFont(font)
 
 
+def axis_font(scale: float) -> QFont:
+    """The live plots' ticks and axis labels: 9.5 pt, times the look's scale (larger on a projector)."""
+    font = QFont()
+    font.setPointSizeF(9.5 * scale)
+    return font
+
+
+def style_live_axes(plot: pg.PlotWidget, line: str, text: str, scale: float) -> None:
+    """A live plot's axes in the look's colours, ticks and labels at its scale."""
+    font = axis_font(scale)
+    style_axes(plot, line, text, font)
+    item = plot.getPlotItem()
+    for side in ("left", "bottom"):
+        item.getAxis(side).label.setFont(font)
+
+
 def tick_font(pixels: int = 15) -> QFont:
     """Tick labels readable from the back of a room (the fixed-view plots and their colour bars)."""
     font = QFont()
