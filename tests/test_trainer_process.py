@@ -250,3 +250,20 @@ def test_closing_during_a_long_step_ends_the_process_instead_of_waiting(qtbot):
     qtbot.waitUntil(lambda: thread.process._unheard is None, timeout=20000)  # noqa: SLF001 - the child has begun
     assert thread.stop(timeout_ms=300)  # not answered in time: ended, and the relay with it
     assert not thread.isRunning() and thread.process.exit_code == -signal.SIGKILL
+
+
+def test_a_command_that_cannot_be_pickled_is_refused_and_not_counted():
+    process = TrainerProcess()
+    assert process.start(SHORT, TrainingSession(SHORT).trainer.problem, RunGate()) is None
+    try:
+        with pytest.raises(Exception, match="pickle"):
+            process.submit(lambda: None)  # no command of the studio is like this; a mistake must not hang it
+        assert process.pending() == 0
+        process.step(1)
+        _, updates = collect(process, lambda u: u.iteration == 1)
+        assert process.pending() == 0
+    finally:
+        process.stop()
+        while process.receive() is not None:
+            pass
+        process.finish(10)

@@ -136,15 +136,18 @@ class TrainerProcess:
 
     def _send(self, name: str, args: tuple[Any, ...]) -> None:
         assert self._connection is not None
-        self._sent += 1
+        number = self._sent + 1
+        try:
+            self._connection.send((number, name, args))  # pickled whole before a byte is written
+        except (OSError, ValueError):  # the child has gone; receive() reports it
+            self._sent = self._taken = number
+            return
+        # (anything else, a payload that cannot be pickled, is raised to the caller with nothing counted)
+        self._sent = number
         if self._unheard is not None:
             self._unheard.append((name, args))
         if name == "submit" and isinstance(args[0], LoadSaved):
-            self._loading[self._sent] = args[0].saved
-        try:
-            self._connection.send((self._sent, name, args))
-        except (OSError, ValueError):  # the child has gone; receive() reports it
-            self._taken = self._sent
+            self._loading[number] = args[0].saved
 
     # -- life -------------------------------------------------------------------------------
     def start(self, config: RunConfig, problem: Problem, fallback: RunGate) -> str | None:
