@@ -237,3 +237,30 @@ def test_a_reset_keeps_the_run_it_leaves():
     session.execute(Step(5))
     session.execute(Submit(Reset()))
     assert len(session.update(False).discarded) == 6
+
+
+def test_a_pause_that_lands_while_a_running_update_goes_out_is_still_published():
+    """The race the trainer's process made common: Pause taken just after the driver read "running"."""
+    gate = RunGate()
+    session = TrainingSession(RunConfig(samples=50, max_iter=10**7))
+    updates, paused_at = [], []
+    said_paused = threading.Event()
+
+    def publish(update):
+        updates.append(update)
+        if update.state is RunState.RUNNING and not paused_at:
+            gate.pause()  # lands after this Update was built as "running": nothing else wakes the driver
+            paused_at.append(session.trainer.iteration)
+        elif update.state is RunState.PAUSED:
+            said_paused.set()
+
+    gate.run()
+    worker = threading.Thread(target=drive, args=(gate, session, publish, print), daemon=True)
+    worker.start()
+    try:
+        assert said_paused.wait(20), "the pause was never published"
+        assert updates[-1].iteration == paused_at[0]
+        assert session.snapshots[-1].iteration == paused_at[0]  # the pause point is kept for rewind
+    finally:
+        gate.stop()
+        worker.join(10)

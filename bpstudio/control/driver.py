@@ -29,10 +29,21 @@ def drive(
     was_running = False
     rate = 0.0
     while True:
-        command = gate.wait()
+        # While a run goes on, wake at least every interval: a pause can come just after an Update
+        # that said "running", and then nothing else would wake this loop to say "paused".
+        command = gate.wait(interval if was_running else None)
         if command is STOP:
             return
         try:
+            if was_running and command is not RUN_BATCH and not gate.running:
+                session.paused()  # the pause point first, before a step or change that came with it
+                was_running = False
+                if command is None:
+                    publish(session.update(False, rate))
+                    last_publish = time.perf_counter()
+                    continue
+            if command is None:
+                continue
             if command is RUN_BATCH:
                 rate = session.run_batch(lambda: gate.running, seconds=interval)
                 was_running = True
@@ -42,10 +53,11 @@ def drive(
                     continue
             else:
                 session.execute(command)
-            if was_running and not gate.running:
+            running = gate.running  # read once: the Update says what this check decided
+            if was_running and not running:
                 session.paused()
                 was_running = False
-            publish(session.update(gate.running, rate))
+            publish(session.update(running, rate))
             last_publish = time.perf_counter()
         except Exception as exc:  # the GUI must hear of it; the thread goes on
             gate.pause()
