@@ -225,3 +225,28 @@ def test_plot_shows_the_scaled_test_curve(qtbot, open_studio):
     np.testing.assert_allclose(y, win.thread.session.trainer.test_history.view() * 4.0)
     legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
     assert any(text.startswith("test") for text in legend)
+
+
+@pytest.mark.parametrize("running", [False, True])
+def test_a_refused_csv_is_said_under_the_data_and_stays_said(qtbot, tmp_path, open_studio, monkeypatch, running):
+    # The studio's own trainer process: a run in a thread of this process starves the GUI thread here.
+    monkeypatch.setenv("BPSTUDIO_TRAINER", "process")
+    bad = tmp_path / "text.csv"
+    bad.write_text("a,b,y\n1,2,3\nx,4,5\n")  # a text cell: the file changed after the dialog read it
+    win = open_studio(RunConfig(samples=100, max_iter=10**8))
+    if running:
+        win.run()
+        qtbot.waitUntil(lambda: win.last.state.value == "running", timeout=10000)
+    win.apply_data(data_file=str(bad), inputs=("a", "b"), targets=("y",), formulas=())
+    error = win.controls.data_error
+    qtbot.waitUntil(lambda: error.isVisible(), timeout=10000)
+    assert "text.csv" in error.text() and win.last.config.data_file == ""  # refused: the run goes on as it was
+    if running:
+        seen = win.last
+        qtbot.waitUntil(lambda: win.last is not seen, timeout=10000)  # later Updates of the same run
+        assert error.isVisible()
+        win.pause()
+    win.use_article_data()  # another run shown: the old refusal goes
+    win.on_change_requested("hidden", (4,))
+    qtbot.waitUntil(lambda: win.last.config.hidden == (4,), timeout=10000)
+    assert not error.isVisible()

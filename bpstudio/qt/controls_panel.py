@@ -152,6 +152,14 @@ class ControlsPanel(QWidget):
         self.data_source.setObjectName("data_source")
         self.data_source.setWordWrap(True)
         layout.addWidget(self.data_source)
+        # Why a new run's data was refused (a CSV that no longer reads, a run over the size budget):
+        # it stays under the data until another run is shown.
+        self.data_error = QLabel()
+        self.data_error.setObjectName("error_data")
+        self.data_error.setStyleSheet("color: #b00020;")
+        self.data_error.setWordWrap(True)
+        self.data_error.hide()
+        layout.addWidget(self.data_error)
         data_row = QHBoxLayout()
         self.csv_button = QPushButton()
         self.csv_button.setObjectName("use_csv")
@@ -273,8 +281,14 @@ class ControlsPanel(QWidget):
         editor = self.editors[field]
         editor.setStyleSheet("border: 1px solid #b00020;" if message else "")
 
+    def show_data_error(self, message: str) -> None:
+        self.data_error.setText(message)
+        self.data_error.setVisible(bool(message))
+
     def show_config(self, config: RunConfig) -> None:
         """Show the session's settings (after a change, a rewind or a restore)."""
+        if config != self.config:
+            self.show_data_error("")  # another run is shown: an old refusal no longer applies
         self.config = config
         if config.data_file:
             source = self.tr("Data: {file} — inputs {inputs}; targets {targets}").format(

@@ -516,14 +516,21 @@ class MainWindow(QMainWindow):
         """The controls show the run's settings; a refusal puts the old value back and says why."""
         if update.config != self.controls.config or update.refused is not None:
             self.controls.show_config(update.config)
+        refused_in_banner = False
         if update.refused is not None:
+            reason = localized(update.refused)
             if update.refused.field in self.controls.errors:
-                self.controls.show_error(update.refused.field, localized(update.refused))
+                self.controls.show_error(update.refused.field, reason)
+            elif update.refused.field == "data_file":  # a new run's data or size: said under the data
+                self.controls.show_data_error(reason)
+                refused_in_banner = not self.controls_dock.isVisible()  # (hidden on a projector)
             else:
-                self.show_banner(localized(update.refused))
+                refused_in_banner = True
+            if refused_in_banner:
+                self.show_banner(reason)
         if update.message:
             self.show_banner(localized(update.message))
-        elif update.state not in FINISHED:
+        elif update.state not in FINISHED and not refused_in_banner:  # not the refusal just shown
             self.banner.hide()
 
     def _follow_phase(self, update: Update) -> None:
