@@ -267,3 +267,59 @@ def test_a_command_that_cannot_be_pickled_is_refused_and_not_counted():
         while process.receive() is not None:
             pass
         process.finish(10)
+
+
+def test_when_the_process_dies_the_window_stops_training_and_can_still_save(qtbot, monkeypatch, tmp_path):
+    from bpstudio.control.session_file import load_session
+    from bpstudio.qt.main_window import MainWindow
+
+    monkeypatch.setenv(TRAINER_ENV, "process")
+    window = MainWindow(RunConfig(max_iter=10**7), restore_settings=False)
+    window.ask_before_closing = False
+    qtbot.addWidget(window)
+    window.show()
+    window.run()
+    qtbot.waitUntil(lambda: window.last is not None and window.last.iteration > 100, timeout=20000)
+    with qtbot.waitSignal(window.thread.lost, timeout=20000):
+        os.kill(window.thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
+    shown = window.last.iteration
+    assert "ended unexpectedly" in window.banner.text() and window.status.fields["state"].text() == "training stopped"
+    assert not window.thread.running and window.thread.pending() == 0
+    actions = window.actions_by_name
+    assert not any(actions[name].isEnabled() for name in ("run", "pause", "step", "rewind", "reset"))
+    assert not window.controls.isEnabled() and not window.lessons.menu.isEnabled()
+    window.run()  # a key press that slipped through does nothing, and says nothing new
+    assert window.thread.pending() == 0
+    path = tmp_path / "rescued.bpstudio"
+    assert window.files.save_to(path)  # the work shown is not lost
+    assert load_session(path).snapshot.iteration == shown
+    window.close()
+    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+
+
+def test_a_file_being_opened_when_the_process_dies_is_said_not_opened_and_saving_comes_back(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpstudio.control.session_file import save_session
+    from bpstudio.qt.main_window import MainWindow
+
+    saved = tmp_path / "saved.bpstudio"
+    save_session(saved, TrainingSession(SHORT))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(args[2]))
+    monkeypatch.setenv(TRAINER_ENV, "process")
+    window = MainWindow(RunConfig(max_iter=10**7), restore_settings=False)
+    window.ask_before_closing = False
+    qtbot.addWidget(window)
+    window.show()
+    window.thread.step(1)
+    qtbot.waitUntil(lambda: window.thread.process._unheard is None, timeout=20000)  # noqa: SLF001 - the child is up
+    os.kill(window.thread.process._process.pid, signal.SIGSTOP)  # noqa: SLF001 - it will not answer the open
+    window.files.open(str(saved))
+    assert window.files.pending is not None
+    with qtbot.waitSignal(window.thread.lost, timeout=20000):
+        os.kill(window.thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001
+    assert window.files.pending is None and warnings and "saved.bpstudio" in warnings[0]
+    assert window.files.save_to(tmp_path / "rescued.bpstudio")
+    window.close()
+    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)

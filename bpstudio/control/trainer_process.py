@@ -82,6 +82,7 @@ class TrainerProcess:
         # Commands sent before the child first spoke: if it ends without a word, they go to a thread.
         self._unheard: list[tuple[str, tuple[Any, ...]]] | None = []
         self.stop_requested = False
+        self.lost = False  # the child ended unasked after it had begun: nothing trains any more
 
     # -- the studio's side of the gate ------------------------------------------------------
     def run(self) -> None:
@@ -110,6 +111,8 @@ class TrainerProcess:
         with self._lock:
             if self._fallback is not None:
                 return self._fallback.running
+            if self.lost:
+                return False
             if self._taken < self._sent or self._connection is None:
                 return self._asked_running and not self.stop_requested
             return self._child_running
@@ -119,6 +122,8 @@ class TrainerProcess:
         with self._lock:
             if self._fallback is not None:
                 return self._fallback.pending()
+            if self.lost:
+                return 0
             if self._connection is None:
                 return len(self._waiting)
             return self._sent - self._taken + self._child_pending
@@ -129,6 +134,8 @@ class TrainerProcess:
                 self._asked_running = name == "run"
             if self._fallback is not None:
                 getattr(self._fallback, name)(*args)
+            elif self.lost:
+                return  # no one to carry it out; the studio has said so and switched training off
             elif self._connection is None:
                 self._waiting.append((name, args))
             else:
@@ -221,6 +228,11 @@ class TrainerProcess:
                 getattr(gate, name)(*args)
             self._unheard = None
         return True
+
+    def mark_lost(self) -> None:
+        """The child ended unasked and cannot be replaced by a thread: later commands go nowhere."""
+        with self._lock:
+            self.lost = True
 
     @property
     def exit_code(self) -> int | None:

@@ -89,6 +89,7 @@ ACTION_TEXTS = {  # name: (text, tip)
 
 
 LIVE_CHAIN_INTERVAL = 1.0  # s between the chain's numbers while training: typeset and drawn each time
+TRAINING_ACTIONS = ("run", "pause", "step", "step_phase", "rewind", "redo", "reset")
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)  # a window needs the application
         use_fusion(app)  # before any widget is made: setting it later re-polishes them all
         self.setObjectName("main_window")
+        self.trainer_lost = False  # the trainer's process ended unasked (training switched off)
         settings = _settings()
         settings_notice = None
         if config is None and restore_settings:
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
 
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
+        self.thread.lost.connect(self._trainer_lost)
         self.settings_notice = (
             None
             if settings_notice is None
@@ -610,6 +613,24 @@ class MainWindow(QMainWindow):
         a["step_phase"].setEnabled(not done)
         a["rewind"].setEnabled(not running and (iteration > 0 or state is RunState.STEPPING))
         a["reset"].setEnabled(iteration > 0 or state is RunState.STEPPING or done)
+        if self.trainer_lost:  # nothing would carry these out
+            for name in TRAINING_ACTIONS:
+                a[name].setEnabled(False)
+
+    def _trainer_lost(self) -> None:
+        """The trainer's process ended unasked: the run stays where it was last reported, and can be saved.
+
+        Every gesture that would need the trainer is switched off (the banner
+        says why); a session file being opened will not arrive, so saving is
+        given back.
+        """
+        self.trainer_lost = True
+        self.files.trainer_lost()
+        self.controls.setEnabled(False)
+        self.lessons.menu.setEnabled(False)
+        self.status.show_trainer_lost()
+        last = self.model.last
+        self._set_action_state(RunState.PAUSED, last.iteration if last else 0)
 
     # -- settings and shutdown -------------------------------------------------------------------------------
     def _saved_config(self, settings: QSettings) -> tuple[RunConfig | None, str | None]:

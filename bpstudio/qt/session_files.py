@@ -152,6 +152,11 @@ class SessionFiles(QObject):
         self.submit(LoadSaved(saved))
         return True
 
+    def trainer_lost(self) -> None:
+        """The trainer ended before a file being opened arrived: say it was not opened, and allow saving again."""
+        if self.pending is not None:
+            self.load_finished(self.pending[1], self.tr("the training process ended before the file was loaded"))
+
     def load_finished(self, saved, error: str | None) -> None:
         """The training thread has loaded ``saved`` (or failed to, with ``error``)."""
         if self.pending is None or self.pending[1] is not saved:

@@ -33,13 +33,15 @@ class StudioStatusBar(QStatusBar):
             self.fields[key] = label
         self._rate = 0.0
         self._last: Update | None = None
+        self.trainer_lost = False  # the trainer's process ended unasked: no state it reported holds any more
 
     def show_update(self, update: Update) -> None:
         self._last = update
         snap = update.snapshot
         if update.state is RunState.RUNNING and update.rate:
             self._rate = update.rate
-        self.fields["state"].setText(marked("StatusBar", STATE_TEXT[update.state]))
+        state = self.tr("training stopped") if self.trainer_lost else marked("StatusBar", STATE_TEXT[update.state])
+        self.fields["state"].setText(state)
         self.fields["iteration"].setText(self.tr("iteration {n}").format(n=snap.iteration))
         self.fields["jval"].setText(f"JVal {short_number(snap.jval)}")
         self.fields["accuracy"].setText(accuracy_text(update.scores))
@@ -48,6 +50,12 @@ class StudioStatusBar(QStatusBar):
         self.fields["stop"].setText(stop_text(update))
         for label in self.fields.values():  # an empty label would still take its height
             label.setVisible(bool(label.text()))
+
+    def show_trainer_lost(self) -> None:
+        self.trainer_lost = True
+        self._rate = 0.0
+        if self._last is not None:
+            self.show_update(self._last)
 
     def forget_sizes(self) -> None:
         """After a font change: an empty QLabel keeps the size hint of the old font."""

@@ -32,6 +32,7 @@ LOST_PROCESS = "The training process ended unexpectedly (exit code {code}); save
 class TrainingThread(QThread):
     updated = Signal(object)  # Update
     failed = Signal(str)
+    lost = Signal()  # the trainer's process ended unasked: the run stays where it was last reported
 
     def __init__(self, config: RunConfig | None = None, parent=None, own_process: bool | None = None) -> None:
         super().__init__(parent)
@@ -126,4 +127,6 @@ class TrainingThread(QThread):
             self.fallback_reason = f"the process ended as it began (exit code {process.exit_code})"
             drive(self.gate, self.session, self.updated.emit, self.failed.emit, max_rate=PUBLISH_RATE)
         elif not process.stop_requested:
+            process.mark_lost()
             self.failed.emit(LOST_PROCESS.format(code=process.exit_code))
+            self.lost.emit()

@@ -1871,6 +1871,10 @@
         <translation>打开会话</translation>
     </message>
     <message>
+        <source>the training process ended before the file was loaded</source>
+        <translation>训练进程在文件载入之前就结束了</translation>
+    </message>
+    <message>
         <source>Cannot open the session</source>
         <translation>无法打开会话</translation>
     </message>
@@ -2070,6 +2074,10 @@ The current session stays as it was.</source>
 </context>
 <context>
     <name>StudioStatusBar</name>
+    <message>
+        <source>training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
     <message>
         <source>iteration {n}</source>
         <translation>第 {n} 次迭代</translation>

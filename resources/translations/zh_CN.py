@@ -736,3 +736,8 @@ TRANSLATIONS.update({  # the decision map, what each unit sees, gradient health 
 TRANSLATIONS.update({  # the running product under the formula (issue 18, session 3)
     "Step by step: {steps}": "逐步相乘：{steps}",
 })
+
+TRANSLATIONS.update({  # the trainer's process ended unasked (session 4)
+    "training stopped": "训练已停止",
+    "the training process ended before the file was loaded": "训练进程在文件载入之前就结束了",
+})
