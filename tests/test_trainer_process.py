@@ -1,6 +1,6 @@
 """The trainer in its own process: what crosses the pipe, the run it trains, and when it cannot start or dies.
 
-The Qt-free part drives :class:`TrainerProcess` with no thread at all; the rest
+The first part drives :class:`TrainerProcess` itself (the Qt floor only waits, in qtbot); the rest
 builds the studio's TrainingThread and window with a process, the default that
 other window tests replace with a thread (see conftest).
 """
@@ -10,7 +10,6 @@ import os
 import pickle
 import signal
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -94,7 +93,7 @@ def collect(process, until, first=None):
             return mirror, updates
 
 
-def test_a_run_in_the_process_is_the_headless_run_point_for_point():
+def test_a_run_in_the_process_is_the_headless_run_point_for_point(qtbot):
     session = TrainingSession(SHORT)
     first = session.update(False)
     process = TrainerProcess()
@@ -115,7 +114,7 @@ def test_a_run_in_the_process_is_the_headless_run_point_for_point():
         assert process.pending() == 1
         receiving = threading.Thread(target=process.receive, daemon=True)  # waits for an Update, reads acks
         receiving.start()
-        assert wait_for(lambda: process.pending() == 0)
+        qtbot.waitUntil(lambda: process.pending() == 0, timeout=20000)
         assert receiving.is_alive() and not process.running  # an ack is not an Update
     finally:
         process.stop()
@@ -124,16 +123,6 @@ def test_a_run_in_the_process_is_the_headless_run_point_for_point():
         while process.receive() is not None:
             pass
         assert process.finish(10) and process.exit_code == 0
-
-
-def wait_for(condition, timeout=20.0):
-    """Poll ``condition`` until it holds (True) or ``timeout`` seconds pass (False): a guard against a hang only."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 def collect_until_end(process):
@@ -185,9 +174,9 @@ def test_the_thread_reports_a_process_that_died(qtbot):
         thread.start()
     thread.step()  # answered only once the process is up
     qtbot.waitUntil(lambda: thread.pending() == 0, timeout=20000)
-    with qtbot.waitSignal(thread.failed, timeout=20000) as lost:
+    with qtbot.waitSignal(thread.lost, timeout=20000) as lost:
         os.kill(thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
-    assert "ended unexpectedly" in lost.args[0] and str(-signal.SIGKILL) in lost.args[0]
+    assert lost.args == [-signal.SIGKILL] and not thread.running and thread.pending() == 0
     assert thread.stop()
 
 
@@ -283,8 +272,10 @@ def test_when_the_process_dies_the_window_stops_training_and_can_still_save(qtbo
     with qtbot.waitSignal(window.thread.lost, timeout=20000):
         os.kill(window.thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
     shown = window.last.iteration
-    assert "ended unexpectedly" in window.banner.text() and window.status.fields["state"].text() == "training stopped"
+    assert "ended unexpectedly (exit code -9)" in window.banner.text() and window.status.fields["state"].text() == "training stopped"
     assert not window.thread.running and window.thread.pending() == 0
+    assert not window.status.fields["rate"].isVisible()  # no speed for a trainer that is gone
+    qtbot.waitUntil(lambda: window.inspector.view is not None and window.inspector.view.iteration == shown, timeout=10000)
     actions = window.actions_by_name
     assert not any(actions[name].isEnabled() for name in ("run", "pause", "step", "rewind", "reset"))
     assert not window.controls.isEnabled() and not window.lessons.menu.isEnabled()

@@ -617,7 +617,7 @@ class MainWindow(QMainWindow):
             for name in TRAINING_ACTIONS:
                 a[name].setEnabled(False)
 
-    def _trainer_lost(self) -> None:
+    def _trainer_lost(self, exit_code) -> None:
         """The trainer's process ended unasked: the run stays where it was last reported, and can be saved.
 
         Every gesture that would need the trainer is switched off (the banner
@@ -625,12 +625,19 @@ class MainWindow(QMainWindow):
         given back.
         """
         self.trainer_lost = True
+        self.show_banner(
+            self.tr(
+                "The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio."
+            ).format(code=exit_code)
+        )
         self.files.trainer_lost()
         self.controls.setEnabled(False)
         self.lessons.menu.setEnabled(False)
         self.status.show_trainer_lost()
         last = self.model.last
         self._set_action_state(RunState.PAUSED, last.iteration if last else 0)
+        if last is not None:
+            self._refresh_views(last)  # the inspector and diagram at the last point shown, as after a pause
 
     # -- settings and shutdown -------------------------------------------------------------------------------
     def _saved_config(self, settings: QSettings) -> tuple[RunConfig | None, str | None]:

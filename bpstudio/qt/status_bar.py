@@ -38,7 +38,7 @@ class StudioStatusBar(QStatusBar):
     def show_update(self, update: Update) -> None:
         self._last = update
         snap = update.snapshot
-        if update.state is RunState.RUNNING and update.rate:
+        if update.state is RunState.RUNNING and update.rate and not self.trainer_lost:
             self._rate = update.rate
         state = self.tr("training stopped") if self.trainer_lost else marked("StatusBar", STATE_TEXT[update.state])
         self.fields["state"].setText(state)

@@ -26,13 +26,11 @@ from ..control.session import TrainingSession
 from ..control.trainer_process import PUBLISH_RATE, TrainerProcess, trainer_in_own_process
 from ..engine.config import RunConfig
 
-LOST_PROCESS = "The training process ended unexpectedly (exit code {code}); save what you need and restart BP Studio."
-
 
 class TrainingThread(QThread):
     updated = Signal(object)  # Update
     failed = Signal(str)
-    lost = Signal()  # the trainer's process ended unasked: the run stays where it was last reported
+    lost = Signal(object)  # exit code: the trainer's process ended unasked; the run stays where it was last reported
 
     def __init__(self, config: RunConfig | None = None, parent=None, own_process: bool | None = None) -> None:
         super().__init__(parent)
@@ -128,5 +126,4 @@ class TrainingThread(QThread):
             drive(self.gate, self.session, self.updated.emit, self.failed.emit, max_rate=PUBLISH_RATE)
         elif not process.stop_requested:
             process.mark_lost()
-            self.failed.emit(LOST_PROCESS.format(code=process.exit_code))
-            self.lost.emit()
+            self.lost.emit(process.exit_code)  # the window says it, in the user's language

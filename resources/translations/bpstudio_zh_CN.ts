@@ -1445,6 +1445,10 @@
         <translation>训练因错误而停止：{error}</translation>
     </message>
     <message>
+        <source>The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio.</source>
+        <translation>训练进程意外结束（退出码 {code}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
+    </message>
+    <message>
         <source>Finishing the current step… BP Studio closes when it is done.</source>
         <translation>正在完成当前步骤……完成后 BP Studio 将关闭。</translation>
     </message>

@@ -741,3 +741,8 @@ TRANSLATIONS.update({  # the trainer's process ended unasked (session 4)
     "training stopped": "训练已停止",
     "the training process ended before the file was loaded": "训练进程在文件载入之前就结束了",
 })
+
+TRANSLATIONS.update({  # the trainer's process ended unasked, said in the user's language (session 4 review)
+    "The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio.":
+        "训练进程意外结束（退出码 {code}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。",
+})
