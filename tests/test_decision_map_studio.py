@@ -204,7 +204,9 @@ def test_on_a_projector_a_run_on_the_plane_shows_its_map_under_the_formula(qtbot
     assert win.map_dock not in win.tabifiedDockWidgets(win.inspector_dock)
     assert axis.style["tickFont"].pointSizeF() >= 1.4 * before  # its numbers readable from the back too
     qtbot.waitUntil(lambda: win.unit_views.map_panel.shown and win.inspector.isVisible(), timeout=5000)
+    assert not win.unit_views.map_panel.caption.isVisible()  # its room goes to the map
     win.menus.presentation.setChecked(False)
+    qtbot.waitUntil(lambda: win.unit_views.map_panel.caption.isVisible(), timeout=5000)
     assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)  # the usual layout, as it was
 
 

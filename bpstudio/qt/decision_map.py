@@ -124,7 +124,7 @@ class DecisionMapPanel(QWidget):
         self.plane = plane
         has_map = plane is not None
         self.plot.setVisible(has_map)
-        self.caption.setVisible(has_map)
+        self.caption.setVisible(has_map and self.look.scale == 1.0)  # on a projector the teacher says it
         self.legend.setVisible(has_map)
         self.picture.setEnabled(has_map)
         self.empty.setVisible(not has_map)
@@ -348,6 +348,8 @@ class DecisionMapPanel(QWidget):
 
     def set_look(self, look: Look) -> None:
         self.look = look
+        # The sentence under the map gives its room to the map on a projector (at 1366×768 the two overlapped).
+        self.caption.setVisible(self.plane is not None and look.scale == 1.0)
         self.plot.setBackground(look.background)
         style_live_axes(self.plot, look.muted, look.text, look.scale)  # larger on a projector
         self.train_points.setPen(pg.mkPen(look.background, width=1.0))
