@@ -159,3 +159,48 @@ def test_the_model_keeps_the_history_and_every_finished_or_discarded_run():
     assert len(kept) == 2 and kept[1].iterations_done == 12 and kept[1].stop_reason == "max_iter"
     model.runs.forget(kept[0].key)
     assert forgotten == [kept[0].key] and list(model.runs.runs) == [kept[1].key]
+
+
+def test_a_redo_back_to_a_finished_end_does_not_list_the_run_twice():
+    """Rewinding from a finished run and redoing to its end is the same run: it is listed once."""
+    from bpstudio.control import Redo, Rewind, RunState, Submit
+
+    session, model, _, _ = model_on(RunConfig(samples=30, max_iter=12), steps=0)
+    kept = []
+    model.runs.kept.connect(kept.append)
+    for _ in range(3):
+        session.execute(Step(5))
+        model.apply_update(session.update(False))
+    assert model.last.state is RunState.FINISHED and len(kept) == 1
+    for _ in range(2):
+        session.execute(Submit(Rewind()))
+        model.apply_update(session.update(False))
+    assert model.last.state is not RunState.FINISHED
+    for _ in range(2):
+        session.execute(Submit(Redo()))
+        model.apply_update(session.update(False))
+    assert model.last.state is RunState.FINISHED and model.last.iteration == 12
+    assert len(kept) == 1 and len(model.runs) == 1
+    model.runs.forget(kept[0].key)  # forgotten by the user: finishing it again lists it again
+    session.execute(Submit(Rewind()))
+    model.apply_update(session.update(False))
+    session.execute(Submit(Redo()))
+    model.apply_update(session.update(False))
+    assert len(kept) == 2 and len(model.runs) == 1
+
+
+def test_a_redo_back_to_a_diverged_end_does_not_list_the_run_twice():
+    from bpstudio.control import Redo, Rewind, RunState, Submit
+
+    session, model, _, _ = model_on(RunConfig(samples=30, optimizer="gd", alpha=1e6), steps=0)
+    kept = []
+    model.runs.kept.connect(kept.append)
+    while model.last.state is not RunState.DIVERGED:
+        session.execute(Step(1))
+        model.apply_update(session.update(False))
+    assert len(kept) == 1 and kept[0].stop_reason == model.last.snapshot.stop_reason
+    session.execute(Submit(Rewind()))
+    model.apply_update(session.update(False))
+    session.execute(Submit(Redo()))
+    model.apply_update(session.update(False))
+    assert model.last.state is RunState.DIVERGED and len(kept) == 1

@@ -101,6 +101,9 @@ class StudioModel:
         self.last: Update | None = None
         self.history = HistoryMirror()
         self.runs = RunShelf()
+        # The finished ends of this run's branches already listed, by (iterations, final JVal's bytes,
+        # so that a NaN end matches itself): a redo back to one is the same run, not another.
+        self._finished_ends: dict[tuple[int, bytes], int] = {}
         self.pending_selection: int | None = None  # the parameter a new run opens with (None: the first)
         self.problem: Problem | None = None
         self.names: NodeNames | None = None
@@ -138,6 +141,7 @@ class StudioModel:
             self.chain, self.chain_view, self.selected = None, None, None
             self._chain_cache.clear()
             self._chains.clear()
+            self._finished_ends.clear()
             self.problem_changed.emit(update.problem)
             self.select(self._initial_param())
         self._keep_runs(update, previous)
@@ -159,7 +163,14 @@ class StudioModel:
             self.runs.add(update.config, update.discarded, sizes)
         newly_finished = update.state in FINISHED and (previous is None or previous.state not in FINISHED or update.new_run)
         if newly_finished and len(self.history) > 1:
-            self.runs.add(update.config, self.history.values(), sizes, update.changes, update.snapshot.stop_reason)
+            if update.new_run:
+                self._finished_ends.clear()
+            history = self.history.values()
+            end = (len(history), history[-1:].tobytes())
+            if self._finished_ends.get(end) in self.runs.runs:
+                return  # a redo back to an end already listed (a run the user forgot is listed again)
+            run = self.runs.add(update.config, history, sizes, update.changes, update.snapshot.stop_reason)
+            self._finished_ends[end] = run.key
 
     @property
     def snapshot(self) -> Snapshot | None:
