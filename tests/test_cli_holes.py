@@ -94,9 +94,14 @@ def test_the_csv_dialog_says_the_over_long_field_and_its_row(qtbot, tmp_path):
 
     csv = tmp_path / "long.csv"
     csv.write_text("u,w\n1,2\n3,4\n5," + "9" * 200_000 + "\n")
-    dialog = CsvDataDialog(None, str(csv))
+    dialog = CsvDataDialog(None)
     qtbot.addWidget(dialog)
-    assert not dialog.load_columns()
+    dialog.path.setText(str(csv))
+    with qtbot.waitSignal(dialog.columns_read, timeout=10000) as read:
+        dialog.load_columns()
+    assert read.args == [False]
     assert dialog.error.text() == "long.csv, row 4: field larger than field limit (131072)"
     dialog.path.setText("/dev/zero")
-    assert not dialog.load_columns() and "not a regular file" in dialog.error.text()
+    with qtbot.waitSignal(dialog.columns_read, timeout=10000) as read:
+        dialog.load_columns()
+    assert read.args == [False] and "not a regular file" in dialog.error.text()

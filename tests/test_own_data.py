@@ -166,7 +166,8 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studi
     csv_file = tmp_path / "d.csv"
     csv_file.write_text("u,v,w\n" + "".join(f"{i / 10},{i / 7},{i / 5}\n" for i in range(30)))
     dialog = CsvDataDialog(win, str(csv_file))
-    assert dialog.inputs.count() == 3 and dialog.choice()["targets"] == ("w",)
+    qtbot.waitUntil(lambda: dialog.inputs.count() == 3, timeout=10000)  # read on the background thread
+    assert dialog.choice()["targets"] == ("w",)
     win.apply_data(**dialog.choice())
     qtbot.waitUntil(lambda: win.last.config.data_file == str(csv_file), timeout=5000)
     assert win.problem.network.sizes == (2, 5, 1)

@@ -296,6 +296,14 @@
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Checking every row of {file}…</source>
+        <translation>正在检查 {file} 的每一行…</translation>
+    </message>
 </context>
 <context>
     <name>DecisionMapPanel</name>

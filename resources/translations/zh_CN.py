@@ -746,3 +746,8 @@ TRANSLATIONS.update({  # the trainer's process ended unasked, said in the user's
     "The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio.":
         "训练进程意外结束（退出码 {code}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。",
 })
+
+TRANSLATIONS.update({  # the CSV dialog reads on a background thread and says so (session 5)
+    "Reading {file}…": "正在读取 {file}…",
+    "Checking every row of {file}…": "正在检查 {file} 的每一行…",
+})
