@@ -42,9 +42,9 @@ def test_tour_can_be_skipped(qtbot, open_studio):
 
 
 def test_first_start_offers_the_tour_once(qtbot, open_studio):
-    from bpstudio.qt.main_window import _settings
+    from bpstudio.qt.studio_settings import studio_settings_store
 
-    _settings().remove("tour_seen")
+    studio_settings_store().remove("tour_seen")
     first = open_studio(restore_settings=True)
     qtbot.waitUntil(lambda: first.tour.isVisible(), timeout=5000)
     first.tour.skip.click()

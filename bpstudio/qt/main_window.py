@@ -7,11 +7,10 @@ no numbers of its own beyond the last Update.
 
 from __future__ import annotations
 
-import json
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, SetWeight, Update
 from ..control.task_settings import changes_for
-from ..control.stored_config import StoredConfigError, config_from_settings
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import NO_SELECTION, StudioModel
 from .appearance import apply_palette, look_for, use_fusion
@@ -57,6 +55,7 @@ from .projector_layout import ProjectorDocks, ProjectorLayout
 from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
+from .studio_settings import StudioSettings
 from .training_thread import TrainingThread
 from .unit_views import UnitViews
 
@@ -93,10 +92,6 @@ TRAINING_ACTIONS = ("run", "pause", "step", "step_phase", "rewind", "redo", "res
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
 
-def _settings() -> QSettings:
-    return QSettings("BPStudio", "BPStudio")
-
-
 class MainWindow(QMainWindow):
     ask_before_closing = True  # tests and the smoke test switch the unsaved-work question off
     # The training thread.  The name shadows QObject.thread(); window.thread is used too widely
@@ -111,10 +106,10 @@ class MainWindow(QMainWindow):
         use_fusion(app)  # before any widget is made: setting it later re-polishes them all
         self.setObjectName("main_window")
         self.trainer_lost = False  # the trainer's process ended unasked (training switched off)
-        settings = _settings()
+        self.settings = settings = StudioSettings()
         settings_notice = None
         if config is None and restore_settings:
-            config, settings_notice = self._saved_config(settings)
+            config, settings_notice = settings.config()
         try:
             self.thread = TrainingThread(config or RunConfig(), self)
         except Exception as err:  # noqa: BLE001 - a stored config that fails to build must not brick start
@@ -126,7 +121,9 @@ class MainWindow(QMainWindow):
         self.model = StudioModel(QtExecutor(self))
         self.closing_down = False  # set when the window closes: late answers are dropped
         self.model_signals = ModelSignals(self.model, self)
-        self.files = SessionFiles(self.model, settings, self, self.thread.submit, self.pause, should_ask=lambda: self.ask_before_closing)
+        self.files = SessionFiles(
+            self.model, settings.store, self, self.thread.submit, self.pause, should_ask=lambda: self.ask_before_closing
+        )
         self.exports = ExportMenu(self.model, self, self.network_view_scene)
         self._build_views(config or RunConfig())
         self._connect_model()
@@ -166,14 +163,14 @@ class MainWindow(QMainWindow):
         self.tour_offered = False
         self._layout_restored = False
         if restore_settings:
-            self._restore_layout(settings)
-            if not settings.value("tour_seen", False, type=bool):
+            self._layout_restored = settings.restore_layout(self, self.splitter)
+            self.menus.log_y.setChecked(settings.log_y)
+            if not settings.tour_seen:
                 self.tour_offered = True
                 QTimer.singleShot(0, self.tour.offer)  # first start: offer the walk-through
-            theme = settings.value("theme", "light")
-            self.theme = theme if theme in self.menus.theme_actions else "light"
+            self.theme = settings.theme(self.menus.theme_actions)
         self.apply_look()
-        code = str(settings.value("language", "") or system_language()) if restore_settings else "en"
+        code = (settings.language or system_language()) if restore_settings else "en"
         self.language = install_language(code)
         self.menus.language_actions[self.language].setChecked(True)
         self.retranslate()
@@ -222,7 +219,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(4, 4, 4, 4)
         self.tour = GuidedTour(self.model, self.prepare_for_tour, parent=center)
         self.tour.hide()
-        self.tour.finished.connect(lambda _done: _settings().setValue("tour_seen", True))
+        self.tour.finished.connect(lambda _done: self.settings.mark_tour_seen())
         layout.addWidget(self.tour)
         self.lesson_box = LessonBox()
         layout.addWidget(self.lesson_box)
@@ -639,38 +636,16 @@ class MainWindow(QMainWindow):
         if last is not None:
             self._refresh_views(last)  # the inspector and diagram at the last point shown, as after a pause
 
-    # -- settings and shutdown -------------------------------------------------------------------------------
-    def _saved_config(self, settings: QSettings) -> tuple[RunConfig | None, str | None]:
-        """The remembered config, checked (see control.stored_config), and a notice if it was set aside."""
-        try:
-            return config_from_settings(settings.value("config")), None
-        except StoredConfigError as err:
-            return None, str(err)
-
-    def _restore_layout(self, settings: QSettings) -> None:
-        geometry = settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-            self._layout_restored = True
-        state = settings.value("window_state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = settings.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        self.menus.log_y.setChecked(bool(settings.value("log_y", False, type=bool)))
-
+    # -- shutdown -------------------------------------------------------------------------------
     def save_settings(self) -> None:
-        settings = _settings()
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("window_state", self.saveState())
-        settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("log_y", self.menus.log_y.isChecked())
-        settings.setValue("theme", self.theme)
-        settings.setValue("language", self.language)
-        if self.last is not None:
-            settings.setValue("config", json.dumps(self.last.config.to_dict()))
-        settings.sync()
+        self.settings.save(
+            self,
+            self.splitter,
+            log_y=self.menus.log_y.isChecked(),
+            theme=self.theme,
+            language=self.language,
+            config=None if self.last is None else self.last.config,
+        )
 
     def showEvent(self, event) -> None:
         """The first time, without a saved layout: give the typeset formula a readable width."""

@@ -1,0 +1,80 @@
+"""What the studio remembers between starts: window layout, look, language, the run's config, the tour.
+
+One place reads and writes the QSettings keys, so the window only says what
+to keep and what it found.  A remembered config is checked before it is used
+(:mod:`..control.stored_config`); one that is set aside comes back with the
+reason, for the window to tell the user.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Container
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from ..control.stored_config import StoredConfigError, config_from_settings
+from ..engine.config import RunConfig
+
+
+def studio_settings_store() -> QSettings:
+    """The application's settings (the test suite points them at a folder of its own)."""
+    return QSettings("BPStudio", "BPStudio")
+
+
+class StudioSettings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or studio_settings_store()
+
+    def config(self) -> tuple[RunConfig | None, str | None]:
+        """The remembered config, or None and why it was set aside (None when nothing was remembered)."""
+        try:
+            return config_from_settings(self.store.value("config")), None
+        except StoredConfigError as err:
+            return None, str(err)
+
+    def restore_layout(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Put the window, its docks and the centre splitter back; True when the window's geometry was kept."""
+        geometry = self.store.value("geometry")
+        restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+        state = self.store.value("window_state")
+        if isinstance(state, QByteArray):
+            window.restoreState(state)
+        splitter_state = self.store.value("splitter")
+        if isinstance(splitter_state, QByteArray):
+            splitter.restoreState(splitter_state)
+        return bool(restored)
+
+    @property
+    def log_y(self) -> bool:
+        return bool(self.store.value("log_y", False, type=bool))
+
+    def theme(self, known: Container[str]) -> str:
+        """The remembered theme when it is one of ``known``, else light."""
+        theme = self.store.value("theme", "light")
+        return theme if isinstance(theme, str) and theme in known else "light"
+
+    @property
+    def language(self) -> str:
+        """The remembered language code, or "" when none was chosen yet."""
+        return str(self.store.value("language", "") or "")
+
+    @property
+    def tour_seen(self) -> bool:
+        return bool(self.store.value("tour_seen", False, type=bool))
+
+    def mark_tour_seen(self) -> None:
+        self.store.setValue("tour_seen", True)
+
+    def save(self, window: QMainWindow, splitter: QSplitter, *, log_y: bool, theme: str, language: str, config: RunConfig | None) -> None:
+        store = self.store
+        store.setValue("geometry", window.saveGeometry())
+        store.setValue("window_state", window.saveState())
+        store.setValue("splitter", splitter.saveState())
+        store.setValue("log_y", log_y)
+        store.setValue("theme", theme)
+        store.setValue("language", language)
+        if config is not None:
+            store.setValue("config", json.dumps(config.to_dict()))
+        store.sync()
