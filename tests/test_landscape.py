@@ -244,3 +244,33 @@ def test_curvature_of_an_output_weight_is_known_in_closed_form(article):
         cut = weight_slice(net, trainer.dataset, trainer.snapshot(), net.param_index(1, row, 2))
         expected = trainer.dataset.n_samples if row == rows - 1 else float(np.sum(hidden[row] ** 2))
         assert cut.curvature == pytest.approx(expected, rel=1e-6)
+
+
+OBJECTIVES = {
+    "softmax cross-entropy": dict(dataset="spiral", classes=3, samples=60, hidden=(5,), loss="cross-entropy"),
+    "sigmoid cross-entropy": dict(dataset="xor", samples=60, hidden=(4,), loss="cross-entropy", output="sigmoid"),
+    "softmax with mse": dict(dataset="spiral", classes=3, samples=60, hidden=(5,), output="softmax"),
+    "l1 and l2 penalties": dict(samples=80, l1=0.01, l2=0.05),
+}
+
+
+@pytest.mark.parametrize("objective", list(OBJECTIVES))
+def test_slices_and_maps_follow_the_networks_own_loss_and_penalty(objective):
+    """Every objective, not only the article's: the slice is JVal with the moved weight, and its slope the gradient."""
+    trainer, _ = trained(15, **OBJECTIVES[objective])
+    net, data, snap = trainer.network, trainer.dataset, trainer.snapshot()
+    for param in spread_of_params(net):
+        cut = weight_slice(net, data, snap, param, span=0.6, points=5)
+        expected = [jval_at(trainer, moved(trainer, {param: t})) for t in cut.offsets]
+        np.testing.assert_allclose(cut.jval, expected, rtol=1e-11, err_msg=net.param_name(param))
+        assert cut.jval[2] == pytest.approx(trainer.jval, rel=1e-12)
+        h = 1e-5
+        near = weight_slice(net, data, snap, param, span=h, points=3)
+        assert (near.jval[2] - near.jval[0]) / (2 * h) == pytest.approx(trainer.gradient[param], rel=1e-5, abs=1e-9)
+    first, last = spread_of_params(net)[0], spread_of_params(net)[-1]
+    grid = landscape_map(net, data, snap, params=(first, last), points=5)
+    for i, j in [(0, 0), (4, 1), (2, 2)]:
+        expected = jval_at(trainer, moved(trainer, {first: grid.offsets1[i], last: grid.offsets2[j]}))
+        assert grid.jval[i, j] == pytest.approx(expected, rel=1e-11)
+    evaluator = PlaneEvaluator(net, trainer.weights, np.eye(net.n_params)[:1], data.inputs_aug, data.targets_t)
+    assert evaluator.jval_at_origin == pytest.approx(trainer.jval, rel=1e-12)

@@ -33,7 +33,7 @@ from typing import Iterator
 import numpy as np
 
 from .network import Network
-from .propagation import forward
+from .propagation import forward, output_loss
 
 # Floats held by the widest stacked layer of one chunk (2 MB): small enough that a
 # chunk's arrays stay in cache — measured twice as fast as 16 MB chunks for the
@@ -92,9 +92,11 @@ class PlaneEvaluator:
 
     @property
     def jval_at_origin(self) -> float:
-        """JVal at ``x0`` from the cached forward pass (summed as the batch sums)."""
-        residual = self._base[-1].post - self._targets
-        return 0.5 * float(np.sum(residual * residual))
+        """JVal at ``x0`` from the cached forward pass: the network's loss, summed over the samples, and its penalty."""
+        jval = output_loss(self.net, self._base[-1], self._targets)[0]
+        if self.net.penalized:
+            jval += self.net.penalty(self.weights)[0]
+        return jval
 
     def jval(self, coefficients: np.ndarray) -> np.ndarray:
         """JVal at every row of ``coefficients`` ``(points, m)``; returns ``(points,)``."""
@@ -130,8 +132,16 @@ class PlaneEvaluator:
         # the first touched layer: only the moved units' pre-activations change
         pre_moved = (c @ self._first_terms).reshape(points, units.size, samples).transpose(1, 0, 2)
         pre_moved += base.pre[units][:, None, :]
-        moved_out = net.activation(self.first_layer)(pre_moved)
+        if self.first_layer == net.n_layers - 1:
+            # the output layer: its activation may couple the units (softmax), so all of them are recomputed
+            pre = np.repeat(base.pre[:, None, :], points, axis=1)
+            pre[units] = pre_moved
+            outputs = np.empty_like(pre)
+            net.activation(self.first_layer)(pre, out=outputs)
+            return self._data_term(pre, outputs) + self._penalties(c)
+        moved_out = net.activation(self.first_layer)(pre_moved)  # hidden activations act unit by unit
         following = self.first_layer + 1
+        pre: np.ndarray | None = None  # the last computed layer's pre-activation, all its units
         if following < net.n_layers and not self._moving[following]:
             # the next layer's weights stay and its inputs differ from x0's in the moved
             # units alone: its pre-activation changes by a product over those units only
@@ -148,13 +158,40 @@ class PlaneEvaluator:
             layer_out[:-1] = base.post[:, None, :]
             layer_out[units] = moved_out
         for layer in range(following, net.n_layers):
-            layer_out = self._stacked_layer(layer, layer_out, c)
-        residual = layer_out[:-1] - self._targets[:, None, :]
+            layer_out, pre = self._stacked_layer(layer, layer_out, c)
+        return self._data_term(pre, layer_out[:-1]) + self._penalties(c)
+
+    def _data_term(self, logits: np.ndarray | None, outputs: np.ndarray) -> np.ndarray:
+        """The network's loss summed over the samples, per point, from ``(outputs, points, samples)`` arrays.
+
+        Cross-entropy is taken from the logits, as training takes it (see
+        :func:`~bpstudio.engine.propagation.output_loss`).
+        """
+        targets = self._targets[:, None, :]
+        if self.net.loss == "cross-entropy":
+            assert logits is not None  # the last layer's pre-activation is kept under cross-entropy
+            if self.net.output_activation == "softmax":
+                shifted = logits - np.max(logits, axis=0)
+                log_y = shifted - np.log(np.sum(np.exp(shifted), axis=0))
+                softmax_terms: np.ndarray = -np.einsum("oks,oks->k", np.broadcast_to(targets, log_y.shape), log_y)
+                return softmax_terms
+            softplus = np.maximum(logits, 0.0) + np.log1p(np.exp(-np.abs(logits)))
+            sigmoid_terms: np.ndarray = np.sum(softplus - targets * logits, axis=(0, 2))
+            return sigmoid_terms
+        residual = outputs - targets
         squares: np.ndarray = np.einsum("oks,oks->k", residual, residual)  # numpy types einsum as Any
         return 0.5 * squares
 
-    def _stacked_layer(self, layer: int, inputs: np.ndarray, c: np.ndarray) -> np.ndarray:
-        """``O~(l+1)`` for stacked points whose weights of this layer are ``W0 + sum c_j D_j``."""
+    def _penalties(self, c: np.ndarray) -> np.ndarray | float:
+        """The L1/L2 penalty at each point (0 without one): it moves with the weights too."""
+        net = self.net
+        if not net.penalized:
+            return 0.0
+        weights = (self.weights + c @ self.directions) * net.weight_mask
+        return net.l1 * np.sum(np.abs(weights), axis=1) + 0.5 * net.l2 * np.einsum("kp,kp->k", weights, weights)
+
+    def _stacked_layer(self, layer: int, inputs: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``O~(l+1)`` and ``I(l+1)`` for stacked points whose weights of this layer are ``W0 + sum c_j D_j``."""
         n_in, points, samples = inputs.shape
         flat = inputs.reshape(n_in, points * samples)
         weights = self._matrices[layer]
@@ -165,4 +202,4 @@ class PlaneEvaluator:
         for j, matrix in self._moving[layer]:
             pre += (matrix.T @ flat).reshape(-1, points, samples) * c[:, j][None, :, None]
         self.net.activation(layer)(pre, out=out[:-1])
-        return out
+        return out, pre
