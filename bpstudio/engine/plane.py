@@ -134,11 +134,11 @@ class PlaneEvaluator:
         pre_moved += base.pre[units][:, None, :]
         if self.first_layer == net.n_layers - 1:
             # the output layer: its activation may couple the units (softmax), so all of them are recomputed
-            pre = np.repeat(base.pre[:, None, :], points, axis=1)
-            pre[units] = pre_moved
-            outputs = np.empty_like(pre)
-            net.activation(self.first_layer)(pre, out=outputs)
-            return self._data_term(pre, outputs) + self._penalties(c)
+            logits = np.repeat(base.pre[:, None, :], points, axis=1)
+            logits[units] = pre_moved
+            outputs = np.empty_like(logits)
+            net.activation(self.first_layer)(logits, out=outputs)
+            return self._data_term(logits, outputs) + self._penalties(c)
         moved_out = net.activation(self.first_layer)(pre_moved)  # hidden activations act unit by unit
         following = self.first_layer + 1
         pre: np.ndarray | None = None  # the last computed layer's pre-activation, all its units
@@ -188,7 +188,8 @@ class PlaneEvaluator:
         if not net.penalized:
             return 0.0
         weights = (self.weights + c @ self.directions) * net.weight_mask
-        return net.l1 * np.sum(np.abs(weights), axis=1) + 0.5 * net.l2 * np.einsum("kp,kp->k", weights, weights)
+        penalties: np.ndarray = net.l1 * np.sum(np.abs(weights), axis=1) + 0.5 * net.l2 * np.einsum("kp,kp->k", weights, weights)
+        return penalties
 
     def _stacked_layer(self, layer: int, inputs: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``O~(l+1)`` and ``I(l+1)`` for stacked points whose weights of this layer are ``W0 + sum c_j D_j``."""
