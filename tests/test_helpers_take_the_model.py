@@ -65,10 +65,10 @@ def test_the_export_menu_writes_the_models_history_and_chain(qtbot, tmp_path):
 def test_the_tour_follows_the_model(qtbot):
     _, model = fed_model()
     set_up = []
-    tour = GuidedTour(model, lambda: set_up.append(True))
+    tour = GuidedTour(model, lambda: set_up.append(True) or True)
     qtbot.addWidget(tour)
     tour.start()
-    assert set_up == [True] and tour.index == 0
+    assert set_up == [True] and tour.index == 0 and tour.isVisible()
     model.select(0)
     tour._check()  # what its timer does
     assert tour.index == 1 and "3 branches" in tour.text.text()
@@ -103,10 +103,19 @@ def test_the_menus_call_the_handlers_they_were_given(qtbot, tmp_path):
 def test_a_tour_offered_before_the_first_run_arrives_starts_at_step_one(qtbot):
     """The first start offers the tour at once; the run that arrives after must not count as step 1 done."""
     model = StudioModel()
-    tour = GuidedTour(model, lambda: None)
+    tour = GuidedTour(model, lambda: False)
     qtbot.addWidget(tour)
     tour.offer()
     session = TrainingSession(RunConfig(samples=40))
     model.apply_update(session.update(False))
     tour._check()
     assert model.selected is None and tour.index == 0 and "Choose a weight" in tour.title.text()
+
+
+def test_a_tour_whose_set_up_is_declined_does_not_begin(qtbot):
+    """Help > Guided tour with unsaved work, and the user keeps it: the tour stays closed."""
+    _, model = fed_model()
+    tour = GuidedTour(model, lambda: False)
+    qtbot.addWidget(tour)
+    tour.restart()
+    assert not tour.isVisible() and not tour.watch.isActive()

@@ -53,3 +53,37 @@ def test_unsaved_work_asks_before_closing(qtbot, monkeypatch, tmp_path, open_stu
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
     win.close()
     assert not win.isVisible() and not win.thread.isRunning()
+
+
+def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtbot, tmp_path, monkeypatch, open_studio):
+    """A teacher's prepared session must survive choosing a lesson and pressing Enter on the question."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from bpstudio.control.lessons import LESSONS_BY_KEY
+
+    win = open_studio(ask_before_closing=True)
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(3)
+    path = tmp_path / "prepared.bpstudio"
+    assert win.files.save_to(path)
+    saved = path.read_bytes()
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(2)  # work since the save
+    asked = []
+
+    def keep_it(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", keep_it)
+    lesson = LESSONS_BY_KEY["xor_hidden"]
+    win.lessons.choose(lesson)
+    assert len(asked) == 1 and win.files.path == path and not win.lesson_box.isVisibleTo(win)  # kept: nothing replaced
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
+    win.lessons.choose(lesson)
+    qtbot.waitUntil(lambda: win.last.config.dataset == "xor" and win.last.iteration == 0, timeout=10000)
+    assert win.files.path is None and win.windowTitle().startswith("untitled")
+    assert not win.files.unsaved  # a fresh lesson has nothing to lose yet
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # the user cancels Save As
+    assert not win.files.save()
+    assert path.read_bytes() == saved  # Save asked where, instead of writing the lesson over the prepared file

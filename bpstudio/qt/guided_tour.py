@@ -76,12 +76,16 @@ def article_steps() -> list[TourStep]:
 
 
 class GuidedTour(QFrame):
-    """The walk-through: it reads the studio model and calls ``set_up`` to put the article's state in place."""
+    """The walk-through: it reads the studio model and calls ``set_up`` to put the article's state in place.
+
+    ``set_up`` answers False when the state could not be replaced (the user
+    kept unsaved work); the tour then does not begin.
+    """
 
     finished = Signal(bool)  # True when completed, False when skipped
 
     def __init__(
-        self, model: StudioModel, set_up: Callable[[], None], steps: list[TourStep] | None = None, parent: QWidget | None = None
+        self, model: StudioModel, set_up: Callable[[], bool], steps: list[TourStep] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("guided_tour")
@@ -122,7 +126,8 @@ class GuidedTour(QFrame):
         sentences are true and step 1 waits for the class to choose the weight.
         """
         if set_up:
-            self.set_up()
+            if not self.set_up():
+                return
         elif self.model.problem is None:
             # Offered before the first run arrived: it must open with nothing chosen, or step 1
             # would count as done at once and the tour would open at step 2.

@@ -84,7 +84,7 @@ class LessonBox(QFrame):
 class LessonsMenu(QObject):
     """One action per lesson; choosing one sets its run up and shows its text."""
 
-    def __init__(self, bar: QMenuBar, before: QAction | None, box: LessonBox, set_up: Callable[[RunConfig, int | None], None]) -> None:
+    def __init__(self, bar: QMenuBar, before: QAction | None, box: LessonBox, set_up: Callable[[RunConfig, int | None], bool]) -> None:
         super().__init__(bar)
         self.box = box
         self.set_up = set_up
@@ -104,8 +104,8 @@ class LessonsMenu(QObject):
         self.retranslate()
 
     def choose(self, lesson: Lesson) -> None:
-        self.set_up(lesson.config, lesson.param_index())
-        self.box.show_lesson(lesson)
+        if self.set_up(lesson.config, lesson.param_index()):  # False: the user kept the work on screen
+            self.box.show_lesson(lesson)
 
     def retranslate(self) -> None:
         self.menu.setTitle(marked("Lessons", MENU_TITLE))

@@ -558,12 +558,20 @@ class MainWindow(QMainWindow):
         config = self.last.config
         self.phase_banner.show_phase(phase, self.problem.network.n_layers, config.activation, config.optimizer)
 
-    def prepare_for_tour(self) -> None:
+    def prepare_for_tour(self) -> bool:
         """The guided tour's starting state: the article's run, iteration 0, nothing selected."""
-        self.set_up_run(RunConfig(), None)
+        return self.set_up_run(RunConfig(), None)
 
-    def set_up_run(self, config: RunConfig, param: int | None) -> None:
-        """A lesson's or the tour's starting state: ``config``'s run paused at iteration 0, ``param`` chosen."""
+    def set_up_run(self, config: RunConfig, param: int | None) -> bool:
+        """A lesson's or the tour's starting state: ``config``'s run paused at iteration 0, ``param`` chosen.
+
+        It is a session of its own: unsaved work is asked about first (False when
+        the user keeps it), and the file the old session came from is let go, so
+        that Save never writes the lesson over it.
+        """
+        if not self.files.confirm_discard():
+            return False
+        self.files.let_go()
         self.thread.pause()
         if self.last is None or self.last.config.needs_new_run(config):
             self.model.pending_selection = NO_SELECTION if param is None else param  # chosen when the run opens
@@ -575,6 +583,7 @@ class MainWindow(QMainWindow):
         self._show_phase(None)
         if param is None:
             self.model.select(None)
+        return True
 
     def _refresh_running_views(self) -> None:
         if self._views_dirty and self.last is not None:

@@ -125,6 +125,16 @@ class SessionFiles(QObject):
             return last.iteration > 0
         return self._mark() != self.saved_mark
 
+    def let_go(self) -> None:
+        """A new session replaces the one on screen (a lesson, the tour): it has no file until saved.
+
+        Its unsaved-work mark is cleared with the path: the question comes back
+        only when the new session has work in it (an iteration trained).
+        """
+        self.path = None
+        self.saved_mark = None
+        self._title()
+
     def _title(self) -> None:
         name = self.path.name if self.path else "untitled"
         self.title_changed.emit(f"{name} — BP Studio")
