@@ -154,3 +154,18 @@ def test_cli_text_latex_and_errors():
     assert len(bad.stderr.strip().splitlines()) == 1
     bad_sample = run_bpstudio("chain", "--param", "W0[0,0]", "--sample", "5000")
     assert bad_sample.returncode == 2 and "--sample" in bad_sample.stderr
+
+
+def test_numbers_never_read_minus_zero_and_latex_brackets_negatives():
+    """The all-zero lesson multiplies zeros by negatives: the board says 0, not −0."""
+    from bpstudio.control.number_format import fixed_number, short_number
+    from bpstudio.control.typeset import number_text
+    from bpstudio.engine.chain_render import _Style
+
+    zero = -0.0 * 1.0
+    assert number_text(zero) == "0" and short_number(zero) == "0" and fixed_number(zero) == "0.00000"
+    assert _Style("text").number(zero) == "0" and _Style("latex").number(zero) == "0"
+    assert number_text(-0.166) == "−0.166"
+    assert _Style("latex").number(-7.2221e-05) == r"(-7.222\times 10^{-5})"
+    assert _Style("latex").number(3.5e12) == r"3.5\times 10^{12}"
+    assert _Style("text").number(-2.0) == "(−2)"

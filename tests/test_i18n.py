@@ -6,6 +6,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction
 
 from conftest import REPO
@@ -85,3 +86,23 @@ def test_refused_values_are_said_in_the_users_language(qtbot, open_studio):
     field.setText("-1")
     field.editingFinished.emit()
     assert win.controls.errors["alpha"].text() == "alpha must be greater than 0"
+
+
+def test_the_plots_hover_readout_speaks_the_language_and_opens_inwards(qtbot, open_studio):
+    win = open_studio()
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(20)
+    qtbot.waitUntil(lambda: len(win.plot.mirror) == 21, timeout=5000)
+    win.plot.redraw()
+    win.menus.language_actions["zh_CN"].trigger()
+    item = win.plot.getPlotItem()
+    values = win.plot.mirror.values()
+    said = []
+    win.plot.hovered.connect(said.append)
+    for epoch in (1, 19):
+        win.plot._mouse_moved(item.vb.mapViewToScene(QPointF(epoch, values[epoch])))
+    assert said == [f"迭代次数 1：JVal {values[1]:.6g}", f"迭代次数 19：JVal {values[19]:.6g}"]
+    assert win.plot.readout.anchor.x() == 1  # near the right edge it opens to the left of the point
+    win.menus.language_actions["en"].trigger()
+    win.plot._mouse_moved(item.vb.mapViewToScene(QPointF(1, values[1])))
+    assert said[-1] == f"epoch 1: JVal {values[1]:.6g}" and win.plot.readout.anchor.x() == 0

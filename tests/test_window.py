@@ -35,8 +35,11 @@ def test_run_pause_plot_holds_every_point(qtbot, window):
     action(window, "run").trigger()
     qtbot.waitUntil(lambda: window.last.iteration > 200, timeout=20000)
     assert action(window, "pause").isEnabled() and not action(window, "run").isEnabled()
+    speed = window.status.fields["rate"]
+    qtbot.waitUntil(lambda: speed.text().endswith("it/s") and speed.isVisibleTo(window), timeout=10000)  # a live figure
     action(window, "pause").trigger()
     qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
+    assert not speed.isVisibleTo(window)  # said only while the run goes: it would read as live after a stop
     window.plot.redraw()
     curve = window.plot.getPlotItem().listDataItems()[0]
     x, y = curve.getOriginalDataset()

@@ -17,7 +17,7 @@ DIGITS = 6
 
 def short_number(value: float, digits: int = DIGITS, signed: bool = False) -> str:
     """``value`` in at most ``digits`` significant digits; ``signed`` writes a + too."""
-    value = float(value)
+    value = float(value) + 0.0  # -0.0 + 0.0 is 0.0: never "−0"
     if not math.isfinite(value):
         return "—" if math.isnan(value) else ("+∞" if signed else "∞") if value > 0 else "−∞"
     return f"{value:{'+' if signed else ''}.{digits}g}"
@@ -25,7 +25,7 @@ def short_number(value: float, digits: int = DIGITS, signed: bool = False) -> st
 
 def fixed_number(value: float, decimals: int = 5) -> str:
     """Fixed-point as the article prints JVal (``{:.5f}``) while that stays short; %g beyond 1e6."""
-    value = float(value)
+    value = float(value) + 0.0
     if math.isfinite(value) and abs(value) < 1e6:
         return f"{value:.{decimals}f}"
     return short_number(value)

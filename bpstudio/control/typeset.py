@@ -74,7 +74,7 @@ def number_text(value: float | None) -> str:
         return ""
     if not math.isfinite(value):
         return "∞" if value > 0 else "−∞" if value < 0 else "—"
-    text = f"{value:.4g}"
+    text = f"{value + 0.0:.4g}"  # -0.0 + 0.0 is 0.0: a product of zeros never reads "−0"
     if "e" in text:
         mantissa, exponent = text.split("e")
         text = f"{mantissa}·10" + str(int(exponent)).translate(_SUPERSCRIPT)

@@ -28,10 +28,15 @@ class _Style:
         return f"∂{top}/∂{bottom}"
 
     def number(self, value: float) -> str:
+        """Four significant digits; a negative one in parentheses; a product of zeros never "−0"."""
+        value = float(value) + 0.0  # -0.0 + 0.0 is 0.0
         text = f"{value:.4g}"
         if self.fmt == "latex":
-            return text.replace("e", r"\times 10^{") + "}" if "e" in text else text
-        if value < 0 and self.fmt != "latex":
+            if "e" in text:
+                mantissa, exponent = text.split("e")
+                text = rf"{mantissa}\times 10^{{{int(exponent)}}}"
+            return f"({text})" if value < 0 else text
+        if value < 0:
             return f"({text.replace('-', '−')})"
         return text
 

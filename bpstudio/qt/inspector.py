@@ -67,7 +67,13 @@ READABLE_SCALE = 1.0  # on a projector a formula taller than the panel keeps its
 
 
 def _fmt(value: float | None) -> str:
-    return "—" if value is None or not np.isfinite(value) else number_text(value) if abs(value) >= 1e6 else f"{value:.6g}".replace("-", "−")
+    return (
+        "—"
+        if value is None or not np.isfinite(value)
+        else number_text(value)
+        if abs(value) >= 1e6
+        else f"{value + 0.0:.6g}".replace("-", "−")
+    )
 
 
 def colours_for(look: Look) -> Colours:

@@ -19,7 +19,7 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.finished_runs import FinishedRun
 from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
-from ..control.number_format import fixed_number
+from ..control.number_format import fixed_number, short_number
 from ..control.session import RunState, Update
 from .plot_style import style_axes, style_live_axes
 from .accuracy_text import accuracy_text
@@ -346,9 +346,12 @@ class JvalPlot(pg.PlotWidget):
         if not 0 <= index < len(values):
             self.readout.hide()
             return
-        text = f"epoch {index}: JVal {values[index]:.6g}"
+        text = self.tr("epoch {epoch}: JVal {jval}").format(epoch=index, jval=short_number(values[index]))
         y = np.log10(values[index]) if self.log_y and values[index] > 0 else values[index]
         self.readout.setText(text)
+        # it opens towards the middle of the plot, so it is never cut at the right or top edge
+        (x_low, x_high), (y_low, y_high) = item.vb.viewRange()
+        self.readout.setAnchor((1 if index > (x_low + x_high) / 2 else 0, 0 if y > (y_low + y_high) / 2 else 1))
         self.readout.setPos(index, y)
         self.readout.show()
         self.hovered.emit(text)

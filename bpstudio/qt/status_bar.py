@@ -38,8 +38,12 @@ class StudioStatusBar(QStatusBar):
     def show_update(self, update: Update) -> None:
         self._last = update
         snap = update.snapshot
-        if update.state is RunState.RUNNING and update.rate and not self.trainer_lost:
-            self._rate = update.rate
+        # the speed is a live figure: said while the run goes, gone when it stops (it read as live after a
+        # reset, a rewind and in later lessons)
+        if update.state is RunState.RUNNING and not self.trainer_lost:
+            self._rate = update.rate or self._rate
+        else:
+            self._rate = 0.0
         state = self.tr("training stopped") if self.trainer_lost else marked("StatusBar", STATE_TEXT[update.state])
         self.fields["state"].setText(state)
         self.fields["iteration"].setText(self.tr("iteration {n}").format(n=snap.iteration))

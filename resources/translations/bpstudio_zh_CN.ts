@@ -1133,6 +1133,10 @@
         <source>(iteration {n})</source>
         <translation>（第 {n} 次迭代）</translation>
     </message>
+    <message>
+        <source>epoch {epoch}: JVal {jval}</source>
+        <translation>迭代次数 {epoch}：JVal {jval}</translation>
+    </message>
 </context>
 <context>
     <name>LandscapePanel</name>

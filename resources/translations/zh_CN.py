@@ -751,3 +751,7 @@ TRANSLATIONS.update({  # the CSV dialog reads on a background thread and says so
     "Reading {file}…": "正在读取 {file}…",
     "Checking every row of {file}…": "正在检查 {file} 的每一行…",
 })
+
+TRANSLATIONS.update({  # the plot's hover readout, said in the user's language (session 5)
+    "epoch {epoch}: JVal {jval}": "迭代次数 {epoch}：JVal {jval}",
+})
