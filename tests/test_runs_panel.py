@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from bpstudio.control import Reset, SetSetting
 from bpstudio.control import RunState
 from bpstudio.qt.runs_panel import run_label
+from bpstudio.engine.config import RunConfig
 
 
 def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
@@ -44,3 +45,27 @@ def test_a_run_label_tells_its_changes_and_why_it_stopped_in_the_current_languag
     win.set_language("zh_CN")
     assert "第 50 次迭代发散" in win.runs.list.item(win.runs.list.count() - 1).text()  # rewritten, not kept
     win.set_language("en")
+
+
+def test_only_runs_on_the_same_data_are_drawn_beside_the_run_on_screen(qtbot, open_studio):
+    """A curve of other data is on another scale: it stays in the Runs list, off the plot and its legend."""
+    from bpstudio.control import ApplyConfig
+
+    win = open_studio()
+    article = win.model.runs.add(win.last.config.with_changes(alpha=0.01), np.linspace(12500.0, 3.0, 40), (3, 5, 3))
+    deeper = win.model.runs.add(win.last.config.with_changes(hidden=(8,)), np.linspace(12500.0, 2.0, 40), (3, 8, 3))
+
+    def in_legend(key):
+        return any(getattr(sample, "item", None) is win.plot.overlays[key] for sample, _ in win.plot.getPlotItem().legend.items)
+
+    assert all(win.plot.overlays[k].isVisible() and in_legend(k) for k in (article.key, deeper.key))
+    xor = RunConfig(dataset="xor", samples=100, hidden=(4,), loss="cross-entropy")
+    win.thread.submit(ApplyConfig(xor))
+    qtbot.waitUntil(lambda: win.last.config.dataset == "xor", timeout=10000)
+    assert not any(win.plot.overlays[k].isVisible() or in_legend(k) for k in (article.key, deeper.key))
+    assert win.runs.list.count() == 2  # listed still
+    win.runs.list.item(0).setCheckState(Qt.Unchecked)  # the user's tick is kept for when the data comes back
+    win.thread.submit(ApplyConfig(RunConfig()))
+    qtbot.waitUntil(lambda: win.last.config.dataset == "article", timeout=10000)
+    assert not win.plot.overlays[article.key].isVisible() and not in_legend(article.key)
+    assert win.plot.overlays[deeper.key].isVisible() and in_legend(deeper.key)

@@ -20,6 +20,14 @@ from .observer import Event
 from .session import ChangeRecord
 
 MAX_RUNS = 50
+# What makes two runs' JVal curves comparable on one plot: the same samples and the same loss.  The
+# network, its start, the optimizer and the input features may differ: they are what a class compares.
+DATA_FIELDS = ("dataset", "samples", "seed", "noise", "classes", "formulas", "data_file", "inputs", "targets", "test_fraction", "loss")
+
+
+def same_data(one: RunConfig, other: RunConfig) -> bool:
+    """True when runs of these configs trained on the same samples with the same loss."""
+    return all(getattr(one, name) == getattr(other, name) for name in DATA_FIELDS)
 
 
 @dataclass(frozen=True, eq=False)

@@ -16,7 +16,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 
 from ..engine.messages import QT_TRANSLATE_NOOP
-from ..control.finished_runs import FinishedRun
+from ..engine.config import RunConfig
+from ..control.finished_runs import FinishedRun, same_data
 from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number, short_number
@@ -57,6 +58,8 @@ class JvalPlot(pg.PlotWidget):
         self.setAccessibleName("JVal plot")
         self.mirror = history if history is not None else HistoryMirror()  # the model's; read, never written
         self.overlay_runs: dict[int, FinishedRun] = {}  # labels are written again on a language switch
+        self._ticked: dict[int, bool] = {}  # the Runs list's ticks, by run key
+        self._config: RunConfig | None = None  # the run on screen's, to tell which overlays compare with it
         item = self.getPlotItem()
         # No grid: pyqtgraph redraws every grid line on every frame, which cost
         # the training thread a third of its speed in the benchmark.
@@ -160,9 +163,15 @@ class JvalPlot(pg.PlotWidget):
 
     # -- compared runs ----------------------------------------------------------------------
     def show_run(self, run: FinishedRun) -> None:
-        """A run the model kept: its curve dashed in its colour, labelled in the current language."""
+        """A run the model kept: its curve dashed in its colour, labelled in the current language.
+
+        It is drawn while the run on screen trained on the same data with the same loss
+        (:func:`~bpstudio.control.finished_runs.same_data`): a curve of other data is on another
+        scale and only hides this one.  The Runs list keeps every run either way.
+        """
         self.overlay_runs[run.key] = run
         self.add_overlay(run.key, run.history, run_label(run), run_colour(run), run.iterations)
+        self._place_overlay(run.key)
 
     def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str, iterations: np.ndarray | None = None) -> None:
         """Another run's JVal curve, dashed, with a legend entry (``iterations``: x of each point)."""
@@ -175,11 +184,28 @@ class JvalPlot(pg.PlotWidget):
         self.overlays[key] = curve
 
     def set_overlay_visible(self, key: int, shown: bool) -> None:
-        if key in self.overlays:
-            self.overlays[key].setVisible(shown)
+        """The Runs list's tick: the user's choice, drawn when the run also compares with the one on screen."""
+        self._ticked[key] = shown
+        self._place_overlay(key)
+
+    def _place_overlay(self, key: int) -> None:
+        curve = self.overlays.get(key)
+        if curve is None:
+            return
+        run = self.overlay_runs.get(key)
+        comparable = run is None or self._config is None or same_data(run.config, self._config)
+        shown = self._ticked.get(key, True) and comparable
+        curve.setVisible(shown)
+        legend = self.getPlotItem().legend
+        listed = any(getattr(sample, "item", None) is curve for sample, _label in legend.items)
+        if shown and not listed and run is not None:
+            legend.addItem(curve, run_label(run))
+        elif not shown and listed:
+            legend.removeItem(curve)
 
     def remove_overlay(self, key: int) -> None:
         self.overlay_runs.pop(key, None)
+        self._ticked.pop(key, None)
         curve = self.overlays.pop(key, None)
         if curve is not None:
             self.getPlotItem().removeItem(curve)
@@ -190,6 +216,11 @@ class JvalPlot(pg.PlotWidget):
         """Draw ``update`` (the model has already put its points into the history this plot reads)."""
         self._state = update.state
         self._scores = update.scores
+        if update.config is not self._config and (self._config is None or not same_data(update.config, self._config)):
+            self._config = update.config  # other data on screen: the overlays that compare with it
+            for key in list(self.overlays):
+                self._place_overlay(key)
+        self._config = update.config
         problem = update.problem
         if problem is not None and problem.test is not None:
             # JVal is a sum: scale the test set's sum to the training set's size to compare
