@@ -215,3 +215,32 @@ def test_on_a_projector_the_article_keeps_its_map_behind_a_tab(qtbot, open_studi
     win.menus.presentation.setChecked(True)
     assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)
     win.menus.presentation.setChecked(False)
+
+
+def test_on_a_projector_the_formula_is_above_the_map_whichever_tab_was_in_front(qtbot, open_studio):
+    """With the map's tab in front, taking it out of the group used to bring gradient health forward."""
+    win = open_studio(SPIRAL)
+    win.map_dock.raise_()
+    qtbot.waitUntil(lambda: win.unit_views.map_panel.shown, timeout=5000)
+    win.menus.presentation.setChecked(True)
+
+    def on_screen(dock):  # a tab behind another is "visible" to Qt, but has nothing on screen
+        return not dock.visibleRegion().isEmpty()
+
+    qtbot.waitUntil(lambda: on_screen(win.inspector_dock) and on_screen(win.map_dock), timeout=5000)
+    assert not on_screen(win.health_dock) and not on_screen(win.landscape_dock)
+
+
+def test_a_lesson_on_the_plane_chosen_on_a_projector_shows_the_formula_above_its_map(qtbot, open_studio):
+    from bpstudio.control.lessons import LESSONS_BY_KEY
+
+    win = open_studio()  # the article: its map stays behind a tab
+    win.menus.presentation.setChecked(True)
+
+    def on_screen(dock):
+        return not dock.visibleRegion().isEmpty()
+
+    win.lessons.choose(LESSONS_BY_KEY["softmax_sources"])
+    qtbot.waitUntil(lambda: win.last.config.dataset == "spiral" and on_screen(win.map_dock), timeout=10000)
+    qtbot.waitUntil(lambda: on_screen(win.inspector_dock), timeout=5000)
+    assert not on_screen(win.health_dock) and not on_screen(win.landscape_dock)

@@ -68,5 +68,6 @@ class ProjectorLayout:
             window.removeDockWidget(decision_map)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, decision_map, Qt.Orientation.Vertical)
         decision_map.show()
+        inspector.raise_()  # taking the map out of the group may have brought another of its tabs to the front
         height = max(inspector.height() + decision_map.height(), 2)
         window.resizeDocks([inspector, decision_map], [height // 2, height - height // 2], Qt.Orientation.Vertical)
