@@ -80,7 +80,14 @@ def smoke_test(app, window, args) -> int:
         QTimer.singleShot(50, check)
 
     def finish():
+        from .background import BackgroundWorker
+
         window._refresh_views(window.last)
+        # the screenshot shows the formula typeset for this iteration, not the one before (the
+        # typesetting runs in the background and takes longer than the wait above on a slow machine)
+        BackgroundWorker.shared().wait_idle()
+        for _ in range(5):  # the typeset formula arrives, then the inspector lays out around it
+            app.processEvents()
         image = window.grab()
         from .image_files import save_image
 
