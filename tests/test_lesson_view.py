@@ -210,3 +210,34 @@ def test_on_a_projector_a_long_chain_keeps_a_readable_size_and_the_panel_scrolls
     assert formula.scale_for(formula.width()) >= 1.0  # yet it is not shrunk to dust: its own size, at least
     qtbot.waitUntil(lambda: window.inspector.verticalScrollBar().maximum() > 0, timeout=5000)
     window.findChild(QAction, "presentation").setChecked(False)
+
+
+def test_the_phase_sample_tag_has_its_own_strip_under_the_network_after_any_resize(qtbot, window):
+    """On a short projector screen the tag covered the lower nodes, and it stayed put when the view grew."""
+    view = window.network_view
+    window.resize(1366, 768)
+    for _ in range(4):
+        press(qtbot, window, "step_phase")
+    tag = view.sample_tag
+    qtbot.waitUntil(tag.isVisible, timeout=5000)
+
+    def network_on_screen():
+        return view.mapFromScene(view.scene().itemsBoundingRect()).boundingRect()
+
+    for sizes in ([200, 300], [420, 280]):
+        window.splitter.setSizes(sizes)
+        qtbot.waitUntil(lambda: view.viewport().height() > 0, timeout=2000)
+        assert tag.geometry().bottom() <= view.viewport().geometry().bottom()
+        assert tag.geometry().bottom() >= view.viewport().geometry().bottom() - 12  # at the bottom, where it was put
+        assert not network_on_screen().intersects(tag.geometry()), sizes
+    before = network_on_screen()
+    view.show_phase(None)  # the walk is over: no sample to name, the strip goes back to the network
+    assert not tag.isVisible() and network_on_screen().height() > before.height()
+
+
+def test_on_a_projector_the_plot_keeps_room_for_readable_ticks(qtbot, window):
+    window.resize(1366, 768)
+    window.menus.presentation.setChecked(True)
+    assert window.plot.minimumHeight() >= 150
+    window.menus.presentation.setChecked(False)
+    assert window.plot.minimumHeight() == 0

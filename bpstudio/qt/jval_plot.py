@@ -33,6 +33,7 @@ SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
 EPOCH = QT_TRANSLATE_NOOP("JvalPlot", "epoch")
 FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+PROJECTOR_PLOT_HEIGHT = 180  # px: title, three readable ticks and the axis label at the projector's font size
 
 
 install_safe_plot_exports()  # right-click Export… writes through control.safe_write
@@ -142,6 +143,8 @@ class JvalPlot(pg.PlotWidget):
         self.setBackground(look.background)
         item = self.getPlotItem()
         style_live_axes(self, look.muted, look.text, look.scale)
+        # on a projector its ticks are large: a plot squeezed under the diagram would overlap them
+        self.setMinimumHeight(PROJECTOR_PLOT_HEIGHT if look.scale > 1 else 0)
         item.setLabel("bottom", marked("JvalPlot", EPOCH), color=look.text)
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))

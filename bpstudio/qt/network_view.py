@@ -288,7 +288,10 @@ class NetworkView(QGraphicsView):
         for node_item in self.nodes.values():
             node_item.set_annotation("")
         if phase is None or self.problem is None:
-            self.sample_tag.hide()
+            if self.sample_tag.isVisible():
+                self.sample_tag.hide()
+                if not self._user_zoomed:
+                    self.fit()  # the strip the tag took goes back to the network
             for item in self.edges:
                 item.set_mode("normal")
             self.show_selection(self.selected_param, self.chain)
@@ -370,10 +373,16 @@ class NetworkView(QGraphicsView):
             f"padding:2px 6px; font-size:{round(10.5 * look.scale)}pt; font-weight:bold;"
         )
         self.sample_tag.adjustSize()
-        area = self.viewport().geometry()  # bottom left: the source and sink tags sit above the nodes
-        self.sample_tag.move(area.left() + 8, area.bottom() - self.sample_tag.height() - 8)
         self.sample_tag.show()
         self.sample_tag.raise_()
+        self._place_sample_tag()
+        if not self._user_zoomed:
+            self.fit()  # the network moves up to leave the tag its strip
+
+    def _place_sample_tag(self) -> None:
+        """Bottom left of the view (the source and sink tags sit above the nodes), also after a resize."""
+        area = self.viewport().geometry()
+        self.sample_tag.move(area.left() + 8, area.bottom() - self.sample_tag.height() - 8)
 
     def _tag_update(self, phase: Phase) -> None:
         """At the update, the selected weight's label says where it went."""
@@ -394,10 +403,18 @@ class NetworkView(QGraphicsView):
 
     # -- navigation --------------------------------------------------------------------------
     def fit(self) -> None:
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        """The whole network in view; while a phase's sample is named, above the strip its tag takes."""
+        rect = self.scene().sceneRect()
+        strip = self.sample_tag.height() + 16 if self.sample_tag.isVisible() else 0
+        height = self.viewport().height()
+        if strip and height > 2 * strip:
+            rect = rect.adjusted(0, 0, 0, rect.height() * strip / (height - strip))
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self.sample_tag.isVisible():
+            self._place_sample_tag()
         if not self._user_zoomed:
             self.fit()
 
