@@ -244,3 +244,14 @@ def test_a_lesson_on_the_plane_chosen_on_a_projector_shows_the_formula_above_its
     qtbot.waitUntil(lambda: win.last.config.dataset == "spiral" and on_screen(win.map_dock), timeout=10000)
     qtbot.waitUntil(lambda: on_screen(win.inspector_dock), timeout=5000)
     assert not on_screen(win.health_dock) and not on_screen(win.landscape_dock)
+
+
+def test_on_a_768_pixel_projector_two_stacked_panels_scroll_instead_of_growing_the_window(qtbot, open_studio):
+    """The landscape over the map asked for 869 px at projector sizes, and the window grew past the screen."""
+    win = open_studio(SPIRAL)
+    win.resize(1366, 768)
+    win.menus.presentation.setChecked(True)
+    win.landscape_dock.raise_()
+    qtbot.waitUntil(lambda: win.landscape_holder.panel is not None, timeout=5000)
+    assert win.minimumSizeHint().height() <= 768
+    assert win.landscape_dock.widget().objectName() == "landscape_dock_scroller"

@@ -254,13 +254,15 @@ class MainWindow(QMainWindow):
         # the loss along the selected weight and across two (issue 15); it computes only while on screen
         # built when its tab is first shown: it is a sixth of the start-up, and many sessions never open it
         self.landscape_holder = LazyPanel(self._build_landscape)
-        self.landscape_dock = self._dock("landscape_dock", self.landscape_holder, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.landscape_dock = self._dock("landscape_dock", self.landscape_holder, Qt.DockWidgetArea.RightDockWidgetArea, scrolled=True)
         self.landscape_holder.follow(self.landscape_dock)
         self.tabifyDockWidget(self.runs_dock, self.landscape_dock)
         # The decision map, the units' pictures on the diagram and gradient health (issue 14)
         self.unit_views = UnitViews(self.model, self.model_signals, self.network_view, self)
-        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_holder, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.health_dock = self._dock("gradient_health_dock", self.unit_views.health_holder, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.map_dock = self._dock("decision_map_dock", self.unit_views.map_holder, Qt.DockWidgetArea.RightDockWidgetArea, scrolled=True)
+        self.health_dock = self._dock(
+            "gradient_health_dock", self.unit_views.health_holder, Qt.DockWidgetArea.RightDockWidgetArea, scrolled=True
+        )
         self.tabifyDockWidget(self.runs_dock, self.map_dock)
         self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()
@@ -331,9 +333,21 @@ class MainWindow(QMainWindow):
         self.network_view.tips.sample = sample  # hover texts give this sample's values
         self.thread.submit(SelectSample(sample))  # the phase walk reports this sample's numbers
 
-    def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, widget: QWidget, area, scrolled: bool = False) -> QDockWidget:
+        """A dock for ``widget``; ``scrolled`` lets a tall panel scroll instead of growing the window.
+
+        Two panels stacked in one column at projector sizes (the landscape over the
+        decision map) asked for more than a 768-pixel screen, and the window grew past it.
+        """
         dock = QDockWidget(self)
         dock.setObjectName(name)
+        if scrolled:
+            scroller = QScrollArea()
+            scroller.setObjectName(f"{name}_scroller")
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroller.setWidget(widget)
+            widget = scroller
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
