@@ -24,7 +24,8 @@ def png_size(path):
 
 def test_every_export(qtbot, window, tmp_path):
     menu = window.exports
-    assert menu.write(menu._plot, str(tmp_path / "jval.png")) and png_size(tmp_path / "jval.png") == (600, 400)
+    # the article's 600×400 figure, three times the pixels for a slide (the CLI keeps 600×400)
+    assert menu.write(menu._plot, str(tmp_path / "jval.png")) and png_size(tmp_path / "jval.png") == (1800, 1200)
     assert menu.write(menu._plot, str(tmp_path / "jval.svg"))
     assert "<svg" in (tmp_path / "jval.svg").read_text()
     assert menu.write(menu._history, str(tmp_path / "h.csv"))

@@ -165,16 +165,22 @@ def _star(centre: QPointF, radius: float) -> QPolygonF:
     return QPolygonF(points)
 
 
-def save_article_figure(path: str | Path, jval: np.ndarray, width: int = 600, height: int = 400) -> None:
-    """Write the figure as PNG or SVG (by the file's suffix); raises OSError on failure."""
-    save_figure(path, QSize(width, height), lambda painter, size: paint_article_figure(painter, size, jval), "BP Studio: JVal per epoch")
+def save_article_figure(path: str | Path, jval: np.ndarray, width: int = 600, height: int = 400, scale: float = 1.0) -> None:
+    """Write the figure as PNG or SVG (by the file's suffix); raises OSError on failure.
+
+    ``scale`` multiplies a PNG's pixels, the layout unchanged: the article's
+    600×400 with 11-pixel text is too small for a slide.
+    """
+    save_figure(
+        path, QSize(width, height), lambda painter, size: paint_article_figure(painter, size, jval), "BP Studio: JVal per epoch", scale
+    )
 
 
-def save_figure(path: str | Path, size: QSize, paint, title: str) -> None:
+def save_figure(path: str | Path, size: QSize, paint, title: str, scale: float = 1.0) -> None:
     """Run ``paint(painter, size)`` into a PNG or an SVG file (by the suffix), without a display.
 
     Shared by every headless figure (the article's, the landscape's); raises
-    OSError when the file cannot be written.
+    OSError when the file cannot be written.  A PNG is ``scale`` times ``size``.
     """
     from .offscreen import ensure_gui_application
 
@@ -182,8 +188,9 @@ def save_figure(path: str | Path, size: QSize, paint, title: str) -> None:
     if Path(path).suffix.lower() == ".svg":
         paint_svg(path, lambda painter: paint(painter, size), size, QRectF(0, 0, size.width(), size.height()), title)
         return
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    image = QImage(round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_ARGB32)
     painter = QPainter(image)
+    painter.scale(scale, scale)
     paint(painter, size)
     painter.end()
     save_image(image, path)

@@ -23,11 +23,14 @@ from .article_figure import save_article_figure
 from .image_files import paint_svg, save_image
 
 
+SLIDE_SCALE = 3  # the studio's PNG of the figure: 1800×1200, its text readable on a slide
+
+
 def export_plot(path: str | Path, history: np.ndarray) -> None:
-    """The article's figure (PNG or SVG)."""
+    """The article's figure (PNG or SVG), a PNG large enough for a slide."""
     if Path(path).suffix.lower() not in (".png", ".svg"):
         raise ValueError("the plot can be saved as .png or .svg")
-    save_article_figure(path, history)
+    save_article_figure(path, history, scale=SLIDE_SCALE)
 
 
 def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers) -> None:

@@ -39,6 +39,13 @@ PROJECTOR_PLOT_HEIGHT = 180  # px: title, three readable ticks and the axis labe
 install_safe_plot_exports()  # right-click Export… writes through control.safe_write
 
 
+def _with_margin(last: float) -> tuple[float, float]:
+    """The x range for epochs 0..last with a little room each side: the seed dot and the solution star
+    sit on the ends and were cut in half by the plot's edge."""
+    margin = 0.015 * last + 0.5
+    return -margin, float(last) + margin
+
+
 def _nice_above(value: float) -> float:
     """The smallest 1, 2 or 5 times a power of ten that is at least ``value``."""
     if value <= 1:
@@ -295,17 +302,17 @@ class JvalPlot(pg.PlotWidget):
         last = max(length - 1, 1)
         (x0, x1), (y0, y1) = self._range or ((0.0, 0.0), (0.0, 0.0))
         running = self._state is RunState.RUNNING  # paused or finished: fitted exactly
-        x_ok = x0 == 0 and (last <= x1 <= 4 * last + 10 if running else x1 == last)
+        x_ok = (x0 <= 0 and last <= x1 <= 4 * last + 10) if running else (x0, x1) == _with_margin(last)
         y_ok = y0 <= lo and hi <= y1 and (hi - lo) >= 0.5 * (y1 - y0)
         if x_ok and y_ok:
             return
         if not x_ok:
-            x1 = float(_nice_above(last * 1.25)) if running else float(last)
+            x0, x1 = _with_margin(_nice_above(last * 1.25) if running else last)
         if not y_ok:
             pad = 0.08 * (hi - lo)
             y0, y1 = lo - pad, hi + pad
-        self._range = ((0.0, x1), (y0, y1))
-        self.getPlotItem().getViewBox().setRange(xRange=(0.0, x1), yRange=(y0, y1), padding=0, disableAutoRange=True)
+        self._range = ((x0, x1), (y0, y1))
+        self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0, disableAutoRange=True)
 
     def _user_moved_view(self, *_args) -> None:
         self.follow = False
