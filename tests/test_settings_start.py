@@ -82,3 +82,24 @@ def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes
     running_at = win.last.iteration
     qtbot.waitUntil(lambda: win.last.iteration > running_at, timeout=5000)  # the previous run keeps going
     win.pause()
+
+
+@pytest.mark.parametrize("screen, expected", [((1920, 1080), (1728, 972)), ((1366, 740), (1366, 740))])
+def test_a_first_start_takes_most_of_the_screen_centred(qtbot, monkeypatch, open_studio, screen, expected):
+    """A 1920 screen showed a 1366x768 window in its corner; a laptop's keeps the whole of its free area."""
+    from PySide6.QtCore import QRect
+
+    from bpstudio.qt.main_window import MainWindow
+
+    class Screen:
+        def availableGeometry(self):
+            return QRect(0, 0, *screen)
+
+    settings = QSettings("BPStudio", "BPStudio")
+    settings.remove("geometry")
+    settings.remove("window_state")
+    settings.setValue("tour_seen", True)
+    monkeypatch.setattr(MainWindow, "screen", lambda self: Screen())
+    win = open_studio(restore_settings=True)
+    assert (win.width(), win.height()) == expected
+    assert (win.x(), win.y()) == ((screen[0] - expected[0]) // 2, (screen[1] - expected[1]) // 2)
