@@ -15,7 +15,7 @@ STATE_TEXT = {
     RunState.IDLE: QT_TRANSLATE_NOOP("StatusBar", "ready"),
     RunState.RUNNING: QT_TRANSLATE_NOOP("StatusBar", "running"),
     RunState.PAUSED: QT_TRANSLATE_NOOP("StatusBar", "paused"),
-    RunState.STEPPING: QT_TRANSLATE_NOOP("StatusBar", "stepping through an iteration"),
+    RunState.STEPPING: QT_TRANSLATE_NOOP("StatusBar", "phase by phase"),  # "iteration N" follows it
     RunState.CONVERGED: QT_TRANSLATE_NOOP("StatusBar", "converged"),
     RunState.DIVERGED: QT_TRANSLATE_NOOP("StatusBar", "diverged"),
     RunState.FINISHED: QT_TRANSLATE_NOOP("StatusBar", "finished"),

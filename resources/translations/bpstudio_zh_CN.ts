@@ -2045,8 +2045,8 @@ The current session stays as it was.</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <source>stepping through an iteration</source>
-        <translation>正在逐阶段执行一次迭代</translation>
+        <source>phase by phase</source>
+        <translation>逐阶段执行</translation>
     </message>
     <message>
         <source>converged</source>

@@ -229,7 +229,7 @@ TRANSLATIONS = {
     "ready": "就绪",
     "running": "运行中",
     "paused": "已暂停",
-    "stepping through an iteration": "正在逐阶段执行一次迭代",
+    "phase by phase": "逐阶段执行",
     "converged": "已收敛",
     "diverged": "已发散",
     "finished": "已完成",
