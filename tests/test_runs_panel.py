@@ -20,7 +20,9 @@ def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
     win.run()
     qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 2, timeout=10000)
     labels = [win.runs.list.item(i).text() for i in range(2)]
-    assert labels[0].startswith("Adam α=0.001") and labels[1].startswith("Adam α=0.01")
+    # the list names the data first: it holds runs of every data set
+    assert labels[0].startswith("article (r, g, b) · Adam α=0.001") and labels[1].startswith("article (r, g, b) · Adam α=0.01")
+    assert win.runs.list.item(0).toolTip() == labels[0] and not win.runs.list.item(0).icon().isNull()
     assert len(win.plot.overlays) == 2
     legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
     assert any("α=0.01" in text for text in legend)
@@ -69,3 +71,18 @@ def test_only_runs_on_the_same_data_are_drawn_beside_the_run_on_screen(qtbot, op
     qtbot.waitUntil(lambda: win.last.config.dataset == "article", timeout=10000)
     assert not win.plot.overlays[article.key].isVisible() and not in_legend(article.key)
     assert win.plot.overlays[deeper.key].isVisible() and in_legend(deeper.key)
+
+
+def test_the_runs_list_names_each_runs_data(qtbot, open_studio):
+    from bpstudio.qt.runs_panel import data_name
+
+    win = open_studio()
+    history = np.linspace(10.0, 1.0, 20)
+    spiral = win.model.runs.add(RunConfig(dataset="spiral", hidden=(8,)), history, (2, 8, 2))
+    csv = win.model.runs.add(RunConfig(data_file="/tmp/lessons/colours.csv", inputs=("a",), targets=("b",)), history, (1, 5, 1))
+    formulas = win.model.runs.add(RunConfig(formulas=("x = r*g", "y = sin(b)")), history, (3, 5, 2))
+    assert [data_name(run) for run in (spiral, csv, formulas)] == ["spiral", "colours.csv", "x, y"]
+    texts = [win.runs.list.item(i).text() for i in range(win.runs.list.count())]
+    assert texts[0].startswith("spiral · ") and texts[1].startswith("colours.csv · ") and texts[2].startswith("x, y · ")
+    win.set_language("zh_CN")
+    assert win.runs.list.item(0).text().startswith("螺旋")

@@ -8,9 +8,11 @@ this panel lists them and writes their labels in the language of the moment.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..control.finished_runs import FinishedRun
@@ -25,10 +27,25 @@ def run_colour(run: FinishedRun) -> str:
     return PALETTE[run.key % len(PALETTE)]
 
 
-def run_label(run: FinishedRun) -> str:
-    """The run in words, in the current language: what it was, every mid-run change, why it stopped."""
+def data_name(run: FinishedRun) -> str:
+    """The data a run trained on: the CSV file's name, the formulas' targets, or the data set."""
     config = run.config
-    parts = [f"{option_name(config.optimizer)} α={run.start_alpha:g}"]
+    if config.data_file:
+        return Path(config.data_file).name
+    if config.formulas:
+        return ", ".join(formula.split("=")[0].strip() for formula in config.formulas)
+    return option_name(config.dataset)
+
+
+def run_label(run: FinishedRun, with_data: bool = False) -> str:
+    """The run in words, in the current language: what it was, every mid-run change, why it stopped.
+
+    ``with_data`` names its data first (the Runs list holds runs of every data set; the plot
+    draws only runs on the data on screen, where the name would say nothing).
+    """
+    config = run.config
+    parts = [data_name(run)] if with_data else []
+    parts.append(f"{option_name(config.optimizer)} α={run.start_alpha:g}")
     parts.append("-".join(str(s) for s in run.sizes) + f" {option_name(config.activation)}")
     if config.samples != 1000 or config.seed != 1:
         parts.append(
@@ -70,6 +87,8 @@ class RunsPanel(QWidget):
         layout.addWidget(self.hint)
         self.list = QListWidget()
         self.list.setObjectName("runs_list")
+        self.list.setWordWrap(True)  # a label with its changes and stop reason is longer than the panel is wide
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(self._toggled)
         layout.addWidget(self.list)
         row = QHBoxLayout()
@@ -88,17 +107,21 @@ class RunsPanel(QWidget):
             item = self.list.item(row)
             run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
             if run is not None:
-                item.setText(run_label(run))
+                item.setText(run_label(run, with_data=True))
+                item.setToolTip(item.text())
 
     def show_run(self, run: FinishedRun) -> None:
         """The model kept ``run``: list it, ticked (its curve is overlaid)."""
         self.runs[run.key] = run
-        item = QListWidgetItem(run_label(run))
+        item = QListWidgetItem(run_label(run, with_data=True))
         item.setData(Qt.ItemDataRole.UserRole, run.key)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setForeground(Qt.GlobalColor.black)
-        item.setToolTip(run_colour(run))
+        item.setToolTip(item.text())
+        swatch = QPixmap(12, 12)  # its curve's colour on the plot
+        swatch.fill(QColor(run_colour(run)))
+        item.setIcon(QIcon(swatch))
         self.list.addItem(item)
 
     def _toggled(self, item: QListWidgetItem) -> None:
