@@ -250,3 +250,15 @@ def test_redo_walks_forward_again_after_rewind(qtbot, window):
         action(window, "redo").trigger()
     assert window.last.iteration == 2 and "iteration 2" in window.status.fields["iteration"].text()
     assert len(window.plot.mirror) == 3  # the curve came back with it
+
+
+def test_while_training_the_inspector_says_its_iteration_follows_once_a_second(qtbot, window):
+    """Its numbers lag the plot by up to a second; it says so, and after a pause it agrees with the status bar."""
+    title = window.inspector.title
+    action(window, "run").trigger()
+    qtbot.waitUntil(lambda: "live, once a second" in title.text(), timeout=20000)
+    action(window, "pause").trigger()
+    qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
+    qtbot.waitUntil(lambda: f"iteration {window.last.iteration}" in title.text(), timeout=10000)
+    assert "live" not in title.text()
+    assert f"iteration {window.last.iteration}" in window.status.fields["iteration"].text()

@@ -387,7 +387,7 @@ class Inspector(QScrollArea):
         self.view = view
         self._set_enabled(True)
         chain = view.chain
-        self.title.setText(self._title(chain, view.iteration))
+        self.title.setText(self._title(chain, view.iteration, live=not view.exact))
         self.sample_inputs.setText(self._describe_inputs(view))
         self.sample_info.setText(self._describe_sample(view))
         shown = {"value": view.weight, "gradient": view.gradient, "plain": -view.alpha * view.gradient}
@@ -473,11 +473,17 @@ class Inspector(QScrollArea):
         for widget in (self.copy_latex, self.nudge_button, self.nudge_delta):
             widget.setEnabled(on)
 
-    def _title(self, chain: InfluenceChain, iteration: int | None) -> str:
+    def _title(self, chain: InfluenceChain, iteration: int | None, live: bool = False) -> str:
+        """Name, flat name and iteration; while the net trains, that the numbers follow once a second.
+
+        Without it the inspector's iteration, a second behind, contradicted the plot's and the status bar's.
+        """
         name = chain.display(chain.param, "html")
         text = f"<b style='font-size:large'>{name}</b> &nbsp; <span style='color:{self.colours.muted}'>[{chain.name}]</span>"
         if iteration is not None:
             text += " &nbsp; " + self.tr("iteration {n}").format(n=iteration)
+            if live:
+                text += f" <span style='color:{self.colours.muted}'>· " + self.tr("live, once a second") + "</span>"
         return text
 
     def _describe_inputs(self, view: ChainView) -> str:

@@ -1011,6 +1011,10 @@
         <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
     <message>
+        <source>live, once a second</source>
+        <translation>训练中，每秒更新一次</translation>
+    </message>
+    <message>
         <source>inputs: {inputs}</source>
         <translation>输入：{inputs}</translation>
     </message>

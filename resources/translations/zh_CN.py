@@ -755,3 +755,7 @@ TRANSLATIONS.update({  # the CSV dialog reads on a background thread and says so
 TRANSLATIONS.update({  # the plot's hover readout, said in the user's language (session 5)
     "epoch {epoch}: JVal {jval}": "迭代次数 {epoch}：JVal {jval}",
 })
+
+TRANSLATIONS.update({  # the inspector says its numbers follow a running net once a second (session 5)
+    "live, once a second": "训练中，每秒更新一次",
+})
