@@ -241,3 +241,17 @@ def test_on_a_projector_the_plot_keeps_room_for_readable_ticks(qtbot, window):
     assert window.plot.minimumHeight() >= 150
     window.menus.presentation.setChecked(False)
     assert window.plot.minimumHeight() == 0
+
+
+def test_at_the_update_the_weights_label_gives_its_step_and_leaves_its_node_free(qtbot, window):
+    view = window.network_view
+    view.select_param(0)
+    for _ in range(6):
+        press(qtbot, window, "step_phase")
+    assert window.last.phase.kind == "update"
+    tag = view.selection_tag
+    text = tag.toPlainText()
+    before, after = window.last.phase.weights_before[0], window.last.phase.weights_after[0]
+    assert "Δ −0.001" in text and f"{before:.5f} → {after:.5f}".replace("-", "−") in text  # Adam's step is about α
+    target = view.nodes[view.weight_edges[0].edge.target]
+    assert not tag.sceneBoundingRect().intersects(target.sceneBoundingRect())

@@ -57,6 +57,16 @@ def column_x(column: int, tallest: int = 6) -> float:
     return x
 
 
+def _moved(before: float, after: float) -> str:
+    """``before → after`` with the decimals that show the step: Adam moves a weight by about α,
+    so 0.587 → 0.586 at four significant digits said little; 0.5870 → 0.5860 says it."""
+    step = abs(after - before)
+    if not (math.isfinite(before) and math.isfinite(after)) or step == 0 or max(abs(before), abs(after)) >= 1e4:
+        return f"{number_text(before)} → {number_text(after)}"
+    decimals = min(8, max(3, 1 - math.floor(math.log10(step))))
+    return f"{before + 0.0:.{decimals}f} → {after + 0.0:.{decimals}f}".replace("-", "−")
+
+
 class NetworkView(QGraphicsView):
     param_selected = Signal(object)  # flat parameter index, or None to clear
     node_selected = Signal(str)  # node machine name
@@ -245,12 +255,15 @@ class NetworkView(QGraphicsView):
             assert self.chain is not None  # show_selection sets the chain before its tag
             name = self.chain.display(self.chain.param, "html")
         else:
-            name = html.escape(text)
+            name = "<br>".join(html.escape(part) for part in text.split("\n"))
         tag.setHtml(f"<span style='color:{look.selected}; background:{look.background}'>{name}</span>")
         line = item.line()
         middle = line.p1() + (line.p2() - line.p1()) * 0.45
         rect = tag.boundingRect()
-        tag.setPos(middle.x() - rect.width() / 2, middle.y() - rect.height() - 2)
+        # above the link, and ending before the node it leads to: a long label covered that node
+        right = self.nodes[item.edge.target].pos().x() - self.nodes[item.edge.target].radius - 2
+        left = min(middle.x() - rect.width() / 2, right - rect.width())
+        tag.setPos(left, middle.y() - rect.height() - 2)
         tag.setZValue(6)
         self.scene().addItem(tag)
         self.selection_tag = tag
@@ -391,7 +404,8 @@ class NetworkView(QGraphicsView):
         if phase.kind == UPDATE and phase.weights_before is not None and phase.weights_after is not None:
             i = self.selected_param
             name = self.chain.display(self.chain.param)
-            self._tag_selection(i, f"{name}: {number_text(phase.weights_before[i])} → {number_text(phase.weights_after[i])}")
+            before, after = float(phase.weights_before[i]), float(phase.weights_after[i])
+            self._tag_selection(i, f"{name}: Δ {number_text(after - before)}\n{_moved(before, after)}")
         else:
             self._tag_selection(self.selected_param)
 
