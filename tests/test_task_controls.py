@@ -35,9 +35,12 @@ def test_settings_that_do_not_apply_are_disabled_saying_why(open_studio):
     for field in ("classes", "noise", "features", "loss"):
         assert not editors[field].isEnabled(), field
     assert "2-D" in editors["features"].toolTip() and "classes" in editors["loss"].toolTip()
+    # the article's inputs are r, g, b: no x₁, x₂ box ticked as if they were fed to the network
+    assert not any(box.isChecked() for box in editors["features"].findChildren(QCheckBox))
     assert editors["dataset"].isEnabled() and editors["output"].isEnabled()
     assert editors["l1"].isEnabled() and editors["batch_size"].isEnabled()
     window.controls.show_config(RunConfig(dataset="circle"))
+    assert [box.objectName() for box in editors["features"].findChildren(QCheckBox) if box.isChecked()] == ["feature_x1", "feature_x2"]
     assert not editors["classes"].isEnabled()
     assert editors["classes"].toolTip() == "circle has 2 classes; gauss and spiral also come with 3."
     assert editors["features"].isEnabled() and editors["noise"].isEnabled() and editors["loss"].isEnabled()

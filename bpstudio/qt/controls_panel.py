@@ -317,8 +317,8 @@ class ControlsPanel(QWidget):
             )
         for field, editor in self.editors.items():
             text = shown_output(config) if field == "output" else format_value(field, getattr(config, field))
-            if isinstance(editor, FeatureChecks):  # the features field
-                editor.set_features(config.input_features)
+            if isinstance(editor, FeatureChecks):  # the features field; none ticked where they do not apply
+                editor.set_features(() if "features" in off else config.input_features)  # (x₁, x₂ read as r, g, b's)
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(text))
             elif not editor.hasFocus() or not self.errors[field].isVisible():
