@@ -1,8 +1,8 @@
 """Prediction probe: one slider per input; the network's outputs beside the true values.
 
 For the article's data and for target formulas the true value is computed
-from the formula; for a CSV file there is no formula, so only the network's
-prediction shows.
+from the formula; for a CSV file or points in the plane there is no formula,
+so only the network's prediction shows, without an empty "true" column.
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ from ..control.studio_model import ProbeReading
 from ..engine.data import Problem
 
 STEPS = 200  # slider positions across an input's range
+# One table row per label, with the same column widths, so the header and the outputs line up.
+ROW = (
+    "<table cellspacing=0 cellpadding=0><tr><td width=56>{name}</td>"
+    "<td width=100 align=right>{network}</td><td width=100 align=right>{true}</td></tr></table>"
+)
 
 
 class PredictionProbe(QWidget):
@@ -33,6 +38,7 @@ class PredictionProbe(QWidget):
         self.output_labels: list[QLabel] = []
         self.ranges: list[tuple[float, float]] = []
         self._built_for: Problem | None = None
+        self._with_truth = True  # a formula gives the true outputs (a "true" column)
 
     def _build(self, problem: Problem) -> None:
         while self.grid.count():
@@ -57,6 +63,7 @@ class PredictionProbe(QWidget):
             self.grid.addWidget(label, row, 2)
             self.sliders.append(slider)
             self.slider_labels.append(label)
+        self._say_inputs(self.inputs())  # each slider's value from the start, not only once it is moved
         top = len(data.input_names)
         self.header = QLabel()
         self.grid.addWidget(self.header, top, 0, 1, 3)
@@ -67,12 +74,17 @@ class PredictionProbe(QWidget):
             self.grid.addWidget(label, top + 1 + k, 0, 1, 3)
             self.output_labels.append(label)
         self._built_for = problem
+        self._with_truth = True
         self.retranslate()
+
+    def _say_header(self) -> None:
+        true = self.tr("true") if self._with_truth else ""
+        self.header.setText(ROW.format(name="<b>" + self.tr("output") + "</b>", network=self.tr("network"), true=true))
 
     def retranslate(self) -> None:
         if self._built_for is None:
             return
-        self.header.setText(self.tr("<b>output</b> &nbsp;&nbsp; network &nbsp;&nbsp; true"))
+        self._say_header()
         for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
             slider.setToolTip(
                 self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
@@ -88,10 +100,13 @@ class PredictionProbe(QWidget):
             self._build(problem)
         self.problem = problem
 
-    def _moved(self) -> None:
-        x = self.inputs()
+    def _say_inputs(self, x: np.ndarray) -> None:
         for label, value in zip(self.slider_labels, x):
             label.setText(short_number(value, 3, signed=True))
+
+    def _moved(self) -> None:
+        x = self.inputs()
+        self._say_inputs(x)
         self.inputs_changed.emit(x)
 
     def show_reading(self, reading: ProbeReading) -> None:
@@ -99,6 +114,9 @@ class PredictionProbe(QWidget):
         if self.problem is None or len(reading.predicted) != len(self.output_labels):
             return
         names = self.problem.dataset.target_names
+        if self._with_truth != (reading.true is not None):  # no formula (CSV, points): no "true" column
+            self._with_truth = reading.true is not None
+            self._say_header()
         for k, (label, name, p) in enumerate(zip(self.output_labels, names, reading.predicted)):
-            shown = "—" if reading.true is None else short_number(reading.true[k], signed=True)
-            label.setText(f"<i>{name}</i> &nbsp; {short_number(p, signed=True)} &nbsp;&nbsp; {shown}")
+            true = "" if reading.true is None else short_number(reading.true[k], signed=True)
+            label.setText(ROW.format(name=f"<i>{name}</i>", network=short_number(p, signed=True), true=true))

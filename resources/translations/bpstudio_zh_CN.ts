@@ -1794,8 +1794,16 @@
 <context>
     <name>PredictionProbe</name>
     <message>
-        <source>&lt;b&gt;output&lt;/b&gt; &amp;nbsp;&amp;nbsp; network &amp;nbsp;&amp;nbsp; true</source>
-        <translation>&lt;b&gt;输出&lt;/b&gt; &amp;nbsp;&amp;nbsp; 网络 &amp;nbsp;&amp;nbsp; 真实值</translation>
+        <source>true</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Input {name}, from {lo} to {hi} (the data's range)</source>

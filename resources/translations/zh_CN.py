@@ -759,3 +759,9 @@ TRANSLATIONS.update({  # the plot's hover readout, said in the user's language (
 TRANSLATIONS.update({  # the inspector says its numbers follow a running net once a second (session 5)
     "live, once a second": "训练中，每秒更新一次",
 })
+
+TRANSLATIONS.update({  # the probe's header, a column each (session 5)
+    "output": "输出",
+    "network": "网络",
+    "true": "真实值",
+})
