@@ -59,8 +59,13 @@ def test_status_bar_says_why_in_both_languages(qtbot, open_studio, config, engli
     run_to_the_stop(qtbot, win)
     stop = win.status.fields["stop"]
     qtbot.waitUntil(lambda: stop.text() == english, timeout=5000)
+    listed = win.last.iteration > 0  # a run stopped before its first step is no curve to keep
+    if listed:
+        qtbot.waitUntil(lambda: win.runs.list.count() == 1, timeout=5000)
+        assert win.runs.list.item(0).text().endswith(f"— {english}")  # the Runs list says it in the same words
     win.set_language("zh_CN")
     assert stop.text() == chinese
+    assert not listed or win.runs.list.item(0).text().endswith(f"— {chinese}")
     win.set_language("en")
     assert stop.text() == english
 

@@ -43,6 +43,7 @@ class FinishedRun:
     stop_reason: str | None = None
     iterations_done: int = 0
     final: float = float("nan")
+    converged_by: str | None = None  # for "converged2": which test held (engine.stop_causes WEIGHTS or JVAL)
 
     @property
     def mid_run_changes(self) -> tuple[ChangeRecord, ...]:
@@ -71,11 +72,14 @@ class RunShelf:
         sizes: tuple[int, ...],
         changes: tuple[ChangeRecord, ...] = (),
         stop_reason: str | None = None,
+        converged_by: str | None = None,
     ) -> FinishedRun:
         key = self._next
         self._next += 1
         iterations, kept = downsample(history)
-        run = FinishedRun(key, kept, iterations, config, tuple(sizes), tuple(changes), stop_reason, len(history) - 1, float(history[-1]))
+        run = FinishedRun(
+            key, kept, iterations, config, tuple(sizes), tuple(changes), stop_reason, len(history) - 1, float(history[-1]), converged_by
+        )
         while len(self.runs) >= MAX_RUNS:
             self.forget(next(iter(self.runs)))
         self.runs[key] = run

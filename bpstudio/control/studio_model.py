@@ -41,6 +41,7 @@ from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.propagation import predict
 from ..engine.sample_contributions import SampleContributions, sample_contributions
 from ..engine.snapshot import Snapshot
+from ..engine.stop_causes import converged2_cause
 from .finished_runs import RunShelf
 from .history_mirror import HistoryMirror
 from .observer import Event, Executor
@@ -169,7 +170,10 @@ class StudioModel:
             end = (len(history), history[-1:].tobytes())
             if self._finished_ends.get(end) in self.runs.runs:
                 return  # a redo back to an end already listed (a run the user forgot is listed again)
-            run = self.runs.add(update.config, history, sizes, update.changes, update.snapshot.stop_reason)
+            snapshot = update.snapshot
+            step = snapshot.optimizer_state.get("step") if snapshot.stop_reason == "converged2" else None
+            by = None if step is None else converged2_cause(step, update.config.zeta)  # the label says which test held
+            run = self.runs.add(update.config, history, sizes, update.changes, snapshot.stop_reason, by)
             self._finished_ends[end] = run.key
 
     @property

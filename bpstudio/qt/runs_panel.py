@@ -67,7 +67,7 @@ def run_label(run: FinishedRun, with_data: bool = False) -> str:
             iterations=run.iterations_done, jval=f"{run.final:.4g}"
         )
     )
-    reason = reason_text(run.stop_reason, run.iterations_done + 1)
+    reason = reason_text(run.stop_reason, run.iterations_done + 1, cause=run.converged_by)  # the status bar's words
     return f"{text} — {reason}" if reason else text
 
 

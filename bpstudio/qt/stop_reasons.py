@@ -21,18 +21,21 @@ MAX_ITER = QT_TRANSLATE_NOOP("StopReason", "reached the iteration limit")
 DIVERGED = QT_TRANSLATE_NOOP("StopReason", "diverged at iteration {n}: JVal overflowed")
 
 
-def reason_text(reason: str | None, diverged_at: int, step=None, zeta: float | None = None) -> str:
+def reason_text(reason: str | None, diverged_at: int, step=None, zeta: float | None = None, cause: str | None = None) -> str:
     """The sentence for a stop ``reason`` in the current language; "" for none.
 
     ``diverged_at`` is the iteration whose step overflowed; ``step`` (the last
-    step, from the optimizer state) and ``zeta`` tell which converged2 test held.
+    step, from the optimizer state) and ``zeta`` tell which converged2 test held,
+    or ``cause`` says it (a kept run remembers it).
     """
     if reason == "converged1":
         return marked("StopReason", CONVERGED1)
     if reason == "converged2":
-        if step is None or zeta is None:
+        if cause is None and step is not None and zeta is not None:
+            cause = converged2_cause(step, zeta)
+        if cause is None:
             return marked("StopReason", EITHER_STILL)
-        return marked("StopReason", WEIGHTS_STILL if converged2_cause(step, zeta) == WEIGHTS else JVAL_STILL)
+        return marked("StopReason", WEIGHTS_STILL if cause == WEIGHTS else JVAL_STILL)
     if reason == "max_iter":
         return marked("StopReason", MAX_ITER)
     if reason == "diverged":
