@@ -50,3 +50,16 @@ def test_negative_weights_are_dashed_not_only_coloured(open_studio):
 
     assert (True, Qt.DashLine) in styles and (False, Qt.SolidLine) in styles
     assert (True, Qt.SolidLine) not in styles and (False, Qt.DashLine) not in styles
+
+
+def test_f11_fills_the_screen_and_the_action_follows_the_window(qtbot, open_studio):
+    from PySide6.QtGui import QKeySequence
+
+    win = open_studio()
+    action = win.menus.full_screen
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.FullScreen) and action.shortcut().toString() != ""
+    action.setChecked(True)
+    qtbot.waitUntil(win.isFullScreen, timeout=5000)
+    win.showNormal()  # as a window manager's gesture would
+    qtbot.waitUntil(lambda: not win.isFullScreen(), timeout=5000)
+    assert not action.isChecked()

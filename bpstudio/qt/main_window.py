@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
                 set_log_y=self.plot.set_log_y,
                 fit_diagram=self.network_view.fit,
                 restart_tour=self.tour.restart,
+                set_full_screen=self.set_full_screen,
             ),
             self.files,
             self.exports,
@@ -392,6 +393,10 @@ class MainWindow(QMainWindow):
         self.retranslate()  # now, not only when the posted LanguageChange arrives
 
     def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "menus"):
+            was_blocked = self.menus.full_screen.blockSignals(True)
+            self.menus.full_screen.setChecked(self.isFullScreen())  # left by the window manager too
+            self.menus.full_screen.blockSignals(was_blocked)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -457,6 +462,13 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         self.theme = name
         self.apply_look()
+
+    def set_full_screen(self, on: bool) -> None:
+        """F11: the whole screen for the lesson (with presentation mode, the projector's every pixel)."""
+        if on and not self.isFullScreen():
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showNormal()
 
     def set_presentation(self, on: bool) -> None:
         """Projector layout (see projector_layout): diagram and formula large, the plot smaller, controls hidden."""

@@ -45,6 +45,7 @@ TEXTS = {
     "menu_help": QT_TRANSLATE_NOOP("Menus", "&Help"),
     "quit": QT_TRANSLATE_NOOP("Menus", "&Quit"),
     "presentation": QT_TRANSLATE_NOOP("Menus", "&Presentation mode"),
+    "full_screen": QT_TRANSLATE_NOOP("Menus", "&Full screen"),
     "theme_light": QT_TRANSLATE_NOOP("Menus", "&Light"),
     "theme_dark": QT_TRANSLATE_NOOP("Menus", "&Dark"),
     "log_y": QT_TRANSLATE_NOOP("Menus", "Log scale for JVal"),
@@ -69,6 +70,7 @@ class MenuHandlers:
     set_log_y: Callable[[bool], None]
     fit_diagram: Callable[[], None]
     restart_tour: Callable[[], None]
+    set_full_screen: Callable[[bool], None] = lambda _on: None
 
 
 class StudioMenus(QObject):
@@ -107,6 +109,9 @@ class StudioMenus(QObject):
         self.presentation = self._action("presentation", shortcut=Qt.Key.Key_F5, checkable=True)
         self.presentation.toggled.connect(handlers.set_presentation)
         view.addAction(self.presentation)
+        self.full_screen = self._action("full_screen", shortcut=QKeySequence.StandardKey.FullScreen, checkable=True)
+        self.full_screen.toggled.connect(handlers.set_full_screen)
+        view.addAction(self.full_screen)
         themes = self._menu("menu_theme", view)
         self.theme_group = QActionGroup(parent)
         self.theme_actions: dict[str, QAction] = {}

@@ -1654,6 +1654,10 @@
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>

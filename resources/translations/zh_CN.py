@@ -765,3 +765,7 @@ TRANSLATIONS.update({  # the probe's header, a column each (session 5)
     "network": "网络",
     "true": "真实值",
 })
+
+TRANSLATIONS.update({  # F11 (session 5)
+    "&Full screen": "全屏(&F)",
+})
