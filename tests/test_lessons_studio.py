@@ -1,7 +1,7 @@
 """The Lessons menu sets up what each lesson's text talks about, in the current language."""
 
 import pytest
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from bpstudio.control import RunState
@@ -36,7 +36,8 @@ def test_each_lesson_opens_paused_at_iteration_0_with_its_weight_and_text(qtbot,
     assert window.network_view.selected_param == lesson.param_index()
     box = window.lesson_box
     assert box.isVisible()
-    assert box.findChild(QLabel, "lesson_text").text() == lesson.text
+    shown = QTextDocumentFragment.fromHtml(box.findChild(QLabel, "lesson_text").text()).toPlainText()
+    assert shown == lesson.text  # every word, with a norm like ‖∂L/∂W⁽ˡ⁾‖ kept on one line
     with qtbot.waitSignal(window.thread.updated, timeout=10000):
         window.step()
     qtbot.waitUntil(lambda: window.last.iteration == 1, timeout=10000)
@@ -88,3 +89,11 @@ def test_the_lesson_text_grows_with_presentation_mode(qtbot, open_studio):
     assert text.font().pointSizeF() > 1.2 * before  # read from the back row, like the menus
     window.menus.presentation.setChecked(False)
     assert text.font().pointSizeF() == before
+
+
+def test_a_norm_in_a_lessons_text_never_breaks_across_lines():
+    from bpstudio.qt.lessons_menu import unbroken_norms
+
+    text = unbroken_norms("each layer's ‖∂L/∂W⁽ˡ⁾‖ falls, and x < 0 <b>stays</b> text")
+    assert "<span style='white-space:nowrap'>‖∂L/∂W⁽ˡ⁾‖</span>" in text
+    assert "x &lt; 0 &lt;b&gt;stays&lt;/b&gt; text" in text  # the rest is text, not markup

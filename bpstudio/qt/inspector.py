@@ -487,7 +487,8 @@ class Inspector(QScrollArea):
         return text
 
     def _describe_inputs(self, view: ChainView) -> str:
-        inputs = ", ".join(f"<i>{html.escape(k)}</i> = {_fmt(v)}" for k, v in view.sample_inputs)
+        # a line breaks between inputs, never inside "g = −0.34838"
+        inputs = ", ".join(f"<span style='white-space:nowrap'><i>{html.escape(k)}</i> = {_fmt(v)}</span>" for k, v in view.sample_inputs)
         return self.tr("inputs: {inputs}").format(inputs=inputs)
 
     def _describe_sample(self, view: ChainView) -> str:

@@ -10,9 +10,11 @@ the text is true of what the class sees.
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +59,7 @@ class LessonBox(QFrame):
         self.text = QLabel()
         self.text.setObjectName("lesson_text")
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)  # see unbroken_norms
         layout.addLayout(top)
         layout.addWidget(self.text)
         self.hide()
@@ -78,7 +81,15 @@ class LessonBox(QFrame):
             return
         name = self.tr("Lesson: {title}").format(title=marked("Lessons", self.lesson.title))
         self.title.setText(f"<b>{name}</b>")
-        self.text.setText(marked("Lessons", self.lesson.text))
+        self.text.setText(unbroken_norms(marked("Lessons", self.lesson.text)))
+
+
+def unbroken_norms(text: str) -> str:
+    """The text as rich text in which a norm such as ‖∂L/∂W⁽ˡ⁾‖ never breaks across lines (it broke after the /)."""
+    return NORM.sub(lambda match: f"<span style='white-space:nowrap'>{match.group(0)}</span>", html.escape(text, quote=False))
+
+
+NORM = re.compile("‖[^‖]+‖")
 
 
 class LessonsMenu(QObject):
