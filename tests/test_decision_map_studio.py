@@ -163,6 +163,9 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     net = win.model.problem.network
     np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
     assert list(panel.curves[2].yData) == list(norms.norms[:, 2])
+    (low, high), _ = panel.plot.getPlotItem().getViewBox().viewRange()
+    assert low <= 0 < 5 <= high < 20  # iterations from 0, not a range centred on it
+    assert not panel.plot.getPlotItem().getAxis("bottom").autoSIPrefix  # no "(x0.001)" beside the axis
 
 
 def test_a_health_plot_built_after_steps_draws_the_norms_so_far(qtbot, open_studio):

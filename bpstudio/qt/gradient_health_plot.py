@@ -38,6 +38,8 @@ class GradientHealthPanel(QWidget):
         self.plot.setMinimumHeight(160)
         item = self.plot.getPlotItem()
         item.setLogMode(y=True)
+        # iterations are whole numbers from 0: no "(x0.001)" scale, and x fitted in redraw(), not centred on 0
+        item.getAxis("bottom").enableAutoSIPrefix(False)
         self.legend = item.addLegend(offset=(-10, 10))
         self.curves: list[pg.PlotDataItem] = []
         self.summary = QLabel()
@@ -78,6 +80,8 @@ class GradientHealthPanel(QWidget):
         x = norms.iterations.astype(float)
         for layer, curve in enumerate(self.curves):
             curve.setData(x, norms.norms[:, layer])
+        last = float(x[-1]) if x.size else 0.0
+        self.plot.getPlotItem().setXRange(0.0, max(last, 10.0), padding=0.02)  # at iteration 0 it read −400…400 (x0.001)
 
     def _make_curves(self, layers: int) -> None:
         item = self.plot.getPlotItem()
