@@ -255,3 +255,26 @@ def test_at_the_update_the_weights_label_gives_its_step_and_leaves_its_node_free
     assert "Δ −0.001" in text and f"{before:.5f} → {after:.5f}".replace("-", "−") in text  # Adam's step is about α
     target = view.nodes[view.weight_edges[0].edge.target]
     assert not tag.sceneBoundingRect().intersects(target.sceneBoundingRect())
+
+
+def overlaps_of(view, texts):
+    """(text, node) pairs where a node's tag or value lies over another node's circle."""
+    found = []
+    for owner, text in texts:
+        for node, item in view.nodes.items():
+            if item is not owner and text.sceneBoundingRect().intersects(item.sceneBoundingRect()):
+                found.append((text.toPlainText(), node.name))
+    return found
+
+
+def test_source_and_sink_tags_and_phase_values_leave_the_neighbouring_nodes_free(qtbot, open_studio):
+    from bpstudio.control.lessons import LESSONS_BY_KEY
+
+    win = open_studio(LESSONS_BY_KEY["xor_hidden"].config.with_changes(hidden=(4,)))  # two softmax sources, two sinks
+    view = win.network_view
+    view.select_param(0)
+    tags = [(item, item.role_tag) for item in view.nodes.values() if item.role_tag.isVisible()]
+    assert len(tags) >= 4 and overlaps_of(view, tags) == []
+    press(qtbot, win, "step_phase")  # the forward pass writes each node's value under it
+    values = [(item, item.annotation) for item in view.nodes.values() if item.annotation.isVisible()]
+    assert len(values) >= 4 and overlaps_of(view, values) == []

@@ -46,6 +46,7 @@ ROLE_TIPS = {  # the article's terms, defined where they are shown
 
 FADED_ALPHA = 38
 NODE_RADIUS = 22.0
+TEXT_OVERLAP = 0.3  # of a tag's height laid over its own node's edge, so it clears the next node in the column
 
 # The look every item draws with; the view sets it and rebuilds the scene.
 _look: Look = LIGHT
@@ -237,8 +238,10 @@ class NodeItem(QGraphicsEllipseItem):
         self._annotation_text = text
         look = _look
         self.annotation.setHtml(f"<span style='color:{look.text}; background-color:{look.background}'>{html.escape(text)}</span>")
+        self.annotation.document().setDocumentMargin(0)
         rect = self.annotation.boundingRect()
-        self.annotation.setPos(-rect.width() / 2, self.radius - 2)
+        # on the node's bottom edge: wholly under it, a value touched the node below
+        self.annotation.setPos(-rect.width() / 2, self.radius - rect.height() * TEXT_OVERLAP)
         self.annotation.setVisible(bool(text))
 
     def refresh(self) -> None:
@@ -266,8 +269,10 @@ class NodeItem(QGraphicsEllipseItem):
         self.setBrush(QBrush(fill))
         self.setOpacity(0.3 if self.mode == "faded" else 1.0)
         tag = marked("Diagram", ROLE_TAGS[self.role]) if self.role in ROLE_TAGS else ""
-        self.role_tag.setHtml(f"<span style='color:{look.role}'><b>{tag}</b></span>" if tag else "")
+        self.role_tag.setHtml(f"<span style='color:{look.role}; background-color:{look.background}'><b>{tag}</b></span>" if tag else "")
+        self.role_tag.document().setDocumentMargin(0)
         rect = self.role_tag.boundingRect()
-        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() + 2)
+        # on the node's top edge, not wholly above it: between stacked nodes it covered the node above
+        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() * (1 - TEXT_OVERLAP))
         self.role_tag.setVisible(bool(tag))
         self.role_tag.setToolTip(marked("Diagram", ROLE_TIPS[self.role]) if tag else "")
