@@ -90,3 +90,8 @@ def open_studio(qtbot):
         window.ask_before_closing = False
         window.close()
         assert not window.thread.isRunning()
+    if windows:
+        # a closing window remembers its language, theme and layout: the next test starts from none of them
+        from PySide6.QtCore import QSettings
+
+        QSettings("BPStudio", "BPStudio").clear()

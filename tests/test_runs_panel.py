@@ -86,3 +86,4 @@ def test_the_runs_list_names_each_runs_data(qtbot, open_studio):
     assert texts[0].startswith("spiral · ") and texts[1].startswith("colours.csv · ") and texts[2].startswith("x, y · ")
     win.set_language("zh_CN")
     assert win.runs.list.item(0).text().startswith("螺旋")
+    win.set_language("en")  # the language is remembered for the next window
