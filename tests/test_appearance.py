@@ -57,7 +57,7 @@ def test_f11_fills_the_screen_and_the_action_follows_the_window(qtbot, open_stud
 
     win = open_studio()
     action = win.menus.full_screen
-    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.FullScreen) and action.shortcut().toString() != ""
+    assert action.shortcut() == QKeySequence("F11")  # the standard sequence is empty on a bare X11
     action.setChecked(True)
     qtbot.waitUntil(win.isFullScreen, timeout=5000)
     win.showNormal()  # as a window manager's gesture would

@@ -109,7 +109,8 @@ class StudioMenus(QObject):
         self.presentation = self._action("presentation", shortcut=Qt.Key.Key_F5, checkable=True)
         self.presentation.toggled.connect(handlers.set_presentation)
         view.addAction(self.presentation)
-        self.full_screen = self._action("full_screen", shortcut=QKeySequence.StandardKey.FullScreen, checkable=True)
+        # F11 itself: the standard full-screen key sequence is empty on X11 without a desktop's theme
+        self.full_screen = self._action("full_screen", shortcut=Qt.Key.Key_F11, checkable=True)
         self.full_screen.toggled.connect(handlers.set_full_screen)
         view.addAction(self.full_screen)
         themes = self._menu("menu_theme", view)
