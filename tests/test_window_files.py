@@ -87,3 +87,21 @@ def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtb
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # the user cancels Save As
     assert not win.files.save()
     assert path.read_bytes() == saved  # Save asked where, instead of writing the lesson over the prepared file
+
+
+def test_a_lesson_chosen_while_a_file_is_opening_does_not_take_the_files_name(qtbot, tmp_path, open_studio):
+    from bpstudio.control.lessons import LESSONS_BY_KEY
+
+    first = open_studio()
+    with qtbot.waitSignal(first.thread.updated, timeout=5000):
+        first.thread.step(4)
+    path = tmp_path / "prepared.bpstudio"
+    assert first.files.save_to(path)
+    saved = path.read_bytes()
+    second = open_studio()
+    assert second.files.open(path)  # handed to the trainer; its answer comes through the event loop
+    second.lessons.choose(LESSONS_BY_KEY["xor_hidden"])  # before that answer
+    qtbot.waitUntil(lambda: second.last.config.dataset == "xor" and second.last.iteration == 0, timeout=10000)
+    assert second.files.path is None and second.windowTitle().startswith("untitled")
+    assert second.files.actions["save"].isEnabled()
+    assert path.read_bytes() == saved

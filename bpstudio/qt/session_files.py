@@ -129,8 +129,13 @@ class SessionFiles(QObject):
         """A new session replaces the one on screen (a lesson, the tour): it has no file until saved.
 
         Its unsaved-work mark is cleared with the path: the question comes back
-        only when the new session has work in it (an iteration trained).
+        only when the new session has work in it (an iteration trained).  A file
+        still being opened is let go too: the lesson comes after it, and the
+        file's name must not stay on the lesson (Save would write over it).
         """
+        if self.pending is not None:
+            self.pending = None
+            self._enable_saving(True)
         self.path = None
         self.saved_mark = None
         self._title()
