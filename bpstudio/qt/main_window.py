@@ -165,8 +165,6 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         if restore_settings:
             self._layout_restored = settings.restore_layout(self, self.splitter)
-            if not self._layout_restored:
-                self._first_start_size()
             self.menus.log_y.setChecked(settings.log_y)
             if not settings.tour_seen:
                 self.tour_offered = True
@@ -683,20 +681,6 @@ class MainWindow(QMainWindow):
             language=self.language,
             config=None if self.last is None else self.last.config,
         )
-
-    def _first_start_size(self) -> None:
-        """No remembered layout: most of a large screen, centred (a 1920 screen showed a 1366 window in its corner).
-
-        Never smaller than 1366×768, the size the layout was made for, unless the screen is.
-        """
-        screen = self.screen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        width = min(area.width(), max(1366, round(area.width() * 0.9)))
-        height = min(area.height(), max(768, round(area.height() * 0.9)))
-        self.resize(width, height)
-        self.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
 
     def showEvent(self, event) -> None:
         """The first time, without a saved layout: give the typeset formula a readable width."""
