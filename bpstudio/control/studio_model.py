@@ -103,7 +103,8 @@ class StudioModel:
         self.history = HistoryMirror()
         self.runs = RunShelf()
         # The finished ends of this run's branches already listed, by (iterations, final JVal's bytes,
-        # so that a NaN end matches itself): a redo back to one is the same run, not another.
+        # so that a NaN end matches itself): a redo back to one is the same run, not another.  Cleared
+        # with the problem in apply_update.
         self._finished_ends: dict[tuple[int, bytes], int] = {}
         self.pending_selection: int | None = None  # the parameter a new run opens with (None: the first)
         self.problem: Problem | None = None
@@ -164,8 +165,6 @@ class StudioModel:
             self.runs.add(update.config, update.discarded, sizes)
         newly_finished = update.state in FINISHED and (previous is None or previous.state not in FINISHED or update.new_run)
         if newly_finished and len(self.history) > 1:
-            if update.new_run:
-                self._finished_ends.clear()
             history = self.history.values()
             end = (len(history), history[-1:].tobytes())
             if self._finished_ends.get(end) in self.runs.runs:

@@ -115,6 +115,12 @@ class Network:
         value = self.l1 * float(np.sum(np.abs(w))) + 0.5 * self.l2 * float(np.dot(w, w))
         return value, self.l1 * np.sign(w) + self.l2 * w
 
+    def penalty_values(self, rows: np.ndarray) -> np.ndarray:
+        """R of :meth:`penalty` for each row of ``(points, n_params)`` weights (the landscape's points)."""
+        w = np.asarray(rows, dtype=float) * self.weight_mask
+        values: np.ndarray = self.l1 * np.sum(np.abs(w), axis=-1) + 0.5 * self.l2 * np.einsum("kp,kp->k", w, w)
+        return values
+
     # -- flat vector <-> matrices ----------------------------------------
     def layers(self, flat: np.ndarray) -> list[np.ndarray]:
         """Views of the flat parameter vector as the augmented matrices (no copy)."""

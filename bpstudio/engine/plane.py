@@ -32,6 +32,7 @@ from typing import Iterator
 
 import numpy as np
 
+from .losses import per_sample_cross_entropy
 from .network import Network
 from .propagation import forward, output_loss
 
@@ -170,26 +171,18 @@ class PlaneEvaluator:
         targets = self._targets[:, None, :]
         if self.net.loss == "cross-entropy":
             assert logits is not None  # the last layer's pre-activation is kept under cross-entropy
-            if self.net.output_activation == "softmax":
-                shifted = logits - np.max(logits, axis=0)
-                log_y = shifted - np.log(np.sum(np.exp(shifted), axis=0))
-                softmax_terms: np.ndarray = -np.einsum("oks,oks->k", np.broadcast_to(targets, log_y.shape), log_y)
-                return softmax_terms
-            softplus = np.maximum(logits, 0.0) + np.log1p(np.exp(-np.abs(logits)))
-            sigmoid_terms: np.ndarray = np.sum(softplus - targets * logits, axis=(0, 2))
-            return sigmoid_terms
+            per_sample = per_sample_cross_entropy(logits, targets, self.net.output_activation)  # (points, samples)
+            terms: np.ndarray = per_sample.sum(axis=-1)
+            return terms
         residual = outputs - targets
         squares: np.ndarray = np.einsum("oks,oks->k", residual, residual)  # numpy types einsum as Any
         return 0.5 * squares
 
     def _penalties(self, c: np.ndarray) -> np.ndarray | float:
         """The L1/L2 penalty at each point (0 without one): it moves with the weights too."""
-        net = self.net
-        if not net.penalized:
+        if not self.net.penalized:
             return 0.0
-        weights = (self.weights + c @ self.directions) * net.weight_mask
-        penalties: np.ndarray = net.l1 * np.sum(np.abs(weights), axis=1) + 0.5 * net.l2 * np.einsum("kp,kp->k", weights, weights)
-        return penalties
+        return self.net.penalty_values(self.weights + c @ self.directions)
 
     def _stacked_layer(self, layer: int, inputs: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``O~(l+1)`` and ``I(l+1)`` for stacked points whose weights of this layer are ``W0 + sum c_j D_j``."""

@@ -9,6 +9,7 @@ file can be chosen) and says what it is doing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,22 +30,16 @@ from ..engine.csv_data import CsvDataError, dataset_from_csv, read_table
 from .background import BackgroundWorker, QtExecutor
 from .i18n import localized
 
+T = TypeVar("T")
 
-# The background jobs answer with a pair, never with a bare exception: the worker raises those on the
-# GUI thread as failures of its own.
-def _header(path: str) -> tuple[list[str], CsvDataError | None]:
+
+def _reading(read: Callable[[], T]) -> tuple[T | None, CsvDataError | None]:
+    """``(result, None)`` or ``(None, refusal)``: a background job answers with a pair, never with a bare
+    exception, which the worker would raise on the GUI thread as a failure of its own."""
     try:
-        return read_table(path)[0], None
+        return read(), None
     except CsvDataError as err:
-        return [], err
-
-
-def _refusal(path: str, inputs: tuple[str, ...], targets: tuple[str, ...]) -> tuple[CsvDataError | None]:
-    try:
-        dataset_from_csv(path, inputs, targets)
-    except CsvDataError as err:
-        return (err,)
-    return (None,)
+        return None, err
 
 
 class CsvDataDialog(QDialog):
@@ -107,15 +102,16 @@ class CsvDataDialog(QDialog):
         self.targets.clear()
         path = self.path.text()
         self._working(self.tr("Reading {file}…").format(file=Path(path).name or path))
-        self.files.submit("columns", lambda: _header(path), self._show_columns)
+        self.files.submit("columns", lambda: _reading(lambda: read_table(path)[0]), self._show_columns)
 
-    def _show_columns(self, answer: tuple[list[str], CsvDataError | None]) -> None:
+    def _show_columns(self, answer: tuple[list[str] | None, CsvDataError | None]) -> None:
         self._working(None)
         header, refusal = answer
         if refusal is not None:
             self.error.setText(localized(refusal))
             self.columns_read.emit(False)
             return
+        assert header is not None  # a read without a refusal has its header
         self.error.clear()
         for i, name in enumerate(header):
             for widget, checked in ((self.inputs, i < len(header) - 1), (self.targets, i == len(header) - 1)):
@@ -151,11 +147,15 @@ class CsvDataDialog(QDialog):
         """Check every row on the background thread; accept when they all read, else say why."""
         chosen = self.choice()
         self._working(self.tr("Checking every row of {file}…").format(file=Path(chosen["data_file"]).name), checking=True)
-        self.files.submit("check", lambda: _refusal(chosen["data_file"], chosen["inputs"], chosen["targets"]), self._checked_answer)
+        self.files.submit(
+            "check",
+            lambda: _reading(lambda: dataset_from_csv(chosen["data_file"], chosen["inputs"], chosen["targets"])),
+            self._checked_answer,
+        )
 
-    def _checked_answer(self, answer: tuple[CsvDataError | None]) -> None:
+    def _checked_answer(self, answer: tuple[object, CsvDataError | None]) -> None:
         self._working(None)
-        (refusal,) = answer
+        _dataset, refusal = answer
         if refusal is not None:
             self.error.setText(localized(refusal))
             self.checked.emit(False)

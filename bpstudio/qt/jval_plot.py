@@ -226,11 +226,11 @@ class JvalPlot(pg.PlotWidget):
         """Draw ``update`` (the model has already put its points into the history this plot reads)."""
         self._state = update.state
         self._scores = update.scores
-        if update.config is not self._config and (self._config is None or not same_data(update.config, self._config)):
-            self._config = update.config  # other data on screen: the overlays that compare with it
+        other_data = self._config is None or (update.config is not self._config and not same_data(update.config, self._config))
+        self._config = update.config
+        if other_data:  # the overlays that compare with the data on screen
             for key in list(self.overlays):
                 self._place_overlay(key)
-        self._config = update.config
         problem = update.problem
         if problem is not None and problem.test is not None:
             # JVal is a sum: scale the test set's sum to the training set's size to compare

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..control.finished_runs import FinishedRun
+from ..engine.formula import parse_formulas
 from .option_names import option_name, setting_symbol, setting_value
 from .stop_reasons import reason_text
 
@@ -33,7 +34,7 @@ def data_name(run: FinishedRun) -> str:
     if config.data_file:
         return Path(config.data_file).name
     if config.formulas:
-        return ", ".join(formula.split("=")[0].strip() for formula in config.formulas)
+        return ", ".join(formula.name for formula in parse_formulas(config.formulas))
     return option_name(config.dataset)
 
 

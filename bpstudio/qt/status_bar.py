@@ -57,7 +57,6 @@ class StudioStatusBar(QStatusBar):
 
     def show_trainer_lost(self) -> None:
         self.trainer_lost = True
-        self._rate = 0.0
         if self._last is not None:
             self.show_update(self._last)
 
