@@ -55,6 +55,15 @@ def test_unsaved_work_asks_before_closing(qtbot, monkeypatch, tmp_path, open_stu
     assert not win.isVisible() and not win.thread.isRunning()
 
 
+def prepared_session(qtbot, win, folder):
+    """A teacher's prepared session: a few steps, saved; its path and its bytes, to see it is never overwritten."""
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.thread.step(3)
+    path = folder / "prepared.bpstudio"
+    assert win.files.save_to(path)
+    return path, path.read_bytes()
+
+
 def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtbot, tmp_path, monkeypatch, open_studio):
     """A teacher's prepared session must survive choosing a lesson and pressing Enter on the question."""
     from PySide6.QtWidgets import QFileDialog
@@ -62,11 +71,7 @@ def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtb
     from bpstudio.control.lessons import LESSONS_BY_KEY
 
     win = open_studio(ask_before_closing=True)
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
-    path = tmp_path / "prepared.bpstudio"
-    assert win.files.save_to(path)
-    saved = path.read_bytes()
+    path, saved = prepared_session(qtbot, win, tmp_path)
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(2)  # work since the save
     asked = []
@@ -92,12 +97,7 @@ def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtb
 def test_a_lesson_chosen_while_a_file_is_opening_does_not_take_the_files_name(qtbot, tmp_path, open_studio):
     from bpstudio.control.lessons import LESSONS_BY_KEY
 
-    first = open_studio()
-    with qtbot.waitSignal(first.thread.updated, timeout=5000):
-        first.thread.step(4)
-    path = tmp_path / "prepared.bpstudio"
-    assert first.files.save_to(path)
-    saved = path.read_bytes()
+    path, saved = prepared_session(qtbot, open_studio(), tmp_path)
     second = open_studio()
     assert second.files.open(path)  # handed to the trainer; its answer comes through the event loop
     second.lessons.choose(LESSONS_BY_KEY["xor_hidden"])  # before that answer
