@@ -11,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
-    QStyle,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, SetWeight, Update
 from ..control.task_settings import changes_for
 from ..engine.config import ConfigError, RunConfig
-from ..control.studio_model import NO_SELECTION, StudioModel
+from ..control.studio_model import FINISHED, NO_SELECTION, StudioModel
 from .appearance import apply_palette, look_for, use_fusion
 from .background import QtExecutor
 from .gui_gc import collect_on_the_gui_thread
@@ -56,10 +54,10 @@ from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .studio_settings import StudioSettings
+from .training_actions import TrainingActions
 from .training_thread import TrainingThread
 from .unit_views import UnitViews
 
-FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 STATUS_MESSAGE_MS = 4000
 DOCK_TITLES = {
     "controls": QT_TRANSLATE_NOOP("MainWindow", "Controls"),
@@ -70,25 +68,9 @@ DOCK_TITLES = {
     "map": QT_TRANSLATE_NOOP("MainWindow", "Decision map"),
     "health": QT_TRANSLATE_NOOP("MainWindow", "Gradient health"),
 }
-ACTION_TEXTS = {  # name: (text, tip)
-    "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
-    "pause": (QT_TRANSLATE_NOOP("MainWindow", "Pause"), QT_TRANSLATE_NOOP("MainWindow", "Stop on this iteration")),
-    "step": (QT_TRANSLATE_NOOP("MainWindow", "Step"), QT_TRANSLATE_NOOP("MainWindow", "Exactly one iteration")),
-    "step_phase": (
-        QT_TRANSLATE_NOOP("MainWindow", "Step phase"),
-        QT_TRANSLATE_NOOP("MainWindow", "One phase of the next iteration: forward, loss, backward, update"),
-    ),
-    "rewind": (QT_TRANSLATE_NOOP("MainWindow", "Rewind"), QT_TRANSLATE_NOOP("MainWindow", "Back to the previous pause or step")),
-    "redo": (
-        QT_TRANSLATE_NOOP("MainWindow", "Redo"),
-        QT_TRANSLATE_NOOP("MainWindow", "Forward again to the next point a rewind stepped back over"),
-    ),
-    "reset": (QT_TRANSLATE_NOOP("MainWindow", "Reset"), QT_TRANSLATE_NOOP("MainWindow", "Back to the start point of this run")),
-}
 
 
 LIVE_CHAIN_INTERVAL = 1.0  # s between the chain's numbers while training: typeset and drawn each time
-TRAINING_ACTIONS = ("run", "pause", "step", "step_phase", "rewind", "redo", "reset")
 CLOSE_WAIT_MS = 300  # longer than any batch; a longer step is waited for with a notice
 
 
@@ -127,7 +109,19 @@ class MainWindow(QMainWindow):
         self.exports = ExportMenu(self.model, self, self.network_view_scene)
         self._build_views(config or RunConfig())
         self._connect_model()
-        self._build_actions()
+        self.training = TrainingActions(
+            self,
+            {
+                "run": self.run,
+                "pause": self.pause,
+                "step": self.step,
+                "step_phase": self.step_phase,
+                "rewind": self.rewind,
+                "redo": self.redo,
+                "reset": self.reset,
+            },
+        )
+        self.actions_by_name = self.training.by_name  # the menus and tests read them by name
         self.menus = StudioMenus(
             self.menuBar(),
             self,
@@ -353,36 +347,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, name: str, shortcut, slot, icon=None) -> QAction:
-        action = QAction(self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.actions_by_name = {
-            "run": self._action("run", Qt.Key.Key_Space, self.run, QStyle.StandardPixmap.SP_MediaPlay),
-            "pause": self._action("pause", Qt.Key.Key_Space, self.pause, QStyle.StandardPixmap.SP_MediaPause),
-            "step": self._action("step", Qt.Key.Key_Right, self.step, QStyle.StandardPixmap.SP_MediaSeekForward),
-            "step_phase": self._action("step_phase", QKeySequence("Shift+Right"), self.step_phase, QStyle.StandardPixmap.SP_ArrowRight),
-            "rewind": self._action("rewind", Qt.Key.Key_Left, self.rewind, QStyle.StandardPixmap.SP_MediaSkipBackward),
-            "redo": self._action("redo", QKeySequence(QKeySequence.StandardKey.Redo), self.redo, QStyle.StandardPixmap.SP_MediaSkipForward),
-            "reset": self._action("reset", QKeySequence("Ctrl+R"), self.reset, QStyle.StandardPixmap.SP_BrowserReload),
-        }
-        self.toolbar = toolbar = QToolBar()
-        toolbar.setObjectName("training_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in self.actions_by_name.values():
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self._set_action_state(RunState.IDLE, 0)
-        self.actions_by_name["redo"].setEnabled(False)
-
     # -- language ------------------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         """Switch language now; Qt sends LanguageChange and every view retranslates."""
@@ -411,14 +375,7 @@ class MainWindow(QMainWindow):
             ("health", self.health_dock),
         ):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
-        self.toolbar.setWindowTitle(self.tr("Training"))
-        for name, action in self.actions_by_name.items():
-            text, tip = ACTION_TEXTS[name]
-            action.setText(marked("MainWindow", text))
-            tip = marked("MainWindow", tip)
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-            action.setStatusTip(tip)
+        self.training.retranslate()
         if hasattr(self, "menus"):
             self.menus.retranslate()
         if hasattr(self, "lessons"):
@@ -483,11 +440,12 @@ class MainWindow(QMainWindow):
     def run(self) -> None:
         self._show_phase(None)
         self.thread.start_running()
-        self._set_action_state(RunState.RUNNING, self.last.iteration if self.last else 0)
+        self.training.follow(RunState.RUNNING, self.last.iteration if self.last else 0, can_redo=False)
 
     def pause(self) -> None:
         self.thread.pause()
-        self._set_action_state(RunState.PAUSED, self.last.iteration if self.last else 0)
+        last = self.last
+        self.training.follow(RunState.PAUSED, last.iteration if last else 0, can_redo=last is not None and last.can_redo)
 
     def step(self) -> None:
         self._show_phase(None)
@@ -567,8 +525,7 @@ class MainWindow(QMainWindow):
 
     def _follow_state(self, update: Update) -> None:
         """Actions follow the run's state; the views refresh now, or at 5 Hz while it runs."""
-        self._set_action_state(update.state, update.iteration)
-        self.actions_by_name["redo"].setEnabled(update.can_redo and update.state is not RunState.RUNNING)
+        self.training.follow(update.state, update.iteration, update.can_redo)
         if update.state is RunState.RUNNING:
             self._views_dirty = True
         else:
@@ -635,20 +592,6 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.show()
 
-    def _set_action_state(self, state: RunState, iteration: int) -> None:
-        a = self.actions_by_name
-        running = state is RunState.RUNNING
-        done = state in FINISHED
-        a["run"].setEnabled(not running and not done)
-        a["pause"].setEnabled(running)
-        a["step"].setEnabled(not done)
-        a["step_phase"].setEnabled(not done)
-        a["rewind"].setEnabled(not running and (iteration > 0 or state is RunState.STEPPING))
-        a["reset"].setEnabled(iteration > 0 or state is RunState.STEPPING or done)
-        if self.trainer_lost:  # nothing would carry these out
-            for name in TRAINING_ACTIONS:
-                a[name].setEnabled(False)
-
     def _trainer_lost(self, exit_code) -> None:
         """The trainer's process ended unasked: the run stays where it was last reported, and can be saved.
 
@@ -666,8 +609,8 @@ class MainWindow(QMainWindow):
         self.controls.setEnabled(False)
         self.lessons.menu.setEnabled(False)
         self.status.show_trainer_lost()
+        self.training.switch_off()
         last = self.model.last
-        self._set_action_state(RunState.PAUSED, last.iteration if last else 0)
         if last is not None:
             self._refresh_views(last)  # the inspector and diagram at the last point shown, as after a pause
 
