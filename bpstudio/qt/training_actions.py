@@ -34,14 +34,16 @@ ACTION_TEXTS = {
     ),
     "reset": (QT_TRANSLATE_NOOP("MainWindow", "Reset"), QT_TRANSLATE_NOOP("MainWindow", "Back to the start point of this run")),
 }
-KEYS = {
-    "run": (QKeySequence(Qt.Key.Key_Space), QStyle.StandardPixmap.SP_MediaPlay),
-    "pause": (QKeySequence(Qt.Key.Key_Space), QStyle.StandardPixmap.SP_MediaPause),
-    "step": (QKeySequence(Qt.Key.Key_Right), QStyle.StandardPixmap.SP_MediaSeekForward),
-    "step_phase": (QKeySequence("Shift+Right"), QStyle.StandardPixmap.SP_ArrowRight),
-    "rewind": (QKeySequence(Qt.Key.Key_Left), QStyle.StandardPixmap.SP_MediaSkipBackward),
-    "redo": (QKeySequence(QKeySequence.StandardKey.Redo), QStyle.StandardPixmap.SP_MediaSkipForward),
-    "reset": (QKeySequence("Ctrl+R"), QStyle.StandardPixmap.SP_BrowserReload),
+# Key specs, not QKeySequence objects: a key sequence made before the QApplication exists crashes
+# (the studio's modules are imported before it, by scripts and tests).
+KEYS: dict[str, tuple[str | QKeySequence.StandardKey, QStyle.StandardPixmap]] = {
+    "run": ("Space", QStyle.StandardPixmap.SP_MediaPlay),
+    "pause": ("Space", QStyle.StandardPixmap.SP_MediaPause),
+    "step": ("Right", QStyle.StandardPixmap.SP_MediaSeekForward),
+    "step_phase": ("Shift+Right", QStyle.StandardPixmap.SP_ArrowRight),
+    "rewind": ("Left", QStyle.StandardPixmap.SP_MediaSkipBackward),
+    "redo": (QKeySequence.StandardKey.Redo, QStyle.StandardPixmap.SP_MediaSkipForward),
+    "reset": ("Ctrl+R", QStyle.StandardPixmap.SP_BrowserReload),
 }
 TRAINING_ACTIONS = tuple(KEYS)
 
