@@ -1,30 +1,36 @@
 """Presentation mode and themes: sizes, hidden panels, colours, and they come back."""
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication
 
 from bpstudio.qt.appearance import DARK, LIGHT
 
 
 def node_radius(window):
-    return next(iter(window.network_view.nodes.values())).radius
+    """A node's radius as drawn on screen: its radius in the scene times the view's zoom."""
+    view = window.network_view
+    return next(iter(view.nodes.values())).radius * view.transform().m22()
+
+
+def digit_height(font):
+    return QFontMetricsF(font).capHeight()
 
 
 def test_presentation_mode_scales_and_hides_panels(qtbot, open_studio):
     win = open_studio()
     app = QApplication.instance()
-    font_before, radius_before = app.font().pointSizeF(), node_radius(win)
+    font_before, radius_before = digit_height(app.font()), node_radius(win)
     pen_before = win.network_view.weight_edges[win.network_view.selected_param].pen().widthF()
     assert win.controls_dock.isVisible()
     win.menus.presentation.setChecked(True)
-    assert app.font().pointSizeF() > 1.4 * font_before
+    assert digit_height(app.font()) > 1.4 * font_before
     assert node_radius(win) > 1.4 * radius_before
     assert win.network_view.weight_edges[win.network_view.selected_param].pen().widthF() > 1.4 * pen_before
     assert not win.controls_dock.isVisible() and not win.probe_dock.isVisible()
     assert win.inspector_dock.isVisible()  # the chain stays in view
     assert win.network_view.selected_param == 0 and win.network_view.selection_tag is not None
     win.menus.presentation.setChecked(False)
-    assert app.font().pointSizeF() == font_before and node_radius(win) == radius_before
+    assert digit_height(app.font()) == font_before and node_radius(win) == radius_before
     assert win.controls_dock.isVisible() and win.probe_dock.isVisible()
 
 

@@ -1,5 +1,7 @@
 """The guided first run: completed by doing what it asks, or skipped."""
 
+from PySide6.QtGui import QFontMetricsF
+
 from bpstudio.control import SetSetting
 from bpstudio.engine.config import RunConfig
 
@@ -65,8 +67,8 @@ def test_restarting_the_tour_from_help_brings_the_article_back(qtbot, open_studi
 def test_the_tour_text_grows_with_presentation_mode(qtbot, open_studio):
     win = open_studio()
     win.tour.start(set_up=False)
-    before = win.tour.text.font().pointSizeF()
+    before = QFontMetricsF(win.tour.text.font()).capHeight()
     win.menus.presentation.setChecked(True)
-    assert win.tour.text.font().pointSizeF() > 1.2 * before  # read from the back row, like the lesson box
+    assert QFontMetricsF(win.tour.text.font()).capHeight() > 1.2 * before  # read from the back row, like the lesson box
     win.menus.presentation.setChecked(False)
-    assert win.tour.text.font().pointSizeF() == before
+    assert QFontMetricsF(win.tour.text.font()).capHeight() == before

@@ -1,7 +1,7 @@
 """The Lessons menu sets up what each lesson's text talks about, in the current language."""
 
 import pytest
-from PySide6.QtGui import QAction, QTextDocumentFragment
+from PySide6.QtGui import QAction, QFontMetricsF, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from bpstudio.control import RunState
@@ -84,11 +84,11 @@ def test_the_lesson_text_grows_with_presentation_mode(qtbot, open_studio):
     window = open_studio()
     choose(qtbot, window, "zero_start")
     text = window.lesson_box.findChild(QLabel, "lesson_text")
-    before = text.font().pointSizeF()
+    before = QFontMetricsF(text.font()).capHeight()
     window.menus.presentation.setChecked(True)
-    assert text.font().pointSizeF() > 1.2 * before  # read from the back row, like the menus
+    assert QFontMetricsF(text.font()).capHeight() > 1.2 * before  # read from the back row, like the menus
     window.menus.presentation.setChecked(False)
-    assert text.font().pointSizeF() == before
+    assert QFontMetricsF(text.font()).capHeight() == before
 
 
 def test_a_norm_in_a_lessons_text_never_breaks_across_lines():

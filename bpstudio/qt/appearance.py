@@ -9,16 +9,20 @@ labelled, sources and sinks carry a tag.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
 class Look:
     name: str
-    scale: float = 1.0  # sizes of nodes, fonts and lines; 1.5 in presentation mode
+    scale: float = 1.0  # sizes of nodes, fonts and lines; larger in presentation mode (see look_for)
+    # Presentation mode: the ink height, in screen pixels, that every digit a lesson refers to
+    # reaches (the cap height of its font); 0 in the normal look, where sizes are points × scale.
+    digit_px: float = 0.0
     background: str = "#ffffff"
     node_fill: str = "#ffffff"
     bias_fill: str = "#eeeeee"
@@ -54,12 +58,63 @@ DARK = Look(
     plot_curve="#eceff4",
 )
 THEMES = {"light": LIGHT, "dark": DARK}
-PRESENTATION_SCALE = 1.5
+
+# View ▸ Presentation size: the digits' ink height on the projector, in pixels.  From the back
+# row of a hall a digit needs about 14 px on a 768-line projector and 18 px on a 1080-line one.
+PRESENTATION_SIZES = {"small": 12.0, "medium": 14.0, "large": 18.0, "huge": 22.0}
+AUTOMATIC = "auto"
 
 
-def look_for(theme: str, presentation: bool) -> Look:
+def automatic_digit_px(screen_height: int) -> float:
+    """The presentation size a screen of this height gets unless the teacher chooses one."""
+    if screen_height < 900:
+        return PRESENTATION_SIZES["medium"]
+    if screen_height < 1300:
+        return PRESENTATION_SIZES["large"]
+    return PRESENTATION_SIZES["huge"]
+
+
+def digit_px_for(size: str, screen_height: int) -> float:
+    """The digits' height for a Presentation size setting (``auto`` follows the screen)."""
+    return PRESENTATION_SIZES.get(size) or automatic_digit_px(screen_height)
+
+
+def cap_height(font: QFont) -> float:
+    """The ink height of a capital (and of a digit) in this font, in pixels."""
+    return QFontMetricsF(font).capHeight()
+
+
+def pixel_size_for_cap(cap_px: float, font: QFont | None = None) -> int:
+    """The smallest pixel size of ``font``'s family whose capitals are at least ``cap_px`` tall."""
+    probe = QFont(font) if font is not None else QFont()
+    probe.setPixelSize(100)
+    ratio = max(cap_height(probe) / 100.0, 0.5)
+    size = max(1, math.ceil(cap_px / ratio))  # the outline's capitals reach cap_px, whatever hinting does
+    while True:  # hinting rounds the cap height: step up until the hinted one reaches it too
+        probe.setPixelSize(size)
+        if cap_height(probe) >= cap_px - 0.05:
+            return size
+        size += 1
+
+
+def scaled_font(font: QFont, factor: float) -> QFont:
+    """``font`` made ``factor`` times larger, whether its size is in points or (on a projector) in pixels."""
+    larger = QFont(font)
+    if font.pixelSize() > 0:
+        larger.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    elif font.pointSizeF() > 0:
+        larger.setPointSizeF(font.pointSizeF() * factor)
+    return larger
+
+
+def look_for(theme: str, presentation: bool, digit_px: float = PRESENTATION_SIZES["medium"], base_font: QFont | None = None) -> Look:
+    """The theme's look; in presentation its scale makes the base font's digits ``digit_px`` tall."""
     base = THEMES.get(theme, LIGHT)
-    return replace(base, scale=PRESENTATION_SCALE if presentation else 1.0)
+    if not presentation:
+        return replace(base, scale=1.0, digit_px=0.0)
+    base_cap = cap_height(base_font if base_font is not None else QFont())
+    scale = max(1.0, digit_px / base_cap) if base_cap > 0 else 1.5
+    return replace(base, scale=scale, digit_px=digit_px)
 
 
 def apply_palette(app: QApplication, look: Look, base_font: QFont) -> None:
@@ -95,7 +150,9 @@ def apply_palette(app: QApplication, look: Look, base_font: QFont) -> None:
     if app.palette() != palette:
         app.setPalette(palette)
     font = QFont(base_font)
-    if base_font.pointSizeF() > 0:
+    if look.digit_px > 0:  # presentation: every widget's digits reach the projector's size
+        font.setPixelSize(pixel_size_for_cap(look.digit_px, base_font))
+    elif base_font.pointSizeF() > 0:
         font.setPointSizeF(base_font.pointSizeF() * look.scale)
     if app.font() != font:
         app.setFont(font)

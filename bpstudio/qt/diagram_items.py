@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..engine.graph import Edge, Node
 from ..engine.messages import QT_TRANSLATE_NOOP
 
-from .appearance import LIGHT, Look
+from .appearance import LIGHT, Look, pixel_size_for_cap
 from .diagram_tips import refresh_tips_for
 from .i18n import marked
 
@@ -47,6 +47,17 @@ ROLE_TIPS = {  # the article's terms, defined where they are shown
 FADED_ALPHA = 38
 NODE_RADIUS = 22.0
 TEXT_OVERLAP = 0.3  # of a tag's height laid over its own node's edge, so it clears the next node in the column
+TEXT_OVERLAP_ON_PROJECTOR = 0.12  # rows there leave room for the text (network_view.projector_spacing)
+
+
+def text_overlap() -> float:
+    return TEXT_OVERLAP_ON_PROJECTOR if _look.digit_px > 0 else TEXT_OVERLAP
+
+
+# The diagram's texts: their size in points in the normal look (times the look's scale), and in
+# presentation mode relative to the pixel size whose digits reach the look's digit height.
+TEXT_POINTS = {"label": 12.5, "value": 10.5, "tag": 11.5, "mark": 9.5}
+TEXT_ON_PROJECTOR = {"label": 1.12, "value": 1.0, "tag": 1.0, "mark": 1.0}
 
 # The look every item draws with; the view sets it and rebuilds the scene.
 _look: Look = LIGHT
@@ -59,6 +70,29 @@ def set_look(look: Look) -> None:
 
 def current_look() -> Look:
     return _look
+
+
+def text_font(kind: str, bold: bool = False) -> QFont:
+    """The font of a diagram text of this kind (``label``, ``value``, ``tag``, ``mark``) in the current look.
+
+    On a projector the size is set in pixels from the look's digit height, and the
+    view never draws the scene smaller than 1:1 (see NetworkView.fit), so every
+    digit of the diagram reaches that height on screen.
+    """
+    font = QFont()
+    font.setBold(bold)
+    if _look.digit_px > 0:
+        font.setPixelSize(round(pixel_size_for_cap(_look.digit_px, font) * TEXT_ON_PROJECTOR[kind]))
+    else:
+        font.setPointSizeF(TEXT_POINTS[kind] * _look.scale)
+    return font
+
+
+def node_radius() -> float:
+    """A node holds its label (``I₁⁽¹⁾``); on a projector it grows with the label's font."""
+    if _look.digit_px > 0:
+        return max(NODE_RADIUS, text_font("label").pixelSize() * 1.05)
+    return NODE_RADIUS * _look.scale
 
 
 class EdgeItem(QGraphicsLineItem):
@@ -186,7 +220,7 @@ class NodeItem(QGraphicsEllipseItem):
     """A node: O, I, bias 1, y or L, with a label and an optional value line below."""
 
     def __init__(self, node: Node, label_html: str, centre: QPointF, radius: float | None = None) -> None:
-        radius = NODE_RADIUS * _look.scale if radius is None else radius
+        radius = node_radius() if radius is None else radius
         super().__init__(QRectF(-radius, -radius, 2 * radius, 2 * radius))
         self.node = node
         self.radius = radius
@@ -198,18 +232,14 @@ class NodeItem(QGraphicsEllipseItem):
         self.role = ""  # "", "source", "sink"
         self.label = QGraphicsTextItem(self)
         self.label.setHtml(f"<div style='color:{_look.text}'>{label_html}</div>")
-        font = QFont()
-        font.setPointSizeF(12.5 * _look.scale)
-        self.label.setFont(font)
+        self.label.setFont(text_font("label"))
         self._centre_label()
         self.annotation = QGraphicsTextItem(self)
         self._annotation_text: str | None = None  # what it shows, so the same text is not laid out again
-        small = QFont()
-        small.setPointSizeF(10.5 * _look.scale)
-        self.annotation.setFont(small)
+        self.annotation.setFont(text_font("value"))
         self.annotation.setDefaultTextColor(QColor(_look.text))
         self.role_tag = QGraphicsTextItem(self)
-        self.role_tag.setFont(small)
+        self.role_tag.setFont(text_font("value"))
         self.role_tag.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresParentOpacity, True)
         self.refresh()
 
@@ -241,7 +271,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.annotation.document().setDocumentMargin(0)
         rect = self.annotation.boundingRect()
         # on the node's bottom edge: wholly under it, a value touched the node below
-        self.annotation.setPos(-rect.width() / 2, self.radius - rect.height() * TEXT_OVERLAP)
+        self.annotation.setPos(-rect.width() / 2, self.radius - rect.height() * text_overlap())
         self.annotation.setVisible(bool(text))
 
     def refresh(self) -> None:
@@ -273,6 +303,6 @@ class NodeItem(QGraphicsEllipseItem):
         self.role_tag.document().setDocumentMargin(0)
         rect = self.role_tag.boundingRect()
         # on the node's top edge, not wholly above it: between stacked nodes it covered the node above
-        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() * (1 - TEXT_OVERLAP))
+        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() * (1 - text_overlap()))
         self.role_tag.setVisible(bool(tag))
         self.role_tag.setToolTip(marked("Diagram", ROLE_TIPS[self.role]) if tag else "")

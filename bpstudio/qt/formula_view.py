@@ -15,7 +15,7 @@ from typing import Callable
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 import shiboken6
 
 from .background import BackgroundWorker
@@ -49,6 +49,7 @@ class FormulaView(QWidget):
     """
 
     svg_shown = Signal()
+    size_changed = Signal()  # a new picture or new scale limits: a holder that sizes itself by it looks again
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,7 @@ class FormulaView(QWidget):
         self.max_scale = 1.0
         self.max_height: int | None = None
         self.readable = 0.05  # the smallest scale the height cap may shrink to
+        self.least = 0.05  # the smallest scale at all: on a projector the widget grows wider (and scrolls) instead
         self._key = f"typeset:{next(_VIEW_KEYS)}"
         self._cache = QPixmap()
         self._cache_key: tuple = ()
@@ -67,8 +69,7 @@ class FormulaView(QWidget):
         self.tip_for: Callable[[str], str] | None = None
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumWidth(120)
+        self.setSizePolicy(policy)  # its least width is minimumSizeHint's: 120 px, or a projector's floor
 
     # -- content -----------------------------------------------------------------------------
     def typeset(self, make_svg: Callable[[], str]) -> None:
@@ -87,6 +88,7 @@ class FormulaView(QWidget):
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.updateGeometry()
         self.update()
+        self.size_changed.emit()
         self.svg_shown.emit()
 
     def clear(self) -> None:
@@ -98,17 +100,24 @@ class FormulaView(QWidget):
         self.renderer.load(QByteArray(b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"))
         self.updateGeometry()
         self.update()
+        self.size_changed.emit()
 
     # -- size ----------------------------------------------------------------------------------------
     def natural_size(self) -> QSize:
         size = self.renderer.defaultSize() if self.svg_text else QSize(0, 0)
         return size if size.isValid() else QSize(0, 0)
 
-    def set_scale_limits(self, max_scale: float, max_height: int | None = None, readable: float = 0.05) -> None:
-        """``max_height`` shrinks the formula to fit, but never below ``readable`` (then it is taller, and scrolls)."""
-        self.max_scale, self.max_height, self.readable = max_scale, max_height, readable
+    def set_scale_limits(self, max_scale: float, max_height: int | None = None, readable: float = 0.05, least: float = 0.05) -> None:
+        """``max_height`` shrinks the formula to fit, but never below ``readable`` (then it is taller, and scrolls).
+
+        ``least`` is a floor for the width too: below it the widget asks for more
+        width than it is given (its minimum size), so the panel holding it scrolls
+        sideways instead of shrinking a projector's digits below their height.
+        """
+        self.max_scale, self.max_height, self.readable, self.least = max_scale, max_height, readable, least
         self.updateGeometry()
         self.update()
+        self.size_changed.emit()
 
     def scale_for(self, width: int) -> float:
         natural = self.natural_size()
@@ -117,7 +126,7 @@ class FormulaView(QWidget):
         scale = min(self.max_scale, width / natural.width())
         if self.max_height is not None:
             scale = min(scale, max(self.max_height / natural.height(), self.readable))
-        return max(scale, 0.05)
+        return max(scale, self.least, 0.05)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -132,7 +141,8 @@ class FormulaView(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.heightForWidth(max(self.width(), 120)))
+        width = max(120, round(self.natural_size().width() * self.least) if self.least > 0.05 else 0)
+        return QSize(width, self.heightForWidth(max(self.width(), width)))
 
     def paintEvent(self, _event) -> None:
         """Draw the vector formula once per content and size into a pixmap, then blit it."""
@@ -205,4 +215,41 @@ class FormulaView(QWidget):
         return natural.width() * scale <= self.width() + 1 and natural.height() * scale <= self.height() + 1
 
 
-__all__ = ["FormulaView"]
+class SidewaysScroller(QScrollArea):
+    """A formula that may be wider than its panel: it scrolls sideways on its own, the panel does not.
+
+    On a projector a formula keeps the scale at which its digits are readable
+    (:meth:`FormulaView.set_scale_limits`' ``least``); a wide one — the optimizer's
+    table, a wide net's basic links — then scrolls here, while the rest of the
+    inspector keeps the panel's width.  Its height is the formula's at the width shown.
+    """
+
+    def __init__(self, formula: FormulaView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.formula = formula
+        self.setObjectName(f"{formula.objectName()}_scroller")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(formula)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        formula.size_changed.connect(self.updateGeometry)
+
+    def _height(self) -> int:
+        width = max(self.viewport().width(), self.formula.minimumSizeHint().width())
+        bar = self.horizontalScrollBar().sizeHint().height() if width > self.viewport().width() else 0
+        return self.formula.heightForWidth(width) + bar
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.formula.sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, self._height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the height follows the width
+
+
+__all__ = ["FormulaView", "SidewaysScroller"]

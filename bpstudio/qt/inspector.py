@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 
 from ..control.studio_model import ChainView, NodeReadout
 from ..control.link_reasons import CONTEXT as REASONS, link_reason
-from ..control.typeset import Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
+from ..control.typeset import MATH_SIZE, NUMBER_SIZE, Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import LIGHT, Look
 from .diagram_items import ROLE_TIPS
-from .formula_view import FormulaView
+from .formula_view import FormulaView, SidewaysScroller
 from .i18n import marked
 from .sample_sum_box import SampleSumBox
 from .table_fill import sized_once
@@ -64,6 +64,15 @@ BLOCK_TAGS = {
 }
 PRESENTATION_SCALE = 1.7  # the formula's largest scale on a projector
 READABLE_SCALE = 1.0  # on a projector a formula taller than the panel keeps its own size, and the panel scrolls
+# The ink height of a typeset digit at scale 1: numbers are NUMBER_SIZE × MATH_SIZE px, digits ~0.73 em
+TYPESET_DIGIT_PX = NUMBER_SIZE * MATH_SIZE * 0.73
+BOARD_DIGIT_PX = 18.0  # the board view's digits at the least, on a projector or not
+BOARD_MAX_SCALE = 5.0
+
+
+def readable_scale(digit_px: float) -> float:
+    """The scale at which a typeset formula's numbers are ``digit_px`` tall in ink (0: no floor)."""
+    return digit_px / TYPESET_DIGIT_PX if digit_px > 0 else 0.05
 
 
 def _fmt(value: float | None) -> str:
@@ -136,7 +145,7 @@ class Inspector(QScrollArea):
         fl.addWidget(self.sample_info)
         self.formula = FormulaView("chain_formula")
         self.formula.tip_for = self._tag_tip
-        fl.addWidget(self.formula)
+        fl.addWidget(SidewaysScroller(self.formula))  # on a projector a wide one scrolls, not shrinks
         self.running = QLabel()  # the parameter's product factor by factor, as done by hand
         self.running.setObjectName("running_product")
         self.running.setWordWrap(True)
@@ -157,7 +166,7 @@ class Inspector(QScrollArea):
         self.links_note.setWordWrap(True)
         ll.addWidget(self.links_note)
         self.links = FormulaView("chain_links")
-        ll.addWidget(self.links)
+        ll.addWidget(SidewaysScroller(self.links))
         layout.addWidget(links)
 
         self.values_box = values = QGroupBox()
@@ -182,7 +191,7 @@ class Inspector(QScrollArea):
         self.step_note.setWordWrap(True)
         sl.addWidget(self.step_note)
         self.step_view = FormulaView("optimizer_step")
-        sl.addWidget(self.step_view)
+        sl.addWidget(SidewaysScroller(self.step_view))
         layout.addWidget(step_box)
 
         self.check_box = check = QGroupBox()
@@ -254,6 +263,8 @@ class Inspector(QScrollArea):
         self.last_nudge: NudgeResult | None = None
         self.colours = colours_for(LIGHT)
         self.presenting = False
+        self.digit_px = 0.0  # presentation: the height the formula's digits keep (see fit_formula)
+        self.board = False  # the board view: the formula alone (see set_board)
         self._set_enabled(False)
         self.retranslate()
 
@@ -313,28 +324,42 @@ class Inspector(QScrollArea):
         """Theme colours for the typeset formula; in presentation mode the formula grows."""
         self.colours = colours_for(look)
         self.presenting = presenting
+        self.digit_px = look.digit_px if presenting else 0.0
         self.fit_formula()
         if self.view is not None:
             self.show_chain(self.view)
 
+    def set_board(self, on: bool) -> None:
+        """The board view: only the title, the sample and the typeset chain, as large as the panel allows."""
+        self.board = on
+        for part in (self.sums, self.terms, self.links_box, self.values_box, self.step_box, self.check_box, self.paths_box, self.nudge_box):
+            part.setVisible(not on)
+        self.fit_formula()
+        self.verticalScrollBar().setValue(0)
+
     def fit_formula(self) -> None:
         """Normal: the formula at its own size at most.  Presenting: as large as fits the panel."""
         # On a projector the formula has the room: the sample's ŷ / target table stays in the normal view.
-        self.sample_info.setVisible(not self.presenting)
-        self.running.setVisible(not self.presenting)  # the formula's own numbers say it on a projector
-        if self.presenting:
-            room = (
-                self.viewport().height()
-                - self.title.sizeHint().height()
-                - self.total.sizeHint().height()
-                - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(max(self.sample_inputs.width(), 1)))
-                - 80
-            )
-            # A long chain (a wide net's 64 paths) is not shrunk to dust to fit: below its own size it
-            # stays readable from the back row and the panel scrolls.
-            self.formula.set_scale_limits(PRESENTATION_SCALE, max(room, 120), readable=READABLE_SCALE)
-            self.links.set_scale_limits(PRESENTATION_SCALE * 0.8)
-            self.step_view.set_scale_limits(PRESENTATION_SCALE * 0.8)
+        self.sample_info.setVisible(not self.presenting and not self.board)
+        self.running.setVisible(not self.presenting and not self.board)  # the formula's own numbers say it on a projector
+        room = (
+            self.viewport().height()
+            - self.title.sizeHint().height()
+            - self.total.sizeHint().height()
+            - max(self.sample_box.sizeHint().height(), self.sample_inputs.heightForWidth(max(self.sample_inputs.width(), 1)))
+            - 80
+        )
+        if self.board:  # the whole panel is the board: the formula as large as it fits, its digits never small
+            least = readable_scale(max(self.digit_px, BOARD_DIGIT_PX))
+            self.formula.set_scale_limits(BOARD_MAX_SCALE, max(room, 120), readable=least, least=least)
+        elif self.presenting:
+            # A long chain (a wide net's 64 paths) is not shrunk to dust to fit: below the scale at which its
+            # digits reach the projector's size it stays that large, and the panel scrolls.
+            least = readable_scale(self.digit_px)
+            largest = max(PRESENTATION_SCALE, least * 1.25)
+            self.formula.set_scale_limits(largest, max(room, 120), readable=max(READABLE_SCALE, least), least=least)
+            self.links.set_scale_limits(largest * 0.8, least=least)
+            self.step_view.set_scale_limits(largest * 0.8, least=least)
         else:
             self.formula.set_scale_limits(1.0)
             self.links.set_scale_limits(0.9)
@@ -342,7 +367,7 @@ class Inspector(QScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.presenting:
+        if self.presenting or self.board:
             self.fit_formula()
 
     def show_selection(self, index: int | None, chain: InfluenceChain | None) -> None:

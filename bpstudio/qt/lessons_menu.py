@@ -54,7 +54,14 @@ class LessonBox(QFrame):
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide)
+        self.expand_button = QToolButton()  # while collapsed to its title: the text back on demand
+        self.expand_button.setObjectName("lesson_expand")
+        self.expand_button.setAutoRaise(True)
+        self.expand_button.setCheckable(True)
+        self.expand_button.toggled.connect(self._show_text)
+        self.expand_button.hide()
         top.addWidget(self.title, 1)
+        top.addWidget(self.expand_button)
         top.addWidget(self.close_button)
         self.text = QLabel()
         self.text.setObjectName("lesson_text")
@@ -67,8 +74,20 @@ class LessonBox(QFrame):
     def set_look(self) -> None:
         """Follow the application's font (larger in presentation mode): a styled frame keeps its own."""
         font = QFont(QApplication.font())
-        for label in (self.title, self.text, self.close_button):
+        for label in (self.title, self.text, self.close_button, self.expand_button):
             label.setFont(font)
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """One line (the title) while a phase walk needs the height; ▸ opens the text again."""
+        self.expand_button.setVisible(collapsed)
+        was = self.expand_button.blockSignals(True)
+        self.expand_button.setChecked(False)
+        self.expand_button.blockSignals(was)
+        self._show_text(not collapsed)
+
+    def _show_text(self, shown: bool) -> None:
+        self.text.setVisible(shown)
+        self.expand_button.setText("▾" if shown else "▸")
 
     def show_lesson(self, lesson: Lesson) -> None:
         self.lesson = lesson
@@ -77,6 +96,7 @@ class LessonBox(QFrame):
 
     def retranslate(self) -> None:
         self.close_button.setToolTip(self.tr("Put the lesson's text away"))
+        self.expand_button.setToolTip(self.tr("Show or hide the lesson's text"))
         if self.lesson is None:
             return
         name = self.tr("Lesson: {title}").format(title=marked("Lessons", self.lesson.title))

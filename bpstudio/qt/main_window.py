@@ -29,12 +29,13 @@ from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, 
 from ..control.task_settings import changes_for
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import FINISHED, NO_SELECTION, StudioModel
-from .appearance import apply_palette, look_for, use_fusion
+from .appearance import apply_palette, digit_px_for, look_for, use_fusion
+from .board_view import BoardView
 from .background import QtExecutor
 from .gui_gc import collect_on_the_gui_thread
 from .controls_panel import ControlsPanel
 from .csv_dialog import CsvDataDialog
-from .inspector import Inspector, colours_for
+from .inspector import Inspector, colours_for, readable_scale
 from .jval_plot import JvalPlot
 from .lazy_panel import LazyPanel
 
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
                 fit_diagram=self.network_view.fit,
                 restart_tour=self.tour.restart,
                 set_full_screen=self.set_full_screen,
+                set_presentation_size=self.set_presentation_size,
             ),
             self.files,
             self.exports,
@@ -148,12 +150,21 @@ class MainWindow(QMainWindow):
                 self.health_dock,
             ),
         )
+        self.board = BoardView(
+            self,
+            self.inspector_dock,
+            (self.controls_dock, self.probe_dock, self.runs_dock, self.landscape_dock, self.map_dock, self.health_dock),
+            self.centralWidget,
+            self.inspector.set_board,
+        )
+        self.menus.view_menu.insertAction(self.menus.full_screen, self.board.action)
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
         self.lessons = LessonsMenu(self.menuBar(), self.menus.menu("menu_view").menuAction(), self.lesson_box, self.set_up_run)
         self.resize(1366, 768)
         self.theme = "light"
+        self.presentation_size = settings.presentation_size if restore_settings else "auto"
         self._base_font: QFont | None = None
         self.tour_offered = False
         self._layout_restored = False
@@ -376,6 +387,8 @@ class MainWindow(QMainWindow):
         ):
             dock.setWindowTitle(marked("MainWindow", DOCK_TITLES[key]))
         self.training.retranslate()
+        if hasattr(self, "board"):
+            self.board.retranslate()
         if hasattr(self, "menus"):
             self.menus.retranslate()
         if hasattr(self, "lessons"):
@@ -398,21 +411,34 @@ class MainWindow(QMainWindow):
 
     # -- appearance --------------------------------------------------------------------------------------
     def apply_look(self) -> None:
-        look = look_for(self.theme, self.menus.presentation.isChecked())
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a window needs the application
         if self._base_font is None:
             self._base_font = QFont(app.font())
+        screen = self.screen()
+        digit_px = digit_px_for(self.presentation_size, screen.geometry().height() if screen is not None else 768)
+        look = look_for(self.theme, self.menus.presentation.isChecked(), digit_px, self._base_font)
+        self.look = look
         apply_palette(app, look, self._base_font)
         self.status.forget_sizes()
         self.network_view.set_look(look)
         self.plot.set_look(look)
         self.unit_views.set_look(look)
         self.inspector.set_look(look, self.menus.presentation.isChecked())
-        self.phase_banner.set_look(colours_for(look), look.scale)
+        self.phase_banner.set_look(colours_for(look), readable_scale(look.digit_px) if look.digit_px else 1.0, look.digit_px > 0)
         self.lesson_box.set_look()
         self.tour.set_look()
         self.menus.theme_actions[self.theme].setChecked(True)
+        self.menus.size_actions.get(self.presentation_size, self.menus.size_actions["auto"]).setChecked(True)
+
+    def set_presentation_size(self, size: str) -> None:
+        """View ▸ Presentation size: how tall a projector's digits are; remembered for the next lecture."""
+        self.presentation_size = size
+        self.settings.remember_presentation_size(size)
+        if self.menus.presentation.isChecked():
+            self.set_presentation(True)  # the new sizes now, and the docks laid out again with them
+        else:
+            self.apply_look()
 
     def set_theme(self, name: str) -> None:
         self.theme = name
@@ -427,6 +453,7 @@ class MainWindow(QMainWindow):
 
     def set_presentation(self, on: bool) -> None:
         """Projector layout (see projector_layout): diagram and formula large, the plot smaller, controls hidden."""
+        self.board.set_on(False)  # the layout it would put back is the one presentation changes
         self.apply_look()  # the larger fonts first: the docks are sized with them
         if on:
             self.projector.enter()
@@ -535,6 +562,8 @@ class MainWindow(QMainWindow):
     def _show_phase(self, phase) -> None:
         """The diagram draws the phase, the banner names it (both cleared with None)."""
         self.network_view.show_phase(phase)
+        self.projector.phase_walk(phase is not None)  # the diagram takes the plot's room on a projector
+        self.lesson_box.set_collapsed(phase is not None)  # one line while the phases are walked
         if phase is None or self.last is None or self.problem is None:
             self.phase_banner.show_phase(None)
             return
@@ -644,6 +673,7 @@ class MainWindow(QMainWindow):
             if not self.files.confirm_discard():
                 event.ignore()
                 return
+            self.board.set_on(False)
             if self.menus.presentation.isChecked():
                 self.menus.presentation.setChecked(False)  # docks back, so the saved layout is the usual one
             self.save_settings()

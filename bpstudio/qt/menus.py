@@ -46,6 +46,12 @@ TEXTS = {
     "quit": QT_TRANSLATE_NOOP("Menus", "&Quit"),
     "presentation": QT_TRANSLATE_NOOP("Menus", "&Presentation mode"),
     "full_screen": QT_TRANSLATE_NOOP("Menus", "&Full screen"),
+    "menu_presentation_size": QT_TRANSLATE_NOOP("Menus", "Presentation &size"),
+    "size_auto": QT_TRANSLATE_NOOP("Menus", "&Automatic (for this screen)"),
+    "size_small": QT_TRANSLATE_NOOP("Menus", "S&mall — digits 12 px"),
+    "size_medium": QT_TRANSLATE_NOOP("Menus", "&Medium — digits 14 px (1366×768)"),
+    "size_large": QT_TRANSLATE_NOOP("Menus", "&Large — digits 18 px (1920×1080)"),
+    "size_huge": QT_TRANSLATE_NOOP("Menus", "&Extra large — digits 22 px"),
     "theme_light": QT_TRANSLATE_NOOP("Menus", "&Light"),
     "theme_dark": QT_TRANSLATE_NOOP("Menus", "&Dark"),
     "log_y": QT_TRANSLATE_NOOP("Menus", "Log scale for JVal"),
@@ -56,7 +62,9 @@ TEXTS = {
 }
 TIPS = {
     "presentation": QT_TRANSLATE_NOOP("Menus", "Large text, nodes and lines for a projector; side panels hidden"),
+    "size_auto": QT_TRANSLATE_NOOP("Menus", "Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above"),
 }
+PRESENTATION_SIZE_KEYS = ("auto", "small", "medium", "large", "huge")
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,7 @@ class MenuHandlers:
     fit_diagram: Callable[[], None]
     restart_tour: Callable[[], None]
     set_full_screen: Callable[[bool], None] = lambda _on: None
+    set_presentation_size: Callable[[str], None] = lambda _size: None
 
 
 class StudioMenus(QObject):
@@ -113,6 +122,14 @@ class StudioMenus(QObject):
         self.full_screen = self._action("full_screen", shortcut=Qt.Key.Key_F11, checkable=True)
         self.full_screen.toggled.connect(handlers.set_full_screen)
         view.addAction(self.full_screen)
+        sizes = self._menu("menu_presentation_size", view)
+        self.size_group = QActionGroup(parent)
+        self.size_actions: dict[str, QAction] = {}
+        for size in PRESENTATION_SIZE_KEYS:
+            act = self._action(f"size_{size}", lambda _=False, s=size: handlers.set_presentation_size(s), checkable=True)
+            self.size_group.addAction(act)
+            sizes.addAction(act)
+            self.size_actions[size] = act
         themes = self._menu("menu_theme", view)
         self.theme_group = QActionGroup(parent)
         self.theme_actions: dict[str, QAction] = {}

@@ -22,13 +22,14 @@ from ..control.typeset import number_text
 from ..engine.graph import BIAS, LOSS, OUT, PRE, WEIGHT, Y, ExpandedGraph, Node, NodeNames, display_name
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS as LOSS_PHASE, UPDATE, InfluenceChain, Phase
 from .appearance import Look
-from .diagram_items import EdgeItem, NodeItem, current_look, set_look
+from .diagram_items import EdgeItem, NodeItem, current_look, node_radius, set_look, text_font
 from .diagram_tips import DiagramTips
 from .unit_tiles import UnitDecorations
 
 ROW = 60.0
 WEIGHT_GAP = 175.0
 ACTIVATION_GAP = 78.0
+PROJECTOR_MAX_ZOOM = 1.6  # a small network on a large projector grows this much at most
 
 
 def node_column(node: Node, n_layers: int) -> int:
@@ -42,19 +43,34 @@ def node_column(node: Node, n_layers: int) -> int:
     return 2 * n_layers + 1
 
 
-def column_x(column: int, tallest: int = 6) -> float:
+def column_x(column: int, tallest: int = 6, gaps: tuple[float, float] | None = None) -> float:
     """Odd columns (I) sit a wide weight gap after the previous O column.
 
     Gaps grow with the tallest column, so that a wide net (3-32-32-3) keeps a
-    landscape shape that fits the view instead of a thin vertical strip.
+    landscape shape that fits the view instead of a thin vertical strip; on a
+    projector ``gaps`` (weight, activation) are set by the text instead (see
+    :func:`projector_spacing`): the view scrolls rather than shrink the text.
     """
-    height = tallest * ROW
-    weight_gap = max(WEIGHT_GAP, 0.35 * height)
-    activation_gap = max(ACTIVATION_GAP, 0.12 * height)
+    if gaps is None:
+        height = tallest * ROW
+        gaps = (max(WEIGHT_GAP, 0.35 * height), max(ACTIVATION_GAP, 0.12 * height))
+    weight_gap, activation_gap = gaps
     x = 0.0
     for c in range(1, column + 1):
         x += weight_gap if c % 2 == 1 else activation_gap
     return x
+
+
+def projector_spacing() -> tuple[float, float, float]:
+    """Row height, weight gap and activation gap on a projector, from the size of the diagram's text.
+
+    A row holds a node and, between it and the next, a value under it and a source
+    tag over the next; an activation gap holds two values side by side
+    ("∂L −0.1567" under I and under O); a weight gap the chosen weight's label.
+    """
+    text = text_font("value").pixelSize()
+    radius = node_radius()
+    return 2 * radius + 1.25 * text + 4, 6.5 * text, 6.0 * text
 
 
 def _moved(before: float, after: float) -> str:
@@ -132,8 +148,13 @@ class NetworkView(QGraphicsView):
         self.phase = None
         self.sample_tag.hide()
         self.nodes, self.edges, self.weight_edges = {}, [], {}
-        row = ROW * (1 + (current_look().scale - 1) * 1.3)  # room for the values under the nodes
         tallest = max(net.sizes) + 1
+        gaps: tuple[float, float] | None = None
+        if self.on_projector():
+            row, *spacing = projector_spacing()
+            gaps = (spacing[0], spacing[1])
+        else:
+            row = ROW * (1 + (current_look().scale - 1) * 1.3)  # room for the values under the nodes
         for node in graph.nodes:
             column = node_column(node, net.n_layers)
             nodes_in_column = self._column_members(node, net)
@@ -141,7 +162,7 @@ class NetworkView(QGraphicsView):
             y = (position - (nodes_in_column - 1) / 2) * row
             if node.kind == LOSS:
                 y = 0.0
-            item = NodeItem(node, self._label(node, problem), QPointF(column_x(column, tallest), y))
+            item = NodeItem(node, self._label(node, problem), QPointF(column_x(column, tallest, gaps), y))
             scene.addItem(item)
             self.nodes[node] = item
         for edge in graph.edges:
@@ -155,7 +176,7 @@ class NetworkView(QGraphicsView):
             if index is not None:
                 self.weight_edges[index] = edge_item
         self.units.attach(self.nodes.values(), keep=same_run)
-        margin = 60
+        margin = 60 if not self.on_projector() else 12
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin))
         self.selected_param, self.chain = None, None
         self.set_weights(problem.start)
@@ -247,10 +268,7 @@ class NetworkView(QGraphicsView):
         look = current_look()
         item = self.weight_edges[index]
         tag = QGraphicsTextItem()
-        font = tag.font()
-        font.setPointSizeF(11.5 * look.scale)
-        font.setBold(True)
-        tag.setFont(font)
+        tag.setFont(text_font("tag", bold=True))
         if text is None:
             assert self.chain is not None  # show_selection sets the chain before its tag
             name = self.chain.display(self.chain.param, "html")
@@ -381,10 +399,8 @@ class NetworkView(QGraphicsView):
         values = ", ".join(f"{k} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
         self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
         look = current_look()
-        self.sample_tag.setStyleSheet(
-            f"color:{look.text}; background:{look.background}; border:1px solid {look.phase};"
-            f"padding:2px 6px; font-size:{round(10.5 * look.scale)}pt; font-weight:bold;"
-        )
+        self.sample_tag.setFont(text_font("value", bold=True))
+        self.sample_tag.setStyleSheet(f"color:{look.text}; background:{look.background}; border:1px solid {look.phase}; padding:2px 6px;")
         self.sample_tag.adjustSize()
         self.sample_tag.show()
         self.sample_tag.raise_()
@@ -416,14 +432,34 @@ class NetworkView(QGraphicsView):
                 return
 
     # -- navigation --------------------------------------------------------------------------
+    @staticmethod
+    def on_projector() -> bool:
+        """Presentation mode: the scene's sizes are screen pixels and are never drawn smaller."""
+        return current_look().digit_px > 0
+
     def fit(self) -> None:
-        """The whole network in view; while a phase's sample is named, above the strip its tag takes."""
+        """The whole network in view; while a phase's sample is named, above the strip its tag takes.
+
+        On a projector the scene is never drawn below 1:1 — its texts are sized in
+        pixels for the back row — so a network too large for the view scrolls instead;
+        a small one grows to fill the view, up to ``PROJECTOR_MAX_ZOOM``.
+        """
         rect = self.scene().sceneRect()
         strip = self.sample_tag.height() + 16 if self.sample_tag.isVisible() else 0
         height = self.viewport().height()
         if strip and height > 2 * strip:
             rect = rect.adjusted(0, 0, 0, rect.height() * strip / (height - strip))
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if not self.on_projector():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        view = self.viewport().rect()
+        fitting = min(view.width() / max(rect.width(), 1.0), view.height() / max(rect.height(), 1.0))
+        zoom = min(max(fitting, 1.0), PROJECTOR_MAX_ZOOM)
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        self.centerOn(rect.center())
+        if fitting < 1.0:  # scrolled: the top left of the network first, where a lesson starts reading
+            self.ensureVisible(QRectF(rect.topLeft(), rect.topLeft()), 0, 0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

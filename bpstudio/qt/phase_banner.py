@@ -7,12 +7,12 @@ and the equation of that phase; the diagram shows its numbers.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout
 
 from ..control.typeset import Colours, equation_svg, number_text
 from ..control.vocabulary import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.messages import QT_TRANSLATE_NOOP
+from .appearance import scaled_font
 from .formula_view import FormulaView
 from .i18n import marked
 from .option_names import option_name
@@ -38,8 +38,7 @@ class PhaseBanner(QFrame):
         self.words = QLabel()
         self.words.setObjectName("phase_words")
         self.words.setWordWrap(True)
-        font = self.words.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font = scaled_font(self.words.font(), 1.25)
         font.setBold(True)
         self.words.setFont(font)
         layout.addWidget(self.words)
@@ -55,11 +54,15 @@ class PhaseBanner(QFrame):
     def text(self) -> str:
         return self.words.text()
 
-    def set_look(self, colours: Colours, scale: float) -> None:
+    def set_look(self, colours: Colours, scale: float, presenting: bool = False) -> None:
+        """The look's colours and size; on a projector one line of words at the widgets' own size.
+
+        The application's font is already a projector's there: larger words would
+        wrap to a second line and take the diagram's height during the phase walk.
+        """
         self.colours, self.scale = colours, scale
         self.equation.set_scale_limits(scale)
-        font = QFont(QApplication.font())  # the application's, already scaled for presentation
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font = scaled_font(QApplication.font(), 1.0 if presenting else 1.25)
         font.setBold(True)
         self.words.setFont(font)
         self.setStyleSheet("#phase_banner { border: 2px solid #CC79A7; border-radius: 4px; }")

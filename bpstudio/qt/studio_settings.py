@@ -66,6 +66,14 @@ class StudioSettings:
         return str(self.store.value("language", "") or "")
 
     @property
+    def presentation_size(self) -> str:
+        """View ▸ Presentation size: ``auto`` (by the screen's height) or a size's name."""
+        return str(self.store.value("presentation_size", "auto") or "auto")
+
+    def remember_presentation_size(self, size: str) -> None:
+        self.store.setValue("presentation_size", size)
+
+    @property
     def tour_seen(self) -> bool:
         return bool(self.store.value("tour_seen", False, type=bool))
 

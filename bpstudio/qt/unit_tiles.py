@@ -19,11 +19,11 @@ from typing import Iterable, Mapping
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPixmapItem, QGraphicsTextItem
 
 from ..engine.messages import QT_TRANSLATE_NOOP
-from .diagram_items import NodeItem, current_look
+from .diagram_items import NodeItem, current_look, text_font
 from .i18n import marked
 
 MARKS = {
@@ -92,10 +92,7 @@ class HealthMark(QGraphicsTextItem):
 
     def refresh(self) -> None:
         look = current_look()
-        font = QFont()
-        font.setPointSizeF(9.5 * look.scale)
-        font.setBold(True)
-        self.setFont(font)
+        self.setFont(text_font("mark", bold=True))
         text = html.escape(marked("UnitTiles", MARKS[self.kind]))
         colour = QColor(look.selected).name()
         self.setHtml(f"<span style='color:{colour}; background-color:{look.background}'>{text}</span>")
