@@ -44,6 +44,7 @@ class LessonBox(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#lesson_box { background: #eef6ee; border: 1px solid #009E73; }#lesson_box QLabel { color: #0f2d1f; }")
         self.lesson: Lesson | None = None
+        self.collapsed = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 6)
         top = QHBoxLayout()
@@ -78,7 +79,10 @@ class LessonBox(QFrame):
             label.setFont(font)
 
     def set_collapsed(self, collapsed: bool) -> None:
-        """One line (the title) while a phase walk needs the height; ▸ opens the text again."""
+        """One line (the title) on a projector and in a phase walk; ▸ opens the text again (and it stays open)."""
+        if collapsed == self.collapsed:
+            return
+        self.collapsed = collapsed
         self.expand_button.setVisible(collapsed)
         was = self.expand_button.blockSignals(True)
         self.expand_button.setChecked(False)

@@ -50,7 +50,7 @@ from .model_signals import ModelSignals
 from .guided_tour import GuidedTour
 from .phase_banner import PhaseBanner
 from .probe import PredictionProbe
-from .projector_layout import ProjectorDocks, ProjectorLayout
+from .projector_layout import LentMap, PlotRow, ProjectorDocks, ProjectorLayout
 from .runs_panel import RunsPanel
 from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
@@ -216,7 +216,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("center_splitter")
         self.splitter.addWidget(self.network_view)
-        self.splitter.addWidget(self.plot)
+        self.plot_row = PlotRow(self.plot)  # on a projector a decision map comes beside the plot
+        self.splitter.addWidget(self.plot_row)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([420, 280])
@@ -273,11 +274,15 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.map_dock, self.health_dock)
         self.inspector_dock.raise_()
         self.unit_views.place(self.map_dock, self.health_dock)
+        map_scroller = self.map_dock.widget()
+        assert isinstance(map_scroller, QScrollArea)  # made by _dock(scrolled=True)
         self.projector = ProjectorLayout(
             self,
             self.splitter,
             ProjectorDocks((self.controls_dock, self.probe_dock, self.runs_dock), self.inspector_dock, self.map_dock),
             lambda: self.unit_views.feed.two_dimensional,
+            self.plot_row,
+            LentMap(self.unit_views.map_holder, map_scroller, self.unit_views.show_map_elsewhere),
         )
         self.status = StudioStatusBar()
         self.setStatusBar(self.status)
@@ -459,6 +464,7 @@ class MainWindow(QMainWindow):
             self.projector.enter()
         else:
             self.projector.leave()
+        self.lesson_box.set_collapsed(on or self.projector.walking)  # on a projector its title; ▸ opens the text
         # The inspector and the diagram fit themselves again when their size settles (resizeEvent).
         self.inspector.fit_formula()
         self.network_view.fit()
@@ -563,7 +569,7 @@ class MainWindow(QMainWindow):
         """The diagram draws the phase, the banner names it (both cleared with None)."""
         self.network_view.show_phase(phase)
         self.projector.phase_walk(phase is not None)  # the diagram takes the plot's room on a projector
-        self.lesson_box.set_collapsed(phase is not None)  # one line while the phases are walked
+        self.lesson_box.set_collapsed(phase is not None or self.projector.active)  # one line: the diagram's height
         if phase is None or self.last is None or self.problem is None:
             self.phase_banner.show_phase(None)
             return

@@ -41,6 +41,7 @@ class UnitViews(QObject):
         self.map_holder: LazyPanel[DecisionMapPanel] = LazyPanel(self._build_map)
         self.health_holder: LazyPanel[GradientHealthPanel] = LazyPanel(self._build_health)
         self._was_two_dimensional = False
+        self.map_elsewhere = False  # lent to the projector layout (see show_map_elsewhere)
         self._tiles_at = 0.0
         self._tiles_pending = None  # a frame held back while training, shown when the run pauses
         self.feed.frame_ready.connect(self._frame)
@@ -80,7 +81,7 @@ class UnitViews(QObject):
             self.show_map()
 
     def show_map(self) -> None:
-        if self.map_dock is not None:
+        if self.map_dock is not None and not self.map_elsewhere:
             self.map_dock.show()
             self.map_dock.raise_()
 
@@ -124,7 +125,19 @@ class UnitViews(QObject):
         if shown or self.health_holder.panel is not None:
             self.health_panel.set_shown(shown)
 
+    def show_map_elsewhere(self, on: bool) -> None:
+        """The projector layout shows the map outside its dock (beside the plot): it is on screen there.
+
+        While it is, the dock's own visibility (hidden) says nothing; once it is
+        back, the dock tells again whether the map is on screen.
+        """
+        self.map_elsewhere = on
+        dock = self.map_dock
+        self._map_shown(on or (dock is not None and dock.isVisible() and not dock.visibleRegion().isEmpty()))
+
     def _map_shown(self, shown: bool) -> None:
+        if self.map_elsewhere and not shown:
+            return  # its dock hid: the map itself is beside the plot
         if shown or self.map_holder.panel is not None:
             self.map_panel.set_shown(shown)
         self.feed.set_map_shown(shown)
