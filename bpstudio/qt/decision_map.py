@@ -62,6 +62,9 @@ class DecisionMapPanel(QWidget):
         self.picture = QComboBox()
         self.picture.setObjectName("map_picture")
         self.picture.currentIndexChanged.connect(self._picture_chosen)
+        # a long choice ("Classes (the network's answer)") must not make the panel wider than a square map
+        self.picture.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picture.setMinimumContentsLength(6)
         top = QHBoxLayout()
         top.addWidget(self.picture_label)
         top.addWidget(self.picture, 1)
@@ -125,7 +128,7 @@ class DecisionMapPanel(QWidget):
         has_map = plane is not None
         self.plot.setVisible(has_map)
         self.caption.setVisible(has_map and self.look.scale == 1.0)  # on a projector the teacher says it
-        self.legend.setVisible(has_map)
+        self.legend.setVisible(has_map and self.look.scale == 1.0)
         self.picture.setEnabled(has_map)
         self.empty.setVisible(not has_map)
         self.slice_box.setVisible(has_map and plane.is_slice)
@@ -350,6 +353,11 @@ class DecisionMapPanel(QWidget):
         self.look = look
         # The sentence under the map gives its room to the map on a projector (at 1366×768 the two overlapped).
         self.caption.setVisible(self.plane is not None and look.scale == 1.0)
+        self.legend.setVisible(self.plane is not None and look.scale == 1.0)
+        side = 220 if look.scale == 1.0 else 150  # on a projector it sits beside the plot, as tall as the row
+        self.plot.setMinimumSize(side, side)
+        for part in (self.picture_label, self.picture):  # on a projector the map's height goes to the map
+            part.setVisible(look.scale == 1.0)
         self.plot.setBackground(look.background)
         style_live_axes(self.plot, look.muted, look.text, look.scale)  # larger on a projector
         self.train_points.setPen(pg.mkPen(look.background, width=1.0))

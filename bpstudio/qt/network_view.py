@@ -70,7 +70,7 @@ def projector_spacing() -> tuple[float, float, float]:
     """
     text = text_font("value").pixelSize()
     radius = node_radius()
-    return 2 * radius + 1.25 * text + 4, 6.5 * text, 6.0 * text
+    return 2 * radius + 1.1 * text + 4, 6.2 * text, 6.0 * text
 
 
 def _moved(before: float, after: float) -> str:

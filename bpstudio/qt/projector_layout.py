@@ -21,7 +21,9 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QSplitter, QWidget
 
 INSPECTOR_SHARE = 0.47  # of the window's width: the chain of the article's weights fits it at 14 px digits
-DIAGRAM_SHARE = 0.62  # of the centre's height; the plot (and a map beside it) the rest
+DIAGRAM_SHARE = 0.7  # of the centre's height; the plot the rest
+MAP_ROW_DIAGRAM_SHARE = 0.55  # with a map beside the plot: the map is as tall as that row
+DIAGRAM_LEAST_ON_THE_PLANE = 350  # px: the diagram's viewport stays over 330 at 1366×768
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ class ProjectorLayout:
         self.map_lent = True
         lent.on_screen_elsewhere(True)
         self.docks.inspector.raise_()
+        total = max(sum(self.splitter.sizes()), 1)  # the diagram keeps what a class reads it at, the map the rest
+        diagram = max(DIAGRAM_LEAST_ON_THE_PLANE, round(total * MAP_ROW_DIAGRAM_SHARE))
+        self.splitter.setSizes([diagram, total - diagram])
         self.plot_row.keep_square()
 
     def _give_map_back(self) -> None:
