@@ -12,6 +12,17 @@
     </message>
 </context>
 <context>
+    <name>BoardView</name>
+    <message>
+        <source>&amp;Board view: the chain alone</source>
+        <translation>板书视图：只看链式法则(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The chosen weight's chain rule alone, as large as the window allows (F6 again goes back)</source>
+        <translation>只显示所选权重的链式法则，在窗口里尽量放大（再按 F6 返回）</translation>
+    </message>
+</context>
+<context>
     <name>ControlsPanel</name>
     <message>
         <source>Adam as in the article; gradient descent is the plain rule; momentum adds velocity.</source>
@@ -1224,6 +1235,10 @@
         <translation>收起本课的说明</translation>
     </message>
     <message>
+        <source>Show or hide the lesson's text</source>
+        <translation>显示或隐藏课程说明</translation>
+    </message>
+    <message>
         <source>Lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
@@ -1658,6 +1673,30 @@
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
+        <source>Presentation &amp;size</source>
+        <translation>演示字号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (for this screen)</source>
+        <translation>自动（按此屏幕）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;mall — digits 12 px</source>
+        <translation>小——数字高 12 像素(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Medium — digits 14 px (1366×768)</source>
+        <translation>中——数字高 14 像素（1366×768）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Large — digits 18 px (1920×1080)</source>
+        <translation>大——数字高 18 像素（1920×1080）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Extra large — digits 22 px</source>
+        <translation>特大——数字高 22 像素(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
@@ -1688,6 +1727,10 @@
     <message>
         <source>Large text, nodes and lines for a projector; side panels hidden</source>
         <translation>为投影放大文字、节点与线条，并隐藏侧边面板</translation>
+    </message>
+    <message>
+        <source>Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above</source>
+        <translation>屏幕低于 900 行时数字高 14 像素，1300 行以内 18 像素，更高时 22 像素</translation>
     </message>
 </context>
 <context>

@@ -769,3 +769,18 @@ TRANSLATIONS.update({  # the probe's header, a column each (session 5)
 TRANSLATIONS.update({  # F11 (session 5)
     "&Full screen": "全屏(&F)",
 })
+
+TRANSLATIONS.update({  # --- lead: the projector (issue 24) ---
+    "&Board view: the chain alone": "板书视图：只看链式法则(&B)",
+    "The chosen weight's chain rule alone, as large as the window allows (F6 again goes back)":
+        "只显示所选权重的链式法则，在窗口里尽量放大（再按 F6 返回）",
+    "Show or hide the lesson's text": "显示或隐藏课程说明",
+    "Presentation &size": "演示字号(&S)",
+    "&Automatic (for this screen)": "自动（按此屏幕）(&A)",
+    "S&mall — digits 12 px": "小——数字高 12 像素(&M)",
+    "&Medium — digits 14 px (1366×768)": "中——数字高 14 像素（1366×768）(&M)",
+    "&Large — digits 18 px (1920×1080)": "大——数字高 18 像素（1920×1080）(&L)",
+    "&Extra large — digits 22 px": "特大——数字高 22 像素(&E)",
+    "Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above":
+        "屏幕低于 900 行时数字高 14 像素，1300 行以内 18 像素，更高时 22 像素",
+})
