@@ -302,7 +302,11 @@ class NodeItem(QGraphicsEllipseItem):
         self.role_tag.setHtml(f"<span style='color:{look.role}; background-color:{look.background}'><b>{tag}</b></span>" if tag else "")
         self.role_tag.document().setDocumentMargin(0)
         rect = self.role_tag.boundingRect()
-        # on the node's top edge, not wholly above it: between stacked nodes it covered the node above
-        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() * (1 - text_overlap()))
+        # On the node's top edge, not wholly above it, where a node is above: between stacked nodes it
+        # covered that node.  Wholly above a column's top node and L: laid over the dotted ring, the
+        # lower half of 汇 disappeared under it.
+        alone_above = self.node.kind == "L" or self.node.index == 0
+        overlap = 0.0 if alone_above else text_overlap()
+        self.role_tag.setPos(-rect.width() / 2, -self.radius - rect.height() * (1 - overlap))
         self.role_tag.setVisible(bool(tag))
         self.role_tag.setToolTip(marked("Diagram", ROLE_TIPS[self.role]) if tag else "")

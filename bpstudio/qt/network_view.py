@@ -469,7 +469,12 @@ class NetworkView(QGraphicsView):
             self.fit()
 
     def wheelEvent(self, event) -> None:
-        factor = 1.0015 ** event.angleDelta().y()
+        self.zoom_by(1.0015 ** event.angleDelta().y())
+
+    def zoom_by(self, factor: float) -> None:
+        """The user's zoom; on a projector never below 1:1, where the texts would drop under the digits' height."""
+        if self.on_projector():
+            factor = max(factor, 1.0 / self.transform().m22())
         self.scale(factor, factor)
         self._user_zoomed = True
 
@@ -512,11 +517,9 @@ class NetworkView(QGraphicsView):
         elif key == Qt.Key.Key_Escape:
             self.select_param(None)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.scale(1.2, 1.2)
-            self._user_zoomed = True
+            self.zoom_by(1.2)
         elif key == Qt.Key.Key_Minus:
-            self.scale(1 / 1.2, 1 / 1.2)
-            self._user_zoomed = True
+            self.zoom_by(1 / 1.2)
         else:
             super().keyPressEvent(event)
 
