@@ -244,7 +244,9 @@ def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
         return _embedded_data(dataset)
     if config.data_file:
         return _CSV_SECTION.substitute(
-            path=python_literal(str(Path(config.data_file).resolve())), inputs=_tuple_literal(config.inputs), targets=_tuple_literal(config.targets)
+            path=python_literal(str(Path(config.data_file).resolve())),
+            inputs=_tuple_literal(config.inputs),
+            targets=_tuple_literal(config.targets),
         )
     if config.formulas:
         formulas = parse_formulas(config.formulas)

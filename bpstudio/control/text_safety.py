@@ -15,5 +15,6 @@ from ..engine.text_safety import (  # noqa: F401
     python_literal,
     rich_text,
     shorten,
+    shown_name,
     xml,
 )

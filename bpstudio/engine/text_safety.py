@@ -16,7 +16,7 @@ writes such text calls the function for its target here:
 :func:`python_literal` / :func:`python_comment`  Python source
 ==================  ==========================================================
 
-:func:`shorten` keeps a 10 000-character name from becoming a 10 000-character
+:func:`shown_name` is :func:`shorten` then :func:`plain`; :func:`shorten` keeps a 10 000-character name from becoming a 10 000-character
 label; the display functions apply it, the files that need the exact name
 (a script reading the CSV columns) do not.
 
@@ -56,6 +56,11 @@ def shorten(text: str, limit: int = SHORT) -> str:
         return text
     tail = limit // 3
     return text[: limit - tail - 1] + "…" + text[-tail:]
+
+
+def shown_name(name: str) -> str:
+    """A name as a plain-text label shows it: shortened, control characters visible."""
+    return escape_control(shorten(name))
 
 
 def rich_text(text: str) -> str:
