@@ -769,3 +769,12 @@ TRANSLATIONS.update({  # the probe's header, a column each (session 5)
 TRANSLATIONS.update({  # F11 (session 5)
     "&Full screen": "全屏(&F)",
 })
+
+# --- hostile ---
+TRANSLATIONS.update({  # an exception in a view is said to the user and logged (issue #25)
+    "Something went wrong": "出错了",
+    "A part of BP Studio failed: {error}\n\nThe studio keeps running; the view may be incomplete. The details are written to {log}.":
+        "BP Studio 的一部分出错了：{error}\n\n工作室仍在运行，但这个视图可能不完整。详细信息已写入 {log}。",
+    "(the same failure happened {n} times)": "（同样的错误已发生 {n} 次）",
+    "the terminal (the log folder cannot be written)": "终端（无法写入日志文件夹）",
+})
