@@ -309,3 +309,12 @@ def test_each_language_escapes_each_name(name):
     assert len(text_safety.shorten(name)) <= text_safety.SHORT
     md = text_safety.markdown(name)
     assert "<" not in md and re.search(r"(?<!\\)[`*_\[\]|$]", md) is None
+
+
+def test_a_refusal_quotes_hostile_columns_short_and_inert(hostile_csv):
+    from bpstudio.engine.csv_data import CsvDataError, dataset_from_csv
+
+    with pytest.raises(CsvDataError) as refused:
+        dataset_from_csv(hostile_csv, ("no such column",), (HOSTILE_TARGET,))
+    message = str(refused.value)
+    assert len(message) < 400 and "\x1b" not in message and "\u202e" not in message  # the header holds 10 000 n's
