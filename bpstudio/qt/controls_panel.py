@@ -296,7 +296,9 @@ class ControlsPanel(QWidget):
         self.config = config
         if config.data_file:
             source = self.tr("Data: {file} — inputs {inputs}; targets {targets}").format(
-                file=shown_name(Path(config.data_file).name), inputs=", ".join(map(shown_name, config.inputs)), targets=", ".join(map(shown_name, config.targets))
+                file=shown_name(Path(config.data_file).name),
+                inputs=", ".join(map(shown_name, config.inputs)),
+                targets=", ".join(map(shown_name, config.targets)),
             )
         elif config.formulas:
             source = self.tr("Data: r, g, b as the article draws them; your targets")
