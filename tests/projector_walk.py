@@ -27,7 +27,7 @@ from projector_metrics import diagram_texts, median_glyph_height  # noqa: E402
 
 
 def main() -> int:
-    app = QApplication([])
+    app = QApplication([])  # noqa: F841 - kept alive for the walk
     from bpstudio.control.lessons import LESSONS_BY_KEY
     from bpstudio.qt.background import BackgroundWorker
     from bpstudio.qt.main_window import MainWindow

@@ -33,6 +33,7 @@ from ..engine.formula import parse_formulas
 from ..engine.formula_code import numpy_expression
 from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
 from .script_training import training_section
+from .text_safety import python_comment, python_literal
 
 FRAMEWORKS = ("pytorch", "numpy")
 EMBED_LIMIT = 20_000  # numbers; a data set this small may be written into the script itself
@@ -121,16 +122,13 @@ def _column_names(config: RunConfig, embedded: Dataset | None = None) -> tuple[t
         inputs, targets = ARTICLE_INPUTS, tuple(f.name for f in parse_formulas(config.formulas))
     else:
         inputs, targets = ARTICLE_INPUTS, ARTICLE_TARGETS
-    return tuple(map(_plain, inputs)), tuple(map(_plain, targets))
+    return tuple(map(python_comment, inputs)), tuple(map(python_comment, targets))
 
 
-def _plain(text: str) -> str:
-    """User text (a CSV column or file name) for a comment or the docstring, never code.
-
-    A line break would end the comment and make the rest code; a quote or a
-    backslash could end the docstring or form an escape.  Each becomes '?'.
-    """
-    return "".join(c if c.isprintable() and c not in '\\"\'' else "?" for c in text)
+def _tuple_literal(names) -> str:
+    """``("a", "b")``: each column name a Python string literal, whatever it holds."""
+    items = [python_literal(n) for n in names]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def _formula_text(formula) -> str:
@@ -147,9 +145,9 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
             f"seed {config.seed}, written in (the inputs are the features {', '.join(inputs)})"
         )
     elif config.data_file and config.is_classification:
-        data = f"the class labels of the CSV file {_plain(Path(config.data_file).name)}, written in"
+        data = f"the class labels of the CSV file {python_comment(Path(config.data_file).name)}, written in"
     elif config.data_file:
-        data = f"the CSV file {_plain(Path(config.data_file).name)}"
+        data = f"the CSV file {python_comment(Path(config.data_file).name)}"
     elif config.formulas:
         data = f"{config.samples} samples r, g, b ~ U(-1, 1), seed {config.seed}; targets " + "; ".join(
             map(_formula_text, parse_formulas(config.formulas))
@@ -246,7 +244,9 @@ def _data_section(config: RunConfig, dataset: Dataset | None) -> str:
         return _embedded_data(dataset)
     if config.data_file:
         return _CSV_SECTION.substitute(
-            path=repr(str(Path(config.data_file).resolve())), inputs=repr(tuple(config.inputs)), targets=repr(tuple(config.targets))
+            path=python_literal(str(Path(config.data_file).resolve())),
+            inputs=_tuple_literal(config.inputs),
+            targets=_tuple_literal(config.targets),
         )
     if config.formulas:
         formulas = parse_formulas(config.formulas)
@@ -265,8 +265,8 @@ def _embedded_data(dataset: Dataset) -> str:
         )
     return _EMBEDDED_SECTION.substitute(
         n=dataset.n_samples,
-        input_names=", ".join(map(_plain, dataset.input_names)),
-        target_names=", ".join(map(_plain, dataset.target_names)),
+        input_names=", ".join(map(python_comment, dataset.input_names)),
+        target_names=", ".join(map(python_comment, dataset.target_names)),
         inputs=_array_literal(dataset.inputs),
         targets=_array_literal(dataset.targets),
     )

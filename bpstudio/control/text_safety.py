@@ -1,25 +1,20 @@
-"""Text read from a file, made safe to print: control characters shown, never obeyed.
+"""The escaping functions, where the control floor has always found them.
 
-A session file's ``app_version``, column names or formulas are whatever the
-file says; printed raw, an ESC sequence would move the cursor, recolour or
-retitle the user's terminal.  :func:`escape_control` writes every control
-character (C0, DEL, C1, and the bidirectional overrides) as a visible escape.
+They live in :mod:`bpstudio.engine.text_safety` (the engine composes names
+into LaTeX and HTML too); this module re-exports them so ``control`` and
+``cli`` code keeps one import.
 """
 
-from __future__ import annotations
-
-import unicodedata
-
-_BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
-
-
-def escape_control(text: str) -> str:
-    """``"v1\\x1b[2J"`` -> ``"v1\\\\x1b[2J"``: printable text unchanged, the rest escaped."""
-    out = []
-    for char in str(text):
-        if unicodedata.category(char) in ("Cc", "Cf") and char not in ("\u200d",) or char in _BIDI:
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+from ..engine.text_safety import (  # noqa: F401
+    SHORT,
+    escape_control,
+    latex,
+    markdown,
+    plain,
+    python_comment,
+    python_literal,
+    rich_text,
+    shorten,
+    shown_name,
+    xml,
+)

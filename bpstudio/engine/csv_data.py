@@ -23,6 +23,7 @@ import numpy as np
 from .classes import class_order, encode_classes, output_names, uses_one_column
 from .data import Dataset
 from .messages import QT_TRANSLATE_NOOP, Refusal
+from .text_safety import shown_name
 
 MIN_ROWS = 2
 MAX_BYTES = 200 * 1024 * 1024
@@ -102,8 +103,8 @@ def _checked_rows(path: str | Path, inputs: tuple[str, ...], targets: tuple[str,
             raise CsvDataError(
                 QT_TRANSLATE_NOOP("Engine", "{file} has no column “{column}”; its columns are {columns}"),
                 file=name,
-                column=column,
-                columns=", ".join(header),
+                column=shown_name(column),  # a stranger's header: shortened, control characters shown
+                columns=", ".join(map(shown_name, header)),
             )
     if not inputs or not targets:
         raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "choose at least one input column and one target column"))

@@ -19,7 +19,6 @@ it appears in the chains of the weights it penalises.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ import numpy as np
 
 from .network import Network
 from .propagation import LayerForward
+from . import text_safety
 
 if TYPE_CHECKING:
     from .data import Dataset
@@ -280,17 +280,31 @@ def _target_name(name: str, fmt: str) -> str:
     A bare number as a node's name made formulas unreadable: ∂0/∂I₁⁽¹⁾ = 0(1 − 0).
     """
     if name and not name[0].isalpha():
-        return _script("y", name, "", fmt)
+        return _script("y", _shown(name, fmt), "", fmt)
     return _data_name(name, fmt)
 
 
-def _data_name(name: str, fmt: str) -> str:
+def _shown(name: str, fmt: str) -> str:
+    """A data name as a label shows it: shortened, control characters visible, escaped for ``fmt``.
+
+    The names come from a stranger's CSV or session file; no character of
+    theirs is ever read as markup (``<img …>``) or a command (``\\input``).
+    """
+    short = text_safety.shorten(name)
     if fmt == "latex":
-        safe = "".join(ch if ch.isalnum() else "\\_" if ch == "_" else "" for ch in name) or "?"
-        return safe if len(safe) == 1 else rf"\mathit{{{safe}}}"
+        return text_safety.latex(short)
     if fmt == "html":
-        return f"<i>{html.escape(name)}</i>"
-    return name
+        return text_safety.rich_text(short)
+    return text_safety.escape_control(short)
+
+
+def _data_name(name: str, fmt: str) -> str:
+    safe = _shown(name, fmt)
+    if fmt == "latex":
+        return safe if len(name) == 1 else rf"\mathit{{{safe}}}"
+    if fmt == "html":
+        return f"<i>{safe}</i>"
+    return safe
 
 
 def _script(base: str, sub: str, sup: str, fmt: str) -> str:

@@ -8,6 +8,8 @@ to the training thread.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +34,8 @@ from ..control.vocabulary import LOSS_NAMES, OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
 from .feature_checks import FeatureChecks
 from .i18n import localized, marked
 from .option_names import option_name
+from ..engine.text_safety import shown_name
+from .safe_text import plain_label
 
 TOOLTIPS = {
     "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Adam as in the article; gradient descent is the plain rule; momentum adds velocity."),
@@ -148,13 +152,13 @@ class ControlsPanel(QWidget):
         self.model_box = self._group(MODEL)
         layout.addWidget(self.live_box)
         layout.addWidget(self.data_box)
-        self.data_source = QLabel()
+        self.data_source = plain_label(QLabel())  # it names the file and its columns
         self.data_source.setObjectName("data_source")
         self.data_source.setWordWrap(True)
         layout.addWidget(self.data_source)
         # Why a new run's data was refused (a CSV that no longer reads, a run over the size budget):
         # it stays under the data until another run is shown.
-        self.data_error = QLabel()
+        self.data_error = plain_label(QLabel())
         self.data_error.setObjectName("error_data")
         self.data_error.setStyleSheet("color: #b00020;")
         self.data_error.setWordWrap(True)
@@ -292,7 +296,9 @@ class ControlsPanel(QWidget):
         self.config = config
         if config.data_file:
             source = self.tr("Data: {file} — inputs {inputs}; targets {targets}").format(
-                file=config.data_file, inputs=", ".join(config.inputs), targets=", ".join(config.targets)
+                file=shown_name(Path(config.data_file).name),
+                inputs=", ".join(map(shown_name, config.inputs)),
+                targets=", ".join(map(shown_name, config.targets)),
             )
         elif config.formulas:
             source = self.tr("Data: r, g, b as the article draws them; your targets")

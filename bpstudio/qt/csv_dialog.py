@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from ..engine.csv_data import CsvDataError, dataset_from_csv, read_table
 from .background import BackgroundWorker, QtExecutor
 from .i18n import localized
+from ..engine.text_safety import shown_name
+from .safe_text import literal, plain_label
 
 T = TypeVar("T")
 
@@ -73,12 +75,12 @@ class CsvDataDialog(QDialog):
             column.addWidget(widget)
             lists.addLayout(column)
         layout.addLayout(lists)
-        self.error = QLabel()
+        self.error = plain_label(QLabel())  # a refusal quotes the file's column names
         self.error.setObjectName("csv_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        self.busy = QLabel()
+        self.busy = plain_label(QLabel())
         self.busy.setObjectName("csv_busy")
         self.busy.hide()
         layout.addWidget(self.busy)
@@ -115,7 +117,9 @@ class CsvDataDialog(QDialog):
         self.error.clear()
         for i, name in enumerate(header):
             for widget, checked in ((self.inputs, i < len(header) - 1), (self.targets, i == len(header) - 1)):
-                item = QListWidgetItem(name)
+                item = QListWidgetItem(shown_name(name))  # shown short and inert; the real name is its data
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                item.setToolTip(literal(shown_name(name)))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 widget.addItem(item)
@@ -138,7 +142,8 @@ class CsvDataDialog(QDialog):
 
     @staticmethod
     def _checked(widget: QListWidget) -> tuple[str, ...]:
-        return tuple(widget.item(i).text() for i in range(widget.count()) if widget.item(i).checkState() == Qt.CheckState.Checked)
+        items = [widget.item(i) for i in range(widget.count())]
+        return tuple(item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked)
 
     def choice(self) -> dict:
         return {"data_file": self.path.text(), "inputs": self._checked(self.inputs), "targets": self._checked(self.targets), "formulas": ()}

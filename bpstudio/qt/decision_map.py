@@ -39,6 +39,8 @@ from ..engine.input_plane import InputPlane
 from .plot_style import style_live_axes
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed, palette_for
+from ..engine.text_safety import rich_text, shorten, shown_name
+from .safe_text import plain_label
 
 SLIDER_STEPS = 100
 
@@ -82,7 +84,7 @@ class DecisionMapPanel(QWidget):
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
 
-        self.caption = QLabel()
+        self.caption = plain_label(QLabel())  # it names the data's columns
         self.caption.setObjectName("map_caption")
         self.caption.setWordWrap(True)
         self.legend = QLabel()
@@ -190,7 +192,7 @@ class DecisionMapPanel(QWidget):
         for combo, axis in ((self.x_axis, plane.x_axis), (self.y_axis, plane.y_axis)):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems(list(plane.names))
+            combo.addItems([shown_name(name) for name in plane.names])
             combo.setCurrentIndex(axis)
             combo.blockSignals(False)
         self.slice_layout.addWidget(self.across_label, 0, 0)
@@ -198,7 +200,7 @@ class DecisionMapPanel(QWidget):
         self.slice_layout.addWidget(self.up_label, 0, 2)
         self.slice_layout.addWidget(self.y_axis, 0, 3)
         for row, axis in enumerate(plane.held_axes, start=1):
-            label = QLabel()
+            label = plain_label(QLabel())
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"map_held_{axis}")
             slider.setRange(0, SLIDER_STEPS)
@@ -230,14 +232,15 @@ class DecisionMapPanel(QWidget):
         plane = self.plane
         assert plane is not None, "sliders are shown for a plane"
         for axis, label in self.slider_labels.items():
-            label.setText(f"{plane.names[axis]} = {number_text(plane.held[axis])}")
+            label.setText(f"{shown_name(plane.names[axis])} = {number_text(plane.held[axis])}")
 
     def _label_axes(self) -> None:
         plane = self.plane
         assert plane is not None, "axes are labelled for a plane"
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", plane.names[plane.x_axis], color=self.look.text)
-        item.setLabel("left", plane.names[plane.y_axis], color=self.look.text)
+        # pyqtgraph draws axis labels as rich text
+        item.setLabel("bottom", rich_text(shorten(plane.names[plane.x_axis])), color=self.look.text)
+        item.setLabel("left", rich_text(shorten(plane.names[plane.y_axis])), color=self.look.text)
 
     def _show_points(self) -> None:
         """The samples over the map; one hidden behind another tab draws them when it comes on screen."""
@@ -320,7 +323,7 @@ class DecisionMapPanel(QWidget):
                 "{high} (blue). The diagram shows the same picture in its node."
             ).format(**values)
         if self.plane is not None and self.plane.is_slice:
-            held = ", ".join(f"{self.plane.names[a]} = {number_text(self.plane.held[a])}" for a in self.plane.held_axes)
+            held = ", ".join(f"{shown_name(self.plane.names[a])} = {number_text(self.plane.held[a])}" for a in self.plane.held_axes)
             text += " " + self.tr("A slice of the input space at {held}: only the samples near it are drawn.").format(held=held)
         self.caption.setText(text)
 

@@ -26,6 +26,7 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import LIGHT, Look, pixel_size_for_cap
 from .diagram_tips import refresh_tips_for
 from .i18n import marked
+from .safe_text import literal
 
 ROLE_TAGS = {
     "source": QT_TRANSLATE_NOOP("Diagram", "source Σ"),
@@ -118,7 +119,7 @@ class EdgeItem(QGraphicsLineItem):
 
     def set_tip(self, text: str) -> None:
         """The basic link's formula and value (made by :mod:`bpstudio.qt.diagram_tips`)."""
-        self.setToolTip(text)
+        self.setToolTip(literal(text))
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         refresh_tips_for(event)  # the numbers of now, before the tooltip shows
@@ -249,8 +250,8 @@ class NodeItem(QGraphicsEllipseItem):
 
     def set_tip(self, text: str) -> None:
         """What the node is in the article's terms, and its numbers (see :mod:`bpstudio.qt.diagram_tips`)."""
-        self.setToolTip(text)
-        self.label.setToolTip(text)
+        self.setToolTip(literal(text))
+        self.label.setToolTip(literal(text))
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         refresh_tips_for(event)

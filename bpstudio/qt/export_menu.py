@@ -19,6 +19,7 @@ from . import exports
 from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import localized, marked
+from .safe_text import literal
 
 TEXTS = {
     "export_plot": QT_TRANSLATE_NOOP("ExportMenu", "JVal plot (the article's figure)…"),
@@ -86,7 +87,7 @@ class ExportMenu(QObject):
             QMessageBox.warning(
                 self.parent_widget,
                 self.tr("Export failed"),
-                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=localized(err)),
+                literal(self.tr("{path} could not be written:\n{reason}").format(path=path, reason=localized(err))),
             )
             return False
         self.status_message.emit(self.tr("Exported {path}").format(path=path))

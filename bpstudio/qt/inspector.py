@@ -37,6 +37,8 @@ from ..control.link_reasons import CONTEXT as REASONS, link_reason
 from ..control.typeset import MATH_SIZE, NUMBER_SIZE, Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
+from ..engine.text_safety import rich_text, shorten
+from .safe_text import literal
 from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .appearance import LIGHT, Look
@@ -513,20 +515,21 @@ class Inspector(QScrollArea):
 
     def _describe_inputs(self, view: ChainView) -> str:
         # a line breaks between inputs, never inside "g = −0.34838"
-        inputs = ", ".join(f"<span style='white-space:nowrap'><i>{html.escape(k)}</i> = {_fmt(v)}</span>" for k, v in view.sample_inputs)
+        cell = "<span style='white-space:nowrap'><i>{}</i> = {}</span>"
+        inputs = ", ".join(cell.format(rich_text(shorten(k)), _fmt(v)) for k, v in view.sample_inputs)
         return self.tr("inputs: {inputs}").format(inputs=inputs)
 
     def _describe_sample(self, view: ChainView) -> str:
         """The sample the numbers are of: per output, the prediction ŷ and the target."""
         predicted = dict(view.sample_predictions)
         cell = "<td align='right'>&nbsp;&nbsp;{}</td>"
-        head = "".join(cell.format(f"<i>{html.escape(k)}</i>") for k, _ in view.sample_targets)
+        head = "".join(cell.format(f"<i>{rich_text(shorten(k))}</i>") for k, _ in view.sample_targets)
         rows: list[tuple[str, list[float | None]]] = [
             (self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
             (self.tr("target"), [v for _, v in view.sample_targets]),
         ]
         body = "".join(
-            f"<tr><td>{html.escape(name)}</td>" + "".join(cell.format(_fmt(v)) for v in values) + "</tr>" for name, values in rows
+            f"<tr><td>{rich_text(shorten(name))}</td>" + "".join(cell.format(_fmt(v)) for v in values) + "</tr>" for name, values in rows
         )
         return f"<table><tr><td></td>{head}</tr>{body}</table>"
 
@@ -560,9 +563,9 @@ class Inspector(QScrollArea):
                     if col:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     else:
-                        item.setToolTip(text)
+                        item.setToolTip(literal(text))
                     self.paths.setItem(row, col, item)
-        parts = [f"<b>{html.escape(k)}</b> {_fmt(v)}" for k, v in n.per_output.items()]
+        parts = [f"<b>{rich_text(shorten(k))}</b> {_fmt(v)}" for k, v in n.per_output.items()]
         self.per_output.setText(self.tr("Per output: {parts}").format(parts=", ".join(parts)))
 
     # -- actions --------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .i18n import marked
 from .option_names import setting_symbol, setting_value
 from .plot_exports import install_safe_plot_exports
 from .runs_panel import run_colour, run_label
+from ..engine.text_safety import rich_text
 
 SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
@@ -209,7 +210,7 @@ class JvalPlot(pg.PlotWidget):
         legend = self.getPlotItem().legend
         listed = any(getattr(sample, "item", None) is curve for sample, _label in legend.items)
         if shown and not listed and run is not None:
-            legend.addItem(curve, run_label(run))
+            legend.addItem(curve, rich_text(run_label(run)))  # a legend entry is rich text
         elif not shown and listed:
             legend.removeItem(curve)
 

@@ -42,6 +42,9 @@ def launch(argv: list[str]) -> int:
     app.setApplicationName("BP Studio")
     app.setOrganizationName("BPStudio")
     app.setDesktopFileName("bpstudio")
+    from .error_report import install
+
+    install()  # an exception in a view is logged and said, not only printed to a terminal
     from .app_icon import app_icon
 
     app.setWindowIcon(app_icon())

@@ -58,6 +58,7 @@ from .studio_settings import StudioSettings
 from .training_actions import TrainingActions
 from .training_thread import TrainingThread
 from .unit_views import UnitViews
+from .safe_text import plain_label
 
 STATUS_MESSAGE_MS = 4000
 DOCK_TITLES = {
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------------
     def _build_views(self, config: RunConfig) -> None:
-        self.banner = QLabel()
+        self.banner = plain_label(QLabel())  # its messages quote file and column names
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff3cd; color:#5a4500; padding:6px; border:1px solid #e0c36a;")

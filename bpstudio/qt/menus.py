@@ -48,7 +48,7 @@ TEXTS = {
     "full_screen": QT_TRANSLATE_NOOP("Menus", "&Full screen"),
     "menu_presentation_size": QT_TRANSLATE_NOOP("Menus", "Presentation &size"),
     "size_auto": QT_TRANSLATE_NOOP("Menus", "&Automatic (for this screen)"),
-    "size_small": QT_TRANSLATE_NOOP("Menus", "S&mall — digits 12 px"),
+    "size_small": QT_TRANSLATE_NOOP("Menus", "&Small — digits 12 px"),
     "size_medium": QT_TRANSLATE_NOOP("Menus", "&Medium — digits 14 px (1366×768)"),
     "size_large": QT_TRANSLATE_NOOP("Menus", "&Large — digits 18 px (1920×1080)"),
     "size_huge": QT_TRANSLATE_NOOP("Menus", "&Extra large — digits 22 px"),

@@ -25,6 +25,8 @@ from .appearance import Look
 from .diagram_items import EdgeItem, NodeItem, current_look, node_radius, set_look, text_font
 from .diagram_tips import DiagramTips
 from .unit_tiles import UnitDecorations
+from ..engine.text_safety import shown_name
+from .safe_text import plain_label
 
 ROW = 60.0
 WEIGHT_GAP = 175.0
@@ -108,7 +110,7 @@ class NetworkView(QGraphicsView):
         self.phase: Phase | None = None
         # Which sample a phase's numbers belong to.  A child of the view, not of the
         # viewport: the viewport scrolls its children along with the scene.
-        self.sample_tag = QLabel(self)
+        self.sample_tag = plain_label(QLabel(self))
         self.sample_tag.setObjectName("phase_sample")
         self.sample_tag.hide()
         self.tips = DiagramTips(self)  # tooltips on nodes, links, sources and sinks
@@ -396,7 +398,7 @@ class NetworkView(QGraphicsView):
     def _show_sample(self, phase: Phase) -> None:
         assert self.problem is not None  # phases are shown for a problem
         data = self.problem.dataset
-        values = ", ".join(f"{k} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
+        values = ", ".join(f"{shown_name(k)} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
         self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
         look = current_look()
         self.sample_tag.setFont(text_font("value", bold=True))

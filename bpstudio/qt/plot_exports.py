@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from pyqtgraph import exporters
 
 from ..control.safe_write import replacing_path
+from .safe_text import literal
 
 _WRAPPED = "_bpstudio_safe"
 
@@ -34,7 +35,9 @@ def _safe(export):
             QMessageBox.warning(
                 None,
                 QCoreApplication.translate("ExportMenu", "Export failed"),
-                QCoreApplication.translate("ExportMenu", "{path} could not be written:\n{reason}").format(path=fileName, reason=err),
+                literal(
+                    QCoreApplication.translate("ExportMenu", "{path} could not be written:\n{reason}").format(path=fileName, reason=err)
+                ),
             )
             return None
 

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 from ..control.number_format import short_number
 from ..control.studio_model import ProbeReading
 from ..engine.data import Problem
+from ..engine.text_safety import rich_text, shorten, shown_name
+from .safe_text import literal
 
 STEPS = 200  # slider positions across an input's range
 # One table row per label, with the same column widths, so the header and the outputs line up.
@@ -50,7 +52,7 @@ class PredictionProbe(QWidget):
         self.sliders, self.slider_labels, self.output_labels = [], [], []
         self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0))]
         for row, name in enumerate(data.input_names):
-            self.grid.addWidget(QLabel(f"<i>{name}</i>"), row, 0)
+            self.grid.addWidget(QLabel(f"<i>{rich_text(shorten(name))}</i>"), row, 0)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, STEPS)
             slider.setValue(STEPS // 2 + 10 + 2 * row)
@@ -87,8 +89,10 @@ class PredictionProbe(QWidget):
         self._say_header()
         for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
             slider.setToolTip(
-                self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
-                    name=name, lo=short_number(lo, 3), hi=short_number(hi, 3)
+                literal(
+                    self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
+                        name=shown_name(name), lo=short_number(lo, 3), hi=short_number(hi, 3)
+                    )
                 )
             )
 
@@ -119,4 +123,4 @@ class PredictionProbe(QWidget):
             self._say_header()
         for k, (label, name, p) in enumerate(zip(self.output_labels, names, reading.predicted)):
             true = "" if reading.true is None else short_number(reading.true[k], signed=True)
-            label.setText(ROW.format(name=f"<i>{name}</i>", network=short_number(p, signed=True), true=true))
+            label.setText(ROW.format(name=f"<i>{rich_text(shorten(name))}</i>", network=short_number(p, signed=True), true=true))

@@ -19,6 +19,8 @@ from ..control.finished_runs import FinishedRun
 from ..engine.formula import parse_formulas
 from .option_names import option_name, setting_symbol, setting_value
 from .stop_reasons import reason_text
+from ..engine.text_safety import shown_name
+from .safe_text import literal
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -32,7 +34,7 @@ def data_name(run: FinishedRun) -> str:
     """The data a run trained on: the CSV file's name, the formulas' targets, or the data set."""
     config = run.config
     if config.data_file:
-        return Path(config.data_file).name
+        return shown_name(Path(config.data_file).name)
     if config.formulas:
         return ", ".join(formula.name for formula in parse_formulas(config.formulas))
     return option_name(config.dataset)
@@ -109,7 +111,7 @@ class RunsPanel(QWidget):
             run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
             if run is not None:
                 item.setText(run_label(run, with_data=True))
-                item.setToolTip(item.text())
+                item.setToolTip(literal(item.text()))
 
     def show_run(self, run: FinishedRun) -> None:
         """The model kept ``run``: list it, ticked (its curve is overlaid)."""
@@ -119,7 +121,7 @@ class RunsPanel(QWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         item.setForeground(Qt.GlobalColor.black)
-        item.setToolTip(item.text())
+        item.setToolTip(literal(item.text()))
         swatch = QPixmap(12, 12)  # its curve's colour on the plot
         swatch.fill(QColor(run_colour(run)))
         item.setIcon(QIcon(swatch))

@@ -25,6 +25,8 @@ from ..control.studio_model import StudioModel
 from ..control.session_file import SessionFileError, load_session, save_state
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
+from ..engine.text_safety import plain, shown_name
+from .safe_text import literal
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
 ACTION_TEXTS = {
@@ -141,7 +143,7 @@ class SessionFiles(QObject):
         self._title()
 
     def _title(self) -> None:
-        name = self.path.name if self.path else "untitled"
+        name = shown_name(self.path.name) if self.path else "untitled"  # a file name may hold control characters
         self.title_changed.emit(f"{name} — BP Studio")
 
     # -- actions -----------------------------------------------------------------------------------
@@ -192,8 +194,10 @@ class SessionFiles(QObject):
         QMessageBox.warning(
             self.parent_widget,
             self.tr("Cannot open the session"),
-            self.tr("{name} cannot be opened:\n{reason}\n\nThe current session stays as it was.").format(
-                name=Path(path).name, reason=reason
+            literal(  # a message box guesses rich text: the file's name and reason are shown as written
+                self.tr("{name} cannot be opened:\n{reason}\n\nThe current session stays as it was.").format(
+                    name=shown_name(Path(path).name), reason=reason
+                )
             ),
         )
 
@@ -238,7 +242,7 @@ class SessionFiles(QObject):
             QMessageBox.warning(
                 self.parent_widget,
                 self.tr("Cannot save the session"),
-                self.tr("{path} could not be written:\n{reason}").format(path=path, reason=err.strerror or err),
+                literal(self.tr("{path} could not be written:\n{reason}").format(path=plain(str(path)), reason=err.strerror or err)),
             )
             return False
         self.path = Path(path)

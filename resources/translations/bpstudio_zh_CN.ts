@@ -809,6 +809,29 @@
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>A part of BP Studio failed: {error}
+
+The studio keeps running; the view may be incomplete. The details are written to {log}.</source>
+        <translation>BP Studio 的一部分出错了：{error}
+
+工作室仍在运行，但这个视图可能不完整。详细信息已写入 {log}。</translation>
+    </message>
+    <message>
+        <source>(the same failure happened {n} times)</source>
+        <translation>（同样的错误已发生 {n} 次）</translation>
+    </message>
+    <message>
+        <source>the terminal (the log folder cannot be written)</source>
+        <translation>终端（无法写入日志文件夹）</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>JVal plot (the article's figure)…</source>
@@ -1681,8 +1704,8 @@
         <translation>自动（按此屏幕）(&amp;A)</translation>
     </message>
     <message>
-        <source>S&amp;mall — digits 12 px</source>
-        <translation>小——数字高 12 像素(&amp;M)</translation>
+        <source>&amp;Small — digits 12 px</source>
+        <translation>小——数字高 12 像素(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Medium — digits 14 px (1366×768)</source>

@@ -777,10 +777,19 @@ TRANSLATIONS.update({  # --- lead: the projector (issue 24) ---
     "Show or hide the lesson's text": "显示或隐藏课程说明",
     "Presentation &size": "演示字号(&S)",
     "&Automatic (for this screen)": "自动（按此屏幕）(&A)",
-    "S&mall — digits 12 px": "小——数字高 12 像素(&M)",
+    "&Small — digits 12 px": "小——数字高 12 像素(&S)",
     "&Medium — digits 14 px (1366×768)": "中——数字高 14 像素（1366×768）(&M)",
     "&Large — digits 18 px (1920×1080)": "大——数字高 18 像素（1920×1080）(&L)",
     "&Extra large — digits 22 px": "特大——数字高 22 像素(&E)",
     "Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above":
         "屏幕低于 900 行时数字高 14 像素，1300 行以内 18 像素，更高时 22 像素",
+})
+
+# --- hostile ---
+TRANSLATIONS.update({  # an exception in a view is said to the user and logged (issue #25)
+    "Something went wrong": "出错了",
+    "A part of BP Studio failed: {error}\n\nThe studio keeps running; the view may be incomplete. The details are written to {log}.":
+        "BP Studio 的一部分出错了：{error}\n\n工作室仍在运行，但这个视图可能不完整。详细信息已写入 {log}。",
+    "(the same failure happened {n} times)": "（同样的错误已发生 {n} 次）",
+    "the terminal (the log folder cannot be written)": "终端（无法写入日志文件夹）",
 })
