@@ -9,7 +9,7 @@ from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.chain_board import board, factored_tree
 from ..engine.graph import NodeNames
-from .run_budget import check_run_budget
+from .run_budget import check_chain_size, check_run_budget
 from .sample_index import check_sample_index
 from ..engine.optimizer_step import optimizer_step
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
@@ -104,8 +104,9 @@ def main(argv: list[str]) -> int:
         chain = InfluenceChain.of(trainer.network, args.param, NodeNames.of(trainer.dataset))
     except ValueError as err:
         raise UsageError(f"argument --param: {err}") from None
-    trainer.run()
     sample = 0 if drawn and args.sample is None else args.sample
+    check_chain_size(problem, chain.param.layer, trainer.dataset.n_samples if sample is None else 1)
+    trainer.run()
     numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=args.paths)
     if args.format == "png":
         from ..qt.svg_image import svg_to_png
