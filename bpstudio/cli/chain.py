@@ -12,7 +12,7 @@ from ..engine.graph import NodeNames
 from .run_budget import check_chain_size, check_run_budget
 from .sample_index import check_sample_index
 from ..engine.optimizer_step import optimizer_step
-from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, run_inputs, writable_path
 
 
 def build_parser(prog: str = "bpstudio chain") -> Parser:
@@ -85,7 +85,7 @@ def formula_svg(chain: InfluenceChain, numbers) -> str:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
-    out = writable_path("--out", args.out)
+    out = writable_path("--out", args.out, run_inputs(args))
     if args.iterations < 0 or (args.sample is not None and args.sample < 0):
         raise UsageError("argument --iterations/--sample: must be 0 or greater")
     if args.paths < 0:
