@@ -25,6 +25,7 @@ from ..control.studio_model import StudioModel
 from ..control.session_file import SessionFileError, load_session, save_state
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
+from .save_names import ask_save_path
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
 ACTION_TEXTS = {
@@ -209,11 +210,9 @@ class SessionFiles(QObject):
 
     def save_as(self) -> bool:
         start = str(self.path) if self.path else "session.bpstudio"
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save session"), start, marked("SessionFiles", FILTER))
+        path = ask_save_path(self.parent_widget, self.tr("Save session"), start, marked("SessionFiles", FILTER), ".bpstudio")
         if not path:
             return False
-        if not path.endswith(".bpstudio"):
-            path += ".bpstudio"
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
