@@ -20,8 +20,10 @@ def test_the_estimate_counts_the_networks_parameters(sizes):
 
 
 def test_the_articles_run_is_far_inside_the_budget():
-    e = check_budget((3, 5, 3), 1000, 50_000, studio=True)
+    e = check_budget((3, 5, 3), 1000, 50_000)
     assert e.bytes < MAX_BYTES / 100 and e.seconds_per_iteration < 0.01
+    # the studio adds its program (300 MB) and its own copies
+    assert check_budget((3, 5, 3), 1000, 50_000, studio=True).bytes < MAX_BYTES / 5
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,25 @@ def test_the_cli_refuses_before_the_run_in_one_line(args):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "too large" in result.stderr
     assert "reduce" in result.stderr
+
+
+@pytest.mark.parametrize("sizes", [(2, 3, 4), (3, 5, 4, 3), (2, 6, 1)])
+@pytest.mark.parametrize("output", ["softmax", "tanh"])
+def test_the_chain_is_counted_before_it_is_built(sizes, output):
+    """The count from the sizes bounds the chain the engine builds, and is tight (the penalty's two links spare)."""
+    from bpstudio.engine.budget import chain_size
+    from bpstudio.engine.chain import InfluenceChain
+
+    net = Network(sizes, "tanh", output)
+    for layer in range(len(sizes) - 1):
+        chain = InfluenceChain.of(net, (layer, 0, 0))
+        links, nodes = chain_size(sizes, layer, output == "softmax")
+        assert len(chain.edges) <= links <= len(chain.edges) + 2
+        assert len(chain.nodes) <= nodes
+
+
+def test_a_chain_too_large_is_refused_before_its_links_are_built():
+    """Three hidden layers of 2 500: a first-layer weight's chain has 6.3 M links (2 500 x 2 500 between two of them)."""
+    result = run_bpstudio("chain", "--param", "W0[0,0]", "--hidden", "2500,2500,2500", "--samples", "10", timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "the chain is too large" in result.stderr and "links" in result.stderr

@@ -1,5 +1,6 @@
 """One validator for `bpstudio info`, `bpstudio FILE` and File > Open: hostile files refused whole."""
 
+import io
 import json
 import struct
 import tracemalloc
@@ -214,3 +215,38 @@ def test_only_the_start_may_be_non_finite(saved):
     np.save(buffer, history)
     rewrite(saved, replace={"history.npy": buffer.getvalue()})
     refused(saved, "not finite numbers after the start")
+
+
+def test_class_targets_that_are_not_one_hot_are_refused(tmp_path):
+    from test_oversized_files import class_session
+
+    path = class_session(tmp_path)
+    buffer = io.BytesIO()
+    np.save(buffer, np.full((30, 3), 0.5))  # trains towards no class: JVal went to -148 566
+    rewrite(path, replace={"data_targets.npy": buffer.getvalue()})
+    refused(path, "one class per row")
+
+
+def test_weights_that_contradict_the_stored_jval_are_refused_saying_both(saved):
+    with zipfile.ZipFile(saved) as src:
+        stored = json.loads(src.read("session.json"))["jval"]
+        n = np.load(io.BytesIO(src.read("weights.npy"))).shape[0]
+    buffer = io.BytesIO()
+    np.save(buffer, np.full(n, 1e300))
+    rewrite(saved, replace={"weights.npy": buffer.getvalue()})
+    with pytest.raises(SessionFileError, match="the stored weights give JVal") as caught:
+        load_session(saved)
+    assert f"the file says {stored:.10g}" in str(caught.value)
+
+
+def test_a_stored_jval_within_the_tolerance_is_accepted(saved):
+    """Another BLAS may sum in another order: 1e-12 relative is not a contradiction."""
+    rewrite(saved, change_json=lambda d: d.update(jval=d["jval"] * (1 + 1e-12)))
+    with zipfile.ZipFile(saved) as src:
+        doc = json.loads(src.read("session.json"))
+        history = np.load(io.BytesIO(src.read("history.npy")))
+    history[-1] = doc["jval"]
+    buffer = io.BytesIO()
+    np.save(buffer, history)
+    rewrite(saved, replace={"history.npy": buffer.getvalue()})
+    assert load_session(saved).snapshot.jval == doc["jval"]

@@ -235,7 +235,7 @@ def test_a_refused_csv_is_said_under_the_data_and_stays_said(qtbot, tmp_path, op
     monkeypatch.setenv("BPSTUDIO_TRAINER", "process")
     bad = tmp_path / "text.csv"
     bad.write_text("a,b,y\n1,2,3\nx,4,5\n")  # a text cell: the file changed after the dialog read it
-    win = open_studio(RunConfig(samples=100, max_iter=10**8))
+    win = open_studio(RunConfig(samples=100, max_iter=10**7))
     if running:
         win.run()
         qtbot.waitUntil(lambda: win.last.state.value == "running", timeout=10000)

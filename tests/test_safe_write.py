@@ -1,10 +1,12 @@
 """The one file writer: atomic, respects symlinks, devices, FIFOs, folders and permission bits."""
 
+import contextlib
 import errno
 import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -199,3 +201,94 @@ def test_a_full_disk_leaves_the_existing_json_whole(tiny_tmpfs):
     assert result.returncode == 2, result.stderr
     assert "No space left on device" in result.stderr and str(target) in result.stderr
     assert target.read_text() == '{"good": true}' and leftovers(tiny_tmpfs) == []
+
+
+def test_a_read_only_file_is_refused_and_kept(tmp_path):
+    target = tmp_path / "kept.json"
+    target.write_text("the teacher's answer key")
+    os.chmod(target, 0o444)
+    with pytest.raises(UnsafeTargetError, match="is read-only"):
+        write_text(target, "overwritten")
+    assert target.read_text() == "the teacher's answer key" and leftovers(tmp_path) == []
+    result = run_bpstudio("train", "--max-iter", "1", "--json", str(target))
+    assert result.returncode == 2 and "read-only" in result.stderr and "Traceback" not in result.stderr
+    assert target.read_text() == "the teacher's answer key"
+
+
+def test_an_output_that_is_the_runs_data_is_refused_before_the_run(tmp_path):
+    data = tmp_path / "reg.csv"
+    text = "x,y\n" + "\n".join(f"{i},{2 * i}" for i in range(10)) + "\n"
+    data.write_text(text)
+    os.symlink(data, tmp_path / "alias.csv")
+    for option, name in (("--history", "reg.csv"), ("--json", "alias.csv")):
+        result = run_bpstudio(
+            "train", "--data", str(data), "--inputs", "x", "--targets", "y", "--max-iter", "1", option, str(tmp_path / name)
+        )
+        assert result.returncode == 2 and "is one of the run's inputs" in result.stderr, result.stderr
+    result = run_bpstudio(
+        "export-script", "--framework", "numpy", "--data", str(data), "--inputs", "x", "--targets", "y", "--out", str(data)
+    )
+    assert result.returncode == 2 and "is one of the run's inputs" in result.stderr
+    assert data.read_text() == text
+
+
+VICTIM, ATTACKER = 54321, 54322  # two uids no account uses: the kernel checks numbers, not names
+
+
+@pytest.fixture
+def shared_folder():
+    """A sticky, world-writable folder like /tmp, and a private one of the victim's, both fresh."""
+    import shutil
+    import tempfile
+
+    shared = tempfile.mkdtemp(prefix="bpstudio-shared-")
+    os.chmod(shared, 0o1777)
+    home = tempfile.mkdtemp(prefix="bpstudio-victim-")
+    os.chown(home, VICTIM, VICTIM)
+    yield shared, home
+    shutil.rmtree(shared)
+    shutil.rmtree(home)
+
+
+@contextlib.contextmanager
+def acting_as(uid):
+    """Run the block with ``uid``'s effective ids: the kernel applies that user's permissions."""
+    os.setegid(uid)
+    os.seteuid(uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="two users need root to act as each")
+def test_a_link_another_user_planted_in_a_shared_folder_is_never_followed(shared_folder):
+    shared, home = shared_folder
+    notes = os.path.join(home, "notes.txt")
+    with acting_as(VICTIM):
+        with open(notes, "w") as handle:
+            handle.write("the victim's own notes")
+    planted = os.path.join(shared, "lesson.bpstudio")
+    with acting_as(ATTACKER):
+        os.symlink(notes, planted)  # the attacker cannot write notes.txt, but the victim can
+    assert os.lstat(planted).st_uid == ATTACKER
+    with acting_as(VICTIM):
+        with pytest.raises(UnsafeTargetError, match="owned by another user"):
+            write_text(planted, "the victim's lesson")
+    with open(notes) as handle:
+        assert handle.read() == "the victim's own notes"
+    assert os.path.islink(planted) and leftovers(Path(home)) == [] and leftovers(Path(shared)) == []
+
+    # the victim's own link, and one of the folder's owner (root), are followed as before
+    own = os.path.join(shared, "mine.bpstudio")
+    with acting_as(VICTIM):
+        os.symlink(notes, own)
+        write_text(own, "saved through my own link")
+    with open(notes) as handle:
+        assert handle.read() == "saved through my own link"
+    os.symlink(notes, os.path.join(shared, "owners.txt"))
+    with acting_as(VICTIM):
+        write_text(os.path.join(shared, "owners.txt"), "through the folder owner's link")
+    with open(notes) as handle:
+        assert handle.read() == "through the folder owner's link"

@@ -9,10 +9,10 @@ from ..engine.chain import PATH_CAP, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.chain_board import board, factored_tree
 from ..engine.graph import NodeNames
-from .run_budget import check_run_budget
+from .run_budget import check_chain_size, check_run_budget
 from .sample_index import check_sample_index
 from ..engine.optimizer_step import optimizer_step
-from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, run_inputs, writable_path
 
 
 def build_parser(prog: str = "bpstudio chain") -> Parser:
@@ -85,7 +85,7 @@ def formula_svg(chain: InfluenceChain, numbers) -> str:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
-    out = writable_path("--out", args.out)
+    out = writable_path("--out", args.out, run_inputs(args))
     if args.iterations < 0 or (args.sample is not None and args.sample < 0):
         raise UsageError("argument --iterations/--sample: must be 0 or greater")
     if args.paths < 0:
@@ -104,8 +104,9 @@ def main(argv: list[str]) -> int:
         chain = InfluenceChain.of(trainer.network, args.param, NodeNames.of(trainer.dataset))
     except ValueError as err:
         raise UsageError(f"argument --param: {err}") from None
-    trainer.run()
     sample = 0 if drawn and args.sample is None else args.sample
+    check_chain_size(problem, chain.param.layer, trainer.dataset.n_samples if sample is None else 1)
+    trainer.run()
     numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=args.paths)
     if args.format == "png":
         from ..qt.svg_image import svg_to_png

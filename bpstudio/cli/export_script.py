@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..control.safe_write import write_text
 from ..control.script_export import FRAMEWORKS, check_script_name, script_text
-from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
 
 
 def build_parser(prog: str = "bpstudio export-script") -> Parser:
@@ -29,7 +29,7 @@ def build_parser(prog: str = "bpstudio export-script") -> Parser:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
-    out = writable_path("--out", args.out)
+    out = writable_path("--out", args.out, run_inputs(args))
     assert out is not None  # --out is required
     try:
         check_script_name(out)

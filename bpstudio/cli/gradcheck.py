@@ -8,7 +8,7 @@ from ..control.safe_write import write_text
 from ..engine.data import Dataset
 from ..engine.gradcheck import check_gradient
 from .run_budget import check_gradcheck_size
-from .options import Parser, UsageError, add_model_options, config_from_args, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, run_inputs, writable_path
 
 
 def build_parser(prog: str = "bpstudio gradcheck") -> Parser:
@@ -28,7 +28,7 @@ def build_parser(prog: str = "bpstudio gradcheck") -> Parser:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
-    json_path = writable_path("--json", args.json)
+    json_path = writable_path("--json", args.json, run_inputs(args))
     try:
         problem = config.problem()
     except ValueError as err:

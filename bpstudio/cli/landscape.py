@@ -19,6 +19,7 @@ from .options import (
     number,
     problem_from_config,
     whole_number,
+    run_inputs,
     writable_path,
 )
 from .progress import ProgressBar
@@ -188,9 +189,9 @@ def main(argv: list[str]) -> int:
     if args.direction_seed < 0:
         raise UsageError("argument --direction-seed: must be 0 or greater")
     config = config_from_args(args)
-    json_path = writable_path("--json", args.json)
-    csv_path = writable_path("--csv", args.csv)
-    plot = writable_path("--plot", args.plot)
+    json_path = writable_path("--json", args.json, run_inputs(args))
+    csv_path = writable_path("--csv", args.csv, run_inputs(args))
+    plot = writable_path("--plot", args.plot, run_inputs(args))
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise UsageError("argument --plot: the file name must end in .png or .svg")
     config = config.with_changes(max_iter=args.iterations)

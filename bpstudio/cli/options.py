@@ -242,17 +242,37 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
         raise UsageError(f"argument {option}: {message}") from None
 
 
-def writable_path(option: str, path: str | None) -> Path | None:
-    """Refuse an output path that cannot be written *before* a long run starts."""
+def writable_path(option: str, path: str | None, inputs: tuple[str | None, ...] = ()) -> Path | None:
+    """Refuse an output path that cannot be written *before* a long run starts.
+
+    ``inputs`` are the files the run reads (its ``--data``): writing one of
+    them would destroy the data the run was made from, so an output that is
+    the same file (by any name or link) is refused.
+    """
     if path is None:
         return None
     try:
-        real = resolve_target(path)  # refuses folders, devices, FIFOs; follows symlinks
+        real = resolve_target(path)  # refuses folders, devices, FIFOs, read-only files; follows symlinks
     except OSError as err:
         raise UsageError(f"argument {option}: {err}") from None
     if not os.access(real.parent, os.W_OK) or (real.exists() and not os.access(real, os.W_OK)):
         raise UsageError(f"argument {option}: cannot write to {path}")
+    for given in inputs:
+        if given and _same_file(real, given):
+            raise UsageError(f"argument {option}: {path} is one of the run's inputs ({given}); choose another file name")
     return Path(path)
+
+
+def run_inputs(args) -> tuple[str | None, ...]:
+    """The files a command's run reads, which no output may replace."""
+    return (getattr(args, "data_file", None),)
+
+
+def _same_file(real: Path, other: str) -> bool:
+    try:
+        return real.exists() and os.path.samefile(real, other)
+    except OSError:
+        return Path(os.path.realpath(other)) == real
 
 
 def fail(prog: str, message: str) -> int:

@@ -6,7 +6,7 @@ CLI has no diagram, so the studio's drawing limits do not apply here.
 
 from __future__ import annotations
 
-from ..engine.budget import BudgetError, check_budget, check_gradcheck_budget
+from ..engine.budget import BudgetError, check_budget, check_chain_budget, check_gradcheck_budget
 from ..engine.config import RunConfig
 from ..engine.data import Problem
 from .options import UsageError
@@ -26,3 +26,12 @@ def check_gradcheck_size(problem: Problem) -> None:
         check_gradcheck_budget(problem.network.sizes, problem.dataset.n_samples)
     except BudgetError as err:
         raise UsageError(f"the check is too large: {err}") from None
+
+
+def check_chain_size(problem: Problem, layer: int, rows: int) -> None:
+    """The chain of a weight of matrix ``layer`` on ``rows`` samples, counted before a link is built."""
+    net = problem.network
+    try:
+        check_chain_budget(net.sizes, rows, layer, net.output_activation == "softmax")
+    except BudgetError as err:
+        raise UsageError(f"the chain is too large: {err}") from None

@@ -12,7 +12,7 @@ from ..control.tables import write_history_csv
 from ..engine.classes import accuracy
 from ..engine.config import RunConfig
 from ..engine.trainer import Trainer
-from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, writable_path
+from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
 from .progress import ProgressBar
 from .run_budget import check_run_budget
 
@@ -95,12 +95,12 @@ def train(config: RunConfig, progress: ProgressBar | None = None, problem=None) 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     config = config_from_args(args)
-    plot = writable_path("--plot", args.plot)
+    plot = writable_path("--plot", args.plot, run_inputs(args))
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise UsageError("argument --plot: the file name must end in .png or .svg")
-    history = writable_path("--history", args.history)
-    json_path = writable_path("--json", args.json)
-    save_path = writable_path("--save", args.save)
+    history = writable_path("--history", args.history, run_inputs(args))
+    json_path = writable_path("--json", args.json, run_inputs(args))
+    save_path = writable_path("--save", args.save, run_inputs(args))
 
     problem = problem_from_config(config)
     check_run_budget(config, problem)

@@ -13,6 +13,14 @@ Every writer (session files, ``--json``, ``--history``, ``--plot``, ``--save``,
   the link stays a link.  A device node, FIFO, socket or folder is refused
   with :class:`UnsafeTargetError`, so ``--save /dev/null`` never turns
   /dev/null into a regular file;
+* a read-only file is refused, not replaced: renaming over it would succeed
+  (the folder is writable), but its owner said it must not change;
+* the kernel's protected-symlinks rule is kept by the writer itself: because
+  it resolves a link and renames over the link's *target*, the kernel never
+  sees the link followed.  So in a sticky, world-writable folder (/tmp) a
+  link owned by someone other than the writer and the folder's owner is
+  refused — otherwise another user could plant ``/tmp/lesson.bpstudio`` →
+  ``~victim/notes.txt`` and the victim's save would replace their own file;
 * an existing file keeps its permission bits (and, for root, its owner); a
   new file gets the usual mode from the umask (0666 minus the umask), because
   the temporary file is created with that mode, not mkstemp's 0600;
@@ -74,6 +82,7 @@ def resolve_target(path: str | os.PathLike) -> Path:
     given = Path(path)
     if str(given) == "":
         raise UnsafeTargetError("''", "is not a file name")
+    _check_links(given)
     target = Path(os.path.realpath(given))
     try:
         info = os.stat(target)
@@ -83,9 +92,47 @@ def resolve_target(path: str | os.PathLike) -> Path:
         raise OSError(err.errno, err.strerror, os.fspath(given)) from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UnsafeTargetError(given, _kind(info.st_mode))
+    if info is not None and (not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)):
+        raise UnsafeTargetError(given, "is read-only; BP Studio does not replace it: choose another name, or make it writable first")
     if not target.parent.is_dir():
         raise UnsafeTargetError(given, f"cannot be written: the folder {target.parent} does not exist")
     return target
+
+
+MAX_LINK_HOPS = 40  # as the kernel's limit on links followed in one lookup
+
+
+def _check_links(given: Path) -> None:
+    """Follow the links of ``given`` one by one, refusing one the kernel would not follow.
+
+    Under Linux's protected_symlinks rule a symlink in a sticky, world-writable
+    folder is followed only when its owner is the follower or the folder's
+    owner.  The writer resolves links itself (see :func:`resolve_target`), so
+    it applies the same rule to every link it is about to follow.
+    """
+    if not hasattr(os, "geteuid"):
+        return  # no owners to compare (Windows)
+    current = Path(os.path.abspath(given))
+    for _ in range(MAX_LINK_HOPS):
+        try:
+            link = os.lstat(current)
+        except OSError:
+            return  # a new name, or a path resolve_target will refuse with its own reason
+        if not stat.S_ISLNK(link.st_mode):
+            return
+        folder_path = Path(os.path.realpath(current.parent))
+        try:
+            folder = os.stat(folder_path)
+        except OSError:
+            return
+        shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+        if shared and link.st_uid not in (os.geteuid(), folder.st_uid):
+            raise UnsafeTargetError(
+                given,
+                f"is a symbolic link owned by another user in the shared folder {folder_path}; "
+                "BP Studio does not follow it (choose another name)",
+            )
+        current = Path(os.path.abspath(folder_path / os.readlink(current)))
 
 
 def _temp_name(target: Path) -> Path:

@@ -35,10 +35,11 @@ import numpy as np
 
 import bpstudio  # its __version__ is looked up when first used
 from ..engine.budget import BudgetError, check_budget
-from ..engine.classes import output_names, uses_one_column
+from ..engine.classes import MAX_CLASSES, TOO_MANY_CLASSES, output_names, uses_one_column
 from ..engine.config import LIVE_FIELDS, MAX_SAMPLES, ConfigError, RunConfig
 from ..engine.data import Dataset, Problem
 from ..engine.optimizers import OPTIMIZERS, validate_hyperparameter
+from ..engine.propagation import jval_only
 from ..engine.snapshot import Snapshot
 from .safe_write import replacing_file
 from .session_archive import MAX_JSON_BYTES, ArchiveError, BoundedReader, open_archive, parse_json
@@ -189,7 +190,8 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     hyper = _hyper(document.get("hyper"), optimizer)
     rows = dataset.n_samples if dataset is not None else config.samples
     try:
-        check_budget(net.sizes, rows, config.max_iter, bool(config.test_fraction), studio=for_studio)
+        # the history the file stores counts, not only what max_iter would grow
+        check_budget(net.sizes, rows, max(config.max_iter, iteration), bool(config.test_fraction), studio=for_studio)
     except BudgetError as err:
         raise SessionFileError(f"the file's run is too large: {err}") from None
     weights = _array(reader, members, "weights", (n,))
@@ -221,6 +223,7 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
         raise SessionFileError("'selected_param' is not a parameter of this network")
     changes = _changes(document, iteration)
     problem = _problem(config, dataset)
+    _check_jval(problem, weights, jval)
     snapshot = Snapshot.capture(iteration, jval, weights, gradient, optimizer, hyper, state, stop)
     return SavedSession(
         config, snapshot, history, changes, selected, _text(document.get("app_version", "?")), dataset, test_history, problem
@@ -233,6 +236,8 @@ def _dataset(reader: BoundedReader, members: set[str], document: dict, config: R
     if not isinstance(classes, list) or not all(isinstance(x, str) for x in classes):
         raise SessionFileError("'data_classes' must be a list of class labels")
     classes = tuple(classes)
+    if len(classes) > MAX_CLASSES:  # before any table the classes size is read or built
+        raise SessionFileError(TOO_MANY_CLASSES.format(n=len(classes), cap=MAX_CLASSES))
     if config.is_classification:
         # a class column: the outputs are named by the labels (see engine.classes)
         one_column = uses_one_column(config.output_activation, len(classes))
@@ -254,7 +259,24 @@ def _dataset(reader: BoundedReader, members: set[str], document: dict, config: R
     if inputs.shape[0] > MAX_SAMPLES:
         raise SessionFileError(f"data_inputs.npy has more than {MAX_SAMPLES:,} rows")
     targets = _array(reader, members, "data_targets", (inputs.shape[0], len(expected)))
+    if config.is_classification:
+        _check_class_targets(targets)
     return Dataset(inputs, targets, config.inputs, expected, classes)
+
+
+def _check_class_targets(targets: np.ndarray) -> None:
+    """Class targets are what the CSV reader builds: one-hot rows, or one column of 0 and 1.
+
+    Anything else trains towards no class (a run once went to JVal -148 566
+    under cross-entropy) and saves a file that would be refused here anyway.
+    """
+    zero_one = np.isin(targets, (0.0, 1.0)).all()
+    if targets.shape[1] == 1 and zero_one:
+        return
+    if not zero_one or not (targets.sum(axis=1) == 1).all():
+        raise SessionFileError(
+            "data_targets.npy must hold one class per row: one-hot rows (a single 1, the rest 0), or one column of 0 and 1"
+        )
 
 
 def _problem(config: RunConfig, dataset: Dataset | None) -> Problem:
@@ -267,6 +289,27 @@ def _problem(config: RunConfig, dataset: Dataset | None) -> Problem:
     if not np.isfinite(problem.all_data.targets).all():
         raise SessionFileError("the file's target formulas give values that are not finite numbers")
     return problem
+
+
+JVAL_TOLERANCE = 1e-9  # relative: the same sums in another order, or another BLAS, differ by ~1e-15
+
+
+def _check_jval(problem: Problem, weights: np.ndarray, stored: float) -> None:
+    """The stored JVal must be the JVal of the stored weights on the run's data.
+
+    Otherwise the studio would show one number and draw another: weights of
+    1e300 with a stored JVal of 12 157 showed that JVal while the chain and
+    the landscape could not be computed at all.
+    """
+    with np.errstate(all="ignore"):
+        actual = jval_only(problem.network, weights, problem.dataset.inputs_aug, problem.dataset.targets_t)
+    if not math.isfinite(stored) and not math.isfinite(actual):
+        return  # a start point whose data overflow: both say so
+    scale = max(abs(actual), abs(stored))
+    if not math.isfinite(actual) or abs(actual - stored) > JVAL_TOLERANCE * scale:
+        raise SessionFileError(
+            f"the stored weights give JVal {actual:.10g}, but the file says {stored:.10g}: the weights or the JVal were changed"
+        )
 
 
 def _check_header(document: dict) -> None:

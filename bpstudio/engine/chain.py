@@ -22,6 +22,7 @@ from typing import Iterator, Union
 
 import numpy as np
 
+from .budget import check_chain_budget
 from .data import Dataset
 from .gradcheck import numeric_gradient
 from .graph import LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, LinkValue, Node, NodeNames, display_name
@@ -276,6 +277,8 @@ class InfluenceChain:
         if sample is not None and not 0 <= sample < data.n_samples:
             raise IndexError(f"sample {sample} is outside 0..{data.n_samples - 1}")
         rows = slice(None) if sample is None else slice(sample, sample + 1)
+        # counted from the sizes, before any link is built or evaluated
+        check_chain_budget(net.sizes, 1 if sample is not None else data.n_samples, self.param.layer, self.graph.coupled_outputs)
         inputs, targets = data.inputs[rows], data.targets[rows]
         mats = net.layers(np.asarray(weights, dtype=float))
         passes = forward(net, mats, augmented_inputs(inputs))

@@ -6,6 +6,12 @@ output.  Labels are ordered as sorted unique labels: numerically when every
 label is a number (so 2 comes before 10), as text otherwise; that order is
 the order of the output units, and the CLI's JSON reports it as
 ``"classes"``.
+
+At most :data:`MAX_CLASSES` classes: under softmax every output depends on
+every output unit's input, so the links of the last layer, and the paths of
+every weight's loss-influence chain, grow as the square of the classes (2 000
+labels once took 24 GB).  The cap is checked on the count of distinct labels,
+before any target table is built.
 """
 
 from __future__ import annotations
@@ -14,8 +20,15 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP
 from .network import Network
 from .propagation import predict
+
+
+MAX_CLASSES = 50
+TOO_MANY_CLASSES = QT_TRANSLATE_NOOP(
+    "Engine", "{n} classes are more than BP Studio trains (at most {cap}: the paths of the last layer grow as the square of the classes)"
+)
 
 
 def class_order(labels: Iterable[object]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .classes import class_order, encode_classes, output_names, uses_one_column
+from .classes import MAX_CLASSES, TOO_MANY_CLASSES, class_order, encode_classes, output_names, uses_one_column
 from .data import Dataset
 from .messages import QT_TRANSLATE_NOOP, Refusal
 from .text_safety import shown_name
@@ -180,6 +180,9 @@ def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str
             file=name,
             column=target,
         )
+    distinct = len(set(label.strip() for label in labels))
+    if distinct > MAX_CLASSES:
+        raise CsvDataError(TOO_MANY_CLASSES, n=distinct, cap=MAX_CLASSES)
     return table, labels
 
 

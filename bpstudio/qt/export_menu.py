@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QMenu, QMessageBox, QWidget
 
 from ..control.safe_write import write_text
 from ..control.session import Update
@@ -20,6 +20,7 @@ from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import localized, marked
 from .safe_text import literal
+from .save_names import ask_save_path
 
 TEXTS = {
     "export_plot": QT_TRANSLATE_NOOP("ExportMenu", "JVal plot (the article's figure)…"),
@@ -73,12 +74,9 @@ class ExportMenu(QObject):
     def _ask(self, title: str, filters: str, default: str, writer) -> None:
         if self.model.last is None:
             return
-        path, chosen = QFileDialog.getSaveFileName(self.parent_widget, title.rstrip("…"), default, filters)
-        if not path:
-            return
-        if "." not in path.rsplit("/", 1)[-1]:
-            path += chosen.split("*")[-1].rstrip(")")
-        self.write(writer, path)
+        path = ask_save_path(self.parent_widget, title.rstrip("…"), default, filters)
+        if path:
+            self.write(writer, path)
 
     def write(self, writer, path: str) -> bool:
         try:

@@ -16,11 +16,10 @@ gives the actual change of JVal, shown beside the tangent's prediction.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from ..control.landscape_jobs import JobState, LandscapeJob
 from ..control.landscape_questions import LandscapeQuestions
@@ -33,6 +32,7 @@ from .landscape_map import MapView
 from .landscape_slice import SliceView
 from .model_signals import ModelSignals
 from .option_names import option_name
+from .save_names import ask_save_path
 
 LIVE_INTERVAL_MS = 500  # a running net's slice at most twice a second
 POLL_MS = 50  # how often a running map's progress is read
@@ -304,10 +304,7 @@ class LandscapePanel(QWidget):
     def _ask_path(self, kind: str, stem: str) -> str:
         filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"), "csv": self.tr("CSV table (*.csv)")}
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem) + f".{kind}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the landscape"), name, filters[kind])
-        if path and Path(path).suffix.lower() != f".{kind}":
-            path += f".{kind}"
-        return path
+        return ask_save_path(self, self.tr("Export the landscape"), name, filters[kind], f".{kind}")
 
     def _write(self, path: str, write: Callable[[], None]) -> bool:
         try:

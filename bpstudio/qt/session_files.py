@@ -27,6 +27,7 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 from ..engine.text_safety import plain, shown_name
 from .safe_text import literal
+from .save_names import ask_save_path
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
 ACTION_TEXTS = {
@@ -213,11 +214,9 @@ class SessionFiles(QObject):
 
     def save_as(self) -> bool:
         start = str(self.path) if self.path else "session.bpstudio"
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save session"), start, marked("SessionFiles", FILTER))
+        path = ask_save_path(self.parent_widget, self.tr("Save session"), start, marked("SessionFiles", FILTER), ".bpstudio")
         if not path:
             return False
-        if not path.endswith(".bpstudio"):
-            path += ".bpstudio"
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:

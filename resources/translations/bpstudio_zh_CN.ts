@@ -584,6 +584,10 @@
         <translation>内存不足以进行这次训练：请减少样本数或隐藏层大小</translation>
     </message>
     <message>
+        <source>the chain of this weight has {links} links and would need about {need} GB for {rows} samples (the budget is {cap} GB): reduce the hidden sizes, the classes or the samples</source>
+        <translation>该权重的影响链路有 {links} 条连接，{rows} 个样本约需 {need} GB 内存（上限为 {cap} GB）：请减小隐藏层大小、类别数或样本数</translation>
+    </message>
+    <message>
         <source>this network has {n} weights; the studio draws at most {cap}: reduce the hidden sizes</source>
         <translation>该网络有 {n} 个权重；工作室最多绘制 {cap} 个：请减小隐藏层大小</translation>
     </message>
@@ -806,6 +810,10 @@
     <message>
         <source>Target formulas are written over the article's r, g, b.</source>
         <translation>目标公式是用文中的 r, g, b 写的。</translation>
+    </message>
+    <message>
+        <source>{n} classes are more than BP Studio trains (at most {cap}: the paths of the last layer grow as the square of the classes)</source>
+        <translation>{n} 个类别超出了 BP Studio 可训练的范围（最多 {cap} 个：最后一层的路径数随类别数的平方增长）</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +1944,19 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>Σ of the {n} terms = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}, the gradient</source>
         <translation>{n} 项之和 = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}，即梯度</translation>
+    </message>
+</context>
+<context>
+    <name>SaveNames</name>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换该文件？</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}.
+Do you want to replace it?</source>
+        <translation>{folder} 中已存在 {name}。
+要替换它吗？</translation>
     </message>
 </context>
 <context>

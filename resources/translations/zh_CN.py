@@ -793,3 +793,14 @@ TRANSLATIONS.update({  # an exception in a view is said to the user and logged (
     "(the same failure happened {n} times)": "（同样的错误已发生 {n} 次）",
     "the terminal (the log folder cannot be written)": "终端（无法写入日志文件夹）",
 })
+
+# --- budgets ---
+TRANSLATIONS.update({
+    "{n} classes are more than BP Studio trains (at most {cap}: the paths of the last layer grow as the square of the classes)":
+        "{n} 个类别超出了 BP Studio 可训练的范围（最多 {cap} 个：最后一层的路径数随类别数的平方增长）",
+    "the chain of this weight has {links} links and would need about {need} GB for {rows} samples "
+    "(the budget is {cap} GB): reduce the hidden sizes, the classes or the samples":
+        "该权重的影响链路有 {links} 条连接，{rows} 个样本约需 {need} GB 内存（上限为 {cap} GB）：请减小隐藏层大小、类别数或样本数",
+    "Replace the file?": "替换该文件？",
+    "{name} already exists in {folder}.\nDo you want to replace it?": "{folder} 中已存在 {name}。\n要替换它吗？",
+})
