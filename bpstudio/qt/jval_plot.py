@@ -103,6 +103,7 @@ class JvalPlot(pg.PlotWidget):
         item.addItem(self.readout, ignoreBounds=True)
         self.readout.hide()
         self._dirty = False
+        self._readout_length = 0  # the history's length when the readout was last kept
         self._title_args: tuple = ()
         self._range: tuple[tuple[float, float], tuple[float, float]] | None = None  # what _fit_range set
         self._title: str | None = None
@@ -229,6 +230,9 @@ class JvalPlot(pg.PlotWidget):
         """Draw ``update`` (the model has already put its points into the history this plot reads)."""
         self._state = update.state
         self._scores = update.scores
+        if update.new_run or update.history_start < self._readout_length:
+            self.readout.hide()  # it named a point of the run before (or of a future a rewind dropped)
+        self._readout_length = len(self.mirror)
         other_data = self._config is None or (update.config is not self._config and not same_data(update.config, self._config))
         self._config = update.config
         if other_data:  # the overlays that compare with the data on screen

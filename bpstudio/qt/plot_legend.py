@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSizePolicy
 MAX_SHARE = 0.3  # of the plot's width, at most
 MIN_POINTS = 7.0  # text never smaller than this to fit
 SAMPLE_WIDTH = 30.0  # the line or marker before each label, and the spacing
+GAP = 8.0  # pixels between the view box and the legend
 LEGEND_COLUMN = 3  # the plot item's layout: left axis 0, view box 1, right axis 2
 VIEW_ROW = 2
 
@@ -109,6 +110,7 @@ class SideLegend(pg.LegendItem):
         layout = self.plot_item.layout
         if shown and not self._placed:
             layout.addItem(self, VIEW_ROW, LEGEND_COLUMN, alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            layout.setColumnSpacing(LEGEND_COLUMN - 1, GAP)  # a seam between the view box's frame and the legend
             self._placed = True
         elif not shown and self._placed:
             layout.removeItem(self)

@@ -1126,8 +1126,16 @@
         <translation>解</translation>
     </message>
     <message>
-        <source>epoch</source>
-        <translation>迭代次数</translation>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>test ×{scale}</source>
+        <translation>测试 ×{scale}</translation>
+    </message>
+    <message>
+        <source>iteration {n}: JVal {jval}</source>
+        <translation>第 {n} 次迭代：JVal {jval}</translation>
     </message>
     <message>
         <source>test (×{scale}: scaled to the training size)</source>
@@ -1136,10 +1144,6 @@
     <message>
         <source>(iteration {n})</source>
         <translation>（第 {n} 次迭代）</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}: JVal {jval}</source>
-        <translation>迭代次数 {epoch}：JVal {jval}</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1820,10 @@
 </context>
 <context>
     <name>RunsPanel</name>
+    <message>
+        <source>GD</source>
+        <translation>梯度下降</translation>
+    </message>
     <message>
         <source>{samples} samples, seed {seed}</source>
         <translation>{samples} 个样本，种子 {seed}</translation>

@@ -769,3 +769,10 @@ TRANSLATIONS.update({  # the probe's header, a column each (session 5)
 TRANSLATIONS.update({  # F11 (session 5)
     "&Full screen": "全屏(&F)",
 })
+
+# --- plots ---
+TRANSLATIONS.update({  # issue 24: short legend labels, "iteration" on the studio's own plots
+    "iteration {n}: JVal {jval}": "第 {n} 次迭代：JVal {jval}",
+    "test ×{scale}": "测试 ×{scale}",
+    "GD": "梯度下降",
+})
