@@ -101,8 +101,8 @@ def test_the_plots_hover_readout_speaks_the_language_and_opens_inwards(qtbot, op
     win.plot.hovered.connect(said.append)
     for epoch in (1, 19):
         win.plot._mouse_moved(item.vb.mapViewToScene(QPointF(epoch, values[epoch])))
-    assert said == [f"迭代次数 1：JVal {values[1]:.6g}", f"迭代次数 19：JVal {values[19]:.6g}"]
+    assert said == [f"第 1 次迭代：JVal {values[1]:.6g}", f"第 19 次迭代：JVal {values[19]:.6g}"]
     assert win.plot.readout.anchor.x() == 1  # near the right edge it opens to the left of the point
     win.menus.language_actions["en"].trigger()
     win.plot._mouse_moved(item.vb.mapViewToScene(QPointF(1, values[1])))
-    assert said[-1] == f"epoch 1: JVal {values[1]:.6g}" and win.plot.readout.anchor.x() == 0
+    assert said[-1] == f"iteration 1: JVal {values[1]:.6g}" and win.plot.readout.anchor.x() == 0

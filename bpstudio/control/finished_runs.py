@@ -17,12 +17,23 @@ import numpy as np
 from ..engine.config import RunConfig
 from .downsample import downsample
 from .observer import Event
-from .session import ChangeRecord
+from .session import ChangeRecord, RunState, Update
 
 MAX_RUNS = 50
 # What makes two runs' JVal curves comparable on one plot: the same samples and the same loss.  The
 # network, its start, the optimizer and the input features may differ: they are what a class compares.
 DATA_FIELDS = ("dataset", "samples", "seed", "noise", "classes", "formulas", "data_file", "inputs", "targets", "test_fraction", "loss")
+
+
+SOLVED_STATES = (RunState.CONVERGED, RunState.FINISHED)  # a diverged run stopped too, but found nothing
+
+
+def solved_run(update: Update | None) -> bool:
+    """True when the run on screen ended with a solution: its last point is the plot's red star.
+
+    A paused or running run's last point is only where it is now, a diverged one's an overflow.
+    """
+    return update is not None and update.state in SOLVED_STATES
 
 
 def same_data(one: RunConfig, other: RunConfig) -> bool:

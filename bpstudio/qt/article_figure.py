@@ -1,4 +1,4 @@
-"""The article's figure — JVal per epoch, a green seed dot, a red solution star.
+"""The article's figure — JVal per iteration, a green seed dot, a red solution star.
 
 Drawn with QPainter so the same code writes PNG (QImage) and SVG
 (QSvgGenerator), from the headless CLI as from the studio, without
@@ -58,7 +58,7 @@ def _envelope(jval: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs, dtype=float), np.array(ys)
 
 
-def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title: str | None = None) -> None:
+def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title: str | None = None, solved: bool = True) -> None:
     """Paint the figure into ``size`` (pixels) with ``painter``."""
     jval = np.asarray(jval, dtype=float)
     finite = jval[np.isfinite(jval)]
@@ -100,7 +100,7 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
         label = format_tick(ty)
         painter.drawText(QPointF(plot.left() - 7 - metrics.horizontalAdvance(label), py + metrics.ascent() / 2 - 1), label)
     painter.drawText(
-        QRectF(plot.left(), plot.bottom() + 8 + metrics.height(), plot.width(), metrics.height()), Qt.AlignmentFlag.AlignCenter, "epoch"
+        QRectF(plot.left(), plot.bottom() + 8 + metrics.height(), plot.width(), metrics.height()), Qt.AlignmentFlag.AlignCenter, "iteration"
     )
     painter.save()
     painter.translate(metrics.height() * 0.6, plot.center().y())
@@ -110,7 +110,12 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
     )
     painter.restore()
     if title is None:
-        title = f"solution-JVal = {jval[-1]:.5f}" if n else "no iterations"
+        if not n:
+            title = "no iterations"
+        elif solved:
+            title = f"solution-JVal = {jval[-1]:.5f}"
+        else:  # paused, running or diverged: the last point is no solution
+            title = f"JVal = {jval[-1]:.5f} after {n - 1} iterations"
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
 
     if not n:
@@ -129,15 +134,16 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
     painter.setPen(QPen(SEED_COLOUR.darker(130), 1))
     painter.setBrush(QBrush(SEED_COLOUR))
     painter.drawEllipse(QPointF(sx, sy), r, r)
-    ex, ey = to_px(n - 1, jval[-1])
-    painter.setPen(QPen(SOLUTION_COLOUR.darker(130), 1))
-    painter.setBrush(QBrush(SOLUTION_COLOUR))
-    painter.drawPolygon(_star(QPointF(ex, ey), r * 1.8))
+    if solved:
+        ex, ey = to_px(n - 1, jval[-1])
+        painter.setPen(QPen(SOLUTION_COLOUR.darker(130), 1))
+        painter.setBrush(QBrush(SOLUTION_COLOUR))
+        painter.drawPolygon(_star(QPointF(ex, ey), r * 1.8))
     painter.restore()
 
     # legend, upper right as matplotlib's "best" puts it for a falling curve
-    rows = (("seed", SEED_COLOUR, "dot"), ("solution", SOLUTION_COLOUR, "star"))
-    lw = metrics.horizontalAdvance("solution") + 5 * r + 12
+    rows = (("seed", SEED_COLOUR, "dot"), ("solution", SOLUTION_COLOUR, "star")) if solved else (("seed", SEED_COLOUR, "dot"),)
+    lw = max(metrics.horizontalAdvance(label) for label, _c, _s in rows) + 5 * r + 12
     lh = len(rows) * (metrics.height() + 4) + 6
     box = QRectF(plot.right() - lw - 8, plot.top() + 8, lw, lh)
     painter.setPen(QPen(QColor("#cccccc"), 1))
@@ -165,15 +171,21 @@ def _star(centre: QPointF, radius: float) -> QPolygonF:
     return QPolygonF(points)
 
 
-def save_article_figure(path: str | Path, jval: np.ndarray, width: int = 600, height: int = 400, scale: float = 1.0) -> None:
+def save_article_figure(
+    path: str | Path, jval: np.ndarray, width: int = 600, height: int = 400, scale: float = 1.0, solved: bool = True
+) -> None:
     """Write the figure as PNG or SVG (by the file's suffix); raises OSError on failure.
+
+    ``solved``: the run finished (and did not diverge), so its last point is the solution —
+    a star and "solution-JVal"; otherwise neither.
 
     ``scale`` multiplies a PNG's pixels, the layout unchanged: the article's
     600×400 with 11-pixel text is too small for a slide.
     """
-    save_figure(
-        path, QSize(width, height), lambda painter, size: paint_article_figure(painter, size, jval), "BP Studio: JVal per epoch", scale
-    )
+    def paint(painter: QPainter, size: QSize) -> None:
+        paint_article_figure(painter, size, jval, solved=solved)
+
+    save_figure(path, QSize(width, height), paint, "BP Studio: JVal per iteration", scale)
 
 
 def save_figure(path: str | Path, size: QSize, paint, title: str, scale: float = 1.0) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsScene, QMenu, QMessageBox, QWidget
 
+from ..control.finished_runs import solved_run
 from ..control.safe_write import write_text
 from ..control.session import Update
 from ..control.script_export import check_script_name, script_text
@@ -99,7 +100,7 @@ class ExportMenu(QObject):
         return problem, last
 
     def _plot(self, path: str) -> None:
-        exports.export_plot(path, self.model.history.values())
+        exports.export_plot(path, self.model.history.values(), solved=solved_run(self.model.last))
 
     def _history(self, path: str) -> None:
         write_history_csv(path, self.model.history.values())

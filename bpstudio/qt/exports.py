@@ -26,11 +26,11 @@ from .image_files import paint_svg, save_image
 SLIDE_SCALE = 3  # the studio's PNG of the figure: 1800×1200, its text readable on a slide
 
 
-def export_plot(path: str | Path, history: np.ndarray) -> None:
+def export_plot(path: str | Path, history: np.ndarray, solved: bool = True) -> None:
     """The article's figure (PNG or SVG), a PNG large enough for a slide."""
     if Path(path).suffix.lower() not in (".png", ".svg"):
         raise ValueError("the plot can be saved as .png or .svg")
-    save_article_figure(path, history, scale=SLIDE_SCALE)
+    save_article_figure(path, history, scale=SLIDE_SCALE, solved=solved)
 
 
 def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers) -> None:

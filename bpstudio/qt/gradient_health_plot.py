@@ -11,14 +11,36 @@ screen and new norms came, from the record the control floor keeps
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..engine.graph import OUT, Node, display_name, matrix_name
+from .plot_legend import SideLegend
 from .plot_style import style_live_axes
 from .appearance import LIGHT, Look
 from .unit_map_feed import UnitMapFeed
+
+JUMP = 10.0  # a gap this many times wider than the gaps beside it is a jump (a redo), not a stretch of training
+
+
+def joined(iterations: np.ndarray) -> np.ndarray:
+    """For each pair of neighbouring recorded iterations, whether a line may join them.
+
+    Norms are recorded at the iterations the studio received, tens or hundreds apart while
+    it runs.  After a rewind, a redo jumps to its end in one update: a line from 0 to 10 000
+    would draw a smooth decay nobody measured.  A gap much wider than both gaps beside it —
+    or a lone gap with none to compare — is left open; points no line reaches are drawn as dots.
+    """
+    gaps = np.diff(np.asarray(iterations, dtype=float))
+    if gaps.size < 2:
+        return np.zeros(gaps.size, dtype=bool)
+    before = np.concatenate([[np.nan], gaps[:-1]])
+    after = np.concatenate([gaps[1:], [np.nan]])
+    beside = np.fmax(before, after)  # the wider neighbour (steps, then a run: the run's gaps are no jump)
+    return gaps <= JUMP * beside
+
 
 LAYER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 
@@ -40,8 +62,9 @@ class GradientHealthPanel(QWidget):
         item.setLogMode(y=True)
         # iterations are whole numbers from 0: no "(x0.001)" scale, and x fitted in redraw(), not centred on 0
         item.getAxis("bottom").enableAutoSIPrefix(False)
-        self.legend = item.addLegend(offset=(-10, 10))
+        self.legend = SideLegend(item)  # beside the curves, never over them
         self.curves: list[pg.PlotDataItem] = []
+        self.dots: list[pg.PlotDataItem] = []  # the points no line joins (either side of a redo's jump)
         self.summary = QLabel()
         self.summary.setObjectName("unit_health_summary")
         self.summary.setWordWrap(True)
@@ -78,23 +101,36 @@ class GradientHealthPanel(QWidget):
         if layers != len(self.curves):
             self._make_curves(layers)
         x = norms.iterations.astype(float)
-        for layer, curve in enumerate(self.curves):
-            curve.setData(x, norms.norms[:, layer])
+        join = joined(x)
+        # a NaN after each open gap breaks the line there; lone points (joined to neither side) get a dot
+        breaks = np.flatnonzero(~join) + 1
+        lone = np.ones(len(x), dtype=bool)
+        lone[:-1] &= ~join
+        lone[1:] &= ~join
+        line_x = np.insert(x, breaks, np.nan)
+        for layer, (curve, dots) in enumerate(zip(self.curves, self.dots)):
+            values = norms.norms[:, layer]
+            curve.setData(line_x, np.insert(values, breaks, np.nan), connect="finite")
+            dots.setData(x[lone], values[lone])
         last = float(x[-1]) if x.size else 0.0
         self.plot.getPlotItem().setXRange(0.0, max(last, 10.0), padding=0.02)  # at iteration 0 it read −400…400 (x0.001)
 
     def _make_curves(self, layers: int) -> None:
         item = self.plot.getPlotItem()
-        for curve in self.curves:
+        for curve in self.curves + self.dots:
             item.removeItem(curve)
             self.legend.removeItem(curve)
-        self.curves = []
+        self.curves, self.dots = [], []
         for layer in range(layers):
-            pen = pg.mkPen(LAYER_COLOURS[layer % len(LAYER_COLOURS)], width=2 if self.look.scale == 1 else 3)
+            colour = LAYER_COLOURS[layer % len(LAYER_COLOURS)]
+            pen = pg.mkPen(colour, width=2 if self.look.scale == 1 else 3)
             curve = item.plot([], [], pen=pen, name=f"‖∂L/∂{matrix_name(layer)}‖", antialias=False)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.curves.append(curve)
+            dots = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=7 * self.look.scale, symbolBrush=colour, symbolPen=None)
+            item.addItem(dots)
+            self.dots.append(dots)
 
     def show_health(self, health) -> None:
         """Name the saturated and dead units (or say there are none)."""
@@ -136,9 +172,7 @@ class GradientHealthPanel(QWidget):
         self.look = look
         self.plot.setBackground(look.background)
         style_live_axes(self.plot, look.muted, look.text, look.scale)  # larger on a projector
-        self.legend.setLabelTextColor(look.text)
-        for _sample, label in self.legend.items:
-            label.setText(label.text, color=look.text)
+        self.legend.set_text_size(8.5 * look.scale, look.text)
         self._make_curves(len(self.curves))
         self._dirty = True
         self.retranslate()

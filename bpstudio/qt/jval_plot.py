@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..engine.config import RunConfig
@@ -22,18 +22,21 @@ from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number, short_number
 from ..control.session import RunState, Update
-from .plot_style import style_axes, style_live_axes
+from .plot_style import axis_font, style_axes, style_live_axes
 from .accuracy_text import accuracy_text
 from .i18n import marked
 from .option_names import setting_symbol, setting_value
 from .plot_exports import install_safe_plot_exports
-from .runs_panel import run_colour, run_label
+from .plot_legend import SideLegend
+from .runs_panel import run_colour, run_label, short_run_label
+from .safe_text import literal
 from ..engine.text_safety import rich_text
 
 SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
-EPOCH = QT_TRANSLATE_NOOP("JvalPlot", "epoch")
+ITERATION = QT_TRANSLATE_NOOP("JvalPlot", "iteration")
 FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+LINEAR_LIMIT = 8e306  # the largest |JVal| a linear range shows (pyqtgraph's view stops at 1e307)
 PROJECTOR_PLOT_HEIGHT = 180  # px: title, three readable ticks and the axis label at the projector's font size
 
 
@@ -41,7 +44,7 @@ install_safe_plot_exports()  # right-click Export… writes through control.safe
 
 
 def _with_margin(last: float) -> tuple[float, float]:
-    """The x range for epochs 0..last with a little room each side: the seed dot and the solution star
+    """The x range for iterations 0..last with a little room each side: the seed dot and the solution star
     sit on the ends and were cut in half by the plot's edge."""
     margin = 0.015 * last + 0.5
     return -margin, float(last) + margin
@@ -75,7 +78,10 @@ class JvalPlot(pg.PlotWidget):
         # Colours set here, not through pyqtgraph's global options, so the plot
         # looks the same however the application was started.
         style_axes(self)
-        item.setLabel("bottom", "epoch", color="#111111")
+        for side in ("left", "bottom"):
+            # no "(x1e+27)" beside the axis: after a divergence it turned every tick into nonsense
+            item.getAxis(side).enableAutoSIPrefix(False)
+        item.setLabel("bottom", marked("JvalPlot", ITERATION), color="#111111")
         item.setLabel("left", "JVal", color="#111111")
         item.setMenuEnabled(True)
         self.curve = item.plot([], [], pen=pg.mkPen("#111111", width=1), name="JVal", antialias=False)
@@ -85,9 +91,8 @@ class JvalPlot(pg.PlotWidget):
         self.solution = pg.ScatterPlotItem(size=20, brush=pg.mkBrush("#d62728"), pen=pg.mkPen("#8b1a1a"), symbol="star", name="solution")
         item.addItem(self.seed)
         item.addItem(self.solution)
-        legend = item.addLegend(offset=(-10, 10), labelTextColor="#111111")
-        legend.addItem(self.seed, "seed")
-        legend.addItem(self.solution, "solution")
+        # beside the view box, listing only what is drawn (the markers join it when they are)
+        self.legend = SideLegend(item)
         self.test_curve = pg.PlotDataItem([], [], pen=pg.mkPen("#D55E00", width=1), antialias=False)
         item.addItem(self.test_curve)
         self.test_curve.setDownsampling(auto=True, method="peak")
@@ -100,9 +105,11 @@ class JvalPlot(pg.PlotWidget):
         item.addItem(self.readout, ignoreBounds=True)
         self.readout.hide()
         self._dirty = False
+        self._readout_length = 0  # the history's length when the readout was last kept
         self._title_args: tuple = ()
         self._range: tuple[tuple[float, float], tuple[float, float]] | None = None  # what _fit_range set
         self._title: str | None = None
+        self._title_size: tuple[str, float] | None = None  # what the title shows, at what size
         self._state = RunState.IDLE
         self._changes: tuple = ()
         self._scores: Scores | None = None  # a classification run's accuracy, shown in the title beside JVal
@@ -119,13 +126,14 @@ class JvalPlot(pg.PlotWidget):
         self.timer.timeout.connect(self.redraw)
         self.timer.start()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        view.sigResized.connect(self._fit_title)  # and when the window or the legend changes the room
         self.set_title()
 
     def retranslate(self) -> None:
         """Every word on the plot in the current language: axis, legend, change markers."""
         item = self.getPlotItem()
         colour = self.look.text if getattr(self, "look", None) is not None else "#111111"
-        item.setLabel("bottom", marked("JvalPlot", EPOCH), color=colour)
+        item.setLabel("bottom", marked("JvalPlot", ITERATION), color=colour)
         names = {id(self.seed): SEED, id(self.solution): SOLUTION}
         overlays = {id(curve): key for key, curve in self.overlays.items()}
         for sample, label in item.legend.items:
@@ -133,13 +141,15 @@ class JvalPlot(pg.PlotWidget):
             if shown in names:
                 label.setText(marked("JvalPlot", names[shown]))
             elif shown in overlays and overlays[shown] in self.overlay_runs:
-                label.setText(run_label(self.overlay_runs[overlays[shown]]))
+                run = self.overlay_runs[overlays[shown]]
+                label.setText(short_run_label(run))
+                self.legend.set_tooltip(sample.item, run_label(run))
         self._draw_changes()
         if self._test_label is not None:  # re-add the legend entry in the new language
             self.getPlotItem().legend.removeItem(self.test_curve)
             self._test_label = None
             self._set_test_legend(True)
-        self._title = None
+        self._title, self._title_size = None, None
         self.set_title(*self._title_args)  # the same title, in the new words or look
         self._dirty = True
         self.redraw()
@@ -153,21 +163,16 @@ class JvalPlot(pg.PlotWidget):
         style_live_axes(self, look.muted, look.text, look.scale)
         # on a projector its ticks are large: a plot squeezed under the diagram would overlap them
         self.setMinimumHeight(PROJECTOR_PLOT_HEIGHT if look.scale > 1 else 0)
-        item.setLabel("bottom", marked("JvalPlot", EPOCH), color=look.text)
+        item.setLabel("bottom", marked("JvalPlot", ITERATION), color=look.text)
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))
-        legend = item.legend
+        self.legend.set_text_size(8.5 * look.scale, look.text)
         background = QColor(look.background)
         background.setAlpha(225)
-        legend.setBrush(pg.mkBrush(background))  # curves pass behind the legend, not through its text
-        legend.setPen(pg.mkPen(look.muted))
-        size = f"{9 * look.scale:.0f}pt"
-        legend.setLabelTextColor(look.text)  # for entries added later
-        legend.setLabelTextSize(size)
-        for _sample, label in legend.items:  # and the ones already there
-            label.setText(label.text, color=look.text, size=size)
         self.readout.setColor(look.text)
-        self._title = None
+        self.readout.fill = pg.mkBrush(background)  # the curve passes behind the hover readout, not through it
+        self.readout.setFont(axis_font(look.scale))
+        self._title, self._title_size = None, None
         self.set_title(*self._title_args)  # the same title, in the new words or look
         self._dirty = True
         self.redraw()
@@ -181,13 +186,13 @@ class JvalPlot(pg.PlotWidget):
         scale and only hides this one.  The Runs list keeps every run either way.
         """
         self.overlay_runs[run.key] = run
-        self.add_overlay(run.key, run.history, run_label(run), run_colour(run), run.iterations)
+        self.add_overlay(run.key, run.history, run_colour(run), run.iterations)
         self._place_overlay(run.key)
 
-    def add_overlay(self, key: int, history: np.ndarray, label: str, colour: str, iterations: np.ndarray | None = None) -> None:
-        """Another run's JVal curve, dashed, with a legend entry (``iterations``: x of each point)."""
+    def add_overlay(self, key: int, history: np.ndarray, colour: str, iterations: np.ndarray | None = None) -> None:
+        """Another run's JVal curve, dashed (``iterations``: x of each point); the legend lists it while drawn."""
         x = np.arange(len(history), dtype=float) if iterations is None else iterations
-        curve = pg.PlotDataItem(x, history, pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine), name=label, antialias=False)
+        curve = pg.PlotDataItem(x, history, pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.DashLine), antialias=False)
         self.getPlotItem().addItem(curve)
         # after adding: before it has a view box, clip-to-view asks the widget instead
         curve.setDownsampling(auto=True, method="peak")
@@ -207,12 +212,13 @@ class JvalPlot(pg.PlotWidget):
         comparable = run is None or self._config is None or same_data(run.config, self._config)
         shown = self._ticked.get(key, True) and comparable
         curve.setVisible(shown)
-        legend = self.getPlotItem().legend
-        listed = any(getattr(sample, "item", None) is curve for sample, _label in legend.items)
+        listed = self.legend.has(curve)
         if shown and not listed and run is not None:
-            legend.addItem(curve, rich_text(run_label(run)))  # a legend entry is rich text
+            # short (the full label is its tooltip and the Runs list's), and rich text: escaped
+            self.legend.addItem(curve, rich_text(short_run_label(run)))
+            self.legend.set_tooltip(curve, literal(run_label(run)))
         elif not shown and listed:
-            legend.removeItem(curve)
+            self.legend.removeItem(curve)
 
     def remove_overlay(self, key: int) -> None:
         self.overlay_runs.pop(key, None)
@@ -227,6 +233,9 @@ class JvalPlot(pg.PlotWidget):
         """Draw ``update`` (the model has already put its points into the history this plot reads)."""
         self._state = update.state
         self._scores = update.scores
+        if update.new_run or update.history_start < self._readout_length:
+            self.readout.hide()  # it named a point of the run before (or of a future a rewind dropped)
+        self._readout_length = len(self.mirror)
         other_data = self._config is None or (update.config is not self._config and not same_data(update.config, self._config))
         self._config = update.config
         if other_data:  # the overlays that compare with the data on screen
@@ -262,45 +271,57 @@ class JvalPlot(pg.PlotWidget):
         x = np.arange(n, dtype=float)
         test = self.mirror.test_values() * self.test_scale
         if self.follow and n:
-            self._fit_range(np.concatenate([values, test]) if len(test) else values)
+            drawn = [curve for curve in self.overlays.values() if curve.isVisible()]  # compared runs stay in view
+            ends = [float(curve.xData[-1]) for curve in drawn if curve.xData is not None and len(curve.xData)]
+            shown = [values, test] + [curve.yData for curve in drawn if curve.yData is not None]
+            self._fit_range(np.concatenate(shown), max([n - 1.0, *ends]))
         self.curve.setData(x, values)
         self.test_curve.setData(np.arange(len(test), dtype=float), test)
         # Markers and title change rarely; re-setting them each frame would
         # make pyqtgraph lay out and repaint the axes every time.
         done = self._state in FINISHED_STATES
         solved = done and self._state is not RunState.DIVERGED  # a diverged run has no solution star
-        self._set_marker(self.seed, ([0.0], [self._marker_y(values[0])]) if n else ([], []))
-        self._set_marker(self.solution, ([float(n - 1)], [self._marker_y(values[-1])]) if solved and n else ([], []))
+        self._set_marker(self.seed, ([0.0], [self._marker_y(values[0])]) if n else ([], []), SEED)
+        self._set_marker(self.solution, ([float(n - 1)], [self._marker_y(values[-1])]) if solved and n else ([], []), SOLUTION)
 
     def _set_test_legend(self, shown: bool) -> None:
         legend = self.getPlotItem().legend
-        label = self.tr("test (×{scale}: scaled to the training size)").format(scale=f"{self.test_scale:.3g}") if shown else None
+        label = self.tr("test ×{scale}").format(scale=f"{self.test_scale:.3g}") if shown else None
         if label == self._test_label:
             return
         if self._test_label is not None:
             legend.removeItem(self.test_curve)
         if label is not None:
             legend.addItem(self.test_curve, label)
+            self.legend.set_tooltip(
+                self.test_curve, self.tr("test (×{scale}: scaled to the training size)").format(scale=f"{self.test_scale:.3g}")
+            )
         self._test_label = label
 
-    def _fit_range(self, values: np.ndarray) -> None:
+    def _fit_range(self, values: np.ndarray, last_x: float) -> None:
         """Keep the curve in view, changing the range only in steps.
 
         A range that moved every frame made pyqtgraph lay out and redraw both
         axes every frame — the largest cost of the window while training.  So while it runs x
         grows to the next 1-2-5 number with room to spare, and y changes only
         when the curve leaves it or fills less than half of it; paused, x fits the curve exactly.
+
+        After a divergence JVal reaches 1e307 and more: pyqtgraph cannot show a linear range past
+        ±1e307, and asked to it slid the view off the curve.  The range stops at :data:`LINEAR_LIMIT`
+        (the title and the status bar say the value; the log scale shows the whole climb).
         """
-        shown = values[values > 0] if self.log_y else values[np.isfinite(values)]
-        length = len(self.mirror)
+        finite = values[np.isfinite(values)]
+        shown = finite[finite > 0] if self.log_y else finite
         if not shown.size:
             return
         lo, hi = float(shown.min()), float(shown.max())
         if self.log_y:
             lo, hi = np.log10(lo), np.log10(hi)
+        else:
+            lo, hi = max(lo, -LINEAR_LIMIT), min(hi, LINEAR_LIMIT)
         if hi <= lo:
             lo, hi = lo - 0.5, hi + 0.5
-        last = max(length - 1, 1)
+        last = max(int(np.ceil(last_x)), 1)
         (x0, x1), (y0, y1) = self._range or ((0.0, 0.0), (0.0, 0.0))
         running = self._state is RunState.RUNNING  # paused or finished: fitted exactly
         x_ok = (x0 <= 0 and last <= x1 <= 4 * last + 10) if running else (x0, x1) == _with_margin(last)
@@ -312,6 +333,10 @@ class JvalPlot(pg.PlotWidget):
         if not y_ok:
             pad = 0.08 * (hi - lo)
             y0, y1 = lo - pad, hi + pad
+            if self.log_y:  # pyqtgraph slides a log range past 10^308 down, leaving space under the curve
+                y0, y1 = max(y0, -307.0), min(y1, 308.0)
+            else:
+                y0, y1 = max(y0, -LINEAR_LIMIT * 1.1), min(y1, LINEAR_LIMIT * 1.1)
         self._range = ((x0, x1), (y0, y1))
         self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0, disableAutoRange=True)
 
@@ -329,11 +354,19 @@ class JvalPlot(pg.PlotWidget):
             return float(value)
         return float(np.log10(value)) if value > 0 else float("nan")
 
-    def _set_marker(self, marker, data) -> None:
+    def _set_marker(self, marker, data, name: str) -> None:
+        """Place a marker; the legend names it only while it is drawn (no "solution" before a run has one)."""
         key = (tuple(data[0]), tuple(data[1]))
         if getattr(marker, "_shown", None) != key:
             marker._shown = key
             marker.setData(*data)
+        drawn = bool(len(data[0]))
+        if drawn != self.legend.has(marker):
+            if drawn:
+                at = 0 if marker is self.seed else int(self.legend.has(self.seed))  # seed, solution, then the runs
+                self.legend.addItem(marker, marked("JvalPlot", name), at=at)
+            else:
+                self.legend.removeItem(marker)
 
     def show_title(self, update: Update) -> None:
         """The title from the same Update as the status bar, at the same moment, so the two agree.
@@ -357,8 +390,26 @@ class JvalPlot(pg.PlotWidget):
             text = f"{text}   ·   {scores}"
         if text != self._title:
             self._title = text
-            look = getattr(self, "look", None)
-            self.getPlotItem().setTitle(text, size=f"{13 * (look.scale if look else 1):.0f}pt", color=look.text if look else "#111111")
+            self._fit_title()
+
+    def _fit_title(self, *_args) -> None:
+        """The title at 13 pt times the look's scale, smaller when that is wider than the view box
+        (at the projector's size a diverged run's title ran past both edges of the plot)."""
+        if self._title is None:
+            return
+        look = getattr(self, "look", None)
+        scale = look.scale if look else 1.0
+        font = QFont()
+        font.setPointSizeF(13 * scale)
+        item = self.getPlotItem()
+        room = self.viewport().width() - item.getAxis("left").width() - (self.legend.width() if self.legend.isVisible() else 0.0)
+        wide = QFontMetricsF(font).horizontalAdvance(self._title)
+        size = 13 * scale * min(1.0, 0.95 * room / wide) if wide > 0 and room > 0 else 13 * scale
+        size = round(max(size, 7.0), 1)
+        if (self._title, size) != self._title_size:
+            self._title_size = (self._title, size)
+            item.setTitle(self._title, size=f"{size}pt", color=look.text if look else "#111111")
+            item.titleLabel.setMinimumWidth(0)  # the title fits the plot; it never widens it past the window
 
     def _draw_changes(self) -> None:
         item = self.getPlotItem()
@@ -388,7 +439,7 @@ class JvalPlot(pg.PlotWidget):
         if not 0 <= index < len(values):
             self.readout.hide()
             return
-        text = self.tr("epoch {epoch}: JVal {jval}").format(epoch=index, jval=short_number(values[index]))
+        text = self.tr("iteration {n}: JVal {jval}").format(n=index, jval=short_number(values[index]))
         y = np.log10(values[index]) if self.log_y and values[index] > 0 else values[index]
         self.readout.setText(text)
         # it opens towards the middle of the plot, so it is never cut at the right or top edge

@@ -7,7 +7,7 @@ plot looks the same however the application was started.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 
 AXIS_LINE = "#333333"
 AXIS_TEXT = "#111111"
@@ -38,6 +38,22 @@ def style_live_axes(plot: pg.PlotWidget, line: str, text: str, scale: float) -> 
     item = plot.getPlotItem()
     for side in ("left", "bottom"):
         item.getAxis(side).label.setFont(font)
+    make_room_for_text(item, font)
+
+
+def make_room_for_text(item: pg.PlotItem, font: QFont) -> None:
+    """The bottom axis as tall as its tick labels and its title at ``font``.
+
+    pyqtgraph counts 80 % of the axis title's height and its default tick height: at the
+    projector's sizes the title's lower part ("iteration") was cut off at the plot's edge.
+    """
+    line = QFontMetricsF(font).height()
+    bottom = item.getAxis("bottom")
+    bottom.setStyle(tickTextHeight=int(line), autoExpandTextSpace=False)
+    label = bottom.label.boundingRect().height() if bottom.label.isVisible() else 0.0
+    offset = bottom.style["tickTextOffset"][1] + max(0, bottom.style["tickLength"])
+    bottom.setHeight(int(line + offset + label + 2))
+    item.getAxis("left").setStyle(tickTextHeight=int(line))
 
 
 def tick_font(pixels: int = 15) -> QFont:

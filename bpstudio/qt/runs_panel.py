@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ..control.finished_runs import FinishedRun
 from ..engine.formula import parse_formulas
+from ..engine.messages import QT_TRANSLATE_NOOP
+from .i18n import marked
 from .option_names import option_name, setting_symbol, setting_value
 from .stop_reasons import reason_text
 from ..engine.text_safety import shown_name
@@ -24,6 +26,9 @@ from .safe_text import literal
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+SHORT_OPTIMIZERS = {"gd": QT_TRANSLATE_NOOP("RunsPanel", "GD")}  # the legend's word for the long names
 
 
 def run_colour(run: FinishedRun) -> str:
@@ -72,6 +77,16 @@ def run_label(run: FinishedRun, with_data: bool = False) -> str:
     )
     reason = reason_text(run.stop_reason, run.iterations_done + 1, cause=run.converged_by)  # the status bar's words
     return f"{text} — {reason}" if reason else text
+
+
+def short_run_label(run: FinishedRun) -> str:
+    """The run in a few characters for the plot's legend ("Adam α=0.001", "GD α=0.001→0.01"); the full
+    :func:`run_label` is the entry's tooltip and the Runs list's text, beside the same colour."""
+    alphas = [run.start_alpha] + [float(c.new) for c in run.mid_run_changes if c.field == "alpha"]
+    alpha = "→".join(f"{a:g}" for a in (alphas if len(alphas) < 3 else (alphas[0], alphas[-1])))
+    optimizer = run.config.optimizer
+    name = marked("RunsPanel", SHORT_OPTIMIZERS[optimizer]) if optimizer in SHORT_OPTIMIZERS else option_name(optimizer)
+    return f"{name} α={alpha}"
 
 
 class RunsPanel(QWidget):

@@ -1168,8 +1168,16 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>解</translation>
     </message>
     <message>
-        <source>epoch</source>
-        <translation>迭代次数</translation>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>test ×{scale}</source>
+        <translation>测试 ×{scale}</translation>
+    </message>
+    <message>
+        <source>iteration {n}: JVal {jval}</source>
+        <translation>第 {n} 次迭代：JVal {jval}</translation>
     </message>
     <message>
         <source>test (×{scale}: scaled to the training size)</source>
@@ -1178,10 +1186,6 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>(iteration {n})</source>
         <translation>（第 {n} 次迭代）</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}: JVal {jval}</source>
-        <translation>迭代次数 {epoch}：JVal {jval}</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1894,10 @@ The studio keeps running; the view may be incomplete. The details are written to
 </context>
 <context>
     <name>RunsPanel</name>
+    <message>
+        <source>GD</source>
+        <translation>梯度下降</translation>
+    </message>
     <message>
         <source>{samples} samples, seed {seed}</source>
         <translation>{samples} 个样本，种子 {seed}</translation>

@@ -804,3 +804,10 @@ TRANSLATIONS.update({
     "Replace the file?": "替换该文件？",
     "{name} already exists in {folder}.\nDo you want to replace it?": "{folder} 中已存在 {name}。\n要替换它吗？",
 })
+
+# --- plots ---
+TRANSLATIONS.update({  # issue 24: short legend labels, "iteration" on the studio's own plots
+    "iteration {n}: JVal {jval}": "第 {n} 次迭代：JVal {jval}",
+    "test ×{scale}": "测试 ×{scale}",
+    "GD": "梯度下降",
+})
