@@ -182,6 +182,7 @@ def save_article_figure(
     ``scale`` multiplies a PNG's pixels, the layout unchanged: the article's
     600×400 with 11-pixel text is too small for a slide.
     """
+
     def paint(painter: QPainter, size: QSize) -> None:
         paint_article_figure(painter, size, jval, solved=solved)
 

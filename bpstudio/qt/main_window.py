@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         if self._base_font is None:
             self._base_font = QFont(app.font())
         screen = self.screen()
-        digit_px = digit_px_for(self.presentation_size, screen.geometry().height() if screen is not None else 768)
+        digit_px = digit_px_for(self.presentation_size, screen.availableGeometry().height() if screen is not None else 768)
         look = look_for(self.theme, self.menus.presentation.isChecked(), digit_px, self._base_font)
         self.look = look
         apply_palette(app, look, self._base_font)
