@@ -123,6 +123,8 @@ def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
         "optimizer_jval": cut.optimizer_jval,
         "gradient_step_offset": cut.gradient_step_offset,
         "gradient_step_jval": cut.gradient_step_jval,
+        "step_gradient": cut.step_gradient,
+        "step_gradient_of": "whole set" if trainer.batches is None else "mini-batch",
         **run_state(trainer),
     }
 
@@ -155,7 +157,12 @@ def summary(result, trainer: Trainer) -> str:
         return "\n".join(
             [
                 f"{result.name} = {result.weight:.10g} at iteration {trainer.iteration}, JVal = {result.jval_at_point:.10g}",
-                f"gradient dJ/dw:     {result.gradient:.10g}",
+                f"gradient dJ/dw:     {result.gradient:.10g}" + ("" if trainer.batches is None else " (whole set: the curve's slope)"),
+                *(
+                    []
+                    if trainer.batches is None
+                    else [f"batch's gradient:   {result.step_gradient:.10g} (what the {result.optimizer} step used)"]
+                ),
                 f"curvature d2J/dw2:  {result.curvature:.10g}",
                 f"{result.optimizer + ' next step:':<20}{result.optimizer_offset:+.6g} (JVal along the slice {result.optimizer_jval:.10g})",
                 f"gradient step:      {result.gradient_step_offset:+.6g} (JVal along the slice {result.gradient_step_jval:.10g})",
