@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -11,6 +10,7 @@ from ..control.safe_write import write_text
 from ..control.tables import write_map_csv, write_slice_csv
 from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
 from ..engine.trainer import Trainer
+from .strict_json import strict_dumps
 from .options import (
     Parser,
     UsageError,
@@ -223,7 +223,7 @@ def main(argv: list[str]) -> int:
         data = slice_json(result, trainer)
 
     if json_path is not None:
-        write_text(json_path, json.dumps(data))
+        write_text(json_path, strict_dumps(data))
     if csv_path is not None:
         if isinstance(result, WeightSlice):
             write_slice_csv(csv_path, result)

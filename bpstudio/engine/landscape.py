@@ -66,7 +66,8 @@ def next_weights(snapshot: Snapshot) -> np.ndarray:
     optimizer.reset(snapshot.weights.size)
     if snapshot.optimizer_state:
         optimizer.load_state(dict(snapshot.optimizer_state))
-    return optimizer.step(np.array(snapshot.weights), np.array(snapshot.gradient), snapshot.iteration + 1)
+    with np.errstate(over="ignore", invalid="ignore"):  # the step after a divergence may overflow, as the run's did
+        return optimizer.step(np.array(snapshot.weights), np.array(snapshot.gradient), snapshot.iteration + 1)
 
 
 def whole_set_gradient(net: Network, dataset: Dataset, weights: np.ndarray) -> np.ndarray:
@@ -188,7 +189,8 @@ class LandscapeTask(ABC, Generic[ResultT]):
         for start, stop in self._evaluator.chunks(self.total):
             if stop <= self.done:
                 continue
-            self._values[start:stop] = self._evaluator.jval_chunk(self._coefficients[start:stop])
+            with np.errstate(over="ignore", invalid="ignore"):  # far out JVal may overflow: ∞ is drawn as off the scale
+                self._values[start:stop] = self._evaluator.jval_chunk(self._coefficients[start:stop])
             self.done = stop
             yield stop
 
@@ -360,10 +362,11 @@ def second_derivative(net: Network, dataset: Dataset, weights: np.ndarray, direc
     """
     h = 1e-5 * max(1.0, float(np.max(np.abs(weights))))
     slopes = []
-    for sign in (1.0, -1.0):
-        _, grad = jval_and_gradient(net, weights + sign * h * direction, dataset.inputs_aug, dataset.targets_t)
-        slopes.append(float(grad @ direction))
-    return (slopes[0] - slopes[1]) / (2 * h)
+    with np.errstate(over="ignore", invalid="ignore"):  # at a diverged point: ∞ or NaN, not a console warning
+        for sign in (1.0, -1.0):
+            _, grad = jval_and_gradient(net, weights + sign * h * direction, dataset.inputs_aug, dataset.targets_t)
+            slopes.append(float(grad @ direction))
+        return (slopes[0] - slopes[1]) / (2 * h)
 
 
 def weight_slice(net: Network, dataset: Dataset, snapshot: Snapshot, param: int, **options: Any) -> WeightSlice:

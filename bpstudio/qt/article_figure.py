@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
+from ..control.number_format import solution_title
 from .image_files import paint_svg, save_image
 
 SEED_COLOUR = QColor("#2ca02c")
@@ -110,7 +111,7 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
     )
     painter.restore()
     if title is None:
-        title = f"solution-JVal = {jval[-1]:.5f}" if n else "no iterations"
+        title = solution_title(jval)
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
 
     if not n:
