@@ -18,6 +18,7 @@ import pytest
 
 from bpstudio.control.number_format import solution_title
 from bpstudio.engine.chain import InfluenceChain
+from bpstudio.engine.chain_board import board
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.gradcheck import numeric_gradient
 from bpstudio.engine.sample_contributions import sample_contributions
@@ -102,8 +103,12 @@ def test_a_saturated_output_keeps_the_chain_finite_and_equal_to_backprop(output,
         assert numbers.chain_gradient == pytest.approx(numbers.backprop_gradient, rel=1e-9)
         assert sum(numbers.per_output.values()) == pytest.approx(numbers.backprop_gradient, rel=1e-9)
         assert sum(p.value for p in numbers.paths) == pytest.approx(numbers.backprop_gradient, rel=1e-9)
-        single = InfluenceChain.of(net, param).evaluate(weights, trainer.dataset, sample=3)
+        chain = InfluenceChain.of(net, param)
+        single = chain.evaluate(weights, trainer.dataset, sample=3)
         assert np.isfinite(single.chain_gradient)
+        for block in board(chain, single):  # the inspector's blackboard: every row a finite number adding up
+            assert all(np.isfinite(row.value) for row in block.rows)
+            assert sum(row.value for row in block.rows) == pytest.approx(block.value, rel=1e-9, abs=1e-300)
 
 
 TORCH_GRADIENT = """

@@ -95,6 +95,9 @@ class ChainNumbers:
     backprop_gradient: float
     numeric_gradient: float
     per_output: dict[str, float]
+    # each link's branch, dL/d target * d target/d source (summed over the samples): a row of the
+    # board, kept finite where a saturated output makes the factors themselves ∞ and 0
+    branch_values: dict[Edge, float] = field(default_factory=dict)
 
     def path_shares(self) -> list[float] | None:
         """Each listed path's share of the total, or None when shares would mislead.
@@ -303,7 +306,8 @@ class InfluenceChain:
         if sample is not None and net.penalized:
             local = [v * share if e.kind == PENALTY else v for e, v in zip(self.edges, local)]
 
-        per_sample = self._backward_values(local, pairs)
+        branches: dict[int, LinkValue] = {}
+        per_sample = self._backward_values(local, pairs, branches)
         total = float(np.sum(per_sample[0]))
         grads = backward(net, mats, passes, residual, d_pre)
         layer, row, col = self.param.layer, self.param.index, self.param.col
@@ -347,6 +351,7 @@ class InfluenceChain:
             backprop_gradient=backprop,
             numeric_gradient=numeric,
             per_output=per_output,
+            branch_values={self.edges[e]: float(np.sum(v)) for e, v in branches.items()},
         )
 
     @cached_property
@@ -385,12 +390,15 @@ class InfluenceChain:
                 local[e] = _logistic_slope(logits[j])
         return local, pairs
 
-    def _backward_values(self, local: list[LinkValue], pairs: dict[int, np.ndarray] | None = None) -> list[LinkValue]:
+    def _backward_values(
+        self, local: list[LinkValue], pairs: dict[int, np.ndarray] | None = None, branches: dict[int, LinkValue] | None = None
+    ) -> list[LinkValue]:
         """dL/dnode per sample along the factored form: a sum at each source.
 
         Nodes are visited once, children first, so the cost is one
         multiply-add per link — never one per path.  ``pairs`` (see
-        :meth:`_saturation_safe`) replaces the two last links' product.
+        :meth:`_saturation_safe`) replaces the two last links' product;
+        ``branches``, when given, receives each link's branch value.
         """
         outgoing, _ = self._topology
         pairs = pairs or {}
@@ -401,7 +409,10 @@ class InfluenceChain:
                 continue
             acc: LinkValue = 0.0
             for e, target in outgoing[i]:
-                acc = acc + (pairs[e] if e in pairs else value[target] * local[e])
+                branch = pairs[e] if e in pairs else value[target] * local[e]
+                if branches is not None:
+                    branches[e] = branch
+                acc = acc + branch
             value[i] = acc
         return value
 
