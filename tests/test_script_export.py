@@ -11,7 +11,8 @@ import sys
 import numpy as np
 import pytest
 
-from bpstudio.control.script_export import script_text
+from bpstudio.control.script_export import check_script_name, script_text
+from bpstudio.engine.messages import Refusal
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.formula import parse_formula
 from bpstudio.engine.formula_code import numpy_expression
@@ -351,3 +352,15 @@ def test_generated_data_too_large_to_write_in_is_refused_not_written(tmp_path):
     done = run_bpstudio("export-script", "--framework", "numpy", "--dataset", "gauss", "--samples", "6000", "--out", str(out))
     assert done.returncode == 2 and "too large to write into a script" in done.stderr and not out.exists()
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["secrets.py", "inspect.py", "ast.py", "Secrets.py", "TORCH.PY", "typing.py"])
+def test_a_script_named_like_any_standard_module_is_refused(name):
+    """NumPy imports secrets, inspect, ast ...: the script's own folder would hand it the script instead."""
+    with pytest.raises(Refusal, match="would import itself"):
+        check_script_name(name)
+
+
+@pytest.mark.parametrize("name", ["bp_numpy.py", "secrets_demo.py", "inspect.txt"])
+def test_other_script_names_are_fine(name):
+    check_script_name(name)
