@@ -9,12 +9,13 @@ reasons.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from ..control.safe_write import resolve_target
+from ..control.safe_write import check_writable, resolve_target
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig
 from ..engine.data import INITS
@@ -252,6 +253,12 @@ def writable_path(option: str, path: str | None) -> Path | None:
         raise UsageError(f"argument {option}: {err}") from None
     if not os.access(real.parent, os.W_OK) or (real.exists() and not os.access(real, os.W_OK)):
         raise UsageError(f"argument {option}: cannot write to {path}")
+    try:
+        check_writable(path)  # the write itself, tried: a name too long, a folder that takes no files
+    except OSError as err:
+        if err.errno == errno.ENOENT:  # the folder exists (resolve_target checked) but takes no new files
+            raise UsageError(f"argument {option}: cannot create a file in {real.parent} (given as {path})") from None
+        raise UsageError(f"argument {option}: {err.strerror or err}: {path}") from None
     return Path(path)
 
 
