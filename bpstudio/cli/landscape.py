@@ -25,6 +25,7 @@ from .progress import ProgressBar
 
 PATH_POINTS = 2000  # at most this many weight vectors of the run are kept for the trajectory
 MAX_POINTS = 1001
+MAX_SPAN = np.finfo(float).max / 2  # offsets from -S to S: the width 2S must be a float
 
 
 def build_parser(prog: str = "bpstudio landscape") -> Parser:
@@ -187,6 +188,8 @@ def main(argv: list[str]) -> int:
         raise UsageError("argument --param: required (or give --directions random)")
     if args.span is not None and not (math.isfinite(args.span) and args.span > 0):
         raise UsageError("argument --span: must be a number greater than 0")
+    if args.span is not None and not math.isfinite(2 * args.span):  # the window's width itself overflows
+        raise UsageError(f"argument --span: must be at most {MAX_SPAN:g}")
     points = args.points if args.points is not None else (MAP_POINTS if random_map or args.param2 else SLICE_POINTS)
     if not 3 <= points <= MAX_POINTS:
         raise UsageError(f"argument --points: must be from 3 to {MAX_POINTS}")
@@ -222,6 +225,11 @@ def main(argv: list[str]) -> int:
         result = SliceTask(trainer.network, trainer.dataset, snapshot, param, span=args.span, points=points, recent=path[-50:, param]).run()
         data = slice_json(result, trainer)
 
+    if np.count_nonzero(np.isfinite(result.jval)) < 2:
+        # nothing to draw or read: every point but (at most) the current one overflowed
+        raise UsageError(
+            "argument --span: JVal is beyond the largest float at every point of this window but the current one; choose a smaller --span"
+        )
     if json_path is not None:
         write_text(json_path, strict_dumps(data))
     if csv_path is not None:
