@@ -225,8 +225,9 @@ def main(argv: list[str]) -> int:
         result = SliceTask(trainer.network, trainer.dataset, snapshot, param, span=args.span, points=points, recent=path[-50:, param]).run()
         data = slice_json(result, trainer)
 
-    if np.count_nonzero(np.isfinite(result.jval)) < 2:
-        # nothing to draw or read: every point but (at most) the current one overflowed
+    if args.span is not None and np.count_nonzero(np.isfinite(result.jval)) < 2:
+        # nothing to draw or read: every point of the window asked for but (at most) the current one
+        # overflowed (a window of its own choosing after a divergence is written, nulls explained)
         raise UsageError(
             "argument --span: JVal is beyond the largest float at every point of this window but the current one; choose a smaller --span"
         )
