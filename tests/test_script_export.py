@@ -15,6 +15,7 @@ from bpstudio.control.script_export import check_script_name, script_text
 from bpstudio.engine.messages import Refusal
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.formula import parse_formula
+from bpstudio.engine.propagation import jval_and_gradient
 from bpstudio.engine.formula_code import numpy_expression
 from conftest import run_bpstudio
 
@@ -364,3 +365,28 @@ def test_a_script_named_like_any_standard_module_is_refused(name):
 @pytest.mark.parametrize("name", ["bp_numpy.py", "secrets_demo.py", "inspect.txt"])
 def test_other_script_names_are_fine(name):
     check_script_name(name)
+
+
+CONVERGING_BATCHES = ("--batch-size", "7", "--samples", "40", "--optimizer", "gd", "--alpha", "1e-3", "--l1", "1e-2")
+
+
+@pytest.mark.parametrize("framework", ["numpy", pytest.param("pytorch", marks=pytest.mark.torch)])
+def test_exported_mini_batch_runs_stop_on_the_whole_sets_gradient_as_the_engine(tmp_path, framework):
+    """converged1 with mini-batches tests the whole set's gradient (issue #25, item 13), in the script too.
+
+    ζ is set just above the whole set's ‖g‖∞ at the start, where batch 0's is larger: the whole
+    set's test stops before the first step; a test of the batch's gradient alone would step on.
+    """
+    if framework == "pytorch":
+        needs_torch()
+    trainer = config_for(*CONVERGING_BATCHES, max_iter=200).trainer()
+    data = trainer.dataset
+    _, whole = jval_and_gradient(trainer.network, trainer.weights, data.inputs_aug, data.targets_t)
+    zeta = 1.000001 * float(np.max(np.abs(whole)))
+    assert trainer.grad_inf_norm > zeta  # batch 0's gradient alone would not stop the run
+    options = (*CONVERGING_BATCHES, "--zeta", repr(zeta))
+    engine = engine_run(*options, max_iter=200)
+    assert (engine.stop_reason.value, engine.iteration) == ("converged1", 0)
+    python = TORCH_PYTHON if framework == "pytorch" else sys.executable
+    run, _ = run_script(export(tmp_path, framework, *options), "--max-iter", "200", python=python)
+    assert (run["stop_reason"], run["iterations"]) == ("converged1", 0)
