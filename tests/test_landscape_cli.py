@@ -160,3 +160,17 @@ def test_a_run_that_diverged_first_is_said(capsys, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["stop_reason"] == "diverged" and data["iterations"] < 60
     assert f"stopped at iteration {data['iterations']} (diverged)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (("--span", "1e308"), "--span: must be at most"),  # the window's width 2S is no float
+        (("--span", "1e300", "--activation", "identity"), "beyond the largest float at every point"),
+    ],
+)
+def test_a_span_too_wide_for_floats_is_refused_and_writes_nothing(tmp_path, options, message):
+    out, plot = tmp_path / "slice.json", tmp_path / "slice.png"
+    run = run_bpstudio("landscape", "--param", "W0[0,0]", *options, "--json", str(out), "--plot", str(plot), "--quiet")
+    assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr
+    assert not out.exists() and not plot.exists()

@@ -19,8 +19,11 @@ def test_old_article_session_resumes_on_the_same_trajectory():
     resumed.execute(Step(10))
     fresh = TrainingSession(config)
     fresh.execute(Step(30))
-    np.testing.assert_array_equal(resumed.trainer.weights, fresh.trainer.weights)
-    np.testing.assert_array_equal(resumed.trainer.history.view(), fresh.trainer.history.view())
+    # The stored half was computed on another machine, where OpenBLAS may pick another kernel
+    # (AVX-512 or not) and round the last bit differently: a file compares to 1e-12, not bit for
+    # bit.  Bit-identity is kept for comparisons inside one process (rewind, resume, batch 0).
+    np.testing.assert_allclose(resumed.trainer.weights, fresh.trainer.weights, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(resumed.trainer.history.view(), fresh.trainer.history.view(), rtol=1e-12, atol=0)
 
 
 def test_old_csv_session_opens_with_its_data():

@@ -252,3 +252,16 @@ def test_a_refused_csv_is_said_under_the_data_and_stays_said(qtbot, tmp_path, op
     win.on_change_requested("hidden", (4,))
     qtbot.waitUntil(lambda: win.last.config.hidden == (4,), timeout=10000)
     assert not error.isVisible()
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\x0c", "\x1e", "\x85", "\v"], ids=["U+2028", "form-feed", "U+001E", "NEL", "VT"])
+def test_a_line_separator_inside_an_unused_cell_neither_splits_its_row_nor_moves_an_error(tmp_path, odd):
+    """Only \\n, \\r\\n and \\r end a CSV row; the missing value is in row 4 (the header is row 1)."""
+    path = tmp_path / "odd.csv"
+    path.write_text(f"u,v,note,w\n1,2,a,3\n4,5,b{odd}c,6\n7,,d,9\n", encoding="utf-8")
+    with pytest.raises(CsvDataError) as caught:
+        dataset_from_csv(path, ("u", "v"), ("w",))
+    assert "row 4, column v: the value is missing" in str(caught.value)
+    path.write_text(f"u,v,note,w\n1,2,a,3\n4,5,b{odd}c,6\n7,8,d,9\n", encoding="utf-8")
+    data = dataset_from_csv(path, ("u", "v"), ("w",))
+    np.testing.assert_array_equal(data.targets[:, 0], [3, 6, 9])

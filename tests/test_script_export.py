@@ -11,9 +11,11 @@ import sys
 import numpy as np
 import pytest
 
-from bpstudio.control.script_export import script_text
+from bpstudio.control.script_export import check_script_name, script_text
+from bpstudio.engine.messages import Refusal
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.formula import parse_formula
+from bpstudio.engine.propagation import jval_and_gradient
 from bpstudio.engine.formula_code import numpy_expression
 from conftest import run_bpstudio
 
@@ -351,3 +353,40 @@ def test_generated_data_too_large_to_write_in_is_refused_not_written(tmp_path):
     done = run_bpstudio("export-script", "--framework", "numpy", "--dataset", "gauss", "--samples", "6000", "--out", str(out))
     assert done.returncode == 2 and "too large to write into a script" in done.stderr and not out.exists()
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["secrets.py", "inspect.py", "ast.py", "Secrets.py", "TORCH.PY", "typing.py"])
+def test_a_script_named_like_any_standard_module_is_refused(name):
+    """NumPy imports secrets, inspect, ast ...: the script's own folder would hand it the script instead."""
+    with pytest.raises(Refusal, match="would import itself"):
+        check_script_name(name)
+
+
+@pytest.mark.parametrize("name", ["bp_numpy.py", "secrets_demo.py", "inspect.txt"])
+def test_other_script_names_are_fine(name):
+    check_script_name(name)
+
+
+CONVERGING_BATCHES = ("--batch-size", "7", "--samples", "40", "--optimizer", "gd", "--alpha", "1e-3", "--l1", "1e-2")
+
+
+@pytest.mark.parametrize("framework", ["numpy", pytest.param("pytorch", marks=pytest.mark.torch)])
+def test_exported_mini_batch_runs_stop_on_the_whole_sets_gradient_as_the_engine(tmp_path, framework):
+    """converged1 with mini-batches tests the whole set's gradient (issue #25, item 13), in the script too.
+
+    ζ is set just above the whole set's ‖g‖∞ at the start, where batch 0's is larger: the whole
+    set's test stops before the first step; a test of the batch's gradient alone would step on.
+    """
+    if framework == "pytorch":
+        needs_torch()
+    trainer = config_for(*CONVERGING_BATCHES, max_iter=200).trainer()
+    data = trainer.dataset
+    _, whole = jval_and_gradient(trainer.network, trainer.weights, data.inputs_aug, data.targets_t)
+    zeta = 1.000001 * float(np.max(np.abs(whole)))
+    assert trainer.grad_inf_norm > zeta  # batch 0's gradient alone would not stop the run
+    options = (*CONVERGING_BATCHES, "--zeta", repr(zeta))
+    engine = engine_run(*options, max_iter=200)
+    assert (engine.stop_reason.value, engine.iteration) == ("converged1", 0)
+    python = TORCH_PYTHON if framework == "pytorch" else sys.executable
+    run, _ = run_script(export(tmp_path, framework, *options), "--max-iter", "200", python=python)
+    assert (run["stop_reason"], run["iterations"]) == ("converged1", 0)

@@ -314,3 +314,40 @@ def test_a_file_being_opened_when_the_process_dies_is_said_not_opened_and_saving
     assert window.files.save_to(tmp_path / "rescued.bpstudio")
     window.close()
     qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+
+
+UNGUARDED_SCRIPT = """
+import os
+with open(os.environ["MARK"], "a") as mark:
+    mark.write("ran\\n")  # a script without an if __name__ == "__main__" guard
+from bpstudio.control.run_gate import RunGate
+from bpstudio.control.session import TrainingSession
+from bpstudio.control.trainer_process import TrainerProcess
+from bpstudio.engine.config import RunConfig
+config = RunConfig(samples=50, max_iter=20)
+process = TrainerProcess()
+assert process.start(config, TrainingSession(config).trainer.problem, RunGate()) is None
+process.run()
+finished = False
+while not finished and (message := process.receive()) is not None:
+    finished = message[0] == "update" and message[1].state.name == "FINISHED"
+process.stop()
+while process.receive() is not None:
+    pass
+print("finished" if finished else "lost", process.finish(10), process.exit_code)
+"""
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_in_the_trainers_process(tmp_path):
+    """Spawn re-runs the parent's main module in the child; the trainer's child names its own instead."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    script, mark = tmp_path / "lesson.py", tmp_path / "mark.txt"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "MARK": str(mark), "PYTHONPATH": str(REPO)}
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    assert mark.read_text().splitlines() == ["ran"]  # the parent's run only
+    assert run.stdout.split() == ["finished", "True", "0"], run.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 from ..control.safe_write import write_text
 from ..engine.chain import PATH_CAP, InfluenceChain
@@ -12,6 +11,7 @@ from ..engine.graph import NodeNames
 from .run_budget import check_chain_size, check_run_budget
 from .sample_index import check_sample_index
 from ..engine.optimizer_step import optimizer_step
+from .strict_json import strict_dumps
 from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, run_inputs, writable_path
 
 
@@ -118,7 +118,7 @@ def main(argv: list[str]) -> int:
     elif args.format == "json":
         param = chain.param
         index = trainer.network.param_index(param.layer, param.index, param.col)
-        text = json.dumps({**chain_json(chain, numbers), "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
+        text = strict_dumps({**chain_json(chain, numbers), "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
     elif args.format == "latex":
         text = render_latex(chain, numbers)
     else:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 
 from ..control.safe_write import write_text
 from ..engine.data import Dataset
 from ..engine.gradcheck import check_gradient
 from .run_budget import check_gradcheck_size
+from .strict_json import strict_dumps
 from .options import Parser, UsageError, add_model_options, config_from_args, run_inputs, writable_path
 
 
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     if json_path is not None:
         write_text(
             json_path,
-            json.dumps(
+            strict_dumps(
                 {
                     "sizes": list(net.sizes),
                     "layers": [

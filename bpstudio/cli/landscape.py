@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -11,6 +10,7 @@ from ..control.safe_write import write_text
 from ..control.tables import write_map_csv, write_slice_csv
 from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
 from ..engine.trainer import Trainer
+from .strict_json import strict_dumps
 from .options import (
     Parser,
     UsageError,
@@ -26,6 +26,7 @@ from .progress import ProgressBar
 
 PATH_POINTS = 2000  # at most this many weight vectors of the run are kept for the trajectory
 MAX_POINTS = 1001
+MAX_SPAN = np.finfo(float).max / 2  # offsets from -S to S: the width 2S must be a float
 
 
 def build_parser(prog: str = "bpstudio landscape") -> Parser:
@@ -124,6 +125,8 @@ def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
         "optimizer_jval": cut.optimizer_jval,
         "gradient_step_offset": cut.gradient_step_offset,
         "gradient_step_jval": cut.gradient_step_jval,
+        "step_gradient": cut.step_gradient,
+        "step_gradient_of": "whole set" if trainer.batches is None else "mini-batch",
         **run_state(trainer),
     }
 
@@ -156,7 +159,12 @@ def summary(result, trainer: Trainer) -> str:
         return "\n".join(
             [
                 f"{result.name} = {result.weight:.10g} at iteration {trainer.iteration}, JVal = {result.jval_at_point:.10g}",
-                f"gradient dJ/dw:     {result.gradient:.10g}",
+                f"gradient dJ/dw:     {result.gradient:.10g}" + ("" if trainer.batches is None else " (whole set: the curve's slope)"),
+                *(
+                    []
+                    if trainer.batches is None
+                    else [f"batch's gradient:   {result.step_gradient:.10g} (what the {result.optimizer} step used)"]
+                ),
                 f"curvature d2J/dw2:  {result.curvature:.10g}",
                 f"{result.optimizer + ' next step:':<20}{result.optimizer_offset:+.6g} (JVal along the slice {result.optimizer_jval:.10g})",
                 f"gradient step:      {result.gradient_step_offset:+.6g} (JVal along the slice {result.gradient_step_jval:.10g})",
@@ -181,6 +189,8 @@ def main(argv: list[str]) -> int:
         raise UsageError("argument --param: required (or give --directions random)")
     if args.span is not None and not (math.isfinite(args.span) and args.span > 0):
         raise UsageError("argument --span: must be a number greater than 0")
+    if args.span is not None and not math.isfinite(2 * args.span):  # the window's width itself overflows
+        raise UsageError(f"argument --span: must be at most {MAX_SPAN:g}")
     points = args.points if args.points is not None else (MAP_POINTS if random_map or args.param2 else SLICE_POINTS)
     if not 3 <= points <= MAX_POINTS:
         raise UsageError(f"argument --points: must be from 3 to {MAX_POINTS}")
@@ -216,8 +226,14 @@ def main(argv: list[str]) -> int:
         result = SliceTask(trainer.network, trainer.dataset, snapshot, param, span=args.span, points=points, recent=path[-50:, param]).run()
         data = slice_json(result, trainer)
 
+    if args.span is not None and np.count_nonzero(np.isfinite(result.jval)) < 2:
+        # nothing to draw or read: every point of the window asked for but (at most) the current one
+        # overflowed (a window of its own choosing after a divergence is written, nulls explained)
+        raise UsageError(
+            "argument --span: JVal is beyond the largest float at every point of this window but the current one; choose a smaller --span"
+        )
     if json_path is not None:
-        write_text(json_path, json.dumps(data))
+        write_text(json_path, strict_dumps(data))
     if csv_path is not None:
         if isinstance(result, WeightSlice):
             write_slice_csv(csv_path, result)

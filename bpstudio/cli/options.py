@@ -9,12 +9,13 @@ reasons.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from ..control.safe_write import resolve_target
+from ..control.safe_write import check_writable, resolve_target
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig
 from ..engine.data import INITS
@@ -260,6 +261,12 @@ def writable_path(option: str, path: str | None, inputs: tuple[str | None, ...] 
     for given in inputs:
         if given and _same_file(real, given):
             raise UsageError(f"argument {option}: {path} is one of the run's inputs ({given}); choose another file name")
+    try:
+        check_writable(path)  # the write itself, tried: a name too long, a folder that takes no files
+    except OSError as err:
+        if err.errno == errno.ENOENT:  # the folder exists (resolve_target checked) but takes no new files
+            raise UsageError(f"argument {option}: cannot create a file in {real.parent} (given as {path})") from None
+        raise UsageError(f"argument {option}: {err.strerror or err}: {path}") from None
     return Path(path)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import numpy as np
@@ -12,6 +11,7 @@ from ..control.tables import write_history_csv
 from ..engine.classes import accuracy
 from ..engine.config import RunConfig
 from ..engine.trainer import Trainer
+from .strict_json import strict_dumps
 from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
 from .progress import ProgressBar
 from .run_budget import check_run_budget
@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
     if history is not None:
         write_history_csv(history, trainer.history.view())
     if json_path is not None:
-        write_text(json_path, json.dumps(run_summary(config, trainer, elapsed)))
+        write_text(json_path, strict_dumps(run_summary(config, trainer, elapsed)))
     if save_path is not None:
         from ..control.session_file import save_state
 

@@ -11,6 +11,9 @@ four digits (:func:`bpstudio.control.typeset.number_text`).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
+import numpy as np
 
 DIGITS = 6
 
@@ -29,3 +32,12 @@ def fixed_number(value: float, decimals: int = 5) -> str:
     if math.isfinite(value) and abs(value) < 1e6:
         return f"{value:.{decimals}f}"
     return short_number(value)
+
+
+def solution_title(jval: Sequence[float] | np.ndarray) -> str:
+    """The article figure's title, ``solution-JVal = 0.00012``: bounded in width however the run ended.
+
+    The article prints ``{:.5f}``; a diverged run ends near 1e308, which that
+    writes as a 300-digit number wider than any figure.
+    """
+    return f"solution-JVal = {fixed_number(jval[-1])}" if len(jval) else "no iterations"

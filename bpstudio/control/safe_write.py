@@ -260,3 +260,17 @@ def _naming(err: OSError, path: str | os.PathLike) -> OSError:
     if err.errno is None:
         return OSError(f"{os.fspath(path)}: {err}")
     return OSError(err.errno, err.strerror, os.fspath(path))
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """Create and remove the temporary file a write to ``path`` would use, raising what that raises.
+
+    A name too long once the temporary's mark is added, a folder that takes no
+    new files (``/proc/self/fd``), a read-only disk: each fails here, before a
+    long run, rather than after it.
+    """
+    target = resolve_target(path)
+    try:
+        _create_temp(target).unlink()
+    except OSError as err:
+        raise _naming(err, path) from None

@@ -21,6 +21,7 @@ training loop.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 from string import Template
 
@@ -39,12 +40,16 @@ FRAMEWORKS = ("pytorch", "numpy")
 EMBED_LIMIT = 20_000  # numbers; a data set this small may be written into the script itself
 # Modules a script imports: a script named like one would import itself instead.
 IMPORTED_MODULES = ("argparse", "csv", "json", "math", "numpy", "torch")
+# The script's folder comes first on sys.path, so a script named like *any* standard module
+# (secrets.py, inspect.py, ast.py ...) is what NumPy or PyTorch get when they import that module.
+# Compared without case: Windows and macOS file systems find Secrets.py for "secrets".
+SHADOWED_NAMES = frozenset(name.casefold() for name in (*sys.stdlib_module_names, *IMPORTED_MODULES))
 
 
 def check_script_name(path: str | Path) -> None:
-    """Refuse ``numpy.py`` and the like, with the reason (a :class:`Refusal`, a ValueError)."""
+    """Refuse ``numpy.py``, ``secrets.py`` and the like, with the reason (a :class:`Refusal`, a ValueError)."""
     stem = Path(path).stem
-    if Path(path).suffix == ".py" and stem in IMPORTED_MODULES:
+    if Path(path).suffix.casefold() == ".py" and stem.casefold() in SHADOWED_NAMES:
         raise Refusal(
             QT_TRANSLATE_NOOP("Engine", "a script named {name}.py would import itself instead of the {name} module; choose another name"),
             name=stem,

@@ -202,6 +202,11 @@ _NUMPY_FULL_OBJECTIVE = Template('''\
 def objective(w, inputs, targets, k):
     """JVal and the gradient the step after iteration k uses: both over the whole training set."""
     jval, grad = jval_and_gradient(w, inputs, targets)$add
+
+
+def gradient_converged(w, grad, k, inputs, targets):
+    """converged1: ||g||_inf < ZETA."""
+    return np.max(np.abs(grad)) < ZETA
 ''')
 
 _NUMPY_BATCH_OBJECTIVE = Template('''\
@@ -214,6 +219,22 @@ def objective(w, inputs, targets, k):
     else:
         _, grad = jval_and_gradient(w, inputs[rows], targets[rows])
         jval, grad = jval_only(w, inputs, targets), grad * (len(inputs) / len(rows))$add
+
+
+def whole_set(w, inputs, targets):
+    """JVal and its gradient over the whole training set."""
+    jval, grad = jval_and_gradient(w, inputs, targets)$add
+
+
+def gradient_converged(w, grad, k, inputs, targets):
+    """converged1 tests the whole set's gradient, never one batch's (which can be tiny where the
+    whole set's is not); it is computed when the batch's is below ZETA, and once per epoch."""
+    n = len(inputs)
+    if batch_rows(k, n) is not None:
+        if np.max(np.abs(grad)) >= ZETA and k % -(-n // BATCH_SIZE):
+            return False
+        grad = whole_set(w, inputs, targets)[1]
+    return np.max(np.abs(grad)) < ZETA
 ''')
 
 
@@ -222,6 +243,11 @@ def objective(w, inputs, targets, k):
     """(what autograd differentiates, JVal): here both are JVal over the whole training set."""
     loss = jval(w, inputs, targets)$plus
     return loss, loss
+
+
+def gradient_converged(w, k, inputs, targets):
+    """converged1: ||g||_inf < ZETA."""
+    return w.grad.abs().max().item() < ZETA
 ''')
 
 _TORCH_BATCH_OBJECTIVE = Template('''\
@@ -237,6 +263,16 @@ def objective(w, inputs, targets, k):
     with torch.no_grad():
         whole = jval(w, inputs, targets)$plus
     return jval(w, inputs[index], targets[index]) * (len(inputs) / len(rows))$plus, whole
+
+
+def gradient_converged(w, k, inputs, targets):
+    """converged1 tests the whole set's gradient, never one batch's (which can be tiny where the
+    whole set's is not); it is computed when the batch's is below ZETA, and once per epoch."""
+    n = len(inputs)
+    if batch_rows(k, n) is None or (w.grad.abs().max().item() >= ZETA and k % -(-n // BATCH_SIZE)):
+        return w.grad.abs().max().item() < ZETA
+    (whole,) = torch.autograd.grad(jval(w, inputs, targets)$plus, w)
+    return whole.abs().max().item() < ZETA
 ''')
 
 
@@ -358,7 +394,7 @@ def train(w, train_set, test_set, max_iter, print_every):
     reason = "diverged" if not math.isfinite(jval) else None
     with np.errstate(over="ignore", invalid="ignore"):  # a divergence is a stop reason, not a warning
         while reason is None:
-            if np.max(np.abs(grad)) < ZETA:
+            if gradient_converged(w, grad, k, inputs, targets):
                 reason = "converged1"
                 break
             if k >= max_iter:
@@ -472,7 +508,7 @@ def train(w0, train_set, test_set, max_iter, print_every):
     print(f"iteration {k:>7}  JVal = {value:.12g}")
     reason = "diverged" if not math.isfinite(value) else None
     while reason is None:
-        if w.grad.abs().max().item() < ZETA:
+        if gradient_converged(w, k, inputs, targets):
             reason = "converged1"
             break
         if k >= max_iter:

@@ -34,6 +34,7 @@ from ..engine.config import RunConfig
 from ..engine.data import Problem, article_targets
 from ..engine.formula import Formula, parse_formulas
 from ..engine.graph import Node, NodeNames, display_name
+from ..engine.landscape import whole_set_gradient
 from ..engine.node_values import node_values
 from ..engine.nudge import NudgeResult, fair_delta, nudge
 from ..engine.optimizer_step import optimizer_step
@@ -282,7 +283,9 @@ class StudioModel:
         problem, snapshot, index = self.problem, self.last.snapshot, self.selected
 
         def work() -> NudgeResult:
-            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(snapshot.gradient[index]))
+            # the whole set's slope: with mini-batches the snapshot's gradient is one batch's
+            gradient = whole_set_gradient(problem.network, problem.dataset, snapshot.weights)
+            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(gradient[index]))
 
         self.executor.submit("nudge", work, self.nudge_ready.emit)
 
@@ -348,11 +351,11 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
         links=tuple(basic_links(chain, at_sample)),
         exact=exact,
         weight=float(weights[index]),
-        gradient=float(snapshot.gradient[index]),
+        gradient=summed.backprop_gradient,  # the whole set's, as the nudge and the landscape (not a mini-batch's)
         alpha=float(snapshot.hyper.get("alpha", float("nan"))),
         sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]))),
         sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
-        suggested_delta=fair_delta(problem.network, weights, data, index, float(snapshot.gradient[index])) if exact else None,
+        suggested_delta=fair_delta(problem.network, weights, data, index, summed.backprop_gradient) if exact else None,
         step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
         optimizer=snapshot.optimizer,
         sample_predictions=tuple(

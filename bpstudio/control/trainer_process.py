@@ -25,10 +25,13 @@ lives in the Qt floor; tests drive this module with plain threads.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
+import sys
 import threading
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +39,7 @@ from typing import Any
 from ..engine.config import RunConfig
 from ..engine.data import Problem
 from .commands import LoadSaved
+from . import trainer_entry
 from .driver import drive
 from .run_gate import RunGate
 from .session import TrainingSession, Update
@@ -168,7 +172,8 @@ class TrainerProcess:
             context = multiprocessing.get_context("spawn")  # the same on Linux, Windows and macOS
             ours, theirs = context.Pipe()
             process = context.Process(target=serve, args=(theirs, config, problem), name="bpstudio-trainer", daemon=True)
-            process.start()
+            with _child_main():
+                process.start()
             theirs.close()
         except Exception as err:  # noqa: BLE001 - any failure leaves training in a thread
             with self._lock:
@@ -258,6 +263,22 @@ class TrainerProcess:
         if self._connection is not None:
             self._connection.close()
         return ended
+
+
+@contextlib.contextmanager
+def _child_main() -> Iterator[None]:
+    """While a child is spawned, the main module it re-runs is :mod:`.trainer_entry`, never the parent's script.
+
+    Spawn reads ``sys.modules["__main__"]`` as the child starts (synchronously,
+    in ``Process.start``) and imports that module by name in the child.
+    """
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = trainer_entry
+    try:
+        yield
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
 
 
 # -- the child -----------------------------------------------------------------------------------

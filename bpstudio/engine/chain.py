@@ -25,8 +25,8 @@ import numpy as np
 from .budget import check_chain_budget
 from .data import Dataset
 from .gradcheck import numeric_gradient
-from .graph import LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, LinkValue, Node, NodeNames, display_name
-from .losses import cross_entropy_output_gradient, half_squared_error
+from .graph import ACTIVATION, LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, LinkValue, Node, NodeNames, display_name
+from .losses import cross_entropy_link_products, cross_entropy_output_link, half_squared_error
 from .network import Network
 from .propagation import augmented_inputs, backward, forward, output_loss
 
@@ -96,6 +96,9 @@ class ChainNumbers:
     backprop_gradient: float
     numeric_gradient: float
     per_output: dict[str, float]
+    # each link's branch, dL/d target * d target/d source (summed over the samples): a row of the
+    # board, kept finite where a saturated output makes the factors themselves ∞ and 0
+    branch_values: dict[Edge, float] = field(default_factory=dict)
 
     def path_shares(self) -> list[float] | None:
         """Each listed path's share of the total, or None when shares would mislead.
@@ -272,7 +275,13 @@ class InfluenceChain:
 
         With ``sample`` the numbers are those of that one sample; otherwise
         each path's value and the gradients are summed over the data set.
+        A diverged run's numbers overflow: they come back as ∞ or NaN (which
+        the views and the JSON explain), not as NumPy warnings on the console.
         """
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            return self._evaluate(weights, data, sample, path_limit, with_numeric)
+
+    def _evaluate(self, weights: np.ndarray, data: Dataset, sample: int | None, path_limit: int | None, with_numeric: bool) -> ChainNumbers:
         net = self.net
         if sample is not None and not 0 <= sample < data.n_samples:
             raise IndexError(f"sample {sample} is outside 0..{data.n_samples - 1}")
@@ -287,29 +296,46 @@ class InfluenceChain:
         d_pre = None
         if not net.is_plain_mse:  # backprop starts from the loss's own dL/dI^(L)
             d_pre = output_loss(net, passes[-1], targets_t)[1]
-        if net.loss == "cross-entropy":  # the chain's basic link y_k -> L
-            residual = cross_entropy_output_gradient(passes[-1].post, targets_t, net.output_activation)
+        pairs: dict[int, np.ndarray] = {}
+        if net.loss == "cross-entropy":  # the chain's basic link y_k -> L, from the logits
+            residual = cross_entropy_output_link(passes[-1].pre, targets_t, net.output_activation)
         local = [self.graph.local_derivative(e, passes, residual, mats) for e in self.edges]
+        if net.loss == "cross-entropy":
+            local, pairs = self._saturation_safe(local, passes[-1].pre, targets_t)
+        # The penalty belongs to no sample: each of the n samples carries dR/dw / n of it, so that
+        # the samples' chain values add up to the gradient (local_derivative spreads it over the
+        # samples it is given, which for one sample would be all of it).
+        share = len(inputs) / data.n_samples
+        if sample is not None and net.penalized:
+            local = [v * share if e.kind == PENALTY else v for e, v in zip(self.edges, local)]
 
-        per_sample = self._backward_values(local)
+        branches: dict[int, LinkValue] = {}
+        per_sample = self._backward_values(local, pairs, branches)
         total = float(np.sum(per_sample[0]))
         grads = backward(net, mats, passes, residual, d_pre)
         layer, row, col = self.param.layer, self.param.index, self.param.col
         index = net.param_index(layer, row, col)
         backprop = float(grads[layer].grad[row, col])
         if net.penalized:
-            backprop += float(net.penalty(np.asarray(weights, dtype=float))[1][index])
+            backprop += share * float(net.penalty(np.asarray(weights, dtype=float))[1][index])
         numeric = float("nan")
         if with_numeric:
             subset = Dataset(inputs, targets, data.input_names, data.target_names, data.classes)
-            numeric = float(numeric_gradient(net, weights, subset, [index])[0])
-        per_output = {data.target_names[k] if k >= 0 else PENALTY_SHARE: value for k, value in self._per_output(local).items()}
+            # the differenced function is L_s + R / n: (n L_s + R) / n, the subset's JVal scaled by n
+            scale = 1 / share if net.penalized else 1.0
+            numeric = float(numeric_gradient(net, weights, subset, [index], scale=scale)[0]) / scale
+        shares = self._per_output(local, pairs)  # the tangent of L itself may be 0·∞; it is never read
+        per_output = {data.target_names[k] if k >= 0 else PENALTY_SHARE: value for k, value in shares.items()}
         by_edge = dict(zip(self.edges, local))
 
         path_values = []
+        pair_by_edge = {self.edges[e]: value for e, value in pairs.items()}
         for path in self.iter_paths() if path_limit is None else islice(self.iter_paths(), path_limit):
             product: np.ndarray | float = 1.0
             for edge in path:
+                if edge in pair_by_edge:  # I_j -> y_k -> L as one finite product; y_k -> L comes next
+                    product = product * pair_by_edge[edge]
+                    break
                 product = product * by_edge[edge]
             path_values.append(
                 PathValue(
@@ -328,6 +354,7 @@ class InfluenceChain:
             backprop_gradient=backprop,
             numeric_gradient=numeric,
             per_output=per_output,
+            branch_values={self.edges[e]: float(np.sum(v)) for e, v in branches.items()},
         )
 
     @cached_property
@@ -342,13 +369,42 @@ class InfluenceChain:
                 loss_links.append((e, edge.source.index if edge.source.kind == Y else -1))
         return out, loss_links
 
-    def _backward_values(self, local: list[LinkValue]) -> list[LinkValue]:
+    def _saturation_safe(
+        self, local: list[LinkValue], logits: np.ndarray, targets_t: np.ndarray
+    ) -> tuple[list[LinkValue], dict[int, np.ndarray]]:
+        """Cross-entropy's last two links, made safe where an output has saturated.
+
+        A sigmoid's ``y (1 - y)`` is taken from the logit (it rounds to 0 from
+        |I| = 37 when taken from y).  And beside each link ``I_j -> y_k`` its
+        product with the next, ``y_k -> L``, is returned: the sums and the
+        paths use that product, which stays finite where the two factors are
+        ∞ and 0 — so the chain agrees with backprop however saturated.
+        """
+        output = self.net.output_activation
+        products = cross_entropy_link_products(logits, targets_t, output)
+        local = list(local)
+        pairs: dict[int, np.ndarray] = {}
+        for e, edge in enumerate(self.edges):
+            if edge.kind != ACTIVATION or edge.target.kind != Y:
+                continue
+            j, k = edge.source.index, edge.target.index
+            pairs[e] = products[j, k]
+            if output == "sigmoid":
+                local[e] = _logistic_slope(logits[j])
+        return local, pairs
+
+    def _backward_values(
+        self, local: list[LinkValue], pairs: dict[int, np.ndarray] | None = None, branches: dict[int, LinkValue] | None = None
+    ) -> list[LinkValue]:
         """dL/dnode per sample along the factored form: a sum at each source.
 
         Nodes are visited once, children first, so the cost is one
-        multiply-add per link — never one per path.
+        multiply-add per link — never one per path.  ``pairs`` (see
+        :meth:`_saturation_safe`) replaces the two last links' product;
+        ``branches``, when given, receives each link's branch value.
         """
         outgoing, _ = self._topology
+        pairs = pairs or {}
         value: list[LinkValue] = [0.0] * len(self.nodes)
         for i in reversed(range(len(self.nodes))):
             if self.nodes[i].kind == LOSS:
@@ -356,11 +412,14 @@ class InfluenceChain:
                 continue
             acc: LinkValue = 0.0
             for e, target in outgoing[i]:
-                acc = acc + value[target] * local[e]
+                branch = pairs[e] if e in pairs else value[target] * local[e]
+                if branches is not None:
+                    branches[e] = branch
+                acc = acc + branch
             value[i] = acc
         return value
 
-    def _per_output(self, local: list[LinkValue]) -> dict[int, float]:
+    def _per_output(self, local: list[LinkValue], pairs: dict[int, np.ndarray] | None = None) -> dict[int, float]:
         """Each output's share of the gradient, by forward-mode propagation.
 
         ``t(v) = d v / d param`` flows from the parameter down the chain
@@ -373,12 +432,25 @@ class InfluenceChain:
         for i in range(len(self.nodes)):
             for e, target in outgoing[i]:
                 tangent[target] = tangent[target] + tangent[i] * local[e]
-        shares = {}
+        shares: dict[int, float] = {}
         edge_source = {e: self.edges[e].source for e, _ in loss_links}
         index = {node: i for i, node in enumerate(self.nodes)}
+        if pairs:  # output k's share through the finite products: sum_j t(I_j) * dL/dy_k * dy_k/dI_j
+            for e, pair in pairs.items():
+                edge = self.edges[e]
+                k = edge.target.index
+                shares[k] = shares.get(k, 0.0) + float(np.sum(tangent[index[edge.source]] * pair))
         for e, k in loss_links:
-            shares[k] = float(np.sum(tangent[index[edge_source[e]]] * local[e]))
+            if k not in shares:
+                shares[k] = float(np.sum(tangent[index[edge_source[e]]] * local[e]))
         return dict(sorted(shares.items()))
+
+
+def _logistic_slope(x: np.ndarray) -> np.ndarray:
+    """σ'(x) = σ(x) σ(-x) = e^-|x| / (1 + e^-|x|)²: never 0 before |x| ≈ 745, never an overflow."""
+    small = np.exp(-np.abs(x))
+    slope: np.ndarray = small / (1.0 + small) ** 2
+    return slope
 
 
 def _mean(values: LinkValue) -> float:

@@ -125,10 +125,23 @@ def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Bl
         rows = []
         for i, branch in enumerate(branches):
             row_cells = cells(branch)
-            rows.append(Row("+" if i else "", row_cells, _product(c.value for c in row_cells)))
+            rows.append(Row("+" if i else "", row_cells, _row_value(branch, row_cells, numbers)))
         total = None if numbers is None else numbers.node_gradients[node]
         blocks.append(Block(node, frac("L", name(node)), role, tuple(rows), total))
     return blocks
+
+
+def _row_value(branch: Product, cells: tuple[Cell, ...], numbers: ChainNumbers | None) -> float | None:
+    """The product of a row's cells; where a saturated output makes that ∞ · 0, the chain's own finite branch value.
+
+    A row ends with the link out of its block's node (nearest to L first), so
+    its value is that link's branch, which the chain sums without forming ∞ · 0.
+    """
+    value = _product(c.value for c in cells)
+    last = branch.terms[-1] if branch.terms else None
+    if value is not None and not math.isfinite(value) and numbers is not None and isinstance(last, Factor):
+        return numbers.branch_values.get(last.edge, value)
+    return value
 
 
 def _product(values: Iterable[float | None]) -> float | None:

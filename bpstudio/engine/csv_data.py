@@ -15,6 +15,7 @@ error naming its row.
 from __future__ import annotations
 
 import csv
+import re
 import stat
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .messages import QT_TRANSLATE_NOOP, Refusal
 from .text_safety import shown_name
 
 MIN_ROWS = 2
+_LINE_END = re.compile(r"\r\n|\r|\n")
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 1_000_000
 
@@ -72,7 +74,11 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    lines = text.splitlines()
+    # A CSV row ends at \n, \r\n or \r only: str.splitlines would also end one at a form feed,
+    # U+2028 and other characters a cell may hold, and put what follows in a row of its own.
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # the end of the last line, not an empty row
     if len(lines) > MAX_ROWS + 1:
         raise CsvDataError(QT_TRANSLATE_NOOP("Engine", "{file} has more than {rows} data rows"), file=path.name, rows=f"{MAX_ROWS:,}")
     reader = csv.reader(lines, dialect)

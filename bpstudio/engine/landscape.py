@@ -14,6 +14,11 @@ background thread can compute while training goes on; the optimizer's next
 step is previewed on a fresh optimizer loaded with the snapshot's state, never
 on the live one.  The work is split into chunks (:meth:`LandscapeTask.steps`)
 so that a caller can report progress and stop between two of them.
+
+The curve is the whole set's JVal, so its tangent, the plain gradient step and
+the map's slopes use the whole set's gradient (:func:`whole_set_gradient`).
+With mini-batches the snapshot's gradient is one batch's: that one moves the
+optimizer's step and is kept beside it as ``step_gradient``.
 """
 
 from __future__ import annotations
@@ -61,7 +66,18 @@ def next_weights(snapshot: Snapshot) -> np.ndarray:
     optimizer.reset(snapshot.weights.size)
     if snapshot.optimizer_state:
         optimizer.load_state(dict(snapshot.optimizer_state))
-    return optimizer.step(np.array(snapshot.weights), np.array(snapshot.gradient), snapshot.iteration + 1)
+    with np.errstate(over="ignore", invalid="ignore"):  # the step after a divergence may overflow, as the run's did
+        return optimizer.step(np.array(snapshot.weights), np.array(snapshot.gradient), snapshot.iteration + 1)
+
+
+def whole_set_gradient(net: Network, dataset: Dataset, weights: np.ndarray) -> np.ndarray:
+    """dJVal/dw over the whole data set: the slope of the curve that is drawn.
+
+    With mini-batches a snapshot's gradient is the batch's (what the optimizer
+    steps on), which is not the slope of the whole set's JVal.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        return jval_and_gradient(net, np.asarray(weights, dtype=float), dataset.inputs_aug, dataset.targets_t)[1]
 
 
 def weight_scale(net: Network, weights: np.ndarray, param: int) -> float:
@@ -119,13 +135,14 @@ class WeightSlice:
     offsets: np.ndarray
     jval: np.ndarray  # J(weight + offsets)
     jval_at_point: float  # JVal of the snapshot
-    gradient: float  # dJ/dw by backprop: the tangent's slope
+    gradient: float  # dJ/dw of the whole set's JVal by backprop: the tangent's slope
     curvature: float  # d2J/dw2, a central difference of the backprop gradient
     optimizer: str
     optimizer_offset: float  # the optimizer's next step for this weight
     optimizer_jval: float  # J there, the other weights held
     gradient_step_offset: float  # a plain gradient step, -alpha * dJ/dw
     gradient_step_jval: float
+    step_gradient: float  # the gradient the optimizer's step used: a mini-batch's, or the whole set's
 
     def tangent(self, offsets: np.ndarray | float) -> np.ndarray:
         """The tangent line ``JVal + gradient * t``: what the derivative predicts (one offset: a 0-d array)."""
@@ -144,7 +161,7 @@ class LandscapeMap:
     offsets2: np.ndarray
     jval: np.ndarray
     jval_at_point: float
-    gradient: np.ndarray  # (g . d1, g . d2): the partials, or the directional derivatives
+    gradient: np.ndarray  # (g . d1, g . d2) of the whole set's JVal: the partials, or the directional derivatives
     trajectory: np.ndarray  # (points, 2): the path's projection, ending at (0, 0)
     optimizer_point: np.ndarray  # (2,): the optimizer's next step, projected
 
@@ -172,7 +189,8 @@ class LandscapeTask(ABC, Generic[ResultT]):
         for start, stop in self._evaluator.chunks(self.total):
             if stop <= self.done:
                 continue
-            self._values[start:stop] = self._evaluator.jval_chunk(self._coefficients[start:stop])
+            with np.errstate(over="ignore", invalid="ignore"):  # far out JVal may overflow: ∞ is drawn as off the scale
+                self._values[start:stop] = self._evaluator.jval_chunk(self._coefficients[start:stop])
             self.done = stop
             yield stop
 
@@ -211,7 +229,8 @@ class SliceTask(LandscapeTask[WeightSlice]):
         self.net, self.snapshot, self.param = net, snapshot, int(param)
         self.name = net.param_name(self.param)
         weights = np.asarray(snapshot.weights, dtype=float)
-        self.gradient = float(snapshot.gradient[self.param])
+        self.step_gradient = float(snapshot.gradient[self.param])
+        self.gradient = float(whole_set_gradient(net, dataset, weights)[self.param])
         self.optimizer_offset = float(next_weights(snapshot)[self.param] - weights[self.param])
         self.gradient_step_offset = -float(snapshot.hyper.get("alpha", 0.0)) * self.gradient
         self.curvature = second_derivative(net, dataset, weights, unit_direction(net, self.param))
@@ -248,6 +267,7 @@ class SliceTask(LandscapeTask[WeightSlice]):
             optimizer_jval=float(values[n]),
             gradient_step_offset=self.gradient_step_offset,
             gradient_step_jval=float(values[n + 1]),
+            step_gradient=self.step_gradient,
         )
 
 
@@ -287,7 +307,7 @@ class MapTask(LandscapeTask[LandscapeMap]):
         path = np.empty((0, weights.size)) if path is None else np.atleast_2d(np.asarray(path, dtype=float))
         self.trajectory = np.vstack([project_onto_plane(path, weights, self.directions), [[0.0, 0.0]]])
         self.optimizer_point = project_onto_plane(next_weights(snapshot)[None], weights, self.directions)[0]
-        self.gradient = self.directions @ np.asarray(snapshot.gradient, dtype=float)
+        self.gradient = self.directions @ whole_set_gradient(net, dataset, weights)
         spans = self._spans(span, weights, dataset)
         self.offsets1, self.offsets2 = (offset_grid(s, points) for s in spans)
         grid = np.stack(np.meshgrid(self.offsets1, self.offsets2, indexing="ij"), axis=-1)
@@ -342,10 +362,11 @@ def second_derivative(net: Network, dataset: Dataset, weights: np.ndarray, direc
     """
     h = 1e-5 * max(1.0, float(np.max(np.abs(weights))))
     slopes = []
-    for sign in (1.0, -1.0):
-        _, grad = jval_and_gradient(net, weights + sign * h * direction, dataset.inputs_aug, dataset.targets_t)
-        slopes.append(float(grad @ direction))
-    return (slopes[0] - slopes[1]) / (2 * h)
+    with np.errstate(over="ignore", invalid="ignore"):  # at a diverged point: ∞ or NaN, not a console warning
+        for sign in (1.0, -1.0):
+            _, grad = jval_and_gradient(net, weights + sign * h * direction, dataset.inputs_aug, dataset.targets_t)
+            slopes.append(float(grad @ direction))
+        return (slopes[0] - slopes[1]) / (2 * h)
 
 
 def weight_slice(net: Network, dataset: Dataset, snapshot: Snapshot, param: int, **options: Any) -> WeightSlice:

@@ -74,6 +74,44 @@ def cross_entropy_output_gradient(outputs: NDArray[np.float64], targets: NDArray
         return -targets / outputs + (1.0 - targets) / (1.0 - outputs)
 
 
+def cross_entropy_output_link(logits: NDArray[np.float64], targets: NDArray[np.float64], output: str) -> NDArray[np.float64]:
+    """:func:`cross_entropy_output_gradient` computed from the logits, where y may have rounded to 0 or 1.
+
+    ``1/y`` is ``exp(log Z - I_k)`` under softmax and ``1 + exp(-I)`` under a
+    sigmoid, ``1/(1 - y)`` is ``1 + exp(I)``: finite until the exponent
+    passes ~709, where a y computed first has long rounded to 0 or 1 (a
+    sigmoid at |I| > 37).  A term whose target share is 0 is 0, never 0·∞.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        if output == "softmax":
+            shifted = logits - np.max(logits, axis=0)
+            log_z = np.log(np.sum(np.exp(shifted), axis=0))
+            link: NDArray[np.float64] = np.where(targets != 0, -targets * np.exp(log_z - shifted), 0.0)
+            return link
+        wrong = np.where(targets != 1, (1.0 - targets) * (1.0 + np.exp(logits)), 0.0)
+        link = np.where(targets != 0, -targets * (1.0 + np.exp(-logits)), 0.0) + wrong
+        return link
+
+
+def cross_entropy_link_products(logits: NDArray[np.float64], targets: NDArray[np.float64], output: str) -> NDArray[np.float64]:
+    """``dL/dy_k · dy_k/dI_j`` for every output pair, ``[j, k, sample]``, without forming either factor.
+
+    Softmax: ``-t_k (δ_jk - y_j)``; sigmoid: ``y_j - t_j`` on the diagonal.
+    Each is finite however saturated the output, where the two factors alone
+    can be ∞ and 0 (their product NaN); summed over k it is dL/dI_j = y - t.
+    """
+    outputs = logits.shape[0]
+    eye = np.eye(outputs)[:, :, None]
+    if output == "softmax":
+        shifted = logits - np.max(logits, axis=0)
+        y = np.exp(shifted - np.log(np.sum(np.exp(shifted), axis=0)))
+        products: NDArray[np.float64] = -targets[None, :, :] * (eye - y[:, None, :])
+        return products
+    y = 0.5 * (1.0 + np.tanh(0.5 * logits))
+    products = eye * (y - targets)[:, None, :]
+    return products
+
+
 def per_sample_cross_entropy(logits: NDArray[np.float64], targets: NDArray[np.float64], output: str) -> NDArray[np.float64]:
     """Cross-entropy of each sample for feature-major arrays, shape ``(samples,)``."""
     if output == "softmax":

@@ -16,6 +16,11 @@ With mini-batches (``batch_size`` between 1 and n - 1) the step after
 iteration k uses the gradient of batch k (see :mod:`.batches`), scaled by
 n / batch length so that it estimates the gradient of the whole set's JVal;
 JVal itself, its history and the stop tests stay those of the whole set.
+converged1 in particular tests the whole set's gradient, never one batch's
+(a batch's can be tiny where the whole set's is not): that gradient costs a
+pass over the whole set, so it is computed only when the batch's gradient
+suggests a stop, and once per epoch (where a noisy batch gradient never
+would) — :meth:`Trainer.gradient_converged`.
 """
 
 from __future__ import annotations
@@ -155,12 +160,27 @@ class Trainer:
 
     # -- stepping --------------------------------------------------------------
     def check_before_step(self) -> StopReason | None:
-        """The tests the article makes before a step: max_iter, then converged1."""
-        if self.grad_inf_norm < self.zeta:
+        """The tests the article makes before a step: converged1, then max_iter."""
+        if self.gradient_converged():
             return StopReason.CONVERGED1
         if self.iteration >= self.max_iter:
             return StopReason.MAX_ITER
         return None
+
+    def gradient_converged(self) -> bool:
+        """converged1's test, ``||g||_inf < zeta``, on the whole set's gradient.
+
+        Without mini-batches that is the gradient at hand.  With them it is
+        computed when the batch's gradient is below zeta or an epoch begins;
+        between those the run goes on.  The answer depends on the weights
+        alone, so a rewound or resumed run stops where the first did.
+        """
+        if self.batches is None:
+            return self.grad_inf_norm < self.zeta
+        if self.grad_inf_norm >= self.zeta and self.iteration % self.batches.per_epoch:
+            return False
+        with np.errstate(over="ignore", invalid="ignore"):
+            return _inf_norm(self.evaluate(self.weights)[1]) < self.zeta
 
     def step(self) -> bool:
         """Advance one iteration; return False (and set ``stop_reason``) when stopped."""

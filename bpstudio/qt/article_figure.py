@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
+from ..control.number_format import fixed_number, solution_title
 from .image_files import paint_svg, save_image
 
 SEED_COLOUR = QColor("#2ca02c")
@@ -113,9 +114,9 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
         if not n:
             title = "no iterations"
         elif solved:
-            title = f"solution-JVal = {jval[-1]:.5f}"
+            title = solution_title(jval)
         else:  # paused, running or diverged: the last point is no solution
-            title = f"JVal = {jval[-1]:.5f} after {n - 1} iterations"
+            title = f"JVal = {fixed_number(jval[-1])} after {n - 1} iterations"
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
 
     if not n:
