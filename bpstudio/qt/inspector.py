@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..control.studio_model import ChainView, NodeReadout
 from ..control.link_reasons import CONTEXT as REASONS, link_reason
-from ..control.typeset import Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
+from ..control.typeset import Colours, board_svg, equation_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
@@ -79,6 +79,13 @@ def _fmt(value: float | None) -> str:
 def colours_for(look: Look) -> Colours:
     dark = look.name == "dark"
     return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted, accent=look.role)
+
+
+# Adam's first step (t = 1): m̂ = (1 − β₁)g / (1 − β₁) = g and v̂ = g², hence a step of ±α whatever g's size.
+ADAM_FIRST_STEP = (
+    r"\hat{m} = g,\quad \hat{v} = g^2,\quad \frac{\hat{m}}{\sqrt{\hat{v}}} = \pm 1,"
+    r"\quad \Delta w \approx -\alpha\,\mathrm{sign}(g)"
+)
 
 
 class Inspector(QScrollArea):
@@ -181,6 +188,11 @@ class Inspector(QScrollArea):
         self.step_note.setObjectName("optimizer_step_note")
         self.step_note.setWordWrap(True)
         sl.addWidget(self.step_note)
+        # Adam's first step in notation: the hats of m̂ and v̂ are typeset, never combining characters,
+        # which a label's text layout puts over the wrong letter, or drops in Chinese fonts.
+        self.adam_first = FormulaView("adam_first_step")
+        self.adam_first.hide()
+        sl.addWidget(self.adam_first)
         self.step_view = FormulaView("optimizer_step")
         sl.addWidget(self.step_view)
         layout.addWidget(step_box)
@@ -359,6 +371,8 @@ class Inspector(QScrollArea):
             self.formula.clear()
             self.links.clear()
             self.step_view.clear()
+            self.adam_first.clear()
+            self.adam_first.hide()
             self.step_note.clear()
             self.total.clear()
             self.running.clear()
@@ -435,6 +449,12 @@ class Inspector(QScrollArea):
     def _show_step(self, view: ChainView) -> None:
         """One step, from iteration t − 1 to t: each rule with its numbers, all of that one step."""
         lines, colours = view.step_lines, self.colours
+        first_adam = bool(lines) and view.exact and view.optimizer == "adam" and view.iteration == 1
+        self.adam_first.setVisible(first_adam)
+        if first_adam:
+            self.adam_first.typeset(lambda: equation_svg(ADAM_FIRST_STEP, colours))
+        else:
+            self.adam_first.clear()
         if not lines:
             self.step_view.clear()
             self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
@@ -447,8 +467,11 @@ class Inspector(QScrollArea):
             return
         self.step_view.typeset(lambda: equations_svg(list(lines), colours))
         note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.")
-        if view.optimizer == "adam" and view.iteration == 1:
-            note += " " + self.tr("Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.")
+        if first_adam:
+            note += " " + self.tr(
+                "Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected "
+                "moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):"
+            )
         self.step_note.setText(note)
 
     def show_nudge(self, result: NudgeResult) -> None:

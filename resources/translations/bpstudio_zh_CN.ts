@@ -1007,6 +1007,10 @@
         <translation>（这一步的数值在暂停或单步时显示）</translation>
     </message>
     <message>
+        <source>Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):</source>
+        <translation>Adam 的第一步约为 −α·sign(g)，与 g 的大小无关：此时还没有历史，偏差修正后的两个矩就是梯度本身和它的平方（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：</translation>
+    </message>
+    <message>
         <source>tangent g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;actual ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;curvature ½·J″·Δw² = {curvature} (J″ = {second})&lt;br&gt;tangent + curvature = {both} — what is left is of higher order.&lt;br&gt;The parameter was put back.</source>
         <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
@@ -1081,10 +1085,6 @@
     <message>
         <source>g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.</source>
         <translation>g 是这一步所用的梯度（第 t − 1 次迭代的）；上面显示的梯度是下一步要用的。</translation>
-    </message>
-    <message>
-        <source>Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.</source>
-        <translation>Adam 的第一步约为 −α·sign(g)：此时 m̂ = g、v̂ = g²，所以无论 g 多大，m̂/√v̂ = ±1。</translation>
     </message>
     <message>
         <source>iteration {n}</source>

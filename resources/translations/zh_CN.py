@@ -769,3 +769,11 @@ TRANSLATIONS.update({  # the probe's header, a column each (session 5)
 TRANSLATIONS.update({  # F11 (session 5)
     "&Full screen": "全屏(&F)",
 })
+
+# --- fixes ---
+TRANSLATIONS.update({  # the lecture on a 1366×768 projector: what the same trial found (#24)
+    "Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected "
+    "moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):":
+        "Adam 的第一步约为 −α·sign(g)，与 g 的大小无关：此时还没有历史，偏差修正后的两个矩就是梯度本身和它的平方"
+        "（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：",
+})
