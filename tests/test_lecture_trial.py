@@ -2,7 +2,12 @@
 
 import unicodedata
 
+import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from bpstudio.qt.studio_settings import fill_most_of_the_screen
 
 
 def chosen(qtbot, win, index=0):
@@ -44,3 +49,35 @@ def test_adams_first_step_says_m_hat_and_v_hat_in_typeset_glyphs_in_both_languag
     qtbot.waitUntil(lambda: inspector.view.iteration == 2 and inspector.view.exact, timeout=10000)
     assert not inspector.adam_first.isVisibleTo(inspector)
     assert "sign(g)" not in inspector.step_note.text()
+
+
+class _Screen:
+    def __init__(self, rect):
+        self.rect = rect
+
+    def availableGeometry(self):
+        return self.rect
+
+
+@pytest.mark.parametrize("free", [(0, 0, 1366, 728), (0, 0, 1366, 768), (0, 0, 1280, 1024)])
+def test_a_first_start_on_a_small_screen_keeps_the_frame_and_status_bar_on_it(qtbot, free):
+    """Sized to the whole free area, the window's frame pushed the status bar off a 1366×768 screen."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = QRect(*free)
+    window.screen = lambda: _Screen(area)
+    fill_most_of_the_screen(window)
+    assert window.isMaximized()
+
+
+def test_a_first_start_on_a_large_screen_is_centred_with_room_for_the_frame(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = QRect(0, 0, 1920, 1040)
+    window.screen = lambda: _Screen(area)
+    fill_most_of_the_screen(window)
+    assert not window.isMaximized()
+    assert (window.width(), window.height()) == (round(1920 * 0.9), round(1040 * 0.9))
+    title_bar, border = 32, 8  # a large window manager's frame still fits inside the free area
+    frame = QRect(window.x(), window.y(), window.width() + 2 * border, window.height() + title_bar + border)
+    assert area.contains(frame)
