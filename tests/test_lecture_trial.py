@@ -3,7 +3,7 @@
 import unicodedata
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -81,3 +81,44 @@ def test_a_first_start_on_a_large_screen_is_centred_with_room_for_the_frame(qtbo
     title_bar, border = 32, 8  # a large window manager's frame still fits inside the free area
     frame = QRect(window.x(), window.y(), window.width() + 2 * border, window.height() + title_bar + border)
     assert area.contains(frame)
+
+
+def test_another_weight_starts_at_the_top_of_the_inspector(qtbot, open_studio):
+    win = open_studio()
+    inspector = chosen(qtbot, win, 0)
+    qtbot.waitUntil(lambda: inspector.verticalScrollBar().maximum() > 0, timeout=10000)
+    bar = inspector.verticalScrollBar()
+    bar.setValue(bar.maximum())  # read down to the nudge
+    assert bar.value() > 0
+    chosen(qtbot, win, 5)
+    assert bar.value() == 0
+    chosen(qtbot, win, 5)  # the same weight again (a new iteration's numbers) keeps the reader's place
+    bar.setValue(bar.maximum() // 2)
+    win.inspector.show_selection(5, win.inspector.chain)
+    assert bar.value() == bar.maximum() // 2
+
+
+def in_sight(inspector, widget):
+    top = widget.mapTo(inspector.viewport(), QPoint(0, 0)).y()
+    return top >= 0 and top + widget.height() <= inspector.viewport().height()
+
+
+def test_the_nudge_result_comes_into_sight_and_says_when_the_run_has_moved_on(qtbot, open_studio):
+    win = open_studio()
+    inspector = chosen(qtbot, win, 3)
+    qtbot.waitUntil(lambda: inspector.nudge_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: all(v.svg_text for v in (inspector.formula, inspector.links)), timeout=20000)
+    assert not in_sight(inspector, inspector.nudge_box)  # below the fold at 1366×768
+    inspector.nudge_delta.setValue(0.0001)
+    with qtbot.waitSignal(win.model_signals.nudge_ready, timeout=10000):
+        inspector.nudge_button.click()
+    qtbot.waitUntil(lambda: in_sight(inspector, inspector.nudge_result), timeout=5000)
+    assert inspector.last_nudge.iteration == 0 and inspector.last_nudge.index == 3
+    assert "again" not in inspector.nudge_result.text()
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+        win.findChild(QAction, "step").trigger()
+    qtbot.waitUntil(lambda: inspector.view.iteration == 1, timeout=10000)
+    text = inspector.nudge_result.text()
+    assert "Nudged at iteration 0" in text and "iteration 1" in text and "nudge again" in text
+    win.findChild(QAction, "language_zh_CN").trigger()
+    assert "再" in inspector.nudge_result.text()

@@ -24,7 +24,7 @@ kept when it finishes and when a rewound-over future is left behind by a new bra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -282,7 +282,8 @@ class StudioModel:
         problem, snapshot, index = self.problem, self.last.snapshot, self.selected
 
         def work() -> NudgeResult:
-            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(snapshot.gradient[index]))
+            result = nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(snapshot.gradient[index]))
+            return replace(result, index=index, iteration=snapshot.iteration)
 
         self.executor.submit("nudge", work, self.nudge_ready.emit)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -359,8 +359,12 @@ class Inspector(QScrollArea):
 
     def show_selection(self, index: int | None, chain: InfluenceChain | None) -> None:
         """A new selection: its names now, its numbers when the model has them (show_chain)."""
+        if index != self.index:
+            # another weight's page starts at its top, not where the last one was scrolled to
+            self.verticalScrollBar().setValue(0)
         self.index, self.chain, self.view = index, chain, None
         self.nudge_result.clear()
+        self.last_nudge = None
         self.node_info.clear()
         self._name_value_rows()
         self._set_enabled(False)
@@ -429,6 +433,7 @@ class Inspector(QScrollArea):
         else:
             self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
         self._fill_paths(n)
+        self._write_nudge()
         if first and view.suggested_delta is not None:
             self.nudge_delta.setValue(view.suggested_delta)
 
@@ -475,21 +480,44 @@ class Inspector(QScrollArea):
         self.step_note.setText(note)
 
     def show_nudge(self, result: NudgeResult) -> None:
-        self.nudge_result.setText(
-            self.tr(
-                "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
-                "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
-                "tangent + curvature = {both} — what is left is of higher order.<br>"
-                "The parameter was put back."
-            ).format(
-                predicted=_fmt(result.predicted),
-                actual=_fmt(result.actual),
-                curvature=_fmt(result.curvature_term),
-                second=_fmt(result.curvature),
-                both=_fmt(result.second_order),
-            )
-        )
+        """The nudge's numbers, scrolled into sight: the box is at the bottom of a long page."""
+        if result.index is not None and result.index != self.index:
+            return  # asked about a weight that is no longer selected
         self.last_nudge = result
+        self._write_nudge()
+        QTimer.singleShot(0, self._reveal_nudge)
+
+    def _write_nudge(self) -> None:
+        """The last nudge; once the run has moved past its iteration, greyed and said to be old."""
+        result = self.last_nudge
+        if result is None:
+            return
+        text = self.tr(
+            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
+            "tangent + curvature = {both} — what is left is of higher order.<br>"
+            "The parameter was put back."
+        ).format(
+            predicted=_fmt(result.predicted),
+            actual=_fmt(result.actual),
+            curvature=_fmt(result.curvature_term),
+            second=_fmt(result.curvature),
+            both=_fmt(result.second_order),
+        )
+        now = None if self.view is None else self.view.iteration
+        if result.iteration is not None and now is not None and now != result.iteration:
+            old = self.tr("Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.").format(
+                then=result.iteration, now=now
+            )
+            text = f"<b>{html.escape(old)}</b><br><span style='color:{self.colours.muted}'>{text}</span>"
+        self.nudge_result.setText(text)
+
+    def _reveal_nudge(self) -> None:
+        if self.last_nudge is not None:
+            # the taller label re-lays the page out in steps (label, page, scroll range): finish them first
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.ensureWidgetVisible(self.nudge_result)
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:

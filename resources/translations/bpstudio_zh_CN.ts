@@ -1015,6 +1015,10 @@
         <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
     <message>
+        <source>Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.</source>
+        <translation>这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。</translation>
+    </message>
+    <message>
         <source>live, once a second</source>
         <translation>训练中，每秒更新一次</translation>
     </message>

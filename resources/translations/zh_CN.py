@@ -776,4 +776,6 @@ TRANSLATIONS.update({  # the lecture on a 1366×768 projector: what the same tri
     "moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):":
         "Adam 的第一步约为 −α·sign(g)，与 g 的大小无关：此时还没有历史，偏差修正后的两个矩就是梯度本身和它的平方"
         "（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：",
+    "Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.":
+        "这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。",
 })
