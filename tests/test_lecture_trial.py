@@ -2,11 +2,16 @@
 
 import unicodedata
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
+from bpstudio.control.lessons import LESSONS_BY_KEY
+from bpstudio.control.session import TrainingSession
+from bpstudio.engine.chain import InfluenceChain
+from bpstudio.engine.chain_board import board, silent_rows
 from bpstudio.qt.studio_settings import fill_most_of_the_screen
 
 
@@ -122,3 +127,41 @@ def test_the_nudge_result_comes_into_sight_and_says_when_the_run_has_moved_on(qt
     assert "Nudged at iteration 0" in text and "iteration 1" in text and "nudge again" in text
     win.findChild(QAction, "language_zh_CN").trigger()
     assert "再" in inspector.nudge_result.text()
+
+
+@pytest.mark.parametrize("key, silent", [("softmax_sources", 2), ("softmax_sources_mse", 0)])
+def test_cross_entropy_zeroes_the_other_classes_branches_and_mse_keeps_them(key, silent):
+    """Two of three branches at the softmax source read 0 under cross-entropy (∂L/∂ŷ_k = −y_k/ŷ_k, y_k = 0
+    off the true class); the mse lesson beside it has all three non-zero (∂L/∂ŷ_k = ŷ_k − y_k)."""
+    lesson = LESSONS_BY_KEY[key]
+    trainer = TrainingSession(lesson.config).trainer
+    chain = InfluenceChain.of(trainer.network, lesson.param)
+    assert lesson.config.output_activation == "softmax"
+    for sample in range(0, trainer.dataset.n_samples, 15):
+        numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, with_numeric=False)
+        (source,) = [block for block in board(chain, numbers) if block.role == "source"]
+        assert len(source.rows) == 3
+        zero = [k for k, row in enumerate(source.rows) if row.value == 0]
+        true_class = int(np.argmax(trainer.dataset.targets[sample]))
+        assert zero == ([k for k in range(3) if k != true_class] if silent else [])
+        assert silent_rows(source, trainer.network) == silent
+
+
+def choose(qtbot, window, key):
+    window.findChild(QAction, f"lesson_{key}").trigger()
+    lesson = LESSONS_BY_KEY[key]
+    qtbot.waitUntil(lambda: window.last.config == lesson.config and window.model.selected == lesson.param_index(), timeout=10000)
+    qtbot.waitUntil(lambda: window.inspector.view is not None and window.inspector.view.exact, timeout=10000)
+
+
+def test_the_board_says_why_the_branches_are_zero_in_both_languages(qtbot, open_studio):
+    win = open_studio()
+    formula = win.inspector.formula
+    choose(qtbot, win, "softmax_sources_mse")
+    qtbot.waitUntil(lambda: "tag-source" in formula.svg_text, timeout=20000)
+    assert "cross-entropy" not in formula.svg_text  # every branch counts: nothing to explain
+    choose(qtbot, win, "softmax_sources")
+    qtbot.waitUntil(lambda: "cross-entropy" in formula.svg_text, timeout=20000)
+    assert "true class" in formula.svg_text
+    win.set_language("zh_CN")
+    qtbot.waitUntil(lambda: "交叉熵" in formula.svg_text, timeout=20000)

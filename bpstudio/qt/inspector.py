@@ -36,6 +36,7 @@ from ..control.studio_model import ChainView, NodeReadout
 from ..control.link_reasons import CONTEXT as REASONS, link_reason
 from ..control.typeset import Colours, board_svg, equation_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
+from ..engine.chain_board import silent_rows
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -85,6 +86,15 @@ def colours_for(look: Look) -> Colours:
 ADAM_FIRST_STEP = (
     r"\hat{m} = g,\quad \hat{v} = g^2,\quad \frac{\hat{m}}{\sqrt{\hat{v}}} = \pm 1,"
     r"\quad \Delta w \approx -\alpha\,\mathrm{sign}(g)"
+)
+
+# Under a source whose branches through the sample's other classes read 0 (cross-entropy):
+SILENT_BRANCHES = QT_TRANSLATE_NOOP(
+    "Inspector",
+    "The branches through the other classes' outputs\n"
+    "are 0: cross-entropy takes only the true class's\n"
+    "output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ\n"
+    "= 0 where y = 0. With mse every branch counts.",
 )
 
 
@@ -413,7 +423,8 @@ class Inspector(QScrollArea):
             label.setText(_fmt(shown.get(key)))
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
-        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags))
+        silent = {n: marked("Inspector", SILENT_BRANCHES) for n, block in enumerate(blocks) if silent_rows(block, chain.net)}
+        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=silent))
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
         self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)

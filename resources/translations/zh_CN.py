@@ -778,4 +778,29 @@ TRANSLATIONS.update({  # the lecture on a 1366×768 projector: what the same tri
         "（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：",
     "Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.":
         "这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。",
+    # the softmax lesson says why two branches read 0, and its mse companion
+    "The branches through the other classes' outputs\n"
+    "are 0: cross-entropy takes only the true class's\n"
+    "output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ\n"
+    "= 0 where y = 0. With mse every branch counts.":
+        "经过其他类别输出的分支都是 0：\n"
+        "交叉熵只取真实类别的输出，L = −log（该类的 ŷ），\n"
+        "所以在 y = 0 处 ∂L/∂ŷ = −y/ŷ = 0。\n"
+        "换成 mse，每个分支都有贡献。",
+    "Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, "
+    "yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to "
+    "each output, and the chain sums them there — the article's note ①. At every sample two of the three "
+    "branches read 0: cross-entropy takes only the true class's output, so ∂L/∂ŷ = −y/ŷ is 0 for the "
+    "others. The next lesson keeps softmax with mse, where every branch counts.":
+        "三类螺旋数据，softmax 输出和交叉熵。选中的权重 w₁₁⁽¹⁾ 只连到 I₁⁽²⁾，但 I₁⁽²⁾ 是一个源：softmax 让每个输出都依赖于每个 I⁽²⁾，"
+        "所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。在每个样本上，三个分支中有两个为 0："
+        "交叉熵只取真实类别的输出，所以其他类别的 ∂L/∂ŷ = −y/ŷ 为 0。下一课保留 softmax、改用 mse，那里每个分支都有贡献。",
+    "Softmax with mse: every branch counts": "softmax 配 mse：每个分支都有贡献",
+    "The same spiral, network and weight w₁₁⁽¹⁾, softmax outputs again, but the loss is mse: "
+    "L = ½ Σ (ŷ − y)² takes every output, so ∂L/∂ŷ = ŷ − y is non-zero for each class and all three "
+    "branches summed at the source I₁⁽²⁾ are non-zero — note ①, a branch to every output, in full. "
+    "Compare the source's block with the previous lesson's.":
+        "同样的螺旋数据、网络和权重 w₁₁⁽¹⁾，输出仍是 softmax，但损失函数是 mse：L = ½ Σ (ŷ − y)² 取每一个输出，"
+        "所以每个类别的 ∂L/∂ŷ = ŷ − y 都不为 0，在源 I₁⁽²⁾ 处求和的三个分支也都不为 0——注意事项①"
+        "（到每个输出都有一个分支）的完整样子。请把这个源的那一块与上一课的对照。",
 })
