@@ -4,9 +4,9 @@ import unicodedata
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
 
 from bpstudio.control.lessons import LESSONS_BY_KEY
 from bpstudio.control.session import TrainingSession
@@ -165,3 +165,42 @@ def test_the_board_says_why_the_branches_are_zero_in_both_languages(qtbot, open_
     assert "true class" in formula.svg_text
     win.set_language("zh_CN")
     qtbot.waitUntil(lambda: "交叉熵" in formula.svg_text, timeout=20000)
+
+
+@pytest.fixture
+def chinese(qapp):
+    from bpstudio.qt.i18n import install_language
+
+    assert install_language("zh_CN") == "zh_CN"
+    yield
+    install_language("en")
+
+
+def test_the_file_dialog_says_look_in_and_files_of_type_in_chinese(qtbot, chinese):
+    dialog = QFileDialog(None, "x", "", "A (*.a)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts, texts
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"  # the Type column
+
+
+def test_the_plots_right_click_menu_follows_the_language(qtbot, chinese):
+    import pyqtgraph as pg
+
+    from bpstudio.qt.i18n import install_language
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    item = plot.getPlotItem()
+    menu = item.getViewBox().menu
+    menu.popup(QPoint(0, 0))
+    titles = [action.text() for action in menu.actions()]
+    assert menu.viewAll.text() == "显示全部" and "X 轴" in titles and "鼠标模式" in titles
+    assert item.ctrlMenu.title() == "绘图选项" and item.ctrl.xGridCheck.text() == "显示 X 网格"
+    assert plot.scene().contextMenu[0].text() == "导出…"
+    menu.hide()
+    install_language("en")  # a switch while the studio runs
+    menu.popup(QPoint(0, 0))
+    assert menu.viewAll.text() == "View All" and item.ctrlMenu.title() == "Plot Options"
+    menu.hide()
