@@ -8,8 +8,11 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
 
+from bpstudio.control import Step
 from bpstudio.control.lessons import LESSONS_BY_KEY
 from bpstudio.control.session import TrainingSession
+from bpstudio.control.session_file import save_session
+from bpstudio.engine.config import RunConfig
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.chain_board import board, silent_rows
 from bpstudio.qt.studio_settings import fill_most_of_the_screen
@@ -204,3 +207,39 @@ def test_the_plots_right_click_menu_follows_the_language(qtbot, chinese):
     menu.popup(QPoint(0, 0))
     assert menu.viewAll.text() == "View All" and item.ctrlMenu.title() == "Plot Options"
     menu.hide()
+
+
+@pytest.fixture
+def prepared_file(tmp_path):
+    session = TrainingSession(RunConfig(samples=60, hidden=(3,)))
+    session.execute(Step(7))
+    path = tmp_path / "prepared.bpstudio"
+    save_session(path, session)
+    return path
+
+
+def first_start():
+    from bpstudio.qt.studio_settings import studio_settings_store
+
+    studio_settings_store().remove("tour_seen")
+
+
+def test_a_file_opened_on_a_first_start_gets_no_tour(qtbot, open_studio, prepared_file):
+    """bpstudio lesson.bpstudio on a new machine: the file is opened before the window's first turn."""
+    first_start()
+    win = open_studio(restore_settings=True)  # as launch does: the window, then the file argument
+    assert win.files.open(prepared_file)
+    qtbot.waitUntil(lambda: win.last.iteration == 7 and win.files.pending is None, timeout=10000)
+    assert not win.tour.isVisible()
+    second = open_studio(restore_settings=True)  # not marked seen: a start without a file still offers it
+    qtbot.waitUntil(lambda: second.tour.isVisible(), timeout=5000)
+
+
+def test_a_file_opened_while_the_tour_is_offered_puts_the_offer_away(qtbot, open_studio, prepared_file):
+    first_start()
+    win = open_studio(restore_settings=True)
+    qtbot.waitUntil(lambda: win.tour.isVisible(), timeout=5000)
+    assert win.files.open(prepared_file)
+    assert not win.tour.isVisible()
+    win.tour.restart()  # Help > Guided tour is still there
+    qtbot.waitUntil(lambda: win.tour.isVisible() and win.last.iteration == 0, timeout=10000)
