@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..engine.chain import ChainNumbers, InfluenceChain
-from ..engine.chain_board import BasicLink, Block, basic_links, board
+from ..engine.chain_board import BasicLink, Block, basic_links, board, silent_rows
 from ..engine.config import RunConfig
 from ..engine.data import Problem, article_targets
 from ..engine.formula import Formula, parse_formulas
@@ -78,6 +78,7 @@ class ChainView:
     optimizer: str = "adam"
     sample_predictions: tuple[tuple[str, float], ...] = ()  # ŷ of the chosen sample, by target name
     contributions: SampleContributions | None = None  # every sample's term of ∂JVal/∂w
+    silent_blocks: tuple[int, ...] = ()  # blocks with branches that cross-entropy makes 0 (chain_board.silent_rows)
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
     sample = min(sample, data.n_samples - 1)
     summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
     at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
+    blocks = tuple(board(chain, at_sample))
     return ChainView(
         iteration=snapshot.iteration,
         index=index,
@@ -345,7 +347,7 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
         chain=chain,
         summed=summed,
         at_sample=at_sample,
-        blocks=tuple(board(chain, at_sample)),
+        blocks=blocks,
         links=tuple(basic_links(chain, at_sample)),
         exact=exact,
         weight=float(weights[index]),
@@ -360,4 +362,5 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
             zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]))
         ),
         contributions=sample_contributions(problem.network, weights, data, index),
+        silent_blocks=tuple(n for n, block in enumerate(blocks) if silent_rows(block, problem.network)),
     )

@@ -36,7 +36,6 @@ from ..control.studio_model import ChainView, NodeReadout
 from ..control.link_reasons import CONTEXT as REASONS, link_reason
 from ..control.typeset import Colours, board_svg, equation_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
-from ..engine.chain_board import silent_rows
 from ..engine.chain_render import render_latex
 from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
@@ -423,7 +422,7 @@ class Inspector(QScrollArea):
             label.setText(_fmt(shown.get(key)))
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
-        silent = {n: marked("Inspector", SILENT_BRANCHES) for n, block in enumerate(blocks) if silent_rows(block, chain.net)}
+        silent = {n: marked("Inspector", SILENT_BRANCHES) for n in view.silent_blocks}
         self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=silent))
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
         self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
