@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from bpstudio.control import Step
 from bpstudio.control.lessons import LESSONS_BY_KEY
@@ -243,3 +243,57 @@ def test_a_file_opened_while_the_tour_is_offered_puts_the_offer_away(qtbot, open
     assert not win.tour.isVisible()
     win.tour.restart()  # Help > Guided tour is still there
     qtbot.waitUntil(lambda: win.tour.isVisible() and win.last.iteration == 0, timeout=10000)
+
+
+def png_size(path):
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull()
+    return image.width(), image.height()
+
+
+def test_the_typeset_chain_exports_for_slides_at_twice_its_pixels(qtbot, open_studio, tmp_path):
+    from PySide6.QtSvg import QSvgRenderer
+
+    win = open_studio()
+    inspector = chosen(qtbot, win, 0)
+    qtbot.waitUntil(lambda: "tag-source" in inspector.formula.svg_text, timeout=20000)
+    assert win.exports.write(win.exports._formula, str(tmp_path / "chain.png"))
+    assert win.exports.write(win.exports._formula, str(tmp_path / "chain.svg"))
+    natural = QSvgRenderer(inspector.formula.svg_text.encode()).defaultSize()
+    width, height = png_size(tmp_path / "chain.png")
+    assert abs(width - 2 * natural.width()) <= 1 and abs(height - 2 * natural.height()) <= 1
+    svg = (tmp_path / "chain.svg").read_text(encoding="utf-8")
+    assert "tag-source" in svg and "<rect" in svg  # the board as on screen, on a background of its own
+    assert QSvgRenderer(svg.encode()).isValid()
+
+
+def test_the_decision_map_exports_at_twice_its_pixels(qtbot, open_studio, tmp_path):
+    win = open_studio(RunConfig(dataset="spiral", samples=120, hidden=(6,), loss="cross-entropy"))
+    panel = win.unit_views.map_panel
+    qtbot.waitUntil(lambda: panel.shown and panel.frame is not None, timeout=10000)
+    assert win.exports.write(win.exports._map, str(tmp_path / "map.png"))
+    assert win.exports.write(win.exports._map, str(tmp_path / "map.svg"))
+    drawn = (panel.plot.width(), panel.plot.height() + panel.legend.height())
+    assert png_size(tmp_path / "map.png") == (2 * max(panel.plot.width(), panel.legend.width()), 2 * drawn[1])
+    assert "<svg" in (tmp_path / "map.svg").read_text(encoding="utf-8")
+
+
+def test_slide_exports_say_what_is_missing_and_ask_before_replacing(qtbot, open_studio, tmp_path, monkeypatch):
+    win = open_studio()  # nothing selected, the article's data has no decision map
+    warnings, questions = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert not win.exports.write(win.exports._formula, str(tmp_path / "chain.png"))
+    assert not win.exports.write(win.exports._map, str(tmp_path / "map.png"))
+    assert "select a weight" in warnings[0] and "Decision map" in warnings[1]
+    assert not (tmp_path / "chain.png").exists()
+    existing = tmp_path / "chain.png"
+    existing.write_bytes(b"keep me")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "chain"), "PNG (*.png)"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.No)
+    chosen(qtbot, win, 0)
+    qtbot.waitUntil(lambda: win.inspector.formula.svg_text != "", timeout=20000)
+    win.findChild(QAction, "export_formula").trigger()
+    assert questions and "chain.png" in questions[0]
+    assert existing.read_bytes() == b"keep me"

@@ -820,6 +820,14 @@
         <translation>网络图…</translation>
     </message>
     <message>
+        <source>Typeset chain, for slides…</source>
+        <translation>排版的链式法则（用于幻灯片）…</translation>
+    </message>
+    <message>
+        <source>Decision map…</source>
+        <translation>决策图…</translation>
+    </message>
+    <message>
         <source>PyTorch script…</source>
         <translation>PyTorch 脚本…</translation>
     </message>
@@ -830,6 +838,14 @@
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已经存在。要替换它吗？</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -848,6 +864,10 @@
     <message>
         <source>select a weight in the diagram first</source>
         <translation>请先在网络图中选择一个权重</translation>
+    </message>
+    <message>
+        <source>show the Decision map tab first</source>
+        <translation>请先打开“决策图”标签页</translation>
     </message>
 </context>
 <context>

@@ -841,4 +841,10 @@ TRANSLATIONS.update({  # the lecture on a 1366×768 projector: what the same tri
     "Files of &type:": "文件类型(&T)：",
     "Folder": "文件夹",
     "File": "文件",
+    # File ▸ Export for slides
+    "Typeset chain, for slides…": "排版的链式法则（用于幻灯片）…",
+    "Decision map…": "决策图…",
+    "Replace the file?": "替换文件？",
+    "{name} already exists. Replace it?": "{name} 已经存在。要替换它吗？",
+    "show the Decision map tab first": "请先打开“决策图”标签页",
 })
