@@ -29,7 +29,7 @@ def test_each_preset_builds_selects_a_weight_and_trains(lesson):
 
 
 def test_every_lesson_has_a_title_and_a_text_and_a_distinct_key():
-    assert len({lesson.key for lesson in LESSONS}) == len(LESSONS) == 8
+    assert len({lesson.key for lesson in LESSONS}) == len(LESSONS) == 9
     assert all(lesson.title and len(lesson.text) > 100 for lesson in LESSONS)
 
 

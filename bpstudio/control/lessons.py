@@ -132,10 +132,24 @@ LESSONS: tuple[Lesson, ...] = (
             "Lessons",
             "Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, "
             "yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to "
-            "each output, and the chain sums them there — the article's note ①. Set Loss to mse (the output "
-            "follows it to linear): the same weight has one path left.",
+            "each output, and the chain sums them there — the article's note ①. At every sample two of the three "
+            "branches read 0: cross-entropy takes only the true class's output, so ∂L/∂ŷ = −y/ŷ is 0 for the "
+            "others. The next lesson keeps softmax with mse, where every branch counts.",
         ),
         RunConfig(dataset="spiral", classes=3, samples=300, hidden=(5,), loss="cross-entropy", max_iter=10000),
+        param="W1[0,0]",
+    ),
+    Lesson(
+        "softmax_sources_mse",
+        QT_TRANSLATE_NOOP("Lessons", "Softmax with mse: every branch counts"),
+        QT_TRANSLATE_NOOP(
+            "Lessons",
+            "The same spiral, network and weight w₁₁⁽¹⁾, softmax outputs again, but the loss is mse: "
+            "L = ½ Σ (ŷ − y)² takes every output, so ∂L/∂ŷ = ŷ − y is non-zero for each class and all three "
+            "branches summed at the source I₁⁽²⁾ are non-zero — note ①, a branch to every output, in full. "
+            "Compare the source's block with the previous lesson's.",
+        ),
+        RunConfig(dataset="spiral", classes=3, samples=300, hidden=(5,), loss="mse", output="softmax", max_iter=10000),
         param="W1[0,0]",
     ),
 )

@@ -24,12 +24,12 @@ kept when it finishes and when a rewound-over future is left behind by a new bra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..engine.chain import ChainNumbers, InfluenceChain
-from ..engine.chain_board import BasicLink, Block, basic_links, board
+from ..engine.chain_board import BasicLink, Block, basic_links, board, silent_rows
 from ..engine.config import RunConfig
 from ..engine.data import Problem, article_targets
 from ..engine.formula import Formula, parse_formulas
@@ -79,6 +79,7 @@ class ChainView:
     optimizer: str = "adam"
     sample_predictions: tuple[tuple[str, float], ...] = ()  # ŷ of the chosen sample, by target name
     contributions: SampleContributions | None = None  # every sample's term of ∂JVal/∂w
+    silent_blocks: tuple[int, ...] = ()  # blocks with branches that cross-entropy makes 0 (chain_board.silent_rows)
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,8 @@ class StudioModel:
         def work() -> NudgeResult:
             # the whole set's slope: with mini-batches the snapshot's gradient is one batch's
             gradient = whole_set_gradient(problem.network, problem.dataset, snapshot.weights)
-            return nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(gradient[index]))
+            result = nudge(problem.network, snapshot.weights, problem.dataset, index, delta, float(gradient[index]))
+            return replace(result, index=index, iteration=snapshot.iteration)
 
         self.executor.submit("nudge", work, self.nudge_ready.emit)
 
@@ -340,6 +342,7 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
     sample = min(sample, data.n_samples - 1)
     summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
     at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
+    blocks = tuple(board(chain, at_sample))
     return ChainView(
         iteration=snapshot.iteration,
         index=index,
@@ -347,7 +350,7 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
         chain=chain,
         summed=summed,
         at_sample=at_sample,
-        blocks=tuple(board(chain, at_sample)),
+        blocks=blocks,
         links=tuple(basic_links(chain, at_sample)),
         exact=exact,
         weight=float(weights[index]),
@@ -362,4 +365,5 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
             zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]))
         ),
         contributions=sample_contributions(problem.network, weights, data, index),
+        silent_blocks=tuple(n for n, block in enumerate(blocks) if silent_rows(block, problem.network)),
     )

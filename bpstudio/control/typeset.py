@@ -161,14 +161,18 @@ def board_svg(
     tags: dict[str, str] | None = None,
     size: float = MATH_SIZE,
     background: str | None = None,
+    notes: dict[int, str] | None = None,
 ) -> str:
     """The blackboard: each block's rows with every factor's number centred under it.
 
     ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
     in the caller's language; each tag's text has the id ``tag-<role>-<n>`` (see
-    :func:`tag_ids`), so a viewer can put the term's definition on it.
+    :func:`tag_ids`), so a viewer can put the term's definition on it.  ``notes`` (block
+    number → text, lines split at ``\n``, in the caller's language) are written small under
+    their blocks: why a row reads 0, say.
     """
     tags = tags or {}
+    notes = notes or {}
     em = size
     gap = GAP * em
     num_size = NUMBER_SIZE * size
@@ -220,6 +224,9 @@ def board_svg(
             y += 0.9 * num_size
             canvas.text("Σ = " + number_text(block.value), x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
             y += 0.5 * em
+        for line in notes.get(number, "").splitlines():  # from the left edge: short lines keep the board's width
+            y += 0.8 * em
+            canvas.text(line, gap, y, 0.66 * size, colours.muted, anchor="start")
         y += 0.35 * em
     return canvas.document(margin=0.5 * em, background=background)
 

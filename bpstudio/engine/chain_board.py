@@ -38,6 +38,7 @@ class Cell:
     latex: str
     value: float | None
     defined_below: Node | None = None  # ∂L/∂v whose own block follows
+    loss_link: bool = False  # ∂L/∂ŷ: the loss's own factor
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Bl
         out = []
         for term in product.terms:
             if isinstance(term, Factor):
-                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term)))
+                loss = term.edge.kind == LOSS_LINK
+                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term), loss_link=loss))
             elif isinstance(term, Named):
                 out.append(Cell(frac("L", name(term.node)), value(term), term.node))
                 if term.node not in done:
@@ -142,6 +144,18 @@ def _row_value(branch: Product, cells: tuple[Cell, ...], numbers: ChainNumbers |
     if value is not None and not math.isfinite(value) and numbers is not None and isinstance(last, Factor):
         return numbers.branch_values.get(last.edge, value)
     return value
+
+
+def silent_rows(block: Block, net: Network) -> int:
+    """The rows of ``block`` that are 0 because cross-entropy puts no loss on the sample's other classes.
+
+    L = −Σ y_k log ŷ_k keeps only the true class's term, so ∂L/∂ŷ_k = −y_k/ŷ_k is 0 for every
+    other output, and so is each branch through one of them: with softmax outputs two of three
+    branches summed at a source read "= 0" at every sample.  (With mse, ∂L/∂ŷ_k = ŷ_k − y_k ≠ 0.)
+    """
+    if net.loss != "cross-entropy":
+        return 0
+    return sum(1 for row in block.rows if any(cell.loss_link and cell.value == 0 for cell in row.cells))
 
 
 def _product(values: Iterable[float | None]) -> float | None:

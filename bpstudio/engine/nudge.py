@@ -27,6 +27,10 @@ class NudgeResult:
     predicted: float  # g·Δw, the tangent
     actual: float  # J(w + Δw) − J(w)
     curvature: float  # J'' from J(w − Δw), J(w), J(w + Δw)
+    # of which weights: the parameter and iteration the studio asked about, so that a result that
+    # arrives or stays after the run or the selection moved on is not shown as today's
+    index: int | None = None
+    iteration: int | None = None
 
     @property
     def curvature_term(self) -> float:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QGraphicsScene, QMenu, QMessageBox, QWidget
 
 from ..control.finished_runs import solved_run
@@ -19,6 +19,8 @@ from ..control.tables import write_history_csv, write_weights
 from . import exports
 from ..engine.data import Problem
 from ..engine.messages import QT_TRANSLATE_NOOP
+from .decision_map import DecisionMapPanel
+from .formula_view import FormulaView
 from .i18n import localized, marked
 from .safe_text import literal
 from .save_names import ask_save_path
@@ -29,6 +31,8 @@ TEXTS = {
     "export_weights": QT_TRANSLATE_NOOP("ExportMenu", "Weights…"),
     "export_chain": QT_TRANSLATE_NOOP("ExportMenu", "Chain of the selected weight…"),
     "export_diagram": QT_TRANSLATE_NOOP("ExportMenu", "Network diagram…"),
+    "export_formula": QT_TRANSLATE_NOOP("ExportMenu", "Typeset chain, for slides…"),
+    "export_map": QT_TRANSLATE_NOOP("ExportMenu", "Decision map…"),
     "export_pytorch": QT_TRANSLATE_NOOP("ExportMenu", "PyTorch script…"),
     "export_numpy": QT_TRANSLATE_NOOP("ExportMenu", "NumPy script…"),
 }
@@ -53,6 +57,8 @@ class ExportMenu(QObject):
             ("export_weights", "CSV (*.csv);;NumPy (*.npz)", "weights.csv", self._weights),
             ("export_chain", "LaTeX (*.tex);;Markdown (*.md)", "chain.tex", self._chain),
             ("export_diagram", "PNG (*.png);;SVG (*.svg)", "diagram.png", self._diagram),
+            ("export_formula", "PNG (*.png);;SVG (*.svg)", "chain.png", self._formula),
+            ("export_map", "PNG (*.png);;SVG (*.svg)", "decision_map.png", self._map),
             ("export_pytorch", "Python (*.py)", "bp_pytorch.py", lambda path: self._script("pytorch", path)),
             ("export_numpy", "Python (*.py)", "bp_numpy.py", lambda path: self._script("numpy", path)),
         ]
@@ -78,6 +84,16 @@ class ExportMenu(QObject):
         path = ask_save_path(self.parent_widget, title.rstrip("…"), default, filters)
         if path:
             self.write(writer, path)
+
+    def may_replace(self, path: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent_widget,
+            self.tr("Replace the file?"),
+            self.tr("{name} already exists. Replace it?").format(name=Path(path).name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def write(self, writer, path: str) -> bool:
         try:
@@ -117,6 +133,21 @@ class ExportMenu(QObject):
 
     def _diagram(self, path: str) -> None:
         exports.export_diagram(path, self.diagram_scene())
+
+    def _formula(self, path: str) -> None:
+        """The inspector's typeset chain, as on screen (its colours, language and notes)."""
+        view = self.parent_widget.findChild(FormulaView, "chain_formula")
+        if view is None or self.model.chain_view is None or not view.svg_text:
+            raise ValueError(self.tr("select a weight in the diagram first"))
+        background = view.palette().color(QPalette.ColorRole.Window).name()
+        exports.export_formula(path, view.svg_text, background)
+
+    def _map(self, path: str) -> None:
+        """The decision map as on screen, with its legend."""
+        panel = self.parent_widget.findChild(DecisionMapPanel, "decision_map")
+        if panel is None or not panel.isVisible() or panel.frame is None:
+            raise ValueError(self.tr("show the Decision map tab first"))
+        exports.export_widgets(path, [panel.plot, panel.legend], "BP Studio: decision map")
 
     def _script(self, framework: str, path: str) -> None:
         """The current run as a standalone script (see bpstudio.control.script_export)."""

@@ -117,6 +117,8 @@ class GuidedTour(QFrame):
         self.watch = QTimer(self)
         self.watch.setInterval(200)
         self.watch.timeout.connect(self._check)
+        self.offered = False  # showing because of a first start's offer, not Help > Guided tour
+        self.withdrawn = False  # a file was opened: no offer any more this session
         self._show_step()
 
     def start(self, set_up: bool = True) -> None:
@@ -141,12 +143,28 @@ class GuidedTour(QFrame):
 
     def restart(self) -> None:
         """Help > Guided tour: set the article's run up and begin again."""
+        self.offered = False
         self.start(set_up=True)
 
     def offer(self) -> None:
         """The first start's offer: the window opens on the article already; settings the user
         restored are not replaced (Help > Guided tour sets the article's run up)."""
+        if self.withdrawn:
+            return
+        self.offered = True
         self.start(set_up=False)
+
+    def withdraw_offer(self) -> None:
+        """A file is being opened (a prepared lesson on a new machine, say): that is not a first start.
+
+        The offer goes, or is not made, and is not marked as seen: a later start without a file
+        still offers the tour.  A tour the user asked for (Help) stays.
+        """
+        self.withdrawn = True
+        if self.offered and self.isVisible():
+            self.watch.stop()
+            self.hide()
+        self.offered = False
 
     def facts(self) -> dict[str, str]:
         """The numbers the sentences speak of, read from the network on screen."""

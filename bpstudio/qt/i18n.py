@@ -36,6 +36,9 @@ def install_language(code: str) -> str:
     """Make ``code`` the application's language; returns the language now in use."""
     app = QCoreApplication.instance()
     assert app is not None, "install_language needs the application"
+    from .foreign_texts import install as translate_plot_menus
+
+    translate_plot_menus()  # pyqtgraph's menus have no catalogue: set as they pop up
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..control.studio_model import ChainView, NodeReadout
 from ..control.link_reasons import CONTEXT as REASONS, link_reason
-from ..control.typeset import MATH_SIZE, NUMBER_SIZE, Colours, board_svg, equations_svg, links_svg, number_text, tag_ids
+from ..control.typeset import MATH_SIZE, NUMBER_SIZE, Colours, board_svg, equation_svg, equations_svg, links_svg, number_text, tag_ids
 from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.text_safety import rich_text, shorten
@@ -90,6 +90,22 @@ def _fmt(value: float | None) -> str:
 def colours_for(look: Look) -> Colours:
     dark = look.name == "dark"
     return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted, accent=look.role)
+
+
+# Adam's first step (t = 1): m̂ = (1 − β₁)g / (1 − β₁) = g and v̂ = g², hence a step of ±α whatever g's size.
+ADAM_FIRST_STEP = (
+    r"\hat{m} = g,\quad \hat{v} = g^2,\quad \frac{\hat{m}}{\sqrt{\hat{v}}} = \pm 1,"
+    r"\quad \Delta w \approx -\alpha\,\mathrm{sign}(g)"
+)
+
+# Under a source whose branches through the sample's other classes read 0 (cross-entropy):
+SILENT_BRANCHES = QT_TRANSLATE_NOOP(
+    "Inspector",
+    "The branches through the other classes' outputs\n"
+    "are 0: cross-entropy takes only the true class's\n"
+    "output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ\n"
+    "= 0 where y = 0. With mse every branch counts.",
+)
 
 
 class Inspector(QScrollArea):
@@ -192,6 +208,11 @@ class Inspector(QScrollArea):
         self.step_note.setObjectName("optimizer_step_note")
         self.step_note.setWordWrap(True)
         sl.addWidget(self.step_note)
+        # Adam's first step in notation: the hats of m̂ and v̂ are typeset, never combining characters,
+        # which a label's text layout puts over the wrong letter, or drops in Chinese fonts.
+        self.adam_first = FormulaView("adam_first_step")
+        self.adam_first.hide()
+        sl.addWidget(self.adam_first)
         self.step_view = FormulaView("optimizer_step")
         sl.addWidget(SidewaysScroller(self.step_view))
         layout.addWidget(step_box)
@@ -374,8 +395,12 @@ class Inspector(QScrollArea):
 
     def show_selection(self, index: int | None, chain: InfluenceChain | None) -> None:
         """A new selection: its names now, its numbers when the model has them (show_chain)."""
+        if index != self.index:
+            # another weight's page starts at its top, not where the last one was scrolled to
+            self.verticalScrollBar().setValue(0)
         self.index, self.chain, self.view = index, chain, None
         self.nudge_result.clear()
+        self.last_nudge = None
         self.node_info.clear()
         self._name_value_rows()
         self._set_enabled(False)
@@ -386,6 +411,8 @@ class Inspector(QScrollArea):
             self.formula.clear()
             self.links.clear()
             self.step_view.clear()
+            self.adam_first.clear()
+            self.adam_first.hide()
             self.step_note.clear()
             self.total.clear()
             self.running.clear()
@@ -422,7 +449,8 @@ class Inspector(QScrollArea):
             label.setText(_fmt(shown.get(key)))
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
-        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags))
+        silent = {n: marked("Inspector", SILENT_BRANCHES) for n in view.silent_blocks}
+        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=silent))
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
         self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)
@@ -442,6 +470,7 @@ class Inspector(QScrollArea):
         else:
             self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
         self._fill_paths(n)
+        self._write_nudge()
         if first and view.suggested_delta is not None:
             self.nudge_delta.setValue(view.suggested_delta)
 
@@ -462,6 +491,12 @@ class Inspector(QScrollArea):
     def _show_step(self, view: ChainView) -> None:
         """One step, from iteration t − 1 to t: each rule with its numbers, all of that one step."""
         lines, colours = view.step_lines, self.colours
+        first_adam = bool(lines) and view.exact and view.optimizer == "adam" and view.iteration == 1
+        self.adam_first.setVisible(first_adam)
+        if first_adam:
+            self.adam_first.typeset(lambda: equation_svg(ADAM_FIRST_STEP, colours))
+        else:
+            self.adam_first.clear()
         if not lines:
             self.step_view.clear()
             self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
@@ -474,26 +509,52 @@ class Inspector(QScrollArea):
             return
         self.step_view.typeset(lambda: equations_svg(list(lines), colours))
         note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.")
-        if view.optimizer == "adam" and view.iteration == 1:
-            note += " " + self.tr("Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.")
+        if first_adam:
+            note += " " + self.tr(
+                "Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected "
+                "moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):"
+            )
         self.step_note.setText(note)
 
     def show_nudge(self, result: NudgeResult) -> None:
-        self.nudge_result.setText(
-            self.tr(
-                "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
-                "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
-                "tangent + curvature = {both} — what is left is of higher order.<br>"
-                "The parameter was put back."
-            ).format(
-                predicted=_fmt(result.predicted),
-                actual=_fmt(result.actual),
-                curvature=_fmt(result.curvature_term),
-                second=_fmt(result.curvature),
-                both=_fmt(result.second_order),
-            )
-        )
+        """The nudge's numbers, scrolled into sight: the box is at the bottom of a long page."""
+        if result.index is not None and result.index != self.index:
+            return  # asked about a weight that is no longer selected
         self.last_nudge = result
+        self._write_nudge()
+        QTimer.singleShot(0, self._reveal_nudge)
+
+    def _write_nudge(self) -> None:
+        """The last nudge; once the run has moved past its iteration, greyed and said to be old."""
+        result = self.last_nudge
+        if result is None:
+            return
+        text = self.tr(
+            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
+            "tangent + curvature = {both} — what is left is of higher order.<br>"
+            "The parameter was put back."
+        ).format(
+            predicted=_fmt(result.predicted),
+            actual=_fmt(result.actual),
+            curvature=_fmt(result.curvature_term),
+            second=_fmt(result.curvature),
+            both=_fmt(result.second_order),
+        )
+        now = None if self.view is None else self.view.iteration
+        if result.iteration is not None and now is not None and now != result.iteration:
+            old = self.tr("Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.").format(
+                then=result.iteration, now=now
+            )
+            text = f"<b>{html.escape(old)}</b><br><span style='color:{self.colours.muted}'>{text}</span>"
+        self.nudge_result.setText(text)
+
+    def _reveal_nudge(self) -> None:
+        if self.last_nudge is not None:
+            # the taller label re-lays the page out in steps (label, page, scroll range): finish them first
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.ensureWidgetVisible(self.nudge_result)
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:

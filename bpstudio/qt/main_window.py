@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.tour = GuidedTour(self.model, self.prepare_for_tour, parent=center)
         self.tour.hide()
         self.tour.finished.connect(lambda _done: self.settings.mark_tour_seen())
+        self.files.opening.connect(self.tour.withdraw_offer)  # opening a file is not a first start
         layout.addWidget(self.tour)
         self.lesson_box = LessonBox()
         layout.addWidget(self.lesson_box)

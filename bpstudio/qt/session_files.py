@@ -49,6 +49,7 @@ class SessionFiles(QObject):
 
     title_changed = Signal(str)
     status_message = Signal(str)
+    opening = Signal()  # a file was checked and is being opened: the studio is not on a first start's state
 
     def __init__(
         self,
@@ -164,6 +165,7 @@ class SessionFiles(QObject):
             self._refused(path, str(err))
             return False
         self.pause()
+        self.opening.emit()
         self.model.pending_selection = saved.selected_param
         self.pending = (Path(path), saved)
         self._enable_saving(False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Container
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from ..control.stored_config import StoredConfigError, config_from_settings
@@ -93,16 +93,29 @@ class StudioSettings:
         store.sync()
 
 
+# Room the window manager's frame takes around the window's own area (title bar, borders): the
+# size and position set before the first show are the window's, the frame comes on top of them.
+FRAME_ROOM = QSize(16, 40)
+
+
 def fill_most_of_the_screen(window: QMainWindow) -> None:
     """90 % of the screen's free area, centred (a 1920 screen showed a 1366 window in its corner).
 
-    Never smaller than 1366×768, the size the layout was made for, unless the screen is.
+    Never smaller than 1366×768, the size the layout was made for.  A screen where that size and
+    the frame around it do not fit (a 1366×768 projector) gets the window maximized: sized to the
+    whole free area, its frame pushed the status bar, which says why a run stopped, off the bottom.
     """
     screen = window.screen()
     if screen is None:
         return
     area = screen.availableGeometry()
-    width = min(area.width(), max(1366, round(area.width() * 0.9)))
-    height = min(area.height(), max(768, round(area.height() * 0.9)))
+    width = max(1366, round(area.width() * 0.9))
+    height = max(768, round(area.height() * 0.9))
+    if width + FRAME_ROOM.width() > area.width() or height + FRAME_ROOM.height() > area.height():
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        return
     window.resize(width, height)
-    window.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
+    # move() places the frame's corner: centre the window with its frame
+    left = area.left() + (area.width() - width - FRAME_ROOM.width()) // 2
+    top = area.top() + (area.height() - height - FRAME_ROOM.height()) // 2
+    window.move(left, top)

@@ -862,6 +862,14 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>网络图…</translation>
     </message>
     <message>
+        <source>Typeset chain, for slides…</source>
+        <translation>排版的链式法则（用于幻灯片）…</translation>
+    </message>
+    <message>
+        <source>Decision map…</source>
+        <translation>决策图…</translation>
+    </message>
+    <message>
         <source>PyTorch script…</source>
         <translation>PyTorch 脚本…</translation>
     </message>
@@ -872,6 +880,14 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已经存在。要替换它吗？</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -890,6 +906,10 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>select a weight in the diagram first</source>
         <translation>请先在网络图中选择一个权重</translation>
+    </message>
+    <message>
+        <source>show the Decision map tab first</source>
+        <translation>请先打开“决策图”标签页</translation>
     </message>
 </context>
 <context>
@@ -1049,8 +1069,16 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>（这一步的数值在暂停或单步时显示）</translation>
     </message>
     <message>
+        <source>Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):</source>
+        <translation>Adam 的第一步约为 −α·sign(g)，与 g 的大小无关：此时还没有历史，偏差修正后的两个矩就是梯度本身和它的平方（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：</translation>
+    </message>
+    <message>
         <source>tangent g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;actual ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;curvature ½·J″·Δw² = {curvature} (J″ = {second})&lt;br&gt;tangent + curvature = {both} — what is left is of higher order.&lt;br&gt;The parameter was put back.</source>
         <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
+    </message>
+    <message>
+        <source>Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.</source>
+        <translation>这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。</translation>
     </message>
     <message>
         <source>live, once a second</source>
@@ -1071,6 +1099,16 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>sample</source>
         <translation>样本</translation>
+    </message>
+    <message>
+        <source>The branches through the other classes' outputs
+are 0: cross-entropy takes only the true class's
+output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
+= 0 where y = 0. With mse every branch counts.</source>
+        <translation>经过其他类别输出的分支都是 0：
+交叉熵只取真实类别的输出，L = −log（该类的 ŷ），
+所以在 y = 0 处 ∂L/∂ŷ = −y/ŷ = 0。
+换成 mse，每个分支都有贡献。</translation>
     </message>
     <message>
         <source>Value and gradient now</source>
@@ -1123,10 +1161,6 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.</source>
         <translation>g 是这一步所用的梯度（第 t − 1 次迭代的）；上面显示的梯度是下一步要用的。</translation>
-    </message>
-    <message>
-        <source>Adam's first step is about −α·sign(g): m̂ = g and v̂ = g², so m̂/√v̂ = ±1 whatever the size of g.</source>
-        <translation>Adam 的第一步约为 −α·sign(g)：此时 m̂ = g、v̂ = g²，所以无论 g 多大，m̂/√v̂ = ±1。</translation>
     </message>
     <message>
         <source>iteration {n}</source>
@@ -1341,8 +1375,16 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>softmax 产生源</translation>
     </message>
     <message>
-        <source>Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to each output, and the chain sums them there — the article's note ①. Set Loss to mse (the output follows it to linear): the same weight has one path left.</source>
-        <translation>三类螺旋数据，softmax 输出和交叉熵。选中的权重 w₁₁⁽¹⁾ 只连到 I₁⁽²⁾，但 I₁⁽²⁾ 是一个源：softmax 让每个输出都依赖于每个 I⁽²⁾，所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。把损失函数设为 mse（输出层随之变为线性）：同一个权重只剩一条路径。</translation>
+        <source>Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to each output, and the chain sums them there — the article's note ①. At every sample two of the three branches read 0: cross-entropy takes only the true class's output, so ∂L/∂ŷ = −y/ŷ is 0 for the others. The next lesson keeps softmax with mse, where every branch counts.</source>
+        <translation>三类螺旋数据，softmax 输出和交叉熵。选中的权重 w₁₁⁽¹⁾ 只连到 I₁⁽²⁾，但 I₁⁽²⁾ 是一个源：softmax 让每个输出都依赖于每个 I⁽²⁾，所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。在每个样本上，三个分支中有两个为 0：交叉熵只取真实类别的输出，所以其他类别的 ∂L/∂ŷ = −y/ŷ 为 0。下一课保留 softmax、改用 mse，那里每个分支都有贡献。</translation>
+    </message>
+    <message>
+        <source>Softmax with mse: every branch counts</source>
+        <translation>softmax 配 mse：每个分支都有贡献</translation>
+    </message>
+    <message>
+        <source>The same spiral, network and weight w₁₁⁽¹⁾, softmax outputs again, but the loss is mse: L = ½ Σ (ŷ − y)² takes every output, so ∂L/∂ŷ = ŷ − y is non-zero for each class and all three branches summed at the source I₁⁽²⁾ are non-zero — note ①, a branch to every output, in full. Compare the source's block with the previous lesson's.</source>
+        <translation>同样的螺旋数据、网络和权重 w₁₁⁽¹⁾，输出仍是 softmax，但损失函数是 mse：L = ½ Σ (ŷ − y)² 取每一个输出，所以每个类别的 ∂L/∂ŷ = ŷ − y 都不为 0，在源 I₁⁽²⁾ 处求和的三个分支也都不为 0——注意事项①（到每个输出都有一个分支）的完整样子。请把这个源的那一块与上一课的对照。</translation>
     </message>
     <message>
         <source>L&amp;essons</source>
@@ -1874,6 +1916,141 @@ The studio keeps running; the view may be incomplete. The details are written to
     </message>
 </context>
 <context>
+    <name>PlotMenu</name>
+    <message>
+        <source>View All</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>{axis} axis</source>
+        <translation>{axis} 轴</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>鼠标模式</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>三键</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>单键</translation>
+    </message>
+    <message>
+        <source>Plot Options</source>
+        <translation>绘图选项</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Link Axis:</source>
+        <translation>关联坐标轴：</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>反转坐标轴</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>允许鼠标操作</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>仅可见数据</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>仅自动平移</translation>
+    </message>
+    <message>
+        <source>Clip to View</source>
+        <translation>裁剪到视图</translation>
+    </message>
+    <message>
+        <source>Max Traces:</source>
+        <translation>最多曲线数：</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Forget hidden traces</source>
+        <translation>丢弃隐藏的曲线</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Subsample</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Log X</source>
+        <translation>X 对数</translation>
+    </message>
+    <message>
+        <source>Power Spectrum (FFT)</source>
+        <translation>功率谱（FFT）</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>Y 对数</translation>
+    </message>
+    <message>
+        <source>Subtract Mean</source>
+        <translation>减去均值</translation>
+    </message>
+    <message>
+        <source>Show X Grid</source>
+        <translation>显示 X 网格</translation>
+    </message>
+    <message>
+        <source>Show Y Grid</source>
+        <translation>显示 Y 网格</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+</context>
+<context>
     <name>PredictionProbe</name>
     <message>
         <source>true</source>
@@ -1890,6 +2067,28 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>Input {name}, from {lo} to {hi} (the data's range)</source>
         <translation>输入 {name}，从 {lo} 到 {hi}（数据的范围）</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1958,7 +2157,7 @@ The studio keeps running; the view may be incomplete. The details are written to
     <name>SaveNames</name>
     <message>
         <source>Replace the file?</source>
-        <translation>替换该文件？</translation>
+        <translation>替换文件？</translation>
     </message>
     <message>
         <source>{name} already exists in {folder}.

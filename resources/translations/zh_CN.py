@@ -811,3 +811,82 @@ TRANSLATIONS.update({  # issue 24: short legend labels, "iteration" on the studi
     "test ×{scale}": "测试 ×{scale}",
     "GD": "梯度下降",
 })
+
+# --- fixes ---
+TRANSLATIONS.update({  # the lecture on a 1366×768 projector: what the same trial found (#24)
+    "Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected "
+    "moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):":
+        "Adam 的第一步约为 −α·sign(g)，与 g 的大小无关：此时还没有历史，偏差修正后的两个矩就是梯度本身和它的平方"
+        "（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：",
+    "Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.":
+        "这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。",
+    # the softmax lesson says why two branches read 0, and its mse companion
+    "The branches through the other classes' outputs\n"
+    "are 0: cross-entropy takes only the true class's\n"
+    "output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ\n"
+    "= 0 where y = 0. With mse every branch counts.":
+        "经过其他类别输出的分支都是 0：\n"
+        "交叉熵只取真实类别的输出，L = −log（该类的 ŷ），\n"
+        "所以在 y = 0 处 ∂L/∂ŷ = −y/ŷ = 0。\n"
+        "换成 mse，每个分支都有贡献。",
+    "Three spiral classes, softmax outputs and cross-entropy. The chosen weight w₁₁⁽¹⁾ feeds only I₁⁽²⁾, "
+    "yet I₁⁽²⁾ is a source: softmax makes every output depend on every I⁽²⁾, so I₁⁽²⁾ has a branch to "
+    "each output, and the chain sums them there — the article's note ①. At every sample two of the three "
+    "branches read 0: cross-entropy takes only the true class's output, so ∂L/∂ŷ = −y/ŷ is 0 for the "
+    "others. The next lesson keeps softmax with mse, where every branch counts.":
+        "三类螺旋数据，softmax 输出和交叉熵。选中的权重 w₁₁⁽¹⁾ 只连到 I₁⁽²⁾，但 I₁⁽²⁾ 是一个源：softmax 让每个输出都依赖于每个 I⁽²⁾，"
+        "所以 I₁⁽²⁾ 到每个输出都有一个分支，链路在那里把它们求和——即文中的注意事项①。在每个样本上，三个分支中有两个为 0："
+        "交叉熵只取真实类别的输出，所以其他类别的 ∂L/∂ŷ = −y/ŷ 为 0。下一课保留 softmax、改用 mse，那里每个分支都有贡献。",
+    "Softmax with mse: every branch counts": "softmax 配 mse：每个分支都有贡献",
+    "The same spiral, network and weight w₁₁⁽¹⁾, softmax outputs again, but the loss is mse: "
+    "L = ½ Σ (ŷ − y)² takes every output, so ∂L/∂ŷ = ŷ − y is non-zero for each class and all three "
+    "branches summed at the source I₁⁽²⁾ are non-zero — note ①, a branch to every output, in full. "
+    "Compare the source's block with the previous lesson's.":
+        "同样的螺旋数据、网络和权重 w₁₁⁽¹⁾，输出仍是 softmax，但损失函数是 mse：L = ½ Σ (ŷ − y)² 取每一个输出，"
+        "所以每个类别的 ∂L/∂ŷ = ŷ − y 都不为 0，在源 I₁⁽²⁾ 处求和的三个分支也都不为 0——注意事项①"
+        "（到每个输出都有一个分支）的完整样子。请把这个源的那一块与上一课的对照。",
+    # pyqtgraph's right-click menu and the file dialog's labels that Qt's catalogue lacks
+    "View All": "显示全部",
+    "{axis} axis": "{axis} 轴",
+    "Mouse Mode": "鼠标模式",
+    "3 button": "三键",
+    "1 button": "单键",
+    "Plot Options": "绘图选项",
+    "Export...": "导出…",
+    "Transforms": "变换",
+    "Downsample": "降采样",
+    "Average": "平均",
+    "Alpha": "透明度",
+    "Grid": "网格",
+    "Points": "数据点",
+    "Link Axis:": "关联坐标轴：",
+    "Auto": "自动",
+    "Manual": "手动",
+    "Invert Axis": "反转坐标轴",
+    "Mouse Enabled": "允许鼠标操作",
+    "Visible Data Only": "仅可见数据",
+    "Auto Pan Only": "仅自动平移",
+    "Clip to View": "裁剪到视图",
+    "Max Traces:": "最多曲线数：",
+    "Peak": "峰值",
+    "Forget hidden traces": "丢弃隐藏的曲线",
+    "Mean": "均值",
+    "Subsample": "抽样",
+    "Log X": "X 对数",
+    "Power Spectrum (FFT)": "功率谱（FFT）",
+    "Log Y": "Y 对数",
+    "Subtract Mean": "减去均值",
+    "Show X Grid": "显示 X 网格",
+    "Show Y Grid": "显示 Y 网格",
+    "Opacity": "不透明度",
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
+    "Folder": "文件夹",
+    "File": "文件",
+    # File ▸ Export for slides
+    "Typeset chain, for slides…": "排版的链式法则（用于幻灯片）…",
+    "Decision map…": "决策图…",
+    "Replace the file?": "替换文件？",
+    "{name} already exists. Replace it?": "{name} 已经存在。要替换它吗？",
+    "show the Decision map tab first": "请先打开“决策图”标签页",
+})
