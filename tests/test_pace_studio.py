@@ -118,3 +118,23 @@ def test_the_pace_speaks_chinese(qtbot, open_studio, language):
     box(window, "run_for").setValue(100)
     assert "100" in box(window, "run_for").text() and "暂停" in box(window, "run_for").text()
     window.set_language("en")
+
+
+@pytest.mark.parametrize("trainer", ["thread", "process"])
+def test_a_slow_run_stops_exactly_and_closes_at_once(qtbot, open_studio, monkeypatch, trainer):
+    monkeypatch.setenv("BPSTUDIO_TRAINER", trainer)  # the studio's default is its own process
+    window = open_studio()
+    box(window, "run_for").setValue(10)
+    box(window, "run_speed").setValue(100)
+    trigger(window, "run")
+    qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED and window.last.iteration > 0, timeout=10000)
+    assert window.last.iteration == 10
+    box(window, "run_speed").setValue(1)  # one a second: the trainer spends its time waiting
+    trigger(window, "run")
+    qtbot.waitUntil(lambda: window.last.iteration == 11 and window.last.state is RunState.RUNNING, timeout=5000)
+    pause(qtbot, window)  # the pause ends the wait for iteration 12 (tests/test_pace.py times that without Qt)
+    assert window.last.iteration == 11
+    trigger(window, "run")
+    qtbot.waitUntil(lambda: window.last.iteration == 12, timeout=5000)
+    window.close()  # waits CLOSE_WAIT_MS (0.3 s) for the trainer at most, else it stays open and says so
+    assert window.thread.isFinished() and not window.isVisible()
