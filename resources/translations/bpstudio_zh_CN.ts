@@ -1389,8 +1389,8 @@
         <translation>运行</translation>
     </message>
     <message>
-        <source>Train at full speed</source>
-        <translation>全速训练</translation>
+        <source>Train at the pace set on the toolbar (full speed unless slowed)</source>
+        <translation>按工具栏上设定的速度训练（未调慢时为全速）</translation>
     </message>
     <message>
         <source>Pause</source>

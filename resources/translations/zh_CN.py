@@ -785,4 +785,5 @@ TRANSLATIONS.update({  # the pace on the training toolbar (issue 24)
     "Fewer iterations a second": "每秒迭代更少",
     "Faster": "更快",
     "More iterations a second, up to full speed": "每秒迭代更多，直到全速",
+    "Train at the pace set on the toolbar (full speed unless slowed)": "按工具栏上设定的速度训练（未调慢时为全速）",
 })
