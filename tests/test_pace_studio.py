@@ -138,3 +138,21 @@ def test_a_slow_run_stops_exactly_and_closes_at_once(qtbot, open_studio, monkeyp
     qtbot.waitUntil(lambda: window.last.iteration == 12, timeout=5000)
     window.close()  # waits CLOSE_WAIT_MS (0.3 s) for the trainer at most, else it stays open and says so
     assert window.thread.isFinished() and not window.isVisible()
+
+
+def test_space_still_runs_while_a_pace_box_has_the_focus(qtbot, open_studio):
+    from PySide6.QtCore import Qt
+
+    window = open_studio()
+    speed = box(window, "run_speed")
+    speed.setFocus()
+    qtbot.waitUntil(speed.hasFocus, timeout=2000)
+    speed.selectAll()  # "full speed" typed over
+    qtbot.keyClicks(speed.lineEdit(), "20")
+    qtbot.keyClick(speed, Qt.Key.Key_Return)  # typed and confirmed: the run gets the keys back
+    assert speed.value() == 20 and not speed.hasFocus()
+    speed.setFocus()
+    qtbot.waitUntil(speed.hasFocus, timeout=2000)
+    qtbot.keyClick(speed, Qt.Key.Key_Space)  # with the focus still in the box
+    qtbot.waitUntil(lambda: window.last.state is RunState.RUNNING, timeout=5000)
+    pause(qtbot, window)

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.pace_controls.pace_changed.connect(lambda pace: self.thread.submit(SetPace(pace)))
         self.model_signals.update_applied.connect(lambda update: self.pace_controls.show(update.pace))
         self.files.pace_source = self.pace_controls.pace
+        self.pace_controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.menus = StudioMenus(
             self.menuBar(),
             self,

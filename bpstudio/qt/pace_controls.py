@@ -11,7 +11,7 @@ session keeps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QToolBar, QWidget
 
@@ -48,6 +48,7 @@ def faster(speed: int) -> int:
 
 class PaceControls(QObject):
     pace_changed = Signal(object)  # Pace: the user chose it
+    editing_done = Signal()  # Enter in a box: the window gives Space and the arrows back to the run
 
     def __init__(self, toolbar: QToolBar, window: QWidget) -> None:
         super().__init__(window)
@@ -65,6 +66,8 @@ class PaceControls(QObject):
             box.setKeyboardTracking(False)  # typing 50 asks for 50, not for 5 first
             box.setAccelerated(True)
             box.valueChanged.connect(self._chosen)
+            box.editingFinished.connect(self.editing_done.emit)
+            box.installEventFilter(self)  # Space stays Run / Pause while a box has the focus
         toolbar.addSeparator()
         toolbar.addWidget(self.speed)
         toolbar.addWidget(self.run_for)
@@ -79,6 +82,13 @@ class PaceControls(QObject):
         self.actions["faster"].triggered.connect(lambda: self.speed.setValue(faster(self.speed.value())))
         self._asked: Pace | None = None  # sent to the trainer, not yet in an Update
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A box never takes Space (no number has one): Run / Pause's shortcut gets it, focus or not."""
+        if event.type() == QEvent.Type.ShortcutOverride and getattr(event, "key", lambda: None)() == Qt.Key.Key_Space:
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def pace(self) -> Pace:
         """The pace the boxes show."""
