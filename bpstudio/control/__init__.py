@@ -1,6 +1,6 @@
 """Session state, the run gate and commands: everything between the GUI and the engine, without Qt."""
 
-from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting, SetWeight
+from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetPace, SetSetting, SetWeight
 from .run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit
 from .session import ChangeRecord, RunState, TrainingSession, Update
 
@@ -16,6 +16,7 @@ __all__ = [
     "RunState",
     "STOP",
     "SelectSample",
+    "SetPace",
     "SetSetting",
     "SetWeight",
     "Step",

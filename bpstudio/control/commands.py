@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine.config import RunConfig
+from .pace import Pace
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,10 @@ class SetWeight:
 
     param: int
     value: float
+
+
+@dataclass(frozen=True)
+class SetPace:
+    """How fast a run goes and when it pauses by itself (see control.pace); not a RunConfig setting."""
+
+    pace: Pace

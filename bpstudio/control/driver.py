@@ -5,6 +5,12 @@ on the gate, carry out commands, run batches, and publish an Update after
 each — throttled so that a fast run publishes at most ``max_rate`` times a
 second, every JVal value still included.  Exceptions are published as an
 error message and pause the run instead of killing the thread silently.
+
+The session's :class:`~.pace.Pace` sets how fast a run goes and when it
+pauses by itself: a :class:`~.pace.Pacer` says how many iterations each batch
+may run, and between them the loop waits on the gate (never a blind sleep),
+so Pause, Step and closing answer at once.  At full speed with no run_for it
+asks nothing and the batch loop is the plain one.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import time
 import traceback
 from typing import Callable
 
+from .pace import Pacer
 from .run_gate import RUN_BATCH, STOP, RunGate
 from .session import TrainingSession, Update
 
@@ -23,11 +30,15 @@ def drive(
     publish: Callable[[Update], None],
     report_error: Callable[[str], None],
     max_rate: float = 60.0,
+    pacer: Pacer | None = None,
 ) -> None:
+    """``pacer``: the run's clock (tests pass one with a fake clock); one is made otherwise."""
     interval = 1.0 / max_rate
     last_publish = 0.0
     was_running = False
     rate = 0.0
+    unpublished = False  # a batch ran that no Update has told yet
+    pacer = pacer or Pacer()
     while True:
         # While a run goes on, wake at least every interval: a pause can come just after an Update
         # that said "running", and then nothing else would wake this loop to say "paused".
@@ -45,11 +56,33 @@ def drive(
             if command is None:
                 continue
             if command is RUN_BATCH:
-                rate = session.run_batch(lambda: gate.running, seconds=interval)
+                if not was_running:
+                    pacer.start(session.pace)  # a run begins: its schedule and run_for count from here
+                elif session.pace != pacer.pace:
+                    pacer.change(session.pace)
                 was_running = True
+                if pacer.paced:
+                    allowed = pacer.allowed()
+                    if allowed == 0 and not pacer.run_for_reached:  # the next iteration is not due yet
+                        wait = pacer.wait()
+                        if unpublished and time.perf_counter() + wait - last_publish >= interval:
+                            # the wait outlasts the publishing interval: show what ran before it, not after
+                            publish(session.update(gate.running, rate))
+                            last_publish, unpublished = time.perf_counter(), False
+                        gate.hold(wait)  # a pause, step or close ends the wait at once
+                        continue
+                    count, rate = session.run_batch(lambda: gate.running, seconds=interval, limit=allowed)
+                    pacer.ran(count)
+                    if pacer.pace.run_speed:
+                        rate = pacer.rate()  # over wall time, the waits included
+                    if pacer.run_for_reached:
+                        gate.finished_running()  # N iterations run: the run pauses by itself
+                else:
+                    _count, rate = session.run_batch(lambda: gate.running, seconds=interval)
                 if session.trainer.finished:
                     gate.finished_running()
                 if gate.running and time.perf_counter() - last_publish < interval:
+                    unpublished = True
                     continue
             else:
                 session.execute(command)
@@ -58,7 +91,7 @@ def drive(
                 session.paused()
                 was_running = False
             publish(session.update(running, rate))
-            last_publish = time.perf_counter()
+            last_publish, unpublished = time.perf_counter(), False
         except Exception as exc:  # the GUI must hear of it; the thread goes on
             gate.pause()
             report_error(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=4)}")

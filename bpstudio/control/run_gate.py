@@ -128,6 +128,15 @@ class RunGate:
                 return self._queue.popleft()
             return RUN_BATCH
 
+    def hold(self, seconds: float) -> None:
+        """Wait up to ``seconds`` while the run goes on with nothing queued: a paced run between iterations.
+
+        It returns at once on a pause, a command or stop, so a paced run
+        answers them as promptly as a full-speed one.
+        """
+        with self._cond:
+            self._cond.wait_for(lambda: self._stopped or bool(self._queue) or not self._running, seconds)
+
     def finished_running(self) -> None:
         """The training thread reports that the run stopped by itself (converged, ...)."""
         with self._cond:

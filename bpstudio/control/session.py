@@ -32,7 +32,8 @@ from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
 from .class_scores import AccuracyMeter, Scores
-from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetSetting, SetWeight
+from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetPace, SetSetting, SetWeight
+from .pace import Pace
 from .run_gate import Step, StepPhase, Submit
 
 MAX_SNAPSHOTS = 500
@@ -104,6 +105,7 @@ class Update:
     can_redo: bool = False  # a rewind stepped back over points that Redo brings back
     discarded: np.ndarray | None = None  # JVal of a rewound-over tail a new branch replaced: keep it as a run
     scores: Scores | None = None  # train (and test) accuracy of a classification run
+    pace: Pace = Pace()  # how fast the run goes and when it pauses by itself (kept in the session file)
 
     @property
     def iteration(self) -> int:
@@ -126,6 +128,7 @@ class TrainingSession:
         """``problem`` is the run's network and data when already built (the trainer's process gets it)."""
         self.config = config or RunConfig()
         self.sample = 0
+        self.pace = Pace()  # the teacher's, not the run's: kept across resets and new runs
         self._load_outcome: tuple | None = None
         self._accuracy = AccuracyMeter()
         self._new_trainer(problem)
@@ -168,6 +171,7 @@ class TrainingSession:
         if saved.snapshot.stop_reason is not None:
             trainer.stop_reason = StopReason(saved.snapshot.stop_reason)
         self._adopt(config, trainer)
+        self.pace = getattr(saved, "pace", None) or Pace()
         self.changes = list(saved.changes)
         self.snapshots = [saved.snapshot]
 
@@ -192,8 +196,8 @@ class TrainingSession:
         return RunState.PAUSED
 
     # -- work on the training thread -----------------------------------------------
-    def run_batch(self, keep_running, seconds: float = 1 / 60) -> float:
-        """Step while ``keep_running()`` and the time slice lasts; return it/s."""
+    def run_batch(self, keep_running, seconds: float = 1 / 60, limit: int | None = None) -> tuple[int, float]:
+        """Step while ``keep_running()``, the time slice lasts and fewer than ``limit`` ran; return (iterations, it/s)."""
         self._branch()
         self._finish_phases()
         trainer = self.trainer
@@ -202,11 +206,18 @@ class TrainingSession:
         deadline = started + seconds
         before = trainer.iteration
         with np.errstate(over="ignore", invalid="ignore"):
-            while keep_running() and step():
-                if time.perf_counter() >= deadline:
-                    break
+            if limit is None:  # the full-speed loop: nothing in it but the step and the clock
+                while keep_running() and step():
+                    if time.perf_counter() >= deadline:
+                        break
+            else:
+                end = before + limit
+                while trainer.iteration < end and keep_running() and step():
+                    if time.perf_counter() >= deadline:
+                        break
         elapsed = time.perf_counter() - started
-        return (trainer.iteration - before) / elapsed if elapsed > 0 else 0.0
+        count = trainer.iteration - before
+        return count, (count / elapsed if elapsed > 0 else 0.0)
 
     def execute(self, command: Any) -> None:
         """Carry out one gate command (Step, StepPhase or a Submit payload)."""
@@ -267,6 +278,8 @@ class TrainingSession:
                 self.reset()
             elif isinstance(payload, SelectSample):
                 self._select_sample(payload.sample)
+            elif isinstance(payload, SetPace):
+                self.pace = payload.pace
             elif isinstance(payload, SetWeight):
                 self._set_weight(payload.param, payload.value)
             elif isinstance(payload, LoadSaved):
@@ -507,4 +520,5 @@ class TrainingSession:
             discarded=discarded,
             loaded=loaded,
             scores=self._accuracy.measure(self.config, self.trainer, running),
+            pace=self.pace,
         )

@@ -1,11 +1,11 @@
 """The ``.bpstudio`` session file: a zip of one JSON document and NumPy arrays.
 
-Format (version 1)::
+Format (version 2)::
 
-    session.json   {"format": "bpstudio-session", "version": 1, "app_version": ...,
+    session.json   {"format": "bpstudio-session", "version": 2, "app_version": ...,
                     "config": {RunConfig}, "iteration": k, "jval": J, "stop_reason": ...,
                     "optimizer": name, "hyper": {...}, "changes": [[k, field, old, new], ...],
-                    "selected_param": i | null}
+                    "selected_param": i | null, "pace": {"run_speed": s, "run_for": n | null}}
     weights.npy    (n_params,)  the weights at iteration k
     gradient.npy   (n_params,)  the gradient there
     history.npy    (k + 1,)     JVal at iterations 0..k
@@ -19,6 +19,10 @@ any problem is one :class:`SessionFileError` with a sentence for the user.
 Saving goes through :mod:`bpstudio.control.safe_write`: a temporary file
 beside the target, renamed over it, so a crash mid-save never leaves a
 half-written file in place of a good one, and only regular files are replaced.
+
+Older versions are read through :func:`_migrate`, which brings their document
+to the current version before it is checked (version 1 had no ``pace``: it
+reads as full speed with no run_for).
 """
 
 from __future__ import annotations
@@ -44,10 +48,11 @@ from ..engine.snapshot import Snapshot
 from .safe_write import replacing_file
 from .session_archive import MAX_JSON_BYTES, ArchiveError, BoundedReader, open_archive, parse_json
 from .text_safety import escape_control
+from .pace import Pace, PaceError
 from .session import MAX_CHANGES, ChangeRecord, TrainingSession
 
 FORMAT = "bpstudio-session"
-VERSION = 1
+VERSION = 2  # 2: "pace" (run_speed, run_for)
 STOP_REASONS = (None, "converged1", "converged2", "max_iter", "diverged")
 
 
@@ -66,6 +71,7 @@ class SavedSession:
     dataset: Dataset | None = None  # the data of a run on a CSV file
     test_history: np.ndarray | None = None  # JVal on the held-out samples
     problem: Problem | None = None  # the run's network and data, built while checking
+    pace: Pace = Pace()  # how fast the run goes and when it pauses by itself
 
 
 # -- saving ------------------------------------------------------------------------------
@@ -82,6 +88,7 @@ def save_session(path: str | os.PathLike, session: TrainingSession, selected_par
         selected_param,
         trainer.problem.all_data,
         test,
+        session.pace,
     )
 
 
@@ -94,6 +101,7 @@ def save_state(
     selected_param: int | None = None,
     dataset: Dataset | None = None,
     test_history: np.ndarray | None = None,
+    pace: Pace | None = None,
 ) -> None:
     """Write the parts of a session to ``path`` atomically; raises OSError on failure.
 
@@ -115,6 +123,7 @@ def save_state(
         "hyper": dict(snap.hyper),
         "changes": [[c.iteration, c.field, _plain(c.old), _plain(c.new)] for c in changes],
         "selected_param": selected_param,
+        "pace": (pace or Pace()).to_dict(),
     }
     history = np.asarray(history, dtype=float)[: snap.iteration + 1]
     arrays = {"weights": snap.weights, "gradient": snap.gradient, "history": history}
@@ -170,6 +179,7 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     if not isinstance(document, dict):
         raise SessionFileError("session.json must hold an object")
     _check_header(document)
+    document = _migrate(document)
     config = _config(document)
     dataset = _dataset(reader, members, document, config) if config.data_file else None
     try:
@@ -222,11 +232,15 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     if selected is not None and (not isinstance(selected, int) or isinstance(selected, bool) or not 0 <= selected < n):
         raise SessionFileError("'selected_param' is not a parameter of this network")
     changes = _changes(document, iteration)
+    try:
+        pace = Pace.from_dict(document.get("pace"))
+    except PaceError as err:
+        raise SessionFileError(str(err)) from None
     problem = _problem(config, dataset)
     _check_jval(problem, weights, jval)
     snapshot = Snapshot.capture(iteration, jval, weights, gradient, optimizer, hyper, state, stop)
     return SavedSession(
-        config, snapshot, history, changes, selected, _text(document.get("app_version", "?")), dataset, test_history, problem
+        config, snapshot, history, changes, selected, _text(document.get("app_version", "?")), dataset, test_history, problem, pace
     )
 
 
@@ -322,6 +336,15 @@ def _check_header(document: dict) -> None:
         raise SessionFileError(
             f"this file was made by a newer BP Studio (format {version}); this version reads format {VERSION}. Please update BP Studio."
         )
+
+
+def _migrate(document: dict) -> dict:
+    """The document as the current version writes it; each step adds what its version brought, with the old behaviour."""
+    document = dict(document)
+    if document["version"] < 2:
+        document["pace"] = Pace().to_dict()  # before pace: full speed, until paused
+    document["version"] = VERSION
+    return document
 
 
 def _config(document: dict) -> RunConfig:

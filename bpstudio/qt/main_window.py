@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.messages import QT_TRANSLATE_NOOP
-from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetSetting, SetWeight, Update
+from ..control import ApplyConfig, Redo, Reset, Rewind, RunState, SelectSample, SetPace, SetSetting, SetWeight, Update
 from ..control.task_settings import changes_for
 from ..engine.config import ConfigError, RunConfig
 from ..control.studio_model import FINISHED, NO_SELECTION, StudioModel
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .landscape_panel import LandscapePanel
 from .lessons_menu import LessonBox, LessonsMenu
 from .network_view import NetworkView
+from .pace_controls import PaceControls
 from .i18n import install_language, localized, marked, system_language
 from .export_menu import ExportMenu
 from .menus import MenuHandlers, StudioMenus
@@ -124,6 +125,12 @@ class MainWindow(QMainWindow):
             },
         )
         self.actions_by_name = self.training.by_name  # the menus and tests read them by name
+        # the pace (run_speed, run_for) on the training toolbar: reachable in presentation mode
+        self.pace_controls = PaceControls(self.training.toolbar, self)
+        self.pace_controls.pace_changed.connect(lambda pace: self.thread.submit(SetPace(pace)))
+        self.model_signals.update_applied.connect(lambda update: self.pace_controls.show(update.pace))
+        self.files.pace_source = self.pace_controls.pace
+        self.pace_controls.editing_done.connect(lambda: self.network_view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.menus = StudioMenus(
             self.menuBar(),
             self,
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
+        self.menus.menu("menu_training").addSeparator()
+        self.menus.menu("menu_training").addActions(list(self.pace_controls.actions.values()))
         self.lessons = LessonsMenu(self.menuBar(), self.menus.menu("menu_view").menuAction(), self.lesson_box, self.set_up_run)
         self.resize(1366, 768)
         self.theme = "light"
@@ -396,6 +405,8 @@ class MainWindow(QMainWindow):
         self.training.retranslate()
         if hasattr(self, "board"):
             self.board.retranslate()
+        if hasattr(self, "pace_controls"):
+            self.pace_controls.retranslate()
         if hasattr(self, "menus"):
             self.menus.retranslate()
         if hasattr(self, "lessons"):
@@ -647,6 +658,7 @@ class MainWindow(QMainWindow):
         self.lessons.menu.setEnabled(False)
         self.status.show_trainer_lost()
         self.training.switch_off()
+        self.pace_controls.set_enabled(False)
         last = self.model.last
         if last is not None:
             self._refresh_views(last)  # the inspector and diagram at the last point shown, as after a pause

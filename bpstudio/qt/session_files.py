@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..control import LoadSaved
 from ..control.studio_model import StudioModel
+from ..control.pace import Pace
 from ..control.session_file import SessionFileError, load_session, save_state
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
@@ -68,6 +69,8 @@ class SessionFiles(QObject):
         self.path: Path | None = None
         self.saved_mark: tuple | None = None  # (iteration, config, changes) when last saved/opened
         self.pending: tuple | None = None  # (path, SavedSession) handed to the thread, not yet loaded
+        # the pace on screen (the toolbar's boxes): saved as shown, even before the trainer has taken it
+        self.pace_source: Callable[[], Pace] | None = None
 
     # -- menu -----------------------------------------------------------------------------
     def add_to(self, menu: QMenu) -> None:
@@ -116,9 +119,15 @@ class SessionFiles(QObject):
             self.recent_menu.addAction(entry, open_entry)
 
     # -- state ----------------------------------------------------------------------------------
+    def _pace(self) -> Pace:
+        if self.pace_source is not None:
+            return self.pace_source()
+        last = self.model.last
+        return Pace() if last is None else last.pace
+
     def _mark(self) -> tuple | None:
         last = self.model.last
-        return None if last is None else (last.iteration, last.config, last.changes)
+        return None if last is None else (last.iteration, last.config, last.changes, self._pace())
 
     @property
     def unsaved(self) -> bool:
@@ -238,6 +247,7 @@ class SessionFiles(QObject):
                 self.model.selected,
                 problem.all_data,
                 mirror.test_values() if problem.test is not None else None,
+                self._pace(),
             )
         except OSError as err:
             QMessageBox.warning(

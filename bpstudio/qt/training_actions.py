@@ -20,7 +20,10 @@ from .i18n import marked
 
 # name: (text, tip), in the window's translation context as before
 ACTION_TEXTS = {
-    "run": (QT_TRANSLATE_NOOP("MainWindow", "Run"), QT_TRANSLATE_NOOP("MainWindow", "Train at full speed")),
+    "run": (
+        QT_TRANSLATE_NOOP("MainWindow", "Run"),
+        QT_TRANSLATE_NOOP("MainWindow", "Train at the pace set on the toolbar (full speed unless slowed)"),
+    ),
     "pause": (QT_TRANSLATE_NOOP("MainWindow", "Pause"), QT_TRANSLATE_NOOP("MainWindow", "Stop on this iteration")),
     "step": (QT_TRANSLATE_NOOP("MainWindow", "Step"), QT_TRANSLATE_NOOP("MainWindow", "Exactly one iteration")),
     "step_phase": (

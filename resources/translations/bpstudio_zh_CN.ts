@@ -1481,8 +1481,8 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>运行</translation>
     </message>
     <message>
-        <source>Train at full speed</source>
-        <translation>全速训练</translation>
+        <source>Train at the pace set on the toolbar (full speed unless slowed)</source>
+        <translation>按工具栏上设定的速度训练（未调慢时为全速）</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1886,6 +1886,53 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>linear</source>
         <translation>线性</translation>
+    </message>
+</context>
+<context>
+    <name>PaceControls</name>
+    <message>
+        <source>Slower</source>
+        <translation>更慢</translation>
+    </message>
+    <message>
+        <source>Fewer iterations a second</source>
+        <translation>每秒迭代更少</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>更快</translation>
+    </message>
+    <message>
+        <source>More iterations a second, up to full speed</source>
+        <translation>每秒迭代更多，直到全速</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source> it/s</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source>run until paused</source>
+        <translation>一直运行到暂停</translation>
+    </message>
+    <message>
+        <source>run </source>
+        <translation>运行 </translation>
+    </message>
+    <message>
+        <source> then pause</source>
+        <translation> 次后暂停</translation>
+    </message>
+    <message>
+        <source>Iterations a second while running: slow enough to narrate, or full speed (0). Slower {slower}, faster {faster}.</source>
+        <translation>运行时每秒的迭代次数：慢到可以边讲边看，或全速（0）。更慢 {slower}，更快 {faster}。</translation>
+    </message>
+    <message>
+        <source>Run (Space) trains this many iterations, then pauses by itself; 0 runs until you pause. Step (→) is still one.</source>
+        <translation>运行（空格）训练这么多次迭代后自动暂停；0 表示一直运行到你暂停。单步（→）仍是一次。</translation>
     </message>
 </context>
 <context>

@@ -890,3 +890,21 @@ TRANSLATIONS.update({  # the lecture on a 1366×768 projector: what the same tri
     "{name} already exists. Replace it?": "{name} 已经存在。要替换它吗？",
     "show the Decision map tab first": "请先打开“决策图”标签页",
 })
+
+# --- pace ---
+TRANSLATIONS.update({  # the pace on the training toolbar (issue 24)
+    "full speed": "全速",
+    " it/s": " 次/秒",
+    "run until paused": "一直运行到暂停",
+    "run ": "运行 ",
+    " then pause": " 次后暂停",
+    "Iterations a second while running: slow enough to narrate, or full speed (0). Slower {slower}, faster {faster}.":
+        "运行时每秒的迭代次数：慢到可以边讲边看，或全速（0）。更慢 {slower}，更快 {faster}。",
+    "Run (Space) trains this many iterations, then pauses by itself; 0 runs until you pause. Step (→) is still one.":
+        "运行（空格）训练这么多次迭代后自动暂停；0 表示一直运行到你暂停。单步（→）仍是一次。",
+    "Slower": "更慢",
+    "Fewer iterations a second": "每秒迭代更少",
+    "Faster": "更快",
+    "More iterations a second, up to full speed": "每秒迭代更多，直到全速",
+    "Train at the pace set on the toolbar (full speed unless slowed)": "按工具栏上设定的速度训练（未调慢时为全速）",
+})
