@@ -38,6 +38,7 @@ class Cell:
     latex: str
     value: float | None
     defined_below: Node | None = None  # ∂L/∂v whose own block follows
+    edge: Edge | None = None  # the basic link this factor is the local derivative of (None for ∂L/∂v)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Bl
         out = []
         for term in product.terms:
             if isinstance(term, Factor):
-                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term)))
+                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term), edge=term.edge))
             elif isinstance(term, Named):
                 out.append(Cell(frac("L", name(term.node)), value(term), term.node))
                 if term.node not in done:

@@ -793,3 +793,10 @@ TRANSLATIONS.update({  # an exception in a view is said to the user and logged (
     "(the same failure happened {n} times)": "（同样的错误已发生 {n} 次）",
     "the terminal (the log folder cannot be written)": "终端（无法写入日志文件夹）",
 })
+
+# --- pointer ---
+TRANSLATIONS.update({  # the teacher's pointer and the cursor halo (issue #24)
+    "Cursor &halo": "光标光环(&H)",
+    "A large ring follows the mouse, so the back row can follow it (Ctrl+H)": "一个大圆环跟随鼠标，后排也能看清鼠标在哪里（Ctrl+H）",
+    "Clear the pointer": "清除指示",
+})
