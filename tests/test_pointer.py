@@ -9,9 +9,10 @@ import re
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCursor, QFontMetricsF
 
+from bpstudio.control.pointer_targets import cell_at
 from bpstudio.control.typeset import number_text
 from bpstudio.engine.config import RunConfig
-from bpstudio.engine.graph import PARAM, WEIGHT, ExpandedGraph
+from bpstudio.engine.graph import PARAM, WEIGHT, ExpandedGraph, Node
 from bpstudio.engine.node_values import node_values
 from bpstudio.qt.background import BackgroundWorker
 
@@ -31,8 +32,10 @@ def presenting_with_chain(qtbot, open_studio, index=0, hidden=(4, 3)):
 def factor_cells(window):
     """(id, cell) of every factor of the chain on screen."""
     view = window.inspector.view
-    for b, r, c in {tuple(map(int, m)) for m in re.findall(r'id="factor-(\d+)-(\d+)-(\d+)"', window.inspector.formula.svg_text)}:
-        yield f"factor-{b}-{r}-{c}", view.blocks[b].rows[r].cells[c]
+    for where in {tuple(map(int, m)) for m in re.findall(r'id="factor-(\d+)-(\d+)-(\d+)"', window.inspector.formula.svg_text)}:
+        cell = cell_at(view.blocks, where)  # None while an older chain's picture is still shown
+        if cell is not None:
+            yield "factor-{}-{}-{}".format(*where), cell
 
 
 def click_formula(qtbot, window, element):
@@ -135,10 +138,13 @@ def test_a_weight_link_click_chooses_the_weight_and_points_at_it(qtbot, open_stu
     qtbot.waitUntil(lambda: window.inspector.view is not None and window.inspector.view.index == 5, timeout=10000)
     assert window.pointer.overlay.number == number_text(float(window.last.snapshot.weights[5]))
     # once the chain of w is typeset, its own factor ∂I/∂w is boxed
-    qtbot.waitUntil(lambda: bool(window.inspector.formula.marks), timeout=20000)
-    marked = {group[0] for group in window.inspector.formula.marks}
-    own = {i for i, c in factor_cells(window) if c.edge is not None and c.edge.source.kind == PARAM}
-    assert marked == own
+    param = Node(PARAM, *ExpandedGraph(window.problem.network).weight_of(item.edge))
+
+    def own_factor_marked():
+        own = {i for i, c in factor_cells(window) if c.edge is not None and c.edge.source == param}
+        return own and {group[0] for group in window.inspector.formula.marks} == own
+
+    qtbot.waitUntil(own_factor_marked, timeout=20000)
 
 
 def test_outside_presentation_clicks_do_what_they_did(qtbot, open_studio):

@@ -170,8 +170,8 @@ class FormulaView(QWidget):
             painter.end()
             self._cache, self._cache_key = pixmap, key
         painter = QPainter(self)
+        self._paint_marks(painter)  # under the ink: a highlighter's colour, the glyphs keep their black
         painter.drawPixmap(self._origin_x(), 0, self._cache)
-        self._paint_marks(painter)
         painter.end()
 
     # -- marks ---------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ class FormulaView(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(self.mark_colour)
-        fill.setAlpha(110)  # a highlighter: the factor stays readable under it
+        fill.setAlpha(170)
         edge = QColor(self.palette().color(self.foregroundRole()))
         pad = max(3.0, 0.15 * self.fontMetrics().height())
         for group in self.marks:

@@ -31,6 +31,7 @@ from ..control.pointer_targets import (
     Pointed,
     cell_at,
     cells_of,
+    link_of,
     link_value,
     of_cell,
     of_link,
@@ -44,6 +45,7 @@ from ..control.typeset import factor_ids, number_text
 from ..engine.graph import PARAM, WEIGHT, Edge, ExpandedGraph, Node, NodeNames, display_name
 from .appearance import pixel_size_for_cap
 from .diagram_items import EdgeItem, NodeItem
+from .formula_view import SidewaysScroller
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -70,6 +72,7 @@ class PointerOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.halo: QPoint | None = None  # window coordinates
         self.anchor: QPoint | None = None  # where the label is shown beside
+        self.keep_clear: QRect | None = None  # what the label must not cover (the pointed factor), window coordinates
         self.name = ""
         self.number = ""
         self.digit_px = 14.0
@@ -91,13 +94,19 @@ class PointerOverlay(QWidget):
         if at == self.halo:
             return
         before = self._halo_rect()
+        toggled = (at is None) != (self.halo is None)
         self.halo = at
         self.follow()
-        self.update(before.united(self._halo_rect()))
+        if toggled:
+            self.update()  # the label keeps clear of the halo: it may move
+        else:
+            self.update(before.united(self._halo_rect()))
 
-    def set_label(self, anchor: QPoint | None, name: str = "", number: str = "") -> None:
+    def set_label(self, anchor: QPoint | None, name: str = "", number: str = "", keep_clear: QRect | None = None) -> None:
         before = self.label_rect()
         self.anchor, self.name, self.number = anchor, name, number
+        if keep_clear is not None or anchor is None:
+            self.keep_clear = keep_clear
         self.follow()
         self.update(before.united(self.label_rect()))
 
@@ -119,7 +128,7 @@ class PointerOverlay(QWidget):
         return name, number
 
     def _label_box(self) -> tuple[QRectF, float, float]:
-        """The label's box (right of and below the cursor, kept inside the window) and its two lines' heights."""
+        """The label's box (centred under the click, kept inside the window) and its two lines' heights."""
         name_font, number_font = self.fonts()
         name_m, number_m = QFontMetricsF(name_font), QFontMetricsF(number_font)
         pad = 0.5 * self.digit_px
@@ -127,13 +136,18 @@ class PointerOverlay(QWidget):
         name_h = name_m.height() if self.name else 0.0
         height = name_h + number_m.height() + 2 * pad
         assert self.anchor is not None
-        gap = 1.5 * self.digit_px  # clear of the cursor's arrow
-        x, y = self.anchor.x() + gap, self.anchor.y() + gap
+        # Under what was clicked, like a caption (over it near the bottom), never over the cursor's arrow,
+        # the halo or the pointed factor and its number.
+        reach = self._halo_radius() + 0.5 * self.digit_px if self.halo is not None else 1.5 * self.digit_px
+        keep = QRectF(self.anchor.x() - reach, self.anchor.y() - reach, 2 * reach, 2 * reach)
+        if self.keep_clear is not None:
+            keep = keep.united(QRectF(self.keep_clear))
         area = QRectF(self.rect())
-        if x + width > area.right():
-            x = self.anchor.x() - gap - width  # left of the cursor near the right edge
+        gap = 0.4 * self.digit_px
+        x = min(self.anchor.x() - width / 2, area.right() - width)
+        y = keep.bottom() + gap
         if y + height > area.bottom():
-            y = self.anchor.y() - gap - height
+            y = keep.top() - gap - height
         return QRectF(max(area.left(), x), max(area.top(), y), width, height), name_h, number_m.height()
 
     def label_rect(self) -> QRect:
@@ -148,7 +162,7 @@ class PointerOverlay(QWidget):
         if self.halo is not None:
             radius = self._halo_radius()
             fill = QColor(self.colour)
-            fill.setAlpha(70)
+            fill.setAlpha(28)  # a tint: what is under the cursor stays readable
             ring = QColor(self.colour)
             ring.setAlpha(200)
             painter.setBrush(QBrush(fill))
@@ -189,6 +203,7 @@ class Pointer(QObject):
         self.pointed: Pointed | None = None
         self._how: Clicked | None = None
         self._readout: NodeReadout | None = None
+        self._bring_into_view = False  # pointed from the diagram: the formula scrolls to the factor once
         self._items: list[QGraphicsItem] = []
         self.lit_links: set[tuple[str, str]] = set()  # what the diagram shows pointed, by name (for tests)
         self.lit_nodes: set[str] = set()
@@ -233,10 +248,12 @@ class Pointer(QObject):
         where = factor_ids(self.formula.svg_text).get(element)
         view = self.window.inspector.view
         cell = cell_at(view.blocks, where) if view is not None and where is not None else None
-        if cell is None:
+        if cell is None or where is None:
             self.clear()
             return
-        self._point(("cell", of_cell(cell, self._name)), self.formula.mapTo(self.window, pos))
+        box = self.formula.element_rect(tuple(f"factor-{where[0]}-{where[1]}-{where[2]}{end}" for end in ("", "-n")))
+        keep = QRect(self.formula.mapTo(self.window, box.topLeft().toPoint()), box.size().toSize())
+        self._point(("cell", of_cell(cell, self._name)), self.formula.mapTo(self.window, pos), keep)
 
     def _diagram_pressed(self, item: object, pos: QPoint) -> None:
         if not self.presenting():
@@ -244,8 +261,10 @@ class Pointer(QObject):
         anchor = self.view.viewport().mapTo(self.window, pos)
         if isinstance(item, NodeItem):
             self._readout = None  # the model answers the click with this node's readout (node_ready)
+            self._bring_into_view = True
             self._point(("node", item.node), anchor)
         elif isinstance(item, EdgeItem):
+            self._bring_into_view = True
             self._point(("weight" if item.edge.kind == WEIGHT else "link", item.edge), anchor)
         else:
             self.clear()
@@ -256,10 +275,11 @@ class Pointer(QObject):
             self.refresh()
 
     # -- pointing ---------------------------------------------------------------------------
-    def _point(self, how: Clicked, anchor: QPoint) -> None:
+    def _point(self, how: Clicked, anchor: QPoint, keep_clear: QRect | None = None) -> None:
         self._how = how
         self.clear_action.setEnabled(True)
-        self.overlay.set_label(anchor)
+        self.overlay.set_label(None)
+        self.overlay.set_label(anchor, keep_clear=keep_clear)
         self.refresh()
 
     def clear(self) -> None:
@@ -285,8 +305,31 @@ class Pointer(QObject):
         self.overlay.set_label(self.overlay.anchor, pointed.name, number_text(pointed.value) if pointed.value is not None else "—")
         view = self.window.inspector.view
         marks = cells_of(view.blocks, pointed) if view is not None else []
-        self.formula.set_marks(tuple((f"factor-{b}-{r}-{c}", f"factor-{b}-{r}-{c}-n") for b, r, c in marks), QColor(look.pointer))
+        groups = tuple((f"factor-{b}-{r}-{c}", f"factor-{b}-{r}-{c}-n") for b, r, c in marks)
+        self.formula.set_marks(groups, QColor(look.pointer))
         self._draw_diagram(pointed)
+        settled = view is not None and (self._how[0] != "weight" or pointed.links & {link_of(e) for e in view.chain.edges[:1]})
+        if groups and self._bring_into_view and settled and self.formula.element_ids():
+            self._bring_into_view = False  # once: later numbers must not scroll the panel under the teacher's hand
+            self._scroll_to(groups[0])
+
+    def _scroll_to(self, group: tuple[str, ...]) -> None:
+        """The inspector (and a wide formula's own sideways scroller) scroll so the first lit factor shows."""
+        rect = self.formula.element_rect(group)
+        if rect.isEmpty():
+            return
+        centre = rect.center().toPoint()
+        margin_x, margin_y = round(rect.width() / 2) + 40, round(rect.height() / 2) + 40
+        parent = self.formula.parentWidget()
+        while parent is not None and not isinstance(parent, SidewaysScroller):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureVisible(centre.x(), centre.y(), margin_x, 0)
+        inspector = self.window.inspector
+        body = inspector.widget()
+        if body is not None:
+            at = self.formula.mapTo(body, centre)
+            inspector.ensureVisible(at.x(), at.y(), 0, margin_y)
 
     def _name(self, node: Node) -> str:
         problem = self.window.problem
@@ -354,8 +397,8 @@ class Pointer(QObject):
         nodes = set(pointed.nodes) | {end for item in links for end in (item.edge.source, item.edge.target)}
         colour = QColor(self.window.look.pointer)
         band = QColor(colour)
-        band.setAlpha(210)
-        width = max(12.0, 1.0 * self.window.look.digit_px)
+        band.setAlpha(235)
+        width = max(12.0, 1.3 * self.window.look.digit_px)
         scene = view.scene()
         for item in links:
             path = QPainterPath(item.line().p1())
