@@ -95,8 +95,10 @@ class _Canvas:
         self.right = 0.0
         self.bottom = 0.0
 
-    def place(self, p: Piece, x: float, baseline: float) -> None:
+    def place(self, p: Piece, x: float, baseline: float, element_id: str | None = None) -> None:
         group = ET.Element("g", transform=f"translate({x:.2f},{baseline:.2f})")
+        if element_id:
+            group.set("id", element_id)
         group.extend(list(p.group))
         self.items.append(group)
         self.right = max(self.right, x + p.width)
@@ -209,8 +211,9 @@ def board_svg(
             numbers_y = baseline + descent + 1.05 * num_size
             for k, (cell, p) in enumerate(zip(row.cells, pieces)):
                 centre = x + widths[k] / 2
-                canvas.place(p, centre - p.width / 2, baseline)
-                canvas.text(number_text(cell.value), centre, numbers_y, num_size, colours.numbers)
+                factor = f"factor-{number}-{r}-{k}"  # a viewer points at a factor and its number (see factor_ids)
+                canvas.place(p, centre - p.width / 2, baseline, element_id=factor)
+                canvas.text(number_text(cell.value), centre, numbers_y, num_size, colours.numbers, element_id=f"{factor}-n")
                 x += widths[k] + gap
                 if k < len(row.cells) - 1:
                     canvas.place(dot, x, baseline)
@@ -236,6 +239,13 @@ def tag_ids(svg: str) -> dict[str, str]:
     import re
 
     return {match.group(0): match.group(1) for match in re.finditer(r"tag-(source|sink)-\d+", svg)}
+
+
+def factor_ids(svg: str) -> dict[str, tuple[int, int, int]]:
+    """The factors of a :func:`board_svg` document and the numbers under them: ``{element id: (block, row, cell)}``."""
+    import re
+
+    return {m.group(0): (int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in re.finditer(r"factor-(\d+)-(\d+)-(\d+)(?:-n)?", svg)}
 
 
 def links_svg(

@@ -39,6 +39,7 @@ class Cell:
     value: float | None
     defined_below: Node | None = None  # ∂L/∂v whose own block follows
     loss_link: bool = False  # ∂L/∂ŷ: the loss's own factor
+    edge: Edge | None = None  # the basic link this factor is the local derivative of (None for ∂L/∂v)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def board(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[Bl
         for term in product.terms:
             if isinstance(term, Factor):
                 loss = term.edge.kind == LOSS_LINK
-                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term), loss_link=loss))
+                out.append(Cell(frac(name(term.edge.target), name(term.edge.source)), value(term), loss_link=loss, edge=term.edge))
             elif isinstance(term, Named):
                 out.append(Cell(frac("L", name(term.node)), value(term), term.node))
                 if term.node not in done:

@@ -36,6 +36,7 @@ class Look:
     chain: str = "#009E73"  # bluish green: the article's green chain
     phase: str = "#CC79A7"
     role: str = "#8a6508"  # source / sink tags
+    pointer: str = "#F0E442"  # Okabe-Ito yellow: the teacher's pointer, a highlighter over the rest
     plot_curve: str = "#111111"
 
 

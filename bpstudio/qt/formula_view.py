@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 import shiboken6
@@ -49,6 +49,7 @@ class FormulaView(QWidget):
     """
 
     svg_shown = Signal()
+    pressed = Signal(str, QPoint)  # a left click: the element id under it ("" for none), the widget position
     size_changed = Signal()  # a new picture or new scale limits: a holder that sizes itself by it looks again
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -67,6 +68,9 @@ class FormulaView(QWidget):
         # Tooltips on parts of the formula: element id -> text, or "" for none (asked at hover time,
         # so the text is in the current language).
         self.tip_for: Callable[[str], str] | None = None
+        self._bounds: dict[str, QRectF] = {}  # element id -> its bounds, for this picture
+        self.marks: tuple[tuple[str, ...], ...] = ()  # groups of elements boxed together (the pointer's)
+        self.mark_colour = QColor("#F0E442")
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)  # its least width is minimumSizeHint's: 120 px, or a projector's floor
@@ -85,6 +89,7 @@ class FormulaView(QWidget):
             return  # the same picture: nothing to load, lay out or paint again
         self.svg_text = svg
         self._ids = None  # found at the first hover: a chain's SVG is ~1 MB, and it changes every second while training
+        self._bounds = {}
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.updateGeometry()
         self.update()
@@ -97,6 +102,8 @@ class FormulaView(QWidget):
             return
         self.svg_text = ""
         self._ids = ()
+        self._bounds = {}
+        self.marks = ()
         self.renderer.load(QByteArray(b"<svg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/>"))
         self.updateGeometry()
         self.update()
@@ -163,8 +170,50 @@ class FormulaView(QWidget):
             painter.end()
             self._cache, self._cache_key = pixmap, key
         painter = QPainter(self)
+        self._paint_marks(painter)  # under the ink: a highlighter's colour, the glyphs keep their black
         painter.drawPixmap(self._origin_x(), 0, self._cache)
         painter.end()
+
+    # -- marks ---------------------------------------------------------------------------------
+    def set_marks(self, marks: tuple[tuple[str, ...], ...], colour: QColor | None = None) -> None:
+        """Box each group of elements (a factor and its number) in a highlighter colour; () clears."""
+        if colour is not None:
+            self.mark_colour = QColor(colour)
+        if marks != self.marks:
+            self.marks = marks
+            self.update()
+
+    def element_rect(self, elements: tuple[str, ...] | str) -> QRectF:
+        """Where elements are drawn, together, in widget coordinates (empty when none is in the picture)."""
+        scale = self.scale_for(self.width())
+        rect = QRectF()
+        for element in (elements,) if isinstance(elements, str) else elements:
+            bounds = self._element_bounds(element)
+            if not bounds.isEmpty():
+                rect = rect.united(bounds) if not rect.isEmpty() else bounds
+        if rect.isEmpty():
+            return rect
+        return QRectF(rect.x() * scale + self._origin_x(), rect.y() * scale, rect.width() * scale, rect.height() * scale)
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        if not self.marks:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self.mark_colour)
+        fill.setAlpha(170)
+        edge = QColor(self.palette().color(self.foregroundRole()))
+        pad = max(3.0, 0.15 * self.fontMetrics().height())
+        for group in self.marks:
+            rect = self.element_rect(group)
+            if rect.isEmpty():
+                continue
+            rect = rect.adjusted(-pad, -pad, pad, pad)
+            painter.setPen(QPen(self.mark_colour, 2 * pad / 3))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, pad, pad)
+            painter.setPen(QPen(edge, 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-pad / 3, -pad / 3, pad / 3, pad / 3), pad, pad)
 
     # -- tooltips on parts -----------------------------------------------------------------------
     def _origin_x(self) -> int:
@@ -186,15 +235,27 @@ class FormulaView(QWidget):
         scale = self.scale_for(self.width())
         point = QPointF((pos.x() - self._origin_x()) / scale, pos.y() / scale)
         for element in ids:
-            if self.renderer.boundsOnElement(element).adjusted(-2, -2, 2, 2).contains(point):
+            if self._element_bounds(element).adjusted(-2, -2, 2, 2).contains(point):
                 return element
         return None
+
+    def _element_bounds(self, element: str) -> QRectF:
+        """An element's bounds in the SVG, asked of the renderer once per picture (a click tries every factor)."""
+        if element not in self._bounds:
+            self._bounds[element] = self.renderer.boundsOnElement(element) if element in self.element_ids() else QRectF()
+        return self._bounds[element]
 
     def element_centre(self, element: str) -> QPoint:
         """Where an element is drawn, in widget coordinates (for tests and tours)."""
         scale = self.scale_for(self.width())
-        centre = self.renderer.boundsOnElement(element).center()
+        centre = self._element_bounds(element).center()
         return QPoint(round(centre.x() * scale) + self._origin_x(), round(centre.y() * scale))
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            pos = event.position().toPoint()
+            self.pressed.emit(self.element_at(pos) or "", pos)
+        super().mousePressEvent(event)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.tip_for is not None:

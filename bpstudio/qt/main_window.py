@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 from .lessons_menu import LessonBox, LessonsMenu
 from .network_view import NetworkView
 from .pace_controls import PaceControls
+from .pointer import Pointer
 from .i18n import install_language, localized, marked, system_language
 from .export_menu import ExportMenu
 from .menus import MenuHandlers, StudioMenus
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
             self.inspector.set_board,
         )
         self.menus.view_menu.insertAction(self.menus.full_screen, self.board.action)
+        self.pointer = Pointer(self, self.menus.view_menu, self.menus.full_screen)  # presentation's pointer, the cursor halo
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
@@ -407,6 +409,8 @@ class MainWindow(QMainWindow):
             self.board.retranslate()
         if hasattr(self, "pace_controls"):
             self.pace_controls.retranslate()
+        if hasattr(self, "pointer"):
+            self.pointer.retranslate()
         if hasattr(self, "menus"):
             self.menus.retranslate()
         if hasattr(self, "lessons"):

@@ -88,6 +88,7 @@ def _moved(before: float, after: float) -> str:
 class NetworkView(QGraphicsView):
     param_selected = Signal(object)  # flat parameter index, or None to clear
     node_selected = Signal(str)  # node machine name
+    item_pressed = Signal(object, object)  # a left click: the NodeItem or EdgeItem under it (or None), the viewport QPoint
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -488,6 +489,7 @@ class NetworkView(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton:
             point = event.position().toPoint()
             items = self.items(point)
+            self.item_pressed.emit(self._item_at(point, items), point)
             for item in items:
                 node_item = _node_item_of(item)
                 if node_item is not None:
@@ -503,6 +505,18 @@ class NetworkView(QGraphicsView):
                 event.accept()
                 return
         super().mousePressEvent(event)
+
+    def _item_at(self, point, items) -> NodeItem | EdgeItem | None:
+        """The node under a viewport point, else the link nearest it (weight or not), else None."""
+        for item in items:
+            node_item = _node_item_of(item)
+            if node_item is not None:
+                return node_item
+        edges = [i for i in items if isinstance(i, EdgeItem)]
+        if not edges:
+            return None
+        scene_point = self.mapToScene(point)
+        return min(edges, key=lambda e: _distance_to_segment(scene_point, e.line()))
 
     def keyPressEvent(self, event) -> None:
         """Up/Down: previous/next weight; Escape: clear the selection."""

@@ -2098,6 +2098,21 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     </message>
 </context>
 <context>
+    <name>Pointer</name>
+    <message>
+        <source>Cursor &amp;halo</source>
+        <translation>光标光环(&amp;H)</translation>
+    </message>
+    <message>
+        <source>A large ring follows the mouse, so the back row can follow it (Ctrl+H)</source>
+        <translation>一个大圆环跟随鼠标，后排也能看清鼠标在哪里（Ctrl+H）</translation>
+    </message>
+    <message>
+        <source>Clear the pointer</source>
+        <translation>清除指示</translation>
+    </message>
+</context>
+<context>
     <name>PredictionProbe</name>
     <message>
         <source>true</source>

@@ -908,3 +908,10 @@ TRANSLATIONS.update({  # the pace on the training toolbar (issue 24)
     "More iterations a second, up to full speed": "每秒迭代更多，直到全速",
     "Train at the pace set on the toolbar (full speed unless slowed)": "按工具栏上设定的速度训练（未调慢时为全速）",
 })
+
+# --- pointer ---
+TRANSLATIONS.update({  # the teacher's pointer and the cursor halo (issue #24)
+    "Cursor &halo": "光标光环(&H)",
+    "A large ring follows the mouse, so the back row can follow it (Ctrl+H)": "一个大圆环跟随鼠标，后排也能看清鼠标在哪里（Ctrl+H）",
+    "Clear the pointer": "清除指示",
+})
