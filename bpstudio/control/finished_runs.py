@@ -36,9 +36,7 @@ def solved_run(update: Update | None) -> bool:
     return update is not None and update.state in SOLVED_STATES
 
 
-def trained_with(
-    config: RunConfig, changes: tuple[ChangeRecord, ...], last_iteration: int
-) -> tuple[RunConfig, tuple[ChangeRecord, ...]]:
+def trained_with(config: RunConfig, changes: tuple[ChangeRecord, ...], last_iteration: int) -> tuple[RunConfig, tuple[ChangeRecord, ...]]:
     """The settings a run's steps used, and its changes that took a step, when it ended at ``last_iteration``.
 
     A change at iteration k applies from step k + 1: one made at the run's last
