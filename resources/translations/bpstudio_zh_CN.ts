@@ -1557,6 +1557,10 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>−梯度（最速下降）</translation>
     </message>
     <message>
+        <source>−gradient</source>
+        <translation>−梯度</translation>
+    </message>
+    <message>
         <source>Across</source>
         <translation>跨</translation>
     </message>
@@ -2063,6 +2067,10 @@ The current session stays as it was.</source>
     <message>
         <source>gradient step −α·∂J/∂w</source>
         <translation>梯度步 −α·∂J/∂w</translation>
+    </message>
+    <message>
+        <source>tangent</source>
+        <translation>切线</translation>
     </message>
     <message>
         <source>Window ±</source>

@@ -811,3 +811,8 @@ TRANSLATIONS.update({  # issue 24: short legend labels, "iteration" on the studi
     "test ×{scale}": "测试 ×{scale}",
     "GD": "梯度下降",
 })
+
+# --- plots2 ---
+TRANSLATIONS.update({  # issue 24: the landscape's short legend labels
+    "tangent": "切线",
+})
