@@ -133,3 +133,11 @@ def test_a_colour_bar_with_nothing_to_tell_apart_has_one_label(open_studio, qtbo
     assert len(labels()) == len(set(labels())) and float(labels()[0]) == pytest.approx(13357.25, rel=1e-5)
     view.show_map(grid, view.axis_names)  # a real map: five different labels
     assert len(set(labels())) == 5
+
+
+def test_the_exported_maps_colour_bar_with_nothing_to_tell_apart_has_one_label():
+    from bpstudio.qt.landscape_figure import bar_labels
+
+    assert bar_labels(np.full((5, 5), 13357.25), logarithmic=True) == [("13357", 1.0)]
+    assert bar_labels(np.zeros((5, 5)), logarithmic=False) == [("0", 1.0)]
+    assert [text for text, _ in bar_labels(np.array([1.0, 100.0]), logarithmic=True)] == ["100", "10", "1"]
