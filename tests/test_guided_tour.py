@@ -72,3 +72,21 @@ def test_the_tour_text_grows_with_presentation_mode(qtbot, open_studio):
     assert QFontMetricsF(win.tour.text.font()).capHeight() > 1.2 * before  # read from the back row, like the lesson box
     win.menus.presentation.setChecked(False)
     assert QFontMetricsF(win.tour.text.font()).capHeight() == before
+
+
+def test_the_tour_says_iteration_as_the_studio_does_in_both_languages(qtbot, open_studio):
+    """The studio's runs count iterations everywhere (plot axis, status bar): the tour says so too, not "epoch"."""
+    from PySide6.QtCore import QCoreApplication
+
+    from bpstudio.qt.guided_tour import article_steps
+
+    win = open_studio()
+    try:
+        for language, word, foreign in (("en", "iteration", ("epoch",)), ("zh_CN", "迭代", ("epoch", "轮次"))):
+            win.set_language(language)
+            texts = [QCoreApplication.translate("GuidedTour", step.text) for step in article_steps()]
+            last = texts[-1]
+            assert word in last and "JVal" in last
+            assert not any(term in text.lower() for text in texts for term in foreign)
+    finally:
+        win.set_language("en")

@@ -87,3 +87,24 @@ def test_the_runs_list_names_each_runs_data(qtbot, open_studio):
     win.set_language("zh_CN")
     assert win.runs.list.item(0).text().startswith("螺旋")
     win.set_language("en")  # the language is remembered for the next window
+
+
+def test_typing_a_new_alpha_after_a_finished_run_then_reset_lists_that_run_once_as_trained(qtbot, open_studio):
+    """Issue 24: finish at α = 0.001, type 0.01, Reset — no second entry "α=0.01" for a run that never trained at 0.01."""
+    win = open_studio()
+    win.thread.submit(SetSetting("max_iter", 30))
+    win.run()
+    qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 1, timeout=10000)
+    editor = win.controls.editors["alpha"]
+    editor.setText("0.01")
+    editor.editingFinished.emit()
+    qtbot.waitUntil(lambda: win.last.config.alpha == 0.01, timeout=5000)
+    win.reset()
+    qtbot.waitUntil(lambda: win.last.iteration == 0, timeout=5000)
+    with qtbot.waitSignal(win.thread.updated, timeout=5000):  # one more update: anything Reset left is applied
+        win.thread.step(1)
+    assert win.runs.list.count() == 1
+    label = win.runs.list.item(0).text()
+    assert "α=0.001" in label and "α=0.01" not in label and "→" not in label
+    legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
+    assert not any("α=0.01" in text for text in legend)

@@ -204,3 +204,74 @@ def test_a_redo_back_to_a_diverged_end_does_not_list_the_run_twice():
     session.execute(Submit(Redo()))
     model.apply_update(session.update(False))
     assert model.last.state is RunState.DIVERGED and len(kept) == 1
+
+
+def test_a_reset_after_a_finished_run_does_not_list_it_again_under_a_setting_it_never_trained_with():
+    """Issue 24: finish at α = 0.001, type α = 0.01, Reset — the Runs list held a second "α=0.01" run.
+
+    The finished run is listed once, with the α it trained with; the 0.01 typed after it ended
+    never took a step.
+    """
+    from bpstudio.control import Reset, RunState, SetSetting, Submit
+
+    session, model, _, _ = model_on(RunConfig(samples=30, max_iter=12, alpha=0.001), steps=0)
+    kept = []
+    model.runs.kept.connect(kept.append)
+    while model.last.state is not RunState.FINISHED:
+        session.execute(Step(5))
+        model.apply_update(session.update(False))
+    assert len(kept) == 1 and kept[0].config.alpha == 0.001
+    session.execute(Submit(SetSetting("alpha", 0.01)))
+    model.apply_update(session.update(False))
+    session.execute(Submit(Reset()))
+    model.apply_update(session.update(False))
+    assert model.last.iteration == 0 and model.last.config.alpha == 0.01
+    assert len(kept) == 1 and len(model.runs) == 1
+    assert kept[0].start_alpha == 0.001 and not kept[0].mid_run_changes
+
+
+def test_a_run_reset_away_is_listed_with_the_settings_it_trained_with():
+    """A paused run reset away: its α is the one its steps used, and a change it trained with is told."""
+    from bpstudio.control import Reset, SetSetting, Submit
+
+    session, model, _, _ = model_on(RunConfig(samples=30, max_iter=100, alpha=0.001), steps=0)
+    kept = []
+    model.runs.kept.connect(kept.append)
+    session.execute(Step(4))
+    session.execute(Submit(SetSetting("alpha", 0.01)))  # typed, then Reset before a single step at 0.01
+    model.apply_update(session.update(False))
+    session.execute(Submit(Reset()))
+    model.apply_update(session.update(False))
+    assert len(kept) == 1 and kept[0].iterations_done == 4
+    assert kept[0].config.alpha == 0.001 and kept[0].start_alpha == 0.001 and not kept[0].changes
+
+    assert model.last.config.alpha == 0.01  # the typed α is the next run's
+    session.execute(Step(4))
+    session.execute(Submit(SetSetting("alpha", 0.1)))
+    session.execute(Step(3))  # this time the new α trained: three steps of it
+    model.apply_update(session.update(False))
+    session.execute(Submit(Reset()))
+    model.apply_update(session.update(False))
+    assert len(kept) == 2 and kept[1].iterations_done == 7
+    assert kept[1].start_alpha == 0.01 and [(c.iteration, c.old, c.new) for c in kept[1].mid_run_changes] == [(4, 0.01, 0.1)]
+
+
+def test_a_branch_after_a_rewind_lists_the_left_future_with_the_settings_it_trained_with():
+    """Rewinding over an α change and stepping on: the future left behind trained 0.001 → 0.01."""
+    from bpstudio.control import Rewind, SetSetting, Submit
+
+    session, model, _, _ = model_on(RunConfig(samples=30, max_iter=100, alpha=0.001), steps=0)
+    kept = []
+    model.runs.kept.connect(kept.append)
+    session.execute(Step(4))
+    session.execute(Submit(SetSetting("alpha", 0.01)))
+    session.execute(Step(3))
+    model.apply_update(session.update(False))
+    session.execute(Submit(Rewind(2)))
+    model.apply_update(session.update(False))
+    assert model.last.iteration <= 2 and model.last.config.alpha == 0.001
+    session.execute(Step(1))  # a new branch
+    model.apply_update(session.update(False))
+    assert len(kept) == 1 and kept[0].iterations_done == 7
+    assert kept[0].config.alpha == 0.01 and kept[0].start_alpha == 0.001
+    assert [(c.iteration, c.old, c.new) for c in kept[0].mid_run_changes] == [(4, 0.001, 0.01)]

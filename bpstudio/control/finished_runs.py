@@ -36,6 +36,19 @@ def solved_run(update: Update | None) -> bool:
     return update is not None and update.state in SOLVED_STATES
 
 
+def trained_with(config: RunConfig, changes: tuple[ChangeRecord, ...], last_iteration: int) -> tuple[RunConfig, tuple[ChangeRecord, ...]]:
+    """The settings a run's steps used, and its changes that took a step, when it ended at ``last_iteration``.
+
+    A change at iteration k applies from step k + 1: one made at the run's last
+    iteration (α typed after it finished, then Reset) never trained, so the run is
+    labelled with the value before it, and the change is not one of its own.
+    """
+    for change in reversed(changes):
+        if change.iteration >= last_iteration:
+            config = config.with_changes(**{change.field: change.old})
+    return config, tuple(c for c in changes if c.iteration < last_iteration)
+
+
 def same_data(one: RunConfig, other: RunConfig) -> bool:
     """True when runs of these configs trained on the same samples with the same loss."""
     return all(getattr(one, name) == getattr(other, name) for name in DATA_FIELDS)

@@ -104,6 +104,8 @@ class Update:
     loaded: tuple | None = None  # (SavedSession, None) once loaded, (SavedSession, error) if not
     can_redo: bool = False  # a rewind stepped back over points that Redo brings back
     discarded: np.ndarray | None = None  # JVal of a rewound-over tail a new branch replaced: keep it as a run
+    discarded_config: RunConfig | None = None  # the settings at the discarded run's end (not the new run's)
+    discarded_changes: tuple[ChangeRecord, ...] = ()  # and every change it had, to label it by what it trained with
     scores: Scores | None = None  # train (and test) accuracy of a classification run
     pace: Pace = Pace()  # how fast the run goes and when it pauses by itself (kept in the session file)
 
@@ -121,6 +123,8 @@ class _Future:
     test_history: np.ndarray | None
     changes: list[ChangeRecord]
     stop_reason: StopReason | None
+    config: RunConfig  # the settings at its end, before the rewind restored older ones
+    run_changes: list[ChangeRecord]  # all of the run's changes, the rewound-over ones and those before
 
 
 class TrainingSession:
@@ -151,7 +155,8 @@ class TrainingSession:
         self._refused: ConfigError | None = None
         self._last_phase: Phase | None = None
         self._future: _Future | None = None  # what the last rewinds stepped back over
-        self._discarded: np.ndarray | None = None
+        # a run left behind, with the settings and changes it had: (JVal history, config, changes)
+        self._discarded: tuple[np.ndarray, RunConfig, tuple[ChangeRecord, ...]] | None = None
 
     def load(self, saved) -> None:
         """Continue a saved session exactly where it stopped (see session_file).
@@ -368,9 +373,11 @@ class TrainingSession:
         finished = self.trainer.stop_reason is not None or self._future_stop() is not None
         if (self.trainer.iteration > 0 or self._future is not None) and not finished:
             # the run reset away is kept as a run (a finished one is in the Runs list already)
-            longest = self._future.history if self._future is not None else None
-            now = self.trainer.history.view().copy()
-            self._discarded = longest if longest is not None and len(longest) > len(now) else now
+            future, now = self._future, self.trainer.history.view().copy()
+            if future is not None and len(future.history) > len(now):
+                self._discarded = (future.history, future.config, tuple(future.run_changes))
+            else:
+                self._discarded = (now, self.config, tuple(self.changes))
         self._future = None
         self.trainer.reset()
         self.changes.clear()
@@ -426,12 +433,15 @@ class TrainingSession:
         history = self.trainer.history.view().copy()
         test = None if self.trainer.test_history is None else self.trainer.test_history.view().copy()
         changes = [c for c in self.changes if c.iteration > target.iteration]
+        config, run_changes = self.config, list(self.changes)
         if self._future is not None:  # rewinding further back: the older future continues this one
             ahead += [s for s in self._future.snapshots if s.iteration > ahead[-1].iteration]
             if len(self._future.history) > len(history):
                 history, test = self._future.history, self._future.test_history
+                config, run_changes = self._future.config, self._future.run_changes
             changes += [c for c in self._future.changes if c not in changes]
-        self._future = _Future(ahead, history, test, changes, self.trainer.stop_reason or self._future_stop())
+        stop = self.trainer.stop_reason or self._future_stop()
+        self._future = _Future(ahead, history, test, changes, stop, config, run_changes)
 
     def _future_stop(self) -> StopReason | None:
         return None if self._future is None else self._future.stop_reason
@@ -470,7 +480,8 @@ class TrainingSession:
         """A new step after a rewind starts another branch: the old one is handed out as a run."""
         if self._future is not None:
             if self._future.stop_reason is None:  # a finished run is in the Runs list already
-                self._discarded = self._future.history
+                future = self._future
+                self._discarded = (future.history, future.config, tuple(future.run_changes))
             self._future = None
 
     def _stop_notice(self) -> Notice | None:
@@ -499,7 +510,8 @@ class TrainingSession:
         refused, self._refused = self._refused, None
         new_run, self._new_run = self._new_run, False
         loaded, self._load_outcome = self._load_outcome, None
-        discarded, self._discarded = self._discarded, None
+        left, self._discarded = self._discarded, None
+        discarded, discarded_config, discarded_changes = left if left is not None else (None, None, ())
         if message is None:
             message = self._stop_notice()
         return Update(
@@ -518,6 +530,8 @@ class TrainingSession:
             test_jvals=test_jvals,
             can_redo=self.can_redo,
             discarded=discarded,
+            discarded_config=discarded_config,
+            discarded_changes=discarded_changes,
             loaded=loaded,
             scores=self._accuracy.measure(self.config, self.trainer, running),
             pace=self.pace,

@@ -43,7 +43,7 @@ from ..engine.propagation import predict
 from ..engine.sample_contributions import SampleContributions, sample_contributions
 from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import converged2_cause
-from .finished_runs import RunShelf
+from .finished_runs import RunShelf, trained_with
 from .history_mirror import HistoryMirror
 from .observer import Event, Executor
 from .optimizer_lines import optimizer_lines
@@ -163,8 +163,12 @@ class StudioModel:
         if self.problem is None:
             return
         sizes = tuple(self.problem.network.sizes)
-        if update.discarded is not None and len(update.discarded) > 1:
-            self.runs.add(update.config, update.discarded, sizes)
+        left = update.discarded
+        if left is not None and len(left) > 1 and (len(left), left[-1:].tobytes()) not in self._finished_ends:
+            # labelled by what it trained with: a setting typed after its last step (then Reset) is not its
+            # own; and a finished run whose stop a setting cleared is listed already, not again at Reset
+            config, changes = trained_with(update.discarded_config or update.config, update.discarded_changes, len(left) - 1)
+            self.runs.add(config, left, sizes, changes)
         newly_finished = update.state in FINISHED and (previous is None or previous.state not in FINISHED or update.new_run)
         if newly_finished and len(self.history) > 1:
             history = self.history.values()

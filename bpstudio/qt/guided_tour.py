@@ -68,7 +68,7 @@ def article_steps() -> list[TourStep]:
             QT_TRANSLATE_NOOP("GuidedTour", "5 · solution-JVal"),
             QT_TRANSLATE_NOOP(
                 "GuidedTour",
-                "The plot is the article's figure: JVal per epoch from the green seed to the red "
+                "The plot is the article's figure: JVal per iteration from the green seed to the red "
                 "solution star, and its title reads solution-JVal. That is the whole experiment.",
             ),
         ),

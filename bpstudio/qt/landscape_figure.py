@@ -295,6 +295,18 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     )
 
 
+def bar_labels(values: np.ndarray, logarithmic: bool) -> list[tuple[str, float]]:
+    """The bar's labels and their heights (0 top, 1 bottom): JVal at its ends and middle (log middle if
+    the map is); a map with nothing to tell apart gets one label, not three alike."""
+    finite = values[np.isfinite(values)]
+    if not finite.size:
+        return []
+    lo, hi = float(finite.min()), float(finite.max())
+    middle = math.sqrt(lo * hi) if logarithmic else (lo + hi) / 2
+    labels = [(f"{value:.5g}", fraction) for value, fraction in ((hi, 0.0), (middle, 0.5), (lo, 1.0))]
+    return labels if len({text for text, _ in labels}) == len(labels) else labels[-1:]
+
+
 def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic: bool) -> None:
     """A vertical viridis bar with JVal at its ends and middle (the middle in log scale if the map is)."""
     ramp = np.linspace(0, 1, 128)[None, :]  # drawn bottom (low) to top (high)
@@ -302,15 +314,10 @@ def _colour_bar(painter: QPainter, rect: QRectF, values: np.ndarray, logarithmic
     painter.setPen(QPen(Qt.GlobalColor.black, 1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(rect)
-    finite = values[np.isfinite(values)]
-    if not finite.size:
-        return
-    lo, hi = float(finite.min()), float(finite.max())
-    middle = math.sqrt(lo * hi) if logarithmic else (lo + hi) / 2
     metrics = painter.fontMetrics()
-    for value, fraction in ((hi, 0.0), (middle, 0.5), (lo, 1.0)):
+    for text, fraction in bar_labels(values, logarithmic):
         y = rect.top() + fraction * rect.height()
-        painter.drawText(QPointF(rect.right() + 4, y + metrics.ascent() / 2 - 1), f"{value:.5g}")
+        painter.drawText(QPointF(rect.right() + 4, y + metrics.ascent() / 2 - 1), text)
     painter.save()
     painter.translate(rect.right() + 4, rect.bottom() + metrics.height() * 1.4)
     painter.drawText(QPointF(-metrics.horizontalAdvance("JVal") / 2, 0), "JVal")

@@ -17,6 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontInfo, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,7 +34,9 @@ from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.landscape_questions import MAP_POINTS, LandscapeMap
 from ..control.number_format import short_number
 from .i18n import marked
-from .plot_style import fixed_plot, tick_font
+from .appearance import LIGHT, Look
+from .plot_legend import SideLegend
+from .plot_style import AXIS_TEXT, fixed_plot, fixed_plot_font, make_room_for_text, no_si_prefix, style_fixed_axes
 from .landscape_figure import READABLE, colour_scale
 
 ISOLINES = 10
@@ -51,6 +54,7 @@ LEGEND = {
     "next": QT_TRANSLATE_NOOP("MapView", "next step"),
     "arrow": QT_TRANSLATE_NOOP("MapView", "−gradient (steepest descent)"),
 }
+SHORT_ARROW = QT_TRANSLATE_NOOP("MapView", "−gradient")  # the legend's entry; the words above are its tooltip
 
 
 class MapView(QWidget):
@@ -138,13 +142,12 @@ class MapView(QWidget):
         self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=18)
         self.colour_bar.setImageItem(self.image, insert_in=item)
         bar_axis = self.colour_bar.axis
-        bar_axis.setTextPen(pg.mkPen("#111111"))
-        bar_axis.setTickFont(tick_font())
-        bar_axis.setWidth(88)  # room for five-digit JVal values and the axis label beside them
+        bar_axis.setTextPen(pg.mkPen(AXIS_TEXT))
+        no_si_prefix(bar_axis)
         self.colour_bar.hide()
-        self.legend = item.addLegend(
-            offset=(8, 8), labelTextColor="#111111", labelTextSize="11pt", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc")
-        )
+        # under the map, never over the point, the next step's star or the arrow
+        self.legend = SideLegend(item, AXIS_TEXT, below=True)
+        self.text_font = fixed_plot_font()
         self.arrow_sample = pg.PlotDataItem([], [], pen=pg.mkPen(ARROW_COLOUR, width=4))
         self.path_sample = pg.PlotDataItem([], [], pen=pg.mkPen("#444444", width=4))  # the path is white on the map
         item.getViewBox().sigResized.connect(self._place_arrow)
@@ -169,7 +172,27 @@ class MapView(QWidget):
             row.addWidget(button)
             self.export_buttons[kind] = button
         layout.addLayout(row)
+        self.set_look(LIGHT)
         self.retranslate()
+
+    def set_look(self, look: Look) -> None:
+        """Ticks, axis titles, the colour bar and the legend at the look's size: on a projector, its digits' height."""
+        self.text_font = fixed_plot_font(look.digit_px)
+        style_fixed_axes(self.plot, self.text_font)
+        bar_axis = self.colour_bar.axis
+        bar_axis.setTickFont(self.text_font)
+        bar_axis.label.setFont(self.text_font)
+        self._fit_bar_axis()
+        self.legend.set_text_size(QFontInfo(self.text_font).pointSizeF(), AXIS_TEXT)
+        self._texts()
+
+    def _fit_bar_axis(self) -> None:
+        """The colour bar's axis as wide as its widest tick label, the gap and its rotated title."""
+        metrics = QFontMetricsF(self.text_font)
+        ticks = self.colour_bar.axis._tickLevels  # noqa: SLF001 (the ticks set_ticks gave it)
+        labels = [text for level in ticks or [] for _value, text in level] or ["00000"]
+        widest = max(metrics.horizontalAdvance(text) for text in labels)
+        self.colour_bar.axis.setWidth(int(widest + 12 + 1.3 * metrics.height()))
 
     # -- choices -----------------------------------------------------------------------------------------
     @property
@@ -216,7 +239,8 @@ class MapView(QWidget):
         self.legend.addItem(self.point, marked("MapView", LEGEND["point"]))
         self.legend.addItem(self.path_sample, marked("MapView", LEGEND["path"]))
         self.legend.addItem(self.next_mark, marked("MapView", LEGEND["next"]))
-        self.legend.addItem(self.arrow_sample, marked("MapView", LEGEND["arrow"]))
+        self.legend.addItem(self.arrow_sample, marked("MapView", SHORT_ARROW))  # short: fits beside the others
+        self.legend.set_tooltip(self.arrow_sample, marked("MapView", LEGEND["arrow"]))
 
     def show_status(self, key: str, **args) -> None:
         """``key``: empty, computing, done, moved_on, cancelled, failed, nothing (the words are made here)."""
@@ -225,7 +249,7 @@ class MapView(QWidget):
 
     def _texts(self) -> None:
         item = self.plot.getPlotItem()
-        style = {"color": "#111111", "font-size": "15px"}
+        style = {"color": AXIS_TEXT, "font-size": f"{self.text_font.pixelSize()}px"}
         first, second = self.axis_names
         self.colour_bar.axis.setLabel(self.tr("JVal (log colour scale)") if self._logarithmic else "JVal", **style)
         if self.grid is not None and self.grid.params is None:
@@ -234,6 +258,7 @@ class MapView(QWidget):
         else:
             item.setLabel("bottom", self.tr("weight {name}").format(name=first or "—"), **style)
             item.setLabel("left", self.tr("weight {name}").format(name=second or "—"), **style)
+        make_room_for_text(item, self.text_font)  # the bottom axis's title is not cut
         args = self.status_args
         texts = {
             "empty": self.tr("Select a weight in the diagram, or choose random directions."),
@@ -306,7 +331,8 @@ class MapView(QWidget):
         values = np.log10(np.where(grid.jval > 0, grid.jval, np.nan)) if self._logarithmic else np.array(grid.jval)
         finite = values[np.isfinite(values)]
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-        hi = hi if hi > lo else lo + 1.0
+        flat = not hi > lo  # JVal the same everywhere on the map
+        hi = lo + 1.0 if flat else hi
         filled = np.nan_to_num(values, nan=hi)
         origin = grid.centre
         step1 = grid.offsets1[1] - grid.offsets1[0]
@@ -316,7 +342,8 @@ class MapView(QWidget):
         self.image.setImage(filled, levels=(lo, hi), autoLevels=False)
         self.image.setRect(x0, y0, width, height)
         self.colour_bar.setLevels((lo, hi))
-        self.colour_bar.axis.setTicks([self._bar_ticks(lo, hi)])
+        self.colour_bar.axis.setTicks([self._bar_ticks(lo, hi, flat)])
+        self._fit_bar_axis()
         self.colour_bar.show()
         for level in np.linspace(lo, hi, ISOLINES + 2)[1:-1]:
             curve = pg.IsocurveItem(data=filled, level=float(level), pen=pg.mkPen(255, 255, 255, 170, width=1.2))
@@ -335,11 +362,20 @@ class MapView(QWidget):
         self.cancel.setEnabled(False)
         self._texts()
 
-    def _bar_ticks(self, lo: float, hi: float) -> list[tuple[float, str]]:
-        """Five ticks of the colour bar, labelled in JVal even where the colour is log JVal."""
+    def _bar_ticks(self, lo: float, hi: float, flat: bool = False) -> list[tuple[float, str]]:
+        """Five ticks of the colour bar, labelled in JVal even where the colour is log JVal.
+
+        Labels have the digits it takes to tell them apart (up to 8); where even 8 do not —
+        a map whose JVal is the same everywhere — the bar has one label, that JVal.
+        """
         positions = lo + (hi - lo) * np.linspace(0.03, 0.97, 5)  # inside the bar: the ends are not cut
         values = 10.0**positions if self._logarithmic else positions
-        return [(float(p), short_number(v, digits=5)) for p, v in zip(positions, values)]
+        for digits in range(5, 9) if not flat else ():
+            labels = [short_number(v, digits=digits) for v in values]
+            if len(set(labels)) == len(labels):
+                return list(zip((float(p) for p in positions), labels))
+        value = 10.0**lo if self._logarithmic else lo
+        return [(float(positions[0 if flat else 2]), short_number(value, digits=6))]  # flat: the colour of its lowest end
 
     def _place_arrow(self) -> None:
         """−gradient from the point; the head's angle is worked out in screen pixels."""

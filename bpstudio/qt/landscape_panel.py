@@ -315,7 +315,12 @@ class LandscapePanel(QWidget):
             return False
         return True
 
-    # -- language and visibility ------------------------------------------------------------------------------
+    # -- language, look and visibility ---------------------------------------------------------------------------
+    def set_look(self, look) -> None:
+        """The plots' text at the look's size (presentation mode: the projector's digit height)."""
+        self.slice_view.set_look(look)
+        self.map_view.set_look(look)
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Along one weight"))
         self.tabs.setTabText(1, self.tr("Across two"))

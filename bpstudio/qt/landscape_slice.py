@@ -19,14 +19,16 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..control.landscape_questions import WeightSlice
 from ..control.number_format import short_number
 from .i18n import marked
-from .plot_style import fixed_plot
+from .appearance import LIGHT, Look
+from .plot_legend import SideLegend
+from .plot_style import AXIS_TEXT, fixed_plot, fixed_plot_font, make_room_for_text, style_fixed_axes
 from .landscape_figure import READABLE
 from .option_names import option_name
 
@@ -37,13 +39,15 @@ OPTIMIZER_COLOUR = "#d62728"
 GRADIENT_STEP_COLOUR = "#9467bd"
 PREVIEW_COLOUR = "#ff7f0e"
 
-LEGEND = {  # item key: text
+LEGEND = {  # item key: text (the full words, the entry's tooltip)
     "curve": QT_TRANSLATE_NOOP("SliceView", "JVal, the other weights held"),
     "tangent": QT_TRANSLATE_NOOP("SliceView", "tangent: slope ∂J/∂w"),
     "point": QT_TRANSLATE_NOOP("SliceView", "now"),
     "optimizer": QT_TRANSLATE_NOOP("SliceView", "{optimizer}'s next step"),
     "gradient_step": QT_TRANSLATE_NOOP("SliceView", "gradient step −α·∂J/∂w"),
 }
+# Short labels, so the legend under the plot fits in two rows at a projector's size.
+SHORT_LEGEND = {"curve": "JVal", "tangent": QT_TRANSLATE_NOOP("SliceView", "tangent"), "gradient_step": "−α·∂J/∂w"}
 
 
 def _n(value: float, signed: bool = False) -> str:
@@ -99,17 +103,14 @@ class SliceView(QWidget):
         for curve in (self.curve, self.tangent, self.preview, self.optimizer_mark, self.gradient_mark):
             item.addItem(curve)
         item.addItem(self.point)
-        label_font = QFont()
-        label_font.setPixelSize(15)
-        label_font.setBold(True)
         self.optimizer_label = pg.TextItem(color=OPTIMIZER_COLOUR, anchor=(0.5, 1.4))
         self.gradient_label = pg.TextItem(color=GRADIENT_STEP_COLOUR, anchor=(0.5, -0.4))
         for label in (self.optimizer_label, self.gradient_label):
-            label.setFont(label_font)
             item.addItem(label, ignoreBounds=True)
-        self.legend = item.addLegend(
-            offset=(-8, 8), labelTextColor="#111111", labelTextSize="11pt", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#cccccc")
-        )
+        # under the plot, never over the curve and its marks (the dock is tall and narrow)
+        self.legend = SideLegend(item, AXIS_TEXT, below=True)
+        self.text_font = fixed_plot_font()
+        item.vb.sigResized.connect(lambda *_: self._axis_labels())  # the left title's words follow the plot's height
         self.point.sigPositionChanged.connect(self._point_moved)
         self.point.sigPositionChangeFinished.connect(self._point_dropped)
         layout.addWidget(self.plot, 1)
@@ -149,7 +150,19 @@ class SliceView(QWidget):
         self.export_label = QLabel()
         row.insertWidget(row.count() - 3, self.export_label)
         layout.addLayout(row)
+        self.set_look(LIGHT)
         self.retranslate()
+
+    def set_look(self, look: Look) -> None:
+        """Ticks, axis titles, legend and mark labels at the look's size: on a projector, its digits' height."""
+        self.text_font = fixed_plot_font(look.digit_px)
+        style_fixed_axes(self.plot, self.text_font)
+        label_font = QFont(self.text_font)
+        label_font.setBold(True)
+        for label in (self.optimizer_label, self.gradient_label):
+            label.setFont(label_font)
+        self.legend.set_text_size(QFontInfo(self.text_font).pointSizeF(), AXIS_TEXT)
+        self._axis_labels()
 
     # -- texts ----------------------------------------------------------------------------------------
     def tr_(self, text: str) -> str:
@@ -172,18 +185,28 @@ class SliceView(QWidget):
     def _fill_legend(self) -> None:
         self.legend.clear()
         optimizer = self.cut.optimizer if self.cut is not None else "adam"
-        self.legend.addItem(self.curve, self.tr_(LEGEND["curve"]))
-        self.legend.addItem(self.tangent, self.tr_(LEGEND["tangent"]))
-        self.legend.addItem(self.point_legend, self.tr_(LEGEND["point"]))
-        self.legend.addItem(self.optimizer_mark, self.tr_(LEGEND["optimizer"]).format(optimizer=option_name(optimizer)))
-        self.legend.addItem(self.gradient_mark, self.tr_(LEGEND["gradient_step"]))
+        items = {
+            "curve": self.curve,
+            "tangent": self.tangent,
+            "point": self.point_legend,
+            "optimizer": self.optimizer_mark,
+            "gradient_step": self.gradient_mark,
+        }
+        for key, item in items.items():
+            words = self.tr_(LEGEND[key]).format(optimizer=option_name(optimizer))
+            short = SHORT_LEGEND.get(key)
+            self.legend.addItem(item, words if short is None else short if short.startswith(("JVal", "−")) else self.tr_(short))
+            self.legend.set_tooltip(item, words)
 
     def _axis_labels(self) -> None:
         item = self.plot.getPlotItem()
-        style = {"color": "#111111", "font-size": "15px"}
+        style = {"color": AXIS_TEXT, "font-size": f"{self.text_font.pixelSize()}px"}
         name = self.display_name or "w"
         item.setLabel("bottom", self.tr("weight {name}").format(name=name), **style)
-        item.setLabel("left", self.tr("JVal (sum over the samples)"), **style)
+        words = self.tr("JVal (sum over the samples)")
+        fits = QFontMetricsF(self.text_font).horizontalAdvance(words) <= item.vb.height()
+        item.setLabel("left", words if fits else "JVal", **style)  # never cut: the short name where the long one is not whole
+        make_room_for_text(item, self.text_font)  # the bottom axis's title is not cut
 
     # -- what the panel hands in ------------------------------------------------------------------------
     def set_selection(self, display_name: str) -> None:

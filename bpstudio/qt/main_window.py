@@ -326,7 +326,9 @@ class MainWindow(QMainWindow):
     def _build_landscape(self) -> LandscapePanel:
         from .landscape_panel import LandscapePanel  # imported with the panel: not at start-up
 
-        return LandscapePanel(self.model, self.model_signals, lambda param, value: self.thread.submit(SetWeight(param, value)))
+        panel = LandscapePanel(self.model, self.model_signals, lambda param, value: self.thread.submit(SetWeight(param, value)))
+        panel.set_look(self.look)  # built late: in the look of the moment
+        return panel
 
     @property
     def landscape(self) -> LandscapePanel:
@@ -450,6 +452,8 @@ class MainWindow(QMainWindow):
         self.phase_banner.set_look(colours_for(look), readable_scale(look.digit_px) if look.digit_px else 1.0, look.digit_px > 0)
         self.lesson_box.set_look()
         self.tour.set_look()
+        if self.landscape_holder.panel is not None:
+            self.landscape_holder.panel.set_look(look)
         self.menus.theme_actions[self.theme].setChecked(True)
         self.menus.size_actions.get(self.presentation_size, self.menus.size_actions["auto"]).setChecked(True)
 

@@ -7,6 +7,10 @@ in a column right of the view box, so it takes room from the plot's width, not
 from what is drawn; it leaves the layout while it has no entries (no empty box)
 and spreads its entries over more columns when they would be taller than the
 view box.  Each entry can carry a tooltip (the full words behind a short label).
+
+``below=True`` puts it under the bottom axis instead, its entries side by side in
+as many columns as the view box's width holds: for a plot in a tall, narrow dock
+(the landscape's), where a column beside it would take a third of a map's width.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ SAMPLE_WIDTH = 30.0  # the line or marker before each label, and the spacing
 GAP = 8.0  # pixels between the view box and the legend
 LEGEND_COLUMN = 3  # the plot item's layout: left axis 0, view box 1, right axis 2
 VIEW_ROW = 2
+BELOW_ROW = 4  # under the bottom axis (row 3)
+VIEW_COLUMN = 1
 
 
 class SideLegend(pg.LegendItem):
     """A legend in the column right of ``plot_item``'s view box; it becomes ``plot_item.legend``."""
 
-    def __init__(self, plot_item: pg.PlotItem, text_colour: str = "#111111", size_pt: float = 9.0) -> None:
+    def __init__(self, plot_item: pg.PlotItem, text_colour: str = "#111111", size_pt: float = 9.0, below: bool = False) -> None:
         super().__init__(offset=None, labelTextColor=text_colour, labelTextSize=f"{size_pt:.0f}pt", verSpacing=-2)
         self.plot_item = plot_item
         self.setParentItem(plot_item)
@@ -39,6 +45,7 @@ class SideLegend(pg.LegendItem):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # its entries' size, not the column's
         self.hide()
         self._placed = False
+        self.below = below
         self._wanted = (size_pt, text_colour)
         self._applied: tuple[str, str] | None = None
         plot_item.legend = self  # pyqtgraph adds named curves to it, as to its own
@@ -85,6 +92,8 @@ class SideLegend(pg.LegendItem):
         width = min(self.plot_item.width(), views[0].viewport().width()) if views else self.plot_item.width()
         # and the view box keeps half the plot's width beside the left axis (wide on a projector)
         room = min(MAX_SHARE * width, 0.5 * width - self.plot_item.getAxis("left").width())
+        if self.below:  # under the view box: one entry as wide as the view box at most
+            room = width - self.plot_item.getAxis("left").width()
         if self.items and room > 0:
             font = QFont()
             font.setPointSizeF(size_pt)
@@ -109,8 +118,11 @@ class SideLegend(pg.LegendItem):
         shown = bool(self.items)
         layout = self.plot_item.layout
         if shown and not self._placed:
-            layout.addItem(self, VIEW_ROW, LEGEND_COLUMN, alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            layout.setColumnSpacing(LEGEND_COLUMN - 1, GAP)  # a seam between the view box's frame and the legend
+            if self.below:
+                layout.addItem(self, BELOW_ROW, VIEW_COLUMN, alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            else:
+                layout.addItem(self, VIEW_ROW, LEGEND_COLUMN, alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                layout.setColumnSpacing(LEGEND_COLUMN - 1, GAP)  # a seam between the view box's frame and the legend
             self._placed = True
         elif not shown and self._placed:
             layout.removeItem(self)
@@ -123,6 +135,11 @@ class SideLegend(pg.LegendItem):
         if not self.items:
             return
         self._fit_text()
+        if self.below:  # side by side, as many as the view box's width holds
+            width = self.plot_item.vb.width()
+            widest = max(label.boundingRect().width() for _s, label in self.items) + SAMPLE_WIDTH + GAP
+            self.setColumnCount(max(1, min(len(self.items), int(width // widest))))
+            return
         row = max(max(label.boundingRect().height() for _s, label in self.items), 20.0)
         height = self.plot_item.vb.height()
         if height < row:  # not laid out yet

@@ -63,6 +63,28 @@ def tick_font(pixels: int = 15) -> QFont:
     return font
 
 
+def fixed_plot_font(digit_px: float = 0.0) -> QFont:
+    """A fixed-view plot's ticks and labels: 15 px, and in presentation mode capitals ``digit_px`` tall."""
+    from .appearance import pixel_size_for_cap
+
+    return tick_font(max(15, pixel_size_for_cap(digit_px)) if digit_px > 0 else 15)
+
+
+def no_si_prefix(*axes: pg.AxisItem) -> None:
+    """Ticks that say the real numbers: 0.575 … 0.600, never 575 … 600 with "(x0.001)" in the title."""
+    for axis in axes:
+        axis.enableAutoSIPrefix(False)
+
+
+def style_fixed_axes(plot: pg.PlotWidget, font: QFont) -> None:
+    """A fixed-view plot's ticks and axis titles in ``font``, the bottom axis tall enough for both."""
+    style_axes(plot, font=font)
+    item = plot.getPlotItem()
+    for side in ("left", "bottom"):
+        item.getAxis(side).label.setFont(font)
+    make_room_for_text(item, font)
+
+
 def fixed_plot(name: str) -> pg.PlotWidget:
     """A plot whose view the program sets: no mouse zoom, no menu or buttons; ticks readable from afar."""
     plot = pg.PlotWidget(background="w")
@@ -72,5 +94,6 @@ def fixed_plot(name: str) -> pg.PlotWidget:
     item.setMenuEnabled(False)
     item.hideButtons()
     plot.setMouseEnabled(x=False, y=False)
-    style_axes(plot, font=tick_font())
+    no_si_prefix(item.getAxis("left"), item.getAxis("bottom"))
+    style_fixed_axes(plot, fixed_plot_font())
     return plot

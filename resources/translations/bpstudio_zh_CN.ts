@@ -970,8 +970,8 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>5 · solution-JVal</translation>
     </message>
     <message>
-        <source>The plot is the article's figure: JVal per epoch from the green seed to the red solution star, and its title reads solution-JVal. That is the whole experiment.</source>
-        <translation>曲线即文中的图：每个 epoch 的 JVal，从绿色的 seed 到红色的 solution 星形，标题写着 solution-JVal。实验到此完成。</translation>
+        <source>The plot is the article's figure: JVal per iteration from the green seed to the red solution star, and its title reads solution-JVal. That is the whole experiment.</source>
+        <translation>曲线即文中的图：每次迭代的 JVal，从绿色的 seed 到红色的 solution 星形，标题写着 solution-JVal。实验到此完成。</translation>
     </message>
     <message>
         <source>Guided tour — {step}</source>
@@ -1597,6 +1597,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>−gradient (steepest descent)</source>
         <translation>−梯度（最速下降）</translation>
+    </message>
+    <message>
+        <source>−gradient</source>
+        <translation>−梯度</translation>
     </message>
     <message>
         <source>Across</source>
@@ -2324,6 +2328,10 @@ The current session stays as it was.</source>
     <message>
         <source>gradient step −α·∂J/∂w</source>
         <translation>梯度步 −α·∂J/∂w</translation>
+    </message>
+    <message>
+        <source>tangent</source>
+        <translation>切线</translation>
     </message>
     <message>
         <source>Window ±</source>

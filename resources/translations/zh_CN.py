@@ -108,8 +108,8 @@ TRANSLATIONS = {
     "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; Space pauses, → steps, ← rewinds.":
         "按空格（运行）。Adam 约十秒完成文中的 50 000 次迭代；空格暂停，→ 单步，← 回退。",
     "5 · solution-JVal": "5 · solution-JVal",
-    "The plot is the article's figure: JVal per epoch from the green seed to the red solution star, and its title reads solution-JVal. That is the whole experiment.":
-        "曲线即文中的图：每个 epoch 的 JVal，从绿色的 seed 到红色的 solution 星形，标题写着 solution-JVal。实验到此完成。",
+    "The plot is the article's figure: JVal per iteration from the green seed to the red solution star, and its title reads solution-JVal. That is the whole experiment.":
+        "曲线即文中的图：每次迭代的 JVal，从绿色的 seed 到红色的 solution 星形，标题写着 solution-JVal。实验到此完成。",
     "Guided tour — {step}": "导览 — {step}",
     "Finish": "完成",
     "Next": "下一步",
@@ -914,4 +914,9 @@ TRANSLATIONS.update({  # the teacher's pointer and the cursor halo (issue #24)
     "Cursor &halo": "光标光环(&H)",
     "A large ring follows the mouse, so the back row can follow it (Ctrl+H)": "一个大圆环跟随鼠标，后排也能看清鼠标在哪里（Ctrl+H）",
     "Clear the pointer": "清除指示",
+})
+
+# --- plots2 ---
+TRANSLATIONS.update({  # issue 24: the landscape's short legend labels
+    "tangent": "切线",
 })
