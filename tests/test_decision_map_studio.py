@@ -1,6 +1,7 @@
 """The decision map, the units' pictures on the diagram and gradient health, in the studio window."""
 
 import numpy as np
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSlider
 
@@ -150,6 +151,16 @@ def test_saturated_and_dead_units_are_marked_with_a_tooltip(qtbot, open_studio, 
     win.set_language("en")
 
 
+def drawn_points(panel, layer: int) -> list[tuple[float, float]]:
+    """The norms a layer shows, as line points or as lone dots (a lone gap is drawn as two dots, no line)."""
+    points = set()
+    for item in (panel.curves[layer], panel.dots[layer]):
+        x, y = item.xData, item.yData  # the data, not its log-scaled display
+        if x is not None:
+            points |= {(float(a), float(b)) for a, b in zip(x, y) if np.isfinite(a)}
+    return sorted(points)
+
+
 def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     win = open_studio(SPIRAL)
     win.health_dock.raise_()
@@ -158,11 +169,11 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     with qtbot.waitSignal(win.thread.updated, timeout=5000):
         win.thread.step(5)
     norms = win.unit_views.feed.norms
-    qtbot.waitUntil(lambda: len(norms) == 2 and len(panel.curves) == 3 and len(panel.curves[0].xData) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(norms) == 2 and len(panel.curves) == 3 and len(drawn_points(panel, 0)) == 2, timeout=5000)
     gradient = win.last.snapshot.gradient
     net = win.model.problem.network
     np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
-    assert list(panel.curves[2].yData) == list(norms.norms[:, 2])
+    assert [y for _x, y in drawn_points(panel, 2)] == list(norms.norms[:, 2])
     (low, high), _ = panel.plot.getPlotItem().getViewBox().viewRange()
     assert low <= 0 < 5 <= high < 20  # iterations from 0, not a range centred on it
     assert not panel.plot.getPlotItem().getAxis("bottom").autoSIPrefix  # no "(x0.001)" beside the axis
@@ -178,7 +189,7 @@ def test_a_health_plot_built_after_steps_draws_the_norms_so_far(qtbot, open_stud
     win.health_dock.raise_()
     qtbot.waitUntil(lambda: win.unit_views.health_holder.panel is not None, timeout=5000)
     panel = win.unit_views.health_panel
-    qtbot.waitUntil(lambda: len(panel.curves) == 3 and len(panel.curves[0].xData) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(panel.curves) == 3 and len(drawn_points(panel, 0)) == 2, timeout=5000)
     assert panel.summary.text()  # the units' state, known before the panel existed
 
 
@@ -198,17 +209,22 @@ def test_a_map_behind_another_tab_draws_its_samples_when_it_comes_on_screen(open
     assert len(panel.train_points.data) == len(near_the_slice.train) > 0
 
 
-def test_on_a_projector_a_run_on_the_plane_shows_its_map_under_the_formula(qtbot, open_studio):
+def test_on_a_projector_a_run_on_the_plane_shows_its_map_square_beside_the_plot(qtbot, open_studio):
+    """Under the formula it left the source Σ block no room at 1366×768 (issue 24): now beside the plot."""
     win = open_studio(SPIRAL)
+    win.resize(1366, 768)
     assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)
     axis = win.unit_views.map_panel.plot.getPlotItem().getAxis("bottom")
-    before = axis.style["tickFont"].pointSizeF()
+    before = QFontMetricsF(axis.style["tickFont"]).capHeight()
+    holder = win.unit_views.map_holder
     win.menus.presentation.setChecked(True)
-    assert win.map_dock not in win.tabifiedDockWidgets(win.inspector_dock)
-    assert axis.style["tickFont"].pointSizeF() >= 1.4 * before  # its numbers readable from the back too
+    assert holder.parentWidget() is win.plot_row and not win.map_dock.isVisible()
+    assert QFontMetricsF(axis.style["tickFont"]).capHeight() >= 1.4 * before  # its numbers readable from the back too
     qtbot.waitUntil(lambda: win.unit_views.map_panel.shown and win.inspector.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: abs(holder.width() - holder.height()) <= 2, timeout=5000)  # square: no blank bands
     assert not win.unit_views.map_panel.caption.isVisible()  # its room goes to the map
     win.menus.presentation.setChecked(False)
+    assert holder.parentWidget() is not win.plot_row and win.map_dock.widget().widget() is holder
     qtbot.waitUntil(lambda: win.unit_views.map_panel.caption.isVisible(), timeout=5000)
     assert win.map_dock in win.tabifiedDockWidgets(win.inspector_dock)  # the usual layout, as it was
 
@@ -220,33 +236,37 @@ def test_on_a_projector_the_article_keeps_its_map_behind_a_tab(qtbot, open_studi
     win.menus.presentation.setChecked(False)
 
 
-def test_on_a_projector_the_formula_is_above_the_map_whichever_tab_was_in_front(qtbot, open_studio):
+def test_on_a_projector_the_formula_and_the_map_are_on_screen_whichever_tab_was_in_front(qtbot, open_studio):
     """With the map's tab in front, taking it out of the group used to bring gradient health forward."""
     win = open_studio(SPIRAL)
     win.map_dock.raise_()
     qtbot.waitUntil(lambda: win.unit_views.map_panel.shown, timeout=5000)
     win.menus.presentation.setChecked(True)
 
-    def on_screen(dock):  # a tab behind another is "visible" to Qt, but has nothing on screen
-        return not dock.visibleRegion().isEmpty()
+    def on_screen(widget):  # a tab behind another is "visible" to Qt, but has nothing on screen
+        return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
-    qtbot.waitUntil(lambda: on_screen(win.inspector_dock) and on_screen(win.map_dock), timeout=5000)
+    qtbot.waitUntil(lambda: on_screen(win.inspector_dock) and on_screen(win.unit_views.map_panel), timeout=5000)
+    assert win.unit_views.map_panel.shown
     assert not on_screen(win.health_dock) and not on_screen(win.landscape_dock)
 
 
-def test_a_lesson_on_the_plane_chosen_on_a_projector_shows_the_formula_above_its_map(qtbot, open_studio):
+def test_a_lesson_on_the_plane_chosen_on_a_projector_shows_the_formula_and_its_map(qtbot, open_studio):
     from bpstudio.control.lessons import LESSONS_BY_KEY
 
     win = open_studio()  # the article: its map stays behind a tab
     win.menus.presentation.setChecked(True)
 
-    def on_screen(dock):
-        return not dock.visibleRegion().isEmpty()
+    def on_screen(widget):
+        return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
     win.lessons.choose(LESSONS_BY_KEY["softmax_sources"])
-    qtbot.waitUntil(lambda: win.last.config.dataset == "spiral" and on_screen(win.map_dock), timeout=10000)
-    qtbot.waitUntil(lambda: on_screen(win.inspector_dock), timeout=5000)
+    qtbot.waitUntil(lambda: win.last.config.dataset == "spiral" and on_screen(win.unit_views.map_panel), timeout=10000)
+    qtbot.waitUntil(lambda: on_screen(win.inspector_dock) and win.unit_views.map_panel.shown, timeout=5000)
     assert not on_screen(win.health_dock) and not on_screen(win.landscape_dock)
+    win.lessons.choose(LESSONS_BY_KEY["article"])  # off the plane again: the map goes home, the formula stays
+    qtbot.waitUntil(lambda: win.last.config.dataset == "article", timeout=10000)
+    assert win.unit_views.map_holder.parentWidget() is not win.plot_row and on_screen(win.inspector_dock)
 
 
 def test_on_a_768_pixel_projector_two_stacked_panels_scroll_instead_of_growing_the_window(qtbot, open_studio):
