@@ -272,7 +272,7 @@ def test_when_the_process_dies_the_window_stops_training_and_can_still_save(qtbo
     with qtbot.waitSignal(window.thread.lost, timeout=20000):
         os.kill(window.thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
     shown = window.last.iteration
-    assert "ended unexpectedly (exit code -9)" in window.banner.text() and window.status.fields["state"].text() == "training stopped"
+    assert "ended unexpectedly (signal SIGKILL)" in window.banner.text() and window.status.fields["state"].text() == "training stopped"
     assert not window.thread.running and window.thread.pending() == 0
     assert not window.status.fields["rate"].isVisible()  # no speed for a trainer that is gone
     qtbot.waitUntil(lambda: window.inspector.view is not None and window.inspector.view.iteration == shown, timeout=10000)
@@ -351,3 +351,55 @@ def test_a_script_without_a_main_guard_is_not_run_again_in_the_trainers_process(
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
     assert mark.read_text().splitlines() == ["ran"]  # the parent's run only
     assert run.stdout.split() == ["finished", "True", "0"], run.stderr
+
+
+def test_a_stopped_process_is_said_to_be_not_answering_not_ended_and_it_goes_on_when_continued(qtbot, monkeypatch):
+    """After a SIGSTOP the banner said the trainer "ended (exit code -1)": it had not ended (issue 25)."""
+    from bpstudio.qt.main_window import MainWindow
+
+    monkeypatch.setenv(TRAINER_ENV, "process")
+    window = MainWindow(RunConfig(max_iter=10**7), restore_settings=False)
+    window.ask_before_closing = False
+    qtbot.addWidget(window)
+    window.show()
+    window.trainer_watch.after = 1.0  # the test need not wait the usual few seconds
+    window.run()
+    qtbot.waitUntil(lambda: window.last is not None and window.last.iteration > 50, timeout=20000)
+    pid = window.thread.process._process.pid  # noqa: SLF001 - the test plays the stop
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        qtbot.waitUntil(lambda: window.banner.isVisible() and "has not answered" in window.banner.text(), timeout=15000)
+        assert "ended" not in window.banner.text() and not window.trainer_lost
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    reached = window.last.iteration
+    qtbot.waitUntil(lambda: not window.banner.isVisible() and window.last.iteration > reached, timeout=15000)
+    window.pause()
+    window.close()
+    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+
+
+def test_silence_is_counted_only_while_an_answer_is_owed(qtbot):
+    session = TrainingSession(SHORT)
+    process = TrainerProcess()
+    assert process.silent_for() == 0.0  # not started: nothing owed
+    assert process.start(SHORT, session.trainer.problem, RunGate()) is None
+    receiving = threading.Thread(target=collect_until_end, args=(process,), daemon=True)  # the one reader of the pipe
+    receiving.start()
+    pid = process._process.pid  # noqa: SLF001 - the test plays the stop
+    try:
+        process.pause()
+        qtbot.waitUntil(lambda: process.pending() == 0, timeout=20000)
+        assert process.silent_for() == 0.0  # paused, every command taken: a quiet child owes nothing
+        os.kill(pid, signal.SIGSTOP)
+        process.step(1)
+        qtbot.waitUntil(lambda: process.silent_for() > 0.5, timeout=5000)  # owed, and counting
+        assert process.pending() == 1 and not process.lost
+        os.kill(pid, signal.SIGCONT)
+        qtbot.waitUntil(lambda: process.pending() == 0, timeout=20000)
+        assert process.silent_for() == 0.0  # it answered: nothing owed again
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        process.stop()
+        receiving.join(timeout=20)
+        assert process.finish(10)

@@ -31,6 +31,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ class TrainerProcess:
         self._unheard: list[tuple[str, tuple[Any, ...]]] | None = []
         self.stop_requested = False
         self.lost = False  # the child ended unasked after it had begun: nothing trains any more
+        self._heard_at = time.monotonic()  # when the child last said anything
+        self._owed_since: float | None = None  # when the oldest command it has not taken yet was sent
 
     # -- the studio's side of the gate ------------------------------------------------------
     def run(self) -> None:
@@ -121,6 +124,25 @@ class TrainerProcess:
                 return self._asked_running and not self.stop_requested
             return self._child_running
 
+    def silent_for(self, now: float | None = None) -> float:
+        """Seconds the child has said nothing while it owes an answer; 0 when it owes none.
+
+        It owes one for a command it has not taken yet, and while it runs (it
+        reports many times a second).  A stopped child (SIGSTOP), or one busy with
+        a long step, is silent but alive: the studio says it is not answering —
+        it has not *ended*, and it may answer again.
+        """
+        with self._lock:
+            if self._fallback is not None or self.lost or self._connection is None:
+                return 0.0
+            if self._owed_since is not None:
+                since = max(self._heard_at, self._owed_since)
+            elif self._child_running:
+                since = self._heard_at
+            else:
+                return 0.0
+        return max(0.0, (time.monotonic() if now is None else now) - since)
+
     def pending(self) -> int:
         """Commands not yet carried out: sent but not taken, plus those the child has queued."""
         with self._lock:
@@ -154,6 +176,8 @@ class TrainerProcess:
             self._sent = self._taken = number
             return
         # (anything else, a payload that cannot be pickled, is raised to the caller with nothing counted)
+        if self._taken >= self._sent:
+            self._owed_since = time.monotonic()
         self._sent = number
         if self._unheard is not None:
             self._unheard.append((name, args))
@@ -205,7 +229,10 @@ class TrainerProcess:
                 return None
             with self._lock:
                 self._unheard = None
+                self._heard_at = time.monotonic()
                 self._taken = max(self._taken, taken)
+                if self._taken >= self._sent:
+                    self._owed_since = None
                 self._child_running, self._child_pending = running, pending
             if kind != "ack":  # an ack only says which commands the child has taken
                 break

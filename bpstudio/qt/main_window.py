@@ -58,6 +58,7 @@ from .session_files import SessionFiles
 from .status_bar import StudioStatusBar
 from .studio_settings import StudioSettings
 from .training_actions import TrainingActions
+from .trainer_watch import TrainerWatch, how_it_ended
 from .training_thread import TrainingThread
 from .unit_views import UnitViews
 from .safe_text import plain_label
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.thread.updated.connect(self.on_update)
         self.thread.failed.connect(self.on_error)
         self.thread.lost.connect(self._trainer_lost)
+        self.trainer_watch = TrainerWatch(self.thread.silent_for, self.show_banner, self._hide_banner_of, self)
         self.settings_notice = (
             None
             if settings_notice is None
@@ -648,6 +650,11 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.show()
 
+    def _hide_banner_of(self, text: str) -> None:
+        """Put the banner away if it still says ``text`` (another message may have taken its place)."""
+        if self.banner.text() == text:
+            self.banner.hide()
+
     def _trainer_lost(self, exit_code) -> None:
         """The trainer's process ended unasked: the run stays where it was last reported, and can be saved.
 
@@ -657,9 +664,9 @@ class MainWindow(QMainWindow):
         """
         self.trainer_lost = True
         self.show_banner(
-            self.tr(
-                "The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio."
-            ).format(code=exit_code)
+            self.tr("The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.").format(
+                how=how_it_ended(exit_code)
+            )
         )
         self.files.trainer_lost()
         self.controls.setEnabled(False)

@@ -77,6 +77,10 @@ class TrainingThread(QThread):
         """Commands given that the trainer has not carried out yet."""
         return self.control.pending()
 
+    def silent_for(self) -> float:
+        """Seconds the trainer's process has not answered while it owes an answer (0 in a thread)."""
+        return self.process.silent_for() if self.process is not None else 0.0
+
     def stop(self, timeout_ms: int = 5000) -> bool:
         """End the thread (and the trainer's process) and wait for it; True when it has ended.
 

@@ -1477,6 +1477,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>梯度健康</translation>
     </message>
     <message>
+        <source>The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.</source>
+        <translation>训练进程意外结束（{how}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1551,10 +1555,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Training stopped because of an error: {error}</source>
         <translation>训练因错误而停止：{error}</translation>
-    </message>
-    <message>
-        <source>The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio.</source>
-        <translation>训练进程意外结束（退出码 {code}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
     </message>
     <message>
         <source>Finishing the current step… BP Studio closes when it is done.</source>
@@ -2523,6 +2523,21 @@ The current session stays as it was.</source>
     <message>
         <source>Terms</source>
         <translation>术语</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerWatch</name>
+    <message>
+        <source>The training process has not answered for {seconds} s: it may be stopped or busy with a long step. The run goes on when it answers; if it never does, save the session and restart BP Studio.</source>
+        <translation>训练进程已有 {seconds} 秒没有回应：它可能被暂停了，或正忙于一个很长的步骤。它一回应训练就会继续；如果一直没有回应，请保存会话并重新启动 BP Studio。</translation>
+    </message>
+    <message>
+        <source>signal {name}</source>
+        <translation>信号 {name}</translation>
+    </message>
+    <message>
+        <source>exit code {code}</source>
+        <translation>退出码 {code}</translation>
     </message>
 </context>
 <context>

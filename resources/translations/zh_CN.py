@@ -743,8 +743,8 @@ TRANSLATIONS.update({  # the trainer's process ended unasked (session 4)
 })
 
 TRANSLATIONS.update({  # the trainer's process ended unasked, said in the user's language (session 4 review)
-    "The training process ended unexpectedly (exit code {code}). The run stays as shown: save it, then restart BP Studio.":
-        "训练进程意外结束（退出码 {code}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。",
+    "The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.":
+        "训练进程意外结束（{how}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。",
 })
 
 TRANSLATIONS.update({  # the CSV dialog reads on a background thread and says so (session 5)
@@ -919,4 +919,13 @@ TRANSLATIONS.update({  # the teacher's pointer and the cursor halo (issue #24)
 # --- plots2 ---
 TRANSLATIONS.update({  # issue 24: the landscape's short legend labels
     "tangent": "切线",
+})
+
+TRANSLATIONS.update({  # --- lead: a trainer that does not answer is not said to have ended (issue 25) ---
+    "The training process has not answered for {seconds} s: it may be stopped or busy with a long step. "
+    "The run goes on when it answers; if it never does, save the session and restart BP Studio.":
+        "训练进程已有 {seconds} 秒没有回应：它可能被暂停了，或正忙于一个很长的步骤。"
+        "它一回应训练就会继续；如果一直没有回应，请保存会话并重新启动 BP Studio。",
+    "signal {name}": "信号 {name}",
+    "exit code {code}": "退出码 {code}",
 })
