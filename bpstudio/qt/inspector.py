@@ -164,6 +164,11 @@ class Inspector(QScrollArea):
         self.formula = FormulaView("chain_formula")
         self.formula.tip_for = self._tag_tip
         fl.addWidget(SidewaysScroller(self.formula))  # on a projector a wide one scrolls, not shrinks
+        self.silent_note = QLabel()  # on a projector: why cross-entropy's other branches are 0 (see show_chain)
+        self.silent_note.setObjectName("silent_branches_note")
+        self.silent_note.setWordWrap(True)
+        self.silent_note.hide()
+        fl.addWidget(self.silent_note)
         self.running = QLabel()  # the parameter's product factor by factor, as done by hand
         self.running.setObjectName("running_product")
         self.running.setWordWrap(True)
@@ -450,7 +455,12 @@ class Inspector(QScrollArea):
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
         silent = {n: marked("Inspector", SILENT_BRANCHES) for n in view.silent_blocks}
-        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=silent))
+        # On a projector the note is a line of the widgets' own size under the board: set in the
+        # typeset board, its small prose would sit among 14 px digits, unreadable from the back.
+        self.silent_note.setText(" ".join(dict.fromkeys(silent.values())) if self.presenting else "")
+        self.silent_note.setVisible(bool(silent) and self.presenting)
+        notes = {} if self.presenting else silent
+        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=notes))
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
         self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)
