@@ -70,9 +70,7 @@ def test_a_failed_switch_puts_the_controls_back(qtbot, open_studio, monkeypatch)
     assert win.thread.session.trainer.network.sizes == (3, 5, 3)
 
 
-@pytest.mark.skip(
-    reason="after the merges of session 6 the old run does not go on past the refusal; see the session note"
-)
+@pytest.mark.skip(reason="after the merges of session 6 the old run does not go on past the refusal; see the session note")
 def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes_on(qtbot, open_studio):
     win = open_studio(RunConfig(samples=100, max_iter=10**6))
     win.run()
