@@ -70,22 +70,25 @@ def test_a_failed_switch_puts_the_controls_back(qtbot, open_studio, monkeypatch)
     assert win.thread.session.trainer.network.sizes == (3, 5, 3)
 
 
-@pytest.mark.skip(reason="after the merges of session 6 the old run does not go on past the refusal; see the session note")
-def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes_on(qtbot, open_studio):
-    win = open_studio(RunConfig(samples=100, max_iter=10**6))
+def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes_on(qtbot, monkeypatch, open_studio):
+    # The studio's own arrangement, the trainer in a process: in a thread of this process the run
+    # competes with the window and the typesetter for one interpreter, and this test measured that.
+    monkeypatch.setenv("BPSTUDIO_TRAINER", "process")
+    win = open_studio(RunConfig(samples=100, max_iter=10**7))
+    assert win.thread.process is not None
     win.run()
-    qtbot.waitUntil(lambda: win.last.iteration > 5, timeout=5000)
+    qtbot.waitUntil(lambda: win.last.iteration > 5, timeout=10000)
     win.controls.editors["hidden"].setText("512,512")
     win.controls._commit("hidden")
     qtbot.waitUntil(lambda: win.controls.errors["hidden"].isVisible(), timeout=5000)
     assert "the studio draws at most 5000" in win.controls.errors["hidden"].text()
-    assert win.thread.session.config.hidden == (5,)
+    assert win.last.config.hidden == (5,)
     running_at = win.last.iteration
     qtbot.waitUntil(lambda: win.last.iteration > running_at, timeout=5000)  # the previous run keeps going
+    assert win.last.config.hidden == (5,)
     win.pause()
 
 
-@pytest.mark.parametrize("screen, expected", [((1920, 1080), (1728, 972)), ((1366, 740), None)])
 def test_a_first_start_takes_most_of_the_screen_centred(qtbot, monkeypatch, open_studio, screen, expected):
     """A 1920 screen showed a 1366x768 window in its corner; a laptop's is maximized, so that
     the frame around the window does not push the status bar off the screen (#24)."""
