@@ -22,7 +22,7 @@ from ..engine.data import INITS
 from ..engine.datasets import DATASETS
 from ..engine.features import FEATURES
 from ..engine.losses import LOSSES
-from ..engine.optimizers import OPTIMIZERS
+from ..engine.optimizers import OPTIMIZERS, RECORDS
 
 # RunConfig field -> the option that sets it, for error messages.
 OPTION_OF_FIELD = {
@@ -53,6 +53,11 @@ OPTION_OF_FIELD = {
     "l2": "--l2",
     "batch_size": "--batch-size",
 }
+
+
+def _users(key: str) -> str:
+    """Which optimizers use a hyper-parameter, for its --help: "used by adam, momentum"."""
+    return "used by " + ", ".join(name for name, record in RECORDS.items() if key in record.hyper_keys)
 
 
 class UsageError(Exception):
@@ -203,15 +208,32 @@ def add_model_options(parser: argparse.ArgumentParser, with_training: bool = Tru
         return
     opt = parser.add_argument_group("optimizer (defaults: the article's Adam)")
     opt.add_argument(
-        "--optimizer", choices=list(OPTIMIZERS), default=d.optimizer, help="adam (the article), gd (plain gradient descent) or momentum"
+        "--optimizer",
+        choices=list(OPTIMIZERS),
+        default=d.optimizer,
+        help="; ".join(f"{name}: {record.summary}" for name, record in RECORDS.items()),
     )
-    opt.add_argument("--alpha", type=number, default=d.alpha, metavar="A", help="step size (default: 0.001)")
+    opt.add_argument("--alpha", type=number, default=d.alpha, metavar="A", help=f"step size ({_users('alpha')}; default: 0.001)")
     opt.add_argument(
-        "--beta1", type=number, default=d.beta1, metavar="B", help="decay of the first moment; momentum's coefficient (default: 0.9)"
+        "--beta1",
+        type=number,
+        default=d.beta1,
+        metavar="B",
+        help=f"decay of the first moment or velocity ({_users('beta1')}; default: 0.9)",
     )
-    opt.add_argument("--beta2", type=number, default=d.beta2, metavar="B", help="decay of Adam's second moment (default: 0.999)")
     opt.add_argument(
-        "--epsilon", type=number, default=d.epsilon, metavar="E", help="Adam's small constant against division by zero (default: 1e-8)"
+        "--beta2",
+        type=number,
+        default=d.beta2,
+        metavar="B",
+        help=f"decay of the squared gradients' average ({_users('beta2')}; default: 0.999)",
+    )
+    opt.add_argument(
+        "--epsilon",
+        type=number,
+        default=d.epsilon,
+        metavar="E",
+        help=f"small constant against division by zero ({_users('epsilon')}; default: 1e-8)",
     )
     opt.add_argument(
         "--zeta",

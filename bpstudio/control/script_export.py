@@ -33,6 +33,7 @@ from ..engine.data import ARTICLE_INPUTS, ARTICLE_TARGETS, Dataset
 from ..engine.formula import parse_formulas
 from ..engine.formula_code import numpy_expression
 from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
+from ..engine.optimizers import RECORDS
 from .script_training import training_section
 from .text_safety import python_comment, python_literal
 
@@ -195,16 +196,6 @@ def _describe_objective(config: RunConfig) -> str:
     return text
 
 
-_HYPERPARAMETERS = {"adam": ("alpha", "beta1", "beta2", "epsilon"), "momentum": ("alpha", "beta1"), "gd": ("alpha",)}
-_HYPER_COMMENTS = {
-    **{(name, "alpha"): "step size" for name in _HYPERPARAMETERS},
-    ("adam", "beta1"): "decay of the first moment m",
-    ("adam", "beta2"): "decay of the second moment v",
-    ("adam", "epsilon"): "added after the square root of the corrected v",
-    ("momentum", "beta1"): "how much of the velocity u each step keeps",
-}
-
-
 _OUTPUT_WORDS = {"identity": "linear outputs", "sigmoid": "sigmoid outputs", "softmax": "softmax outputs"}
 _JVAL_WORDS = {"mse": "1/2 ||y_hat - y||^2", "cross-entropy": "the cross-entropy of the outputs"}
 
@@ -214,7 +205,7 @@ def _hidden_layers(config: RunConfig, sizes) -> str:
 
 
 def _describe_optimizer(config: RunConfig) -> str:
-    values = ", ".join(f"{key}={getattr(config, key):g}" for key in _HYPERPARAMETERS[config.optimizer])
+    values = ", ".join(f"{key}={getattr(config, key):g}" for key in RECORDS[config.optimizer].hyper_keys)
     return f"{config.optimizer} ({values}), zeta={config.zeta:g}"
 
 
@@ -228,8 +219,8 @@ def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
     if config.test_fraction:
         lines.append(f"TEST_FRACTION = {config.test_fraction!r}  # share of the samples held out")
     lines += [
-        f"{key.upper()} = {getattr(config, key)!r}  # {_HYPER_COMMENTS[config.optimizer, key]}"
-        for key in _HYPERPARAMETERS[config.optimizer]
+        f"{setting.key.upper()} = {getattr(config, setting.key)!r}  # {setting.meaning}"
+        for setting in RECORDS[config.optimizer].settings
     ]
     if config.l1 or config.l2:
         lines += [

@@ -9,7 +9,8 @@ gradient and ``torch.optim`` takes the step.  Its Adam adds ε after the
 bias-corrected square root, ``sqrt(v) / sqrt(1 - β2^k) + ε``, exactly where
 the article puts it, so the step is the article's rule up to rounding; SGD
 with ``momentum=β1`` is the heavy-ball rule ``u = β1 u + g``, ``x -= α u``.
-Both stay float64 throughout.
+Both stay float64 throughout.  Each optimizer's code, in either framework, is
+its record's (``numpy_code``, ``torch_code``).
 
 Either loop keeps the article's order of the stop tests (see
 :mod:`bpstudio.engine.trainer`): ``‖g‖∞ < ζ`` before a step (converged1),
@@ -21,6 +22,7 @@ from __future__ import annotations
 from string import Template
 
 from ..engine.config import RunConfig
+from ..engine.optimizers import RECORDS
 
 _NUMPY_ACTIVATIONS = {
     "tanh": ("np.tanh(I)", "1.0 - O * O  # the article's 1 - I1_tanh ** 2"),
@@ -46,12 +48,12 @@ def training_section(config: RunConfig, framework: str) -> str:
             function=function, link=link, activation=config.activation, output_loss=_NUMPY_OUTPUT_LOSSES[output_kind(config)]
         )
         objective = _numpy_objective(penalized, batched)
-        return "\n\n".join((network, objective, _NUMPY_OPTIMIZERS[config.optimizer], _NUMPY_LOOP))
+        return "\n\n".join((network, objective, RECORDS[config.optimizer].numpy_code, _NUMPY_LOOP))
     network = _TORCH_NETWORK.substitute(
         function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation, output_loss=_TORCH_OUTPUT_LOSSES[output_kind(config)]
     )
     objective = _torch_objective(penalized, batched)
-    return "\n\n".join((network, objective, _TORCH_OPTIMIZERS[config.optimizer], _TORCH_LOOP))
+    return "\n\n".join((network, objective, RECORDS[config.optimizer].torch_code, _TORCH_LOOP))
 
 
 def _numpy_objective(penalized: bool, batched: bool) -> str:
@@ -334,46 +336,6 @@ def jval_only(w, inputs, targets):
     return output_loss(O_aug, targets)[0]
 ''')
 
-_NUMPY_OPTIMIZERS = {
-    "adam": '''\
-# -- 5. The optimizer: the article's Adam ---------------------------------------------------------
-class Optimizer:
-    """Adam as the article's get_solu writes it: bias-corrected moments, epsilon added after the
-    square root of the corrected second moment."""
-
-    def __init__(self):
-        self.m = np.zeros(N_PARAMS)
-        self.v = np.zeros(N_PARAMS)
-
-    def step(self, x, g, k):  # k counts from 1
-        self.m = BETA1 * self.m + (1 - BETA1) * g
-        self.v = BETA2 * self.v + (1 - BETA2) * g * g
-        m_hat = self.m / (1 - BETA1**k)
-        v_hat = self.v / (1 - BETA2**k)
-        return x - ALPHA / (np.sqrt(v_hat) + EPSILON) * m_hat
-''',
-    "momentum": '''\
-# -- 5. The optimizer: heavy-ball momentum ----------------------------------------------------------
-class Optimizer:
-    """u = BETA1 u + g, x - ALPHA u: the velocity u remembers earlier gradients."""
-
-    def __init__(self):
-        self.u = np.zeros(N_PARAMS)
-
-    def step(self, x, g, k):
-        self.u = BETA1 * self.u + g
-        return x - ALPHA * self.u
-''',
-    "gd": '''\
-# -- 5. The optimizer: plain gradient descent -----------------------------------------------------
-class Optimizer:
-    """x - ALPHA g."""
-
-    def step(self, x, g, k):
-        return x - ALPHA * g
-''',
-}
-
 _NUMPY_LOOP = '''\
 # -- 6. Training, with the article's two stop tests -------------------------------------------------
 def train(w, train_set, test_set, max_iter, print_every):
@@ -453,27 +415,6 @@ def jval(w, inputs, targets):
         O_aug = augment(f(I)) if l < len(W) - 1 else I  # I(L): output_loss applies the output link
     return output_loss(O_aug, targets)
 ''')
-
-_TORCH_OPTIMIZERS = {
-    "adam": '''\
-# -- 5. The optimizer: torch.optim.Adam is the article's Adam -------------------------------------
-# It keeps m and v, divides them by 1 - beta^k and adds EPSILON after the square root of the
-# corrected v -- where the article's get_solu puts it -- so no hand-written step is needed.
-def make_optimizer(w):
-    return torch.optim.Adam([w], lr=ALPHA, betas=(BETA1, BETA2), eps=EPSILON)
-''',
-    "momentum": '''\
-# -- 5. The optimizer: heavy-ball momentum ----------------------------------------------------------
-# torch.optim.SGD with momentum=BETA1 (dampening 0) is u = BETA1 u + g, x - ALPHA u.
-def make_optimizer(w):
-    return torch.optim.SGD([w], lr=ALPHA, momentum=BETA1)
-''',
-    "gd": '''\
-# -- 5. The optimizer: plain gradient descent, x - ALPHA g ----------------------------------------
-def make_optimizer(w):
-    return torch.optim.SGD([w], lr=ALPHA)
-''',
-}
 
 _TORCH_LOOP = '''\
 # -- 6. Training, with the article's two stop tests -------------------------------------------------

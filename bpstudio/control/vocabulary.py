@@ -3,7 +3,8 @@
 The Qt floor draws and forwards; it never calls the engine's computing modules
 (propagation, chain, node values, gradcheck, phases, trainer, optimizers).  What
 it needs to *name* things — phase kinds, optimizer names and the settings each
-uses, the types it receives from the studio model — comes from here.
+uses (an optimizer's record: its words and formulas; the qt floor never calls
+its step), the types it receives from the studio model — comes from here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.losses import LOSSES
 from ..engine.nudge import NudgeResult
-from ..engine.optimizers import OPTIMIZERS
+from ..engine.optimizers import OPTIMIZERS, RECORDS as OPTIMIZER_RECORDS, OptimizerRecord
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.sample_contributions import SampleContributions
 
@@ -29,6 +30,8 @@ __all__ = [
     "NudgeResult",
     "LOSS_NAMES",
     "OPTIMIZER_NAMES",
+    "OPTIMIZER_RECORDS",
+    "OptimizerRecord",
     "OPTIMIZER_SETTINGS",
     "Phase",
     "SampleContributions",

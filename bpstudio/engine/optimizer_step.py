@@ -5,30 +5,15 @@ of iteration k−1, ``m = β₁·m_prev + (1 − β₁)·g``, ``m̂ = m/(1 − �
 same for v and v̂, and the step ``−α·m̂/(√v̂ + ε)``.  Every one of those
 numbers must belong to the *same* step, so they are read from one snapshot:
 its optimizer state keeps the moments after the step and what the step
-started from (see :class:`.optimizers.Optimizer`).  The dictionary's keys are
+started from (see :class:`.optimizers.Optimizer`).  Which numbers make one
+step is each optimizer's record's ``parts``.  The dictionary's keys are
 the contract of ``bpstudio chain --format json`` (``"optimizer_step"``).
 """
 
 from __future__ import annotations
 
+from .optimizers import RECORDS
 from .snapshot import Snapshot
-
-# What each optimizer's step is made of, in the order a reader follows it:
-# (key of the result, key of the optimizer state).
-_PARTS = {
-    "adam": (
-        ("gradient", "gradient"),
-        ("m_prev", "m_prev"),
-        ("m", "m"),
-        ("v_prev", "v_prev"),
-        ("v", "v"),
-        ("m_hat", "m_hat"),
-        ("v_hat", "v_hat"),
-        ("step", "step"),
-    ),
-    "momentum": (("gradient", "gradient"), ("u_prev", "velocity_prev"), ("u", "velocity"), ("step", "step")),
-    "gd": (("gradient", "gradient"), ("step", "step")),
-}
 
 
 def optimizer_step(snapshot: Snapshot, index: int) -> dict[str, float] | None:
@@ -40,7 +25,8 @@ def optimizer_step(snapshot: Snapshot, index: int) -> dict[str, float] | None:
     if snapshot.iteration == 0:
         return None
     state = snapshot.optimizer_state
-    parts = _PARTS.get(snapshot.optimizer)
+    record = RECORDS.get(snapshot.optimizer)
+    parts = record.parts if record is not None else None
     if parts is None or any(key not in state for _, key in parts) or "weight_before" not in state:
         return None
     out: dict[str, float] = {"t": snapshot.iteration}

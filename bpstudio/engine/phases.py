@@ -25,6 +25,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from .losses import cross_entropy_output_gradient, half_squared_error, per_sample_cross_entropy
+from .optimizers import RECORDS
 from .propagation import LayerBackward, backward_layer, flat_gradient, forward_layer, output_loss
 from .snapshot import frozen_array
 from .trainer import StopReason, Trainer
@@ -75,11 +76,7 @@ class Phase:
 
 
 _ACTIVATION_LATEX = {"tanh": r"\tanh", "sigmoid": r"\sigma", "relu": r"\mathrm{relu}", "identity": ""}
-_UPDATE_LATEX = {
-    "adam": r"w \leftarrow w - \alpha \frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}",
-    "gd": r"w \leftarrow w - \alpha\, g",
-    "momentum": r"u \leftarrow \beta_1 u + g, \quad w \leftarrow w - \alpha\, u",
-}
+_UPDATE_LATEX = {name: record.update for name, record in RECORDS.items()}  # each optimizer's own
 
 
 def phase_equation(kind: str, layer: int | None, n_layers: int, activation: str, optimizer: str) -> str:

@@ -30,7 +30,7 @@ from ..engine.activations import ACTIVATIONS
 from ..engine.config import OUTPUTS, ConfigError, RunConfig, parse_setting
 from ..engine.data import INITS
 from ..engine.datasets import DATASETS, POINT_NAMES
-from ..control.vocabulary import LOSS_NAMES, OPTIMIZER_NAMES, OPTIMIZER_SETTINGS
+from ..control.vocabulary import LOSS_NAMES, OPTIMIZER_NAMES, OPTIMIZER_RECORDS, OPTIMIZER_SETTINGS
 from .feature_checks import FeatureChecks
 from .i18n import localized, marked
 from .option_names import option_name
@@ -38,11 +38,7 @@ from ..engine.text_safety import shown_name
 from .safe_text import plain_label
 
 TOOLTIPS = {
-    "optimizer": QT_TRANSLATE_NOOP("ControlsPanel", "Adam as in the article; gradient descent is the plain rule; momentum adds velocity."),
-    "alpha": QT_TRANSLATE_NOOP("ControlsPanel", "Step size: how far each iteration moves the weights (the article uses 0.001)."),
-    "beta1": QT_TRANSLATE_NOOP("ControlsPanel", "How much of the previous gradient direction Adam (or momentum) keeps, 0 to <1."),
-    "beta2": QT_TRANSLATE_NOOP("ControlsPanel", "How slowly Adam forgets the size of past gradients, 0 to <1 (article: 0.999)."),
-    "epsilon": QT_TRANSLATE_NOOP("ControlsPanel", "A tiny number that keeps Adam from dividing by zero."),
+    # the optimizer and its settings (alpha, beta1, ...) are explained by each optimizer's record: optimizer_tip
     "zeta": QT_TRANSLATE_NOOP(
         "ControlsPanel", "Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared."
     ),
@@ -107,6 +103,7 @@ LABELS = {
     "batch_size": QT_TRANSLATE_NOOP("ControlsPanel", "Batch size"),
 }
 HYPER_FIELDS = ("alpha", "beta1", "beta2", "epsilon")  # the optimizers' own settings
+TOOLTIPS_FROM_RECORDS = ("optimizer", *HYPER_FIELDS)
 OUTPUT_CHOICES = [name for name in OUTPUTS if name != "auto"]  # auto is shown as what it follows
 CHOICES = {
     "optimizer": list(OPTIMIZER_NAMES),
@@ -121,6 +118,23 @@ LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 DATA = ("dataset", "classes", "noise", "samples", "test_fraction", "features", "formulas", "seed")
 MODEL = ("hidden", "activation", "init", "output", "loss", "l1", "l2", "batch_size")
 TASK_FIELDS = ("dataset", "classes", "noise", "features", "loss", "samples", "formulas")  # see task_settings
+
+
+def optimizer_tip(field: str, optimizer: str) -> str:
+    """The tooltip of the optimizer menu (every optimizer in a phrase) or of a setting (what it means
+    to the chosen optimizer), in the user's language, from the optimizers' records."""
+    if field == "optimizer":
+        return "\n".join(f"{option_name(name)}: {marked('Optimizers', r.summary)}" for name, r in OPTIMIZER_RECORDS.items())
+    record = OPTIMIZER_RECORDS.get(optimizer)
+    setting = record.setting(field) if record is not None else None
+    if setting is None:  # not used by the chosen optimizer: the first that does use it explains it
+        setting = next(s for r in OPTIMIZER_RECORDS.values() if (s := r.setting(field)) is not None)
+    return marked("Optimizers", setting.meaning)
+
+
+def tooltip(field: str, optimizer: str = "adam") -> str:
+    """A field's tooltip in the user's language."""
+    return optimizer_tip(field, optimizer) if field in TOOLTIPS_FROM_RECORDS else marked("ControlsPanel", TOOLTIPS[field])
 
 
 def format_value(field: str, value) -> str:
@@ -187,7 +201,7 @@ class ControlsPanel(QWidget):
         self.model_box.setTitle(self.tr("Model (starts a new run)"))
         for field, editor in self.editors.items():
             label = marked("ControlsPanel", LABELS[field])
-            tip = marked("ControlsPanel", TOOLTIPS[field])
+            tip = tooltip(field, self.config.optimizer)
             editor.setAccessibleName(label)
             editor.setToolTip(tip)
             self.labels[field].setText(label)
@@ -311,15 +325,15 @@ class ControlsPanel(QWidget):
         for field in TASK_FIELDS:  # a setting that does not apply to this data is disabled, saying why
             editor = self.editors[field]
             editor.setEnabled(field not in off)
-            editor.setToolTip(localized(off[field]) if field in off else marked("ControlsPanel", TOOLTIPS[field]))
+            editor.setToolTip(localized(off[field]) if field in off else tooltip(field))
         used = OPTIMIZER_SETTINGS.get(config.optimizer, ())
         for field in HYPER_FIELDS:  # a setting the chosen optimizer ignores cannot be edited
             editor = self.editors[field]
             editor.setEnabled(field in used)
             editor.setToolTip(
-                marked("ControlsPanel", TOOLTIPS[field])
+                tooltip(field, config.optimizer)
                 if field in used
-                else self.tr("{optimizer} does not use this setting").format(optimizer=config.optimizer)
+                else self.tr("{optimizer} does not use this setting").format(optimizer=option_name(config.optimizer))
             )
         for field, editor in self.editors.items():
             text = shown_output(config) if field == "output" else format_value(field, getattr(config, field))

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ..control.studio_model import ChainView, NodeReadout
 from ..control.link_reasons import CONTEXT as REASONS, link_reason
 from ..control.typeset import MATH_SIZE, NUMBER_SIZE, Colours, board_svg, equation_svg, equations_svg, links_svg, number_text, tag_ids
-from ..control.vocabulary import ChainNumbers, InfluenceChain, NudgeResult
+from ..control.vocabulary import OPTIMIZER_RECORDS, ChainNumbers, InfluenceChain, NudgeResult
 from ..engine.chain_render import render_latex
 from ..engine.text_safety import rich_text, shorten
 from .safe_text import literal
@@ -92,11 +92,6 @@ def colours_for(look: Look) -> Colours:
     return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted, accent=look.role)
 
 
-# Adam's first step (t = 1): m̂ = (1 − β₁)g / (1 − β₁) = g and v̂ = g², hence a step of ±α whatever g's size.
-ADAM_FIRST_STEP = (
-    r"\hat{m} = g,\quad \hat{v} = g^2,\quad \frac{\hat{m}}{\sqrt{\hat{v}}} = \pm 1,"
-    r"\quad \Delta w \approx -\alpha\,\mathrm{sign}(g)"
-)
 
 # Under a source whose branches through the sample's other classes read 0 (cross-entropy):
 SILENT_BRANCHES = QT_TRANSLATE_NOOP(
@@ -213,7 +208,7 @@ class Inspector(QScrollArea):
         self.step_note.setObjectName("optimizer_step_note")
         self.step_note.setWordWrap(True)
         sl.addWidget(self.step_note)
-        # Adam's first step in notation: the hats of m̂ and v̂ are typeset, never combining characters,
+        # A first step's remark (Adam's, from its record) in notation: the hats of m̂ and v̂ are typeset, never combining characters,
         # which a label's text layout puts over the wrong letter, or drops in Chinese fonts.
         self.adam_first = FormulaView("adam_first_step")
         self.adam_first.hide()
@@ -501,10 +496,13 @@ class Inspector(QScrollArea):
     def _show_step(self, view: ChainView) -> None:
         """One step, from iteration t − 1 to t: each rule with its numbers, all of that one step."""
         lines, colours = view.step_lines, self.colours
-        first_adam = bool(lines) and view.exact and view.optimizer == "adam" and view.iteration == 1
-        self.adam_first.setVisible(first_adam)
-        if first_adam:
-            self.adam_first.typeset(lambda: equation_svg(ADAM_FIRST_STEP, colours))
+        # an optimizer whose first step deserves a remark (Adam's ±α) says so in its record
+        record = OPTIMIZER_RECORDS.get(view.optimizer)
+        first = record.first_step if record is not None and bool(lines) and view.exact and view.iteration == 1 else None
+        self.adam_first.setVisible(first is not None)
+        if first is not None:
+            latex = first.latex
+            self.adam_first.typeset(lambda: equation_svg(latex, colours))
         else:
             self.adam_first.clear()
         if not lines:
@@ -519,11 +517,8 @@ class Inspector(QScrollArea):
             return
         self.step_view.typeset(lambda: equations_svg(list(lines), colours))
         note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.")
-        if first_adam:
-            note += " " + self.tr(
-                "Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected "
-                "moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):"
-            )
+        if first is not None:
+            note += " " + marked("Inspector", first.note)
         self.step_note.setText(note)
 
     def show_nudge(self, result: NudgeResult) -> None:

@@ -8,13 +8,12 @@ value as data and show :func:`option_name` of it.
 
 from __future__ import annotations
 
+from ..control.vocabulary import OPTIMIZER_RECORDS
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
 OPTION_NAMES = {
-    "adam": QT_TRANSLATE_NOOP("Options", "Adam"),
-    "gd": QT_TRANSLATE_NOOP("Options", "gradient descent"),
-    "momentum": QT_TRANSLATE_NOOP("Options", "momentum"),
+    **{name: record.display for name, record in OPTIMIZER_RECORDS.items()},  # each optimizer's record names it
     "uniform": QT_TRANSLATE_NOOP("Options", "uniform"),
     "zeros": QT_TRANSLATE_NOOP("Options", "zeros"),
     "identity": QT_TRANSLATE_NOOP("Options", "identity"),
@@ -39,7 +38,10 @@ def option_name(value: str) -> str:
     return marked("Options", text) if text else value
 
 
-SETTING_SYMBOLS = {"alpha": "α", "beta1": "β₁", "beta2": "β₂", "epsilon": "ε", "zeta": "ζ"}
+SETTING_SYMBOLS = {
+    "zeta": "ζ",
+    **{s.key: s.hyper.symbol for record in OPTIMIZER_RECORDS.values() for s in record.settings},
+}
 
 
 def setting_symbol(field: str) -> str:

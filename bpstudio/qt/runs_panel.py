@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..control.finished_runs import FinishedRun
+from ..control.vocabulary import OPTIMIZER_RECORDS
 from ..engine.formula import parse_formulas
-from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 from .option_names import option_name, setting_symbol, setting_value
 from .stop_reasons import reason_text
@@ -28,7 +28,8 @@ from .safe_text import literal
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
-SHORT_OPTIMIZERS = {"gd": QT_TRANSLATE_NOOP("RunsPanel", "GD")}  # the legend's word for the long names
+# the legend's word for the long names, from each optimizer's record
+SHORT_OPTIMIZERS = {name: record.legend for name, record in OPTIMIZER_RECORDS.items() if record.legend}
 
 
 def run_colour(run: FinishedRun) -> str:

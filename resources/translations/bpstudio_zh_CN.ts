@@ -25,26 +25,6 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <source>Adam as in the article; gradient descent is the plain rule; momentum adds velocity.</source>
-        <translation>Adam 即文中的方法；梯度下降为最简单的规则；动量法在梯度下降上加了速度。</translation>
-    </message>
-    <message>
-        <source>Step size: how far each iteration moves the weights (the article uses 0.001).</source>
-        <translation>步长参数：每次迭代权重移动多远（文中取 0.001）。</translation>
-    </message>
-    <message>
-        <source>How much of the previous gradient direction Adam (or momentum) keeps, 0 to &lt;1.</source>
-        <translation>一阶矩指数衰减率：Adam（或动量法）保留多少以往梯度方向，取值 0 到 &lt;1。</translation>
-    </message>
-    <message>
-        <source>How slowly Adam forgets the size of past gradients, 0 to &lt;1 (article: 0.999).</source>
-        <translation>二阶矩指数衰减率：Adam 遗忘以往梯度大小的快慢，取值 0 到 &lt;1（文中 0.999）。</translation>
-    </message>
-    <message>
-        <source>A tiny number that keeps Adam from dividing by zero.</source>
-        <translation>足够小正数：防止 Adam 除以零。</translation>
-    </message>
-    <message>
         <source>Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared.</source>
         <translation>收敛判据：最大梯度小于 zeta，或一步的变化、JVal 的变化小于 zeta 的平方时停止。</translation>
     </message>
@@ -1819,6 +1799,41 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>sample {n}: {values}</source>
         <translation>样本 {n}：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>Optimizers</name>
+    <message>
+        <source>Step size: how far each iteration moves the weights (the article uses 0.001).</source>
+        <translation>步长参数：每次迭代权重移动多远（文中取 0.001）。</translation>
+    </message>
+    <message>
+        <source>the article's optimizer: steps of about α, scaled by the size of past gradients</source>
+        <translation>文章所用的优化器：每步约为 α，并按以往梯度的大小缩放</translation>
+    </message>
+    <message>
+        <source>Decay of Adam's first moment m: how much of the previous gradient direction it keeps, 0 to &lt;1.</source>
+        <translation>Adam 一阶矩 m 的衰减率：保留多少先前的梯度方向，取值 0 到 &lt;1。</translation>
+    </message>
+    <message>
+        <source>How slowly Adam forgets the size of past gradients, 0 to &lt;1 (article: 0.999).</source>
+        <translation>二阶矩指数衰减率：Adam 遗忘以往梯度大小的快慢，取值 0 到 &lt;1（文中 0.999）。</translation>
+    </message>
+    <message>
+        <source>Added after the square root of the corrected v: keeps Adam from dividing by zero.</source>
+        <translation>加在修正后 v 的平方根之后：防止 Adam 除以零。</translation>
+    </message>
+    <message>
+        <source>the plain rule, a step of −α·g</source>
+        <translation>最朴素的规则，每步为 −α·g</translation>
+    </message>
+    <message>
+        <source>gradient descent with a velocity u that remembers earlier gradients</source>
+        <translation>带速度 u 的梯度下降，u 记住先前的梯度</translation>
+    </message>
+    <message>
+        <source>How much of the velocity u each step keeps, 0 to &lt;1.</source>
+        <translation>每一步保留多少速度 u，取值 0 到 &lt;1。</translation>
     </message>
 </context>
 <context>

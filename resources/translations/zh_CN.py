@@ -929,3 +929,16 @@ TRANSLATIONS.update({  # --- lead: a trainer that does not answer is not said to
     "signal {name}": "信号 {name}",
     "exit code {code}": "退出码 {code}",
 })
+
+# --- optims ---
+TRANSLATIONS.update({  # issue 26: each optimizer's record speaks for it (menu tooltip, settings, --help)
+    "the article's optimizer: steps of about α, scaled by the size of past gradients":
+        "文章所用的优化器：每步约为 α，并按以往梯度的大小缩放",
+    "Decay of Adam's first moment m: how much of the previous gradient direction it keeps, 0 to <1.":
+        "Adam 一阶矩 m 的衰减率：保留多少先前的梯度方向，取值 0 到 <1。",
+    "Added after the square root of the corrected v: keeps Adam from dividing by zero.":
+        "加在修正后 v 的平方根之后：防止 Adam 除以零。",
+    "the plain rule, a step of −α·g": "最朴素的规则，每步为 −α·g",
+    "gradient descent with a velocity u that remembers earlier gradients": "带速度 u 的梯度下降，u 记住先前的梯度",
+    "How much of the velocity u each step keeps, 0 to <1.": "每一步保留多少速度 u，取值 0 到 <1。",
+})
