@@ -1835,6 +1835,18 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <source>How much of the velocity u each step keeps, 0 to &lt;1.</source>
         <translation>每一步保留多少速度 u，取值 0 到 &lt;1。</translation>
     </message>
+    <message>
+        <source>each weight's step divided by the root of a running mean of its squared gradients</source>
+        <translation>每个权重的步长除以其梯度平方滑动平均的平方根</translation>
+    </message>
+    <message>
+        <source>RMSProp's ρ: how slowly the mean of the squared gradients v forgets, 0 to &lt;1.</source>
+        <translation>RMSProp 的 ρ：梯度平方的平均 v 遗忘得有多慢，取值 0 到 &lt;1。</translation>
+    </message>
+    <message>
+        <source>Added after the square root of v: keeps RMSProp from dividing by zero.</source>
+        <translation>加在 v 的平方根之后：防止 RMSProp 除以零。</translation>
+    </message>
 </context>
 <context>
     <name>Options</name>
@@ -1905,6 +1917,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>linear</source>
         <translation>线性</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
     </message>
 </context>
 <context>

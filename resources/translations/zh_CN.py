@@ -941,4 +941,11 @@ TRANSLATIONS.update({  # issue 26: each optimizer's record speaks for it (menu t
     "the plain rule, a step of −α·g": "最朴素的规则，每步为 −α·g",
     "gradient descent with a velocity u that remembers earlier gradients": "带速度 u 的梯度下降，u 记住先前的梯度",
     "How much of the velocity u each step keeps, 0 to <1.": "每一步保留多少速度 u，取值 0 到 <1。",
+    # RMSProp
+    "RMSProp": "RMSProp",
+    "each weight's step divided by the root of a running mean of its squared gradients":
+        "每个权重的步长除以其梯度平方滑动平均的平方根",
+    "RMSProp's ρ: how slowly the mean of the squared gradients v forgets, 0 to <1.":
+        "RMSProp 的 ρ：梯度平方的平均 v 遗忘得有多慢，取值 0 到 <1。",
+    "Added after the square root of v: keeps RMSProp from dividing by zero.": "加在 v 的平方根之后：防止 RMSProp 除以零。",
 })
