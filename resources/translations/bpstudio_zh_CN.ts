@@ -1847,6 +1847,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <source>Added after the square root of v: keeps RMSProp from dividing by zero.</source>
         <translation>加在 v 的平方根之后：防止 RMSProp 除以零。</translation>
     </message>
+    <message>
+        <source>momentum that steps along g + β₁u, looking one velocity step ahead</source>
+        <translation>沿 g + β₁u 前进的动量法，提前看一步速度</translation>
+    </message>
 </context>
 <context>
     <name>Options</name>
@@ -1921,6 +1925,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 动量</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2225,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Forget the selected run</source>
         <translation>删除所选的训练记录</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
     </message>
 </context>
 <context>

@@ -948,4 +948,8 @@ TRANSLATIONS.update({  # issue 26: each optimizer's record speaks for it (menu t
     "RMSProp's ρ: how slowly the mean of the squared gradients v forgets, 0 to <1.":
         "RMSProp 的 ρ：梯度平方的平均 v 遗忘得有多慢，取值 0 到 <1。",
     "Added after the square root of v: keeps RMSProp from dividing by zero.": "加在 v 的平方根之后：防止 RMSProp 除以零。",
+    # Nesterov momentum
+    "Nesterov momentum": "Nesterov 动量",
+    "Nesterov": "Nesterov",
+    "momentum that steps along g + β₁u, looking one velocity step ahead": "沿 g + β₁u 前进的动量法，提前看一步速度",
 })
