@@ -14,7 +14,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bpstudio.control import Step
 from bpstudio.control.optimizer_lines import optimizer_lines
+from bpstudio.control.session import TrainingSession
+from bpstudio.control.session_file import load_session, save_session
+from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizer_step import optimizer_step
 from bpstudio.engine.optimizers import OPTIMIZERS, RECORDS, Optimizer, OptimizerRecord, Setting, validate_hyperparameter
 from bpstudio.engine.phases import UPDATE, phase_equation
@@ -98,6 +102,22 @@ def test_every_place_reads_the_record(name):
             validate_hyperparameter(setting.key, setting.hyper.low - 1)
 
 
+@pytest.mark.parametrize("name", list(RECORDS))
+def test_every_optimizers_session_resumes_on_the_same_trajectory(name, tmp_path):
+    """The state a record's step keeps is what a session file saves and a resumed run needs."""
+    original = TrainingSession(RunConfig(samples=40, optimizer=name, alpha=1e-4))
+    original.execute(Step(6))
+    path = tmp_path / "run.bpstudio"
+    save_session(path, original)
+    original.execute(Step(9))
+    resumed = TrainingSession()
+    resumed.load(load_session(path))
+    assert resumed.trainer.optimizer.name == name
+    resumed.execute(Step(9))
+    np.testing.assert_array_equal(resumed.trainer.weights, original.trainer.weights)
+    np.testing.assert_array_equal(resumed.trainer.history.view(), original.trainer.history.view())
+
+
 EMPTIED = {
     "display": "",
     "summary": " ",
@@ -134,3 +154,24 @@ def test_parts_that_the_state_does_not_hold_are_reported():
 def test_a_record_whose_step_does_not_match_its_settings_is_refused():
     with pytest.raises(ValueError, match="settings"):
         dataclasses.replace(RECORDS["adam"], settings=RECORDS["adam"].settings[:1])
+
+
+def test_the_controls_follow_each_record(qtbot, open_studio):
+    """Choosing an optimizer enables exactly its settings, each explained by its record, in the menu's words."""
+    from bpstudio.qt.controls_panel import HYPER_FIELDS
+
+    win = open_studio(RunConfig(samples=40))
+    combo = win.controls.editors["optimizer"]
+    assert [combo.itemData(i) for i in range(combo.count())] == list(RECORDS)
+    for name, record in RECORDS.items():
+        index = combo.findData(name)
+        assert combo.itemText(index) == record.display
+        assert f"{record.display}: {record.summary}" in combo.toolTip()
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+        qtbot.waitUntil(lambda: win.last.config.optimizer == name, timeout=10000)
+        for field in HYPER_FIELDS:
+            editor, setting = win.controls.editors[field], record.setting(field)
+            assert editor.isEnabled() == (setting is not None), (name, field)
+            if setting is not None:
+                assert editor.toolTip() == setting.meaning, (name, field)
