@@ -28,7 +28,7 @@ SOME_FILE = str(SPEC)  # any existing file stands in for a binary's source
 
 
 class Analysis:
-    def __init__(self, scripts, pathex, datas, excludes, noarchive):
+    def __init__(self, scripts, pathex, datas, excludes, noarchive, hiddenimports=()):
         self.scripts, self.pure = [("bpstudio_entry", scripts[0], "PYSOURCE")], []
         self.binaries = [
             ("PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", SOME_FILE, "BINARY"),
