@@ -169,9 +169,9 @@ def test_the_controls_follow_each_record(qtbot, open_studio):
         assert f"{record.display}: {record.summary}" in combo.toolTip()
         combo.setCurrentIndex(index)
         combo.activated.emit(index)
-        qtbot.waitUntil(lambda: win.last.config.optimizer == name, timeout=10000)
+        qtbot.waitUntil(lambda name=name: win.last.config.optimizer == name, timeout=10000)
         for field in HYPER_FIELDS:
             editor, setting = win.controls.editors[field], record.setting(field)
             assert editor.isEnabled() == (setting is not None), (name, field)
             if setting is not None:
-                assert editor.toolTip() == setting.meaning, (name, field)
+                assert editor.toolTip() == win.controls.labels[field].toolTip() == setting.meaning, (name, field)

@@ -10,14 +10,14 @@ import subprocess
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
+from conftest import run_bpstudio
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from test_script_export import TORCH_PYTHON, engine_run, export, max_relative_difference, needs_torch, run_script
 
 from bpstudio.control.optimizer_lines import optimizer_lines
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizers import RECORDS, make_optimizer
-from conftest import run_bpstudio
-from test_script_export import TORCH_PYTHON, engine_run, export, max_relative_difference, needs_torch, run_script
 
 HYPER = {"alpha": 0.01, "beta2": 0.9, "epsilon": 1e-8}
 X0 = [0.5, -1.0, 2.0]
@@ -111,7 +111,7 @@ def test_inspector_and_phase_banner_show_rmsprops_step(qtbot, open_studio):
     for _ in range(8):  # forward, loss, backward ..., then the update
         before = win.phase_banner.text()
         step_phase.trigger()
-        qtbot.waitUntil(lambda: win.phase_banner.isVisible() and win.phase_banner.text() != before, timeout=5000)
+        qtbot.waitUntil(lambda before=before: win.phase_banner.isVisible() and win.phase_banner.text() != before, timeout=5000)
         if win.phase_banner.phase.kind == "update":
             break
     assert "update (RMSProp)" in win.phase_banner.text()

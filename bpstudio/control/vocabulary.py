@@ -12,7 +12,8 @@ from __future__ import annotations
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.losses import LOSSES
 from ..engine.nudge import NudgeResult
-from ..engine.optimizers import OPTIMIZERS, RECORDS as OPTIMIZER_RECORDS, OptimizerRecord
+from ..engine.optimizers import OPTIMIZERS, OptimizerRecord
+from ..engine.optimizers import RECORDS as OPTIMIZER_RECORDS
 from ..engine.phases import BACKWARD, FORWARD, LOSS, UPDATE, Phase
 from ..engine.sample_contributions import SampleContributions
 

@@ -335,6 +335,7 @@ class ControlsPanel(QWidget):
                 if field in used
                 else self.tr("{optimizer} does not use this setting").format(optimizer=option_name(config.optimizer))
             )
+            self.labels[field].setToolTip(tooltip(field, config.optimizer))  # what it means to the chosen optimizer
         for field, editor in self.editors.items():
             text = shown_output(config) if field == "output" else format_value(field, getattr(config, field))
             if isinstance(editor, FeatureChecks):  # the features field; none ticked where they do not apply

@@ -17,7 +17,6 @@ from numpy.typing import NDArray
 
 from ._hyper import validate_hyperparameter
 
-
 STEP_RECORD = ("gradient", "weight_before", "m_prev", "v_prev", "velocity_prev")
 
 
