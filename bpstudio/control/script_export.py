@@ -34,7 +34,7 @@ from ..engine.formula import parse_formulas
 from ..engine.formula_code import numpy_expression
 from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
 from .script_training import training_section
-from .text_safety import python_comment, python_literal
+from ..engine.text_safety import python_comment, python_literal
 
 FRAMEWORKS = ("pytorch", "numpy")
 EMBED_LIMIT = 20_000  # numbers; a data set this small may be written into the script itself

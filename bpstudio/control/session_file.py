@@ -47,7 +47,7 @@ from ..engine.propagation import jval_only
 from ..engine.snapshot import Snapshot
 from .safe_write import replacing_file
 from .session_archive import MAX_JSON_BYTES, ArchiveError, BoundedReader, open_archive, parse_json
-from .text_safety import escape_control
+from ..engine.text_safety import escape_control
 from .pace import Pace, PaceError
 from .session import MAX_CHANGES, ChangeRecord, TrainingSession
 

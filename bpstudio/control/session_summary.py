@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .session_file import SavedSession
-from .text_safety import escape_control
+from ..engine.text_safety import escape_control
 
 
 def _names(names) -> str:
