@@ -49,6 +49,24 @@ def main() -> int:
             BackgroundWorker.shared().wait_idle()
             spin(50)
 
+    # A first start (no settings in this XDG_CONFIG_HOME): the window and its status bar lie on the screen.
+    first = MainWindow(restore_settings=True)
+    first.ask_before_closing = False
+    first.show()
+    until(lambda: first.last is not None and first.isVisible())
+    spin(500)  # the window manager places and frames it
+    free = first.screen().availableGeometry()
+    bar = first.statusBar()
+    bar_bottom = bar.mapToGlobal(bar.rect().bottomLeft()).y()
+    frame = first.frameGeometry()
+    first_start = {
+        "free": [free.x(), free.y(), free.width(), free.height()],
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "status_bar_bottom": bar_bottom,
+        "status_bar_visible": bar.isVisible(),
+    }
+    first.close()
+
     window = MainWindow(restore_settings=False)
     window.ask_before_closing = False
     window.show()
@@ -91,7 +109,11 @@ def main() -> int:
     until(lambda: window.inspector.formula.svg_text != "" and window.unit_views.map_holder.panel is not None)
     measure("softmax lesson")
     screen = window.screen().geometry()
-    print(json.dumps({"screen": [screen.width(), screen.height()], "digit_px": window.look.digit_px, "moments": moments}))
+    print(
+        json.dumps(
+            {"screen": [screen.width(), screen.height()], "digit_px": window.look.digit_px, "moments": moments, "first_start": first_start}
+        )
+    )
     window.close()
     return 0
 
