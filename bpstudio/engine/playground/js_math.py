@@ -11,6 +11,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 sin = math.sin
 cos = math.cos
 log = math.log
+
+
+def tanh_array(x: np.ndarray) -> np.ndarray:
+    """Element-wise tanh; glibc's tanh agreed with V8's on every input measured."""
+    return np.fromiter(map(math.tanh, x.ravel()), dtype=float, count=x.size).reshape(x.shape)
+
+
+def exp_array(x: np.ndarray) -> np.ndarray:
+    return np.fromiter(map(math.exp, x.ravel()), dtype=float, count=x.size).reshape(x.shape)
