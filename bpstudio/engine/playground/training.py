@@ -17,7 +17,7 @@ taken in Playground's order (a node's inputs in order, the points in order throu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -56,7 +56,7 @@ ACTIVATIONS: dict[str, Activation] = {
 def _sequential_sum(start: Array, terms: Array) -> Array:
     """``start + terms[0] + terms[1] + …`` in that order (axis 0), as a JavaScript loop adds."""
     sums: Array = np.cumsum(np.concatenate([start[None], terms]), axis=0)
-    return sums[-1]
+    return cast(Array, sums[-1])  # indexing is typed Any by NumPy
 
 
 @dataclass
@@ -111,7 +111,7 @@ class PlaygroundNetwork:
 
     def predict(self, inputs: Array) -> Array:
         outputs: Array = self.forward(inputs)[-1][1]
-        return outputs[0]
+        return cast(Array, outputs[0])
 
     def accumulate(self, inputs: Array, targets: Array) -> None:
         """Forward and backward for each point (columns of ``inputs``), summing the derivatives."""
