@@ -929,3 +929,20 @@ TRANSLATIONS.update({  # --- lead: a trainer that does not answer is not said to
     "signal {name}": "信号 {name}",
     "exit code {code}": "退出码 {code}",
 })
+
+TRANSLATIONS.update({  # --- lead: reading a TensorFlow Playground link (issue 29) ---
+    "Playground link: {key} must be a number, not '{value}'": "Playground 链接：{key} 必须是数字，而不是“{value}”",
+    "Playground link: {key} cannot be '{value}' (Playground has {allowed})":
+        "Playground 链接：{key} 不能是“{value}”（Playground 只有 {allowed}）",
+    "Playground link: {key} must be from {low} to {high} in steps of {step}, not {value}":
+        "Playground 链接：{key} 必须在 {low} 到 {high} 之间、步长为 {step}，而不是 {value}",
+    "Playground link: {key} must be one of Playground's {options}, not {value}":
+        "Playground 链接：{key} 必须是 Playground 的 {options} 之一，而不是 {value}",
+    "Playground link: there is no '#key=value&…' part to read": "Playground 链接：没有可读取的“#键=值&…”部分",
+    "{key}=true is accepted and ignored, as Playground ignores it": "已接受 {key}=true 但不使用它，Playground 也忽略它",
+    "keys Playground does not know are ignored: {keys}": "已忽略 Playground 不认识的键：{keys}",
+    "Playground link: it has no seed, so its run cannot be repeated": "Playground 链接：没有种子（seed），无法重现它的训练",
+    "Playground link: networkShape must be at most {layers} layers of 1 to {neurons} neurons, not '{value}'":
+        "Playground 链接：networkShape 最多 {layers} 层、每层 1 到 {neurons} 个神经元，而不是“{value}”",
+    "Playground link: no input feature is on (x, y, xSquared, …)": "Playground 链接：没有打开任何输入特征（x、y、xSquared…）",
+})
