@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..control import LoadSaved
+from ..control.commands import Change
 from ..control.studio_model import StudioModel
 from ..control.pace import Pace
 from ..control.session_file import SessionFileError, load_session, save_state
@@ -57,7 +58,7 @@ class SessionFiles(QObject):
         model: StudioModel,
         settings: QSettings,
         parent: QWidget,
-        submit: Callable[[object], None],
+        submit: Callable[[Change], None],
         pause: Callable[[], None],
         should_ask: Callable[[], bool] = lambda: True,
     ) -> None:
