@@ -38,7 +38,7 @@ class LandscapeJob:
 
     def __init__(
         self,
-        task: LandscapeTask | Callable[[], LandscapeTask],
+        task: LandscapeTask[Any] | Callable[[], LandscapeTask[Any]],
         on_progress: ProgressCallback | None = None,
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
@@ -119,7 +119,7 @@ class LandscapeRunner:
 
     def submit(
         self,
-        task: LandscapeTask | Callable[[], LandscapeTask],
+        task: LandscapeTask[Any] | Callable[[], LandscapeTask[Any]],
         on_progress: ProgressCallback | None = None,
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,

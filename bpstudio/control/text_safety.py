@@ -5,7 +5,7 @@ into LaTeX and HTML too); this module re-exports them so ``control`` and
 ``cli`` code keeps one import.
 """
 
-from ..engine.text_safety import (  # noqa: F401
+from ..engine.text_safety import (
     SHORT,
     escape_control,
     latex,
@@ -18,3 +18,17 @@ from ..engine.text_safety import (  # noqa: F401
     shown_name,
     xml,
 )
+
+__all__ = [
+    "SHORT",
+    "escape_control",
+    "latex",
+    "markdown",
+    "plain",
+    "python_comment",
+    "python_literal",
+    "rich_text",
+    "shorten",
+    "shown_name",
+    "xml",
+]
