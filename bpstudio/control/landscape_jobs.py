@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import threading
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ..engine.landscape import LandscapeTask
 
@@ -56,7 +57,7 @@ class LandscapeJob:
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="landscape-job", daemon=True)
 
-    def start(self) -> "LandscapeJob":
+    def start(self) -> LandscapeJob:
         self._thread.start()
         return self
 

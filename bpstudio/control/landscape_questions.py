@@ -19,7 +19,7 @@ recorded from the Updates (:class:`~.weight_path.WeightPath`).  No Qt.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..engine.data import Problem
 from ..engine.graph import PARAM, Node

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 MAX_SPEED = 10_000  # it/s: beyond this a paced run is no slower than an unpaced one to the eye
 MAX_RUN_FOR = 10_000_000

@@ -241,9 +241,8 @@ def replacing_file(path: str | os.PathLike[str], mode: str = "w", **open_args: A
     """``open(path, mode)`` for writing, but atomic: ``mode`` is "w" or "wb"."""
     if mode not in ("w", "wb"):
         raise ValueError(f"replacing_file writes whole files ('w' or 'wb'), not {mode!r}")
-    with replacing_path(path) as temp:
-        with open(temp, mode, **open_args) as handle:
-            yield handle
+    with replacing_path(path) as temp, open(temp, mode, **open_args) as handle:
+        yield handle
 
 
 def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:

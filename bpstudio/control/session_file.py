@@ -137,13 +137,12 @@ def save_state(
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
         if dataset.classes:
             document["data_classes"] = list(dataset.classes)
-    with replacing_file(path, "wb") as raw:
-        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("session.json", json.dumps(document, indent=1))
-            for name, values in arrays.items():
-                buffer = io.BytesIO()
-                np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
-                archive.writestr(f"{name}.npy", buffer.getvalue())
+    with replacing_file(path, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("session.json", json.dumps(document, indent=1))
+        for name, values in arrays.items():
+            buffer = io.BytesIO()
+            np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
+            archive.writestr(f"{name}.npy", buffer.getvalue())
 
 
 def _plain(value: object) -> object:
@@ -427,7 +426,7 @@ def _array(reader: BoundedReader, members: set[str], name: str, shape: tuple[int
         values: np.ndarray = np.load(io.BytesIO(reader.read(member)), allow_pickle=False)
     except (ValueError, OSError, EOFError) as err:
         raise SessionFileError(f"{member} cannot be read ({err})") from None
-    fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape))
+    fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape, strict=True))
     if values.dtype.kind not in "fi" or not fits:
         raise SessionFileError(f"{member} has shape {values.shape} and type {values.dtype}; {shape} of numbers was expected")
     values = values.astype(float)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -159,7 +160,7 @@ def map_frame(
             p = class_probabilities(problem, outputs)[k]
             images[large] = class_map(np.stack((1.0 - p, p)), _two_colours(palette, k))
     else:
-        for k, (values, span) in enumerate(zip(outputs, output_ranges(problem))):
+        for k, (values, span) in enumerate(zip(outputs, output_ranges(problem), strict=True)):
             name = Node(Y, 0, k).name
             ranges[name] = span
             if name == large:
@@ -364,4 +365,4 @@ def _same(asked: tuple[object, ...] | None, key: tuple[object, ...]) -> bool:
     """The same objects (problem, snapshot: by identity) and the same plane and palette (by value)."""
     if asked is None or len(asked) != len(key):
         return False
-    return all(a is b for a, b in zip(asked[:2], key[:2])) and asked[2:] == key[2:]
+    return all(a is b for a, b in zip(asked[:2], key[:2], strict=True)) and asked[2:] == key[2:]

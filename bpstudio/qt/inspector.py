@@ -494,7 +494,7 @@ class Inspector(QScrollArea):
             return ""
         cells = row.cells
         text = number_text(cells[0].value)
-        for cell, product in zip(cells[1:], running[1:]):
+        for cell, product in zip(cells[1:], running[1:], strict=False):
             text += f" × {number_text(cell.value)} = {number_text(product)}"
         return self.tr("Step by step: {steps}").format(steps=text)
 
