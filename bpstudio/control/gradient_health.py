@@ -1,6 +1,6 @@
 """Each layer's gradient norm over the iterations the studio received, for the gradient-health plot.
 
-The training thread sends an Update about 30 times a second, each with the
+The training thread sends an Update about 15 times a second, each with the
 snapshot of its last iteration; :class:`GradientNorms` keeps
 ‖∂L/∂W̃⁽ˡ⁾‖ of every layer for each of those iterations (the *recorded*
 iterations — not every one: the gradient of the others never leaves the

@@ -1,6 +1,6 @@
 """The weights a run passed through, as the studio saw them: the landscape map's trajectory.
 
-The training thread hands the GUI one snapshot per Update (30 a second), not
+The training thread hands the GUI one snapshot per Update (15 a second), not
 every iteration's weights, so the path is recorded from those.  It is bounded:
 when full, every other point is dropped and points are taken half as often,
 so a long run keeps its whole shape in a fixed amount of memory.  A rewind or

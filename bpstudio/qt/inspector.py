@@ -512,7 +512,7 @@ class Inspector(QScrollArea):
             self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
             return
         if not view.exact:
-            # Training at full speed: its numbers change 30 times a second and typesetting them takes
+            # Training at full speed: its numbers change 15 times a second and typesetting them takes
             # about half a second of the trainer's time, so the block waits for a pause or a step.
             self.step_view.clear()
             self.step_note.setText(self.tr("(the step's numbers are shown when paused or stepping)"))

@@ -48,7 +48,6 @@ KEYS: dict[str, tuple[str | QKeySequence.StandardKey, QStyle.StandardPixmap]] = 
     "redo": (QKeySequence.StandardKey.Redo, QStyle.StandardPixmap.SP_MediaSkipForward),
     "reset": ("Ctrl+R", QStyle.StandardPixmap.SP_BrowserReload),
 }
-TRAINING_ACTIONS = tuple(KEYS)
 
 
 class TrainingActions:

@@ -1,8 +1,8 @@
 """The training thread: a QThread subclass that trains, or relays a trainer process's Updates.
 
-Following DESIGN.md section 3, the thread is a subclass (not a worker moved
-with moveToThread), so signals emitted from run() are queued to slots in the
-GUI thread and nothing of the GUI ever runs on this thread.  Control goes
+The thread is a subclass (not a worker moved with moveToThread), so signals
+emitted from run() are queued to slots in the GUI thread and nothing of the
+GUI ever runs on this thread.  Control goes
 through the Qt-free RunGate or a :class:`TrainerProcess`, both a
 :class:`~bpstudio.control.trainer_port.TrainerPort`; results come back as immutable Updates.
 
