@@ -9,7 +9,7 @@ from bpstudio.control import LoadSaved, SetSetting, Step, StepPhase, Submit
 from bpstudio.control.run_gate import RUN_BATCH, STOP, RunGate
 from bpstudio.control.session import LoadOutcome, TrainingSession
 from bpstudio.control.session_file import load_session, save_session
-from bpstudio.control.trainer_port import Pause, Run, Stop, deliver
+from bpstudio.control.trainer_port import Pause, Run, Stop, TrainerPort, deliver
 from bpstudio.control.trainer_process import TrainerProcess
 from bpstudio.engine.config import RunConfig
 
@@ -43,6 +43,11 @@ class Recorder:
 
     def pending(self):
         return 0
+
+
+def test_the_gate_and_the_process_are_both_trainer_ports():
+    assert isinstance(RunGate(), TrainerPort) and isinstance(TrainerProcess(), TrainerPort)
+    assert not isinstance(object(), TrainerPort)
 
 
 def test_each_command_value_becomes_its_method_call():

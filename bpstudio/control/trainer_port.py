@@ -14,12 +14,13 @@ that turns a value back into a call.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from .commands import Change
 from .run_gate import Step, StepPhase, Submit
 
 
+@runtime_checkable
 class TrainerPort(Protocol):
     """The studio's side of the trainer: gestures in, and what it is doing now."""
 
