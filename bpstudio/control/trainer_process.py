@@ -34,8 +34,9 @@ import threading
 import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..engine.config import RunConfig
 from ..engine.data import Problem
@@ -94,7 +95,7 @@ class TrainerProcess:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._connection: Connection | None = None
-        self._process: Any = None  # multiprocessing's SpawnProcess
+        self._process: BaseProcess | None = None
         self._waiting: list[PortCommand] = []
         self._fallback: RunGate | None = None
         self._sent = 0  # commands numbered and sent
