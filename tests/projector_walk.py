@@ -102,7 +102,7 @@ def main() -> int:
     for _ in range(6):
         before = window.phase_banner.text()
         step_phase.trigger()
-        until(lambda: window.phase_banner.isVisible() and window.phase_banner.text() != before)
+        until(lambda: window.phase_banner.isVisible() and window.phase_banner.text() != before)  # noqa: B023 - waited for here
         measure(f"phase {len(moments)}")
     window.lessons.choose(LESSONS_BY_KEY["softmax_sources"])
     until(lambda: window.last.config.loss == "cross-entropy" and window.network_view.selected_param is not None)

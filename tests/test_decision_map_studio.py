@@ -157,7 +157,7 @@ def drawn_points(panel, layer: int) -> list[tuple[float, float]]:
     for item in (panel.curves[layer], panel.dots[layer]):
         x, y = item.xData, item.yData  # the data, not its log-scaled display
         if x is not None:
-            points |= {(float(a), float(b)) for a, b in zip(x, y) if np.isfinite(a)}
+            points |= {(float(a), float(b)) for a, b in zip(x, y, strict=True) if np.isfinite(a)}
     return sorted(points)
 
 
@@ -172,7 +172,9 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     qtbot.waitUntil(lambda: len(norms) == 2 and len(panel.curves) == 3 and len(drawn_points(panel, 0)) == 2, timeout=5000)
     gradient = win.last.snapshot.gradient
     net = win.model.problem.network
-    np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
+    np.testing.assert_allclose(
+        norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True)]
+    )
     assert [y for _x, y in drawn_points(panel, 2)] == list(norms.norms[:, 2])
     (low, high), _ = panel.plot.getPlotItem().getViewBox().viewRange()
     assert low <= 0 < 5 <= high < 20  # iterations from 0, not a range centred on it

@@ -38,7 +38,7 @@ def test_every_marked_text_has_a_chinese_translation(tmp_path):
 
 
 def test_placeholders_survive_translation():
-    for context, source, text, _ in messages(TRANSLATIONS / "bpstudio_zh_CN.ts"):
+    for _context, source, text, _ in messages(TRANSLATIONS / "bpstudio_zh_CN.ts"):
         assert set(re.findall(r"\{\w+\}", source)) == set(re.findall(r"\{\w+\}", text or "")), source
 
 

@@ -52,7 +52,7 @@ def test_banner_names_each_of_six_phases(qtbot, window):
         press(qtbot, window, "step_phase")
         texts.append(banner.text())
     words = ["forward", "forward", "loss", "backward", "backward", "update"]
-    for i, (text, word) in enumerate(zip(texts, words), 1):
+    for i, (text, word) in enumerate(zip(texts, words, strict=True), 1):
         assert text.startswith(f"Iteration 1 · {i}/6 · {word}"), text
     assert "layer 1" in texts[0] and "layer 2" in texts[1] and "layer 2" in texts[3]
     assert window.network_view.sample_tag.isVisible() and "sample 0" in window.network_view.sample_tag.text()

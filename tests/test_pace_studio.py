@@ -55,7 +55,7 @@ def test_run_for_pauses_exactly_n_later_each_time(qtbot, open_studio):
     assert box(window, "run_for").text() == "run 25 then pause"
     for start in (3, 28):
         trigger(window, "run")
-        qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED and window.last.iteration > start, timeout=10000)
+        qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED and window.last.iteration > start, timeout=10000)  # noqa: B023 - waited for here
         assert window.last.iteration == window.thread.session.trainer.iteration == start + 25
         assert window.findChild(QAction, "run").isEnabled() and not window.findChild(QAction, "pause").isEnabled()
     box(window, "run_for").setValue(0)  # until paused again

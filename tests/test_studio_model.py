@@ -19,7 +19,10 @@ class CountingExecutor(Executor):
         done(work())
 
 
-def model_on(config=RunConfig(samples=60), steps=3):
+SMALL = RunConfig(samples=60)
+
+
+def model_on(config=SMALL, steps=3):
     session = TrainingSession(config)
     executor = CountingExecutor()
     model = StudioModel(executor)

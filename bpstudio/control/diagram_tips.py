@@ -10,7 +10,7 @@ Texts are English templates marked for translation; the caller passes
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -8,6 +8,8 @@ its value, for the inspector to typeset.  No Qt.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def _n(value: float) -> str:
     """A number inside a formula: four significant digits, negatives in brackets."""
@@ -18,7 +20,7 @@ def _n(value: float) -> str:
     return rf"\left({text}\right)" if value < 0 else text
 
 
-def optimizer_lines(step: dict | None, optimizer: str, hyper: dict) -> list[tuple[str, str, float | None]]:
+def optimizer_lines(step: dict[str, Any] | None, optimizer: str, hyper: dict[str, float]) -> list[tuple[str, str, float | None]]:
     """``(left, formula with numbers, value)`` lines of the step from iteration t − 1 to t."""
     if step is None:
         return []

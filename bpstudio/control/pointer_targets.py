@@ -14,7 +14,7 @@ of a board that show it.  No Qt here: the window paints what it says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.chain_board import Block, Cell

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from string import Template
 
@@ -30,7 +31,7 @@ import numpy as np
 import bpstudio  # its __version__ is looked up when first used
 from ..engine.config import RunConfig
 from ..engine.data import ARTICLE_INPUTS, ARTICLE_TARGETS, Dataset
-from ..engine.formula import parse_formulas
+from ..engine.formula import Formula, parse_formulas
 from ..engine.formula_code import numpy_expression
 from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
 from .script_training import training_section
@@ -130,18 +131,18 @@ def _column_names(config: RunConfig, embedded: Dataset | None = None) -> tuple[t
     return tuple(map(python_comment, inputs)), tuple(map(python_comment, targets))
 
 
-def _tuple_literal(names) -> str:
+def _tuple_literal(names: Sequence[str]) -> str:
     """``("a", "b")``: each column name a Python string literal, whatever it holds."""
     items = [python_literal(n) for n in names]
     return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
-def _formula_text(formula) -> str:
+def _formula_text(formula: Formula) -> str:
     """A formula as its parse tree reads (no comments or line breaks the user typed)."""
     return f"{formula.name} = {ast.unparse(formula.tree.body)}"
 
 
-def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
+def _header(config: RunConfig, framework: str, sizes: Sequence[int], inputs: Sequence[str], targets: Sequence[str]) -> str:
     tool = "NumPy" if framework == "numpy" else "PyTorch (and NumPy for the data)"
     hidden = _hidden_layers(config, sizes)
     if config.dataset != "article":
@@ -209,7 +210,7 @@ _OUTPUT_WORDS = {"identity": "linear outputs", "sigmoid": "sigmoid outputs", "so
 _JVAL_WORDS = {"mse": "1/2 ||y_hat - y||^2", "cross-entropy": "the cross-entropy of the outputs"}
 
 
-def _hidden_layers(config: RunConfig, sizes) -> str:
+def _hidden_layers(config: RunConfig, sizes: Sequence[int]) -> str:
     return " -> ".join(f"{n} {config.activation}" for n in sizes[1:-1])
 
 
@@ -218,7 +219,7 @@ def _describe_optimizer(config: RunConfig) -> str:
     return f"{config.optimizer} ({values}), zeta={config.zeta:g}"
 
 
-def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
+def _settings(config: RunConfig, framework: str, sizes: Sequence[int], inputs: Sequence[str], targets: Sequence[str]) -> str:
     lines = [
         f"SIZES = {tuple(sizes)!r}  # {', '.join(inputs)} -> {_hidden_layers(config, sizes)} -> {', '.join(targets)}",
         f"SEED = {config.seed}  # the article's numpy.random.seed",

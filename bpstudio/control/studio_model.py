@@ -334,7 +334,7 @@ def _true_values(config: RunConfig, parsed: tuple[Formula, ...], x: np.ndarray) 
     if config.data_file or config.dataset != "article":  # no formula to read the truth from
         return None
     if parsed:
-        columns = {name: np.array([v]) for name, v in zip("rgb", x)}
+        columns = {name: np.array([v]) for name, v in zip("rgb", x, strict=False)}
         return np.array([f.evaluate(columns)[0] for f in parsed])
     targets: np.ndarray = article_targets(*(np.array([[v]]) for v in x))[0]  # numpy types an integer index as Any
     return targets
@@ -360,13 +360,13 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
         weight=float(weights[index]),
         gradient=summed.backprop_gradient,  # the whole set's, as the nudge and the landscape (not a mini-batch's)
         alpha=float(snapshot.hyper.get("alpha", float("nan"))),
-        sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]))),
-        sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
+        sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]), strict=True)),
+        sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]), strict=True)),
         suggested_delta=fair_delta(problem.network, weights, data, index, summed.backprop_gradient) if exact else None,
         step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
         optimizer=snapshot.optimizer,
         sample_predictions=tuple(
-            zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]))
+            zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]), strict=True)
         ),
         contributions=sample_contributions(problem.network, weights, data, index),
         silent_blocks=tuple(n for n, block in enumerate(blocks) if silent_rows(block, problem.network)),

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -30,7 +31,10 @@ from ..engine.input_plane import InputPlane, grid_outputs, plane_coordinates_of,
 from ..engine.snapshot import Snapshot
 from ..engine.unit_health import UnitHealth, unit_health
 from .map_colours import MapPalette, class_map, diverging
-from .observer import Event
+from .observer import Event, Executor
+
+if TYPE_CHECKING:
+    from .studio_model import StudioModel
 
 CLASSES = "classes"  # the key of the picture of the winning class
 TILE_STEP = 2  # the diagram's pictures use every 2nd grid point: 50 x 50 is plenty for a node, and 4 x cheaper
@@ -111,7 +115,8 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
         return np.stack((1.0 - p, p))
     if net.output_activation == "softmax":
         return outputs
-    return np.clip(outputs, 0.0, 1.0)
+    clipped: np.ndarray = np.clip(outputs, 0.0, 1.0)
+    return clipped
 
 
 def map_frame(
@@ -155,7 +160,7 @@ def map_frame(
             p = class_probabilities(problem, outputs)[k]
             images[large] = class_map(np.stack((1.0 - p, p)), _two_colours(palette, k))
     else:
-        for k, (values, span) in enumerate(zip(outputs, output_ranges(problem))):
+        for k, (values, span) in enumerate(zip(outputs, output_ranges(problem), strict=True)):
             name = Node(Y, 0, k).name
             ranges[name] = span
             if name == large:
@@ -206,7 +211,7 @@ def _output_index(picture: str) -> int:
     return 0
 
 
-def _near_slice(data, plane: InputPlane) -> np.ndarray:
+def _near_slice(data: Dataset, plane: InputPlane) -> np.ndarray:
     keep = np.ones(data.n_samples, dtype=bool)
     if plane.features:
         return keep
@@ -228,7 +233,7 @@ class UnitMaps:
     ``answered()`` after every job.
     """
 
-    def __init__(self, model, palette: MapPalette | None = None, executor=None) -> None:
+    def __init__(self, model: StudioModel, palette: MapPalette | None = None, executor: Executor | None = None) -> None:
         self.model = model
         self.executor = executor or model.executor  # the studio gives the pictures a thread of their own
         self.palette = palette or MapPalette()
@@ -238,7 +243,7 @@ class UnitMaps:
         self.maps_wanted = True  # the grid is computed only while something shows it
         self.frame: MapFrame | None = None
         self.health: UnitHealth | None = None
-        self._asked: dict[str, tuple | None] = {"map": None, "health": None}
+        self._asked: dict[str, tuple[object, ...] | None] = {"map": None, "health": None}
         self._busy = False
         self.plane_changed = Event("plane_changed")
         self.answered = Event("answered")  # a job came back (whatever it brought)
@@ -356,8 +361,8 @@ class _Failed:
     error: Exception
 
 
-def _same(asked: tuple | None, key: tuple) -> bool:
+def _same(asked: tuple[object, ...] | None, key: tuple[object, ...]) -> bool:
     """The same objects (problem, snapshot: by identity) and the same plane and palette (by value)."""
     if asked is None or len(asked) != len(key):
         return False
-    return all(a is b for a, b in zip(asked[:2], key[:2])) and asked[2:] == key[2:]
+    return all(a is b for a, b in zip(asked[:2], key[:2], strict=True)) and asked[2:] == key[2:]

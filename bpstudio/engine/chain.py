@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
-from typing import Iterator, Union
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -56,14 +56,14 @@ class Sum:
     """The bracket at a source: one product per downstream branch."""
 
     source: Node
-    branches: tuple["Product", ...]
+    branches: tuple[Product, ...]
 
 
 @dataclass(frozen=True)
 class Product:
     """Terms multiplied left to right, nearest to L first, as the article writes."""
 
-    terms: tuple[Union[Factor, Named, Sum], ...]
+    terms: tuple[Factor | Named | Sum, ...]
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class InfluenceChain:
         self.graph = ExpandedGraph(self.net)
 
     @classmethod
-    def of(cls, net: Network, param: str | tuple[int, int, int], names: NodeNames | None = None) -> "InfluenceChain":
+    def of(cls, net: Network, param: str | tuple[int, int, int], names: NodeNames | None = None) -> InfluenceChain:
         """The chain of ``'W0[0,0]'`` or ``(layer, row, col)``; bad names list the valid ones."""
         layer, row, col = net.parse_param(param) if isinstance(param, str) else param
         net.param_index(layer, row, col)  # range check
@@ -307,7 +307,7 @@ class InfluenceChain:
         # samples it is given, which for one sample would be all of it).
         share = len(inputs) / data.n_samples
         if sample is not None and net.penalized:
-            local = [v * share if e.kind == PENALTY else v for e, v in zip(self.edges, local)]
+            local = [v * share if e.kind == PENALTY else v for e, v in zip(self.edges, local, strict=True)]
 
         branches: dict[int, LinkValue] = {}
         per_sample = self._backward_values(local, pairs, branches)
@@ -326,7 +326,7 @@ class InfluenceChain:
             numeric = float(numeric_gradient(net, weights, subset, [index], scale=scale)[0]) / scale
         shares = self._per_output(local, pairs)  # the tangent of L itself may be 0·∞; it is never read
         per_output = {data.target_names[k] if k >= 0 else PENALTY_SHARE: value for k, value in shares.items()}
-        by_edge = dict(zip(self.edges, local))
+        by_edge = dict(zip(self.edges, local, strict=True))
 
         path_values = []
         pair_by_edge = {self.edges[e]: value for e, value in pairs.items()}
@@ -347,7 +347,7 @@ class InfluenceChain:
         return ChainNumbers(
             sample=sample,
             edge_values={e: _shown(e, v) for e, v in by_edge.items()},
-            node_gradients={n: float(np.sum(v)) for n, v in zip(self.nodes, per_sample)},
+            node_gradients={n: float(np.sum(v)) for n, v in zip(self.nodes, per_sample, strict=True)},
             paths=tuple(path_values),
             paths_total=self.paths_total,
             chain_gradient=total,

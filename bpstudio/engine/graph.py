@@ -222,7 +222,7 @@ class NodeNames:
     targets: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, dataset: Dataset) -> "NodeNames":
+    def of(cls, dataset: Dataset) -> NodeNames:
         return cls(tuple(dataset.input_names), tuple(dataset.target_names))
 
 

@@ -56,7 +56,7 @@ class Network:
             raise ValueError("cross-entropy needs softmax or sigmoid outputs")
         if not (self.l1 >= 0 and self.l2 >= 0 and np.isfinite(self.l1) and np.isfinite(self.l2)):
             raise ValueError("the penalty rates l1 and l2 must be finite and 0 or greater")
-        shapes = tuple((n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+        shapes = tuple((n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
         offsets = [0]
         for rows, cols in shapes:
             offsets.append(offsets[-1] + rows * cols)
@@ -100,7 +100,7 @@ class Network:
     def weight_mask(self) -> np.ndarray:
         """1.0 for every non-bias weight of the flat vector, 0.0 for the biases (read-only)."""
         mask = np.ones(self.n_params)
-        for layer, (rows, cols) in enumerate(self.shapes):
+        for layer, (_rows, cols) in enumerate(self.shapes):
             end = self.offsets[layer + 1]
             mask[end - cols : end] = 0.0  # the last row of each matrix is the bias
         mask.flags.writeable = False
@@ -132,13 +132,13 @@ class Network:
 
     @cached_property
     def _slices(self) -> tuple[tuple[int, int, tuple[int, int]], ...]:
-        return tuple(zip(self.offsets[:-1], self.offsets[1:], self.shapes))
+        return tuple(zip(self.offsets[:-1], self.offsets[1:], self.shapes, strict=True))
 
     def flatten(self, matrices: list[np.ndarray]) -> np.ndarray:
         """Concatenate augmented matrices into a new flat vector."""
         if len(matrices) != self.n_layers:
             raise ValueError(f"expected {self.n_layers} matrices, got {len(matrices)}")
-        for m, shape in zip(matrices, self.shapes):
+        for m, shape in zip(matrices, self.shapes, strict=True):
             if np.shape(m) != shape:
                 raise ValueError(f"matrix of shape {np.shape(m)} where {shape} was expected")
         return np.concatenate([np.asarray(m, dtype=float).reshape(-1) for m in matrices])

@@ -27,7 +27,7 @@ def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -
     for i, value in enumerate(x[0]):
         out[f"O0[{i}]"] = (float(value), float("nan"))
     last = net.n_layers - 1
-    for layer, (fp, bp) in enumerate(zip(passes, grads)):
+    for layer, (fp, bp) in enumerate(zip(passes, grads, strict=True)):
         for j in range(fp.pre.shape[0]):
             out[f"I{layer + 1}[{j}]"] = (float(fp.pre[j, 0]), float(bp.d_pre[j, 0]))
         if layer > 0:

@@ -147,7 +147,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
             if layer == net.n_layers - 1
             else [f"O{layer + 1}[{j}]" for j in range(step.post.shape[0])]
         )
-        values.update({name: float(v) for name, v in zip(out_names, step.post[:, sample])})
+        values.update({name: float(v) for name, v in zip(out_names, step.post[:, sample], strict=True)})
         if layer == 0:
             values.update({f"O0[{i}]": float(v) for i, v in enumerate(data.inputs[sample])})
         yield make(FORWARD, layer, values=values)

@@ -28,7 +28,7 @@ it can report progress and stop.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 

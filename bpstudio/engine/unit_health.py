@@ -30,7 +30,7 @@ SATURATION = 0.99
 def layer_gradient_norms(net: Network, gradient: np.ndarray) -> np.ndarray:
     """‖∂L/∂W̃⁽ˡ⁾‖ for each weight layer l, from the flat gradient (the article's layout)."""
     gradient = np.asarray(gradient, dtype=float).reshape(-1)
-    return np.array([float(np.linalg.norm(gradient[a:b])) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
+    return np.array([float(np.linalg.norm(gradient[a:b])) for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True)])
 
 
 @dataclass(frozen=True)

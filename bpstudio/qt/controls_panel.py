@@ -192,7 +192,7 @@ class ControlsPanel(QWidget):
             editor.setToolTip(tip)
             self.labels[field].setText(label)
             self.labels[field].setToolTip(tip)
-        for field, editor in self.editors.items():
+        for editor in self.editors.values():
             if isinstance(editor, QComboBox):
                 for i in range(editor.count()):
                     editor.setItemText(i, option_name(editor.itemData(i)))

@@ -3,7 +3,7 @@
 The texts (:mod:`bpstudio.control.diagram_tips`) carry numbers of the current
 weights and sample, so they are made when the mouse enters an item (a few
 milliseconds, and only when weights, sample or language changed since the
-last time) — never on the training's 30 Hz path.  The items ask for them in
+last time) — never on the training's 15 Hz path.  The items ask for them in
 their hover handler (:mod:`.diagram_items`); no event filter: a Python filter
 on a widget is called while that widget is being destroyed, and crashes.
 """

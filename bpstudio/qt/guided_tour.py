@@ -8,7 +8,7 @@ phase, the run finished); "Next" moves on by hand, "Skip tour" ends it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont

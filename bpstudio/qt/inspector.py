@@ -494,7 +494,7 @@ class Inspector(QScrollArea):
             return ""
         cells = row.cells
         text = number_text(cells[0].value)
-        for cell, product in zip(cells[1:], running[1:]):
+        for cell, product in zip(cells[1:], running[1:], strict=False):
             text += f" × {number_text(cell.value)} = {number_text(product)}"
         return self.tr("Step by step: {steps}").format(steps=text)
 
@@ -512,7 +512,7 @@ class Inspector(QScrollArea):
             self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
             return
         if not view.exact:
-            # Training at full speed: its numbers change 30 times a second and typesetting them takes
+            # Training at full speed: its numbers change 15 times a second and typesetting them takes
             # about half a second of the trainer's time, so the block waits for a pause or a step.
             self.step_view.clear()
             self.step_note.setText(self.tr("(the step's numbers are shown when paused or stepping)"))

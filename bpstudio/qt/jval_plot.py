@@ -1,6 +1,6 @@
-"""The live JVal plot (pyqtgraph), fed by Updates, redrawn by a ~30 Hz timer.
+"""The live JVal plot (pyqtgraph), fed by Updates, redrawn by a 15 Hz timer.
 
-Following DESIGN.md section 4: the history lives in a growing NumPy buffer
+The history lives in a growing NumPy buffer
 (the HistoryMirror), the curve is redrawn from a timer rather than per
 signal, with peak downsampling and clip-to-view so 50 000+ points stay
 smooth.  Seed and solution markers mirror the article's figure; vertical

@@ -203,7 +203,7 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     painter.drawLine(axes.point(x[0], ends[0]), axes.point(x[-1], ends[1]))
     keep = np.isfinite(cut.jval)
     painter.setPen(QPen(Qt.GlobalColor.black, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-    painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep])]))
+    painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep], strict=True)]))
     _marker(painter, axes.point(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval), GRADIENT_STEP_COLOUR, "diamond", r)
     _marker(painter, axes.point(cut.weight + cut.optimizer_offset, cut.optimizer_jval), SOLUTION_COLOUR, "star", r)
     _marker(painter, axes.point(cut.weight, cut.jval_at_point), SEED_COLOUR, "ring", r)

@@ -223,7 +223,7 @@ class NetworkView(QGraphicsView):
             return
         net = self.problem.network
         weights = np.asarray(weights)
-        for layer, (a, b) in enumerate(zip(net.offsets[:-1], net.offsets[1:])):
+        for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True):
             scale = float(np.max(np.abs(weights[a:b]))) or 1.0
             for index in range(a, b):
                 self.weight_edges[index].set_weight(float(weights[index]), scale)
@@ -394,12 +394,12 @@ class NetworkView(QGraphicsView):
         largest = float(np.max(values)) if values.size else 0.0
         if not np.isfinite(largest) or largest == 0:
             return {i: 0.0 for i in indices}
-        return {i: float(v) / largest for i, v in zip(indices, values)}
+        return {i: float(v) / largest for i, v in zip(indices, values, strict=False)}
 
     def _show_sample(self, phase: Phase) -> None:
         assert self.problem is not None  # phases are shown for a problem
         data = self.problem.dataset
-        values = ", ".join(f"{shown_name(k)} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
+        values = ", ".join(f"{shown_name(k)} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs, strict=True))
         self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
         look = current_look()
         self.sample_tag.setFont(text_font("value", bold=True))

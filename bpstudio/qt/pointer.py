@@ -20,7 +20,7 @@ the model's readouts) and paints: the mapping between factors and links is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 # What was clicked, kept to work the pointed thing out again for new numbers: a factor (as what it points
 # at), a node, a weight link or another link.
-Clicked = Union[tuple[str, Pointed], tuple[str, Node], tuple[str, Edge]]
+Clicked = tuple[str, Pointed] | tuple[str, Node] | tuple[str, Edge]
 
 HALO_KEY = "Ctrl+H"
 HALO_RADIUS = 2.6  # the halo's radius, in digit heights (a projector's) or 14 px

@@ -7,7 +7,7 @@ resets.  The window passes the slots; this module never reaches into it.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -48,7 +48,6 @@ KEYS: dict[str, tuple[str | QKeySequence.StandardKey, QStyle.StandardPixmap]] = 
     "redo": (QKeySequence.StandardKey.Redo, QStyle.StandardPixmap.SP_MediaSkipForward),
     "reset": ("Ctrl+R", QStyle.StandardPixmap.SP_BrowserReload),
 }
-TRAINING_ACTIONS = tuple(KEYS)
 
 
 class TrainingActions:
