@@ -31,7 +31,7 @@ def collect(package: str, path: list[str], kind: type[T]) -> dict[str, T]:
             continue
         if not isinstance(record, kind):
             raise TypeError(f"{module.__name__}.RECORD is a {type(record).__name__}, not a {kind.__name__}")
-        name = str(getattr(record, "name"))
+        name = str(record.name)
         if name in found:
             raise ValueError(f"two {kind.__name__} records are called {name!r} ({module.__name__} and another)")
         found[name] = (int(getattr(record, "order", 100)), name, record)

@@ -11,7 +11,7 @@ scales are written out with d3 v3's own steps (``(x - a) / (b - a)``, then
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from . import js_math
 from .random_stream import PlaygroundRandom

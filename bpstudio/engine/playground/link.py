@@ -29,11 +29,35 @@ MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS = 8
 
 # state.ts's PROPS, in its order: the order serialize() writes them.
-_ORDER = (
-    "activation regularization batchSize dataset regDataset learningRate regularizationRate noise networkShape seed "
-    "showTestData discretize percTrainData x y xTimesY xSquared ySquared cosX sinX cosY sinY collectStats tutorial "
-    "problem initZero hideText"
-).split()
+_ORDER = [
+    "activation",
+    "regularization",
+    "batchSize",
+    "dataset",
+    "regDataset",
+    "learningRate",
+    "regularizationRate",
+    "noise",
+    "networkShape",
+    "seed",
+    "showTestData",
+    "discretize",
+    "percTrainData",
+    "x",
+    "y",
+    "xTimesY",
+    "xSquared",
+    "ySquared",
+    "cosX",
+    "sinX",
+    "cosY",
+    "sinY",
+    "collectStats",
+    "tutorial",
+    "problem",
+    "initZero",
+    "hideText",
+]
 _BOOLEANS = {
     "showTestData",
     "discretize",

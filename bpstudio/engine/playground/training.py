@@ -17,7 +17,8 @@ taken in Playground's order (a node's inputs in order, the points in order throu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, cast
+from typing import cast
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
