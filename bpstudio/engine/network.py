@@ -18,7 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from .activations import Activation, get_activation
-from .losses import LOSSES
+from .losses import LOSSES, Loss, get_loss
 
 _PARAM_NAME = re.compile(r"^\s*W(\d+)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")
 
@@ -46,14 +46,13 @@ class Network:
             raise ValueError("a network needs at least an input and an output layer")
         if any(s < 1 for s in sizes):
             raise ValueError(f"layer sizes must be positive, got {sizes}")
-        if self.hidden_activation == "softmax":
-            raise ValueError("softmax is an output activation, not a hidden one")
-        get_activation(self.hidden_activation)
+        if not get_activation(self.hidden_activation).hidden:
+            raise ValueError(f"{self.hidden_activation} is an output activation, not a hidden one")
         get_activation(self.output_activation)
         if self.loss not in LOSSES:
             raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(LOSSES)})")
-        if self.loss == "cross-entropy" and self.output_activation not in ("softmax", "sigmoid"):
-            raise ValueError("cross-entropy needs softmax or sigmoid outputs")
+        if self.output_activation not in get_loss(self.loss).outputs:
+            raise ValueError(f"{self.loss} needs {' or '.join(get_loss(self.loss).outputs)} outputs")
         if not (self.l1 >= 0 and self.l2 >= 0 and np.isfinite(self.l1) and np.isfinite(self.l2)):
             raise ValueError("the penalty rates l1 and l2 must be finite and 0 or greater")
         shapes = tuple((n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
@@ -82,6 +81,11 @@ class Network:
     def _activations(self) -> tuple[Activation, ...]:
         hidden = get_activation(self.hidden_activation)
         return (hidden,) * (self.n_layers - 1) + (get_activation(self.output_activation),)
+
+    @property
+    def loss_record(self) -> Loss:
+        """The loss as an object: propagation, phases, the chain and the exports call it."""
+        return get_loss(self.loss)
 
     @property
     def penalized(self) -> bool:
