@@ -9,8 +9,7 @@ name and tip are facets of its record.
 
 from __future__ import annotations
 
-from ..engine.activations import ALL_ACTIVATIONS
-from ..engine.losses import LOSSES
+from ..control.vocabulary import OPERATOR_WORDS
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
@@ -30,10 +29,9 @@ OPTION_NAMES = {
     "plane": QT_TRANSLATE_NOOP("Options", "plane"),
     "multi-gauss": QT_TRANSLATE_NOOP("Options", "multi-gauss"),
     "linear": QT_TRANSLATE_NOOP("Options", "linear"),
-    **{name: record.display for name, record in ALL_ACTIVATIONS.items()},
-    **{name: record.display for name, record in LOSSES.items()},
+    **{name: display for name, (display, _tip) in OPERATOR_WORDS.items()},
 }
-OPTION_TIPS = {name: record.tip for records in (ALL_ACTIVATIONS, LOSSES) for name, record in records.items()}
+OPTION_TIPS = {name: tip for name, (_display, tip) in OPERATOR_WORDS.items()}
 
 
 def option_name(value: str) -> str:
