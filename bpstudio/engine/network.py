@@ -192,8 +192,6 @@ class Network:
     def describe(self) -> str:
         """Short text such as ``3-5-3 tanh``."""
         text = "-".join(str(s) for s in self.sizes) + f" {self.hidden_activation}"
-        if self.output_activation == "softmax":
-            text += " softmax"
-        elif self.output_activation == "sigmoid":
-            text += " sigmoid"
+        if not self.activation(self.n_layers - 1).linear:  # softmax or sigmoid outputs are named
+            text += f" {self.output_activation}"
         return text
