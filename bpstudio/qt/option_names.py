@@ -35,7 +35,7 @@ OPTION_TIPS = {name: tip for name, (_display, tip) in OPERATOR_WORDS.items()}
 
 
 def option_name(value: str) -> str:
-    """``gd`` → "gradient descent" (梯度下降); names without a word (tanh, relu) stay as they are."""
+    """``gd`` → "gradient descent" (梯度下降); an activation or a loss is named by its record; other values stay as they are."""
     text = OPTION_NAMES.get(value)
     return marked("Options", text) if text else value
 
