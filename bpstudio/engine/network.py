@@ -98,7 +98,7 @@ class Network:
 
         Such a network takes the original code path, bit for bit.
         """
-        return self.loss == "mse" and self.output_activation != "softmax" and not self.penalized
+        return self.loss == "mse" and not self.activation(self.n_layers - 1).coupled and not self.penalized
 
     @cached_property
     def weight_mask(self) -> np.ndarray:
