@@ -21,9 +21,6 @@ RELU = ALL_ACTIVATIONS["relu"]
 IDENTITY = ALL_ACTIVATIONS["identity"]
 SOFTMAX = ALL_ACTIVATIONS["softmax"]
 
-# What the output layer may apply; hidden layers choose from ACTIVATIONS.
-OUTPUT_ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (IDENTITY, SIGMOID, SOFTMAX)}
-
 
 def get_activation(name: str) -> Activation:
     """Look an activation up by name; the error lists the valid names."""
@@ -38,7 +35,6 @@ __all__ = [
     "ACTIVATIONS",
     "ALL_ACTIVATIONS",
     "IDENTITY",
-    "OUTPUT_ACTIVATIONS",
     "RELU",
     "SIGMOID",
     "SOFTMAX",
