@@ -28,7 +28,7 @@ def messages(ts_path):
 
 def test_every_marked_text_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (REPO / "bpstudio" / folder).glob("*.py"))
+    sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (REPO / "bpstudio" / folder).rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     marked = {(c, s) for c, s, _, _ in messages(fresh)}
     translated = {(c, s) for c, s, text, kind in messages(TRANSLATIONS / "bpstudio_zh_CN.ts") if text and kind is None}

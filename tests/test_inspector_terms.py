@@ -178,7 +178,9 @@ def test_the_typeset_optimizer_step_holds_no_english(optimizer):
 
 def test_every_basic_link_has_its_reason():
     from bpstudio.control import link_reasons as why
+    from bpstudio.engine.activations import IDENTITY, SOFTMAX, TANH
     from bpstudio.engine.chain import InfluenceChain
+    from bpstudio.engine.losses import LOSSES
     from bpstudio.engine.graph import ACTIVATION, LOSS_LINK, PARAMETER, WEIGHT
 
     net = RunConfig().problem().network  # the article's: tanh hidden layer, linear outputs, ½(ŷ − y)²
@@ -187,17 +189,17 @@ def test_every_basic_link_has_its_reason():
     assert all(reasons.values())
     kinds = {(edge.kind, edge.source.layer): reason for edge, reason in reasons.items()}
     assert kinds[(PARAMETER, 0)] == why.INPUT
-    assert kinds[(ACTIVATION, 1)] == why.TANH and "1 − O²" in why.TANH
-    assert kinds[(ACTIVATION, 2)] == why.LINEAR  # the output layer is linear: the factor is 1
+    assert kinds[(ACTIVATION, 1)] == TANH.reason and "1 − O²" in TANH.reason
+    assert kinds[(ACTIVATION, 2)] == IDENTITY.reason  # the output layer is linear: the factor is 1
     assert kinds[(WEIGHT, 1)] == why.WEIGHT_LINK
-    assert {r for (kind, _), r in kinds.items() if kind == LOSS_LINK} == {why.SQUARED}
+    assert {r for (kind, _), r in kinds.items() if kind == LOSS_LINK} == {LOSSES["mse"].reason}
     bias = net.param_index(0, net.shapes[0][0] - 1, 0)  # b₁⁽⁰⁾
     bias_chain = InfluenceChain.of(net, net.param_location(bias))
     assert why.BIAS_INPUT in {why.link_reason(e, net) for e in bias_chain.edges}
     classes = RunConfig(dataset="xor", loss="cross-entropy").problem().network
     class_chain = InfluenceChain.of(classes, classes.param_location(0))
     found = {why.link_reason(e, classes) for e in class_chain.edges}
-    assert why.SOFTMAX in found and why.CROSS_ENTROPY in found
+    assert SOFTMAX.reason in found and LOSSES["cross-entropy"].reason in found
 
 
 def test_the_links_box_writes_each_reason_in_the_windows_language(qtbot, open_studio):

@@ -29,10 +29,12 @@ from string import Template
 import numpy as np
 
 import bpstudio  # its __version__ is looked up when first used
+from ..engine.activations import get_activation
 from ..engine.config import RunConfig
 from ..engine.data import ARTICLE_INPUTS, ARTICLE_TARGETS, Dataset
 from ..engine.formula import Formula, parse_formulas
 from ..engine.formula_code import numpy_expression
+from ..engine.losses import get_loss
 from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
 from .script_training import training_section
 from ..engine.text_safety import python_comment, python_literal
@@ -168,8 +170,8 @@ def _header(config: RunConfig, framework: str, sizes: Sequence[int], inputs: Seq
         hidden=hidden,
         targets=", ".join(targets),
         data=data,
-        outputs=_OUTPUT_WORDS[config.output_activation],
-        jval=_JVAL_WORDS[config.loss],
+        outputs="linear outputs" if get_activation(config.output_activation).linear else f"{config.output_activation} outputs",
+        jval=get_loss(config.loss).script_words,
         optimizer=_describe_optimizer(config),
         test=(
             f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
@@ -204,10 +206,6 @@ _HYPER_COMMENTS = {
     ("adam", "epsilon"): "added after the square root of the corrected v",
     ("momentum", "beta1"): "how much of the velocity u each step keeps",
 }
-
-
-_OUTPUT_WORDS = {"identity": "linear outputs", "sigmoid": "sigmoid outputs", "softmax": "softmax outputs"}
-_JVAL_WORDS = {"mse": "1/2 ||y_hat - y||^2", "cross-entropy": "the cross-entropy of the outputs"}
 
 
 def _hidden_layers(config: RunConfig, sizes: Sequence[int]) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from ..engine.activations import get_activation
 from ..engine.classes import predicted_classes
 from ..engine.data import Dataset, Problem
 from ..engine.graph import OUT, Y, Node
@@ -93,17 +94,20 @@ def output_ranges(problem: Problem) -> list[tuple[float, float, float]]:
 
 
 def hidden_range(activation: str, values: np.ndarray) -> tuple[float, float, float]:
-    """A unit's colour range: its activation's (tanh −1..1, sigmoid 0..1), else what the grid spans."""
-    if activation == "tanh":
-        return (-1.0, 0.0, 1.0)
-    if activation == "sigmoid":
-        return (0.0, 0.5, 1.0)
+    """A unit's colour range: its activation record's (tanh −1..1, sigmoid 0..1), else what the grid spans.
+
+    An open end (None in the record) is the largest value the grid reaches: from 0 for a
+    range that starts at 0 (relu), symmetric about the middle otherwise.
+    """
+    span = get_activation(activation).value_range
+    if span.low is not None and span.high is not None:
+        return (span.low, span.middle, span.high)
     finite = values[np.isfinite(values)]
-    if activation == "relu":
-        top = float(np.max(finite)) if finite.size else 0.0
-        return (0.0, 0.0, top if top > 0 else 1.0)
+    if span.low is not None:
+        top = float(np.max(finite)) if finite.size else span.low
+        return (span.low, span.middle, top if top > span.low else span.low + 1.0)
     m = float(np.max(np.abs(finite))) if finite.size else 0.0
-    return (-m if m > 0 else -1.0, 0.0, m if m > 0 else 1.0)
+    return (-m if m > 0 else -1.0, span.middle, m if m > 0 else 1.0)
 
 
 def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
@@ -113,7 +117,7 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
     if outputs.shape[0] == 1:
         p = np.clip(outputs[0], 0.0, 1.0)
         return np.stack((1.0 - p, p))
-    if net.output_activation == "softmax":
+    if net.activation(net.n_layers - 1).coupled:  # softmax: already probabilities
         return outputs
     clipped: np.ndarray = np.clip(outputs, 0.0, 1.0)
     return clipped
@@ -139,7 +143,7 @@ def map_frame(
     ranges: dict[str, tuple[float, float, float]] = {}
     for layer, values in enumerate(layers[:-1], start=1):
         activation = net.activation(layer - 1).name
-        fixed = activation in ("tanh", "sigmoid")  # one range for the whole layer: painted in one pass
+        fixed = get_activation(activation).value_range.fixed  # one range for the whole layer: painted in one pass
         few = values[:, ::TILE_STEP, ::TILE_STEP]
         painted = diverging(few, *hidden_range(activation, few), palette) if fixed else None
         for j, unit in enumerate(values):

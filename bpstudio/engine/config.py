@@ -232,7 +232,7 @@ class RunConfig:
         chosen = OUTPUTS.get(self.output)
         if chosen is not None:
             return chosen
-        return "softmax" if self.loss == "cross-entropy" else "identity"
+        return LOSSES[self.loss].outputs[0]  # the output the loss usually goes with: softmax, or linear
 
     @property
     def input_features(self) -> tuple[str, ...]:

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-T = TypeVar("T")
+
+class Named(Protocol):
+    """What the registry reads of a record: its name (an ``order`` is read if it has one)."""
+
+    @property
+    def name(self) -> str: ...
+
+
+T = TypeVar("T", bound=Named)
 
 
 def collect(package: str, path: list[str], kind: type[T]) -> dict[str, T]:

@@ -57,8 +57,8 @@
         <translation>隐藏层大小：5 为文中设置；8,6 表示两个隐藏层。</translation>
     </message>
     <message>
-        <source>The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity.</source>
-        <translation>隐藏单元的非线性运算：文中为 tanh，也可选 sigmoid、relu 或 identity。</translation>
+        <source>The hidden units' non-linear link: tanh as in the article; each choice says what it does.</source>
+        <translation>隐藏单元的非线性链路：文中用 tanh；每个选项都说明它做什么。</translation>
     </message>
     <message>
         <source>Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).</source>
@@ -435,6 +435,10 @@
     <message>
         <source>Click to light up the influence chain (影响链路) of {name}.</source>
         <translation>点击可点亮 {name} 的影响链路。</translation>
+    </message>
+    <message>
+        <source>L = −Σ y log ŷ: the cross-entropy of one sample; JVal is the sum of L over all samples</source>
+        <translation>L = −Σ y log ŷ：一个样本的交叉熵；JVal 是所有样本的 L 之和</translation>
     </message>
 </context>
 <context>
@@ -814,6 +818,46 @@
     <message>
         <source>{n} classes are more than BP Studio trains (at most {cap}: the paths of the last layer grow as the square of the classes)</source>
         <translation>{n} 个类别超出了 BP Studio 可训练的范围（最多 {cap} 个：最后一层的路径数随类别数的平方增长）</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} must be a number, not '{value}'</source>
+        <translation>Playground 链接：{key} 必须是数字，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} cannot be '{value}' (Playground has {allowed})</source>
+        <translation>Playground 链接：{key} 不能是“{value}”（Playground 只有 {allowed}）</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} must be from {low} to {high} in steps of {step}, not {value}</source>
+        <translation>Playground 链接：{key} 必须在 {low} 到 {high} 之间、步长为 {step}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} must be one of Playground's {options}, not {value}</source>
+        <translation>Playground 链接：{key} 必须是 Playground 的 {options} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Playground link: there is no '#key=value&amp;…' part to read</source>
+        <translation>Playground 链接：没有可读取的“#键=值&amp;…”部分</translation>
+    </message>
+    <message>
+        <source>{key}=true is accepted and ignored, as Playground ignores it</source>
+        <translation>已接受 {key}=true 但不使用它，Playground 也忽略它</translation>
+    </message>
+    <message>
+        <source>keys Playground does not know are ignored: {keys}</source>
+        <translation>已忽略 Playground 不认识的键：{keys}</translation>
+    </message>
+    <message>
+        <source>Playground link: it has no seed, so its run cannot be repeated</source>
+        <translation>Playground 链接：没有种子（seed），无法重现它的训练</translation>
+    </message>
+    <message>
+        <source>Playground link: networkShape must be at most {layers} layers of 1 to {neurons} neurons, not '{value}'</source>
+        <translation>Playground 链接：networkShape 最多 {layers} 层、每层 1 到 {neurons} 个神经元，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>Playground link: no input feature is on (x, y, xSquared, …)</source>
+        <translation>Playground 链接：没有打开任何输入特征（x、y、xSquared…）</translation>
     </message>
 </context>
 <context>
@@ -1426,10 +1470,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>softmax 把各输出耦合在一起：每个 ŷ 都依赖所有 I</translation>
     </message>
     <message>
-        <source>the activation's derivative at I</source>
-        <translation>激活函数在 I 处的导数</translation>
-    </message>
-    <message>
         <source>L = ½ (ŷ − y)²: its slope in ŷ is the error ŷ − y</source>
         <translation>L = ½ (ŷ − y)²：它对 ŷ 的斜率就是误差 ŷ − y</translation>
     </message>
@@ -1444,6 +1484,14 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>L adds the penalty R, so the factor is 1</source>
         <translation>L 中加上了惩罚项 R，所以该因子为 1</translation>
+    </message>
+    <message>
+        <source>leaky ReLU passes I where I &gt; 0 (slope 1) and 0.01 of it elsewhere: it never stops</source>
+        <translation>泄漏 ReLU 在 I &gt; 0 处让 I 通过（斜率 1），其余处只通过它的 0.01：它从不停止</translation>
+    </message>
+    <message>
+        <source>softplus′(I) = σ(I) = 1 − e^(−O): read from the unit's output</source>
+        <translation>softplus′(I) = σ(I) = 1 − e^(−O)：由单元的输出读出</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +1896,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>恒等</translation>
     </message>
     <message>
+        <source>no non-linearity, O = I: the whole network is linear</source>
+        <translation>没有非线性，O = I：整个网络是线性的</translation>
+    </message>
+    <message>
         <source>article (r, g, b)</source>
         <translation>文中数据 (r, g, b)</translation>
     </message>
@@ -1884,12 +1936,68 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>mse（平方误差）</translation>
     </message>
     <message>
+        <source>half the squared error ½‖ŷ − y‖², as in the article</source>
+        <translation>平方误差的一半 ½‖ŷ − y‖²，与文中相同</translation>
+    </message>
+    <message>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
+        <source>cross-entropy −Σ y log ŷ of softmax or sigmoid outputs, for classes</source>
+        <translation>softmax 或 sigmoid 输出的交叉熵 −Σ y log ŷ，用于分类</translation>
+    </message>
+    <message>
         <source>linear</source>
         <translation>线性</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>the rectifier max(I, 0): slope 1 where I &gt; 0, else 0 (a unit can die)</source>
+        <translation>整流函数 max(I, 0)：I &gt; 0 处斜率为 1，其余为 0（单元可能“死亡”）</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>the logistic sigmoid: an S-curve from 0 to 1, slope O(1 − O)</source>
+        <translation>logistic sigmoid：从 0 到 1 的 S 形曲线，斜率 O(1 − O)</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>softmax: the outputs become class probabilities that sum to 1</source>
+        <translation>softmax：输出变成和为 1 的类别概率</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>tanh, as in the article: an S-curve from −1 to 1, slope 1 − O²</source>
+        <translation>tanh，与文中相同：从 −1 到 1 的 S 形曲线，斜率 1 − O²</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>泄漏 ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU: slope 1 where I &gt; 0, else 0.01, so a unit never dies</source>
+        <translation>泄漏 ReLU：I &gt; 0 处斜率为 1，其余为 0.01，所以单元永远不会“死亡”</translation>
+    </message>
+    <message>
+        <source>softplus (smooth ReLU)</source>
+        <translation>softplus（平滑 ReLU）</translation>
+    </message>
+    <message>
+        <source>softplus log(1 + eᴵ): a smooth ReLU whose slope σ(I) never quite reaches 0</source>
+        <translation>softplus log(1 + eᴵ)：平滑的 ReLU，斜率 σ(I) 永远不会真正到 0</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 
     python resources/translations/update.py
 
-1. pyside6-lupdate collects every marked text of bpstudio/qt, control and engine into bpstudio_zh_CN.ts;
+1. pyside6-lupdate collects every marked text of bpstudio/qt, control and engine (their sub-packages too,
+   such as the operator records of engine/activations) into bpstudio_zh_CN.ts;
 2. the texts of zh_CN.py are written in as finished translations;
 3. pyside6-lrelease compiles bpstudio_zh_CN.qm, which the studio loads.
 A text without a translation stays "unfinished"; tests/test_i18n.py fails on it.
@@ -47,7 +48,7 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from zh_CN import TRANSLATIONS
 
-    sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (ROOT / "bpstudio" / folder).glob("*.py"))
+    sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (ROOT / "bpstudio" / folder).rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete", "-locations", "none"],
                    check=True, capture_output=True)
     missing = fill(TS, TRANSLATIONS)

@@ -946,3 +946,29 @@ TRANSLATIONS.update({  # --- lead: reading a TensorFlow Playground link (issue 2
         "Playground 链接：networkShape 最多 {layers} 层、每层 1 到 {neurons} 个神经元，而不是“{value}”",
     "Playground link: no input feature is on (x, y, xSquared, …)": "Playground 链接：没有打开任何输入特征（x、y、xSquared…）",
 })
+
+# --- acts ---
+TRANSLATIONS.update({  # issue 26: one record per activation and loss; softplus and leaky ReLU
+    "The hidden units' non-linear link: tanh as in the article; each choice says what it does.":
+        "隐藏单元的非线性链路：文中用 tanh；每个选项都说明它做什么。",
+    "L = −Σ y log ŷ: the cross-entropy of one sample; JVal is the sum of L over all samples":
+        "L = −Σ y log ŷ：一个样本的交叉熵；JVal 是所有样本的 L 之和",
+    "no non-linearity, O = I: the whole network is linear": "没有非线性，O = I：整个网络是线性的",
+    "half the squared error ½‖ŷ − y‖², as in the article": "平方误差的一半 ½‖ŷ − y‖²，与文中相同",
+    "cross-entropy −Σ y log ŷ of softmax or sigmoid outputs, for classes": "softmax 或 sigmoid 输出的交叉熵 −Σ y log ŷ，用于分类",
+    "tanh": "tanh",
+    "sigmoid": "sigmoid",
+    "relu": "relu",
+    "softmax": "softmax",
+    "tanh, as in the article: an S-curve from −1 to 1, slope 1 − O²": "tanh，与文中相同：从 −1 到 1 的 S 形曲线，斜率 1 − O²",
+    "the logistic sigmoid: an S-curve from 0 to 1, slope O(1 − O)": "logistic sigmoid：从 0 到 1 的 S 形曲线，斜率 O(1 − O)",
+    "the rectifier max(I, 0): slope 1 where I > 0, else 0 (a unit can die)": "整流函数 max(I, 0)：I > 0 处斜率为 1，其余为 0（单元可能“死亡”）",
+    "softmax: the outputs become class probabilities that sum to 1": "softmax：输出变成和为 1 的类别概率",
+    "softplus (smooth ReLU)": "softplus（平滑 ReLU）",
+    "leaky ReLU": "泄漏 ReLU",
+    "softplus log(1 + eᴵ): a smooth ReLU whose slope σ(I) never quite reaches 0": "softplus log(1 + eᴵ)：平滑的 ReLU，斜率 σ(I) 永远不会真正到 0",
+    "leaky ReLU: slope 1 where I > 0, else 0.01, so a unit never dies": "泄漏 ReLU：I > 0 处斜率为 1，其余为 0.01，所以单元永远不会“死亡”",
+    "softplus′(I) = σ(I) = 1 − e^(−O): read from the unit's output": "softplus′(I) = σ(I) = 1 − e^(−O)：由单元的输出读出",
+    "leaky ReLU passes I where I > 0 (slope 1) and 0.01 of it elsewhere: it never stops":
+        "泄漏 ReLU 在 I > 0 处让 I 通过（斜率 1），其余处只通过它的 0.01：它从不停止",
+})
