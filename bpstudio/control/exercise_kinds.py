@@ -161,6 +161,9 @@ class Draft:
     answer: float
     hints: tuple[Text, ...]
     solution: tuple[Text, ...]
+    # what the question is about, by machine names (a link's two nodes, a path's nodes, a source):
+    # for the window and the tests, not part of the JSON
+    subject: tuple[str, ...] = ()
 
 
 def _check(answer: float, terms: Sequence[float] = ()) -> float:
@@ -231,6 +234,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
     answer = _check(numbers.edge_values[edge])
     link = s.link_name(edge)
     where = _sample_words(sample)
+    subject = (edge.source.name, edge.target.name)
     if edge.kind == PARAMETER:
         layer, row = edge.source.layer, edge.source.index
         o_node = Node(OUT, layer, row)
@@ -259,7 +263,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             _both("{o} = {f}({i}) = {f}({x}) = {v}", "{o} = {f}({i}) = {f}({x}) = {v}", o=s.show(o_node), f=act, i=s.show(i_node),
                   x=given[0][1], v=answer),
         )
-        return Draft("link", _prompt(question, given), given, s.param_names(index)[0], sample, answer, hints, solution)
+        return Draft("link", _prompt(question, given), given, s.param_names(index)[0], sample, answer, hints, solution, subject)
     if edge.kind == ACTIVATION and edge.target.kind == Y and net.output_activation == "softmax":
         j, k = edge.source.index, edge.target.index
         yj, yk = Node(Y, 0, j), Node(Y, 0, k)
@@ -278,7 +282,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             _both("= {a} × ({d} − {b}) = {v}", "= {a} × ({d} − {b}) = {v}", a=s.node_value(yk, sample), b=s.node_value(yj, sample),
                   d=f"{delta:g}", v=answer),
         )
-        return Draft("link", _prompt(question, given), given, None, sample, answer, hints, solution)
+        return Draft("link", _prompt(question, given), given, None, sample, answer, hints, solution, subject)
     if edge.kind == ACTIVATION:
         act = net.activation(edge.source.layer - 1).name
         given = ((s.show(edge.source), s.node_value(edge.source, sample)),)
@@ -295,7 +299,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             _both("O = {f}(I) = {f}({i}) = {o}", "O = {f}(I) = {f}({i}) = {o}", f=act, i=given[0][1], o=out),
             _both("{link} = {formula} = {v}", "{link} = {formula} = {v}", link=link, formula=get_activation(act).formula, v=answer),
         )
-        return Draft("link", _prompt(question, given), given, None, sample, answer, hints, solution)
+        return Draft("link", _prompt(question, given), given, None, sample, answer, hints, solution, subject)
     # the loss link y_k -> L
     k = edge.source.index
     y_node = Node(Y, 0, k)
@@ -320,7 +324,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
         rule = _both("L = −[t log ŷ + (1 − t) log(1 − ŷ)], so ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ).",
                      "L = −[t log ŷ + (1 − t) log(1 − ŷ)]，所以 ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ)。")
         last = _both("= −{b}/{a} + (1 − {b})/(1 − {a}) = {v}", "= −{b}/{a} + (1 − {b})/(1 − {a}) = {v}", a=predicted, b=target, v=answer)
-    return Draft("link", _prompt(question, given), given, None, sample, answer, (rule,), (rule, last))
+    return Draft("link", _prompt(question, given), given, None, sample, answer, (rule,), (rule, last), subject)
 
 
 def kind_path(s: Situation, rng: random.Random, sample: int) -> Draft:
@@ -336,7 +340,8 @@ def kind_path(s: Situation, rng: random.Random, sample: int) -> Draft:
     answer = _check(float(np.prod(factors)))
     given = tuple((s.link_name(e), float(v)) for e, v in zip(path, factors))
     name, shown = s.param_names(index)
-    route = " → ".join([shown] + [s.show(e.target) for e in path])
+    nodes = [chain.param] + [e.target for e in path]
+    route = " → ".join([shown] + [s.show(n) for n in nodes[1:]])
     question = _both(
         "{w}: the path {route} carries part of ∂L/∂{p}. What is its product?",
         "{w}：路径 {route} 承载 ∂L/∂{p} 的一部分。它的乘积是多少？",
@@ -350,7 +355,7 @@ def kind_path(s: Situation, rng: random.Random, sample: int) -> Draft:
     for (label, value) in given:
         running *= value
         steps.append(_both("× {l} = {v} → {r}", "× {l} = {v} → {r}", l=label, v=value, r=running))
-    return Draft("path", _prompt(question, given), given, name, sample, answer, hints, tuple(steps))
+    return Draft("path", _prompt(question, given), given, name, sample, answer, hints, tuple(steps), tuple(n.name for n in nodes))
 
 
 def kind_source(s: Situation, rng: random.Random, sample: int) -> Draft:
@@ -389,7 +394,7 @@ def kind_source(s: Situation, rng: random.Random, sample: int) -> Draft:
         _both("{a} × {b} = {t}", "{a} × {b} = {t}", a=given[2 * i][1], b=given[2 * i + 1][1], t=term) for i, term in enumerate(terms)
     ]
     steps.append(_both("∂L/∂{v} = sum = {t}", "∂L/∂{v} = 求和 = {t}", v=v, t=answer))
-    return Draft("source", _prompt(question, given), given, s.param_names(index)[0], sample, answer, hints, tuple(steps))
+    return Draft("source", _prompt(question, given), given, s.param_names(index)[0], sample, answer, hints, tuple(steps), (source.name,))
 
 
 def _sample_term(s: Situation, index: int, sample: int) -> float:
@@ -654,7 +659,7 @@ def kind_softmax_ce(s: Situation, rng: random.Random, sample: int) -> Draft:
         _both("∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}", "∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}", i=i_j, j=str(j + 1),
               a=float(y[j]), t=f"{1.0 if j == target else 0.0:g}", v=answer),
     )
-    return Draft("softmax-ce", _prompt(question, given), given, None, sample, answer, hints, solution)
+    return Draft("softmax-ce", _prompt(question, given), given, None, sample, answer, hints, solution, (pre_nodes[j].name, str(target)))
 
 
 BUILDERS: dict[str, Callable[[Situation, random.Random, int], Draft]] = {

@@ -42,6 +42,7 @@ class Exercise:
     tolerance: float
     hints: tuple[Text, ...]
     solution: tuple[Text, ...]
+    subject: tuple[str, ...] = ()  # see Draft.subject; not written to the JSON
 
     def to_json(self, config: RunConfig) -> dict[str, Any]:
         return {
@@ -114,6 +115,7 @@ def make_sheet(
                 tolerance=TOLERANCE,
                 hints=draft.hints,
                 solution=draft.solution,
+                subject=draft.subject,
             )
         )
     return out
