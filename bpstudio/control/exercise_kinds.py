@@ -466,8 +466,11 @@ def kind_sample_gradient(s: Situation, rng: random.Random, sample: int) -> Draft
     answer = _check(_sample_term(s, index, sample))
     name, shown = s.param_names(index)
     steps.append(_both("∂L/∂{i} = {d}", "∂L/∂{i} = {d}", i=s.show(pre), d=d_pre))
-    steps.append(_both("∂L/∂{p} = {o} × {d} (+ penalty share) = {v}", "∂L/∂{p} = {o} × {d}（+ 惩罚份额）= {v}", p=shown, o=o_value,
-                       d=d_pre, v=answer))
+    if net.penalized and not net.is_bias(layer, row):
+        steps.append(_both("∂L/∂{p} = {o} × {d} + ∂R/∂w / n = {v}", "∂L/∂{p} = {o} × {d} + ∂R/∂w / n = {v}", p=shown, o=o_value,
+                           d=d_pre, v=answer))
+    else:
+        steps.append(_both("∂L/∂{p} = {o} × {d} = {v}", "∂L/∂{p} = {o} × {d} = {v}", p=shown, o=o_value, d=d_pre, v=answer))
     given = tuple(given_list)
     question = _both(
         "{w}: what is this sample's ∂L/∂{p}, one layer of backpropagation from the numbers given?",
