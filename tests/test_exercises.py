@@ -21,6 +21,7 @@ import numpy as np
 import pytest
 
 from bpstudio.control.exercise_answers import SheetScore, is_right, near_miss, read_answer
+from bpstudio.control.exercise_kinds import given_name, num
 from bpstudio.control.exercises import KINDS, make_sheet, sheet_json
 from bpstudio.engine.config import RunConfig
 from conftest import REPO, run_bpstudio
@@ -270,7 +271,8 @@ def test_prompts_state_the_given_numbers_and_the_tolerance_in_both_languages(wor
         assert "0.5 %" in e.prompt["en"] and "0.5 %" in e.prompt["zh_CN"]
         assert "Given:" in e.prompt["en"] and "已知" in e.prompt["zh_CN"]
         for name, value in e.given:
-            assert name in e.prompt["en"] and name in e.prompt["zh_CN"]
+            assert f"{name} = {num(value)}" in e.prompt["en"]
+            assert f"{given_name(name, 'zh_CN')} = {num(value)}" in e.prompt["zh_CN"]
         assert e.hints and e.solution
         assert all(text["en"] and text["zh_CN"] for text in (*e.hints, *e.solution))
 

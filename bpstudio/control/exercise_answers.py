@@ -94,12 +94,15 @@ class SheetScore:
     count: int
     states: list[str] = field(default_factory=list)
     hints_taken: list[bool] = field(default_factory=list)
+    tried: list[bool] = field(default_factory=list)  # a number was typed (right or wrong)
 
     def __post_init__(self) -> None:
         self.states = [UNANSWERED] * self.count
         self.hints_taken = [False] * self.count
+        self.tried = [False] * self.count
 
     def answered(self, index: int, right: bool) -> None:
+        self.tried[index] = True
         if self.states[index] in (RIGHT, SHOWN):
             return
         self.states[index] = RIGHT if right else WRONG
@@ -117,4 +120,5 @@ class SheetScore:
 
     @property
     def attempted(self) -> int:
-        return self.count - self.states.count(UNANSWERED)
+        """Exercises answered with a number at least once."""
+        return sum(self.tried)

@@ -154,7 +154,7 @@ class Draft:
     """An exercise before it has its number on the sheet."""
 
     kind: str
-    prompt: Text
+    question: Text  # the question alone; the prompt adds the numbers given and the tolerance
     given: tuple[tuple[str, float], ...]
     parameter: str | None
     sample: int | None
@@ -164,6 +164,10 @@ class Draft:
     # what the question is about, by machine names (a link's two nodes, a path's nodes, a source):
     # for the window and the tests, not part of the JSON
     subject: tuple[str, ...] = ()
+
+    @property
+    def prompt(self) -> Text:
+        return prompt_text(self.question, self.given)
 
 
 def _check(answer: float, terms: Sequence[float] = ()) -> float:
@@ -176,16 +180,36 @@ def _check(answer: float, terms: Sequence[float] = ()) -> float:
     return answer
 
 
+GIVEN_WORDS_ZH = (("target", "目标"), ("class", "类别"), (" (before)", "（更新前）"))
+
+
+def given_name(name: str, lang: str) -> str:
+    """A given number's name as a reader of ``lang`` sees it (the JSON keeps the English one)."""
+    if lang == "zh_CN":
+        for en, zh in GIVEN_WORDS_ZH:
+            name = name.replace(en, zh)
+    return name
+
+
 def _given_text(given: Sequence[tuple[str, float]], lang: str) -> str:
     separator = "; " if lang == "en" else "；"
-    return separator.join(f"{name} = {num(value)}" for name, value in given)
+    return separator.join(f"{given_name(name, lang)} = {num(value)}" for name, value in given)
 
 
-def _prompt(question: Text, given: Sequence[tuple[str, float]]) -> Text:
-    percent = f"{TOLERANCE * 100:g} %"
+GIVEN: Text = {"en": "Given:", "zh_CN": "已知："}
+
+
+def tolerance_text(tolerance: float) -> Text:
+    percent = f"{tolerance * 100:g} %"
+    return {"en": f"Answer within {percent}.", "zh_CN": f"答案误差在 {percent} 以内即算正确。"}
+
+
+def prompt_text(question: Text, given: Sequence[tuple[str, float]]) -> Text:
+    """The question, the numbers given and the tolerance, as one text (the JSON's ``prompt``)."""
+    within = tolerance_text(TOLERANCE)
     return {
-        "en": f"{question['en']} Given: {_given_text(given, 'en')}. Answer within {percent}.",
-        "zh_CN": f"{question['zh_CN']} 已知：{_given_text(given, 'zh_CN')}。答案误差在 {percent} 以内即算正确。",
+        "en": f"{question['en']} Given: {_given_text(given, 'en')}. {within['en']}",
+        "zh_CN": f"{question['zh_CN']} 已知：{_given_text(given, 'zh_CN')}。{within['zh_CN']}",
     }
 
 
@@ -263,7 +287,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             _both("{o} = {f}({i}) = {f}({x}) = {v}", "{o} = {f}({i}) = {f}({x}) = {v}", o=s.show(o_node), f=act, i=s.show(i_node),
                   x=given[0][1], v=answer),
         )
-        return Draft("link", _prompt(question, given), given, s.param_names(index)[0], sample, answer, hints, solution, subject)
+        return Draft("link", question, given, s.param_names(index)[0], sample, answer, hints, solution, subject)
     if edge.kind == ACTIVATION and edge.target.kind == Y and net.output_activation == "softmax":
         j, k = edge.source.index, edge.target.index
         yj, yk = Node(Y, 0, j), Node(Y, 0, k)
@@ -282,7 +306,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             _both("= {a} × ({d} − {b}) = {v}", "= {a} × ({d} − {b}) = {v}", a=s.node_value(yk, sample), b=s.node_value(yj, sample),
                   d=f"{delta:g}", v=answer),
         )
-        return Draft("link", _prompt(question, given), given, None, sample, answer, hints, solution, subject)
+        return Draft("link", question, given, None, sample, answer, hints, solution, subject)
     if edge.kind == ACTIVATION:
         act = net.activation(edge.source.layer - 1).name
         given = ((s.show(edge.source), s.node_value(edge.source, sample)),)
@@ -299,7 +323,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             _both("O = {f}(I) = {f}({i}) = {o}", "O = {f}(I) = {f}({i}) = {o}", f=act, i=given[0][1], o=out),
             _both("{link} = {formula} = {v}", "{link} = {formula} = {v}", link=link, formula=get_activation(act).formula, v=answer),
         )
-        return Draft("link", _prompt(question, given), given, None, sample, answer, hints, solution, subject)
+        return Draft("link", question, given, None, sample, answer, hints, solution, subject)
     # the loss link y_k -> L
     k = edge.source.index
     y_node = Node(Y, 0, k)
@@ -324,7 +348,7 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
         rule = _both("L = −[t log ŷ + (1 − t) log(1 − ŷ)], so ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ).",
                      "L = −[t log ŷ + (1 − t) log(1 − ŷ)]，所以 ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ)。")
         last = _both("= −{b}/{a} + (1 − {b})/(1 − {a}) = {v}", "= −{b}/{a} + (1 − {b})/(1 − {a}) = {v}", a=predicted, b=target, v=answer)
-    return Draft("link", _prompt(question, given), given, None, sample, answer, (rule,), (rule, last), subject)
+    return Draft("link", question, given, None, sample, answer, (rule,), (rule, last), subject)
 
 
 def kind_path(s: Situation, rng: random.Random, sample: int) -> Draft:
@@ -355,7 +379,7 @@ def kind_path(s: Situation, rng: random.Random, sample: int) -> Draft:
     for (label, value) in given:
         running *= value
         steps.append(_both("× {l} = {v} → {r}", "× {l} = {v} → {r}", l=label, v=value, r=running))
-    return Draft("path", _prompt(question, given), given, name, sample, answer, hints, tuple(steps), tuple(n.name for n in nodes))
+    return Draft("path", question, given, name, sample, answer, hints, tuple(steps), tuple(n.name for n in nodes))
 
 
 def kind_source(s: Situation, rng: random.Random, sample: int) -> Draft:
@@ -394,7 +418,7 @@ def kind_source(s: Situation, rng: random.Random, sample: int) -> Draft:
         _both("{a} × {b} = {t}", "{a} × {b} = {t}", a=given[2 * i][1], b=given[2 * i + 1][1], t=term) for i, term in enumerate(terms)
     ]
     steps.append(_both("∂L/∂{v} = sum = {t}", "∂L/∂{v} = 求和 = {t}", v=v, t=answer))
-    return Draft("source", _prompt(question, given), given, s.param_names(index)[0], sample, answer, hints, tuple(steps), (source.name,))
+    return Draft("source", question, given, s.param_names(index)[0], sample, answer, hints, tuple(steps), (source.name,))
 
 
 def _sample_term(s: Situation, index: int, sample: int) -> float:
@@ -478,7 +502,7 @@ def kind_sample_gradient(s: Situation, rng: random.Random, sample: int) -> Draft
         w=_sample_words(sample),
         p=shown,
     )
-    return Draft("sample-gradient", _prompt(question, given), given, name, sample, answer, hints, tuple(steps))
+    return Draft("sample-gradient", question, given, name, sample, answer, hints, tuple(steps))
 
 
 def kind_sample_sum(s: Situation, rng: random.Random, sample: int) -> Draft:
@@ -501,7 +525,7 @@ def kind_sample_sum(s: Situation, rng: random.Random, sample: int) -> Draft:
                    "JVal = Σₛ Lₛ 是对样本求和（不是平均），所以它的导数是各样本导数之和。"),)
     solution = (_both("∂JVal/∂{p} = {terms} = {v}", "∂JVal/∂{p} = {terms} = {v}", p=shown,
                       terms=" + ".join(num(t) for t in terms).replace("+ −", "− "), v=answer),)
-    return Draft("sample-sum", _prompt(question, given), given, name, None, answer, hints, solution)
+    return Draft("sample-sum", question, given, name, None, answer, hints, solution)
 
 
 def _sub(i: int) -> str:
@@ -596,7 +620,7 @@ def _kind_step(optimizer: str) -> Callable[[Situation, random.Random, int], Draf
                              what=label, k=str(s.iteration), t=str(t), p=shown)
         hints = (rule, _both("Only this weight's own numbers enter: every weight has its own moments.",
                              "只用到这个权重自己的数：每个权重都有自己的矩。"))
-        return Draft(f"{optimizer}-step", _prompt(question, given), given, name, None, answer, hints, tuple(steps))
+        return Draft(f"{optimizer}-step", question, given, name, None, answer, hints, tuple(steps))
 
     return build
 
@@ -615,7 +639,7 @@ def kind_nudge(s: Situation, rng: random.Random, sample: int) -> Draft:
                    "一阶近似下 JVal 的变化等于斜率乘以步长：ΔJ ≈ g·Δw。"),)
     solution = (_both("ΔJ ≈ {g} × {d} = {v}", "ΔJ ≈ {g} × {d} = {v}", g=gradient, d=delta, v=answer),
                 _both("(the nudge then measures the actual change, which adds ½·J″·Δw²)", "（微调随后测得实际变化，多出 ½·J″·Δw² 一项）"))
-    return Draft("nudge", _prompt(question, given), given, name, None, answer, hints, solution)
+    return Draft("nudge", question, given, name, None, answer, hints, solution)
 
 
 def kind_softmax_ce(s: Situation, rng: random.Random, sample: int) -> Draft:
@@ -662,7 +686,7 @@ def kind_softmax_ce(s: Situation, rng: random.Random, sample: int) -> Draft:
         _both("∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}", "∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}", i=i_j, j=str(j + 1),
               a=float(y[j]), t=f"{1.0 if j == target else 0.0:g}", v=answer),
     )
-    return Draft("softmax-ce", _prompt(question, given), given, None, sample, answer, hints, solution, (pre_nodes[j].name, str(target)))
+    return Draft("softmax-ce", question, given, None, sample, answer, hints, solution, (pre_nodes[j].name, str(target)))
 
 
 BUILDERS: dict[str, Callable[[Situation, random.Random, int], Draft]] = {

@@ -34,6 +34,7 @@ class Exercise:
     id: str
     kind: str
     prompt: Text
+    question: Text  # the question alone (the window lays the given numbers out beside it); not in the JSON
     given: tuple[tuple[str, float], ...]
     parameter: str | None
     sample: int | None
@@ -107,6 +108,7 @@ def make_sheet(
                 id=f"{sheet}.{len(out) + 1}",
                 kind=draft.kind,
                 prompt=draft.prompt,
+                question=draft.question,
                 given=draft.given,
                 parameter=draft.parameter,
                 sample=draft.sample,
