@@ -56,9 +56,11 @@ def grad(rows=None):
 
 
 w = torch.nn.Parameter(torch.tensor(problem.start))
-opt_cls = {"adam": lambda p: torch.optim.Adam(p, lr=config.alpha, betas=(config.beta1, config.beta2), eps=config.epsilon),
-           "gd": lambda p: torch.optim.SGD(p, lr=config.alpha),
-           "momentum": lambda p: torch.optim.SGD(p, lr=config.alpha, momentum=config.beta1, dampening=0)}[config.optimizer]
+opt_cls = {
+    "adam": lambda p: torch.optim.Adam(p, lr=config.alpha, betas=(config.beta1, config.beta2), eps=config.epsilon),
+    "gd": lambda p: torch.optim.SGD(p, lr=config.alpha),
+    "momentum": lambda p: torch.optim.SGD(p, lr=config.alpha, momentum=config.beta1, dampening=0),
+}[config.optimizer]
 opt = opt_cls([w])
 history = [w.detach().clone()]
 for _ in range(sheet[0]["iteration"]):

@@ -323,8 +323,20 @@ TORCH_PYTHON = os.environ.get("BPSTUDIO_TORCH_PYTHON", sys.executable)
 TORCH_ARGS = {
     "article": ["--samples", "6", "--iterations", "3"],
     "softmax-2-4-2": ["--dataset", "xor", "--hidden", "4", "--loss", "cross-entropy", "--samples", "8", "--seed", "3", "--iterations", "2"],
-    "sigmoid-3-6-4-3": ["--hidden", "6,4", "--activation", "sigmoid", "--samples", "7", "--optimizer", "momentum", "--alpha", "0.01",
-                        "--iterations", "4"],
+    "sigmoid-3-6-4-3": [
+        "--hidden",
+        "6,4",
+        "--activation",
+        "sigmoid",
+        "--samples",
+        "7",
+        "--optimizer",
+        "momentum",
+        "--alpha",
+        "0.01",
+        "--iterations",
+        "4",
+    ],
 }
 
 
@@ -337,8 +349,13 @@ def test_the_cli_sheets_answers_agree_with_pytorch(key, tmp_path):
     done = run_bpstudio("exercises", *TORCH_ARGS[key], "--sheet", "4", "--count", "30", "--json", str(sheet))
     assert done.returncode == 0, done.stderr
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    out = subprocess.run([TORCH_PYTHON, str(Path(__file__).with_name("exercises_torch_check.py")), str(sheet)], capture_output=True,
-                         text=True, env=env, timeout=300)
+    out = subprocess.run(
+        [TORCH_PYTHON, str(Path(__file__).with_name("exercises_torch_check.py")), str(sheet)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     rows = [line.split() for line in out.stdout.splitlines()]
     assert {"sample-gradient", "sample-sum", "nudge"} <= {kind for kind, _, _ in rows}

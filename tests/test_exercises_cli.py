@@ -84,8 +84,20 @@ def test_the_command_imports_no_qt_until_a_pdf_is_asked_for():
 
 def test_the_pdf_worksheet_opens_and_ends_with_the_answer_key(tmp_path):
     pdf = tmp_path / "sheet.pdf"
-    done = run_bpstudio("exercises", "--samples", "5", "--iterations", "3", "--sheet", "7", "--count", "12", "--pdf", str(pdf),
-                        env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    done = run_bpstudio(
+        "exercises",
+        "--samples",
+        "5",
+        "--iterations",
+        "3",
+        "--sheet",
+        "7",
+        "--count",
+        "12",
+        "--pdf",
+        str(pdf),
+        env={"DISPLAY": "", "WAYLAND_DISPLAY": ""},
+    )
     assert done.returncode == 0, done.stderr
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")

@@ -284,8 +284,15 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
         )
         solution = (
             _both("{link} = {o}", "{link} = {o}", link=link, o=s.show(o_node)),
-            _both("{o} = {f}({i}) = {f}({x}) = {v}", "{o} = {f}({i}) = {f}({x}) = {v}", o=s.show(o_node), f=act, i=s.show(i_node),
-                  x=given[0][1], v=answer),
+            _both(
+                "{o} = {f}({i}) = {f}({x}) = {v}",
+                "{o} = {f}({i}) = {f}({x}) = {v}",
+                o=s.show(o_node),
+                f=act,
+                i=s.show(i_node),
+                x=given[0][1],
+                v=answer,
+            ),
         )
         return Draft("link", question, given, s.param_names(index)[0], sample, answer, hints, solution, subject)
     if edge.kind == ACTIVATION and edge.target.kind == Y and net.output_activation == "softmax":
@@ -299,12 +306,22 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
             link=link,
         )
         delta = 1.0 if j == k else 0.0
-        hints = (_both("Softmax's link: ∂y_k/∂I_j = y_k (δ_jk − y_j), δ_jk = 1 when j = k, else 0.",
-                       "softmax 的链路：∂y_k/∂I_j = y_k (δ_jk − y_j)，j = k 时 δ_jk = 1，否则为 0。"),)
+        hints = (
+            _both(
+                "Softmax's link: ∂y_k/∂I_j = y_k (δ_jk − y_j), δ_jk = 1 when j = k, else 0.",
+                "softmax 的链路：∂y_k/∂I_j = y_k (δ_jk − y_j)，j = k 时 δ_jk = 1，否则为 0。",
+            ),
+        )
         solution = (
             _both("{link} = {yk} ({d} − {yj})", "{link} = {yk} ({d} − {yj})", link=link, yk=s.show(yk), yj=s.show(yj), d=f"{delta:g}"),
-            _both("= {a} × ({d} − {b}) = {v}", "= {a} × ({d} − {b}) = {v}", a=s.node_value(yk, sample), b=s.node_value(yj, sample),
-                  d=f"{delta:g}", v=answer),
+            _both(
+                "= {a} × ({d} − {b}) = {v}",
+                "= {a} × ({d} − {b}) = {v}",
+                a=s.node_value(yk, sample),
+                b=s.node_value(yj, sample),
+                d=f"{delta:g}",
+                v=answer,
+            ),
         )
         return Draft("link", question, given, None, sample, answer, hints, solution, subject)
     if edge.kind == ACTIVATION:
@@ -345,8 +362,10 @@ def kind_link(s: Situation, rng: random.Random, sample: int) -> Draft:
         rule = _both("L = −Σ t log ŷ, so ∂L/∂ŷ_k = −t_k / ŷ_k.", "L = −Σ t log ŷ，所以 ∂L/∂ŷ_k = −t_k / ŷ_k。")
         last = _both("= −{b} / {a} = {v}", "= −{b} / {a} = {v}", a=predicted, b=target, v=answer)
     else:
-        rule = _both("L = −[t log ŷ + (1 − t) log(1 − ŷ)], so ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ).",
-                     "L = −[t log ŷ + (1 − t) log(1 − ŷ)]，所以 ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ)。")
+        rule = _both(
+            "L = −[t log ŷ + (1 − t) log(1 − ŷ)], so ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ).",
+            "L = −[t log ŷ + (1 − t) log(1 − ŷ)]，所以 ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ)。",
+        )
         last = _both("= −{b}/{a} + (1 − {b})/(1 − {a}) = {v}", "= −{b}/{a} + (1 − {b})/(1 − {a}) = {v}", a=predicted, b=target, v=answer)
     return Draft("link", question, given, None, sample, answer, (rule,), (rule, last), subject)
 
@@ -373,10 +392,15 @@ def kind_path(s: Situation, rng: random.Random, sample: int) -> Draft:
         route=route,
         p=shown,
     )
-    hints = (_both("A path's value is the product of its basic links, one per arrow: {n} factors.",
-                   "一条路径的值是它各基础影响链路之积，每个箭头一个：共 {n} 个因子。", n=str(len(path))),)
+    hints = (
+        _both(
+            "A path's value is the product of its basic links, one per arrow: {n} factors.",
+            "一条路径的值是它各基础影响链路之积，每个箭头一个：共 {n} 个因子。",
+            n=str(len(path)),
+        ),
+    )
     running, steps = 1.0, []
-    for (label, value) in given:
+    for label, value in given:
         running *= value
         steps.append(_both("× {l} = {v} → {r}", "× {l} = {v} → {r}", l=label, v=value, r=running))
     return Draft("path", question, given, name, sample, answer, hints, tuple(steps), tuple(n.name for n in nodes))
@@ -412,11 +436,14 @@ def kind_source(s: Situation, rng: random.Random, sample: int) -> Draft:
         p=s.param_names(index)[1],
         n=str(len(branches)),
     )
-    hints = (_both("At a source the branches are summed: ∂L/∂{v} = Σ ∂L/∂u · ∂u/∂{v}, one term per outgoing link.",
-                   "在源处各分支相加：∂L/∂{v} = Σ ∂L/∂u · ∂u/∂{v}，每条出链一项。", v=v),)
-    steps = [
-        _both("{a} × {b} = {t}", "{a} × {b} = {t}", a=given[2 * i][1], b=given[2 * i + 1][1], t=term) for i, term in enumerate(terms)
-    ]
+    hints = (
+        _both(
+            "At a source the branches are summed: ∂L/∂{v} = Σ ∂L/∂u · ∂u/∂{v}, one term per outgoing link.",
+            "在源处各分支相加：∂L/∂{v} = Σ ∂L/∂u · ∂u/∂{v}，每条出链一项。",
+            v=v,
+        ),
+    )
+    steps = [_both("{a} × {b} = {t}", "{a} × {b} = {t}", a=given[2 * i][1], b=given[2 * i + 1][1], t=term) for i, term in enumerate(terms)]
     steps.append(_both("∂L/∂{v} = sum = {t}", "∂L/∂{v} = 求和 = {t}", v=v, t=answer))
     return Draft("source", question, given, s.param_names(index)[0], sample, answer, hints, tuple(steps), (source.name,))
 
@@ -456,8 +483,10 @@ def kind_sample_gradient(s: Situation, rng: random.Random, sample: int) -> Draft
             given_list.append((s.show(pre), values[pre.name][0]))
             delta_words = _both("mse: ∂L/∂I = (ŷ − y)·f′(I), {f}", "均方误差：∂L/∂I = (ŷ − y)·f′(I)，{f}", f=_activation_words(out_act))
         hints = (
-            _both("∂L/∂w = Õ · ∂L/∂I: the weight's input times the derivative at the unit it feeds.",
-                  "∂L/∂w = Õ · ∂L/∂I：权重的输入乘以它所连单元处的导数。"),
+            _both(
+                "∂L/∂w = Õ · ∂L/∂I: the weight's input times the derivative at the unit it feeds.",
+                "∂L/∂w = Õ · ∂L/∂I：权重的输入乘以它所连单元处的导数。",
+            ),
             delta_words,
         )
     else:
@@ -474,10 +503,16 @@ def kind_sample_gradient(s: Situation, rng: random.Random, sample: int) -> Draft
         d_out = sum(upper)
         steps.append(_both("∂L/∂{o} = Σₖ w·∂L/∂I = {v}", "∂L/∂{o} = Σₖ w·∂L/∂I = {v}", o=s.show(after), v=d_out))
         hints = (
-            _both("∂L/∂w = Õ · ∂L/∂I: the weight's input times the derivative at the unit it feeds.",
-                  "∂L/∂w = Õ · ∂L/∂I：权重的输入乘以它所连单元处的导数。"),
-            _both("∂L/∂{i} = f′({i}) · Σₖ w·∂L/∂Iₖ (a source's sum above it); {f}.",
-                  "∂L/∂{i} = f′({i}) · Σₖ w·∂L/∂Iₖ（其上方源处的求和）；{f}。", i=s.show(pre), f=_activation_words(act)),
+            _both(
+                "∂L/∂w = Õ · ∂L/∂I: the weight's input times the derivative at the unit it feeds.",
+                "∂L/∂w = Õ · ∂L/∂I：权重的输入乘以它所连单元处的导数。",
+            ),
+            _both(
+                "∂L/∂{i} = f′({i}) · Σₖ w·∂L/∂Iₖ (a source's sum above it); {f}.",
+                "∂L/∂{i} = f′({i}) · Σₖ w·∂L/∂Iₖ（其上方源处的求和）；{f}。",
+                i=s.show(pre),
+                f=_activation_words(act),
+            ),
         )
         if any(u != 0 for u in upper):
             _check(d_out, upper)
@@ -485,14 +520,16 @@ def kind_sample_gradient(s: Situation, rng: random.Random, sample: int) -> Draft
     if net.penalized and not net.is_bias(layer, row):
         share = float(net.penalty(s.weights)[1][index]) / s.data.n_samples
         given_list.append(("∂R/∂w / n", share))
-        hints = hints + (_both("The penalty adds its share ∂R/∂w / n to each sample's term.",
-                               "惩罚项给每个样本的项加上它的份额 ∂R/∂w / n。"),)
+        hints = hints + (
+            _both("The penalty adds its share ∂R/∂w / n to each sample's term.", "惩罚项给每个样本的项加上它的份额 ∂R/∂w / n。"),
+        )
     answer = _check(_sample_term(s, index, sample))
     name, shown = s.param_names(index)
     steps.append(_both("∂L/∂{i} = {d}", "∂L/∂{i} = {d}", i=s.show(pre), d=d_pre))
     if net.penalized and not net.is_bias(layer, row):
-        steps.append(_both("∂L/∂{p} = {o} × {d} + ∂R/∂w / n = {v}", "∂L/∂{p} = {o} × {d} + ∂R/∂w / n = {v}", p=shown, o=o_value,
-                           d=d_pre, v=answer))
+        steps.append(
+            _both("∂L/∂{p} = {o} × {d} + ∂R/∂w / n = {v}", "∂L/∂{p} = {o} × {d} + ∂R/∂w / n = {v}", p=shown, o=o_value, d=d_pre, v=answer)
+        )
     else:
         steps.append(_both("∂L/∂{p} = {o} × {d} = {v}", "∂L/∂{p} = {o} × {d} = {v}", p=shown, o=o_value, d=d_pre, v=answer))
     given = tuple(given_list)
@@ -521,10 +558,21 @@ def kind_sample_sum(s: Situation, rng: random.Random, sample: int) -> Draft:
         n=str(n),
         p=shown,
     )
-    hints = (_both("JVal = Σₛ Lₛ is a sum over the samples (not a mean), so its derivative is the sum of theirs.",
-                   "JVal = Σₛ Lₛ 是对样本求和（不是平均），所以它的导数是各样本导数之和。"),)
-    solution = (_both("∂JVal/∂{p} = {terms} = {v}", "∂JVal/∂{p} = {terms} = {v}", p=shown,
-                      terms=" + ".join(num(t) for t in terms).replace("+ −", "− "), v=answer),)
+    hints = (
+        _both(
+            "JVal = Σₛ Lₛ is a sum over the samples (not a mean), so its derivative is the sum of theirs.",
+            "JVal = Σₛ Lₛ 是对样本求和（不是平均），所以它的导数是各样本导数之和。",
+        ),
+    )
+    solution = (
+        _both(
+            "∂JVal/∂{p} = {terms} = {v}",
+            "∂JVal/∂{p} = {terms} = {v}",
+            p=shown,
+            terms=" + ".join(num(t) for t in terms).replace("+ −", "− "),
+            v=answer,
+        ),
+    )
     return Draft("sample-sum", question, given, name, None, answer, hints, solution)
 
 
@@ -554,11 +602,23 @@ def _step_numbers(s: Situation, optimizer: str, index: int) -> tuple[dict[str, f
     weights = np.array(s.weights, copy=True)
     opt.step(weights, np.asarray(snapshot.gradient, dtype=float), t)
     state = opt.state()
-    out = {"t": float(t), "gradient": float(state["gradient"][index]), "step": float(state["step"][index]),
-           "weight_before": float(weights[index])}
+    out = {
+        "t": float(t),
+        "gradient": float(state["gradient"][index]),
+        "step": float(state["step"][index]),
+        "weight_before": float(weights[index]),
+    }
     out["weight_after"] = out["weight_before"] + out["step"]
-    for key, name in (("m_prev", "m_prev"), ("v_prev", "v_prev"), ("m", "m"), ("v", "v"), ("m_hat", "m_hat"), ("v_hat", "v_hat"),
-                      ("velocity_prev", "u_prev"), ("velocity", "u")):
+    for key, name in (
+        ("m_prev", "m_prev"),
+        ("v_prev", "v_prev"),
+        ("m", "m"),
+        ("v", "v"),
+        ("m_hat", "m_hat"),
+        ("v_hat", "v_hat"),
+        ("velocity_prev", "u_prev"),
+        ("velocity", "u"),
+    ):
         if key in state:
             out[name] = float(state[key][index])
     return out, False
@@ -584,13 +644,16 @@ def _kind_step(optimizer: str) -> Callable[[Situation, random.Random, int], Draf
                 b1, b2, eps = (float(s.snapshot.hyper.get(k, d)) for k, d in (("beta1", b1), ("beta2", b2), ("epsilon", eps)))
                 given_list[alpha_at] = ("α", float(s.snapshot.hyper.get("alpha", config.alpha)))
             given_list += [("β₁", b1), ("β₂", b2), ("ε", eps), ("m (before)", parts["m_prev"]), ("v (before)", parts["v_prev"])]
-            rule = _both("m = β₁m + (1 − β₁)g, v = β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), Δw = −α·m̂/(√v̂ + ε).",
-                         "m = β₁m + (1 − β₁)g，v = β₂v + (1 − β₂)g²，m̂ = m/(1 − β₁ᵗ)，v̂ = v/(1 − β₂ᵗ)，Δw = −α·m̂/(√v̂ + ε)。")
+            rule = _both(
+                "m = β₁m + (1 − β₁)g, v = β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), Δw = −α·m̂/(√v̂ + ε).",
+                "m = β₁m + (1 − β₁)g，v = β₂v + (1 − β₂)g²，m̂ = m/(1 − β₁ᵗ)，v̂ = v/(1 − β₂ᵗ)，Δw = −α·m̂/(√v̂ + ε)。",
+            )
             m = b1 * parts["m_prev"] + (1 - b1) * g
             v = b2 * parts["v_prev"] + (1 - b2) * g * g
             m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
             steps = [
-                _both("m = {a}", "m = {a}", a=m), _both("v = {a}", "v = {a}", a=v),
+                _both("m = {a}", "m = {a}", a=m),
+                _both("v = {a}", "v = {a}", a=v),
                 _both("m̂ = m / (1 − β₁^{t}) = {a}", "m̂ = m / (1 − β₁^{t}) = {a}", t=str(t), a=m_hat),
                 _both("v̂ = v / (1 − β₂^{t}) = {a}", "v̂ = v / (1 − β₂^{t}) = {a}", t=str(t), a=v_hat),
             ]
@@ -611,15 +674,29 @@ def _kind_step(optimizer: str) -> Callable[[Situation, random.Random, int], Draf
         given = tuple(given_list)
         label = KIND_NAMES[f"{optimizer}-step"]
         if recorded:
-            question = _both("Iteration {k} was made by {o} (step t = {t}). What was the change Δw of {p} in that step?",
-                             "第 {k} 次迭代由{o}（第 t = {t} 步）得到。这一步中 {p} 的变化 Δw 是多少？",
-                             k=str(s.iteration), t=str(t), o=OPTIMIZER_NAMES[optimizer], p=shown)
+            question = _both(
+                "Iteration {k} was made by {o} (step t = {t}). What was the change Δw of {p} in that step?",
+                "第 {k} 次迭代由{o}（第 t = {t} 步）得到。这一步中 {p} 的变化 Δw 是多少？",
+                k=str(s.iteration),
+                t=str(t),
+                o=OPTIMIZER_NAMES[optimizer],
+                p=shown,
+            )
         else:
-            question = _both("{what} from iteration {k}: what is the change Δw of {p}?",
-                             "{what}：从第 {k} 次迭代出发。{p} 的变化 Δw 是多少？",
-                             what=label, k=str(s.iteration), t=str(t), p=shown)
-        hints = (rule, _both("Only this weight's own numbers enter: every weight has its own moments.",
-                             "只用到这个权重自己的数：每个权重都有自己的矩。"))
+            question = _both(
+                "{what} from iteration {k}: what is the change Δw of {p}?",
+                "{what}：从第 {k} 次迭代出发。{p} 的变化 Δw 是多少？",
+                what=label,
+                k=str(s.iteration),
+                t=str(t),
+                p=shown,
+            )
+        hints = (
+            rule,
+            _both(
+                "Only this weight's own numbers enter: every weight has its own moments.", "只用到这个权重自己的数：每个权重都有自己的矩。"
+            ),
+        )
         return Draft(f"{optimizer}-step", question, given, name, None, answer, hints, tuple(steps))
 
     return build
@@ -633,12 +710,18 @@ def kind_nudge(s: Situation, rng: random.Random, sample: int) -> Draft:
     answer = _check(gradient * delta)
     name, shown = s.param_names(index)
     given = ((f"∂JVal/∂{shown}", gradient), ("Δw", delta))
-    question = _both("Nudge {p} by Δw with the others held. What change of JVal does the tangent predict?",
-                     "把 {p} 微调 Δw，其余不动。切线预测 JVal 变化多少？", p=shown)
-    hints = (_both("To first order JVal changes by its slope times the step: ΔJ ≈ g·Δw.",
-                   "一阶近似下 JVal 的变化等于斜率乘以步长：ΔJ ≈ g·Δw。"),)
-    solution = (_both("ΔJ ≈ {g} × {d} = {v}", "ΔJ ≈ {g} × {d} = {v}", g=gradient, d=delta, v=answer),
-                _both("(the nudge then measures the actual change, which adds ½·J″·Δw²)", "（微调随后测得实际变化，多出 ½·J″·Δw² 一项）"))
+    question = _both(
+        "Nudge {p} by Δw with the others held. What change of JVal does the tangent predict?",
+        "把 {p} 微调 Δw，其余不动。切线预测 JVal 变化多少？",
+        p=shown,
+    )
+    hints = (
+        _both("To first order JVal changes by its slope times the step: ΔJ ≈ g·Δw.", "一阶近似下 JVal 的变化等于斜率乘以步长：ΔJ ≈ g·Δw。"),
+    )
+    solution = (
+        _both("ΔJ ≈ {g} × {d} = {v}", "ΔJ ≈ {g} × {d} = {v}", g=gradient, d=delta, v=answer),
+        _both("(the nudge then measures the actual change, which adds ½·J″·Δw²)", "（微调随后测得实际变化，多出 ½·J″·Δw² 一项）"),
+    )
     return Draft("nudge", question, given, name, None, answer, hints, solution)
 
 
@@ -664,27 +747,46 @@ def kind_softmax_ce(s: Situation, rng: random.Random, sample: int) -> Draft:
     given = tuple((s.show(node), float(v)) for node, v in zip(pre_nodes, logits)) + (("class", float(target + 1)),)
     i_j = s.show(pre_nodes[j])
     if real:
-        question = _both("{w} belongs to class {c}; the outputs are softmax(I) with cross-entropy. What is ∂L/∂{i}?",
-                         "{w} 属于第 {c} 类；输出为 softmax(I)，损失为交叉熵。∂L/∂{i} 等于多少？",
-                         w=_sample_words(sample), c=str(target + 1), i=i_j)
+        question = _both(
+            "{w} belongs to class {c}; the outputs are softmax(I) with cross-entropy. What is ∂L/∂{i}?",
+            "{w} 属于第 {c} 类；输出为 softmax(I)，损失为交叉熵。∂L/∂{i} 等于多少？",
+            w=_sample_words(sample),
+            c=str(target + 1),
+            i=i_j,
+        )
     else:
-        question = _both("Suppose {w}'s output sums I fed a softmax with cross-entropy, and its class were {c}. What would ∂L/∂{i} be?",
-                         "假设{w}的输出和 I 经过 softmax 并用交叉熵，且它属于第 {c} 类。∂L/∂{i} 会是多少？",
-                         w={"en": f"sample {sample}", "zh_CN": f"样本 {sample} "}, c=str(target + 1), i=i_j)
+        question = _both(
+            "Suppose {w}'s output sums I fed a softmax with cross-entropy, and its class were {c}. What would ∂L/∂{i} be?",
+            "假设{w}的输出和 I 经过 softmax 并用交叉熵，且它属于第 {c} 类。∂L/∂{i} 会是多少？",
+            w={"en": f"sample {sample}", "zh_CN": f"样本 {sample} "},
+            c=str(target + 1),
+            i=i_j,
+        )
     y = np.exp(logits - logits.max())
     total = float(y.sum())
     y = y / total
     hints = (
-        _both("The basic links ∂L/∂ŷ_k = −t_k/ŷ_k and ∂ŷ_k/∂I_j = ŷ_k(δ_jk − ŷ_j), summed over k at the source I_j, give ŷ_j − t_j.",
-              "基础影响链路 ∂L/∂ŷ_k = −t_k/ŷ_k 与 ∂ŷ_k/∂I_j = ŷ_k(δ_jk − ŷ_j) 在源 I_j 处对 k 求和，得到 ŷ_j − t_j。"),
-        _both("ŷ_j = e^{{I_j}} / Σₖ e^{{I_k}}; t_j is 1 for the sample's class, 0 otherwise.",
-              "ŷ_j = e^{{I_j}} / Σₖ e^{{I_k}}；样本所属类的 t_j 为 1，其余为 0。"),
+        _both(
+            "The basic links ∂L/∂ŷ_k = −t_k/ŷ_k and ∂ŷ_k/∂I_j = ŷ_k(δ_jk − ŷ_j), summed over k at the source I_j, give ŷ_j − t_j.",
+            "基础影响链路 ∂L/∂ŷ_k = −t_k/ŷ_k 与 ∂ŷ_k/∂I_j = ŷ_k(δ_jk − ŷ_j) 在源 I_j 处对 k 求和，得到 ŷ_j − t_j。",
+        ),
+        _both(
+            "ŷ_j = e^{{I_j}} / Σₖ e^{{I_k}}; t_j is 1 for the sample's class, 0 otherwise.",
+            "ŷ_j = e^{{I_j}} / Σₖ e^{{I_k}}；样本所属类的 t_j 为 1，其余为 0。",
+        ),
     )
     solution = (
         _both("Σₖ e^(I_k − max I) = {z}", "Σₖ e^(I_k − max I) = {z}", z=total),
         _both("ŷ = ({y})", "ŷ = ({y})", y=", ".join(num(v) for v in y)),
-        _both("∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}", "∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}", i=i_j, j=str(j + 1),
-              a=float(y[j]), t=f"{1.0 if j == target else 0.0:g}", v=answer),
+        _both(
+            "∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}",
+            "∂L/∂{i} = ŷ_{j} − t_{j} = {a} − {t} = {v}",
+            i=i_j,
+            j=str(j + 1),
+            a=float(y[j]),
+            t=f"{1.0 if j == target else 0.0:g}",
+            v=answer,
+        ),
     )
     return Draft("softmax-ce", question, given, None, sample, answer, hints, solution, (pre_nodes[j].name, str(target)))
 

@@ -51,8 +51,7 @@ def worksheet_html(exercises: Sequence[Exercise], config: RunConfig, sheet: int)
         "<html><body style='font-size:10.5pt'>",
         f"<h2>BP Studio — Worksheet {sheet} / 练习 {sheet}</h2>",
         f"<p style='color:#444'>{e(run_line(config, iteration))}</p>",
-        "<p style='color:#444'>Name / 姓名: ______________________ &nbsp;&nbsp; Score / 得分: ______ / "
-        f"{len(exercises)}</p>",
+        f"<p style='color:#444'>Name / 姓名: ______________________ &nbsp;&nbsp; Score / 得分: ______ / {len(exercises)}</p>",
     ]
     for ex in exercises:
         title = f"{ex.id} · {KIND_NAMES[ex.kind]['en']} / {KIND_NAMES[ex.kind]['zh_CN']}"
@@ -66,8 +65,10 @@ def worksheet_html(exercises: Sequence[Exercise], config: RunConfig, sheet: int)
         ]
     parts.append(f"<h2 style='page-break-before:always'>{e(KEY_HEADING)} — {sheet}</h2>")
     parts.append("<table width='100%' cellspacing='0' cellpadding='2' border='1' style='font-size:9pt'>")
-    parts.append("<tr><th align='left' width='7%'>#</th><th align='left' width='16%'>answer / 答案</th>"
-                 "<th align='left' width='8%'>±</th><th align='left' width='69%'>solution / 解</th></tr>")
+    parts.append(
+        "<tr><th align='left' width='7%'>#</th><th align='left' width='16%'>answer / 答案</th>"
+        "<th align='left' width='8%'>±</th><th align='left' width='69%'>solution / 解</th></tr>"
+    )
     for ex in exercises:
         steps = "<br>".join(e(step["en"]) for step in ex.solution)
         parts.append(f"<tr><td>{e(ex.id)}</td><td><b>{e(num(ex.answer))}</b></td><td>{ex.tolerance * 100:g} %</td><td>{steps}</td></tr>")
@@ -85,8 +86,11 @@ def write_worksheet(path: str | os.PathLike, exercises: Sequence[Exercise], conf
         writer = QPdfWriter(str(temporary))
         writer.setTitle(f"BP Studio worksheet {sheet}")
         writer.setCreator("BP Studio")
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter
+            )
+        )
         document = QTextDocument()
         document.setHtml(worksheet_html(exercises, config, sheet))
         document.print_(writer)  # lays a copy out on the writer's pages, ends its painter: the file is complete
