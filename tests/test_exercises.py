@@ -33,8 +33,9 @@ NETS = {
     "article-1000": RunConfig(),
     "softmax-2-4-2": RunConfig(dataset="xor", hidden=(4,), loss="cross-entropy", samples=8, seed=3),
     "sigmoid-3-6-4-3": RunConfig(hidden=(6, 4), activation="sigmoid", samples=7, optimizer="momentum", alpha=0.01),
+    "article-l2": RunConfig(samples=6, l2=0.3, optimizer="gd", alpha=0.002),  # each sample carries dR/dw / n
 }
-ITERATIONS = {"article": 3, "article-1000": 0, "softmax-2-4-2": 2, "sigmoid-3-6-4-3": 4}
+ITERATIONS = {"article": 3, "article-1000": 0, "softmax-2-4-2": 2, "sigmoid-3-6-4-3": 4, "article-l2": 2}
 
 
 # -- the oracle ---------------------------------------------------------------------------------------------
@@ -95,7 +96,11 @@ class Oracle:
         return v
 
     def jval(self, w, samples=None):
-        return sum(self.nodes(w, s)["L"] for s in (range(len(self.X)) if samples is None else samples))
+        """Σ Lₛ over the samples, plus their share of the penalty R (all of it for the whole set)."""
+        rows = range(len(self.X)) if samples is None else samples
+        weights = np.concatenate([m[:-1].ravel() for m in self.mats(w)])  # the bias rows are not penalised
+        penalty = self.config.l1 * np.abs(weights).sum() + 0.5 * self.config.l2 * (weights**2).sum()
+        return sum(self.nodes(w, s)["L"] for s in rows) + penalty * len(rows) / len(self.X)
 
     def d_weight(self, w, index, samples=None, of="L", s=None):
         plus, minus = w.copy(), w.copy()

@@ -470,6 +470,7 @@ def kind_sample_gradient(s: Situation, rng: random.Random, sample: int) -> Draft
     pre = Node(PRE, layer + 1, col)
     given_list: list[tuple[str, float]] = [(s.input_name(source), o_value)]
     steps: list[Text] = []
+    hints: tuple[Text, ...]
     if last:
         y = Node(Y, 0, col)
         predicted, target = values[y.name][0], float(s.data.targets[sample, col])
