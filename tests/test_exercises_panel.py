@@ -133,3 +133,30 @@ def test_the_panel_fits_a_1366_by_768_screen(qtbot, open_studio, language):
     panel = open_panel(qtbot, window)
     assert panel.width() <= 1366 and panel.height() <= 768 - 60
     assert panel.minimumSizeHint().width() <= 1366 and panel.minimumSizeHint().height() <= 700
+    window.menus.language_actions["en"].trigger()  # the language is the application's: the next test starts in English
+
+
+def test_without_a_run_or_with_nothing_to_ask_the_panel_says_so(qtbot, monkeypatch):
+    from bpstudio.control.studio_model import StudioModel
+    from bpstudio.qt import exercises_panel
+
+    panel = exercises_panel.ExercisesPanel(StudioModel())
+    qtbot.addWidget(panel)
+    panel.build()
+    assert panel.session is None and panel.heading.text().startswith("No run yet")
+
+    from bpstudio.control import Step, TrainingSession
+
+    session = TrainingSession(RunConfig(samples=5))
+    model = StudioModel()
+    model.apply_update(session.update(False))
+    session.execute(Step(1))
+    model.apply_update(session.update(False))
+    monkeypatch.setattr(exercises_panel, "build_sheet", lambda *args: [])  # a run where every answer would be 0 or ∞
+    panel = exercises_panel.ExercisesPanel(model)
+    qtbot.addWidget(panel)
+    panel.build()
+    assert panel.session is None and panel.list.count() == 0 and panel.heading.text().startswith("No exercise can be posed")
+    type_answer(qtbot, panel, "1")  # nothing to check: nothing happens, nothing raises
+    panel.hint()
+    panel.solution()

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..engine.budget import BudgetError
 from ..engine.config import RunConfig
 from ..engine.data import Problem
 from ..engine.snapshot import Snapshot
@@ -132,6 +133,8 @@ def _draw(situation: Situation, kind: str, rng: random.Random, sample: int | Non
                 draft = BUILDERS[kind](situation, rng, chosen)
         except NotPosed:
             continue
+        except BudgetError:  # a chain too large to work out (a very wide net): this kind is not asked
+            return None
         if (draft.kind, draft.prompt["en"]) not in seen:
             return draft
     return None

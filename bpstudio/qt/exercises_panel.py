@@ -39,6 +39,9 @@ from .i18n import current_language, marked
 
 MENU_TEXT = QT_TRANSLATE_NOOP("ExercisesPanel", "&Exercises…")
 MENU_TIP = QT_TRANSLATE_NOOP("ExercisesPanel", "Questions on the network on screen: type the number, see if it is right")
+UNPOSABLE = QT_TRANSLATE_NOOP(
+    "ExercisesPanel", "No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet."
+)
 MARKS = {RIGHT: "✓", WRONG: "✗", SHOWN: "◐"}
 COLOURS = {"right": "#1b7a3d", "wrong": "#b3261e", "hint": "#555555"}
 
@@ -60,6 +63,7 @@ class ExercisesPanel(QDialog):
         self.session: ExerciseSession | None = None
         self.sheet_number = 1
         self.building = False
+        self.unposable = False  # the run on screen allows no exercise (its numbers are not finite)
         self.about = ""  # the run the sheet is on, said above it
 
         self.heading = QLabel()
@@ -167,7 +171,7 @@ class ExercisesPanel(QDialog):
         self.sheet_number = self.sheet_number if sheet is None else sheet
         last, problem = model.last, model.problem
         if last is None or problem is None or last.snapshot.weights.size != problem.network.n_params:
-            self.session = None
+            self.session, self.unposable = None, False
             self._show_sheet()
             return
         snapshot, config, sample, number = last.snapshot, last.config, model.sample, self.sheet_number
@@ -177,14 +181,18 @@ class ExercisesPanel(QDialog):
         self.building = True
         self.heading.setText(self.tr("Making the sheet…"))
 
-        def work() -> ExerciseSession:
-            return ExerciseSession(build_sheet(problem, snapshot, config, number, sample), number)
+        def work() -> ExerciseSession | None:
+            try:
+                return ExerciseSession(build_sheet(problem, snapshot, config, number, sample), number)
+            except ValueError:  # no kind fits this run: said below, not raised on the GUI thread
+                return None
 
         model.executor.submit("exercises", work, self._built)
 
-    def _built(self, session: ExerciseSession) -> None:
+    def _built(self, session: ExerciseSession | None) -> None:
         self.building = False
-        self.session = session
+        self.session = session if session is not None and session.exercises else None
+        self.unposable = session is None or not session.exercises
         self._show_sheet()
 
     def _show_sheet(self) -> None:
@@ -277,7 +285,9 @@ class ExercisesPanel(QDialog):
         self.previous.setText(self.tr("◀ Previous"))
         self.next.setText(self.tr("Next ▶"))
         if self.session is None:
-            if not self.building:
+            if self.unposable:
+                self.heading.setText(marked("ExercisesPanel", UNPOSABLE))
+            elif not self.building:
                 self.heading.setText(self.tr("No run yet: start or open one, then choose New sheet."))
             self.title.clear()
             self.prompt.clear()

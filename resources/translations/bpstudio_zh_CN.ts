@@ -914,6 +914,10 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>下一题 ▶</translation>
     </message>
     <message>
+        <source>No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.</source>
+        <translation>这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。</translation>
+    </message>
+    <message>
         <source>No run yet: start or open one, then choose New sheet.</source>
         <translation>还没有运行：先开始或打开一个运行，再选择“换一套题”。</translation>
     </message>

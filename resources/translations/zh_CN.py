@@ -952,4 +952,6 @@ TRANSLATIONS.update({  # Learn ▸ Exercises (issue 28)
     "◀ Previous": "◀ 上一题",
     "Next ▶": "下一题 ▶",
     "No run yet: start or open one, then choose New sheet.": "还没有运行：先开始或打开一个运行，再选择“换一套题”。",
+    "No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.":
+        "这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。",
 })
