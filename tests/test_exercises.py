@@ -34,8 +34,9 @@ NETS = {
     "softmax-2-4-2": RunConfig(dataset="xor", hidden=(4,), loss="cross-entropy", samples=8, seed=3),
     "sigmoid-3-6-4-3": RunConfig(hidden=(6, 4), activation="sigmoid", samples=7, optimizer="momentum", alpha=0.01),
     "article-l2": RunConfig(samples=6, l2=0.3, optimizer="gd", alpha=0.002),  # each sample carries dR/dw / n
+    "sigmoid-ce-2-3-1": RunConfig(dataset="circle", hidden=(3,), loss="cross-entropy", output="sigmoid", samples=8, seed=2),
 }
-ITERATIONS = {"article": 3, "article-1000": 0, "softmax-2-4-2": 2, "sigmoid-3-6-4-3": 4, "article-l2": 2}
+ITERATIONS = {"article": 3, "article-1000": 0, "softmax-2-4-2": 2, "sigmoid-3-6-4-3": 4, "article-l2": 2, "sigmoid-ce-2-3-1": 3}
 
 
 # -- the oracle ---------------------------------------------------------------------------------------------
@@ -212,6 +213,7 @@ def test_every_kinds_answer_agrees_with_the_definitions(worked, key):
     config, trainer, sheet, oracle, history = worked[key]
     kinds = {e.kind for e in sheet}
     expected_kinds = set(KINDS) - ({"sample-sum"} if key == "article-1000" else set())
+    expected_kinds -= {"softmax-ce", "source"} if key == "sigmoid-ce-2-3-1" else set()  # one output: no softmax, no branching
     assert kinds == expected_kinds, f"{key}: missing {expected_kinds - kinds}"
     assert np.allclose(history[-1], trainer.weights, rtol=1e-6, atol=1e-9), "the oracle's replay is the run"
     for exercise in sheet:
@@ -254,6 +256,24 @@ def test_the_answer_follows_from_the_numbers_given_as_printed(worked, key):
         else:
             continue  # link and sample-gradient need the formula of the link: checked against the oracle above
         assert is_right(got, e.answer, e.tolerance), (key, e.kind, got, e.answer)
+
+
+@pytest.mark.parametrize("key", ["article", "softmax-2-4-2", "sigmoid-3-6-4-3", "sigmoid-ce-2-3-1"])
+def test_every_sort_of_basic_link_is_asked_and_right(worked, key):
+    """Activation links, loss links, weight-to-I links (and softmax's I → y links) each against the oracle."""
+    config, trainer, _, oracle, history = worked[key]
+    sheet = make_sheet(trainer.problem, trainer.snapshot(), config, sheet=3, count=40, kinds=["link"])
+    sorts = set()
+    for e in sheet:
+        source, target = e.subject
+        sorts.add((source[0], target[0]))
+        assert e.answer == pytest.approx(expected(oracle, e, history), rel=1e-5, abs=1e-9), e.prompt["en"]
+    wanted = {("W", "I"), ("y", "L")} | ({("I", "O")} if len(oracle.sizes) > 2 else set())
+    if config.output_activation == "softmax":
+        wanted.add(("I", "y"))
+    elif config.output_activation == "sigmoid":
+        wanted.add(("I", "y"))
+    assert wanted <= sorts, (key, sorts)
 
 
 def test_the_same_sheet_number_gives_the_same_sheet_and_another_another():

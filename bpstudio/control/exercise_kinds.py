@@ -811,8 +811,9 @@ def unavailable(situation: Situation, kind: str) -> str | None:
     net = situation.net
     if kind == "sample-sum" and situation.data.n_samples > SUM_SAMPLES:
         return f"sample-sum needs at most {SUM_SAMPLES} training samples; this run has {situation.data.n_samples}"
-    if kind == "source" and net.n_layers < 2 and net.output_activation != "softmax":
-        return "source needs a hidden layer (a chain with a source)"
+    branching = any(net.sizes[layer + 2] > 1 for layer in range(net.n_layers - 1))
+    if kind == "source" and not branching and not (net.output_activation == "softmax" and net.sizes[-1] > 1):
+        return "source needs a chain with a source: a hidden layer feeding two units or more"
     if kind == "softmax-ce" and net.sizes[-1] < 2:
         return "softmax-ce needs two outputs or more"
     return None
