@@ -1,18 +1,16 @@
 """The kinds of exercise: each builds one question from the run, with its answer, hints and solution.
 
-A student learns backprop by working a number out and being told whether it
-is right.  Each exercise is made from the current run — its network, weights,
-a sample, the iteration — with the studio's own machinery (the influence
-chain, node values, the optimizer, the nudge), so the question is about what
-the window shows.  Each states the numbers it gives and the tolerance,
-offers hints (which basic links, which numbers) and a worked solution.
+Each kind reads the run through the studio's own machinery (the influence
+chain, node values, the optimizer and its step record, the nudge), so the
+question is about the numbers the window shows; it states the numbers it
+gives, and offers hints (which basic links, which numbers) and a worked
+solution.  Texts are in both languages side by side (``{"en": …, "zh_CN": …}``):
+the CLI writes both without Qt, and the window picks the one it speaks.
 
-The texts are in both languages side by side (``{"en": …, "zh_CN": …}``):
-``bpstudio exercises --json`` writes both without Qt, and the window picks
-the one it speaks.  Numbers in the texts have six significant digits; the
-answers are the full-precision values, and an instance whose answer the
-rounding of its given numbers could move by more than a hundredth of the
-tolerance (a sum that cancels, an answer of 0) is not posed.
+Numbers in the texts have six significant digits while the answers keep full
+precision; an instance whose answer that rounding could move by more than a
+hundredth of the tolerance (a sum whose terms cancel, an answer of 0) is not
+posed (:class:`NotPosed`), and another is drawn.
 """
 
 from __future__ import annotations
