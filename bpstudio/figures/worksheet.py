@@ -13,21 +13,25 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..control.exercise_kinds import KIND_NAMES, num
 from ..control.exercises import Exercise
 from ..control.safe_write import replacing_path
 from ..engine.config import RunConfig
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
+
 KEY_HEADING = "Answers / 答案"
 
 
-def _application():
+def _application() -> QGuiApplication:
     """The running QGuiApplication, or an offscreen one (a server or an ssh session has no display)."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
-    if app is not None:
+    if isinstance(app, QGuiApplication):
         return app
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -76,7 +80,7 @@ def worksheet_html(exercises: Sequence[Exercise], config: RunConfig, sheet: int)
     return "".join(parts)
 
 
-def write_worksheet(path: str | os.PathLike, exercises: Sequence[Exercise], config: RunConfig, sheet: int) -> int:
+def write_worksheet(path: str | os.PathLike[str], exercises: Sequence[Exercise], config: RunConfig, sheet: int) -> int:
     """Write the PDF; returns its page count (the key is the last page or pages)."""
     _application()
     from PySide6.QtCore import QMarginsF, QSizeF

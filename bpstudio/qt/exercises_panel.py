@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -336,7 +337,7 @@ def given_table(exercise: Exercise) -> str:
 class ExercisesAction(QObject):
     """Learn ▸ Exercises (objectName ``exercises``) and the one panel it opens."""
 
-    def __init__(self, menu, parent: QWidget, model: StudioModel) -> None:
+    def __init__(self, menu: QMenu, parent: QWidget, model: StudioModel) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.model = model
