@@ -160,3 +160,20 @@ def test_without_a_run_or_with_nothing_to_ask_the_panel_says_so(qtbot, monkeypat
     type_answer(qtbot, panel, "1")  # nothing to check: nothing happens, nothing raises
     panel.hint()
     panel.solution()
+
+
+def test_an_untouched_sheet_is_made_again_when_the_panel_reopens_a_worked_one_is_kept(qtbot, open_studio):
+    window = open_studio(RunConfig(samples=5))
+    panel = open_panel(qtbot, window)
+    first = panel.session
+    panel.close()
+    window.actions_by_name["step"].trigger()
+    qtbot.waitUntil(lambda: window.last.snapshot.iteration == 1, timeout=5000)
+    window.findChild(QAction, "exercises").trigger()
+    qtbot.waitUntil(lambda: panel.session is not first and panel.session is not None, timeout=10000)
+    assert {e.iteration for e in panel.session.exercises} == {1} and panel.session.sheet == first.sheet
+    type_answer(qtbot, panel, "1")
+    worked = panel.session
+    panel.close()
+    window.findChild(QAction, "exercises").trigger()
+    assert panel.isVisible() and panel.session is worked  # the student's answers stay

@@ -190,6 +190,13 @@ class ExercisesPanel(QDialog):
 
         model.executor.submit("exercises", work, self._built)
 
+    def worked_on(self) -> bool:
+        """True once an answer was typed, a hint taken or a solution shown on this sheet."""
+        session = self.session
+        if session is None:
+            return False
+        return session.score.attempted > 0 or any(session.hints_shown) or any(session.solution_open)
+
     def _built(self, session: ExerciseSession | None) -> None:
         self.building = False
         self.session = session if session is not None and session.exercises else None
@@ -349,9 +356,15 @@ class ExercisesAction(QObject):
         self.retranslate()
 
     def open(self) -> ExercisesPanel:
-        """Show the panel with a sheet on the run as it is now; an open panel keeps its sheet and comes forward."""
+        """Show the panel with a sheet on the run as it is now.
+
+        A sheet the student has worked on is kept (and an open panel just comes
+        forward); an untouched one is made again from the run as it is now.
+        """
         if self.panel is None:
             self.panel = ExercisesPanel(self.model, self.parent_widget)
+            self.panel.build()
+        elif not self.panel.isVisible() and not self.panel.worked_on():
             self.panel.build()
         self.panel.show()
         self.panel.raise_()
