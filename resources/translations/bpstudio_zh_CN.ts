@@ -884,6 +884,89 @@ The studio keeps running; the view may be incomplete. The details are written to
     </message>
 </context>
 <context>
+    <name>ExercisesPanel</name>
+    <message>
+        <source>&amp;Exercises…</source>
+        <translation>练习(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Questions on the network on screen: type the number, see if it is right</source>
+        <translation>关于屏幕上这个网络的题目：输入数值，看看是否正确</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} · iteration {k} · sample {s} · {net}</source>
+        <translation>练习 {sheet} · 第 {k} 次迭代 · 样本 {s} · {net}</translation>
+    </message>
+    <message>
+        <source>Making the sheet…</source>
+        <translation>正在出题…</translation>
+    </message>
+    <message>
+        <source>Hint {n}:</source>
+        <translation>提示 {n}：</translation>
+    </message>
+    <message>
+        <source>Solution, step by step:</source>
+        <translation>逐步解答：</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>New sheet</source>
+        <translation>换一套题</translation>
+    </message>
+    <message>
+        <source>Another sheet on the run as it is now (network, sample, iteration)</source>
+        <translation>按当前的运行（网络、样本、迭代）再出一套题</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>a number, e.g. -0.0588 or 1.2e-3; Enter checks it</source>
+        <translation>一个数，例如 -0.0588 或 1.2e-3；按回车检查</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Which basic links, which numbers: one hint at a time</source>
+        <translation>用哪些基础影响链路、哪些数：每次一条提示</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解答</translation>
+    </message>
+    <message>
+        <source>The worked solution, step by step (this exercise then no longer scores)</source>
+        <translation>逐步的解答（看过之后本题不再计分）</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一题</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一题 ▶</translation>
+    </message>
+    <message>
+        <source>No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.</source>
+        <translation>这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。</translation>
+    </message>
+    <message>
+        <source>No run yet: start or open one, then choose New sheet.</source>
+        <translation>还没有运行：先开始或打开一个运行，再选择“换一套题”。</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>JVal plot (the article's figure)…</source>
@@ -1788,6 +1871,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>学习(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -972,3 +972,29 @@ TRANSLATIONS.update({  # issue 26: one record per activation and loss; softplus 
     "leaky ReLU passes I where I > 0 (slope 1) and 0.01 of it elsewhere: it never stops":
         "泄漏 ReLU 在 I > 0 处让 I 通过（斜率 1），其余处只通过它的 0.01：它从不停止",
 })
+
+# --- exercises ---
+TRANSLATIONS.update({  # Learn ▸ Exercises (issue 28)
+    "&Learn": "学习(&L)",
+    "&Exercises…": "练习(&E)…",
+    "Questions on the network on screen: type the number, see if it is right": "关于屏幕上这个网络的题目：输入数值，看看是否正确",
+    "Sheet {sheet} · iteration {k} · sample {s} · {net}": "练习 {sheet} · 第 {k} 次迭代 · 样本 {s} · {net}",
+    "Making the sheet…": "正在出题…",
+    "Exercises": "练习",
+    "New sheet": "换一套题",
+    "Another sheet on the run as it is now (network, sample, iteration)": "按当前的运行（网络、样本、迭代）再出一套题",
+    "Your answer:": "你的答案：",
+    "a number, e.g. -0.0588 or 1.2e-3; Enter checks it": "一个数，例如 -0.0588 或 1.2e-3；按回车检查",
+    "Check": "检查",
+    "Hint": "提示",
+    "Hint {n}:": "提示 {n}：",
+    "Which basic links, which numbers: one hint at a time": "用哪些基础影响链路、哪些数：每次一条提示",
+    "Solution": "解答",
+    "Solution, step by step:": "逐步解答：",
+    "The worked solution, step by step (this exercise then no longer scores)": "逐步的解答（看过之后本题不再计分）",
+    "◀ Previous": "◀ 上一题",
+    "Next ▶": "下一题 ▶",
+    "No run yet: start or open one, then choose New sheet.": "还没有运行：先开始或打开一个运行，再选择“换一套题”。",
+    "No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.":
+        "这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。",
+})
