@@ -89,7 +89,7 @@ def open_studio(qtbot):
     for window in windows:
         window.ask_before_closing = False
         window.close()
-        assert not window.thread.isRunning()
+        assert not window.training.isRunning()
     if windows:
         # a closing window remembers its language, theme and layout: the next test starts from none of them
         from PySide6.QtCore import QSettings
