@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         use_fusion(app)  # before any widget is made: setting it later re-polishes them all
         self.setObjectName("main_window")
         self.settings = settings = StudioSettings()
-        config, notice = self._build_trainer(config, restore_settings)
+        config, self.settings_notice = self._build_trainer(config, restore_settings)
         self.model = StudioModel(QtExecutor(self))
         self.closing_down = False  # set when the window closes: late answers are dropped
         self.model_signals = ModelSignals(self.model, self)
@@ -99,16 +99,13 @@ class MainWindow(QMainWindow):
         self.looks.apply()
         self.languages.set_language((settings.language or system_language()) if restore_settings else "en")
         self.closer = CloseProtocol(self)
-        self.settings_notice = None if notice is None else self.tr(
-            "The remembered settings could not be used ({reason}); BP Studio starts with the article's run."
-        ).format(reason=notice)
         if self.settings_notice:
             QTimer.singleShot(0, lambda: QMessageBox.information(self, self.tr("Settings set aside"), self.settings_notice or ""))
         self.training.start()
 
     # -- building -------------------------------------------------------------------------------
     def _build_trainer(self, config: RunConfig | None, restore_settings: bool) -> tuple[RunConfig, str | None]:
-        """The trainer on the remembered settings; ones that fail to build give way to the article's run, said why."""
+        """The trainer on the remembered settings; ones that fail to build give way to the article's run (the notice says why)."""
         notice = None
         if config is None and restore_settings:
             config, notice = self.settings.config()
@@ -119,7 +116,8 @@ class MainWindow(QMainWindow):
                 raise
             config, notice = None, str(err).splitlines()[0] if str(err) else type(err).__name__
             self.training = TrainingThread(RunConfig(), self)
-        return config or RunConfig(), notice
+        said = self.tr("The remembered settings could not be used ({reason}); BP Studio starts with the article's run.")
+        return config or RunConfig(), None if notice is None else said.format(reason=notice)
 
     def _build_views(self, config: RunConfig) -> None:
         model, signals = self.model, self.model_signals
@@ -219,9 +217,10 @@ class MainWindow(QMainWindow):
             set_full_screen=looks.set_full_screen,
             set_presentation_size=looks.set_presentation_size,
         )
-        docks = (self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock, self.landscape_dock, self.map_dock,
-                 self.health_dock)  # fmt: skip
-        self.menus: StudioMenus = StudioMenus(self.menuBar(), self, handlers, self.files, self.exports, self.actions_by_name.values(), docks)
+        docks = [self.controls_dock, self.inspector_dock, self.probe_dock, self.runs_dock]
+        docks += [self.landscape_dock, self.map_dock, self.health_dock]
+        actions = self.actions_by_name.values()
+        self.menus: StudioMenus = StudioMenus(self.menuBar(), self, handlers, self.files, self.exports, actions, docks)
         self.board = BoardView(self, self.inspector_dock, docks[:1] + docks[2:], self.centralWidget, self.inspector.set_board)
         self.menus.view_menu.insertAction(self.menus.full_screen, self.board.action)
         self.pointer = Pointer(self, self.menus.view_menu, self.menus.full_screen)  # presentation's pointer, the cursor halo
