@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
         self.menus: StudioMenus = StudioMenus(self.menuBar(), self, handlers, self.files, self.exports, actions, docks)
         self.board = BoardView(self, self.inspector_dock, docks[:1] + docks[2:], self.centralWidget, self.inspector.set_board)
         self.menus.view_menu.insertAction(self.menus.full_screen, self.board.action)
-        self.pointer = Pointer(self, self.menus.view_menu, self.menus.full_screen)  # presentation's pointer, the cursor halo
+        menus, views = self.menus, (self.model_signals, self.inspector, self.network_view)  # the pointer, the cursor halo
+        self.pointer = Pointer(self, *views, menus.presentation, lambda: self.look, menus.view_menu, menus.full_screen)
         for messenger in (self.files, self.exports):
             messenger.status_message.connect(lambda text: self.status.showMessage(text, STATUS_MESSAGE_MS))
         self.files.title_changed.connect(self.setWindowTitle)
