@@ -39,3 +39,19 @@ def test_every_view_and_presenter_is_told_of_one_update_in_order(open_studio, qt
     assert win.network_view.phase is None and not win.phase_banner.isVisibleTo(win)
     assert win.status.fields["iteration"].text() == "iteration 2"
     assert win.actions_by_name["rewind"].isEnabled() and not win.actions_by_name["pause"].isEnabled()
+
+
+def test_the_chosen_sample_has_one_owner_that_the_trainer_and_the_diagram_follow(open_studio, qtbot):
+    """A sample chosen in the inspector, then a smaller data set: the phase walk shows the last sample it has."""
+    from bpstudio.engine.config import RunConfig
+
+    win = open_studio(RunConfig(samples=40))
+    win.inspector.sample_box.setValue(30)
+    assert win.model.sample == 30 and win.network_view.tips.sample_of() == 30
+    qtbot.waitUntil(lambda: win.training.session.sample == 30, timeout=5000)
+    win.gestures.on_change_requested("samples", 10)
+    qtbot.waitUntil(lambda: win.problem is not None and win.problem.dataset.n_samples == 10, timeout=5000)
+    assert win.model.sample == 9 and win.inspector.sample_box.value() == 9
+    win.gestures.step_phase()
+    qtbot.waitUntil(lambda: win.last.phase is not None, timeout=5000)
+    assert win.last.phase.sample == 9 and win.banner.isHidden()
