@@ -89,6 +89,7 @@ def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes
     win.gestures.pause()
 
 
+@pytest.mark.parametrize("screen, expected", [((1920, 1080), (1728, 972)), ((1366, 740), None)])
 def test_a_first_start_takes_most_of_the_screen_centred(qtbot, monkeypatch, open_studio, screen, expected):
     """A 1920 screen showed a 1366x768 window in its corner; a laptop's is maximized, so that
     the frame around the window does not push the status bar off the screen (#24)."""
