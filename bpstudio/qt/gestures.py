@@ -5,9 +5,11 @@ here changes what is shown — the Update that comes back does (see
 :mod:`.run_view`, :mod:`.refusals`).  Two things are shown at once because the
 trainer's answer would come a moment late: Run and Pause switch the actions
 (Space must not start a run twice), and Run and Step put a phase walk away.
-A new setting is checked here first (``RunConfig.with_changes``); one that
-cannot be a run is said in the banner, never sent.  After Enter in a field,
-Space and the arrows drive the run again: the diagram takes the focus back.
+One setting goes to the trainer, which refuses what cannot be (:mod:`.refusals`
+says why); a data set with what it takes along is checked here first
+(``RunConfig.with_changes``) and, if it cannot be a run, said in the banner,
+never sent.  After Enter in a field, Space and the arrows drive the run again:
+the diagram takes the focus back.
 """
 
 from __future__ import annotations
