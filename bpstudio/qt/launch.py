@@ -71,12 +71,9 @@ def smoke_test(app, window, args) -> int:
     target = Path(args.screenshot or Path(tempfile.gettempdir()) / "bpstudio-smoke.png")
     result = {"code": 1}
 
-    from ..control import RunState
-
     def check():
         last = window.last
-        done = last is not None and last.state in (RunState.FINISHED, RunState.CONVERGED, RunState.DIVERGED)
-        if last is not None and (last.iteration >= args.iterations or done):
+        if last is not None and (last.iteration >= args.iterations or window.model.finished):
             window.gestures.pause()
             QTimer.singleShot(300, finish)
             return
