@@ -72,7 +72,7 @@ def main() -> int:
     window.show()
     until(lambda: window.last is not None)
     if len(sys.argv) > 1 and sys.argv[1] != "en":
-        window.set_language(sys.argv[1])
+        window.languages.set_language(sys.argv[1])
     window.menus.full_screen.trigger()
     until(lambda: window.isFullScreen())
     window.menus.presentation.trigger()

@@ -96,7 +96,7 @@ def test_beside_the_sample_its_inputs_prediction_and_target(qtbot, open_studio):
 
 def test_every_samples_term_adds_up_to_the_gradient_in_the_inspector(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     inspector = chosen(qtbot, win, 2)
     qtbot.waitUntil(lambda: inspector.view.iteration == 1, timeout=10000)
@@ -104,7 +104,7 @@ def test_every_samples_term_adds_up_to_the_gradient_in_the_inspector(qtbot, open
     terms = inspector.view.contributions
     assert sums.terms is terms and terms.n_samples == 1000
     # the engine's own gradient of JVal (the trainer's), as an independent total
-    trainer = win.thread.session.trainer
+    trainer = win.training.session.trainer
     from bpstudio.engine.propagation import jval_and_gradient
 
     _, gradient = jval_and_gradient(trainer.network, win.last.snapshot.weights, trainer.dataset.inputs_aug, trainer.dataset.targets_t)
@@ -150,7 +150,7 @@ ALLOWED = {"LaTeX", "JVal", "Adam", "tanh", "sign", "lv"}  # names, not words of
 
 def test_the_chinese_inspector_has_no_english_left(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     win.findChild(QAction, "language_zh_CN").trigger()
     inspector = chosen(qtbot, win, 0)

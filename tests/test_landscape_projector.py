@@ -28,7 +28,7 @@ def settle(qtbot):
 def projector(request, open_studio, qtbot):
     win = open_studio()
     win.resize(1366, 768)
-    win.set_presentation_size(request.param)
+    win.looks.set_presentation_size(request.param)
     win.findChild(QAction, "presentation").setChecked(True)
     win.landscape_dock.show()
     win.landscape_dock.raise_()
@@ -44,7 +44,7 @@ def test_the_legends_never_cover_the_plots_and_their_marks(projector, qtbot):
     win = projector
     panel = win.landscape
     for language in ("en", "zh_CN"):
-        win.set_language(language)
+        win.languages.set_language(language)
         for view, marks in ((panel.map_view, ("next_mark", "point")), (panel.slice_view, ("optimizer_mark", "gradient_mark"))):
             panel.tabs.setCurrentWidget(view)
             qtbot.waitUntil(lambda v=view: v.legend.isVisible() and bool(v.legend.items), timeout=WAIT)
@@ -60,7 +60,7 @@ def test_the_legends_never_cover_the_plots_and_their_marks(projector, qtbot):
                     assert box.contains(at) and not legend.contains(at)
             assert any(label.toolTip() for _sample, label in view.legend.items)  # the full words of a short label, on a hover
             view.grab().save(f"/tmp/landscape_{view.objectName()}_{language}_{win.look.digit_px:.0f}.png")
-    win.set_language("en")
+    win.languages.set_language("en")
 
 
 def test_ticks_reach_the_projectors_digit_height_without_overlapping_and_titles_are_whole(projector, qtbot):

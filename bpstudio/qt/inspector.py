@@ -340,6 +340,25 @@ class Inspector(QScrollArea):
             self.row_names[key].setText(marked("Inspector", text).format(p=symbol))
 
     # -- what the model says ------------------------------------------------------------------
+    def follow_model(self, signals) -> None:
+        """Show the model's answers (``signals``: its Qt adapter); the sample box and the nudge ask it."""
+        model = signals.model
+        self.sample_changed.connect(model.select_sample)
+        self.nudge_requested.connect(model.nudge)
+        signals.problem_changed.connect(self.set_problem)
+        signals.selection_changed.connect(self.show_selection)
+        signals.sample_changed.connect(self.show_sample)
+        signals.chain_ready.connect(self.show_chain)
+        signals.node_ready.connect(self.show_node)
+        signals.nudge_ready.connect(self.show_nudge)
+
+    def show_sample(self, sample: int) -> None:
+        """The model's chosen sample (it owns it): the box shows it without asking again."""
+        if self.sample_box.value() != sample:
+            was = self.sample_box.blockSignals(True)
+            self.sample_box.setValue(sample)
+            self.sample_box.blockSignals(was)
+
     def set_problem(self, problem: Problem) -> None:
         self.problem = problem
         self.sample_box.blockSignals(True)

@@ -117,6 +117,19 @@ class NetworkView(QGraphicsView):
         self.tips = DiagramTips(self)  # tooltips on nodes, links, sources and sinks
         self.units = UnitDecorations()  # what each hidden unit sees, saturated and dead marks
 
+    def follow_model(self, signals) -> None:
+        """Follow the model (``signals``: its Qt adapter): each run's network, the chosen weight's chain, the sample.
+
+        A click on a weight or a node is a question to the model; its answer comes
+        back as ``selection_changed`` (the inspector reads the node's).
+        """
+        model = signals.model
+        self.param_selected.connect(model.select)
+        self.node_selected.connect(model.request_node)
+        signals.problem_changed.connect(self.set_problem)
+        signals.selection_changed.connect(self.show_selection)
+        self.tips.sample_of = lambda: model.sample  # hover texts give the chosen sample's values
+
     def retranslate(self) -> None:
         """Source and sink tags follow the language."""
         for item in self.nodes.values():

@@ -96,6 +96,12 @@ class PredictionProbe(QWidget):
                 )
             )
 
+    def follow_model(self, signals) -> None:
+        """Ask the model (``signals``: its Qt adapter) for the sliders' inputs; show its answers and each new run's inputs."""
+        self.inputs_changed.connect(signals.model.probe)
+        signals.problem_changed.connect(self.set_problem)
+        signals.probe_ready.connect(self.show_reading)
+
     def inputs(self) -> np.ndarray:
         return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges, strict=True)])
 

@@ -117,6 +117,11 @@ class RunsPanel(QWidget):
         layout.addLayout(row)
         self.retranslate()
 
+    def follow_model(self, signals) -> None:
+        """List the runs the model (``signals``: its Qt adapter) keeps, and take away those it forgets."""
+        signals.run_kept.connect(self.show_run)
+        signals.run_forgotten.connect(self.forgotten)
+
     def retranslate(self) -> None:
         self.hint.setText(self.tr("Finished runs; tick to overlay their JVal curves."))
         self.remove.setText(self.tr("Remove"))

@@ -176,7 +176,7 @@ class SessionFiles(QObject):
             return False
         self.pause()
         self.opening.emit()
-        self.model.pending_selection = saved.selected_param
+        self.model.open_next_run_with(saved.selected_param)
         self.pending = (Path(path), saved)
         self._enable_saving(False)
         self.submit(LoadSaved(saved))
@@ -195,7 +195,7 @@ class SessionFiles(QObject):
         self.pending = None
         self._enable_saving(True)
         if error is not None:
-            self.model.pending_selection = None
+            self.model.open_next_run_with(None)
             self._refused(path, error.splitlines()[0])
             return
         self.path = path

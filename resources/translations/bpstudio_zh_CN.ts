@@ -23,6 +23,13 @@
     </message>
 </context>
 <context>
+    <name>CloseProtocol</name>
+    <message>
+        <source>Finishing the current step… BP Studio closes when it is done.</source>
+        <translation>正在完成当前步骤……完成后 BP Studio 将关闭。</translation>
+    </message>
+</context>
+<context>
     <name>ControlsPanel</name>
     <message>
         <source>Adam as in the article; gradient descent is the plain rule; momentum adds velocity.</source>
@@ -1608,10 +1615,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>梯度健康</translation>
     </message>
     <message>
-        <source>The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.</source>
-        <translation>训练进程意外结束（{how}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1682,14 +1685,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Training</source>
         <translation>训练</translation>
-    </message>
-    <message>
-        <source>Training stopped because of an error: {error}</source>
-        <translation>训练因错误而停止：{error}</translation>
-    </message>
-    <message>
-        <source>Finishing the current step… BP Studio closes when it is done.</source>
-        <translation>正在完成当前步骤……完成后 BP Studio 将关闭。</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2713,17 @@ The current session stays as it was.</source>
     <message>
         <source>Terms</source>
         <translation>术语</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerReports</name>
+    <message>
+        <source>Training stopped because of an error: {error}</source>
+        <translation>训练因错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.</source>
+        <translation>训练进程意外结束（{how}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
     </message>
 </context>
 <context>
