@@ -26,7 +26,7 @@ from bpstudio.engine.config import RunConfig  # noqa: E402
 def main() -> None:
     trainer = RunConfig(hidden=(32, 32)).trainer()
     net = trainer.network
-    first, middle, last = (range(a, b) for a, b in zip(net.offsets[:-1], net.offsets[1:]))
+    first, middle, last = (range(a, b) for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True))
     indices = list(first) + list(middle)[::11] + list(last)
     times = []
     worst_name = ""

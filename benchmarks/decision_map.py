@@ -120,7 +120,7 @@ def window_run(app: QApplication, pictures: bool = True, selected: bool = True) 
         times["start"] = time.perf_counter()
         frames.clear()
         CPU.update(background=0.0, gui=0.0)
-        window.run()
+        window.gestures.run()
 
     def check():
         times["shown"].append(window.unit_views.map_panel.shown)

@@ -43,7 +43,7 @@ def main() -> None:
     links_cold = time.perf_counter() - links_started
 
     warm = []
-    for k in range(20):
+    for _ in range(20):
         trainer.step()
         numbers = chain.evaluate(trainer.weights, data, sample=0, path_limit=0, with_numeric=False)
         started = time.perf_counter()

@@ -66,7 +66,7 @@ def window_run(app: QApplication, probe_latency: bool, max_iter: int = 50000):
         last[0] = time.perf_counter()
         if probe_latency:
             tick.start()
-        window.run()
+        window.gestures.run()
 
     def check():
         if window.last is not None and window.last.state is RunState.FINISHED:

@@ -18,6 +18,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import time  # noqa: E402
+from functools import partial  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -57,15 +58,15 @@ def main() -> None:
         first, last = 0, net.n_params - 1
         article = config == RunConfig()
         print(title)
-        report("101-point slice of W0[0,0]", lambda: SliceTask(net, data, snap, first), repeats[0], 20 if article else None)
-        report(f"101-point slice of {net.param_name(last)}", lambda: SliceTask(net, data, snap, last), repeats[0])
+        report("101-point slice of W0[0,0]", partial(SliceTask, net, data, snap, first), repeats[0], 20 if article else None)
+        report(f"101-point slice of {net.param_name(last)}", partial(SliceTask, net, data, snap, last), repeats[0])
         report(
             f"41x41 map of W0[0,0] x {net.param_name(last)}",
-            lambda: MapTask(net, data, snap, params=(first, last)),
+            partial(MapTask, net, data, snap, params=(first, last)),
             repeats[1],
             1000 if article else None,
         )
-        report("41x41 map of two random directions", lambda: MapTask(net, data, snap, seed=1), repeats[1])
+        report("41x41 map of two random directions", partial(MapTask, net, data, snap, seed=1), repeats[1])
 
 
 if __name__ == "__main__":

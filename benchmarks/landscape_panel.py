@@ -63,7 +63,7 @@ def main() -> None:
     window.show()
     pump(app, lambda: window.last is not None)
     for k in range(20):
-        window.thread.step(10)
+        window.training.step(10)
         pump(app, lambda k=k: window.last.iteration == 10 * (k + 1))
     window.landscape_dock.show()
     window.landscape_dock.raise_()
@@ -107,10 +107,10 @@ def main() -> None:
         if shown:
             window.landscape_dock.raise_()
         asked = panel.slice_asked
-        window.run()
+        window.gestures.run()
         started = time.perf_counter()
         lags = lag_probe(app, lambda started=started: time.perf_counter() - started > 5.0)
-        window.pause()
+        window.gestures.pause()
         pump(app, lambda: window.last.state.value == "paused", limit=30)
         seconds = time.perf_counter() - started
         print(

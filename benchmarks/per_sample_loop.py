@@ -12,14 +12,14 @@ import numpy as np
 
 
 def jval_and_gradient_per_sample(sizes, weights, inputs, targets):
-    shapes = [(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])]
+    shapes = [(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
     mats, offset = [], 0
     for rows, cols in shapes:
         mats.append(weights[offset : offset + rows * cols].reshape(rows, cols))
         offset += rows * cols
     grads = [np.zeros(s) for s in shapes]
     jval = 0.0
-    for x, y in zip(inputs, targets):
+    for x, y in zip(inputs, targets, strict=True):
         outs = [np.append(x, 1.0)]
         for layer, w in enumerate(mats):
             pre = outs[-1] @ w

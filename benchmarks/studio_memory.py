@@ -72,7 +72,7 @@ def main() -> None:
     window = MainWindow(config, restore_settings=False)
     window.ask_before_closing = False
     window.show()
-    process = window.thread.process
+    process = window.training.process
     trainer_peak = [0]
 
     def watch():
@@ -84,7 +84,7 @@ def main() -> None:
             return
         QTimer.singleShot(100, watch)
 
-    QTimer.singleShot(500, window.run)
+    QTimer.singleShot(500, window.gestures.run)
     QTimer.singleShot(600, watch)
     app.exec()
     child = getattr(process, "_process", None) if process is not None else None

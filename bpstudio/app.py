@@ -1,5 +1,5 @@
 """The one command a user remembers: ``bpstudio`` opens the studio,
-``bpstudio train|gradcheck|chain|landscape|info|export-script ...`` run without a window.
+``bpstudio train|gradcheck|chain|landscape|info|export-script|exercises ...`` run without a window.
 
 Kept free of NumPy and Qt imports at module level so that ``--help`` and the
 headless commands start fast and never load a GUI they do not need.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "chain", "landscape", "info", "export-script")
+COMMANDS = ("train", "gradcheck", "chain", "landscape", "info", "export-script", "exercises")
 
 USAGE = """\
 usage: bpstudio [FILE] [--smoke-test]      open the studio window
@@ -21,6 +21,8 @@ usage: bpstudio [FILE] [--smoke-test]      open the studio window
        bpstudio info FILE.bpstudio         summarise a saved session
        bpstudio export-script --framework pytorch|numpy --out F.py
                                            write the run as a standalone script
+       bpstudio exercises --sheet S --count N --json F.json|--pdf F.pdf
+                                           a worksheet of exercises on the run, with answers
 
 BP Studio: a desktop laboratory for backpropagation, after the article
 "Back Propagation - Python实现". Run 'bpstudio COMMAND --help' for a command's options.
@@ -47,6 +49,8 @@ def run_command(command: str, argv: list[str]) -> int:
         from .cli.export_script import main
     elif command == "landscape":
         from .cli.landscape import main
+    elif command == "exercises":
+        from .cli.exercises import main
     else:
         from .cli.chain import main
     try:

@@ -89,9 +89,12 @@ def open_studio(qtbot):
     for window in windows:
         window.ask_before_closing = False
         window.close()
-        assert not window.thread.isRunning()
+        assert not window.training.isRunning()
     if windows:
         # a closing window remembers its language, theme and layout: the next test starts from none of them
         from PySide6.QtCore import QSettings
 
+        from bpstudio.qt.i18n import install_language
+
         QSettings("BPStudio", "BPStudio").clear()
+        install_language("en")  # the language is the application's: a test that switched it must not leave it on

@@ -49,7 +49,7 @@ def glyph_heights(mask: np.ndarray, least: int = 3) -> list[int]:
     seen = np.zeros_like(mask, dtype=bool)
     heights = []
     rows, cols = mask.shape
-    for start in zip(*np.nonzero(mask)):
+    for start in zip(*np.nonzero(mask), strict=True):
         if seen[start]:
             continue
         seen[start] = True

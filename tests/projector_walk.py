@@ -49,12 +49,30 @@ def main() -> int:
             BackgroundWorker.shared().wait_idle()
             spin(50)
 
+    # A first start (no settings in this XDG_CONFIG_HOME): the window and its status bar lie on the screen.
+    first = MainWindow(restore_settings=True)
+    first.ask_before_closing = False
+    first.show()
+    until(lambda: first.last is not None and first.isVisible())
+    spin(500)  # the window manager places and frames it
+    free = first.screen().availableGeometry()
+    bar = first.statusBar()
+    bar_bottom = bar.mapToGlobal(bar.rect().bottomLeft()).y()
+    frame = first.frameGeometry()
+    first_start = {
+        "free": [free.x(), free.y(), free.width(), free.height()],
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "status_bar_bottom": bar_bottom,
+        "status_bar_visible": bar.isVisible(),
+    }
+    first.close()
+
     window = MainWindow(restore_settings=False)
     window.ask_before_closing = False
     window.show()
     until(lambda: window.last is not None)
     if len(sys.argv) > 1 and sys.argv[1] != "en":
-        window.set_language(sys.argv[1])
+        window.languages.set_language(sys.argv[1])
     window.menus.full_screen.trigger()
     until(lambda: window.isFullScreen())
     window.menus.presentation.trigger()
@@ -84,14 +102,18 @@ def main() -> int:
     for _ in range(6):
         before = window.phase_banner.text()
         step_phase.trigger()
-        until(lambda: window.phase_banner.isVisible() and window.phase_banner.text() != before)
+        until(lambda: window.phase_banner.isVisible() and window.phase_banner.text() != before)  # noqa: B023 - waited for here
         measure(f"phase {len(moments)}")
     window.lessons.choose(LESSONS_BY_KEY["softmax_sources"])
     until(lambda: window.last.config.loss == "cross-entropy" and window.network_view.selected_param is not None)
     until(lambda: window.inspector.formula.svg_text != "" and window.unit_views.map_holder.panel is not None)
     measure("softmax lesson")
     screen = window.screen().geometry()
-    print(json.dumps({"screen": [screen.width(), screen.height()], "digit_px": window.look.digit_px, "moments": moments}))
+    print(
+        json.dumps(
+            {"screen": [screen.width(), screen.height()], "digit_px": window.look.digit_px, "moments": moments, "first_start": first_start}
+        )
+    )
     window.close()
     return 0
 

@@ -21,16 +21,16 @@ def test_close_during_a_long_step_waits_visibly_then_closes(qtbot, open_studio, 
         real(self, config, field)
 
     monkeypatch.setattr(TrainingSession, "_start_run", long_step)
-    win.thread.submit(ApplyConfig(RunConfig(samples=60)))
+    win.training.submit(ApplyConfig(RunConfig(samples=60)))
     assert busy.wait(10)
     win.close()
-    assert win.isVisible() and win.thread.isRunning()
+    assert win.isVisible() and win.training.isRunning()
     assert "Finishing the current step" in win.banner.text() and win.banner.isVisible()
     win.close()  # a second request while waiting changes nothing
     assert win.isVisible()
     release.set()
     qtbot.waitUntil(lambda: not win.isVisible(), timeout=10000)
-    assert not win.thread.isRunning()
+    assert not win.training.isRunning()
 
 
 SCRIPT = r"""
@@ -52,7 +52,7 @@ app = QApplication(sys.argv)
 window = MainWindow(RunConfig(samples=50), restore_settings=False)
 window.ask_before_closing = False
 window.show()
-window.thread.submit(ApplyConfig(RunConfig(samples=60)))
+window.training.submit(ApplyConfig(RunConfig(samples=60)))
 QTimer.singleShot(300, window.close)  # the last window closes, so the application quits when it has
 sys.exit(app.exec())
 """

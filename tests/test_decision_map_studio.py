@@ -53,8 +53,8 @@ def test_the_map_follows_training(qtbot, open_studio):
     first_frame(qtbot, win)
     before = panel.image.image.copy()
     tile_before = win.network_view.units.tiles["O1[0]"].image
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(40)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(40)
     qtbot.waitUntil(lambda: panel.frame.iteration == 40, timeout=10000)
     qtbot.waitUntil(lambda: win.network_view.units.tiles["O1[0]"].image is not tile_before, timeout=5000)
     assert not np.array_equal(before, panel.image.image)
@@ -146,9 +146,9 @@ def test_saturated_and_dead_units_are_marked_with_a_tooltip(qtbot, open_studio, 
     assert win.files.open(saved_with_weights(tmp_path, relu, kill))
     qtbot.waitUntil(lambda: set(win.network_view.units.marks) == {"O1[0]"}, timeout=10000)
     assert win.network_view.units.marks["O1[0]"].kind == "dead"
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert win.network_view.units.marks["O1[0]"].toPlainText() != "dead"
-    win.set_language("en")
+    win.languages.set_language("en")
 
 
 def drawn_points(panel, layer: int) -> list[tuple[float, float]]:
@@ -157,7 +157,7 @@ def drawn_points(panel, layer: int) -> list[tuple[float, float]]:
     for item in (panel.curves[layer], panel.dots[layer]):
         x, y = item.xData, item.yData  # the data, not its log-scaled display
         if x is not None:
-            points |= {(float(a), float(b)) for a, b in zip(x, y) if np.isfinite(a)}
+            points |= {(float(a), float(b)) for a, b in zip(x, y, strict=True) if np.isfinite(a)}
     return sorted(points)
 
 
@@ -166,13 +166,15 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
     win.health_dock.raise_()
     panel = win.unit_views.health_panel
     qtbot.waitUntil(lambda: panel.shown, timeout=5000)
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(5)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(5)
     norms = win.unit_views.feed.norms
     qtbot.waitUntil(lambda: len(norms) == 2 and len(panel.curves) == 3 and len(drawn_points(panel, 0)) == 2, timeout=5000)
     gradient = win.last.snapshot.gradient
     net = win.model.problem.network
-    np.testing.assert_allclose(norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
+    np.testing.assert_allclose(
+        norms.norms[-1], [np.linalg.norm(gradient[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True)]
+    )
     assert [y for _x, y in drawn_points(panel, 2)] == list(norms.norms[:, 2])
     (low, high), _ = panel.plot.getPlotItem().getViewBox().viewRange()
     assert low <= 0 < 5 <= high < 20  # iterations from 0, not a range centred on it
@@ -182,8 +184,8 @@ def test_the_gradient_health_plot_has_one_curve_per_layer(qtbot, open_studio):
 def test_a_health_plot_built_after_steps_draws_the_norms_so_far(qtbot, open_studio):
     win = open_studio(SPIRAL)
     assert win.unit_views.health_holder.panel is None  # never on screen: never built
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(3)
     norms = win.unit_views.feed.norms
     qtbot.waitUntil(lambda: len(norms) == 2 and win.unit_views.feed.maps.health is not None, timeout=5000)
     win.health_dock.raise_()

@@ -65,10 +65,10 @@ def test_the_studio_fills_tooltips_on_nodes_links_and_the_source_and_sink_tags(q
     roles = {item.role: item.role_tag.toolTip() for item in view.nodes.values() if item.role}
     assert roles["source"].startswith("Source (源)") and "summed" in roles["source"]
     assert roles["sink"].startswith("Sink (汇)")
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     hover(qtbot, view, view.edges[0])
     roles = {item.role: item.role_tag.toolTip() for item in view.nodes.values() if item.role}
     assert roles["source"].startswith("源（source）") and roles["sink"].startswith("汇（sink）")
     qtbot.waitUntil(lambda: "样本" in view.edges[0].toolTip(), timeout=5000)
     assert "基础影响链路" in view.edges[0].toolTip()
-    win.set_language("en")
+    win.languages.set_language("en")

@@ -37,7 +37,7 @@ def test_divergence_leaves_the_window_on_a_laptop_screen(qtbot, open_studio):
     qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=5000)
     assert f"diverged at iteration {n}" in win.banner.text()
     assert win.width() <= 1366 and win.minimumSizeHint().width() <= 1366  # the window as opened: 1366 wide
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     qtbot.waitUntil(lambda: "发散" in win.status.fields["stop"].text(), timeout=5000)
     assert win.status.fields["stop"].text() == f"第 {n} 次迭代发散：JVal 溢出"
-    win.set_language("en")
+    win.languages.set_language("en")

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 @pytest.fixture
 def window(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(5)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(5)
     return win
 
 

@@ -27,8 +27,8 @@ def test_unsaved_work_is_kept_when_the_user_says_no(qtbot, tmp_path, open_studio
     session = tmp_path / "class.bpstudio"
     assert run_bpstudio("train", "--max-iter", "25", "--save", str(session), "--quiet").returncode == 0
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(3)
     asked = []
     monkeypatch.setattr(win.files, "confirm_discard", lambda: asked.append(True) and False)
     app = QApplication.instance()

@@ -17,17 +17,17 @@ def test_tour_completes_by_doing_the_steps(qtbot, open_studio):
     assert win.model.selected is None and win.tour.index == 0
     assert win.tour.isVisible() and "Choose a weight" in win.tour.title.text()
     assert "5 tanh units" in win.tour.text.text()  # read from the network on screen
-    win.thread.submit(SetSetting("max_iter", 40))  # a short run for the test
+    win.training.submit(SetSetting("max_iter", 40))  # a short run for the test
     qtbot.waitUntil(lambda: win.last.config.max_iter == 40, timeout=5000)
     win.network_view.select_param(0)  # the step asks for w_11^(0)
     qtbot.waitUntil(lambda: win.tour.index == 1, timeout=5000)
     assert "its 3 branches" in win.tour.text.text()
     win.tour.next.click()  # step 2 is reading: moved on by hand
     for _ in range(6):
-        with qtbot.waitSignal(win.thread.updated, timeout=5000):
-            win.step_phase()
+        with qtbot.waitSignal(win.training.updated, timeout=5000):
+            win.gestures.step_phase()
     qtbot.waitUntil(lambda: win.tour.index == 3, timeout=5000)
-    win.run()
+    win.gestures.run()
     qtbot.waitUntil(lambda: win.tour.index == 4, timeout=10000)
     assert "solution" in win.plot.getPlotItem().titleLabel.text
     win.tour.next.click()
@@ -57,8 +57,8 @@ def test_first_start_offers_the_tour_once(qtbot, open_studio):
 
 def test_restarting_the_tour_from_help_brings_the_article_back(qtbot, open_studio):
     win = open_studio(RunConfig(hidden=(3,), max_iter=40))
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(3)
     win.findChild(__import__("PySide6.QtGui", fromlist=["QAction"]).QAction, "guided_tour_action").trigger()
     qtbot.waitUntil(lambda: win.last.config == RunConfig() and win.last.iteration == 0, timeout=5000)
     assert win.tour.isVisible() and win.tour.index == 0 and win.model.selected is None
@@ -83,10 +83,10 @@ def test_the_tour_says_iteration_as_the_studio_does_in_both_languages(qtbot, ope
     win = open_studio()
     try:
         for language, word, foreign in (("en", "iteration", ("epoch",)), ("zh_CN", "迭代", ("epoch", "轮次"))):
-            win.set_language(language)
+            win.languages.set_language(language)
             texts = [QCoreApplication.translate("GuidedTour", step.text) for step in article_steps()]
             last = texts[-1]
             assert word in last and "JVal" in last
             assert not any(term in text.lower() for text in texts for term in foreign)
     finally:
-        win.set_language("en")
+        win.languages.set_language("en")

@@ -194,8 +194,8 @@ def assert_window_safe(win, qtbot) -> None:
 
 def visit_every_view(win, qtbot) -> None:
     """Select a weight (chain, inspector, formula), each output node, step, show the probe and runs."""
-    with qtbot.waitSignal(win.thread.updated, timeout=10000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=10000):
+        win.training.step(3)
     net = win.last and win.model.problem.network
     win.network_view.select_param(net.n_params - 1)  # a last-layer weight: its chain ends at the hostile output
     qtbot.waitUntil(lambda: win.model.chain_view is not None, timeout=10000)

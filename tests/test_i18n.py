@@ -38,7 +38,7 @@ def test_every_marked_text_has_a_chinese_translation(tmp_path):
 
 
 def test_placeholders_survive_translation():
-    for context, source, text, _ in messages(TRANSLATIONS / "bpstudio_zh_CN.ts"):
+    for _context, source, text, _ in messages(TRANSLATIONS / "bpstudio_zh_CN.ts"):
         assert set(re.findall(r"\{\w+\}", source)) == set(re.findall(r"\{\w+\}", text or "")), source
 
 
@@ -53,7 +53,7 @@ def test_language_switch_at_run_time(qtbot, open_studio):
     run = win.findChild(QAction, "run")
     assert run.text() == "Run" and win.inspector_dock.windowTitle() == "Inspector"
     win.menus.language_actions["zh_CN"].trigger()
-    assert win.language == "zh_CN"
+    assert win.languages.language == "zh_CN"
     assert run.text() == "运行"
     assert win.inspector_dock.windowTitle() == "检查器"
     assert win.controls.labels["alpha"].text() == "alpha（步长）"
@@ -67,22 +67,22 @@ def test_language_switch_at_run_time(qtbot, open_studio):
 
 def test_language_is_remembered(qtbot, open_studio):
     first = open_studio()
-    first.set_language("zh_CN")
+    first.languages.set_language("zh_CN")
     first.close()
     second = open_studio(restore_settings=True)
-    assert second.language == "zh_CN"
+    assert second.languages.language == "zh_CN"
     assert second.findChild(QAction, "run").text() == "运行"
-    second.set_language("en")
+    second.languages.set_language("en")
 
 
 def test_refused_values_are_said_in_the_users_language(qtbot, open_studio):
     win = open_studio()
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     field = win.controls.editors["alpha"]
     field.setText("-1")
     field.editingFinished.emit()
     assert win.controls.errors["alpha"].text() == "alpha 必须大于 0"
-    win.set_language("en")
+    win.languages.set_language("en")
     field.setText("-1")
     field.editingFinished.emit()
     assert win.controls.errors["alpha"].text() == "alpha must be greater than 0"
@@ -90,8 +90,8 @@ def test_refused_values_are_said_in_the_users_language(qtbot, open_studio):
 
 def test_the_plots_hover_readout_speaks_the_language_and_opens_inwards(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(20)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(20)
     qtbot.waitUntil(lambda: len(win.plot.mirror) == 21, timeout=5000)
     win.plot.redraw()
     win.menus.language_actions["zh_CN"].trigger()

@@ -96,7 +96,7 @@ def test_beside_the_sample_its_inputs_prediction_and_target(qtbot, open_studio):
 
 def test_every_samples_term_adds_up_to_the_gradient_in_the_inspector(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     inspector = chosen(qtbot, win, 2)
     qtbot.waitUntil(lambda: inspector.view.iteration == 1, timeout=10000)
@@ -104,7 +104,7 @@ def test_every_samples_term_adds_up_to_the_gradient_in_the_inspector(qtbot, open
     terms = inspector.view.contributions
     assert sums.terms is terms and terms.n_samples == 1000
     # the engine's own gradient of JVal (the trainer's), as an independent total
-    trainer = win.thread.session.trainer
+    trainer = win.training.session.trainer
     from bpstudio.engine.propagation import jval_and_gradient
 
     _, gradient = jval_and_gradient(trainer.network, win.last.snapshot.weights, trainer.dataset.inputs_aug, trainer.dataset.targets_t)
@@ -150,7 +150,7 @@ ALLOWED = {"LaTeX", "JVal", "Adam", "tanh", "sign", "lv"}  # names, not words of
 
 def test_the_chinese_inspector_has_no_english_left(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     win.findChild(QAction, "language_zh_CN").trigger()
     inspector = chosen(qtbot, win, 0)
@@ -178,7 +178,9 @@ def test_the_typeset_optimizer_step_holds_no_english(optimizer):
 
 def test_every_basic_link_has_its_reason():
     from bpstudio.control import link_reasons as why
+    from bpstudio.engine.activations import IDENTITY, SOFTMAX, TANH
     from bpstudio.engine.chain import InfluenceChain
+    from bpstudio.engine.losses import LOSSES
     from bpstudio.engine.graph import ACTIVATION, LOSS_LINK, PARAMETER, WEIGHT
 
     net = RunConfig().problem().network  # the article's: tanh hidden layer, linear outputs, ½(ŷ − y)²
@@ -187,17 +189,17 @@ def test_every_basic_link_has_its_reason():
     assert all(reasons.values())
     kinds = {(edge.kind, edge.source.layer): reason for edge, reason in reasons.items()}
     assert kinds[(PARAMETER, 0)] == why.INPUT
-    assert kinds[(ACTIVATION, 1)] == why.TANH and "1 − O²" in why.TANH
-    assert kinds[(ACTIVATION, 2)] == why.LINEAR  # the output layer is linear: the factor is 1
+    assert kinds[(ACTIVATION, 1)] == TANH.reason and "1 − O²" in TANH.reason
+    assert kinds[(ACTIVATION, 2)] == IDENTITY.reason  # the output layer is linear: the factor is 1
     assert kinds[(WEIGHT, 1)] == why.WEIGHT_LINK
-    assert {r for (kind, _), r in kinds.items() if kind == LOSS_LINK} == {why.SQUARED}
+    assert {r for (kind, _), r in kinds.items() if kind == LOSS_LINK} == {LOSSES["mse"].reason}
     bias = net.param_index(0, net.shapes[0][0] - 1, 0)  # b₁⁽⁰⁾
     bias_chain = InfluenceChain.of(net, net.param_location(bias))
     assert why.BIAS_INPUT in {why.link_reason(e, net) for e in bias_chain.edges}
     classes = RunConfig(dataset="xor", loss="cross-entropy").problem().network
     class_chain = InfluenceChain.of(classes, classes.param_location(0))
     found = {why.link_reason(e, classes) for e in class_chain.edges}
-    assert why.SOFTMAX in found and why.CROSS_ENTROPY in found
+    assert SOFTMAX.reason in found and LOSSES["cross-entropy"].reason in found
 
 
 def test_the_links_box_writes_each_reason_in_the_windows_language(qtbot, open_studio):

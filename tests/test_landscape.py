@@ -138,7 +138,7 @@ def test_filter_normalised_directions_copy_each_units_norm(article):
     directions = filter_normalised_directions(net, trainer.weights, 2, np.random.default_rng(0))
     assert not np.allclose(directions[0], directions[1])
     for direction in directions:
-        for d, w in zip(net.layers(direction), net.layers(trainer.weights)):
+        for d, w in zip(net.layers(direction), net.layers(trainer.weights), strict=True):
             np.testing.assert_allclose(np.linalg.norm(d, axis=0), np.linalg.norm(w, axis=0), rtol=1e-12)
 
 

@@ -39,7 +39,7 @@ def test_slice_json_png_and_csv(tmp_path, after_40, seed_reference):
     assert data["jval"][5] == pytest.approx(data["jval_at_point"], rel=1e-13)
     index = after_40.network.param_index(0, 1, 2)
     assert data["gradient"] == pytest.approx(after_40.gradient[index], rel=1e-12)
-    for t, j in zip(data["offsets"], data["jval"]):
+    for t, j in zip(data["offsets"], data["jval"], strict=True):
         weights = after_40.weights.copy()
         weights[index] += t
         assert j == pytest.approx(jval_at(after_40, weights), rel=1e-12)

@@ -63,7 +63,7 @@ def test_the_slice_follows_the_selection_and_the_steps(studio, qtbot):
     studio.model.select(25)
     qtbot.waitUntil(lambda: panel.slice_view.cut is not None and panel.slice_view.cut.param == 25, timeout=WAIT)
     assert "w" in panel.slice_view.title.text()
-    studio.step()
+    studio.gestures.step()
     qtbot.waitUntil(lambda: studio.last.iteration == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: panel.slice_view.cut.jval_at_point == studio.model.snapshot.jval, timeout=WAIT)
     cut = panel.slice_view.cut
@@ -130,10 +130,10 @@ def test_dragging_the_point_while_paused_sets_the_weight(studio, qtbot):
 
 def test_the_point_cannot_be_dragged_while_running(studio, qtbot):
     view = studio.landscape.slice_view
-    studio.run()
+    studio.gestures.run()
     qtbot.waitUntil(lambda: studio.last.state.value == "running", timeout=WAIT)
     assert not view.can_drag and not view.point.movable
-    studio.pause()
+    studio.gestures.pause()
     qtbot.waitUntil(lambda: view.can_drag, timeout=WAIT)
 
 
@@ -209,7 +209,7 @@ def test_the_map_is_drawn_around_the_point(studio, qtbot):
 def test_the_map_shows_the_path_of_the_run(studio, qtbot):
     panel, view = studio.landscape, studio.landscape.map_view
     for _ in range(3):
-        studio.step()
+        studio.gestures.step()
     qtbot.waitUntil(lambda: studio.last.iteration == 3, timeout=WAIT)
     panel.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.grid is not None, timeout=WAIT)

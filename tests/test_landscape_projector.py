@@ -28,7 +28,7 @@ def settle(qtbot):
 def projector(request, open_studio, qtbot):
     win = open_studio()
     win.resize(1366, 768)
-    win.set_presentation_size(request.param)
+    win.looks.set_presentation_size(request.param)
     win.findChild(QAction, "presentation").setChecked(True)
     win.landscape_dock.show()
     win.landscape_dock.raise_()
@@ -44,7 +44,7 @@ def test_the_legends_never_cover_the_plots_and_their_marks(projector, qtbot):
     win = projector
     panel = win.landscape
     for language in ("en", "zh_CN"):
-        win.set_language(language)
+        win.languages.set_language(language)
         for view, marks in ((panel.map_view, ("next_mark", "point")), (panel.slice_view, ("optimizer_mark", "gradient_mark"))):
             panel.tabs.setCurrentWidget(view)
             qtbot.waitUntil(lambda v=view: v.legend.isVisible() and bool(v.legend.items), timeout=WAIT)
@@ -60,7 +60,7 @@ def test_the_legends_never_cover_the_plots_and_their_marks(projector, qtbot):
                     assert box.contains(at) and not legend.contains(at)
             assert any(label.toolTip() for _sample, label in view.legend.items)  # the full words of a short label, on a hover
             view.grab().save(f"/tmp/landscape_{view.objectName()}_{language}_{win.look.digit_px:.0f}.png")
-    win.set_language("en")
+    win.languages.set_language("en")
 
 
 def test_ticks_reach_the_projectors_digit_height_without_overlapping_and_titles_are_whole(projector, qtbot):
@@ -141,3 +141,30 @@ def test_the_exported_maps_colour_bar_with_nothing_to_tell_apart_has_one_label()
     assert bar_labels(np.full((5, 5), 13357.25), logarithmic=True) == [("13357", 1.0)]
     assert bar_labels(np.zeros((5, 5)), logarithmic=False) == [("0", 1.0)]
     assert [text for text, _ in bar_labels(np.array([1.0, 100.0]), logarithmic=True)] == ["100", "10", "1"]
+
+
+@pytest.mark.parametrize("kind", ["map", "slice"])
+def test_the_exported_figures_put_their_legend_under_the_plot_not_on_it(qapp, kind):
+    """An exported figure goes on a slide: its legend must not hide the map or the curve (#24)."""
+    from PySide6.QtCore import QSize
+
+    from bpstudio.engine.config import RunConfig
+    from bpstudio.engine.landscape import landscape_map, weight_slice
+    from bpstudio.qt.landscape_figure import paint_map, paint_slice
+
+    trainer = RunConfig(max_iter=50).trainer()
+    trainer.run()
+    size = QSize(600, 520)
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        if kind == "map":
+            plot, legend = paint_map(
+                painter, size, landscape_map(trainer.network, trainer.dataset, trainer.snapshot(), params=(0, 1), points=11)
+            )
+        else:
+            plot, legend = paint_slice(painter, size, weight_slice(trainer.network, trainer.dataset, trainer.snapshot(), 0, points=21))
+    finally:
+        painter.end()
+    assert legend.top() > plot.bottom() and not legend.intersects(plot)
+    assert QRectF(0, 0, size.width(), size.height()).contains(legend)

@@ -1,4 +1,4 @@
-"""The floors of DESIGN.md: engine and control never import Qt."""
+"""The layers (engine, control, then qt and cli): engine and control never import Qt."""
 
 import subprocess
 import sys

@@ -31,7 +31,7 @@ def combining(text):
 
 def test_adams_first_step_says_m_hat_and_v_hat_in_typeset_glyphs_in_both_languages(qtbot, open_studio):
     win = open_studio()  # Adam, the default
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     inspector = chosen(qtbot, win)
     qtbot.waitUntil(lambda: inspector.view.exact and inspector.view.iteration == 1, timeout=10000)
@@ -52,7 +52,7 @@ def test_adams_first_step_says_m_hat_and_v_hat_in_typeset_glyphs_in_both_languag
     assert abs(values[r"\hat{m}"] - g) <= 1e-12 * max(1.0, abs(g))
     assert abs(values[r"\hat{v}"] - g * g) <= 1e-12 * max(1.0, g * g)
     # a second step has history: the note and its formula go
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     qtbot.waitUntil(lambda: inspector.view.iteration == 2 and inspector.view.exact, timeout=10000)
     assert not inspector.adam_first.isVisibleTo(inspector)
@@ -123,7 +123,7 @@ def test_the_nudge_result_comes_into_sight_and_says_when_the_run_has_moved_on(qt
     qtbot.waitUntil(lambda: in_sight(inspector, inspector.nudge_result), timeout=5000)
     assert inspector.last_nudge.iteration == 0 and inspector.last_nudge.index == 3
     assert "again" not in inspector.nudge_result.text()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
         win.findChild(QAction, "step").trigger()
     qtbot.waitUntil(lambda: inspector.view.iteration == 1, timeout=10000)
     text = inspector.nudge_result.text()
@@ -166,7 +166,7 @@ def test_the_board_says_why_the_branches_are_zero_in_both_languages(qtbot, open_
     choose(qtbot, win, "softmax_sources")
     qtbot.waitUntil(lambda: "cross-entropy" in formula.svg_text, timeout=20000)
     assert "true class" in formula.svg_text
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     qtbot.waitUntil(lambda: "交叉熵" in formula.svg_text, timeout=20000)
 
 

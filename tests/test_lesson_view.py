@@ -29,7 +29,7 @@ def typeset(window):
 
 
 def press(qtbot, window, name):
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         window.findChild(QAction, name).trigger()
 
 
@@ -52,7 +52,7 @@ def test_banner_names_each_of_six_phases(qtbot, window):
         press(qtbot, window, "step_phase")
         texts.append(banner.text())
     words = ["forward", "forward", "loss", "backward", "backward", "update"]
-    for i, (text, word) in enumerate(zip(texts, words), 1):
+    for i, (text, word) in enumerate(zip(texts, words, strict=True), 1):
         assert text.startswith(f"Iteration 1 · {i}/6 · {word}"), text
     assert "layer 1" in texts[0] and "layer 2" in texts[1] and "layer 2" in texts[3]
     assert window.network_view.sample_tag.isVisible() and "sample 0" in window.network_view.sample_tag.text()
@@ -140,8 +140,8 @@ def test_presentation_mode_shows_the_whole_formula(qtbot, window, size):
 
 
 def test_markers_follow_the_log_scale_and_the_legend_has_a_background(qtbot, window):
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
-        window.thread.step(30)
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
+        window.training.step(30)
     plot = window.plot
     qtbot.waitUntil(lambda: len(plot.mirror) == 31, timeout=5000)
     plot._dirty = True
@@ -153,11 +153,11 @@ def test_markers_follow_the_log_scale_and_the_legend_has_a_background(qtbot, win
 
 
 def test_a_language_switch_reaches_the_plots_words(qtbot, window):
-    window.set_language("zh_CN")
+    window.languages.set_language("zh_CN")
     legend = [label.text for _, label in window.plot.getPlotItem().legend.items]
     assert legend == ["起点"]  # no solution before a run has finished (issue 24)
     assert "迭代" in window.plot.getPlotItem().getAxis("bottom").labelText
-    window.set_language("en")
+    window.languages.set_language("en")
     legend = [label.text for _, label in window.plot.getPlotItem().legend.items]
     assert legend == ["seed"]
 
@@ -166,7 +166,7 @@ def test_the_optimizer_block_shows_one_step_with_the_contracts_numbers(qtbot, wi
     from bpstudio.engine.optimizer_step import optimizer_step
 
     for _ in range(2):
-        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        with qtbot.waitSignal(window.training.updated, timeout=5000):
             window.findChild(QAction, "step").trigger()
     qtbot.waitUntil(lambda: window.model.chain_view is not None and window.model.chain_view.iteration == 2, timeout=10000)
     typeset(window)
@@ -181,9 +181,9 @@ def test_the_plot_title_and_the_status_bar_name_the_same_iteration(qtbot, window
     """While running and after: the title and the status read one Update, so they never disagree."""
     from bpstudio.control import RunState
 
-    window.run()
+    window.gestures.run()
     qtbot.waitUntil(lambda: window.last.iteration > 50, timeout=10000)
-    window.pause()
+    window.gestures.pause()
     qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED, timeout=5000)
     qtbot.waitUntil(lambda: f"iteration {window.last.iteration}" in window.status.fields["iteration"].text(), timeout=5000)
     title = window.plot.getPlotItem().titleLabel.text
@@ -205,9 +205,9 @@ def test_compared_runs_legend_entries_follow_the_language(qtbot, window):
         return label.text, label.toolTip()
 
     assert overlay_label()[0] == "Adam α=0.001→0.01" and "at 10" in overlay_label()[1]
-    window.set_language("zh_CN")
+    window.languages.set_language("zh_CN")
     assert "at 10" not in overlay_label()[1] and "第" in overlay_label()[1]
-    window.set_language("en")
+    window.languages.set_language("en")
     assert "at 10" in overlay_label()[1]
 
 

@@ -75,7 +75,7 @@ def test_deep_sigmoid_gradients_vanish_towards_the_inputs():
     trainer = LESSONS_BY_KEY["vanishing"].config.trainer()
     norms = [np.linalg.norm(g) for g in trainer.network.layers(trainer.gradient)]
     assert norms[0] < norms[-1] / 300
-    assert all(a < b for a, b in zip(norms, norms[1:]))  # smaller at every layer towards the inputs
+    assert all(a < b for a, b in zip(norms, norms[1:], strict=False))  # smaller at every layer towards the inputs
 
 
 def test_xor_without_a_hidden_layer_stays_below_100_percent_and_2_4_2_reaches_it():

@@ -38,14 +38,14 @@ def test_each_lesson_opens_paused_at_iteration_0_with_its_weight_and_text(qtbot,
     assert box.isVisible()
     shown = QTextDocumentFragment.fromHtml(box.findChild(QLabel, "lesson_text").text()).toPlainText()
     assert shown == lesson.text  # every word, with a norm like ‖∂L/∂W⁽ˡ⁾‖ kept on one line
-    with qtbot.waitSignal(window.thread.updated, timeout=10000):
-        window.step()
+    with qtbot.waitSignal(window.training.updated, timeout=10000):
+        window.gestures.step()
     qtbot.waitUntil(lambda: window.last.iteration == 1, timeout=10000)
 
 
 def test_a_lesson_chosen_while_running_stops_and_goes_back_to_the_start(qtbot, open_studio):
     window = open_studio()
-    window.run()
+    window.gestures.run()
     qtbot.waitUntil(lambda: window.last.iteration > 20, timeout=10000)
     choose(qtbot, window, "article")  # the same network: only reset and the weight chosen
     qtbot.waitUntil(lambda: window.last.state is RunState.IDLE, timeout=10000)
@@ -64,10 +64,10 @@ def test_the_lesson_text_follows_the_language_and_can_be_put_away(qtbot, open_st
     choose(qtbot, window, "xor_hidden")
     title = window.lesson_box.findChild(QLabel, "lesson_title")
     assert "XOR needs a hidden layer" in title.text()
-    window.set_language("zh_CN")
+    window.languages.set_language("zh_CN")
     assert "异或" in title.text() and window.findChild(QMenu, "lessons").title() != "L&essons"
     assert window.findChild(QAction, "lesson_xor_hidden").text() != "XOR needs a hidden layer"
-    window.set_language("en")
+    window.languages.set_language("en")
     assert "XOR needs a hidden layer" in title.text()
     window.lesson_box.findChild(QToolButton, "lesson_close").click()
     assert not window.lesson_box.isVisible()

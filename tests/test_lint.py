@@ -1,4 +1,4 @@
-"""Kept clean as it grows: ruff's checks (pyflakes, pycodestyle) and its formatter over the code, the tests and the benchmarks."""
+"""Kept clean as it grows: ruff's checks (pycodestyle, pyflakes, bugbear, simplify, pyupgrade) and its formatter."""
 
 import shutil
 import subprocess

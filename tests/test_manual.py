@@ -31,13 +31,13 @@ def test_the_manual_opens_in_the_windows_language(qtbot, open_studio):
     text = manual.browser.toPlainText()
     assert text.startswith("BP Studio — the manual") and "loss-influence chain" in text
     assert manual.windowTitle() == "BP Studio manual"
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     qtbot.waitUntil(lambda: manual.browser.toPlainText().startswith("BP Studio 使用手册"), timeout=5000)
     assert "源与汇" in manual.browser.toPlainText() and manual.windowTitle() == "BP Studio 使用手册"
     assert action.text() == "使用手册(&M)"
     manual.close()
     action.trigger()
     qtbot.waitUntil(manual.isVisible, timeout=5000)
-    win.set_language("en")
+    win.languages.set_language("en")
     qtbot.waitUntil(lambda: action.text() == "&Manual", timeout=5000)
     assert manual.browser.toPlainText().startswith("BP Studio — the manual")

@@ -105,9 +105,9 @@ def test_inspector_and_phase_banner_show_nesterovs_step(qtbot, open_studio):
             break
     assert "update (Nesterov momentum)" in win.phase_banner.text()
     assert win.phase_banner.phase.equation(1, "tanh", "nesterov") == RECORDS["nesterov"].update
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert QApplication.translate("Options", "Nesterov momentum") in win.phase_banner.text()
-    win.set_language("en")
+    win.languages.set_language("en")
     win.network_view.select_param(0)
     inspector = win.inspector
     qtbot.waitUntil(lambda: inspector.view is not None and inspector.view.iteration >= 1 and inspector.view.exact, timeout=10000)

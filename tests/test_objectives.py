@@ -30,7 +30,7 @@ def naive_jval(net, w, data):
     """The loss straight from its definition, one sample at a time, plus the penalty."""
     mats = net.layers(w)
     total = 0.0
-    for x, t in zip(data.inputs, data.targets):
+    for x, t in zip(data.inputs, data.targets, strict=True):
         o = x
         for layer, m in enumerate(mats):
             i = np.append(o, 1.0) @ m
@@ -135,7 +135,7 @@ def test_mini_batches_cover_each_epoch_and_replay_after_a_rewind():
     trainer.run()
     np.testing.assert_array_equal(trainer.history.view(), after)
     again = config.trainer()
-    again.run()
+    again.gestures.run()
     np.testing.assert_array_equal(again.history.view(), after)
 
 

@@ -48,8 +48,8 @@ def test_save_is_disabled_and_the_title_unchanged_until_the_file_is_loaded(qtbot
 
 def test_a_file_refused_by_the_thread_leaves_title_session_and_path(qtbot, lesson, tmp_path, open_studio, monkeypatch):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(3)
     old = tmp_path / "old.bpstudio"
     assert win.files.save_to(old)
     title = win.windowTitle()
@@ -64,7 +64,7 @@ def test_a_file_refused_by_the_thread_leaves_title_session_and_path(qtbot, lesso
     qtbot.waitUntil(lambda: win.files.pending is None, timeout=5000)
     assert warnings and "MemoryError" in warnings[0] and "stays as it was" in warnings[0]
     assert win.windowTitle() == title and win.files.path == old
-    assert win.last.iteration == 3 and win.thread.session.trainer.iteration == 3
+    assert win.last.iteration == 3 and win.training.session.trainer.iteration == 3
     assert win.files.actions["save"].isEnabled()
 
 

@@ -14,7 +14,7 @@ def shown_items(combo):
 def test_option_names_are_words_in_both_languages_and_values_stay_the_engines(qtbot, open_studio):
     win = open_studio()
     controls = win.controls
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert shown_items(controls.editors["optimizer"])[:4] == ["Adam", "梯度下降", "动量", "Nesterov 动量"]  # then later additions
     assert shown_items(controls.editors["init"]) == ["均匀", "全零"]
     visible = {text for combo in controls.findChildren(QComboBox) for text in shown_items(combo)}
@@ -26,19 +26,19 @@ def test_option_names_are_words_in_both_languages_and_values_stay_the_engines(qt
     assert request.args == ["optimizer", "gd"]
     qtbot.waitUntil(lambda: win.last.config.optimizer == "gd", timeout=5000)
     assert combo.currentText() == "梯度下降"
-    win.set_language("en")
+    win.languages.set_language("en")
     assert shown_items(controls.editors["optimizer"])[:4] == ["Adam", "gradient descent", "momentum", "Nesterov momentum"]
     assert combo.currentText() == "gradient descent" and controls.text_of("optimizer") == "gd"
 
 
 def test_a_mistyped_function_is_named_in_the_users_language(qtbot, open_studio):
     win = open_studio()
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     field = win.controls.editors["formulas"]
     field.setText("x = sinn(r)")
     field.editingFinished.emit()
     assert win.controls.errors["formulas"].text() == "未知函数“sinn”：请使用 sin, cos, exp, tanh, abs, sqrt"
-    win.set_language("en")
+    win.languages.set_language("en")
     field.setText("x = sinn(r)")
     field.editingFinished.emit()
     assert win.controls.errors["formulas"].text() == "unknown function “sinn”: use sin, cos, exp, tanh, abs, sqrt"

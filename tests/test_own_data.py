@@ -1,5 +1,6 @@
 """Your own data: safe target formulas (fuzzed), CSV files, and the CLI and sessions on them."""
 
+import contextlib
 import json
 
 import numpy as np
@@ -59,10 +60,8 @@ def test_functions_and_refusals():
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="rgbxy =+-*/()0123456789.,_eEsincoqtpa'\"[]{}:;!@#\\", max_size=60))
 def test_fuzz_formulas_never_crash_or_run_code(text):
-    try:
+    with contextlib.suppress(FormulaError):
         parse_formula(text).evaluate(VALUES)
-    except FormulaError:
-        pass
 
 
 def write_csv(path, text):
@@ -168,14 +167,14 @@ def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studi
     dialog = CsvDataDialog(win, str(csv_file))
     qtbot.waitUntil(lambda: dialog.inputs.count() == 3, timeout=10000)  # read on the background thread
     assert dialog.choice()["targets"] == ("w",)
-    win.apply_data(**dialog.choice())
+    win.gestures.apply_data(**dialog.choice())
     qtbot.waitUntil(lambda: win.last.config.data_file == str(csv_file), timeout=5000)
     assert win.problem.network.sizes == (2, 5, 1)
     qtbot.waitUntil(lambda: win.probe.output_labels[0].text() != "", timeout=10000)
     qtbot.waitUntil(lambda: "true" not in win.probe.header.text(), timeout=5000)  # no formula for CSV data: no column
     assert "—" not in win.probe.output_labels[0].text()
     assert "d.csv" in win.controls.data_source.text()
-    win.use_article_data()
+    win.gestures.use_article_data()
     qtbot.waitUntil(lambda: win.last.config.data_file == "", timeout=5000)
     assert win.problem.network.sizes == (3, 5, 3)
 
@@ -219,12 +218,12 @@ def test_cli_test_fraction(tmp_path):
 
 def test_plot_shows_the_scaled_test_curve(qtbot, open_studio):
     win = open_studio(RunConfig(test_fraction=0.2))
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(4)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(4)
     win.plot.redraw()
     x, y = win.plot.test_curve.getOriginalDataset()
     assert len(y) == 5 and win.plot.test_scale == 4.0
-    np.testing.assert_allclose(y, win.thread.session.trainer.test_history.view() * 4.0)
+    np.testing.assert_allclose(y, win.training.session.trainer.test_history.view() * 4.0)
     legend = [label.text for _, label in win.plot.getPlotItem().legend.items]
     assert any(text.startswith("test") for text in legend)
 
@@ -237,9 +236,9 @@ def test_a_refused_csv_is_said_under_the_data_and_stays_said(qtbot, tmp_path, op
     bad.write_text("a,b,y\n1,2,3\nx,4,5\n")  # a text cell: the file changed after the dialog read it
     win = open_studio(RunConfig(samples=100, max_iter=10**7))
     if running:
-        win.run()
+        win.gestures.run()
         qtbot.waitUntil(lambda: win.last.state.value == "running", timeout=10000)
-    win.apply_data(data_file=str(bad), inputs=("a", "b"), targets=("y",), formulas=())
+    win.gestures.apply_data(data_file=str(bad), inputs=("a", "b"), targets=("y",), formulas=())
     error = win.controls.data_error
     qtbot.waitUntil(lambda: error.isVisible(), timeout=10000)
     assert "text.csv" in error.text() and win.last.config.data_file == ""  # refused: the run goes on as it was
@@ -247,9 +246,9 @@ def test_a_refused_csv_is_said_under_the_data_and_stays_said(qtbot, tmp_path, op
         seen = win.last
         qtbot.waitUntil(lambda: win.last is not seen, timeout=10000)  # later Updates of the same run
         assert error.isVisible()
-        win.pause()
-    win.use_article_data()  # another run shown: the old refusal goes
-    win.on_change_requested("hidden", (4,))
+        win.gestures.pause()
+    win.gestures.use_article_data()  # another run shown: the old refusal goes
+    win.gestures.on_change_requested("hidden", (4,))
     qtbot.waitUntil(lambda: win.last.config.hidden == (4,), timeout=10000)
     assert not error.isVisible()
 

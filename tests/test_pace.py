@@ -177,7 +177,7 @@ def test_run_for_stops_exactly_and_pauses_each_time():
         loop.wait_for(lambda u: u.pace == Pace(run_for=123))
         for start in (7, 130):
             loop.gate.run()
-            loop.wait_for(lambda u: u.state is RunState.PAUSED and u.iteration > start)
+            loop.wait_for(lambda u: u.state is RunState.PAUSED and u.iteration > start)  # noqa: B023 - waited for here
             assert loop.updates[-1].iteration == start + 123
             assert not loop.gate.running
             assert loop.session.snapshots[-1].iteration == start + 123  # a pause point: rewind comes back here

@@ -35,7 +35,7 @@ def test_run_speed_50_gives_50_iterations_a_second(qtbot, open_studio):
     box(window, "run_speed").setValue(50)
     qtbot.waitUntil(lambda: window.last.pace.run_speed == 50, timeout=5000)
     trigger(window, "run")
-    trainer = window.thread.session.trainer
+    trainer = window.training.session.trainer
     qtbot.waitUntil(lambda: trainer.iteration >= 5, timeout=5000)  # under way
     start, begun = trainer.iteration, time.perf_counter()
     qtbot.waitUntil(lambda: time.perf_counter() - begun >= 3.0, timeout=10000)
@@ -49,14 +49,14 @@ def test_run_speed_50_gives_50_iterations_a_second(qtbot, open_studio):
 
 def test_run_for_pauses_exactly_n_later_each_time(qtbot, open_studio):
     window = open_studio()
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
-        window.thread.step(3)
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
+        window.training.step(3)
     box(window, "run_for").setValue(25)
     assert box(window, "run_for").text() == "run 25 then pause"
     for start in (3, 28):
         trigger(window, "run")
-        qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED and window.last.iteration > start, timeout=10000)
-        assert window.last.iteration == window.thread.session.trainer.iteration == start + 25
+        qtbot.waitUntil(lambda: window.last.state is RunState.PAUSED and window.last.iteration > start, timeout=10000)  # noqa: B023 - waited for here
+        assert window.last.iteration == window.training.session.trainer.iteration == start + 25
         assert window.findChild(QAction, "run").isEnabled() and not window.findChild(QAction, "pause").isEnabled()
     box(window, "run_for").setValue(0)  # until paused again
     trigger(window, "run")
@@ -69,8 +69,8 @@ def test_pace_goes_through_save_and_open(qtbot, tmp_path, open_studio):
     first = open_studio()
     box(first, "run_speed").setValue(20)
     box(first, "run_for").setValue(7)
-    with qtbot.waitSignal(first.thread.updated, timeout=5000):
-        first.step()
+    with qtbot.waitSignal(first.training.updated, timeout=5000):
+        first.gestures.step()
     path = tmp_path / "paced.bpstudio"
     assert first.files.save_to(path)
     assert load_session(path).pace == Pace(run_speed=20, run_for=7)
@@ -113,11 +113,11 @@ def test_the_pace_is_on_the_toolbar_in_presentation_mode_with_keys(qtbot, open_s
 @pytest.mark.parametrize("language", ["zh_CN"])
 def test_the_pace_speaks_chinese(qtbot, open_studio, language):
     window = open_studio()
-    window.set_language(language)
+    window.languages.set_language(language)
     assert box(window, "run_speed").specialValueText() == "全速"
     box(window, "run_for").setValue(100)
     assert "100" in box(window, "run_for").text() and "暂停" in box(window, "run_for").text()
-    window.set_language("en")
+    window.languages.set_language("en")
 
 
 @pytest.mark.parametrize("trainer", ["thread", "process"])
@@ -137,7 +137,7 @@ def test_a_slow_run_stops_exactly_and_closes_at_once(qtbot, open_studio, monkeyp
     trigger(window, "run")
     qtbot.waitUntil(lambda: window.last.iteration == 12, timeout=5000)
     window.close()  # waits CLOSE_WAIT_MS (0.3 s) for the trainer at most, else it stays open and says so
-    assert window.thread.isFinished() and not window.isVisible()
+    assert window.training.isFinished() and not window.isVisible()
 
 
 def test_space_still_runs_while_a_pace_box_has_the_focus(qtbot, open_studio):

@@ -36,15 +36,15 @@ def settle(qtbot, plot):
 
 def finish_three_runs(qtbot, win):
     for alpha in (0.001, 0.01, 0.003):
-        win.thread.submit(SetSetting("alpha", alpha))
-        win.thread.submit(SetSetting("max_iter", 40))
+        win.training.submit(SetSetting("alpha", alpha))
+        win.training.submit(SetSetting("max_iter", 40))
         qtbot.waitUntil(lambda a=alpha: win.last.config.alpha == a and win.last.config.max_iter == 40, timeout=5000)
         kept = len(win.model.runs)
-        win.run()
+        win.gestures.run()
         qtbot.waitUntil(lambda k=kept: win.last.state is RunState.FINISHED and len(win.model.runs) == k + 1, timeout=10000)
         settle(qtbot, win.plot)
         assert "solution" in legend_texts(win.plot)
-        win.thread.submit(Reset())
+        win.training.submit(Reset())
         qtbot.waitUntil(lambda: win.last.iteration == 0 and win.last.state is not RunState.FINISHED, timeout=5000)
 
 
@@ -70,8 +70,8 @@ def test_the_legend_never_covers_the_curves(qtbot, open_studio, scale):
     assert plot.sceneRect().contains(legend) or legend.right() <= plot.viewport().width() + 1  # not cut at the edge
     for key in list(plot.overlays):
         win.model.runs.forget(key)
-    win.thread.submit(SetSetting("max_iter", 40))
-    win.thread.submit(Reset())
+    win.training.submit(SetSetting("max_iter", 40))
+    win.training.submit(Reset())
     qtbot.waitUntil(lambda: not plot.overlays, timeout=5000)
     settle(qtbot, plot)
     assert legend_texts(plot) == ["seed"]
@@ -126,7 +126,7 @@ def test_a_diverged_run_has_honest_axes_in_linear_and_log_scale(qtbot, diverged)
     top = float(values[np.isfinite(values)].max())
     assert top > 1e300
     for language in ("en", "zh_CN"):
-        win.set_language(language)
+        win.languages.set_language(language)
         for log in (False, True):
             win.findChild(QAction, "log_y").setChecked(log)
             settle(qtbot, plot)
@@ -144,7 +144,7 @@ def test_a_diverged_run_has_honest_axes_in_linear_and_log_scale(qtbot, diverged)
             assert all(not a.intersects(b) for i, a in enumerate(ticks) for b in ticks[i + 1 :])
             plot.grab().save(f"/tmp/plots/diverged_{language}_{'log' if log else 'linear'}.png")
         assert item.getAxis("bottom").labelText == {"en": "iteration", "zh_CN": "迭代"}[language]  # as the status bar says
-    win.set_language("en")
+    win.languages.set_language("en")
 
 
 def test_ticks_and_title_fit_at_the_projectors_size(qtbot, diverged):
@@ -167,15 +167,15 @@ def test_ticks_and_title_fit_at_the_projectors_size(qtbot, diverged):
 
 def test_a_hover_readout_goes_with_its_run(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(20)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(20)
     qtbot.waitUntil(lambda: len(win.plot.mirror) == 21, timeout=5000)
     settle(qtbot, win.plot)
     item = win.plot.getPlotItem()
     values = win.plot.mirror.values()
     win.plot._mouse_moved(item.vb.mapViewToScene(QPointF(10, values[10])))
     assert win.plot.readout.isVisible()
-    win.thread.submit(Reset())
+    win.training.submit(Reset())
     qtbot.waitUntil(lambda: len(win.plot.mirror) == 1, timeout=5000)
     assert not win.plot.readout.isVisible()
 
@@ -197,11 +197,11 @@ def test_gradient_health_after_rewind_and_redo_has_no_line_across_the_jump(qtbot
     from bpstudio.control import Redo, Rewind
 
     win = open_studio(RunConfig(max_iter=3000))
-    win.run()
+    win.gestures.run()
     qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED, timeout=20000)
-    win.thread.submit(Rewind(0))
+    win.training.submit(Rewind(0))
     qtbot.waitUntil(lambda: win.last.iteration == 0, timeout=5000)
-    win.thread.submit(Redo())
+    win.training.submit(Redo())
     qtbot.waitUntil(lambda: win.last.iteration > 0, timeout=10000)
     jump = win.last.iteration
     panel = win.unit_views.health_panel

@@ -48,6 +48,11 @@ def run_walk(screen: str, language: str) -> dict:
 def test_every_phase_and_the_softmax_lesson_are_readable_from_the_back_row(screen, language, digit, height):
     report = run_walk(screen, language)
     assert report["screen"] == [int(n) for n in screen.split("x")]
+    first = report["first_start"]  # a first start: the window, its frame and its status bar on the screen
+    x, y, w, h = first["free"]
+    fx, fy, fw, fh = first["frame"]
+    assert first["status_bar_visible"] and first["status_bar_bottom"] < y + h, first
+    assert x <= fx and y <= fy and fx + fw <= x + w and fy + fh <= y + h, first
     assert report["digit_px"] == digit  # the automatic presentation size for this screen
     moments = report["moments"]
     assert [m["moment"] for m in moments] == ["presentation", *(f"phase {k}" for k in range(1, 7)), "softmax lesson"]

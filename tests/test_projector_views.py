@@ -83,7 +83,7 @@ def test_the_board_view_shows_the_chain_alone_on_a_third_of_the_window_and_the_s
 
 def test_the_sink_tag_in_chinese_lies_wholly_above_its_ring(qtbot, open_studio):
     window = open_studio()
-    window.set_language("zh_CN")
+    window.languages.set_language("zh_CN")
     window.model.select(0)
     loss = next(item for node, item in window.network_view.nodes.items() if node.kind == "L")
     assert loss.role_tag.isVisible() and "汇" in loss.role_tag.toPlainText()

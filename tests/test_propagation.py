@@ -32,7 +32,7 @@ def per_sample_reference(w, X, Y):
     W0 = w[:20].reshape(4, 5)
     W1 = w[20:].reshape(6, 3)
     J, g0, g1 = 0.0, np.zeros((4, 5)), np.zeros((6, 3))
-    for x, y in zip(X, Y):
+    for x, y in zip(X, Y, strict=True):
         o0 = np.append(x, 1.0)
         o1 = np.append(np.tanh(o0 @ W0), 1.0)
         out = o1 @ W1
@@ -47,7 +47,7 @@ def test_vectorised_equals_per_sample_loop():
     net, data, w = random_case((3, 5, 3), "tanh", n=200, seed=3)
     J, g = jval_and_gradient(net, w, data.inputs_aug, data.targets_t)
     J_ref, g_ref = per_sample_reference(w, data.inputs, data.targets)
-    assert J == pytest.approx(J_ref, rel=1e-13)
+    assert J == pytest.approx(J_ref, rel=1e-13)  # noqa: SIM300 - J is the loss, not a constant
     np.testing.assert_allclose(g, g_ref, rtol=1e-11, atol=1e-11)
 
 

@@ -116,9 +116,9 @@ def test_inspector_and_phase_banner_show_rmsprops_step(qtbot, open_studio):
             break
     assert "update (RMSProp)" in win.phase_banner.text()
     assert win.phase_banner.phase.equation(1, "tanh", "rmsprop") == RECORDS["rmsprop"].update
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert QApplication.translate("Options", "RMSProp") in win.phase_banner.text()
-    win.set_language("en")
+    win.languages.set_language("en")
     win.network_view.select_param(0)
     qtbot.waitUntil(
         lambda: win.inspector.view is not None and win.inspector.view.iteration >= 1 and win.inspector.view.exact, timeout=10000

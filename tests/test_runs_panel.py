@@ -11,13 +11,13 @@ from bpstudio.engine.config import RunConfig
 
 def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
     win = open_studio()
-    win.thread.submit(SetSetting("max_iter", 30))
-    win.run()
+    win.training.submit(SetSetting("max_iter", 30))
+    win.gestures.run()
     qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED, timeout=10000)
-    win.thread.submit(Reset())
-    win.thread.submit(SetSetting("alpha", 0.01))
+    win.training.submit(Reset())
+    win.training.submit(SetSetting("alpha", 0.01))
     qtbot.waitUntil(lambda: win.last.iteration == 0 and win.last.config.alpha == 0.01, timeout=5000)
-    win.run()
+    win.gestures.run()
     qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 2, timeout=10000)
     labels = [win.runs.list.item(i).text() for i in range(2)]
     # the list names the data first: it holds runs of every data set
@@ -44,9 +44,9 @@ def test_a_run_label_tells_its_changes_and_why_it_stopped_in_the_current_languag
     label = run_label(run)
     assert label.startswith("Adam α=0.001") and "α 0.001 → 0.01 at 20" in label and "3-8-2" in label
     assert "diverged at iteration 50" in label
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert "第 50 次迭代发散" in win.runs.list.item(win.runs.list.count() - 1).text()  # rewritten, not kept
-    win.set_language("en")
+    win.languages.set_language("en")
 
 
 def test_only_runs_on_the_same_data_are_drawn_beside_the_run_on_screen(qtbot, open_studio):
@@ -62,12 +62,12 @@ def test_only_runs_on_the_same_data_are_drawn_beside_the_run_on_screen(qtbot, op
 
     assert all(win.plot.overlays[k].isVisible() and in_legend(k) for k in (article.key, deeper.key))
     xor = RunConfig(dataset="xor", samples=100, hidden=(4,), loss="cross-entropy")
-    win.thread.submit(ApplyConfig(xor))
+    win.training.submit(ApplyConfig(xor))
     qtbot.waitUntil(lambda: win.last.config.dataset == "xor", timeout=10000)
     assert not any(win.plot.overlays[k].isVisible() or in_legend(k) for k in (article.key, deeper.key))
     assert win.runs.list.count() == 2  # listed still
     win.runs.list.item(0).setCheckState(Qt.Unchecked)  # the user's tick is kept for when the data comes back
-    win.thread.submit(ApplyConfig(RunConfig()))
+    win.training.submit(ApplyConfig(RunConfig()))
     qtbot.waitUntil(lambda: win.last.config.dataset == "article", timeout=10000)
     assert not win.plot.overlays[article.key].isVisible() and not in_legend(article.key)
     assert win.plot.overlays[deeper.key].isVisible() and in_legend(deeper.key)
@@ -84,25 +84,25 @@ def test_the_runs_list_names_each_runs_data(qtbot, open_studio):
     assert [data_name(run) for run in (spiral, csv, formulas)] == ["spiral", "colours.csv", "x, y"]
     texts = [win.runs.list.item(i).text() for i in range(win.runs.list.count())]
     assert texts[0].startswith("spiral · ") and texts[1].startswith("colours.csv · ") and texts[2].startswith("x, y · ")
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert win.runs.list.item(0).text().startswith("螺旋")
-    win.set_language("en")  # the language is remembered for the next window
+    win.languages.set_language("en")  # the language is remembered for the next window
 
 
 def test_typing_a_new_alpha_after_a_finished_run_then_reset_lists_that_run_once_as_trained(qtbot, open_studio):
     """Issue 24: finish at α = 0.001, type 0.01, Reset — no second entry "α=0.01" for a run that never trained at 0.01."""
     win = open_studio()
-    win.thread.submit(SetSetting("max_iter", 30))
-    win.run()
+    win.training.submit(SetSetting("max_iter", 30))
+    win.gestures.run()
     qtbot.waitUntil(lambda: win.last.state is RunState.FINISHED and win.runs.list.count() == 1, timeout=10000)
     editor = win.controls.editors["alpha"]
     editor.setText("0.01")
     editor.editingFinished.emit()
     qtbot.waitUntil(lambda: win.last.config.alpha == 0.01, timeout=5000)
-    win.reset()
+    win.gestures.reset()
     qtbot.waitUntil(lambda: win.last.iteration == 0, timeout=5000)
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):  # one more update: anything Reset left is applied
-        win.thread.step(1)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):  # one more update: anything Reset left is applied
+        win.training.step(1)
     assert win.runs.list.count() == 1
     label = win.runs.list.item(0).text()
     assert "α=0.001" in label and "α=0.01" not in label and "→" not in label

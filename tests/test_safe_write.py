@@ -41,10 +41,9 @@ def test_replaces_a_regular_file_whole(tmp_path):
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     target = tmp_path / "run.json"
     target.write_text("precious")
-    with pytest.raises(RuntimeError):
-        with replacing_file(target) as handle:
-            handle.write("half")
-            raise RuntimeError("disk full halfway")
+    with pytest.raises(RuntimeError), replacing_file(target) as handle:
+        handle.write("half")
+        raise RuntimeError("disk full halfway")
     assert target.read_text() == "precious" and leftovers(tmp_path) == []
 
 
@@ -266,16 +265,14 @@ def acting_as(uid):
 def test_a_link_another_user_planted_in_a_shared_folder_is_never_followed(shared_folder):
     shared, home = shared_folder
     notes = os.path.join(home, "notes.txt")
-    with acting_as(VICTIM):
-        with open(notes, "w") as handle:
-            handle.write("the victim's own notes")
+    with acting_as(VICTIM), open(notes, "w") as handle:
+        handle.write("the victim's own notes")
     planted = os.path.join(shared, "lesson.bpstudio")
     with acting_as(ATTACKER):
         os.symlink(notes, planted)  # the attacker cannot write notes.txt, but the victim can
     assert os.lstat(planted).st_uid == ATTACKER
-    with acting_as(VICTIM):
-        with pytest.raises(UnsafeTargetError, match="owned by another user"):
-            write_text(planted, "the victim's lesson")
+    with acting_as(VICTIM), pytest.raises(UnsafeTargetError, match="owned by another user"):
+        write_text(planted, "the victim's lesson")
     with open(notes) as handle:
         assert handle.read() == "the victim's own notes"
     assert os.path.islink(planted) and leftovers(Path(home)) == [] and leftovers(Path(shared)) == []

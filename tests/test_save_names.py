@@ -48,8 +48,8 @@ def typed(monkeypatch, path, chosen=""):
 
 def stepped(qtbot, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.step()
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.gestures.step()
     return win
 
 

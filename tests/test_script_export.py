@@ -253,7 +253,7 @@ def test_class_labels_of_a_csv_file_are_reproduced(tmp_path, output):
     points = rng.uniform(-1, 1, (60, 2))
     labels = np.where(points[:, 0] * points[:, 1] > 0, "same", "other")
     csv_path = tmp_path / "classes.csv"
-    rows = (f"{x!r},{y!r},{kind}" for (x, y), kind in zip(points.tolist(), labels))
+    rows = (f"{x!r},{y!r},{kind}" for (x, y), kind in zip(points.tolist(), labels, strict=True))
     csv_path.write_text("a,b,kind\n" + "\n".join(rows) + "\n")
     options = (
         "--data",

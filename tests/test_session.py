@@ -163,7 +163,7 @@ def test_seeded_stress_of_two_thousand_commands():
     worker = threading.Thread(target=drive, args=(gate, session, publish, errors.append))
     worker.start()
     try:
-        for n in range(2000):
+        for _ in range(2000):
             choice = rng.choice(["run", "pause", "step", "phase", "rewind", "alpha", "reset", "steps"])
             if choice == "run":
                 gate.run()

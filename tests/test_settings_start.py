@@ -66,8 +66,8 @@ def test_a_failed_switch_puts_the_controls_back(qtbot, open_studio, monkeypatch)
     qtbot.waitUntil(lambda: win.controls.errors["hidden"].isVisible(), timeout=5000)
     assert "not enough memory" in win.controls.errors["hidden"].text()
     assert win.controls.editors["hidden"].text() == "5"
-    assert win.thread.session.config.hidden == (5,) and win.last.config.hidden == (5,)
-    assert win.thread.session.trainer.network.sizes == (3, 5, 3)
+    assert win.training.session.config.hidden == (5,) and win.last.config.hidden == (5,)
+    assert win.training.session.trainer.network.sizes == (3, 5, 3)
 
 
 def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes_on(qtbot, monkeypatch, open_studio):
@@ -75,8 +75,8 @@ def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes
     # competes with the window and the typesetter for one interpreter, and this test measured that.
     monkeypatch.setenv("BPSTUDIO_TRAINER", "process")
     win = open_studio(RunConfig(samples=100, max_iter=10**7))
-    assert win.thread.process is not None
-    win.run()
+    assert win.training.process is not None
+    win.gestures.run()
     qtbot.waitUntil(lambda: win.last.iteration > 5, timeout=10000)
     win.controls.editors["hidden"].setText("512,512")
     win.controls._commit("hidden")
@@ -86,9 +86,10 @@ def test_a_run_over_the_budget_is_refused_next_to_the_field_and_the_old_run_goes
     running_at = win.last.iteration
     qtbot.waitUntil(lambda: win.last.iteration > running_at, timeout=5000)  # the previous run keeps going
     assert win.last.config.hidden == (5,)
-    win.pause()
+    win.gestures.pause()
 
 
+@pytest.mark.parametrize("screen, expected", [((1920, 1080), (1728, 972)), ((1366, 740), None)])
 def test_a_first_start_takes_most_of_the_screen_centred(qtbot, monkeypatch, open_studio, screen, expected):
     """A 1920 screen showed a 1366x768 window in its corner; a laptop's is maximized, so that
     the frame around the window does not push the status bar off the screen (#24)."""

@@ -63,10 +63,10 @@ def test_status_bar_says_why_in_both_languages(qtbot, open_studio, config, engli
     if listed:
         qtbot.waitUntil(lambda: win.runs.list.count() == 1, timeout=5000)
         assert win.runs.list.item(0).text().endswith(f"— {english}")  # the Runs list says it in the same words
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert stop.text() == chinese
     assert not listed or win.runs.list.item(0).text().endswith(f"— {chinese}")
-    win.set_language("en")
+    win.languages.set_language("en")
     assert stop.text() == english
 
 

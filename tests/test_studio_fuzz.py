@@ -36,13 +36,13 @@ MODEL = [
 
 def settle(qtbot, win):
     """Wait until every queued command has been carried out and published."""
-    qtbot.waitUntil(lambda: win.thread.pending() == 0 and not win.thread.running, timeout=20000)
+    qtbot.waitUntil(lambda: win.training.pending() == 0 and not win.training.running, timeout=20000)
     # A no-op command: its Update comes last.  Waited for as a condition on the window, not with
     # waitSignal: a cross-thread emission queued just before the blocker is freed can reach the
     # freed blocker (PySide6 keeps the queued call), which crashed this test now and then.
     before = win.last
-    win.thread.submit(SelectSample(win.model.sample))
-    qtbot.waitUntil(lambda: win.last is not before and win.thread.pending() == 0, timeout=20000)
+    win.training.submit(SelectSample(win.model.sample))
+    qtbot.waitUntil(lambda: win.last is not before and win.training.pending() == 0, timeout=20000)
 
 
 def state_of(win):
@@ -83,35 +83,35 @@ def test_random_gestures_then_save_and_open_round_trips(qtbot, open_studio, tmp_
     for step in range(60):
         action = r.choice(["step", "step", "run", "live", "live", "model", "rewind", "reset", "sample", "phase", "diverge", "save", "save"])
         if action == "step":
-            win.thread.step(r.randint(1, 30))
+            win.training.step(r.randint(1, 30))
         elif action == "run":
-            win.run()
+            win.gestures.run()
             qtbot.waitUntil(lambda: win.last.iteration > 0 or win.last.state is not RunState.RUNNING, timeout=10000)
-            win.pause()
+            win.gestures.pause()
         elif action == "live":
             field, value = r.choice(LIVE)
-            win.on_change_requested(field, value(r))
+            win.gestures.on_change_requested(field, value(r))
         elif action == "model":
             field, value = r.choice(MODEL)
-            win.on_change_requested(field, value(r))
+            win.gestures.on_change_requested(field, value(r))
         elif action == "diverge":  # plain gradient descent with a huge step overflows
-            win.on_change_requested("optimizer", "gd")
-            win.on_change_requested("alpha", 1e6)
-            win.thread.step(r.randint(1, 5))
+            win.gestures.on_change_requested("optimizer", "gd")
+            win.gestures.on_change_requested("alpha", 1e6)
+            win.training.step(r.randint(1, 5))
         elif action == "rewind":
-            win.rewind()
+            win.gestures.rewind()
         elif action == "reset":
-            win.reset()
+            win.gestures.reset()
         elif action == "sample":
-            win.thread.submit(SelectSample(r.randint(0, 10)))
+            win.training.submit(SelectSample(r.randint(0, 10)))
         elif action == "phase":
-            win.step_phase()
+            win.gestures.step_phase()
         settle(qtbot, win)
         if action == "save":
             path = tmp_path / f"s{step}.bpstudio"
             assert win.files.save_to(path), warnings
             saved = state_of(win)
-            win.on_change_requested("alpha", 0.0123)  # change something, then open what was saved
+            win.gestures.on_change_requested("alpha", 0.0123)  # change something, then open what was saved
             settle(qtbot, win)
             assert win.files.open(path), warnings
             qtbot.waitUntil(lambda: win.files.pending is None, timeout=20000)
@@ -123,4 +123,4 @@ def test_random_gestures_then_save_and_open_round_trips(qtbot, open_studio, tmp_
     assert saves >= 2, "the fuzzer must have saved and reopened"
     print(f"seed {seed}: {saves} saves of {sorted(kinds, key=str)}")
     assert not [w for w in warnings if "cannot be opened" in w]
-    assert win.thread.isRunning()
+    assert win.training.isRunning()

@@ -19,7 +19,10 @@ class CountingExecutor(Executor):
         done(work())
 
 
-def model_on(config=RunConfig(samples=60), steps=3):
+SMALL = RunConfig(samples=60)
+
+
+def model_on(config=SMALL, steps=3):
     session = TrainingSession(config)
     executor = CountingExecutor()
     model = StudioModel(executor)
@@ -87,7 +90,7 @@ def test_a_new_run_clears_the_selection():
     model.apply_update(session.update(False))
     assert len(seen["problem"]) == 2
     assert model.selected == 0 and model.chain.net is model.problem.network  # the new run's first weight
-    model.pending_selection = NO_SELECTION  # what the guided tour asks for: open with nothing chosen
+    model.open_next_run_with(NO_SELECTION)  # what the guided tour asks for: open with nothing chosen
     session.execute(Submit(ApplyConfig(RunConfig(samples=30))))
     model.apply_update(session.update(False))
     assert model.selected is None and model.chain is None

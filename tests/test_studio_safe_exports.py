@@ -14,8 +14,8 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and 
 @pytest.fixture
 def window(qtbot, open_studio, monkeypatch):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(5)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(5)
     win.network_view.select_param(0)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))

@@ -95,24 +95,24 @@ def test_a_refused_value_is_said_next_to_its_field_and_changes_nothing(qtbot, op
     assert window.controls.findChild(QLabel, "error_noise").text() == "noise must be from 0 to 0.5"
     type_in(window, "l1", "-1")
     assert window.controls.findChild(QLabel, "error_l1").text() == "l1 must be a number, 0 or greater"
-    window.set_language("zh_CN")
+    window.languages.set_language("zh_CN")
     type_in(window, "batch_size", "-3")
     assert window.controls.findChild(QLabel, "error_batch_size").text() == "批大小必须是大于或等于 0 的整数（0 表示整个数据集）"
-    window.set_language("en")
-    assert window.thread.session.config == before
+    window.languages.set_language("en")
+    assert window.training.session.config == before
     window.controls.findChild(QCheckBox, "feature_x1").click()
     new_run(qtbot, window, features=("x2",))
     window.controls.findChild(QCheckBox, "feature_x2").click()  # the last one: refused, stays ticked
     assert window.controls.findChild(QLabel, "error_features").text() == "tick at least one input feature"
     assert window.controls.findChild(QCheckBox, "feature_x2").isChecked()
-    assert window.thread.session.config.features == ("x2",)
+    assert window.training.session.config.features == ("x2",)
 
 
 def test_accuracy_beside_jval_in_the_status_bar_and_the_plot(qtbot, open_studio):
     config = RunConfig(dataset="xor", samples=80, test_fraction=0.25, hidden=(4,), loss="cross-entropy")
     window = open_studio(config)
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
-        window.thread.step(30)
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
+        window.training.step(30)
     qtbot.waitUntil(lambda: window.last.iteration == 30, timeout=5000)
     problem, weights = window.last.problem, window.last.snapshot.weights
     train = accuracy(problem.network, weights, problem.dataset.inputs, problem.dataset.targets)
@@ -122,16 +122,16 @@ def test_accuracy_beside_jval_in_the_status_bar_and_the_plot(qtbot, open_studio)
     assert field.text() == text and field.isVisible()
     window.plot.redraw()
     assert text in window.plot.getPlotItem().titleLabel.text
-    window.set_language("zh_CN")
+    window.languages.set_language("zh_CN")
     assert field.text() == f"准确率 {train:.1%} · 测试 {test:.1%}"
     assert "准确率" in window.plot.getPlotItem().titleLabel.text
-    window.set_language("en")
+    window.languages.set_language("en")
 
 
 def test_a_regression_run_shows_no_accuracy(qtbot, open_studio):
     window = open_studio()
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
-        window.thread.step(2)
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
+        window.training.step(2)
     qtbot.waitUntil(lambda: window.last.iteration == 2, timeout=5000)
     assert window.last.scores is None
     assert not window.status.fields["accuracy"].isVisible()

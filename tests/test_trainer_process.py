@@ -189,16 +189,16 @@ def test_the_window_trains_in_a_process_and_closes_it(qtbot, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.last is not None, timeout=10000)
-    assert window.thread.process is not None and window.thread.where() == "trainer in its own process"
-    window.run()
+    assert window.training.process is not None and window.training.where() == "trainer in its own process"
+    window.gestures.run()
     qtbot.waitUntil(lambda: window.last.state is RunState.FINISHED, timeout=30000)
     assert len(window.model.history) == 401 and window.status.fields["iteration"].text() == "iteration 400"
     headless = RunConfig(max_iter=400).trainer()
     headless.run()
     np.testing.assert_array_equal(window.model.history.values(), headless.history.view())
-    process = window.thread.process
+    process = window.training.process
     window.close()
-    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.training.isRunning(), timeout=10000)
     assert process.exit_code == 0
 
 
@@ -267,25 +267,25 @@ def test_when_the_process_dies_the_window_stops_training_and_can_still_save(qtbo
     window.ask_before_closing = False
     qtbot.addWidget(window)
     window.show()
-    window.run()
+    window.gestures.run()
     qtbot.waitUntil(lambda: window.last is not None and window.last.iteration > 100, timeout=20000)
-    with qtbot.waitSignal(window.thread.lost, timeout=20000):
-        os.kill(window.thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
+    with qtbot.waitSignal(window.training.lost, timeout=20000):
+        os.kill(window.training.process._process.pid, signal.SIGKILL)  # noqa: SLF001 - the test plays the crash
     shown = window.last.iteration
     assert "ended unexpectedly (signal SIGKILL)" in window.banner.text() and window.status.fields["state"].text() == "training stopped"
-    assert not window.thread.running and window.thread.pending() == 0
+    assert not window.training.running and window.training.pending() == 0
     assert not window.status.fields["rate"].isVisible()  # no speed for a trainer that is gone
     qtbot.waitUntil(lambda: window.inspector.view is not None and window.inspector.view.iteration == shown, timeout=10000)
     actions = window.actions_by_name
     assert not any(actions[name].isEnabled() for name in ("run", "pause", "step", "rewind", "reset"))
     assert not window.controls.isEnabled() and not window.lessons.menu.isEnabled()
-    window.run()  # a key press that slipped through does nothing, and says nothing new
-    assert window.thread.pending() == 0
+    window.gestures.run()  # a key press that slipped through does nothing, and says nothing new
+    assert window.training.pending() == 0
     path = tmp_path / "rescued.bpstudio"
     assert window.files.save_to(path)  # the work shown is not lost
     assert load_session(path).snapshot.iteration == shown
     window.close()
-    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.training.isRunning(), timeout=10000)
 
 
 def test_a_file_being_opened_when_the_process_dies_is_said_not_opened_and_saving_comes_back(qtbot, monkeypatch, tmp_path):
@@ -303,17 +303,17 @@ def test_a_file_being_opened_when_the_process_dies_is_said_not_opened_and_saving
     window.ask_before_closing = False
     qtbot.addWidget(window)
     window.show()
-    window.thread.step(1)
-    qtbot.waitUntil(lambda: window.thread.process._unheard is None, timeout=20000)  # noqa: SLF001 - the child is up
-    os.kill(window.thread.process._process.pid, signal.SIGSTOP)  # noqa: SLF001 - it will not answer the open
+    window.training.step(1)
+    qtbot.waitUntil(lambda: window.training.process._unheard is None, timeout=20000)  # noqa: SLF001 - the child is up
+    os.kill(window.training.process._process.pid, signal.SIGSTOP)  # noqa: SLF001 - it will not answer the open
     window.files.open(str(saved))
     assert window.files.pending is not None
-    with qtbot.waitSignal(window.thread.lost, timeout=20000):
-        os.kill(window.thread.process._process.pid, signal.SIGKILL)  # noqa: SLF001
+    with qtbot.waitSignal(window.training.lost, timeout=20000):
+        os.kill(window.training.process._process.pid, signal.SIGKILL)  # noqa: SLF001
     assert window.files.pending is None and warnings and "saved.bpstudio" in warnings[0]
     assert window.files.save_to(tmp_path / "rescued.bpstudio")
     window.close()
-    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.training.isRunning(), timeout=10000)
 
 
 UNGUARDED_SCRIPT = """
@@ -362,21 +362,21 @@ def test_a_stopped_process_is_said_to_be_not_answering_not_ended_and_it_goes_on_
     window.ask_before_closing = False
     qtbot.addWidget(window)
     window.show()
-    window.trainer_watch.after = 1.0  # the test need not wait the usual few seconds
-    window.run()
+    window.reports.watch.after = 1.0  # the test need not wait the usual few seconds
+    window.gestures.run()
     qtbot.waitUntil(lambda: window.last is not None and window.last.iteration > 50, timeout=20000)
-    pid = window.thread.process._process.pid  # noqa: SLF001 - the test plays the stop
+    pid = window.training.process._process.pid  # noqa: SLF001 - the test plays the stop
     os.kill(pid, signal.SIGSTOP)
     try:
         qtbot.waitUntil(lambda: window.banner.isVisible() and "has not answered" in window.banner.text(), timeout=15000)
-        assert "ended" not in window.banner.text() and not window.trainer_lost
+        assert "ended" not in window.banner.text() and not window.reports.lost
     finally:
         os.kill(pid, signal.SIGCONT)
     reached = window.last.iteration
     qtbot.waitUntil(lambda: not window.banner.isVisible() and window.last.iteration > reached, timeout=15000)
-    window.pause()
+    window.gestures.pause()
     window.close()
-    qtbot.waitUntil(lambda: not window.thread.isRunning(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.training.isRunning(), timeout=10000)
 
 
 def test_silence_is_counted_only_while_an_answer_is_owed(qtbot):

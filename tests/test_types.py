@@ -1,4 +1,4 @@
-"""Kept typed as it grows: mypy over the package, strict on the engine and the studio model (pyproject's [tool.mypy])."""
+"""Kept typed as it grows: mypy over the package, strict on the engine, control and the CLI (pyproject's [tool.mypy])."""
 
 import subprocess
 import sys

@@ -35,7 +35,7 @@ class CountingExecutor(Executor):
 def by_hand(net_sizes, weights, x):
     """Outputs of every layer for one input vector, from the flat weights, one unit at a time."""
     outputs, offset, o = [], 0, np.asarray(x, dtype=float)
-    for layer, (n_in, n_out) in enumerate(zip(net_sizes[:-1], net_sizes[1:])):
+    for layer, (n_in, n_out) in enumerate(zip(net_sizes[:-1], net_sizes[1:], strict=True)):
         w = weights[offset : offset + (n_in + 1) * n_out].reshape(n_in + 1, n_out)
         offset += (n_in + 1) * n_out
         pre = np.array([sum(o[i] * w[i, j] for i in range(n_in)) + w[n_in, j] for j in range(n_out)])
@@ -58,7 +58,7 @@ def test_grid_outputs_are_the_forward_pass_at_those_points_features_applied():
         x1, x2 = xs[col], ys[row]
         features = [x1, x2, x1 * x2, np.sin(x1), x2 * x2]
         expected = by_hand(problem.network.sizes, weights, features)
-        for layer, values in zip(layers, expected):
+        for layer, values in zip(layers, expected, strict=True):
             np.testing.assert_allclose(layer[:, row, col], values, rtol=1e-12, atol=1e-14)
 
 

@@ -44,7 +44,7 @@ def test_run_pause_plot_holds_every_point(qtbot, window):
     curve = window.plot.getPlotItem().listDataItems()[0]
     x, y = curve.getOriginalDataset()
     assert len(y) == window.last.iteration + 1
-    np.testing.assert_array_equal(y, window.thread.session.trainer.history.view())
+    np.testing.assert_array_equal(y, window.training.session.trainer.history.view())
     assert "iteration" in window.plot.getPlotItem().titleLabel.text
 
 
@@ -99,18 +99,18 @@ def test_keyboard_moves_between_weights(qtbot, window):
 
 
 def test_step_and_step_phase(qtbot, window):
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         action(window, "step").trigger()
     assert window.last.iteration == 1
     titles = []
     for _ in range(6):
-        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        with qtbot.waitSignal(window.training.updated, timeout=5000):
             action(window, "step_phase").trigger()
         titles.append(window.last.phase.kind)
     assert titles == ["forward", "forward", "loss", "backward", "backward", "update"]
     assert window.last.iteration == 2
     # while stepping the diagram shows the phase: the forward pass lights layer 1's nodes
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         action(window, "step_phase").trigger()
     lit = {n.node.name for n in window.network_view.nodes.values() if n.mode == "phase"}
     assert {"I1[0]", "O1[4]"} <= lit
@@ -126,7 +126,7 @@ def test_refused_value_says_why_next_to_the_field(qtbot, window):
     qtbot.keyClick(field, Qt.Key_Return)
     error = window.controls.errors["alpha"]
     assert error.isVisibleTo(window) and "greater than 0" in error.text()
-    assert window.thread.session.config.alpha == 0.001
+    assert window.training.session.config.alpha == 0.001
     field.selectAll()
     qtbot.keyClicks(field, "0.01")
     qtbot.keyClick(field, Qt.Key_Return)
@@ -155,7 +155,7 @@ def test_nudge_predicts_the_change_of_jval(qtbot, window):
     assert result.actual == pytest.approx(result.predicted, rel=1e-2)
     # the curvature term accounts for what the tangent leaves out
     assert abs(result.actual - result.second_order) < 0.05 * abs(result.actual - result.predicted) + 1e-12
-    assert np.array_equal(window.last.snapshot.weights, window.thread.session.trainer.weights)
+    assert np.array_equal(window.last.snapshot.weights, window.training.session.trainer.weights)
 
 
 def test_node_click_shows_value_and_gradient(qtbot, window):
@@ -168,12 +168,12 @@ def test_node_click_shows_value_and_gradient(qtbot, window):
 
 def test_rewind_and_reset_actions(qtbot, window):
     for _ in range(2):
-        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        with qtbot.waitSignal(window.training.updated, timeout=5000):
             action(window, "step").trigger()
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         action(window, "rewind").trigger()
     assert window.last.iteration == 1
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         action(window, "reset").trigger()
     assert window.last.iteration == 0 and len(window.plot.mirror) == 1
 
@@ -181,7 +181,7 @@ def test_rewind_and_reset_actions(qtbot, window):
 def test_layout_and_settings_return_on_the_next_start(qtbot, open_studio):
     first = open_studio()
     first.menus.log_y.setChecked(True)
-    first.on_change_requested("alpha", 0.002)
+    first.gestures.on_change_requested("alpha", 0.002)
     qtbot.waitUntil(lambda: first.last.config.alpha == 0.002, timeout=5000)
     first.close()
     second = open_studio(restore_settings=True)
@@ -193,7 +193,7 @@ def test_close_while_running_leaves_no_thread(qtbot, open_studio):
     action(win, "run").trigger()
     qtbot.waitUntil(lambda: win.last.iteration > 50, timeout=10000)
     win.close()
-    assert not win.thread.isRunning()
+    assert not win.training.isRunning()
 
 
 def test_enter_commits_and_space_drives_the_run_again(qtbot, window):
@@ -205,14 +205,14 @@ def test_enter_commits_and_space_drives_the_run_again(qtbot, window):
     qtbot.waitUntil(lambda: window.last.config.alpha == 0.002, timeout=5000)
     assert not field.hasFocus() and window.network_view.hasFocus()
     qtbot.keyClick(window.network_view, Qt.Key_Space)  # the window's shortcut, not a character
-    qtbot.waitUntil(lambda: window.thread.running, timeout=5000)
+    qtbot.waitUntil(lambda: window.training.running, timeout=5000)
     assert field.text() == "0.002"  # no space went into the field
     qtbot.keyClick(window.network_view, Qt.Key_Space)
-    qtbot.waitUntil(lambda: not window.thread.running, timeout=5000)
+    qtbot.waitUntil(lambda: not window.training.running, timeout=5000)
 
 
 def test_settings_the_optimizer_ignores_are_disabled(qtbot, window):
-    window.thread.submit(__import__("bpstudio.control", fromlist=["SetSetting"]).SetSetting("optimizer", "momentum"))
+    window.training.submit(__import__("bpstudio.control", fromlist=["SetSetting"]).SetSetting("optimizer", "momentum"))
     qtbot.waitUntil(lambda: window.last.config.optimizer == "momentum", timeout=5000)
     editors = window.controls.editors
     assert editors["alpha"].isEnabled() and editors["beta1"].isEnabled()
@@ -240,13 +240,13 @@ def test_a_new_run_after_a_high_sample_is_clean(qtbot, window):
 
 def test_redo_walks_forward_again_after_rewind(qtbot, window):
     for _ in range(2):
-        with qtbot.waitSignal(window.thread.updated, timeout=5000):
+        with qtbot.waitSignal(window.training.updated, timeout=5000):
             action(window, "step").trigger()
     assert not action(window, "redo").isEnabled()
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         action(window, "rewind").trigger()
     assert window.last.iteration == 1 and action(window, "redo").isEnabled()
-    with qtbot.waitSignal(window.thread.updated, timeout=5000):
+    with qtbot.waitSignal(window.training.updated, timeout=5000):
         action(window, "redo").trigger()
     assert window.last.iteration == 2 and "iteration 2" in window.status.fields["iteration"].text()
     assert len(window.plot.mirror) == 3  # the curve came back with it

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QMessageBox
 
 def test_save_then_open_in_another_window(qtbot, tmp_path, open_studio):
     first = open_studio()
-    with qtbot.waitSignal(first.thread.updated, timeout=5000):
-        first.step()
-    with qtbot.waitSignal(first.thread.updated, timeout=5000):
-        first.thread.step(9)
+    with qtbot.waitSignal(first.training.updated, timeout=5000):
+        first.gestures.step()
+    with qtbot.waitSignal(first.training.updated, timeout=5000):
+        first.training.step(9)
     first.network_view.select_param(12)
     path = tmp_path / "lesson.bpstudio"
     assert first.files.save_to(path)
@@ -30,35 +30,35 @@ def test_save_then_open_in_another_window(qtbot, tmp_path, open_studio):
 
 def test_bad_file_keeps_the_current_session(qtbot, tmp_path, monkeypatch, open_studio):
     win = open_studio()
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(3)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     bad = tmp_path / "broken.bpstudio"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     assert not win.files.open(bad)
     assert warnings and "cannot be opened" in warnings[0]
-    assert win.last.iteration == 3 and win.thread.session.trainer.iteration == 3
+    assert win.last.iteration == 3 and win.training.session.trainer.iteration == 3
     win.close()
 
 
 def test_unsaved_work_asks_before_closing(qtbot, monkeypatch, tmp_path, open_studio):
     win = open_studio(ask_before_closing=True)
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(2)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(2)
     assert win.files.unsaved
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Cancel)
     win.close()
-    assert win.isVisible() and win.thread.isRunning()  # cancelled: nothing lost
+    assert win.isVisible() and win.training.isRunning()  # cancelled: nothing lost
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
     win.close()
-    assert not win.isVisible() and not win.thread.isRunning()
+    assert not win.isVisible() and not win.training.isRunning()
 
 
 def prepared_session(qtbot, win, folder):
     """A teacher's prepared session: a few steps, saved; its path and its bytes, to see it is never overwritten."""
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(3)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(3)
     path = folder / "prepared.bpstudio"
     assert win.files.save_to(path)
     return path, path.read_bytes()
@@ -72,8 +72,8 @@ def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtb
 
     win = open_studio(ask_before_closing=True)
     path, saved = prepared_session(qtbot, win, tmp_path)
-    with qtbot.waitSignal(win.thread.updated, timeout=5000):
-        win.thread.step(2)  # work since the save
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(2)  # work since the save
     asked = []
 
     def keep_it(*args, **kwargs):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
 
 from ..control.safe_write import write_text
-from ..engine.chain import PATH_CAP, InfluenceChain
+from ..engine.chain import PATH_CAP, ChainNumbers, InfluenceChain
 from ..engine.chain_render import render_latex, render_text
 from ..engine.chain_board import board, factored_tree
 from ..engine.graph import NodeNames
@@ -55,7 +56,7 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
     return parser
 
 
-def chain_json(chain: InfluenceChain, numbers) -> dict:
+def chain_json(chain: InfluenceChain, numbers: ChainNumbers) -> dict[str, Any]:
     return {
         "param": chain.name,
         "display": chain.display(chain.param, "latex"),
@@ -74,7 +75,7 @@ def chain_json(chain: InfluenceChain, numbers) -> dict:
     }
 
 
-def formula_svg(chain: InfluenceChain, numbers) -> str:
+def formula_svg(chain: InfluenceChain, numbers: ChainNumbers) -> str:
     """The typeset blackboard and the basic links below it, for --format svg/png."""
     from ..control.typeset import board_svg
 

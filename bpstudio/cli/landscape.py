@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -106,12 +107,12 @@ def train_with_path(trainer: Trainer, iterations: int, progress: ProgressBar | N
     return np.array(path).reshape(-1, trainer.network.n_params)
 
 
-def run_state(trainer: Trainer) -> dict:
+def run_state(trainer: Trainer) -> dict[str, Any]:
     """Where the run stands: a landscape after a divergence or convergence says so."""
     return {"iterations": trainer.iteration, "stop_reason": trainer.stop_reason.value if trainer.stop_reason else None}
 
 
-def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
+def slice_json(cut: WeightSlice, trainer: Trainer) -> dict[str, Any]:
     return {
         "param": cut.name,
         "offsets": cut.offsets.tolist(),
@@ -131,7 +132,7 @@ def slice_json(cut: WeightSlice, trainer: Trainer) -> dict:
     }
 
 
-def map_json(grid: LandscapeMap, trainer: Trainer, seed: int | None) -> dict:
+def map_json(grid: LandscapeMap, trainer: Trainer, seed: int | None) -> dict[str, Any]:
     data = {
         "param": grid.names[0],
         "param2": grid.names[1],
@@ -153,7 +154,7 @@ def map_json(grid: LandscapeMap, trainer: Trainer, seed: int | None) -> dict:
     return data
 
 
-def summary(result, trainer: Trainer) -> str:
+def summary(result: WeightSlice | LandscapeMap, trainer: Trainer) -> str:
     if isinstance(result, WeightSlice):
         best = int(np.nanargmin(result.jval))
         return "\n".join(

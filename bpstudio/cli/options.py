@@ -18,7 +18,7 @@ from typing import NoReturn
 from ..control.safe_write import check_writable, resolve_target
 from ..engine.activations import ACTIVATIONS
 from ..engine.config import ConfigError, RunConfig
-from ..engine.data import INITS
+from ..engine.data import INITS, Problem
 from ..engine.datasets import DATASETS
 from ..engine.features import FEATURES
 from ..engine.losses import LOSSES
@@ -292,7 +292,7 @@ def writable_path(option: str, path: str | None, inputs: tuple[str | None, ...] 
     return Path(path)
 
 
-def run_inputs(args) -> tuple[str | None, ...]:
+def run_inputs(args: argparse.Namespace) -> tuple[str | None, ...]:
     """The files a command's run reads, which no output may replace."""
     return (getattr(args, "data_file", None),)
 
@@ -309,7 +309,7 @@ def fail(prog: str, message: str) -> int:
     return 2
 
 
-def problem_from_config(config: RunConfig):
+def problem_from_config(config: RunConfig) -> Problem:
     """The run's problem, with a bad data file, formula or split said as the option at fault."""
     from ..engine.csv_data import CsvDataError
     from ..engine.formula import FormulaError

@@ -22,7 +22,7 @@ _WHY = {
 }
 
 
-def strict_dumps(data: dict, **options: Any) -> str:
+def strict_dumps(data: dict[str, Any], **options: Any) -> str:
     """``json.dumps`` of ``data`` with every non-finite float a null, explained under ``null_reasons``."""
     found: dict[str, dict[str, int]] = {}
     clean = _clean(data, "", found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from ..control.safe_write import write_text
 from ..control.tables import write_history_csv
 from ..engine.classes import accuracy
 from ..engine.config import RunConfig
+from ..engine.data import Problem
 from ..engine.trainer import Trainer
 from .strict_json import strict_dumps
 from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
@@ -40,23 +42,23 @@ def build_parser(prog: str = "bpstudio train") -> Parser:
     return parser
 
 
-def layer_lists(trainer: Trainer, flat: np.ndarray) -> list:
+def layer_lists(trainer: Trainer, flat: np.ndarray) -> list[Any]:
     """Flat vector -> one nested list per layer, shape (n_in + 1, n_out)."""
     return [m.tolist() for m in trainer.network.layers(flat)]
 
 
-def class_scores(trainer: Trainer) -> dict:
+def class_scores(trainer: Trainer) -> dict[str, Any]:
     """``classes`` (output order), ``accuracy`` and, with a test share, ``test_accuracy``."""
     data, test, net = trainer.dataset, trainer.test, trainer.network
     if not data.classes:
         return {}
-    out = {"classes": list(data.classes), "accuracy": accuracy(net, trainer.weights, data.inputs, data.targets)}
+    out: dict[str, Any] = {"classes": list(data.classes), "accuracy": accuracy(net, trainer.weights, data.inputs, data.targets)}
     if test is not None:
         out["test_accuracy"] = accuracy(net, trainer.weights, test.inputs, test.targets)
     return out
 
 
-def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
+def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict[str, Any]:
     # d(JVal)/dW of the whole set, also after mini-batch steps (whose own gradient is a batch's)
     gradient = trainer.gradient if trainer.batches is None else trainer.evaluate(trainer.weights)[1]
     return {
@@ -78,7 +80,7 @@ def run_summary(config: RunConfig, trainer: Trainer, elapsed: float) -> dict:
     }
 
 
-def train(config: RunConfig, progress: ProgressBar | None = None, problem=None) -> tuple[Trainer, float]:
+def train(config: RunConfig, progress: ProgressBar | None = None, problem: Problem | None = None) -> tuple[Trainer, float]:
     """Run to a stop; ``max_iter=0`` only evaluates the start point."""
     trainer = config.trainer(problem)
     started = time.perf_counter()

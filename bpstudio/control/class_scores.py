@@ -10,10 +10,13 @@ at 5 Hz), and a paused run always gets the score of the iteration on screen.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..engine.classes import accuracy
 from ..engine.config import RunConfig
+from ..engine.data import Problem
+from ..engine.trainer import Trainer
 
 LIVE_INTERVAL = 0.2  # s between scores while running
 
@@ -28,13 +31,13 @@ class Scores:
 class AccuracyMeter:
     """Measures :class:`Scores` for a trainer's current weights; None for a regression run."""
 
-    def __init__(self, clock=time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._last: Scores | None = None
-        self._problem = None
+        self._problem: Problem | None = None
         self._measured_at = float("-inf")
 
-    def measure(self, config: RunConfig, trainer, running: bool) -> Scores | None:
+    def measure(self, config: RunConfig, trainer: Trainer, running: bool) -> Scores | None:
         if not config.is_classification:
             return None
         problem = trainer.problem

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..engine.config import RunConfig
 from .pace import Pace
+
+if TYPE_CHECKING:  # session_file imports the session, which imports these commands
+    from .session_file import SavedSession
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class SelectSample:
 class LoadSaved:
     """Continue a session read from a file (a checked SavedSession)."""
 
-    saved: Any
+    saved: SavedSession
 
 
 @dataclass(frozen=True)
@@ -68,3 +71,7 @@ class SetPace:
     """How fast a run goes and when it pauses by itself (see control.pace); not a RunConfig setting."""
 
     pace: Pace
+
+
+# Every change the session takes through the gate's Submit.
+Change = SetSetting | ApplyConfig | Rewind | Redo | Reset | SelectSample | LoadSaved | SetWeight | SetPace

@@ -10,7 +10,7 @@ Texts are English templates marked for translation; the caller passes
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -32,7 +32,6 @@ from ..engine.graph import (
     layer_symbol,
     matrix_name,
 )
-from ..engine.losses import half_squared_error
 from ..engine.messages import QT_TRANSLATE_NOOP
 from ..engine.network import Network
 from ..engine.node_values import node_values
@@ -55,7 +54,6 @@ NONLINEAR = QT_TRANSLATE_NOOP("DiagramTips", "{name} = {f}({pre}): what unit {j}
 OUTPUT = QT_TRANSLATE_NOOP(
     "DiagramTips", "{name}: the network's prediction ŷ of the target {name} (= {rule}); L compares it with the sample's target"
 )
-LOSS_TEXT = QT_TRANSLATE_NOOP("DiagramTips", "L = ½ Σ (ŷ − y)²: the loss of one sample; JVal is the sum of L over all samples")
 NODE_VALUE = QT_TRANSLATE_NOOP("DiagramTips", "sample {sample}: value {value}")
 NODE_NUMBERS = QT_TRANSLATE_NOOP("DiagramTips", "sample {sample}: value {value}, ∂L/∂{name} = {gradient}")
 LINK = QT_TRANSLATE_NOOP(
@@ -113,10 +111,10 @@ def _what(node: Node, net: Network, names: NodeNames, name: str, translate: Tran
         return translate(NONLINEAR).format(name=name, f=net.activation(node.layer - 1).name, pre=pre, j=node.index + 1, l=node.layer)
     if node.kind == Y:
         pre = display_name(Node(PRE, net.n_layers, node.index), net, "text", names)
-        activation = net.activation(net.n_layers - 1).name
-        return translate(OUTPUT).format(name=name, rule=pre if activation == "identity" else f"{activation}({pre})")
+        activation = net.activation(net.n_layers - 1)
+        return translate(OUTPUT).format(name=name, rule=pre if activation.linear else f"{activation.name}({pre})")
     if node.kind == LOSS:
-        return translate(LOSS_TEXT)
+        return translate(net.loss_record.node_tip)
     return name
 
 
@@ -128,7 +126,9 @@ def link_tips(
     rows = slice(sample, sample + 1)
     mats = net.layers(np.asarray(weights, dtype=float))
     passes = forward(net, mats, augmented_inputs(data.inputs[rows]))
-    _, residual = half_squared_error(passes[-1].post, np.ascontiguousarray(data.targets[rows].T))
+    residual = net.loss_record.output_link(
+        passes[-1].pre, passes[-1].post, np.ascontiguousarray(data.targets[rows].T), net.output_activation
+    )
     name = lambda node: display_name(node, net, "text", names)  # noqa: E731
     explain = translate(LINK).format(sample=sample)
     out = {}

@@ -28,7 +28,7 @@ def downsample(values: np.ndarray, max_points: int = MAX_POINTS) -> tuple[np.nda
     low = np.where(np.isnan(inner), np.inf, inner)
     high = np.where(np.isnan(inner), -np.inf, inner)
     keep = [0]
-    for start, stop in zip(edges[:-1], edges[1:]):
+    for start, stop in zip(edges[:-1], edges[1:], strict=True):
         if stop <= start:
             continue
         a = start + int(np.argmin(low[start:stop]))

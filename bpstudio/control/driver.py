@@ -15,9 +15,10 @@ asks nothing and the batch loop is the plain one.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from .pace import Pacer
 from .run_gate import RUN_BATCH, STOP, RunGate
@@ -95,7 +96,5 @@ def drive(
         except Exception as exc:  # the GUI must hear of it; the thread goes on
             gate.pause()
             report_error(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=4)}")
-            try:
+            with contextlib.suppress(Exception):  # pragma: no cover - nothing more we can report
                 publish(session.update(False))
-            except Exception:  # pragma: no cover - nothing more we can report
-                pass

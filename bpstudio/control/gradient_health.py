@@ -1,6 +1,6 @@
 """Each layer's gradient norm over the iterations the studio received, for the gradient-health plot.
 
-The training thread sends an Update about 30 times a second, each with the
+The training thread sends an Update about 15 times a second, each with the
 snapshot of its last iteration; :class:`GradientNorms` keeps
 ‖∂L/∂W̃⁽ˡ⁾‖ of every layer for each of those iterations (the *recorded*
 iterations — not every one: the gradient of the others never leaves the
@@ -11,10 +11,17 @@ the screen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..engine.unit_health import layer_gradient_norms
 from .observer import Event
+
+if TYPE_CHECKING:
+    from ..engine.data import Problem
+    from .session import Update
+    from .studio_model import StudioModel
 
 MAX_POINTS = 1 << 16  # beyond this every other point is dropped: a long run keeps its shape in bounded memory
 
@@ -22,8 +29,8 @@ MAX_POINTS = 1 << 16  # beyond this every other point is dropped: a long run kee
 class GradientNorms:
     """Recorded iterations and, per iteration, one norm per weight layer."""
 
-    def __init__(self, model=None) -> None:
-        self.problem = None
+    def __init__(self, model: StudioModel | None = None) -> None:
+        self.problem: Problem | None = None
         self._iterations = np.zeros(0, dtype=np.int64)
         self._norms = np.zeros((0, 0))
         self._n = 0
@@ -43,7 +50,7 @@ class GradientNorms:
     def __len__(self) -> int:
         return self._n
 
-    def record(self, update) -> None:
+    def record(self, update: Update) -> None:
         """Keep the norms of the update's snapshot (an Update from the training session)."""
         problem = update.problem
         if problem is None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import threading
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ..engine.landscape import LandscapeTask
 
@@ -38,7 +39,7 @@ class LandscapeJob:
 
     def __init__(
         self,
-        task: LandscapeTask | Callable[[], LandscapeTask],
+        task: LandscapeTask[Any] | Callable[[], LandscapeTask[Any]],
         on_progress: ProgressCallback | None = None,
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
@@ -56,7 +57,7 @@ class LandscapeJob:
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="landscape-job", daemon=True)
 
-    def start(self) -> "LandscapeJob":
+    def start(self) -> LandscapeJob:
         self._thread.start()
         return self
 
@@ -119,7 +120,7 @@ class LandscapeRunner:
 
     def submit(
         self,
-        task: LandscapeTask | Callable[[], LandscapeTask],
+        task: LandscapeTask[Any] | Callable[[], LandscapeTask[Any]],
         on_progress: ProgressCallback | None = None,
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,

@@ -19,13 +19,14 @@ recorded from the Updates (:class:`~.weight_path.WeightPath`).  No Qt.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..engine.data import Problem
 from ..engine.graph import PARAM, Node
 from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
 from ..engine.snapshot import Snapshot
 from .landscape_jobs import LandscapeJob, LandscapeRunner
+from .session import Update
 from .studio_model import StudioModel
 from .weight_path import WeightPath
 
@@ -42,7 +43,7 @@ class LandscapeQuestions:
         model.update_applied.connect(self._record)
         model.problem_changed.connect(lambda _problem: self.path.clear())
 
-    def _record(self, update) -> None:
+    def _record(self, update: Update) -> None:
         if update.new_run:
             self.path.clear()
         self.path.record(update.snapshot.iteration, update.snapshot.weights)

@@ -47,7 +47,7 @@ class MapPalette:
 LEVELS = 256  # shades per colour ramp: finer than the eye tells apart on a map
 
 
-def _ramp(base: tuple, target: tuple, tint: float) -> np.ndarray:
+def _ramp(base: tuple[int, int, int], target: tuple[int, int, int], tint: float) -> np.ndarray:
     """``LEVELS`` RGBA bytes from ``base`` (level 0) toward ``target`` (the last level, by ``tint``)."""
     mix = np.linspace(0.0, tint, LEVELS)[:, None]
     out = np.empty((LEVELS, 4), dtype=np.uint8)
@@ -61,7 +61,8 @@ def _levels(t: np.ndarray) -> np.ndarray:
     np.nan_to_num(t, copy=False, nan=0.0)
     np.clip(t, 0.0, 1.0, out=t)
     t *= LEVELS - 1
-    return np.rint(t, out=t).astype(np.intp)
+    levels: np.ndarray = np.rint(t, out=t).astype(np.intp)
+    return levels
 
 
 def diverging(values: np.ndarray, low: float, middle: float, high: float, palette: MapPalette, tint: float = TINT) -> np.ndarray:
@@ -86,7 +87,8 @@ def diverging(values: np.ndarray, low: float, middle: float, high: float, palett
     index = _levels(t) * (2 * LEVELS - 1) // (LEVELS - 1)  # 0 .. 2 LEVELS - 1
     if np.isnan(values).any():
         index[np.isnan(values)] = LEVELS  # the background's shade
-    return lut[index]
+    colours: np.ndarray = lut[index]
+    return colours
 
 
 def class_map(probabilities: np.ndarray, palette: MapPalette) -> np.ndarray:
@@ -101,4 +103,5 @@ def class_map(probabilities: np.ndarray, palette: MapPalette) -> np.ndarray:
     best = np.take_along_axis(probabilities, winner[None], axis=0)[0]
     strength = (best - 1.0 / k) * (1.0 / (1.0 - 1.0 / k))
     luts = np.stack([_ramp(palette.background, palette.class_colour(c), TINT) for c in range(k)])
-    return luts[winner, _levels(strength)]
+    colours: np.ndarray = luts[winner, _levels(strength)]
+    return colours

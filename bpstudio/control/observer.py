@@ -6,7 +6,8 @@ unit tests connect plain functions.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 
 class Event:

@@ -9,6 +9,8 @@ are the optimizer's own (its record's ``lines``).  No Qt.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..engine.optimizers import RECORDS
 
 
@@ -21,7 +23,7 @@ def _n(value: float) -> str:
     return rf"\left({text}\right)" if value < 0 else text
 
 
-def optimizer_lines(step: dict | None, optimizer: str, hyper: dict) -> list[tuple[str, str, float | None]]:
+def optimizer_lines(step: dict[str, Any] | None, optimizer: str, hyper: dict[str, float]) -> list[tuple[str, str, float | None]]:
     """``(left, formula with numbers, value)`` lines of the step from iteration t − 1 to t."""
     if step is None:
         return []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 MAX_SPEED = 10_000  # it/s: beyond this a paced run is no slower than an unpaced one to the eye
 MAX_RUN_FOR = 10_000_000
@@ -51,7 +51,7 @@ class Pace:
         if self.run_for is not None and (not _whole(self.run_for) or not 1 <= self.run_for <= MAX_RUN_FOR):
             raise PaceError(f"run_for must be null or a whole number from 1 to {MAX_RUN_FOR:,}")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, float | int | None]:
         return {"run_speed": self.run_speed, "run_for": self.run_for}
 
     @classmethod

@@ -14,7 +14,7 @@ of a board that show it.  No Qt here: the window paints what it says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.chain_board import Block, Cell
@@ -22,7 +22,6 @@ import numpy as np
 
 from ..engine.data import Dataset
 from ..engine.graph import PARAM, WEIGHT, Edge, ExpandedGraph, Node
-from ..engine.losses import half_squared_error
 from ..engine.network import Network
 from ..engine.propagation import augmented_inputs, forward
 
@@ -100,7 +99,9 @@ def link_value(net: Network, weights: np.ndarray, data: Dataset, sample: int, ed
     rows = slice(sample, sample + 1)
     mats = net.layers(np.asarray(weights, dtype=float))
     passes = forward(net, mats, augmented_inputs(data.inputs[rows]))
-    _, residual = half_squared_error(passes[-1].post, np.ascontiguousarray(data.targets[rows].T))
+    residual = net.loss_record.output_link(
+        passes[-1].pre, passes[-1].post, np.ascontiguousarray(data.targets[rows].T), net.output_activation
+    )
     with np.errstate(all="ignore"):
         return float(np.ravel(ExpandedGraph(net).local_derivative(edge, passes, residual, mats))[0])
 

@@ -17,7 +17,10 @@ from __future__ import annotations
 import threading
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Final
+
+from .commands import Change
 
 
 @dataclass(frozen=True)
@@ -32,27 +35,32 @@ class StepPhase:
 
 @dataclass(frozen=True)
 class Submit:
-    """An opaque change for the session (a setting, rewind, reset, ...)."""
+    """A change for the session (a setting, rewind, reset, ...), carried out between iterations."""
 
-    payload: Any
+    payload: Change
 
 
-class _Token:
-    def __init__(self, name: str) -> None:
-        self.name = name
+GateItem = Step | StepPhase | Submit  # what the gate queues for the training thread
+
+
+class GateSignal(Enum):
+    """What :meth:`RunGate.wait` answers besides a queued item: an enum, so ``is`` narrows the type."""
+
+    RUN_BATCH = "RUN_BATCH"
+    STOP = "STOP"
 
     def __repr__(self) -> str:
-        return self.name
+        return self.value
 
 
-RUN_BATCH = _Token("RUN_BATCH")
-STOP = _Token("STOP")
+RUN_BATCH: Final = GateSignal.RUN_BATCH
+STOP: Final = GateSignal.STOP
 
 
 class RunGate:
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._queue: deque = deque()
+        self._queue: deque[GateItem] = deque()
         self._running = False
         self._stopped = False
 
@@ -87,7 +95,7 @@ class RunGate:
     def step_phase(self) -> None:
         self._enqueue(StepPhase(), pause=True)
 
-    def submit(self, payload: Any) -> None:
+    def submit(self, payload: Change) -> None:
         """Queue a change; it is handled before the next iteration, running or not."""
         self._enqueue(Submit(payload), pause=False)
 
@@ -103,7 +111,7 @@ class RunGate:
         with self._cond:
             return len(self._queue)
 
-    def _enqueue(self, command: Any, pause: bool) -> None:
+    def _enqueue(self, command: GateItem, pause: bool) -> None:
         with self._cond:
             if self._stopped:
                 return
@@ -113,7 +121,7 @@ class RunGate:
             self._cond.notify_all()
 
     # -- training-thread side ----------------------------------------------------
-    def wait(self, timeout: float | None = None) -> Any:
+    def wait(self, timeout: float | None = None) -> GateItem | GateSignal | None:
         """Block until there is something to do; return a command, RUN_BATCH or STOP.
 
         With ``timeout`` it returns ``None`` when nothing happened in time.

@@ -41,7 +41,8 @@ import os
 import stat
 import time
 from pathlib import Path
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO, Any
 
 TEMP_MARK = ".bpstudio-tmp-"
 STALE_AGE_S = 24 * 3600  # where process ids cannot be checked
@@ -50,7 +51,7 @@ STALE_AGE_S = 24 * 3600  # where process ids cannot be checked
 class UnsafeTargetError(OSError):
     """A path BP Studio will not replace (device, FIFO, socket, folder, missing folder)."""
 
-    def __init__(self, path: str | os.PathLike, reason: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         message = f"{os.fspath(path)} {reason}"
         super().__init__(message)
         self.strerror = message
@@ -72,7 +73,7 @@ def _kind(mode: int) -> str:
     return "is not a regular file; BP Studio writes only regular files"
 
 
-def resolve_target(path: str | os.PathLike) -> Path:
+def resolve_target(path: str | os.PathLike[str]) -> Path:
     """The real file a write to ``path`` replaces; refuses what must not be replaced.
 
     A symlink resolves to its final target (which may not exist yet).  Raises
@@ -212,7 +213,7 @@ def _finish(temp: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def replacing_path(path: str | os.PathLike) -> Iterator[Path]:
+def replacing_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path to write; on success it atomically becomes ``path``.
 
     On any exception the temporary file is removed and ``path`` is untouched.
@@ -236,33 +237,32 @@ def replacing_path(path: str | os.PathLike) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def replacing_file(path: str | os.PathLike, mode: str = "w", **open_args) -> Iterator[IO]:
+def replacing_file(path: str | os.PathLike[str], mode: str = "w", **open_args: Any) -> Iterator[IO[Any]]:
     """``open(path, mode)`` for writing, but atomic: ``mode`` is "w" or "wb"."""
     if mode not in ("w", "wb"):
         raise ValueError(f"replacing_file writes whole files ('w' or 'wb'), not {mode!r}")
-    with replacing_path(path) as temp:
-        with open(temp, mode, **open_args) as handle:
-            yield handle
+    with replacing_path(path) as temp, open(temp, mode, **open_args) as handle:
+        yield handle
 
 
-def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:
+def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
     with replacing_file(path, "w", encoding=encoding) as handle:
         handle.write(text)
 
 
-def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     with replacing_file(path, "wb") as handle:
         handle.write(data)
 
 
-def _naming(err: OSError, path: str | os.PathLike) -> OSError:
+def _naming(err: OSError, path: str | os.PathLike[str]) -> OSError:
     """The same error, naming the file the user asked for."""
     if err.errno is None:
         return OSError(f"{os.fspath(path)}: {err}")
     return OSError(err.errno, err.strerror, os.fspath(path))
 
 
-def check_writable(path: str | os.PathLike) -> None:
+def check_writable(path: str | os.PathLike[str]) -> None:
     """Create and remove the temporary file a write to ``path`` would use, raising what that raises.
 
     A name too long once the temporary's mark is added, a folder that takes no

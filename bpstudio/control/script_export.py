@@ -22,20 +22,23 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from string import Template
 
 import numpy as np
 
 import bpstudio  # its __version__ is looked up when first used
+from ..engine.activations import get_activation
 from ..engine.config import RunConfig
 from ..engine.data import ARTICLE_INPUTS, ARTICLE_TARGETS, Dataset
-from ..engine.formula import parse_formulas
+from ..engine.formula import Formula, parse_formulas
 from ..engine.formula_code import numpy_expression
+from ..engine.losses import get_loss
 from ..engine.messages import QT_TRANSLATE_NOOP, Refusal
 from ..engine.optimizers import RECORDS
 from .script_training import training_section
-from .text_safety import python_comment, python_literal
+from ..engine.text_safety import python_comment, python_literal
 
 FRAMEWORKS = ("pytorch", "numpy")
 EMBED_LIMIT = 20_000  # numbers; a data set this small may be written into the script itself
@@ -131,18 +134,18 @@ def _column_names(config: RunConfig, embedded: Dataset | None = None) -> tuple[t
     return tuple(map(python_comment, inputs)), tuple(map(python_comment, targets))
 
 
-def _tuple_literal(names) -> str:
+def _tuple_literal(names: Sequence[str]) -> str:
     """``("a", "b")``: each column name a Python string literal, whatever it holds."""
     items = [python_literal(n) for n in names]
     return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
-def _formula_text(formula) -> str:
+def _formula_text(formula: Formula) -> str:
     """A formula as its parse tree reads (no comments or line breaks the user typed)."""
     return f"{formula.name} = {ast.unparse(formula.tree.body)}"
 
 
-def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
+def _header(config: RunConfig, framework: str, sizes: Sequence[int], inputs: Sequence[str], targets: Sequence[str]) -> str:
     tool = "NumPy" if framework == "numpy" else "PyTorch (and NumPy for the data)"
     hidden = _hidden_layers(config, sizes)
     if config.dataset != "article":
@@ -168,8 +171,8 @@ def _header(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
         hidden=hidden,
         targets=", ".join(targets),
         data=data,
-        outputs=_OUTPUT_WORDS[config.output_activation],
-        jval=_JVAL_WORDS[config.loss],
+        outputs="linear outputs" if get_activation(config.output_activation).linear else f"{config.output_activation} outputs",
+        jval=get_loss(config.loss).script_words,
         optimizer=_describe_optimizer(config),
         test=(
             f"\nTest set: {config.test_fraction:g} of the samples held out (JVal measured, never trained on)."
@@ -196,11 +199,7 @@ def _describe_objective(config: RunConfig) -> str:
     return text
 
 
-_OUTPUT_WORDS = {"identity": "linear outputs", "sigmoid": "sigmoid outputs", "softmax": "softmax outputs"}
-_JVAL_WORDS = {"mse": "1/2 ||y_hat - y||^2", "cross-entropy": "the cross-entropy of the outputs"}
-
-
-def _hidden_layers(config: RunConfig, sizes) -> str:
+def _hidden_layers(config: RunConfig, sizes: Sequence[int]) -> str:
     return " -> ".join(f"{n} {config.activation}" for n in sizes[1:-1])
 
 
@@ -209,7 +208,7 @@ def _describe_optimizer(config: RunConfig) -> str:
     return f"{config.optimizer} ({values}), zeta={config.zeta:g}"
 
 
-def _settings(config: RunConfig, framework: str, sizes, inputs, targets) -> str:
+def _settings(config: RunConfig, framework: str, sizes: Sequence[int], inputs: Sequence[str], targets: Sequence[str]) -> str:
     lines = [
         f"SIZES = {tuple(sizes)!r}  # {', '.join(inputs)} -> {_hidden_layers(config, sizes)} -> {', '.join(targets)}",
         f"SEED = {config.seed}  # the article's numpy.random.seed",

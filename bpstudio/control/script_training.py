@@ -12,6 +12,9 @@ with ``momentum=β1`` is the heavy-ball rule ``u = β1 u + g``, ``x -= α u``.
 Both stay float64 throughout.  Each optimizer's code, in either framework, is
 its record's (``numpy_code``, ``torch_code``).
 
+The activation's code and the loss's (from the logits I(L), as the studio computes it, so that
+a confident wrong answer costs a large finite number instead of log(0)) come from their records.
+
 Either loop keeps the article's order of the stop tests (see
 :mod:`bpstudio.engine.trainer`): ``‖g‖∞ < ζ`` before a step (converged1),
 ``‖Δx‖∞ < ζ²`` or ``|ΔJ| < ζ²`` after it (converged2).
@@ -21,36 +24,25 @@ from __future__ import annotations
 
 from string import Template
 
+from ..engine.activations import get_activation
 from ..engine.config import RunConfig
+from ..engine.losses import get_loss
 from ..engine.optimizers import RECORDS
-
-_NUMPY_ACTIVATIONS = {
-    "tanh": ("np.tanh(I)", "1.0 - O * O  # the article's 1 - I1_tanh ** 2"),
-    # 0.5 (1 + tanh(I/2)) is the logistic function, and never overflows as 1 / (1 + exp(-I)) can
-    "sigmoid": ("0.5 * (1.0 + np.tanh(I * 0.5))", "O * (1.0 - O)"),
-    "relu": ("np.maximum(I, 0.0)", "(I > 0).astype(float)"),
-    "identity": ("I", "1.0"),
-}
-_TORCH_ACTIVATIONS = {
-    "tanh": "torch.tanh(I)",
-    "sigmoid": "torch.sigmoid(I)",
-    "relu": "torch.relu(I)",
-    "identity": "I",
-}
 
 
 def training_section(config: RunConfig, framework: str) -> str:
     """Sections 4 to 6 of the script: network, what is minimised, optimizer, training loop."""
     penalized, batched = bool(config.l1 or config.l2), bool(config.batch_size)
+    activation, loss = get_activation(config.activation), get_loss(config.loss)
     if framework == "numpy":
-        function, link = _NUMPY_ACTIVATIONS[config.activation]
+        function, link = activation.numpy_code
         network = _NUMPY_NETWORK.substitute(
-            function=function, link=link, activation=config.activation, output_loss=_NUMPY_OUTPUT_LOSSES[output_kind(config)]
+            function=function, link=link, activation=config.activation, output_loss=loss.numpy_code[config.output_activation]
         )
         objective = _numpy_objective(penalized, batched)
         return "\n\n".join((network, objective, RECORDS[config.optimizer].numpy_code, _NUMPY_LOOP))
     network = _TORCH_NETWORK.substitute(
-        function=_TORCH_ACTIVATIONS[config.activation], activation=config.activation, output_loss=_TORCH_OUTPUT_LOSSES[output_kind(config)]
+        function=activation.torch_code, activation=config.activation, output_loss=loss.torch_code[config.output_activation]
     )
     objective = _torch_objective(penalized, batched)
     return "\n\n".join((network, objective, RECORDS[config.optimizer].torch_code, _TORCH_LOOP))
@@ -78,80 +70,6 @@ def _torch_objective(penalized: bool, batched: bool) -> str:
     plus = " + penalty(w)" if penalized else ""
     parts.append((_TORCH_BATCH_OBJECTIVE if batched else _TORCH_FULL_OBJECTIVE).substitute(plus=plus))
     return "\n\n".join(part.strip("\n") + "\n" for part in parts)
-
-
-def output_kind(config: RunConfig) -> tuple[str, str]:
-    """(loss, output activation): which output_loss a script gets."""
-    return config.loss, config.output_activation
-
-
-# The output layer's link and the loss, from the logits I(L) (samples in rows).  Cross-entropy
-# is computed from the logits (log-sum-exp, softplus) as the studio computes it, so that a
-# confident wrong answer costs a large finite number instead of log(0).
-_NUMPY_OUTPUT_LOSSES = {
-    ("mse", "identity"): '''\
-def output_loss(I, targets):
-    """The output layer is linear, y_hat = I: JVal = sum over the samples of 1/2 ||y_hat - y||^2,
-    and dJVal/dI = y_hat - y (the basic link y_hat -> L)."""
-    residual = I - targets
-    return 0.5 * float(np.sum(residual * residual)), residual''',
-    ("mse", "sigmoid"): '''\
-def output_loss(I, targets):
-    """Sigmoid outputs y_hat = 1 / (1 + exp(-I)): JVal = sum over the samples of 1/2 ||y_hat - y||^2,
-    and dJVal/dI = (y_hat - y) y_hat (1 - y_hat), through the output's own link."""
-    y_hat = 0.5 * (1.0 + np.tanh(I * 0.5))
-    residual = y_hat - targets
-    return 0.5 * float(np.sum(residual * residual)), residual * (y_hat * (1.0 - y_hat))''',
-    ("mse", "softmax"): '''\
-def output_loss(I, targets):
-    """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of 1/2 ||y - t||^2.
-    Softmax is not element-wise (every y_k depends on every I_j), so dJVal/dI goes through its
-    Jacobian dy_k/dI_j = y_k (delta_jk - y_j): dJVal/dI_j = y_j (r_j - sum_k y_k r_k), r = y - t."""
-    shifted = np.exp(I - np.max(I, axis=1, keepdims=True))
-    y = shifted / np.sum(shifted, axis=1, keepdims=True)
-    residual = y - targets
-    return 0.5 * float(np.sum(residual * residual)), y * (residual - np.sum(y * residual, axis=1, keepdims=True))''',
-    ("cross-entropy", "softmax"): '''\
-def output_loss(I, targets):
-    """Softmax outputs y = exp(I) / sum exp(I): JVal = sum over the samples of -sum_k t_k log y_k,
-    and dJVal/dI_j = y_j sum_k t_k - t_j, which is y - t for one-hot targets."""
-    shifted = I - np.max(I, axis=1, keepdims=True)
-    log_y = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
-    y = np.exp(log_y)
-    return -float(np.sum(targets * log_y)), y * np.sum(targets, axis=1, keepdims=True) - targets''',
-    ("cross-entropy", "sigmoid"): '''\
-def output_loss(I, targets):
-    """One sigmoid output p = 1 / (1 + exp(-I)), the probability of the second class: JVal = sum
-    over the samples of -[t log p + (1 - t) log(1 - p)] = softplus(I) - t I, and dJVal/dI = p - t."""
-    softplus = np.maximum(I, 0.0) + np.log1p(np.exp(-np.abs(I)))
-    return float(np.sum(softplus - targets * I)), 0.5 * (1.0 + np.tanh(0.5 * I)) - targets''',
-}
-_TORCH_OUTPUT_LOSSES = {
-    ("mse", "identity"): '''\
-def output_loss(I, targets):
-    """The output layer is linear, y_hat = I: JVal = sum over the samples of 1/2 ||y_hat - y||^2."""
-    residual = I - targets
-    return 0.5 * (residual * residual).sum()''',
-    ("mse", "sigmoid"): '''\
-def output_loss(I, targets):
-    """Sigmoid outputs: JVal = sum over the samples of 1/2 ||sigmoid(I) - y||^2."""
-    residual = torch.sigmoid(I) - targets
-    return 0.5 * (residual * residual).sum()''',
-    ("mse", "softmax"): '''\
-def output_loss(I, targets):
-    """Softmax outputs: JVal = sum over the samples of 1/2 ||softmax(I) - t||^2."""
-    residual = torch.softmax(I, dim=1) - targets
-    return 0.5 * (residual * residual).sum()''',
-    ("cross-entropy", "softmax"): '''\
-def output_loss(I, targets):
-    """Softmax outputs: JVal = sum over the samples of -sum_k t_k log softmax(I)_k."""
-    return -(targets * torch.log_softmax(I, dim=1)).sum()''',
-    ("cross-entropy", "sigmoid"): '''\
-def output_loss(I, targets):
-    """One sigmoid output: JVal = sum over the samples of softplus(I) - t I, the binary cross-entropy
-    -[t log p + (1 - t) log(1 - p)] of p = sigmoid(I), written so that it never overflows."""
-    return (I.clamp(min=0) + torch.log1p(torch.exp(-I.abs())) - targets * I).sum()''',
-}
 
 
 _PENALTY_MASK = '''\

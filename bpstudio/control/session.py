@@ -17,7 +17,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -32,9 +33,12 @@ from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import equal_start_layers
 from ..engine.trainer import StopReason, Trainer
 from .class_scores import AccuracyMeter, Scores
-from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetPace, SetSetting, SetWeight
+from .commands import ApplyConfig, Change, LoadSaved, Redo, Reset, Rewind, SelectSample, SetPace, SetSetting, SetWeight
 from .pace import Pace
-from .run_gate import Step, StepPhase, Submit
+from .run_gate import GateItem, Step, StepPhase, Submit
+
+if TYPE_CHECKING:  # session_file builds on this module
+    from .session_file import SavedSession
 
 MAX_SNAPSHOTS = 500
 MAX_CHANGES = 1000  # setting changes kept (and saved); older ones are dropped
@@ -79,6 +83,16 @@ class ChangeRecord:
         return f"{self.field} {self.old} -> {self.new} at iteration {self.iteration}"
 
 
+class LoadOutcome(NamedTuple):
+    """How a LoadSaved went: the SavedSession it carried (the very object) and why it failed, if it did.
+
+    A tuple, so ``load_finished(*update.loaded)`` reads it as before.
+    """
+
+    saved: SavedSession
+    error: str | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class Update:
     """What the GUI needs after a batch or a command.
@@ -101,7 +115,7 @@ class Update:
     refused: ConfigError | None = None
     problem: Problem | None = None  # the network and data this run trains (immutable)
     test_jvals: np.ndarray | None = None  # held-out JVal, same iterations as jvals
-    loaded: tuple | None = None  # (SavedSession, None) once loaded, (SavedSession, error) if not
+    loaded: LoadOutcome | None = None  # the outcome of a LoadSaved carried out since the last Update
     can_redo: bool = False  # a rewind stepped back over points that Redo brings back
     discarded: np.ndarray | None = None  # JVal of a rewound-over tail a new branch replaced: keep it as a run
     discarded_config: RunConfig | None = None  # the settings at the discarded run's end (not the new run's)
@@ -133,7 +147,7 @@ class TrainingSession:
         self.config = config or RunConfig()
         self.sample = 0
         self.pace = Pace()  # the teacher's, not the run's: kept across resets and new runs
-        self._load_outcome: tuple | None = None
+        self._load_outcome: LoadOutcome | None = None
         self._accuracy = AccuracyMeter()
         self._new_trainer(problem)
 
@@ -158,14 +172,14 @@ class TrainingSession:
         # a run left behind, with the settings and changes it had: (JVal history, config, changes)
         self._discarded: tuple[np.ndarray, RunConfig, tuple[ChangeRecord, ...]] | None = None
 
-    def load(self, saved) -> None:
+    def load(self, saved: SavedSession) -> None:
         """Continue a saved session exactly where it stopped (see session_file).
 
         The new trainer is built and filled before anything of the running
         session is replaced, so a load that fails leaves it as it was.
         """
         config = saved.config.with_changes(optimizer=saved.snapshot.optimizer, **dict(saved.snapshot.hyper))
-        trainer = config.trainer(getattr(saved, "problem", None) or config.problem(saved.dataset))
+        trainer = config.trainer(saved.problem or config.problem(saved.dataset))
         trainer.history.truncate(0)
         trainer.history.extend(saved.history)
         if trainer.test_history is not None:
@@ -176,7 +190,7 @@ class TrainingSession:
         if saved.snapshot.stop_reason is not None:
             trainer.stop_reason = StopReason(saved.snapshot.stop_reason)
         self._adopt(config, trainer)
-        self.pace = getattr(saved, "pace", None) or Pace()
+        self.pace = saved.pace
         self.changes = list(saved.changes)
         self.snapshots = [saved.snapshot]
 
@@ -201,7 +215,7 @@ class TrainingSession:
         return RunState.PAUSED
 
     # -- work on the training thread -----------------------------------------------
-    def run_batch(self, keep_running, seconds: float = 1 / 60, limit: int | None = None) -> tuple[int, float]:
+    def run_batch(self, keep_running: Callable[[], bool], seconds: float = 1 / 60, limit: int | None = None) -> tuple[int, float]:
         """Step while ``keep_running()``, the time slice lasts and fewer than ``limit`` ran; return (iterations, it/s)."""
         self._branch()
         self._finish_phases()
@@ -224,7 +238,7 @@ class TrainingSession:
         count = trainer.iteration - before
         return count, (count / elapsed if elapsed > 0 else 0.0)
 
-    def execute(self, command: Any) -> None:
+    def execute(self, command: GateItem) -> None:
         """Carry out one gate command (Step, StepPhase or a Submit payload)."""
         if isinstance(command, (Step, StepPhase)):
             self._branch()
@@ -269,7 +283,7 @@ class TrainingSession:
             self._phases = None
 
     # -- changes ------------------------------------------------------------------------
-    def _apply(self, payload: Any) -> None:
+    def _apply(self, payload: Change) -> None:
         try:
             if isinstance(payload, SetSetting):
                 self._set(payload.field, payload.value)
@@ -291,9 +305,9 @@ class TrainingSession:
                 try:
                     self.load(payload.saved)
                 except Exception as err:  # MemoryError too: the GUI must hear the file was not loaded
-                    self._load_outcome = (payload.saved, f"{type(err).__name__}: {err}")
+                    self._load_outcome = LoadOutcome(payload.saved, f"{type(err).__name__}: {err}")
                 else:
-                    self._load_outcome = (payload.saved, None)
+                    self._load_outcome = LoadOutcome(payload.saved)
             else:
                 raise TypeError(f"unknown change {payload!r}")
         except ConfigError as err:

@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import zipfile
+from typing import Any
 
 MAX_MEMBER_BYTES = 256 * 1024 * 1024  # one decompressed array
 MAX_TOTAL_BYTES = 512 * 1024 * 1024  # everything decompressed
@@ -31,7 +32,7 @@ class ArchiveError(Exception):
     """The archive cannot be read safely; ``str(err)`` is the reason, for the user."""
 
 
-def open_archive(path: str | os.PathLike) -> zipfile.ZipFile:
+def open_archive(path: str | os.PathLike[str]) -> zipfile.ZipFile:
     """The zip at ``path``, after checking it is a regular file of a sane size."""
     try:
         info = os.stat(path)
@@ -89,7 +90,7 @@ class BoundedReader:
         return b"".join(parts)
 
 
-def parse_json(data: bytes, name: str = "session.json"):
+def parse_json(data: bytes, name: str = "session.json") -> Any:
     """Decode and parse, refusing nesting deeper than :data:`MAX_JSON_DEPTH`."""
     try:
         text = data.decode("utf-8")

@@ -33,7 +33,7 @@ import math
 import os
 import zipfile
 from dataclasses import dataclass, fields
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from ..engine.propagation import jval_only
 from ..engine.snapshot import Snapshot
 from .safe_write import replacing_file
 from .session_archive import MAX_JSON_BYTES, ArchiveError, BoundedReader, open_archive, parse_json
-from .text_safety import escape_control
+from ..engine.text_safety import escape_control
 from .pace import Pace, PaceError
 from .session import MAX_CHANGES, ChangeRecord, TrainingSession
 
@@ -75,7 +75,7 @@ class SavedSession:
 
 
 # -- saving ------------------------------------------------------------------------------
-def save_session(path: str | os.PathLike, session: TrainingSession, selected_param: int | None = None) -> None:
+def save_session(path: str | os.PathLike[str], session: TrainingSession, selected_param: int | None = None) -> None:
     """Write a (paused) session to ``path`` atomically; raises OSError on failure."""
     trainer = session.trainer
     test = None if trainer.test_history is None else trainer.test_history.view()
@@ -93,7 +93,7 @@ def save_session(path: str | os.PathLike, session: TrainingSession, selected_par
 
 
 def save_state(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     config: RunConfig,
     snap: Snapshot,
     history: np.ndarray,
@@ -137,21 +137,20 @@ def save_state(
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
         if dataset.classes:
             document["data_classes"] = list(dataset.classes)
-    with replacing_file(path, "wb") as raw:
-        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("session.json", json.dumps(document, indent=1))
-            for name, values in arrays.items():
-                buffer = io.BytesIO()
-                np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
-                archive.writestr(f"{name}.npy", buffer.getvalue())
+    with replacing_file(path, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("session.json", json.dumps(document, indent=1))
+        for name, values in arrays.items():
+            buffer = io.BytesIO()
+            np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
+            archive.writestr(f"{name}.npy", buffer.getvalue())
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
 # -- loading ------------------------------------------------------------------------------
-def load_session(path: str | os.PathLike, for_studio: bool = False) -> SavedSession:
+def load_session(path: str | os.PathLike[str], for_studio: bool = False) -> SavedSession:
     """Read and check a whole session file; raises SessionFileError with the reason.
 
     This is the one validator behind ``bpstudio info``, ``bpstudio FILE`` and
@@ -244,7 +243,7 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     )
 
 
-def _dataset(reader: BoundedReader, members: set[str], document: dict, config: RunConfig) -> Dataset:
+def _dataset(reader: BoundedReader, members: set[str], document: dict[str, Any], config: RunConfig) -> Dataset:
     names = document.get("data_names")
     classes = document.get("data_classes", [])
     if not isinstance(classes, list) or not all(isinstance(x, str) for x in classes):
@@ -326,7 +325,7 @@ def _check_jval(problem: Problem, weights: np.ndarray, stored: float) -> None:
         )
 
 
-def _check_header(document: dict) -> None:
+def _check_header(document: dict[str, Any]) -> None:
     if document.get("format") != FORMAT:
         raise SessionFileError("this is not a BP Studio session file")
     version = document.get("version")
@@ -338,7 +337,7 @@ def _check_header(document: dict) -> None:
         )
 
 
-def _migrate(document: dict) -> dict:
+def _migrate(document: dict[str, Any]) -> dict[str, Any]:
     """The document as the current version writes it; each step adds what its version brought, with the old behaviour."""
     document = dict(document)
     if document["version"] < 2:
@@ -347,7 +346,7 @@ def _migrate(document: dict) -> dict:
     return document
 
 
-def _config(document: dict) -> RunConfig:
+def _config(document: dict[str, Any]) -> RunConfig:
     data = document.get("config")
     if not isinstance(data, dict):
         raise SessionFileError("'config' must be an object")
@@ -378,7 +377,7 @@ def _config(document: dict) -> RunConfig:
         raise SessionFileError(f"the file's settings are not valid: {err}") from None
 
 
-def _hyper(hyper, optimizer: str) -> dict[str, float]:
+def _hyper(hyper: object, optimizer: str) -> dict[str, float]:
     """Exactly the optimizer's hyperparameters, each by the controls' rules."""
     expected = set(OPTIMIZERS[optimizer].defaults)
     if not isinstance(hyper, dict) or set(hyper) != expected:
@@ -407,7 +406,7 @@ def _history(history: np.ndarray) -> np.ndarray:
     return history
 
 
-def _int(document: dict, key: str, minimum: int) -> int:
+def _int(document: dict[str, Any], key: str, minimum: int) -> int:
     value = document.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
         raise SessionFileError(f"'{key}' must be a whole number of at least {minimum}")
@@ -418,16 +417,16 @@ def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _array(reader: BoundedReader, members: set[str], name: str, shape: tuple, finite: bool = True) -> np.ndarray:
+def _array(reader: BoundedReader, members: set[str], name: str, shape: tuple[int | None, ...], finite: bool = True) -> np.ndarray:
     """A checked float array; ``None`` in ``shape`` accepts any length there."""
     member = f"{name}.npy"
     if member not in members:
         raise SessionFileError(f"the file has no {member}")
     try:
-        values = np.load(io.BytesIO(reader.read(member)), allow_pickle=False)
+        values: np.ndarray = np.load(io.BytesIO(reader.read(member)), allow_pickle=False)
     except (ValueError, OSError, EOFError) as err:
         raise SessionFileError(f"{member} cannot be read ({err})") from None
-    fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape))
+    fits = len(values.shape) == len(shape) and all(w is None or w == v for v, w in zip(values.shape, shape, strict=True))
     if values.dtype.kind not in "fi" or not fits:
         raise SessionFileError(f"{member} has shape {values.shape} and type {values.dtype}; {shape} of numbers was expected")
     values = values.astype(float)
@@ -436,7 +435,7 @@ def _array(reader: BoundedReader, members: set[str], name: str, shape: tuple, fi
     return values
 
 
-def _changes(document: dict, iteration: int) -> tuple[ChangeRecord, ...]:
+def _changes(document: dict[str, Any], iteration: int) -> tuple[ChangeRecord, ...]:
     """At most MAX_CHANGES live-setting changes, at iterations of this run, with valid values."""
     raw = document.get("changes", [])
     if not isinstance(raw, list):
@@ -465,7 +464,7 @@ def _changes(document: dict, iteration: int) -> tuple[ChangeRecord, ...]:
     return tuple(out)
 
 
-def _valid_setting(field: str, value) -> bool:
+def _valid_setting(field: str, value: object) -> bool:
     """The controls' rules: the value must make a valid RunConfig."""
     if field == "optimizer":
         return isinstance(value, str) and value in OPTIMIZERS
@@ -478,6 +477,6 @@ def _valid_setting(field: str, value) -> bool:
     return True
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """Text from the file, safe for a terminal and a dialog: control characters escaped."""
     return escape_control(value if isinstance(value, str) else repr(value))

@@ -7,13 +7,14 @@ terminal escapes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from .session_file import SavedSession
-from .text_safety import escape_control
+from ..engine.text_safety import escape_control
 
 
-def _names(names) -> str:
+def _names(names: Iterable[str]) -> str:
     return ", ".join(escape_control(n) for n in names)
 
 

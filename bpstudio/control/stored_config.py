@@ -19,7 +19,7 @@ class StoredConfigError(Exception):
     """The stored config cannot be used; ``str(err)`` is why (English, one line)."""
 
 
-def config_from_settings(text) -> RunConfig | None:
+def config_from_settings(text: object) -> RunConfig | None:
     """The stored config (None when nothing is stored); StoredConfigError when it cannot be used."""
     if not text:
         return None

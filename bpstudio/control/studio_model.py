@@ -15,7 +15,13 @@ Views never call the engine; they listen to the model's events:
 * ``selection_changed(index, chain)`` — the structure of the chosen parameter's chain;
 * ``chain_ready(ChainView)`` — its numbers, typeset layout and basic links;
 * ``node_ready(NodeReadout)``, ``nudge_ready(NudgeResult)``, ``probe_ready(ProbeReading)``;
-* ``runs.kept(FinishedRun)``, ``runs.forgotten(key)`` — the runs a class compares.
+* ``runs.kept(FinishedRun)``, ``runs.forgotten(key)`` — the runs a class compares;
+* ``sample_changed(sample)`` — the chosen sample (the model is its one owner: the inspector's
+  box, the diagram's hover texts and the trainer's phase walk follow it);
+* ``pending_selection_changed(index)`` — the parameter the next run opens with
+  (:meth:`StudioModel.open_next_run_with`; lessons, the tour and opened files set it);
+* ``run_state_changed(state)`` — the run's state moved (running, paused, finished …);
+  :attr:`StudioModel.finished` and :attr:`StudioModel.solved` say which states end a run.
 
 It also keeps the JVal history (:attr:`history`, one mirror that the plot draws and
 the exports and session files read) and the finished runs (:attr:`runs`): a run is
@@ -43,17 +49,31 @@ from ..engine.propagation import predict
 from ..engine.sample_contributions import SampleContributions, sample_contributions
 from ..engine.snapshot import Snapshot
 from ..engine.stop_causes import converged2_cause
-from .finished_runs import RunShelf, trained_with
+from .finished_runs import SOLVED_STATES, RunShelf, trained_with
 from .history_mirror import HistoryMirror
 from .observer import Event, Executor
 from .optimizer_lines import optimizer_lines
 from .session import RunState, Update
 
 PATH_ROWS = 32
-FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
+FINISHED = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)  # the states that end a run
+SOLVED = SOLVED_STATES  # the finished states with a solution (a diverged run found none)
 NO_SELECTION = -1  # pending_selection: open the next run with nothing chosen
 
-__all__ = ["BACKWARD", "FORWARD", "LOSS", "UPDATE", "Phase", "ChainView", "NodeReadout", "ProbeReading", "StudioModel"]
+__all__ = [
+    "FINISHED",
+    "NO_SELECTION",
+    "SOLVED",
+    "BACKWARD",
+    "FORWARD",
+    "LOSS",
+    "UPDATE",
+    "Phase",
+    "ChainView",
+    "NodeReadout",
+    "ProbeReading",
+    "StudioModel",
+]
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,7 +128,7 @@ class StudioModel:
         # so that a NaN end matches itself): a redo back to one is the same run, not another.  Cleared
         # with the problem in apply_update.
         self._finished_ends: dict[tuple[int, bytes], int] = {}
-        self.pending_selection: int | None = None  # the parameter a new run opens with (None: the first)
+        self._pending_selection: int | None = None  # the parameter a new run opens with (None: the first)
         self.problem: Problem | None = None
         self.names: NodeNames | None = None
         self.selected: int | None = None
@@ -126,6 +146,9 @@ class StudioModel:
         self.node_ready = Event("node_ready")
         self.nudge_ready = Event("nudge_ready")
         self.probe_ready = Event("probe_ready")
+        self.sample_changed = Event("sample_changed")
+        self.pending_selection_changed = Event("pending_selection_changed")
+        self.run_state_changed = Event("run_state_changed")
 
     # -- what the training thread sends -------------------------------------------------------
     def apply_update(self, update: Update) -> None:
@@ -141,19 +164,49 @@ class StudioModel:
         if update.problem is not None and (update.new_run or first or update.problem is not self.problem):
             self.problem = update.problem
             self.names = NodeNames.of(update.problem.dataset)
-            self.sample = min(self.sample, update.problem.dataset.n_samples - 1)
+            sample, self.sample = self.sample, min(self.sample, update.problem.dataset.n_samples - 1)
             self.chain, self.chain_view, self.selected = None, None, None
             self._chain_cache.clear()
             self._chains.clear()
             self._finished_ends.clear()
             self.problem_changed.emit(update.problem)
+            if self.sample != sample:  # a smaller data set: its last sample
+                self.sample_changed.emit(self.sample)
             self.select(self._initial_param())
         self._keep_runs(update, previous)
+        if previous is None or previous.state is not update.state:
+            self.run_state_changed.emit(update.state)
         self.update_applied.emit(update)
+
+    @property
+    def finished(self) -> bool:
+        """The run on screen has ended (converged, reached its limit or diverged)."""
+        return self.last is not None and self.last.state in FINISHED
+
+    @property
+    def solved(self) -> bool:
+        """The run on screen ended with a solution: its last point is the plot's red star."""
+        return self.last is not None and self.last.state in SOLVED
+
+    # -- the selection a new run opens with ------------------------------------------------------------
+    @property
+    def pending_selection(self) -> int | None:
+        """The parameter the next run opens with: an index, :data:`NO_SELECTION`, or None for the first."""
+        return self._pending_selection
+
+    def open_next_run_with(self, index: int | None) -> None:
+        """Choose what the next run opens with (a lesson's weight, a saved selection, nothing for the tour).
+
+        None puts the usual back (the first parameter); :data:`NO_SELECTION` opens it with nothing chosen.
+        """
+        if index != self._pending_selection:
+            self._pending_selection = index
+            self.pending_selection_changed.emit(index)
 
     def _initial_param(self) -> int | None:
         assert self.problem is not None
-        chosen, self.pending_selection = self.pending_selection, None
+        chosen = self._pending_selection
+        self.open_next_run_with(None)  # used once: the run after opens with the first again
         if chosen == NO_SELECTION:
             return None
         return chosen if chosen is not None and chosen < self.problem.network.n_params else 0
@@ -212,10 +265,16 @@ class StudioModel:
         return chain
 
     def select_sample(self, sample: int) -> None:
+        """Choose the sample whose numbers the chain, the node readouts and the phase walk show."""
         if self.problem is None:
             return
-        self.sample = max(0, min(int(sample), self.problem.dataset.n_samples - 1))
+        self._set_sample(max(0, min(int(sample), self.problem.dataset.n_samples - 1)))
         self.request_chain()
+
+    def _set_sample(self, sample: int) -> None:
+        if sample != self.sample:
+            self.sample = sample
+            self.sample_changed.emit(sample)
 
     def display(self, node: Node, fmt: str = "text") -> str:
         assert self.problem is not None
@@ -334,7 +393,7 @@ def _true_values(config: RunConfig, parsed: tuple[Formula, ...], x: np.ndarray) 
     if config.data_file or config.dataset != "article":  # no formula to read the truth from
         return None
     if parsed:
-        columns = {name: np.array([v]) for name, v in zip("rgb", x)}
+        columns = {name: np.array([v]) for name, v in zip("rgb", x, strict=False)}
         return np.array([f.evaluate(columns)[0] for f in parsed])
     targets: np.ndarray = article_targets(*(np.array([[v]]) for v in x))[0]  # numpy types an integer index as Any
     return targets
@@ -360,13 +419,13 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
         weight=float(weights[index]),
         gradient=summed.backprop_gradient,  # the whole set's, as the nudge and the landscape (not a mini-batch's)
         alpha=float(snapshot.hyper.get("alpha", float("nan"))),
-        sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]))),
-        sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]))),
+        sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]), strict=True)),
+        sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]), strict=True)),
         suggested_delta=fair_delta(problem.network, weights, data, index, summed.backprop_gradient) if exact else None,
         step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
         optimizer=snapshot.optimizer,
         sample_predictions=tuple(
-            zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]))
+            zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]), strict=True)
         ),
         contributions=sample_contributions(problem.network, weights, data, index),
         silent_blocks=tuple(n for n, block in enumerate(blocks) if silent_rows(block, problem.network)),

@@ -58,7 +58,7 @@ def write_slice_csv(path: str | Path, cut: WeightSlice) -> None:
     with replacing_file(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["offset", "weight", "jval", "tangent"])
-        for t, j, line in zip(cut.offsets, cut.jval, tangent):
+        for t, j, line in zip(cut.offsets, cut.jval, tangent, strict=True):
             writer.writerow([repr(float(t)), repr(cut.weight + float(t)), repr(float(j)), repr(float(line))])
 
 

@@ -12,6 +12,8 @@ refuses.  No Qt here: the rules are tested without a window.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..engine.config import RunConfig
 from ..engine.datasets import CLASSIFICATION, THREE_CLASS
 from ..engine.messages import QT_TRANSLATE_NOOP, Notice
@@ -49,7 +51,7 @@ def unavailable(config: RunConfig) -> dict[str, Notice]:
     return out
 
 
-def changes_for(config: RunConfig, field: str, value) -> dict:
+def changes_for(config: RunConfig, field: str, value: Any) -> dict[str, Any]:
     """``{field: value}`` plus what must change with it, leaving out what stays the same.
 
     * another data set: no formulas or CSV file with a 2-D set, no features

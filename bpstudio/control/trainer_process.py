@@ -8,9 +8,9 @@ Updates.
 
 The child runs exactly what a training thread runs, :func:`drive` on a
 :class:`RunGate`; a reader thread feeds that gate from the pipe.  The studio's
-side, :class:`TrainerProcess`, offers the gate's methods (run, pause, step,
-step_phase, submit, stop, pending, running) and numbers each command it sends,
-so it knows which ones the child has taken.  Until all of them are taken, its
+side, :class:`TrainerProcess`, offers the gate's methods (the
+:class:`~.trainer_port.TrainerPort`), sends each as a typed command value and
+numbers it, so it knows which ones the child has taken.  Until all of them are taken, its
 ``running`` is what the studio last asked for; after, it is the child's own.
 
 Updates travel pickled.  A run's Problem (network and data) crosses once: the
@@ -34,28 +34,49 @@ import threading
 import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from ..engine.config import RunConfig
 from ..engine.data import Problem
-from .commands import LoadSaved
+from .commands import Change, LoadSaved
 from . import trainer_entry
 from .driver import drive
-from .run_gate import RunGate
-from .session import TrainingSession, Update
+from .run_gate import RunGate, Step, StepPhase, Submit
+from .session import LoadOutcome, TrainingSession, Update
+from .trainer_port import Pause, PortCommand, Run, Stop, deliver
+
+if TYPE_CHECKING:
+    from .session_file import SavedSession
 
 # Where the trainer runs: "process" (the studio's default) or "thread" (tests that read the session)
 TRAINER_ENV = "BPSTUDIO_TRAINER"
 PUBLISH_RATE = 15.0  # Updates a second while running: the plot's frame rate
-_FORWARDED = ("run", "pause", "step", "step_phase", "submit", "stop")
 
 
 @dataclass(frozen=True)
 class _LoadTicket:
-    """Stands for a SavedSession in a loaded Update: the command that sent it."""
+    """Stands for a loaded Update's LoadOutcome on the way back: the command that sent the SavedSession, and the error."""
 
     number: int
+    error: str | None
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One message from the child: an Update, a failure or only an acknowledgement, and its state as it said it."""
+
+    taken: int  # the number of the last command it has taken
+    running: bool
+    pending: int  # commands it has queued and not carried out yet
+    update: Update | None = None  # without its Problem when ``same_problem``, without its LoadOutcome when ``loaded``
+    same_problem: bool = True
+    loaded: _LoadTicket | None = None
+    failure: str | None = None
+
+
+Received = tuple[Literal["update"], Update] | tuple[Literal["failed"], str]
 
 
 def trainer_in_own_process() -> bool:
@@ -74,8 +95,8 @@ class TrainerProcess:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._connection: Connection | None = None
-        self._process: Any = None  # multiprocessing's SpawnProcess
-        self._waiting: list[tuple[str, tuple[Any, ...]]] = []
+        self._process: BaseProcess | None = None
+        self._waiting: list[PortCommand] = []
         self._fallback: RunGate | None = None
         self._sent = 0  # commands numbered and sent
         self._taken = 0  # the last one the child reported taking
@@ -83,9 +104,9 @@ class TrainerProcess:
         self._child_running = False
         self._child_pending = 0
         self._problem: Problem | None = None  # the run's Problem the studio holds
-        self._loading: dict[int, Any] = {}  # command number -> the SavedSession it sent
+        self._loading: dict[int, SavedSession] = {}  # command number -> the SavedSession it sent
         # Commands sent before the child first spoke: if it ends without a word, they go to a thread.
-        self._unheard: list[tuple[str, tuple[Any, ...]]] | None = []
+        self._unheard: list[PortCommand] | None = []
         self.stop_requested = False
         self.lost = False  # the child ended unasked after it had begun: nothing trains any more
         self._heard_at = time.monotonic()  # when the child last said anything
@@ -93,25 +114,25 @@ class TrainerProcess:
 
     # -- the studio's side of the gate ------------------------------------------------------
     def run(self) -> None:
-        self._command("run")
+        self._command(Run())
 
     def pause(self) -> None:
-        self._command("pause")
+        self._command(Pause())
 
     def step(self, count: int = 1) -> None:
         if count < 1:
             raise ValueError("step count must be at least 1")
-        self._command("step", int(count))
+        self._command(Step(int(count)))
 
     def step_phase(self) -> None:
-        self._command("step_phase")
+        self._command(StepPhase())
 
-    def submit(self, payload: Any) -> None:
-        self._command("submit", payload)
+    def submit(self, payload: Change) -> None:
+        self._command(Submit(payload))
 
     def stop(self) -> None:
         self.stop_requested = True
-        self._command("stop")
+        self._command(Stop())
 
     @property
     def running(self) -> bool:
@@ -154,24 +175,24 @@ class TrainerProcess:
                 return len(self._waiting)
             return self._sent - self._taken + self._child_pending
 
-    def _command(self, name: str, *args: Any) -> None:
+    def _command(self, command: PortCommand) -> None:
         with self._lock:
-            if name in ("run", "pause", "step", "step_phase", "stop"):
-                self._asked_running = name == "run"
+            if not isinstance(command, Submit):  # a change leaves the run as it was asked to be
+                self._asked_running = isinstance(command, Run)
             if self._fallback is not None:
-                getattr(self._fallback, name)(*args)
+                deliver(self._fallback, command)
             elif self.lost:
                 return  # no one to carry it out; the studio has said so and switched training off
             elif self._connection is None:
-                self._waiting.append((name, args))
+                self._waiting.append(command)
             else:
-                self._send(name, args)
+                self._send(command)
 
-    def _send(self, name: str, args: tuple[Any, ...]) -> None:
+    def _send(self, command: PortCommand) -> None:
         assert self._connection is not None
         number = self._sent + 1
         try:
-            self._connection.send((number, name, args))  # pickled whole before a byte is written
+            self._connection.send((number, command))  # pickled whole before a byte is written
         except (OSError, ValueError):  # the child has gone; receive() reports it
             self._sent = self._taken = number
             return
@@ -180,9 +201,9 @@ class TrainerProcess:
             self._owed_since = time.monotonic()
         self._sent = number
         if self._unheard is not None:
-            self._unheard.append((name, args))
-        if name == "submit" and isinstance(args[0], LoadSaved):
-            self._loading[number] = args[0].saved
+            self._unheard.append(command)
+        if isinstance(command, Submit) and isinstance(command.payload, LoadSaved):
+            self._loading[number] = command.payload.saved
 
     # -- life -------------------------------------------------------------------------------
     def start(self, config: RunConfig, problem: Problem, fallback: RunGate) -> str | None:
@@ -202,18 +223,18 @@ class TrainerProcess:
         except Exception as err:  # noqa: BLE001 - any failure leaves training in a thread
             with self._lock:
                 self._fallback = fallback
-                for name, args in self._waiting:
-                    getattr(fallback, name)(*args)
+                for command in self._waiting:
+                    deliver(fallback, command)
                 self._waiting.clear()
             return f"{type(err).__name__}: {err}"
         with self._lock:
             self._process, self._connection = process, ours
-            for name, args in self._waiting:
-                self._send(name, args)
+            for command in self._waiting:
+                self._send(command)
             self._waiting.clear()
         return None
 
-    def receive(self) -> tuple[str, Any] | None:
+    def receive(self) -> Received | None:
         """Block until the child says something: ("update", Update) or ("failed", text); None once it has ended.
 
         The child also acknowledges each command it takes; those only update
@@ -224,27 +245,31 @@ class TrainerProcess:
             return None
         while True:
             try:
-                kind, payload, same_problem, taken, running, pending = connection.recv()
+                report: _Report = connection.recv()
             except (EOFError, OSError):
                 return None
             with self._lock:
                 self._unheard = None
                 self._heard_at = time.monotonic()
-                self._taken = max(self._taken, taken)
+                self._taken = max(self._taken, report.taken)
                 if self._taken >= self._sent:
                     self._owed_since = None
-                self._child_running, self._child_pending = running, pending
-            if kind != "ack":  # an ack only says which commands the child has taken
+                self._child_running, self._child_pending = report.running, report.pending
+            if report.failure is not None:
+                return "failed", report.failure
+            if report.update is not None:
                 break
-        if kind == "update":
-            if same_problem:
-                payload = dataclasses.replace(payload, problem=self._problem)
-            else:
-                self._problem = payload.problem
-            if payload.loaded is not None and isinstance(payload.loaded[0], _LoadTicket):
-                saved = self._loading.pop(payload.loaded[0].number, None)
-                payload = dataclasses.replace(payload, loaded=(saved, payload.loaded[1]))
-        return kind, payload
+            # nothing else: an ack only says which commands the child has taken
+        update = report.update
+        if report.same_problem:
+            update = dataclasses.replace(update, problem=self._problem)
+        else:
+            self._problem = update.problem
+        if report.loaded is not None:
+            saved = self._loading.pop(report.loaded.number, None)
+            if saved is not None:
+                update = dataclasses.replace(update, loaded=LoadOutcome(saved, report.loaded.error))
+        return "update", update
 
     def fall_back(self, gate: RunGate) -> bool:
         """The child ended without a word (it could not even begin): train in a thread on ``gate`` instead.
@@ -256,8 +281,8 @@ class TrainerProcess:
             if self._unheard is None or self.stop_requested:
                 return False
             self._fallback = gate
-            for name, args in self._unheard:
-                getattr(gate, name)(*args)
+            for command in self._unheard:
+                deliver(gate, command)
             self._unheard = None
         return True
 
@@ -318,25 +343,26 @@ def serve(connection: Connection, config: RunConfig, problem: Problem) -> None:
     sending = threading.Lock()  # one message at a time, each with the state as it was sent
     taken = [0]
     sent_problem: list[Problem | None] = [session.trainer.problem]
-    loading: dict[int, tuple[int, Any]] = {}  # id of a SavedSession -> (command number, the SavedSession)
+    loading: dict[int, tuple[int, SavedSession]] = {}  # id of a SavedSession -> (command number, the SavedSession)
 
     def read() -> None:
         while True:
             try:
-                number, name, args = connection.recv()
+                number: int
+                command: PortCommand
+                number, command = connection.recv()
             except (EOFError, OSError):  # the studio has gone
                 gate.stop()
                 return
             with lock:
-                if name == "submit" and isinstance(args[0], LoadSaved):
-                    loading[id(args[0].saved)] = (number, args[0].saved)
-                if name in _FORWARDED:
-                    getattr(gate, name)(*args)
+                if isinstance(command, Submit) and isinstance(command.payload, LoadSaved):
+                    loading[id(command.payload.saved)] = (number, command.payload.saved)
+                deliver(gate, command)
                 taken[0] = number
-            if name == "stop":
+            if isinstance(command, Stop):
                 return
             # Said at once: a pause of a run that had already stopped brings no Update.
-            _send(("ack", None, True))
+            _send()
 
     def publish(update: Update) -> None:
         same = update.problem is sent_problem[0]
@@ -344,21 +370,25 @@ def serve(connection: Connection, config: RunConfig, problem: Problem) -> None:
             update = dataclasses.replace(update, problem=None)
         else:
             sent_problem[0] = update.problem
+        ticket = None
         if update.loaded is not None:
             with lock:
-                number, _saved = loading.pop(id(update.loaded[0]), (0, None))
-            update = dataclasses.replace(update, loaded=(_LoadTicket(number), update.loaded[1]))
-        _send(("update", update, same))
+                number, _saved = loading.pop(id(update.loaded.saved), (0, None))
+            ticket = _LoadTicket(number, update.loaded.error)
+            update = dataclasses.replace(update, loaded=None)
+        _send(update=update, same_problem=same, loaded=ticket)
 
     def report(text: str) -> None:
-        _send(("failed", text, True))
+        _send(failure=text)
 
-    def _send(message: tuple[Any, ...]) -> None:
+    def _send(
+        update: Update | None = None, same_problem: bool = True, loaded: _LoadTicket | None = None, failure: str | None = None
+    ) -> None:
         with sending:
             with lock:
-                state = (taken[0], gate.running, gate.pending())
+                message = _Report(taken[0], gate.running, gate.pending(), update, same_problem, loaded, failure)
             try:
-                connection.send((*message, *state))
+                connection.send(message)
             except (OSError, ValueError):  # the studio has gone
                 gate.stop()
 

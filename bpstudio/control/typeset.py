@@ -186,19 +186,19 @@ def board_svg(
     x_cells = x_sign + plus.width + gap
     canvas = _Canvas()
     y = 0.6 * em
-    for number, (block, lhs) in enumerate(zip(blocks, lhs_pieces)):
+    for number, (block, lhs) in enumerate(zip(blocks, lhs_pieces, strict=True)):
         cell_pieces = [[piece(c.latex, size, colours.text) for c in row.cells] for row in block.rows]
         columns = max(len(r) for r in cell_pieces)
         widths = [0.0] * columns
-        for row, pieces in zip(block.rows, cell_pieces):
-            for k, (cell, p) in enumerate(zip(row.cells, pieces)):
+        for row, pieces in zip(block.rows, cell_pieces, strict=True):
+            for k, (cell, p) in enumerate(zip(row.cells, pieces, strict=True)):
                 widths[k] = max(widths[k], p.width, _text_width(number_text(cell.value), num_size))
         tag = tags.get(block.role)
         if tag:
             y += 0.9 * num_size
             canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True, element_id=f"tag-{block.role}-{number}")
             y += 0.2 * em
-        for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces)):
+        for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces, strict=True)):
             ascent = max([p.ascent for p in pieces] + [lhs.ascent if r == 0 else 0.0])
             descent = max([p.descent for p in pieces] + [lhs.descent if r == 0 else 0.0])
             baseline = y + ascent
@@ -209,7 +209,7 @@ def board_svg(
                 canvas.place(plus, x_sign, baseline)
             x = x_cells
             numbers_y = baseline + descent + 1.05 * num_size
-            for k, (cell, p) in enumerate(zip(row.cells, pieces)):
+            for k, (cell, p) in enumerate(zip(row.cells, pieces, strict=True)):
                 centre = x + widths[k] / 2
                 factor = f"factor-{number}-{r}-{k}"  # a viewer points at a factor and its number (see factor_ids)
                 canvas.place(p, centre - p.width / 2, baseline, element_id=factor)
@@ -281,7 +281,7 @@ def equations_svg(
     canvas = _Canvas()
     y = 0.3 * em
     notes = list(notes or [])
-    for n, ((_, _, value), left, right) in enumerate(zip(rows, lefts, rights)):
+    for n, ((_, _, value), left, right) in enumerate(zip(rows, lefts, rights, strict=True)):
         ascent, descent = max(left.ascent, right.ascent), max(left.descent, right.descent)
         baseline = y + ascent
         canvas.place(left, x_eq - gap - left.width, baseline)

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
 
 import numpy as np
 
+from ..engine.activations import get_activation
 from ..engine.classes import predicted_classes
 from ..engine.data import Dataset, Problem
 from ..engine.graph import OUT, Y, Node
@@ -30,7 +32,10 @@ from ..engine.input_plane import InputPlane, grid_outputs, plane_coordinates_of,
 from ..engine.snapshot import Snapshot
 from ..engine.unit_health import UnitHealth, unit_health
 from .map_colours import MapPalette, class_map, diverging
-from .observer import Event
+from .observer import Event, Executor
+
+if TYPE_CHECKING:
+    from .studio_model import StudioModel
 
 CLASSES = "classes"  # the key of the picture of the winning class
 TILE_STEP = 2  # the diagram's pictures use every 2nd grid point: 50 x 50 is plenty for a node, and 4 x cheaper
@@ -89,17 +94,20 @@ def output_ranges(problem: Problem) -> list[tuple[float, float, float]]:
 
 
 def hidden_range(activation: str, values: np.ndarray) -> tuple[float, float, float]:
-    """A unit's colour range: its activation's (tanh −1..1, sigmoid 0..1), else what the grid spans."""
-    if activation == "tanh":
-        return (-1.0, 0.0, 1.0)
-    if activation == "sigmoid":
-        return (0.0, 0.5, 1.0)
+    """A unit's colour range: its activation record's (tanh −1..1, sigmoid 0..1), else what the grid spans.
+
+    An open end (None in the record) is the largest value the grid reaches: from 0 for a
+    range that starts at 0 (relu), symmetric about the middle otherwise.
+    """
+    span = get_activation(activation).value_range
+    if span.low is not None and span.high is not None:
+        return (span.low, span.middle, span.high)
     finite = values[np.isfinite(values)]
-    if activation == "relu":
-        top = float(np.max(finite)) if finite.size else 0.0
-        return (0.0, 0.0, top if top > 0 else 1.0)
+    if span.low is not None:
+        top = float(np.max(finite)) if finite.size else span.low
+        return (span.low, span.middle, top if top > span.low else span.low + 1.0)
     m = float(np.max(np.abs(finite))) if finite.size else 0.0
-    return (-m if m > 0 else -1.0, 0.0, m if m > 0 else 1.0)
+    return (-m if m > 0 else -1.0, span.middle, m if m > 0 else 1.0)
 
 
 def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
@@ -109,9 +117,10 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
     if outputs.shape[0] == 1:
         p = np.clip(outputs[0], 0.0, 1.0)
         return np.stack((1.0 - p, p))
-    if net.output_activation == "softmax":
+    if net.activation(net.n_layers - 1).coupled:  # softmax: already probabilities
         return outputs
-    return np.clip(outputs, 0.0, 1.0)
+    clipped: np.ndarray = np.clip(outputs, 0.0, 1.0)
+    return clipped
 
 
 def map_frame(
@@ -134,7 +143,7 @@ def map_frame(
     ranges: dict[str, tuple[float, float, float]] = {}
     for layer, values in enumerate(layers[:-1], start=1):
         activation = net.activation(layer - 1).name
-        fixed = activation in ("tanh", "sigmoid")  # one range for the whole layer: painted in one pass
+        fixed = get_activation(activation).value_range.fixed  # one range for the whole layer: painted in one pass
         few = values[:, ::TILE_STEP, ::TILE_STEP]
         painted = diverging(few, *hidden_range(activation, few), palette) if fixed else None
         for j, unit in enumerate(values):
@@ -155,7 +164,7 @@ def map_frame(
             p = class_probabilities(problem, outputs)[k]
             images[large] = class_map(np.stack((1.0 - p, p)), _two_colours(palette, k))
     else:
-        for k, (values, span) in enumerate(zip(outputs, output_ranges(problem))):
+        for k, (values, span) in enumerate(zip(outputs, output_ranges(problem), strict=True)):
             name = Node(Y, 0, k).name
             ranges[name] = span
             if name == large:
@@ -206,7 +215,7 @@ def _output_index(picture: str) -> int:
     return 0
 
 
-def _near_slice(data, plane: InputPlane) -> np.ndarray:
+def _near_slice(data: Dataset, plane: InputPlane) -> np.ndarray:
     keep = np.ones(data.n_samples, dtype=bool)
     if plane.features:
         return keep
@@ -228,7 +237,7 @@ class UnitMaps:
     ``answered()`` after every job.
     """
 
-    def __init__(self, model, palette: MapPalette | None = None, executor=None) -> None:
+    def __init__(self, model: StudioModel, palette: MapPalette | None = None, executor: Executor | None = None) -> None:
         self.model = model
         self.executor = executor or model.executor  # the studio gives the pictures a thread of their own
         self.palette = palette or MapPalette()
@@ -238,7 +247,7 @@ class UnitMaps:
         self.maps_wanted = True  # the grid is computed only while something shows it
         self.frame: MapFrame | None = None
         self.health: UnitHealth | None = None
-        self._asked: dict[str, tuple | None] = {"map": None, "health": None}
+        self._asked: dict[str, tuple[object, ...] | None] = {"map": None, "health": None}
         self._busy = False
         self.plane_changed = Event("plane_changed")
         self.answered = Event("answered")  # a job came back (whatever it brought)
@@ -356,8 +365,8 @@ class _Failed:
     error: Exception
 
 
-def _same(asked: tuple | None, key: tuple) -> bool:
+def _same(asked: tuple[object, ...] | None, key: tuple[object, ...]) -> bool:
     """The same objects (problem, snapshot: by identity) and the same plane and palette (by value)."""
     if asked is None or len(asked) != len(key):
         return False
-    return all(a is b for a, b in zip(asked[:2], key[:2])) and asked[2:] == key[2:]
+    return all(a is b for a, b in zip(asked[:2], key[:2], strict=True)) and asked[2:] == key[2:]

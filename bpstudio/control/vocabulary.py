@@ -9,6 +9,7 @@ its step), the types it receives from the studio model — comes from here.
 
 from __future__ import annotations
 
+from ..engine.activations import ALL_ACTIVATIONS
 from ..engine.chain import ChainNumbers, InfluenceChain
 from ..engine.losses import LOSSES
 from ..engine.nudge import NudgeResult
@@ -20,6 +21,10 @@ from ..engine.sample_contributions import SampleContributions
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
 OPTIMIZER_SETTINGS: dict[str, tuple[str, ...]] = {name: tuple(cls.defaults) for name, cls in OPTIMIZERS.items()}
 LOSS_NAMES: tuple[str, ...] = tuple(LOSSES)  # mse, cross-entropy
+# each activation's and loss's name on screen and its one-line tip, from its record (marked for translation there)
+OPERATOR_WORDS: dict[str, tuple[str, str]] = {
+    name: (record.display, record.tip) for records in (ALL_ACTIVATIONS, LOSSES) for name, record in records.items()
+}
 
 __all__ = [
     "BACKWARD",
@@ -30,6 +35,7 @@ __all__ = [
     "InfluenceChain",
     "NudgeResult",
     "LOSS_NAMES",
+    "OPERATOR_WORDS",
     "OPTIMIZER_NAMES",
     "OPTIMIZER_RECORDS",
     "OptimizerRecord",

@@ -1,6 +1,6 @@
 """The weights a run passed through, as the studio saw them: the landscape map's trajectory.
 
-The training thread hands the GUI one snapshot per Update (30 a second), not
+The training thread hands the GUI one snapshot per Update (15 a second), not
 every iteration's weights, so the path is recorded from those.  It is bounded:
 when full, every other point is dropped and points are taken half as often,
 so a long run keeps its whole shape in a fixed amount of memory.  A rewind or
@@ -57,14 +57,14 @@ class WeightPath:
 
     def before(self, iteration: int) -> np.ndarray:
         """The weights of every kept point before ``iteration``, oldest first: ``(points, n_params)``."""
-        rows = [w for i, w in zip(self._iterations, self._weights) if i < iteration]
+        rows = [w for i, w in zip(self._iterations, self._weights, strict=True) if i < iteration]
         if not rows:
             return np.empty((0, self._weights[0].size if self._weights else 0))
         return np.array(rows)
 
     def recent(self, param: int, iteration: int, count: int = 10) -> np.ndarray:
         """The last ``count`` values of one parameter before ``iteration``: the slice's recent steps."""
-        values = [w[param] for i, w in zip(self._iterations, self._weights) if i < iteration]
+        values = [w[param] for i, w in zip(self._iterations, self._weights, strict=True) if i < iteration]
         return np.array(values[-count:], dtype=float)
 
     @property

@@ -86,7 +86,7 @@ def estimate(sizes: tuple[int, ...], rows: int, max_iter: int, test: bool = Fals
     file's stored points when they are more); ``studio`` counts the studio's
     process and the trainer's together.
     """
-    params = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+    params = sum((a + 1) * b for a, b in zip(sizes, sizes[1:], strict=False))
     units = sum(sizes[1:])
     data = rows * (sizes[0] + sizes[-1]) * FLOAT * 3  # raw, augmented, transposed
     activations = rows * (sum(sizes) + len(sizes)) * FLOAT * ACTIVATION_ARRAYS

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
-from typing import Iterator, Union
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -26,7 +26,6 @@ from .budget import check_chain_budget
 from .data import Dataset
 from .gradcheck import numeric_gradient
 from .graph import ACTIVATION, LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, LinkValue, Node, NodeNames, display_name
-from .losses import cross_entropy_link_products, cross_entropy_output_link, half_squared_error
 from .network import Network
 from .propagation import augmented_inputs, backward, forward, output_loss
 
@@ -56,14 +55,14 @@ class Sum:
     """The bracket at a source: one product per downstream branch."""
 
     source: Node
-    branches: tuple["Product", ...]
+    branches: tuple[Product, ...]
 
 
 @dataclass(frozen=True)
 class Product:
     """Terms multiplied left to right, nearest to L first, as the article writes."""
 
-    terms: tuple[Union[Factor, Named, Sum], ...]
+    terms: tuple[Factor | Named | Sum, ...]
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ class InfluenceChain:
         self.graph = ExpandedGraph(self.net)
 
     @classmethod
-    def of(cls, net: Network, param: str | tuple[int, int, int], names: NodeNames | None = None) -> "InfluenceChain":
+    def of(cls, net: Network, param: str | tuple[int, int, int], names: NodeNames | None = None) -> InfluenceChain:
         """The chain of ``'W0[0,0]'`` or ``(layer, row, col)``; bad names list the valid ones."""
         layer, row, col = net.parse_param(param) if isinstance(param, str) else param
         net.param_index(layer, row, col)  # range check
@@ -292,22 +291,22 @@ class InfluenceChain:
         mats = net.layers(np.asarray(weights, dtype=float))
         passes = forward(net, mats, augmented_inputs(inputs))
         targets_t = np.ascontiguousarray(targets.T)
-        _, residual = half_squared_error(passes[-1].post, targets_t)  # dL/dy of JVal
+        loss = net.loss_record
+        # the chain's basic link y_k -> L (from the logits, where the loss needs them to stay finite)
+        residual = loss.output_link(passes[-1].pre, passes[-1].post, targets_t, net.output_activation)
         d_pre = None
         if not net.is_plain_mse:  # backprop starts from the loss's own dL/dI^(L)
             d_pre = output_loss(net, passes[-1], targets_t)[1]
         pairs: dict[int, np.ndarray] = {}
-        if net.loss == "cross-entropy":  # the chain's basic link y_k -> L, from the logits
-            residual = cross_entropy_output_link(passes[-1].pre, targets_t, net.output_activation)
         local = [self.graph.local_derivative(e, passes, residual, mats) for e in self.edges]
-        if net.loss == "cross-entropy":
-            local, pairs = self._saturation_safe(local, passes[-1].pre, targets_t)
+        if loss.link_products is not None:
+            local, pairs = self._saturation_safe(local, passes[-1].pre, targets_t, loss.link_products)
         # The penalty belongs to no sample: each of the n samples carries dR/dw / n of it, so that
         # the samples' chain values add up to the gradient (local_derivative spreads it over the
         # samples it is given, which for one sample would be all of it).
         share = len(inputs) / data.n_samples
         if sample is not None and net.penalized:
-            local = [v * share if e.kind == PENALTY else v for e, v in zip(self.edges, local)]
+            local = [v * share if e.kind == PENALTY else v for e, v in zip(self.edges, local, strict=True)]
 
         branches: dict[int, LinkValue] = {}
         per_sample = self._backward_values(local, pairs, branches)
@@ -326,7 +325,7 @@ class InfluenceChain:
             numeric = float(numeric_gradient(net, weights, subset, [index], scale=scale)[0]) / scale
         shares = self._per_output(local, pairs)  # the tangent of L itself may be 0·∞; it is never read
         per_output = {data.target_names[k] if k >= 0 else PENALTY_SHARE: value for k, value in shares.items()}
-        by_edge = dict(zip(self.edges, local))
+        by_edge = dict(zip(self.edges, local, strict=True))
 
         path_values = []
         pair_by_edge = {self.edges[e]: value for e, value in pairs.items()}
@@ -347,7 +346,7 @@ class InfluenceChain:
         return ChainNumbers(
             sample=sample,
             edge_values={e: _shown(e, v) for e, v in by_edge.items()},
-            node_gradients={n: float(np.sum(v)) for n, v in zip(self.nodes, per_sample)},
+            node_gradients={n: float(np.sum(v)) for n, v in zip(self.nodes, per_sample, strict=True)},
             paths=tuple(path_values),
             paths_total=self.paths_total,
             chain_gradient=total,
@@ -370,9 +369,9 @@ class InfluenceChain:
         return out, loss_links
 
     def _saturation_safe(
-        self, local: list[LinkValue], logits: np.ndarray, targets_t: np.ndarray
+        self, local: list[LinkValue], logits: np.ndarray, targets_t: np.ndarray, link_products: Callable[..., np.ndarray]
     ) -> tuple[list[LinkValue], dict[int, np.ndarray]]:
-        """Cross-entropy's last two links, made safe where an output has saturated.
+        """The loss's last two links (cross-entropy's), made safe where an output has saturated.
 
         A sigmoid's ``y (1 - y)`` is taken from the logit (it rounds to 0 from
         |I| = 37 when taken from y).  And beside each link ``I_j -> y_k`` its
@@ -381,7 +380,7 @@ class InfluenceChain:
         ∞ and 0 — so the chain agrees with backprop however saturated.
         """
         output = self.net.output_activation
-        products = cross_entropy_link_products(logits, targets_t, output)
+        products = link_products(logits, targets_t, output)
         local = list(local)
         pairs: dict[int, np.ndarray] = {}
         for e, edge in enumerate(self.edges):

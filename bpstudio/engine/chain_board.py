@@ -154,7 +154,7 @@ def silent_rows(block: Block, net: Network) -> int:
     other output, and so is each branch through one of them: with softmax outputs two of three
     branches summed at a source read "= 0" at every sample.  (With mse, ∂L/∂ŷ_k = ŷ_k − y_k ≠ 0.)
     """
-    if net.loss != "cross-entropy":
+    if not net.loss_record.silent_rows:
         return 0
     return sum(1 for row in block.rows if any(cell.loss_link and cell.value == 0 for cell in row.cells))
 
@@ -227,22 +227,6 @@ class BasicLink:
     value: float | None
 
 
-# d O / d I written from the names of O and I
-ActivationRule = Callable[[str, str], str]
-_ACTIVATION_RULE: dict[str, ActivationRule] = {  # d O / d I in terms of O (or I), as the article writes it
-    "tanh": lambda o, i: rf"1 - \left({o}\right)^2",
-    "sigmoid": lambda o, i: rf"{o}\left(1 - {o}\right)",
-    "relu": lambda o, i: rf"[{i} > 0]",
-    "identity": lambda o, i: "1",
-}
-_ACTIVATION_TEXT: dict[str, ActivationRule] = {  # the same, in plain Unicode for tooltips
-    "tanh": lambda o, i: f"1 − ({o})²",
-    "sigmoid": lambda o, i: f"{o}·(1 − {o})",
-    "relu": lambda o, i: f"[{i} > 0]",
-    "identity": lambda o, i: "1",
-}
-
-
 def basic_link(edge: Edge, net: Network, name: Callable[[Node], str], value: float | None = None, fmt: str = "latex") -> BasicLink:
     """One link's local derivative ``∂target/∂source = formula``; ``name(node)`` writes a node in ``fmt``.
 
@@ -255,7 +239,7 @@ def basic_link(edge: Edge, net: Network, name: Callable[[Node], str], value: flo
     elif edge.kind == WEIGHT:  # ∂I_j/∂O_i = w_ij
         row = net.shapes[s.layer][0] - 1 if s.kind == BIAS else s.index
         formula = name(Node(PARAM, s.layer, row, t.index))
-    elif edge.kind == ACTIVATION and t.kind == Y and net.output_activation == "softmax":
+    elif edge.kind == ACTIVATION and t.kind == Y and net.activation(s.layer - 1).coupled:
         # the softmax couples the outputs: ∂ŷ_k/∂I_j = ŷ_k (δ_jk − ŷ_j); the hat marks the
         # prediction, as in the loss's rule, where the plain name is the target
         y_k, y_j = _hat(name(t), text), _hat(name(Node(Y, 0, s.index)), text)
@@ -264,11 +248,9 @@ def basic_link(edge: Edge, net: Network, name: Callable[[Node], str], value: flo
         else:
             formula = rf"{y_k}\left(1 - {y_k}\right)" if s.index == t.index else rf"-{y_k}\,{y_j}"
     elif edge.kind == ACTIVATION:
-        activation = net.activation(s.layer - 1).name
-        rules = _ACTIVATION_TEXT if text else _ACTIVATION_RULE
-        default: ActivationRule = (lambda o, i: f"f′({i})") if text else (lambda o, i: rf"f'\left({i}\right)")
+        activation = net.activation(s.layer - 1)  # its record writes d O / d I from the names of O and I
         output = _hat(name(t), text) if t.kind == Y else name(t)  # an output's value is the prediction ŷ
-        formula = rules.get(activation, default)(output, name(s))
+        formula = (activation.link_text if text else activation.link_latex)(output, name(s))
     elif edge.kind == PENALTY:  # R = λ₁Σ|w| + λ₂/2 Σw², shared out over the n samples
         w = name(s)
         formula = f"(λ₁·sign({w}) + λ₂·{w})/n" if text else rf"\frac{{\lambda_1 \mathrm{{sign}}({w}) + \lambda_2 {w}}}{{n}}"
@@ -296,13 +278,8 @@ def _hat(output: str, text: bool) -> str:
 
 def _loss_rule(net: Network, output: str, text: bool = False) -> str:
     """∂L/∂ŷ for the network's loss, the output written by its data name (or ŷ, y in plain text)."""
-    if net.loss == "cross-entropy" and net.output_activation == "sigmoid":  # binary cross-entropy
-        if text:
-            return "(ŷ − y)/(ŷ(1 − ŷ))"
-        return rf"\frac{{\hat{{{output}}} - {output}}}{{\hat{{{output}}}\left(1 - \hat{{{output}}}\right)}}"
-    if net.loss == "cross-entropy":  # L = −Σ y log ŷ
-        return "−y/ŷ" if text else rf"-\frac{{{output}}}{{\hat{{{output}}}}}"
-    return "ŷ − y" if text else rf"\hat{{{output}}} - {output}"  # L = ½ Σ (ŷ − y)²
+    loss = net.loss_record
+    return loss.link_text(net.output_activation) if text else loss.link_latex(output, net.output_activation)
 
 
 def basic_links(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> list[BasicLink]:

@@ -232,21 +232,21 @@ class RunConfig:
         chosen = OUTPUTS.get(self.output)
         if chosen is not None:
             return chosen
-        return "softmax" if self.loss == "cross-entropy" else "identity"
+        return LOSSES[self.loss].outputs[0]  # the output the loss usually goes with: softmax, or linear
 
     @property
     def input_features(self) -> tuple[str, ...]:
         """The 2-D sets' inputs: the chosen features, or x1, x2."""
         return self.features or POINT_NAMES
 
-    def with_changes(self, **changes: Any) -> "RunConfig":
+    def with_changes(self, **changes: Any) -> RunConfig:
         """A validated copy; raises ConfigError naming the first refused setting."""
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:
             raise ConfigError(sorted(unknown)[0], f"unknown setting {sorted(unknown)[0]!r}")
         return replace(self, **changes)
 
-    def needs_new_run(self, other: "RunConfig") -> bool:
+    def needs_new_run(self, other: RunConfig) -> bool:
         """True when going from self to other changes the model or the data."""
         return any(getattr(self, f) != getattr(other, f) for f in MODEL_FIELDS)
 
@@ -257,7 +257,7 @@ class RunConfig:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "RunConfig":
+    def from_dict(cls, data: dict[str, Any]) -> RunConfig:
         known = {f.name for f in fields(cls)}
         clean = {k: v for k, v in data.items() if k in known}
         for name in ("hidden", *_TEXT_TUPLES):
@@ -294,7 +294,7 @@ class RunConfig:
             formulas = parse_formulas(self.formulas)
             rng = np.random.RandomState(self.seed)
             columns = draw_article_data(rng, self.samples).inputs  # r, g, b as the article draws them
-            values = dict(zip(ARTICLE_INPUTS, columns.T))
+            values = dict(zip(ARTICLE_INPUTS, columns.T, strict=True))
             targets = np.column_stack([f.evaluate(values) for f in formulas])
             data = Dataset(columns, targets, ARTICLE_INPUTS, tuple(f.name for f in formulas))
             return Problem(net, data, start_weights(net, rng, self.init))

@@ -92,7 +92,7 @@ def _gauss(rng: np.random.RandomState, n: int, noise: float, k: int) -> tuple[np
         centres = 2 * np.sqrt(2) * np.column_stack((np.cos(angles), np.sin(angles)))
     variance = 0.5 + (4.0 - 0.5) * noise / MAX_NOISE  # Playground's 0.5 .. 4
     counts = class_counts(n, k)
-    xy = np.vstack([c + rng.normal(0.0, np.sqrt(variance), (m, 2)) for c, m in zip(centres, counts)])
+    xy = np.vstack([c + rng.normal(0.0, np.sqrt(variance), (m, 2)) for c, m in zip(centres, counts, strict=True)])
     return xy, np.repeat(np.arange(k), counts)
 
 

@@ -34,7 +34,7 @@ def filter_normalised_directions(net: Network, weights: np.ndarray, count: int, 
     out = np.empty((count, net.n_params))
     for k in range(count):
         direction = rng.standard_normal(net.n_params)
-        for matrix, target in zip(net.layers(direction), weight_layers):
+        for matrix, target in zip(net.layers(direction), weight_layers, strict=True):
             norms = np.linalg.norm(matrix, axis=0)
             matrix *= np.linalg.norm(target, axis=0) / np.where(norms > 0, norms, 1.0)
         out[k] = direction

@@ -75,5 +75,5 @@ def check_gradient(net: Network, weights: np.ndarray, data: Dataset, step: float
     """Backprop vs. central differences on ``data`` (a mini-batch passes its ``scale``)."""
     _, backprop = jval_and_gradient(net, weights, data.inputs_aug, data.targets_t, scale=scale)
     numeric = numeric_gradient(net, weights, data, step=step, scale=scale)
-    errors = tuple(relative_error(backprop[a:b], numeric[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:]))
+    errors = tuple(relative_error(backprop[a:b], numeric[a:b]) for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True))
     return GradCheck(backprop, numeric, errors)

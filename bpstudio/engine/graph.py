@@ -107,7 +107,7 @@ class ExpandedGraph:
     @property
     def coupled_outputs(self) -> bool:
         """True for softmax outputs: each y_k depends on every I_j of the output layer."""
-        return self.net.output_activation == "softmax"
+        return self.net.activation(self.net.n_layers - 1).coupled
 
     def activation_links(self, pre: Node) -> list[Edge]:
         """The non-linear links out of ``I_j^(l)``: one, or one per output under softmax."""
@@ -222,7 +222,7 @@ class NodeNames:
     targets: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, dataset: Dataset) -> "NodeNames":
+    def of(cls, dataset: Dataset) -> NodeNames:
         return cls(tuple(dataset.input_names), tuple(dataset.target_names))
 
 

@@ -75,11 +75,11 @@ class InputPlane:
     def held_axes(self) -> tuple[int, ...]:
         return tuple(i for i in range(len(self.held)) if i not in (self.x_axis, self.y_axis))
 
-    def with_axes(self, x_axis: int, y_axis: int) -> "InputPlane":
+    def with_axes(self, x_axis: int, y_axis: int) -> InputPlane:
         """The plane over two other coordinates, each swept over its span in the data."""
         return replace(self, x_axis=x_axis, y_axis=y_axis, x_range=_padded(*self.spans[x_axis]), y_range=_padded(*self.spans[y_axis]))
 
-    def with_held(self, axis: int, value: float) -> "InputPlane":
+    def with_held(self, axis: int, value: float) -> InputPlane:
         held = list(self.held)
         held[axis] = float(value)
         return replace(self, held=tuple(held))
@@ -119,7 +119,7 @@ def plane_for(dataset: Dataset, resolution: int = RESOLUTION) -> InputPlane | No
     else:
         return None
     low, high = np.min(columns, axis=0), np.max(columns, axis=0)
-    spans = tuple((float(a), float(b)) for a, b in zip(low, high))
+    spans = tuple((float(a), float(b)) for a, b in zip(low, high, strict=True))
     held = tuple(0.5 * (a + b) for a, b in spans)
     return InputPlane(0, 1, _padded(*spans[0]), _padded(*spans[1]), held, names, spans, resolution, features)
 

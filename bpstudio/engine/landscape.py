@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Any, Generic, Iterator, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -332,7 +333,9 @@ class MapTask(LandscapeTask[LandscapeMap]):
                 (step,),
                 self.trajectory[:, k],
             )
-            for k, (p, gradient, direction, step) in enumerate(zip(self.params, self.gradient, self.directions, self.optimizer_point))
+            for k, (p, gradient, direction, step) in enumerate(
+                zip(self.params, self.gradient, self.directions, self.optimizer_point, strict=True)
+            )
         )
         return first, second
 

@@ -9,7 +9,7 @@ English sentence.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - named for lupdate
@@ -40,7 +40,7 @@ class Notice(str):
     template: str
     params: dict[str, object]
 
-    def __new__(cls, template: str, **params: object) -> "Notice":
+    def __new__(cls, template: str, **params: object) -> Notice:
         notice = super().__new__(cls, template.format(**params))
         notice.template = template
         notice.params = params

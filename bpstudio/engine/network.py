@@ -18,7 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from .activations import Activation, get_activation
-from .losses import LOSSES
+from .losses import LOSSES, Loss, get_loss
 
 _PARAM_NAME = re.compile(r"^\s*W(\d+)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")
 
@@ -46,17 +46,16 @@ class Network:
             raise ValueError("a network needs at least an input and an output layer")
         if any(s < 1 for s in sizes):
             raise ValueError(f"layer sizes must be positive, got {sizes}")
-        if self.hidden_activation == "softmax":
-            raise ValueError("softmax is an output activation, not a hidden one")
-        get_activation(self.hidden_activation)
+        if not get_activation(self.hidden_activation).hidden:
+            raise ValueError(f"{self.hidden_activation} is an output activation, not a hidden one")
         get_activation(self.output_activation)
         if self.loss not in LOSSES:
             raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(LOSSES)})")
-        if self.loss == "cross-entropy" and self.output_activation not in ("softmax", "sigmoid"):
-            raise ValueError("cross-entropy needs softmax or sigmoid outputs")
+        if self.output_activation not in get_loss(self.loss).outputs:
+            raise ValueError(f"{self.loss} needs {' or '.join(get_loss(self.loss).outputs)} outputs")
         if not (self.l1 >= 0 and self.l2 >= 0 and np.isfinite(self.l1) and np.isfinite(self.l2)):
             raise ValueError("the penalty rates l1 and l2 must be finite and 0 or greater")
-        shapes = tuple((n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+        shapes = tuple((n_in + 1, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
         offsets = [0]
         for rows, cols in shapes:
             offsets.append(offsets[-1] + rows * cols)
@@ -84,6 +83,11 @@ class Network:
         return (hidden,) * (self.n_layers - 1) + (get_activation(self.output_activation),)
 
     @property
+    def loss_record(self) -> Loss:
+        """The loss as an object: propagation, phases, the chain and the exports call it."""
+        return get_loss(self.loss)
+
+    @property
     def penalized(self) -> bool:
         """True when an L1 or L2 penalty is part of what is minimised."""
         return self.l1 > 0 or self.l2 > 0
@@ -94,13 +98,13 @@ class Network:
 
         Such a network takes the original code path, bit for bit.
         """
-        return self.loss == "mse" and self.output_activation != "softmax" and not self.penalized
+        return self.loss == "mse" and not self.activation(self.n_layers - 1).coupled and not self.penalized
 
     @cached_property
     def weight_mask(self) -> np.ndarray:
         """1.0 for every non-bias weight of the flat vector, 0.0 for the biases (read-only)."""
         mask = np.ones(self.n_params)
-        for layer, (rows, cols) in enumerate(self.shapes):
+        for layer, (_rows, cols) in enumerate(self.shapes):
             end = self.offsets[layer + 1]
             mask[end - cols : end] = 0.0  # the last row of each matrix is the bias
         mask.flags.writeable = False
@@ -132,13 +136,13 @@ class Network:
 
     @cached_property
     def _slices(self) -> tuple[tuple[int, int, tuple[int, int]], ...]:
-        return tuple(zip(self.offsets[:-1], self.offsets[1:], self.shapes))
+        return tuple(zip(self.offsets[:-1], self.offsets[1:], self.shapes, strict=True))
 
     def flatten(self, matrices: list[np.ndarray]) -> np.ndarray:
         """Concatenate augmented matrices into a new flat vector."""
         if len(matrices) != self.n_layers:
             raise ValueError(f"expected {self.n_layers} matrices, got {len(matrices)}")
-        for m, shape in zip(matrices, self.shapes):
+        for m, shape in zip(matrices, self.shapes, strict=True):
             if np.shape(m) != shape:
                 raise ValueError(f"matrix of shape {np.shape(m)} where {shape} was expected")
         return np.concatenate([np.asarray(m, dtype=float).reshape(-1) for m in matrices])
@@ -188,8 +192,6 @@ class Network:
     def describe(self) -> str:
         """Short text such as ``3-5-3 tanh``."""
         text = "-".join(str(s) for s in self.sizes) + f" {self.hidden_activation}"
-        if self.output_activation == "softmax":
-            text += " softmax"
-        elif self.output_activation == "sigmoid":
-            text += " sigmoid"
+        if not self.activation(self.n_layers - 1).linear:  # softmax or sigmoid outputs are named
+            text += f" {self.output_activation}"
         return text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from .data import Dataset
-from .losses import cross_entropy_output_gradient, half_squared_error, per_sample_cross_entropy
 from .network import Network
 from .propagation import augmented_inputs, backward, forward, output_loss
 
@@ -18,16 +17,15 @@ def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -
     t = np.ascontiguousarray(data.targets[sample : sample + 1].T)
     mats = net.layers(np.asarray(weights, dtype=float))
     passes = forward(net, mats, augmented_inputs(x))
-    loss, residual = half_squared_error(passes[-1].post, t)
-    if net.loss == "cross-entropy":
-        loss = float(per_sample_cross_entropy(passes[-1].pre, t, net.output_activation)[0])
-        residual = cross_entropy_output_gradient(passes[-1].post, t, net.output_activation)
+    output, record = passes[-1], net.loss_record
+    loss = float(record.per_sample(output.pre, output.post, t, net.output_activation)[0])
+    residual = record.output_gradient(output.post, t, net.output_activation)
     grads = backward(net, mats, passes, residual, None if net.is_plain_mse else output_loss(net, passes[-1], t)[1])
     out: dict[str, tuple[float, float]] = {}
     for i, value in enumerate(x[0]):
         out[f"O0[{i}]"] = (float(value), float("nan"))
     last = net.n_layers - 1
-    for layer, (fp, bp) in enumerate(zip(passes, grads)):
+    for layer, (fp, bp) in enumerate(zip(passes, grads, strict=True)):
         for j in range(fp.pre.shape[0]):
             out[f"I{layer + 1}[{j}]"] = (float(fp.pre[j, 0]), float(bp.d_pre[j, 0]))
         if layer > 0:

@@ -24,7 +24,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from .losses import cross_entropy_output_gradient, half_squared_error, per_sample_cross_entropy
+from .activations import get_activation
+from .losses import get_loss, half_squared_error
 from .optimizers import RECORDS
 from .propagation import LayerBackward, backward_layer, flat_gradient, forward_layer, output_loss
 from .snapshot import frozen_array
@@ -58,6 +59,8 @@ class Phase:
     weights_before: np.ndarray | None = None  # update: the weights the step started from
     weights_after: np.ndarray | None = None  # update: where it put them
     inputs: tuple[float, ...] = ()  # the sample's input values, to name it on the diagram
+    loss: str = "mse"  # the run's loss and output activation: what the loss phase's equation is
+    output: str = "identity"
 
     @property
     def title(self) -> str:
@@ -71,32 +74,38 @@ class Phase:
         return "update"
 
     def equation(self, n_layers: int, activation: str, optimizer: str) -> str:
-        """What this phase computes, as LaTeX in the article's notation."""
-        return phase_equation(self.kind, self.layer, n_layers, activation, optimizer)
+        """What this phase computes, as LaTeX in the article's notation (with the run's own loss and output)."""
+        return phase_equation(self.kind, self.layer, n_layers, activation, optimizer, self.loss, self.output)
 
 
-_ACTIVATION_LATEX = {"tanh": r"\tanh", "sigmoid": r"\sigma", "relu": r"\mathrm{relu}", "identity": ""}
 _UPDATE_LATEX = {name: record.update for name, record in RECORDS.items()}  # each optimizer's own
 
 
-def phase_equation(kind: str, layer: int | None, n_layers: int, activation: str, optimizer: str) -> str:
-    """The equation of a phase: ``layer`` is the weight layer (0-based) of forward/backward."""
+def phase_equation(
+    kind: str, layer: int | None, n_layers: int, activation: str, optimizer: str, loss: str = "mse", output: str = "identity"
+) -> str:
+    """The equation of a phase: ``layer`` is the weight layer (0-based) of forward/backward.
+
+    The hidden layers' link comes from the activation's record, the output layer's from the
+    output activation's, and the loss phase (and the output layer's dL/dI, where the loss gives
+    it directly) from the loss's record.
+    """
     if kind == LOSS:
-        return r"L = \tfrac{1}{2}\lVert \hat{y} - y \rVert^2, \quad \frac{\partial L}{\partial \hat{y}} = \hat{y} - y"
+        return get_loss(loss).phase(output)
     if kind == UPDATE:
         return _UPDATE_LATEX.get(optimizer, r"w \leftarrow w + \Delta w")
     assert layer is not None
     n, k = layer + 1, layer
     last = n == n_layers
     out = "\\hat{y}" if last else f"O^{{({n})}}"
-    f = "" if last else _ACTIVATION_LATEX.get(activation, "f")
+    rule = get_activation(output if last else activation).phase
+    pre = f"I^{{({n})}}"
     if kind == FORWARD:
-        linear = rf"I^{{({n})}} = \tilde{{W}}^{{({k})\top}} \tilde{{O}}^{{({k})}}"
-        nonlinear = rf"{out} = I^{{({n})}}" if not f else rf"{out} = {f}\left(I^{{({n})}}\right)"
-        return rf"{linear}, \quad {nonlinear}"
-    d_pre = rf"\frac{{\partial L}}{{\partial I^{{({n})}}}} = \frac{{\partial L}}{{\partial {out}}}" + (
-        "" if not f else rf" \odot {f}'\left(I^{{({n})}}\right)"
-    )
+        linear = rf"{pre} = \tilde{{W}}^{{({k})\top}} \tilde{{O}}^{{({k})}}"
+        return rf"{linear}, \quad {rule.forward(out, pre)}"
+    direct = get_loss(loss).phase_output(output) if last else None
+    through = direct if direct is not None else rule.backward(rf"\frac{{\partial L}}{{\partial {out}}}", pre)
+    d_pre = rf"\frac{{\partial L}}{{\partial {pre}}} = {through}"
     d_w = (
         rf"\frac{{\partial L}}{{\partial \tilde{{W}}^{{({k})}}}} = \tilde{{O}}^{{({k})}} "
         rf"\left(\frac{{\partial L}}{{\partial I^{{({n})}}}}\right)^{{\top}}"
@@ -130,7 +139,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
     inputs = tuple(float(v) for v in data.inputs[sample])
 
     def make(kind: str, layer: int | None = None, **extra: Any) -> Phase:
-        return Phase(kind, layer, position, count, k, sample, inputs=inputs, **extra)
+        return Phase(kind, layer, position, count, k, sample, inputs=inputs, loss=net.loss, output=net.output_activation, **extra)
 
     passes = []
     layer_inputs = data.inputs_aug
@@ -144,7 +153,7 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
             if layer == net.n_layers - 1
             else [f"O{layer + 1}[{j}]" for j in range(step.post.shape[0])]
         )
-        values.update({name: float(v) for name, v in zip(out_names, step.post[:, sample])})
+        values.update({name: float(v) for name, v in zip(out_names, step.post[:, sample], strict=True)})
         if layer == 0:
             values.update({f"O0[{i}]": float(v) for i, v in enumerate(data.inputs[sample])})
         yield make(FORWARD, layer, values=values)
@@ -161,12 +170,9 @@ def iteration_phases(trainer: Trainer, sample: int = 0) -> Iterator[Phase]:
             jval += net.penalty(weights)[0]
         last = passes[-1]
         column = slice(sample, sample + 1)
-        if net.loss == "cross-entropy":
-            d_outputs = cross_entropy_output_gradient(last.post, data.targets_t, net.output_activation)
-            sample_loss = float(per_sample_cross_entropy(last.pre[:, column], data.targets_t[:, column], net.output_activation)[0])
-        else:
-            d_outputs = last.post - data.targets_t
-            sample_loss = 0.5 * float(np.sum(d_outputs[:, sample] ** 2))
+        loss = net.loss_record
+        d_outputs = loss.output_gradient(last.post, data.targets_t, net.output_activation)
+        sample_loss = float(loss.per_sample(last.pre[:, column], last.post[:, column], data.targets_t[:, column], net.output_activation)[0])
     yield make(LOSS, jval=jval, values={"L": sample_loss}, node_gradients={f"y[{j}]": float(r) for j, r in enumerate(d_outputs[:, sample])})
     position += 1
 

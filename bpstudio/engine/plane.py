@@ -28,11 +28,10 @@ it can report progress and stop.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 
-from .losses import per_sample_cross_entropy
 from .network import Network
 from .propagation import forward, output_loss
 
@@ -169,14 +168,10 @@ class PlaneEvaluator:
         :func:`~bpstudio.engine.propagation.output_loss`).
         """
         targets = self._targets[:, None, :]
-        if self.net.loss == "cross-entropy":
-            assert logits is not None  # the last layer's pre-activation is kept under cross-entropy
-            per_sample = per_sample_cross_entropy(logits, targets, self.net.output_activation)  # (points, samples)
-            terms: np.ndarray = per_sample.sum(axis=-1)
-            return terms
-        residual = outputs - targets
-        squares: np.ndarray = np.einsum("oks,oks->k", residual, residual)  # numpy types einsum as Any
-        return 0.5 * squares
+        assert logits is not None  # the last layer's pre-activation is always computed
+        per_sample = self.net.loss_record.per_sample(logits, outputs, targets, self.net.output_activation)  # (points, samples)
+        terms: np.ndarray = per_sample.sum(axis=-1)
+        return terms
 
     def _penalties(self, c: np.ndarray) -> np.ndarray | float:
         """The L1/L2 penalty at each point (0 without one): it moves with the weights too."""

@@ -27,7 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .activations import softmax_backward
-from .losses import half_squared_error, sigmoid_cross_entropy, softmax_cross_entropy
+from .losses import half_squared_error
 from .network import Network
 
 
@@ -73,7 +73,7 @@ def forward_layer(net: Network, layer: int, inputs: np.ndarray, weights: np.ndar
     activation = net.activation(layer)
     augmented = np.empty((weights.shape[1] + 1, inputs.shape[1]))
     augmented[-1] = 1.0
-    if activation.name == "identity":
+    if activation.linear:
         # O = I: the product lands in place and serves as both (saves a copy).
         pre = np.matmul(weights.T, inputs, out=augmented[:-1])
         return LayerForward(inputs, pre, augmented, 1.0)
@@ -131,7 +131,7 @@ def backward(
     """
     matrices = flat_weights if isinstance(flat_weights, list) else net.layers(flat_weights)
     results: list[LayerBackward] = []  # last layer first, until the reverse below
-    if d_pre_last is None and net.output_activation == "softmax":
+    if d_pre_last is None and net.activation(net.n_layers - 1).coupled:
         assert d_outputs is not None, "backward needs dL/dy or dL/dI of the output layer"
         d_pre_last = softmax_backward(passes[-1].post, d_outputs)
     d_post, d_pre = d_outputs, d_pre_last
@@ -157,19 +157,11 @@ def predict(net: Network, flat_weights: np.ndarray, inputs: np.ndarray) -> np.nd
 def output_loss(net: Network, last: LayerForward, targets_t: np.ndarray) -> tuple[float, np.ndarray]:
     """The data term of JVal and dL/dI of the output layer, for the network's loss.
 
-    Half squared error chains dL/dy = y_hat - y through the output link;
-    cross-entropy takes dL/dI = y - t straight from the logits (stable
-    where y is nearly 0 or 1).
+    The loss's own record computes it (half squared error chains dL/dy = y_hat - y through the
+    output link; cross-entropy takes dL/dI = y - t straight from the logits, stable where y is
+    nearly 0 or 1).
     """
-    if net.loss == "cross-entropy":
-        if net.output_activation == "softmax":
-            return softmax_cross_entropy(last.pre, targets_t)
-        return sigmoid_cross_entropy(last.pre, targets_t)
-    jval, residual = half_squared_error(last.post, targets_t)
-    if net.output_activation == "softmax":
-        return jval, softmax_backward(last.post, residual)
-    link = last.link
-    return jval, residual if isinstance(link, float) and link == 1.0 else residual * link
+    return net.loss_record.objective(last.pre, last.post, last.link, targets_t, net.output_activation)
 
 
 def jval_and_gradient(

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-T = TypeVar("T")
+
+class Named(Protocol):
+    """What the registry reads of a record: its name (an ``order`` is read if it has one)."""
+
+    @property
+    def name(self) -> str: ...
+
+
+T = TypeVar("T", bound=Named)
 
 
 def collect(package: str, path: list[str], kind: type[T]) -> dict[str, T]:
@@ -31,7 +39,7 @@ def collect(package: str, path: list[str], kind: type[T]) -> dict[str, T]:
             continue
         if not isinstance(record, kind):
             raise TypeError(f"{module.__name__}.RECORD is a {type(record).__name__}, not a {kind.__name__}")
-        name = str(getattr(record, "name"))
+        name = str(record.name)
         if name in found:
             raise ValueError(f"two {kind.__name__} records are called {name!r} ({module.__name__} and another)")
         found[name] = (int(getattr(record, "order", 100)), name, record)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -43,7 +43,7 @@ class Snapshot:
         hyper: Mapping[str, float],
         optimizer_state: Mapping[str, np.ndarray],
         stop_reason: str | None,
-    ) -> "Snapshot":
+    ) -> Snapshot:
         return Snapshot(
             iteration=int(iteration),
             jval=float(jval),

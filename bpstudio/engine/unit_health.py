@@ -10,6 +10,8 @@ Two ways a hidden unit stops passing gradient back, whatever the data:
 * **dead** — a ReLU unit with O = 0 on every sample has dO/dI = 0 for all
   of them: no gradient reaches its incoming weights ever again.
 
+Each activation's record carries its own test (``Activation.health``).
+
 The per-layer gradient norm ‖∂L/∂W̃⁽ˡ⁾‖ (Frobenius, the whole augmented
 matrix, bias row included) shows vanishing gradients: in a deep sigmoid net
 the first layers' norms lie orders of magnitude below the last one's.
@@ -24,13 +26,11 @@ import numpy as np
 from .network import Network
 from .propagation import forward
 
-SATURATION = 0.99
-
 
 def layer_gradient_norms(net: Network, gradient: np.ndarray) -> np.ndarray:
     """‖∂L/∂W̃⁽ˡ⁾‖ for each weight layer l, from the flat gradient (the article's layout)."""
     gradient = np.asarray(gradient, dtype=float).reshape(-1)
-    return np.array([float(np.linalg.norm(gradient[a:b])) for a, b in zip(net.offsets[:-1], net.offsets[1:])])
+    return np.array([float(np.linalg.norm(gradient[a:b])) for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True)])
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class UnitHealth:
 
 
 def unit_health(net: Network, weights: np.ndarray, inputs_aug: np.ndarray) -> UnitHealth:
-    """Which hidden units are saturated (tanh, sigmoid) or dead (ReLU) on all of these samples.
+    """Which hidden units are saturated (tanh, sigmoid, ...) or dead (ReLU) on all of these samples.
 
     ``inputs_aug`` is ``O~(0)`` of the samples (``Dataset.inputs_aug``); layer
     numbers are those of O⁽ˡ⁾, 1 .. L−1.
@@ -50,15 +50,7 @@ def unit_health(net: Network, weights: np.ndarray, inputs_aug: np.ndarray) -> Un
     passes = forward(net, np.asarray(weights, dtype=float), inputs_aug)
     saturated, dead = [], []
     for layer, step in enumerate(passes[:-1], start=1):
-        post = step.post
-        name = net.activation(layer - 1).name
-        if name == "tanh":
-            flat = np.all(np.abs(post) > SATURATION, axis=1)
-        elif name == "sigmoid":
-            flat = np.all(np.abs(2.0 * post - 1.0) > SATURATION, axis=1)
-        else:
-            flat = np.zeros(post.shape[0], dtype=bool)
+        flat, stopped = net.activation(layer - 1).health(step.post)
         saturated += [(layer, int(j)) for j in np.flatnonzero(flat)]
-        if name == "relu":
-            dead += [(layer, int(j)) for j in np.flatnonzero(np.all(post == 0.0, axis=1))]
+        dead += [(layer, int(j)) for j in np.flatnonzero(stopped)]
     return UnitHealth(tuple(saturated), tuple(dead))

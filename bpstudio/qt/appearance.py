@@ -63,7 +63,6 @@ THEMES = {"light": LIGHT, "dark": DARK}
 # View ▸ Presentation size: the digits' ink height on the projector, in pixels.  From the back
 # row of a hall a digit needs about 14 px on a 768-line projector and 18 px on a 1080-line one.
 PRESENTATION_SIZES = {"small": 12.0, "medium": 14.0, "large": 18.0, "huge": 22.0}
-AUTOMATIC = "auto"
 
 
 def automatic_digit_px(screen_height: int) -> float:

@@ -50,7 +50,7 @@ def _envelope(jval: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
         return np.arange(n, dtype=float), jval
     edges = np.linspace(0, n, columns + 1).astype(int)
     xs, ys = [], []
-    for a, b in zip(edges[:-1], edges[1:]):
+    for a, b in zip(edges[:-1], edges[1:], strict=True):
         chunk = jval[a:b]
         lo, hi = int(np.argmin(chunk)), int(np.argmax(chunk))
         for i in sorted({lo, hi}):
@@ -128,7 +128,7 @@ def paint_article_figure(painter: QPainter, size: QSize, jval: np.ndarray, title
     keep = np.isfinite(ys)
     px, py = to_px(xs[keep], ys[keep])
     painter.setPen(QPen(Qt.GlobalColor.black, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    painter.drawPoints(QPolygonF([QPointF(a, b) for a, b in zip(px, py)]))
+    painter.drawPoints(QPolygonF([QPointF(a, b) for a, b in zip(px, py, strict=True)]))
     # seed and solution markers
     sx, sy = to_px(0, jval[0])
     r = max(4.0, h / 80)

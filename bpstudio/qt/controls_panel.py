@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,7 +33,7 @@ from ..engine.datasets import DATASETS, POINT_NAMES
 from ..control.vocabulary import LOSS_NAMES, OPTIMIZER_NAMES, OPTIMIZER_RECORDS, OPTIMIZER_SETTINGS
 from .feature_checks import FeatureChecks
 from .i18n import localized, marked
-from .option_names import option_name
+from .option_names import option_name, option_tip
 from ..engine.text_safety import shown_name
 from .safe_text import plain_label
 
@@ -45,7 +45,7 @@ TOOLTIPS = {
     "max_iter": QT_TRANSLATE_NOOP("ControlsPanel", "Stop after this many iterations (the article runs 50000)."),
     "hidden": QT_TRANSLATE_NOOP("ControlsPanel", "Hidden layer sizes: 5 is the article's; 8,6 makes two hidden layers."),
     "activation": QT_TRANSLATE_NOOP(
-        "ControlsPanel", "The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity."
+        "ControlsPanel", "The hidden units' non-linear link: tanh as in the article; each choice says what it does."
     ),
     "init": QT_TRANSLATE_NOOP("ControlsPanel", "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails)."),
     "samples": QT_TRANSLATE_NOOP("ControlsPanel", "How many samples the data set draws; the loss JVal sums over them."),
@@ -206,10 +206,11 @@ class ControlsPanel(QWidget):
             editor.setToolTip(tip)
             self.labels[field].setText(label)
             self.labels[field].setToolTip(tip)
-        for field, editor in self.editors.items():
+        for editor in self.editors.values():
             if isinstance(editor, QComboBox):
                 for i in range(editor.count()):
                     editor.setItemText(i, option_name(editor.itemData(i)))
+                    editor.setItemData(i, option_tip(editor.itemData(i)) or None, Qt.ItemDataRole.ToolTipRole)
         formulas, hidden = self.editors["formulas"], self.editors["hidden"]
         assert isinstance(formulas, QLineEdit) and isinstance(hidden, QLineEdit), "both are typed in"
         formulas.setPlaceholderText(self.tr("the article's x, y, lv"))

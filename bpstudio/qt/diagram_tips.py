@@ -3,7 +3,7 @@
 The texts (:mod:`bpstudio.control.diagram_tips`) carry numbers of the current
 weights and sample, so they are made when the mouse enters an item (a few
 milliseconds, and only when weights, sample or language changed since the
-last time) — never on the training's 30 Hz path.  The items ask for them in
+last time) — never on the training's 15 Hz path.  The items ask for them in
 their hover handler (:mod:`.diagram_items`); no event filter: a Python filter
 on a widget is called while that widget is being destroyed, and crashes.
 """
@@ -11,6 +11,7 @@ on a widget is called while that widget is being destroyed, and crashes.
 from __future__ import annotations
 
 import weakref
+from typing import Callable
 
 import numpy as np
 
@@ -24,7 +25,8 @@ class DiagramTips:
 
     def __init__(self, view) -> None:
         self._view = weakref.ref(view)  # no cycle through the view's wrapper
-        self.sample = 0  # the inspector's sample; a phase walk uses its own
+        # the chosen sample, read from its one owner (the studio model); a phase walk uses its own
+        self.sample_of: Callable[[], int] = lambda: 0
         self._shown_for: tuple[object, ...] | None = None
 
     def refresh(self) -> None:
@@ -33,7 +35,7 @@ class DiagramTips:
             return
         problem = view.problem
         weights = np.array([view.weight_edges[i].weight for i in range(len(view.weight_edges))])
-        sample = view.phase.sample if view.phase is not None else self.sample
+        sample = view.phase.sample if view.phase is not None else self.sample_of()
         sample = min(max(int(sample), 0), problem.dataset.n_samples - 1)
         translate = lambda text: marked(CONTEXT, text)  # noqa: E731
         key = (id(problem), weights.tobytes(), sample, translate(LINK), len(view.edges))

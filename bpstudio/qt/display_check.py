@@ -16,7 +16,7 @@ import ctypes
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 # The shared libraries Qt's xcb platform plugin loads beyond what PySide6
 # ships, and the Debian/Ubuntu package of each (read off

@@ -100,12 +100,12 @@ def translate_view_menu(menu: Any) -> None:  # pyqtgraph's ViewBoxMenu
 
     menu.viewAll.setText(marked(CONTEXT, VIEW_ALL))
     subs: list[Any] = [action.menu() for action in menu.actions() if action.menu() is not None]
-    for axis, sub, ui in zip("XY", subs, menu.ctrl):
+    for axis, sub, ui in zip("XY", subs, menu.ctrl, strict=False):
         sub.setTitle(marked(CONTEXT, AXIS).format(axis=axis))
         _form(ui, AXIS_FORM)
     if len(subs) > 2:
         subs[2].setTitle(marked(CONTEXT, MOUSE_MODE))
-    for action, source in zip(menu.mouseModes, MOUSE_MODES):
+    for action, source in zip(menu.mouseModes, MOUSE_MODES, strict=False):
         action.setText(marked(CONTEXT, source))
     view = menu.view()
     item = None if view is None else view.parentItem()
@@ -113,7 +113,7 @@ def translate_view_menu(menu: Any) -> None:  # pyqtgraph's ViewBoxMenu
         item = item.parentItem()
     if item is not None and item.ctrlMenu is not None:
         item.ctrlMenu.setTitle(marked(CONTEXT, PLOT_OPTIONS))
-        for action, source in zip(item.ctrlMenu.actions(), PLOT_SUBMENUS):
+        for action, source in zip(item.ctrlMenu.actions(), PLOT_SUBMENUS, strict=False):
             submenu: Any = action.menu()
             if submenu is not None:
                 submenu.setTitle(marked(CONTEXT, source))

@@ -108,7 +108,7 @@ class GradientHealthPanel(QWidget):
         lone[:-1] &= ~join
         lone[1:] &= ~join
         line_x = np.insert(x, breaks, np.nan)
-        for layer, (curve, dots) in enumerate(zip(self.curves, self.dots)):
+        for layer, (curve, dots) in enumerate(zip(self.curves, self.dots, strict=True)):
             values = norms.norms[:, layer]
             curve.setData(line_x, np.insert(values, breaks, np.nan), connect="finite")
             dots.setData(x[lone], values[lone])

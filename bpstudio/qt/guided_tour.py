@@ -8,14 +8,13 @@ phase, the run finished); "Next" moves on by hand, "Skip tour" ends it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..engine.messages import QT_TRANSLATE_NOOP
-from ..control import RunState
 from ..control.studio_model import NO_SELECTION, StudioModel
 from .i18n import marked
 
@@ -62,7 +61,7 @@ def article_steps() -> list[TourStep]:
                 "GuidedTour",
                 "Press Space (Run). Adam trains the article's 50 000 iterations in about ten seconds; Space pauses, → steps, ← rewinds.",
             ),
-            lambda m: m.last is not None and m.last.state in (RunState.FINISHED, RunState.CONVERGED),
+            lambda m: m.solved,
         ),
         TourStep(
             QT_TRANSLATE_NOOP("GuidedTour", "5 · solution-JVal"),
@@ -133,13 +132,21 @@ class GuidedTour(QFrame):
         elif self.model.problem is None:
             # Offered before the first run arrived: it must open with nothing chosen, or step 1
             # would count as done at once and the tour would open at step 2.
-            self.model.pending_selection = NO_SELECTION
+            self.model.open_next_run_with(NO_SELECTION)
         else:
             self.model.select(None)
         self.index = 0
         self._show_step()
         self.show()
         self.watch.start()
+
+    def follow_model(self, signals) -> None:
+        """A new run while the tour is on screen: its sentences count the new network's units."""
+        signals.problem_changed.connect(self._new_problem)
+
+    def _new_problem(self, _problem) -> None:
+        if self.isVisible():
+            self.retranslate()
 
     def restart(self) -> None:
         """Help > Guided tour: set the article's run up and begin again."""

@@ -335,6 +335,25 @@ class Inspector(QScrollArea):
             self.row_names[key].setText(marked("Inspector", text).format(p=symbol))
 
     # -- what the model says ------------------------------------------------------------------
+    def follow_model(self, signals) -> None:
+        """Show the model's answers (``signals``: its Qt adapter); the sample box and the nudge ask it."""
+        model = signals.model
+        self.sample_changed.connect(model.select_sample)
+        self.nudge_requested.connect(model.nudge)
+        signals.problem_changed.connect(self.set_problem)
+        signals.selection_changed.connect(self.show_selection)
+        signals.sample_changed.connect(self.show_sample)
+        signals.chain_ready.connect(self.show_chain)
+        signals.node_ready.connect(self.show_node)
+        signals.nudge_ready.connect(self.show_nudge)
+
+    def show_sample(self, sample: int) -> None:
+        """The model's chosen sample (it owns it): the box shows it without asking again."""
+        if self.sample_box.value() != sample:
+            was = self.sample_box.blockSignals(True)
+            self.sample_box.setValue(sample)
+            self.sample_box.blockSignals(was)
+
     def set_problem(self, problem: Problem) -> None:
         self.problem = problem
         self.sample_box.blockSignals(True)
@@ -489,7 +508,7 @@ class Inspector(QScrollArea):
             return ""
         cells = row.cells
         text = number_text(cells[0].value)
-        for cell, product in zip(cells[1:], running[1:]):
+        for cell, product in zip(cells[1:], running[1:], strict=False):
             text += f" × {number_text(cell.value)} = {number_text(product)}"
         return self.tr("Step by step: {steps}").format(steps=text)
 
@@ -510,7 +529,7 @@ class Inspector(QScrollArea):
             self.step_note.setText(self.tr("No step has been taken yet: these are the start weights."))
             return
         if not view.exact:
-            # Training at full speed: its numbers change 30 times a second and typesetting them takes
+            # Training at full speed: its numbers change 15 times a second and typesetting them takes
             # about half a second of the trainer's time, so the block waits for a pause or a step.
             self.step_view.clear()
             self.step_note.setText(self.tr("(the step's numbers are shown when paused or stepping)"))

@@ -1,6 +1,6 @@
-"""The live JVal plot (pyqtgraph), fed by Updates, redrawn by a ~30 Hz timer.
+"""The live JVal plot (pyqtgraph), fed by Updates, redrawn by a 15 Hz timer.
 
-Following DESIGN.md section 4: the history lives in a growing NumPy buffer
+The history lives in a growing NumPy buffer
 (the HistoryMirror), the curve is redrawn from a timer rather than per
 signal, with peak downsampling and clip-to-view so 50 000+ points stay
 smooth.  Seed and solution markers mirror the article's figure; vertical
@@ -22,6 +22,7 @@ from ..control.class_scores import Scores
 from ..control.history_mirror import HistoryMirror
 from ..control.number_format import fixed_number, short_number
 from ..control.session import RunState, Update
+from ..control.studio_model import SOLVED
 from .plot_style import axis_font, style_axes, style_live_axes
 from .accuracy_text import accuracy_text
 from .i18n import marked
@@ -35,7 +36,6 @@ from ..engine.text_safety import rich_text
 SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
 ITERATION = QT_TRANSLATE_NOOP("JvalPlot", "iteration")
-FINISHED_STATES = (RunState.CONVERGED, RunState.FINISHED, RunState.DIVERGED)
 LINEAR_LIMIT = 8e306  # the largest |JVal| a linear range shows (pyqtgraph's view stops at 1e307)
 PROJECTOR_PLOT_HEIGHT = 180  # px: title, three readable ticks and the axis label at the projector's font size
 
@@ -177,6 +177,12 @@ class JvalPlot(pg.PlotWidget):
         self._dirty = True
         self.redraw()
 
+    def follow_model(self, signals) -> None:
+        """Draw what the model (its Qt adapter, ``signals``) holds: each Update, and the runs it keeps and forgets."""
+        signals.update_applied.connect(self.apply)
+        signals.run_kept.connect(self.show_run)
+        signals.run_forgotten.connect(self.remove_overlay)
+
     # -- compared runs ----------------------------------------------------------------------
     def show_run(self, run: FinishedRun) -> None:
         """A run the model kept: its curve dashed in its colour, labelled in the current language.
@@ -279,8 +285,7 @@ class JvalPlot(pg.PlotWidget):
         self.test_curve.setData(np.arange(len(test), dtype=float), test)
         # Markers and title change rarely; re-setting them each frame would
         # make pyqtgraph lay out and repaint the axes every time.
-        done = self._state in FINISHED_STATES
-        solved = done and self._state is not RunState.DIVERGED  # a diverged run has no solution star
+        solved = self._state in SOLVED  # a diverged run has no solution star
         self._set_marker(self.seed, ([0.0], [self._marker_y(values[0])]) if n else ([], []), SEED)
         self._set_marker(self.solution, ([float(n - 1)], [self._marker_y(values[-1])]) if solved and n else ([], []), SOLUTION)
 
@@ -374,7 +379,7 @@ class JvalPlot(pg.PlotWidget):
         A diverged run has no solution: its title keeps the iteration, like a running one.
         """
         snap = update.snapshot
-        solved = update.state in FINISHED_STATES and update.state is not RunState.DIVERGED
+        solved = update.state in SOLVED
         self.set_title(snap.jval, snap.iteration, solved)
 
     def set_title(self, jval: float | None = None, iteration: int = 0, done: bool = False) -> None:

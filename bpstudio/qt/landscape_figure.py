@@ -127,29 +127,45 @@ def _marker(painter: QPainter, centre: QPointF, colour: QColor, shape: str, r: f
         )
 
 
-def _legend(painter: QPainter, corner: QPointF, rows: list[tuple[str, QColor, str]], r: float, right_aligned: bool = True) -> None:
-    """A boxed legend; ``rows`` are (label, colour, shape): ring, dot, star, diamond, line, dash or arrow."""
+def _legend_entry(painter: QPainter, centre: QPointF, label: str, colour: QColor, shape: str, r: float, room: float) -> None:
+    """One legend row: its mark centred at ``centre``, its label after it, elided to ``room`` pixels."""
+    if shape in ("line", "dash", "arrow"):
+        style = Qt.PenStyle.DashLine if shape == "dash" else Qt.PenStyle.SolidLine
+        painter.setPen(QPen(colour, 2, style))
+        painter.drawLine(centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0))
+        if shape == "arrow":
+            _arrow_head(painter, centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0), colour, r)
+    else:
+        _marker(painter, centre, colour, shape, r)
     metrics = painter.fontMetrics()
-    width = max(metrics.horizontalAdvance(label) for label, _, _ in rows) + 7 * r + 12
-    height = len(rows) * (metrics.height() + 4) + 6
-    left = corner.x() - width - 8 if right_aligned else corner.x() + 8
-    box = QRectF(left, corner.y() + 8, width, height)
-    painter.setPen(QPen(QColor("#cccccc"), 1))
-    painter.setBrush(QBrush(QColor(255, 255, 255, 230)))
-    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(Qt.GlobalColor.black)
+    text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room))
+    painter.drawText(QPointF(centre.x() + 3 * r, centre.y() + metrics.ascent() / 2 - 1), text)
+
+
+def legend_height(painter: QPainter, rows: int) -> float:
+    """The room a legend of ``rows`` entries takes under a plot: two entries a line."""
+    return (rows + 1) // 2 * (painter.fontMetrics().height() + 4)
+
+
+def _legend_below(painter: QPainter, area: QRectF, rows: list[tuple[str, QColor, str]], r: float) -> QRectF:
+    """The legend in two columns under the plot, so it never covers the curve or the map it explains.
+
+    ``rows`` are (label, colour, shape): ring, dot, star, diamond, line, dash or arrow.  Returns the
+    rectangle it took.
+    """
+    line = painter.fontMetrics().height() + 4
+    column = area.width() / 2
     for i, (label, colour, shape) in enumerate(rows):
-        cy = box.top() + 5 + i * (metrics.height() + 4) + metrics.height() / 2
-        centre = QPointF(box.left() + 3 * r, cy)
-        if shape in ("line", "dash", "arrow"):
-            style = Qt.PenStyle.DashLine if shape == "dash" else Qt.PenStyle.SolidLine
-            painter.setPen(QPen(colour, 2, style))
-            painter.drawLine(centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0))
-            if shape == "arrow":
-                _arrow_head(painter, centre - QPointF(2 * r, 0), centre + QPointF(2 * r, 0), colour, r)
-        else:
-            _marker(painter, centre, colour, shape, r)
-        painter.setPen(Qt.GlobalColor.black)
-        painter.drawText(QPointF(box.left() + 6 * r, cy + metrics.ascent() / 2 - 1), label)
+        left = area.left() + (i % 2) * column
+        centre = QPointF(left + 3 * r, area.top() + (i // 2) * line + line / 2)
+        _legend_entry(painter, centre, label, colour, shape, r, column - 7 * r)
+    return QRectF(area.left(), area.top(), area.width(), legend_height(painter, len(rows)))
+
+
+def _below_axes(painter: QPainter) -> float:
+    """The room under a plot for its tick labels and axis title."""
+    return 2 * painter.fontMetrics().height() + 14
 
 
 def _arrow_head(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, r: float) -> None:
@@ -163,15 +179,21 @@ def _arrow_head(painter: QPainter, start: QPointF, end: QPointF, colour: QColor,
     painter.drawPolygon(QPolygonF(head))
 
 
-def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureWords = ENGLISH) -> None:
-    """JVal along one weight: the curve, the tangent, the point and the two possible next steps."""
+def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureWords = ENGLISH) -> tuple[QRectF, QRectF]:
+    """JVal along one weight: the curve, the tangent, the point and the two possible next steps.
+
+    Returns the plot's rectangle and the legend's, which lies under it.
+    """
     _begin(painter, size)
     w, h = size.width(), size.height()
     x = cut.weight + cut.offsets
     finite = cut.jval[np.isfinite(cut.jval)]
     y_lo, y_hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     pad = (y_hi - y_lo) * 0.08 or max(abs(y_hi) * 0.05, 1.0)
-    axes = _Axes(QRectF(w * 0.15, h * 0.11, w * 0.81, h * 0.72), (float(x[0]), float(x[-1])), (y_lo - pad, y_hi + pad))
+    top = h * 0.11
+    bottom = h - _below_axes(painter) - legend_height(painter, 4) - h * 0.02
+    plot = QRectF(w * 0.15, top, w * 0.81, bottom - top)
+    axes = _Axes(plot, (float(x[0]), float(x[-1])), (y_lo - pad, y_hi + pad))
     axes.draw(painter, words.shown(cut.name), "JVal")
     r = max(4.0, h / 90)
     painter.save()
@@ -181,7 +203,7 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
     painter.drawLine(axes.point(x[0], ends[0]), axes.point(x[-1], ends[1]))
     keep = np.isfinite(cut.jval)
     painter.setPen(QPen(Qt.GlobalColor.black, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-    painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep])]))
+    painter.drawPolyline(QPolygonF([axes.point(a, b) for a, b in zip(x[keep], cut.jval[keep], strict=True)]))
     _marker(painter, axes.point(cut.weight + cut.gradient_step_offset, cut.gradient_step_jval), GRADIENT_STEP_COLOUR, "diamond", r)
     _marker(painter, axes.point(cut.weight + cut.optimizer_offset, cut.optimizer_jval), SOLUTION_COLOUR, "star", r)
     _marker(painter, axes.point(cut.weight, cut.jval_at_point), SEED_COLOUR, "ring", r)
@@ -192,9 +214,9 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
         Qt.AlignmentFlag.AlignCenter,
         words.slice_title.format(name=words.shown(cut.name), gradient=f"{cut.gradient:.4g}", curvature=f"{cut.curvature:.4g}"),
     )
-    _legend(
+    legend = _legend_below(
         painter,
-        axes.rect.topRight(),
+        QRectF(plot.left(), plot.bottom() + _below_axes(painter), plot.width(), legend_height(painter, 4)),
         [
             (words.now.format(jval=f"{cut.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
             (words.tangent, TANGENT_COLOUR, "dash"),
@@ -203,6 +225,7 @@ def paint_slice(painter: QPainter, size: QSize, cut: WeightSlice, words: FigureW
         ],
         r,
     )
+    return plot, legend
 
 
 def colour_scale(values: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -225,8 +248,11 @@ def _colour_image(unit: np.ndarray) -> QImage:
     return image.copy()  # own the pixels: rgba goes away with this frame
 
 
-def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureWords = ENGLISH) -> None:
-    """The map: colour and isolines of JVal, the projected path, the point, the next step, -gradient."""
+def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureWords = ENGLISH) -> tuple[QRectF, QRectF]:
+    """The map: colour and isolines of JVal, the projected path, the point, the next step, -gradient.
+
+    Returns the plot's rectangle and the legend's, which lies under it.
+    """
     import pyqtgraph as pg
 
     _begin(painter, size)
@@ -236,7 +262,9 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     step2 = grid.offsets2[1] - grid.offsets2[0]
     x_range = (origin[0] + grid.offsets1[0] - step1 / 2, origin[0] + grid.offsets1[-1] + step1 / 2)
     y_range = (origin[1] + grid.offsets2[0] - step2 / 2, origin[1] + grid.offsets2[-1] + step2 / 2)
-    plot = QRectF(w * 0.15, h * 0.1, w * 0.66, h * 0.76)
+    top = h * 0.1
+    bottom = h - _below_axes(painter) - legend_height(painter, 4) - h * 0.02
+    plot = QRectF(w * 0.15, top, w * 0.66, bottom - top)
     axes = _Axes(plot, x_range, y_range)
     unit, logarithmic = colour_scale(grid.jval)
     painter.drawImage(plot, _colour_image(unit))
@@ -281,9 +309,9 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
     first, second = words.shown(grid.names[0]), words.shown(grid.names[1])
     title = words.map_title_params.format(first=first, second=second) if grid.params is not None else words.map_title_random
     painter.drawText(QRectF(0, 0, w, plot.top()), Qt.AlignmentFlag.AlignCenter, title)
-    _legend(
+    legend = _legend_below(
         painter,
-        plot.topLeft(),
+        QRectF(plot.left(), plot.bottom() + _below_axes(painter), plot.width() + w * 0.1, legend_height(painter, 4)),
         [
             (words.now.format(jval=f"{grid.jval_at_point:.6g}"), SEED_COLOUR, "ring"),
             (words.path, QColor("#444444"), "line"),
@@ -291,8 +319,8 @@ def paint_map(painter: QPainter, size: QSize, grid: LandscapeMap, words: FigureW
             (words.descent, SOLUTION_COLOUR.darker(120), "arrow"),
         ],
         r,
-        right_aligned=False,
     )
+    return plot, legend
 
 
 def bar_labels(values: np.ndarray, logarithmic: bool) -> list[tuple[str, float]]:

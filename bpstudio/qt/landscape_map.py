@@ -373,7 +373,7 @@ class MapView(QWidget):
         for digits in range(5, 9) if not flat else ():
             labels = [short_number(v, digits=digits) for v in values]
             if len(set(labels)) == len(labels):
-                return list(zip((float(p) for p in positions), labels))
+                return list(zip((float(p) for p in positions), labels, strict=True))
         value = 10.0**lo if self._logarithmic else lo
         return [(float(positions[0 if flat else 2]), short_number(value, digits=6))]  # flat: the colour of its lowest end
 

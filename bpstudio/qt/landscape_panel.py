@@ -16,7 +16,7 @@ gives the actual change of JVal, shown beside the tangent's prediction.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget

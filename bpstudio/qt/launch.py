@@ -71,13 +71,10 @@ def smoke_test(app, window, args) -> int:
     target = Path(args.screenshot or Path(tempfile.gettempdir()) / "bpstudio-smoke.png")
     result = {"code": 1}
 
-    from ..control import RunState
-
     def check():
         last = window.last
-        done = last is not None and last.state in (RunState.FINISHED, RunState.CONVERGED, RunState.DIVERGED)
-        if last is not None and (last.iteration >= args.iterations or done):
-            window.pause()
+        if last is not None and (last.iteration >= args.iterations or window.model.finished):
+            window.gestures.pause()
             QTimer.singleShot(300, finish)
             return
         QTimer.singleShot(50, check)
@@ -85,7 +82,7 @@ def smoke_test(app, window, args) -> int:
     def finish():
         from .background import BackgroundWorker
 
-        window._refresh_views(window.last)
+        window.run_view.refresh(window.last)
         # the screenshot shows the formula typeset for this iteration, not the one before (the
         # typesetting runs in the background and takes longer than the wait above on a slow machine)
         BackgroundWorker.shared().wait_idle()
@@ -100,7 +97,7 @@ def smoke_test(app, window, args) -> int:
         except OSError:
             ok = False
         print(
-            f"smoke test: platform {app.platformName()}, {window.thread.where()}, iteration {window.last.iteration}, "
+            f"smoke test: platform {app.platformName()}, {window.training.where()}, iteration {window.last.iteration}, "
             f"JVal {window.last.snapshot.jval:.6g}, screenshot {target} ({'saved' if ok else 'FAILED'})"
         )
         result["code"] = 0 if ok else 1
@@ -108,7 +105,7 @@ def smoke_test(app, window, args) -> int:
         app.quit()
 
     def start():
-        window.run()
+        window.gestures.run()
         check()
 
     def give_up():

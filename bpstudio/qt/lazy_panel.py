@@ -11,7 +11,8 @@ before the tabs hide them.
 
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
 

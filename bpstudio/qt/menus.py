@@ -1,4 +1,4 @@
-"""The window's menus: File, Training, View, Help.
+"""The window's menus: File, Training, View, Learn, Help.
 
 Building them is long but flat; it lives here so that the window module
 stays about composition.  The menus get the pieces and handlers they need
@@ -9,7 +9,7 @@ stays about composition.  The menus get the pieces and handlers they need
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QMessageBox, QWidget
 
 import bpstudio  # its __version__ is looked up when first used
 from ..engine.messages import QT_TRANSLATE_NOOP
+from .exercises_panel import ExercisesAction
 from .export_menu import ExportMenu
 from .i18n import LANGUAGES, marked
 from .manual import ManualAction
@@ -43,6 +44,7 @@ TEXTS = {
     "menu_theme": QT_TRANSLATE_NOOP("Menus", "&Theme"),
     "menu_language": QT_TRANSLATE_NOOP("Menus", "&Language"),
     "menu_help": QT_TRANSLATE_NOOP("Menus", "&Help"),
+    "menu_learn": QT_TRANSLATE_NOOP("Menus", "&Learn"),
     "quit": QT_TRANSLATE_NOOP("Menus", "&Quit"),
     "presentation": QT_TRANSLATE_NOOP("Menus", "&Presentation mode"),
     "full_screen": QT_TRANSLATE_NOOP("Menus", "&Full screen"),
@@ -156,6 +158,7 @@ class StudioMenus(QObject):
         for dock in docks:
             view.addAction(dock.toggleViewAction())
         self.view_menu = view
+        self.exercises = ExercisesAction(self._menu("menu_learn", bar), parent, exports.model)  # Learn ▸ Exercises
         help_menu = self._menu("menu_help", bar)
         help_menu.addAction(self._action("guided_tour_action", handlers.restart_tour))
         help_menu.addAction(self._action("about", self._about))
@@ -204,3 +207,4 @@ class StudioMenus(QObject):
         self.files.retranslate()
         self.exports.retranslate()
         self.manual.retranslate()
+        self.exercises.retranslate()

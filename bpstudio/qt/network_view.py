@@ -117,6 +117,19 @@ class NetworkView(QGraphicsView):
         self.tips = DiagramTips(self)  # tooltips on nodes, links, sources and sinks
         self.units = UnitDecorations()  # what each hidden unit sees, saturated and dead marks
 
+    def follow_model(self, signals) -> None:
+        """Follow the model (``signals``: its Qt adapter): each run's network, the chosen weight's chain, the sample.
+
+        A click on a weight or a node is a question to the model; its answer comes
+        back as ``selection_changed`` (the inspector reads the node's).
+        """
+        model = signals.model
+        self.param_selected.connect(model.select)
+        self.node_selected.connect(model.request_node)
+        signals.problem_changed.connect(self.set_problem)
+        signals.selection_changed.connect(self.show_selection)
+        self.tips.sample_of = lambda: model.sample  # hover texts give the chosen sample's values
+
     def retranslate(self) -> None:
         """Source and sink tags follow the language."""
         for item in self.nodes.values():
@@ -223,7 +236,7 @@ class NetworkView(QGraphicsView):
             return
         net = self.problem.network
         weights = np.asarray(weights)
-        for layer, (a, b) in enumerate(zip(net.offsets[:-1], net.offsets[1:])):
+        for a, b in zip(net.offsets[:-1], net.offsets[1:], strict=True):
             scale = float(np.max(np.abs(weights[a:b]))) or 1.0
             for index in range(a, b):
                 self.weight_edges[index].set_weight(float(weights[index]), scale)
@@ -394,12 +407,12 @@ class NetworkView(QGraphicsView):
         largest = float(np.max(values)) if values.size else 0.0
         if not np.isfinite(largest) or largest == 0:
             return {i: 0.0 for i in indices}
-        return {i: float(v) / largest for i, v in zip(indices, values)}
+        return {i: float(v) / largest for i, v in zip(indices, values, strict=False)}
 
     def _show_sample(self, phase: Phase) -> None:
         assert self.problem is not None  # phases are shown for a problem
         data = self.problem.dataset
-        values = ", ".join(f"{shown_name(k)} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs))
+        values = ", ".join(f"{shown_name(k)} = {number_text(v)}" for k, v in zip(data.input_names, phase.inputs, strict=True))
         self.sample_tag.setText(self.tr("sample {n}: {values}").format(n=phase.sample, values=values))
         look = current_look()
         self.sample_tag.setFont(text_font("value", bold=True))

@@ -3,12 +3,13 @@
 The engine, the CLI and session files spell them ``adam``, ``gd``,
 ``momentum``, ``uniform``, ``zeros``; a student reading the Chinese window
 should see 梯度下降 or 全零, not those identifiers.  Widgets keep the engine's
-value as data and show :func:`option_name` of it.
+value as data and show :func:`option_name` of it.  An activation's or a loss's
+name and tip are facets of its record, and so is an optimizer's name.
 """
 
 from __future__ import annotations
 
-from ..control.vocabulary import OPTIMIZER_RECORDS
+from ..control.vocabulary import OPERATOR_WORDS, OPTIMIZER_RECORDS
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 
@@ -16,7 +17,6 @@ OPTION_NAMES = {
     **{name: record.display for name, record in OPTIMIZER_RECORDS.items()},  # each optimizer's record names it
     "uniform": QT_TRANSLATE_NOOP("Options", "uniform"),
     "zeros": QT_TRANSLATE_NOOP("Options", "zeros"),
-    "identity": QT_TRANSLATE_NOOP("Options", "identity"),
     # data sets, losses and output layers (issue 14)
     "article": QT_TRANSLATE_NOOP("Options", "article (r, g, b)"),
     "circle": QT_TRANSLATE_NOOP("Options", "circle"),
@@ -26,16 +26,22 @@ OPTION_NAMES = {
     "moons": QT_TRANSLATE_NOOP("Options", "moons"),
     "plane": QT_TRANSLATE_NOOP("Options", "plane"),
     "multi-gauss": QT_TRANSLATE_NOOP("Options", "multi-gauss"),
-    "mse": QT_TRANSLATE_NOOP("Options", "mse (squared error)"),
-    "cross-entropy": QT_TRANSLATE_NOOP("Options", "cross-entropy"),
     "linear": QT_TRANSLATE_NOOP("Options", "linear"),
+    **{name: display for name, (display, _tip) in OPERATOR_WORDS.items()},
 }
+OPTION_TIPS = {name: tip for name, (_display, tip) in OPERATOR_WORDS.items()}
 
 
 def option_name(value: str) -> str:
-    """``gd`` → "gradient descent" (梯度下降); names without a word (tanh, relu) stay as they are."""
+    """``gd`` → "gradient descent" (梯度下降); an activation or a loss is named by its record; other values stay as they are."""
     text = OPTION_NAMES.get(value)
     return marked("Options", text) if text else value
+
+
+def option_tip(value: str) -> str:
+    """One line on what an activation or a loss does, in the user's language ("" for other values)."""
+    text = OPTION_TIPS.get(value)
+    return marked("Options", text) if text else ""
 
 
 SETTING_SYMBOLS = {

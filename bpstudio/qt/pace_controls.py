@@ -90,6 +90,10 @@ class PaceControls(QObject):
             return True
         return super().eventFilter(watched, event)
 
+    def follow_model(self, signals) -> None:
+        """Show the pace the trainer holds, as each Update the model applies says (``signals``: its Qt adapter)."""
+        signals.update_applied.connect(lambda update: self.show(update.pace))
+
     def pace(self) -> Pace:
         """The pace the boxes show."""
         run_for = self.run_for.value()
@@ -117,6 +121,9 @@ class PaceControls(QObject):
         self.run_for.setEnabled(enabled)
         for action in self.actions.values():
             action.setEnabled(enabled)
+
+    def switch_off(self) -> None:
+        self.set_enabled(False)
 
     def retranslate(self) -> None:
         self.speed.setSpecialValueText(self.tr("full speed"))

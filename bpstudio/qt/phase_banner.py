@@ -46,6 +46,7 @@ class PhaseBanner(QFrame):
         self.equation.setProperty("centred", False)
         layout.addWidget(self.equation)
         self.phase: Phase | None = None
+        self.latex = ""  # the equation shown, LaTeX
         self.context: tuple[int, str, str] = (1, "tanh", "adam")
         self.colours = Colours()
         self.scale = 1.0
@@ -85,7 +86,7 @@ class PhaseBanner(QFrame):
         elif phase.kind == UPDATE and phase.stop_reason:
             tail = " · " + reason_text(phase.stop_reason, phase.iteration, phase.optimizer_state.get("step"))
         self.words.setText(head + words + tail)
-        latex = phase.equation(n_layers, activation, optimizer)
+        latex = self.latex = phase.equation(n_layers, activation, optimizer)  # the run's own loss and output
         colours = self.colours
         self.equation.typeset(lambda: equation_svg(latex, colours))
         self.show()

@@ -13,14 +13,17 @@ The cursor halo (View ▸ Cursor halo, Ctrl+H) is a large translucent ring that
 follows the mouse over the whole window, so a hall can follow the teacher's
 hand; it works in and out of presentation.
 
-The pointer only reads what the window already has (the inspector's chain view,
+The pointer only reads what the studio already has (the inspector's chain view,
 the model's readouts) and paints: the mapping between factors and links is
-:mod:`bpstudio.control.pointer_targets`.
+:mod:`bpstudio.control.pointer_targets`.  It is given the model's Qt adapter, the
+two views it lights, the presentation mode's action and the look; the window is
+only the widget it paints over.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
@@ -48,11 +51,13 @@ from .diagram_items import EdgeItem, NodeItem
 from .formula_view import SidewaysScroller
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .appearance import Look
+    from .inspector import Inspector
+    from .network_view import NetworkView
 
 # What was clicked, kept to work the pointed thing out again for new numbers: a factor (as what it points
 # at), a node, a weight link or another link.
-Clicked = Union[tuple[str, Pointed], tuple[str, Node], tuple[str, Edge]]
+Clicked = tuple[str, Pointed] | tuple[str, Node] | tuple[str, Edge]
 
 HALO_KEY = "Ctrl+H"
 HALO_RADIUS = 2.6  # the halo's radius, in digit heights (a projector's) or 14 px
@@ -192,13 +197,27 @@ class PointerOverlay(QWidget):
 
 
 class Pointer(QObject):
-    """Connects itself to the window's formula and diagram; owns the halo's action and the Esc that clears."""
+    """Connects itself to the inspector's formula and the diagram; owns the halo's action and the Esc that clears."""
 
-    def __init__(self, window: MainWindow, view_menu: QMenu, before: QAction | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        signals,
+        inspector: Inspector,
+        diagram: NetworkView,
+        presentation: QAction,
+        look: Callable[[], Look],
+        view_menu: QMenu,
+        before: QAction | None = None,
+    ) -> None:
         super().__init__(window)
-        self.window = window
-        self.formula = window.inspector.formula
-        self.view = window.network_view
+        self.window = window  # what the overlay covers, and the halo follows the mouse over
+        self.model = signals.model
+        self.inspector = inspector
+        self.formula = inspector.formula
+        self.view = diagram
+        self.presentation = presentation
+        self.look = look
         self.overlay = PointerOverlay(window)
         self.pointed: Pointed | None = None
         self._how: Clicked | None = None
@@ -225,11 +244,10 @@ class Pointer(QObject):
         self.formula.pressed.connect(self._formula_pressed)
         self.formula.svg_shown.connect(self.refresh)
         self.view.item_pressed.connect(self._diagram_pressed)
-        signals = window.model_signals
         signals.chain_ready.connect(lambda _view: self.refresh())
         signals.node_ready.connect(self._node_ready)
         signals.problem_changed.connect(lambda _problem: self.clear())
-        window.menus.presentation.toggled.connect(lambda _on: self.clear())
+        presentation.toggled.connect(lambda _on: self.clear())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -239,14 +257,14 @@ class Pointer(QObject):
 
     # -- clicks ---------------------------------------------------------------------------
     def presenting(self) -> bool:
-        return self.window.menus.presentation.isChecked()
+        return self.presentation.isChecked()
 
     def _formula_pressed(self, element: str, pos: QPoint) -> None:
         if not self.presenting():
             return
         self.view.setFocus(Qt.FocusReason.MouseFocusReason)  # Esc and the arrow keys then act as on the diagram
         where = factor_ids(self.formula.svg_text).get(element)
-        view = self.window.inspector.view
+        view = self.inspector.view
         cell = cell_at(view.blocks, where) if view is not None and where is not None else None
         if cell is None or where is None:
             self.clear()
@@ -299,11 +317,11 @@ class Pointer(QObject):
             self.clear()
             return
         self.pointed = pointed
-        look = self.window.look
+        look = self.look()
         self.overlay.digit_px = max(look.digit_px, 14.0)
         self.overlay.colour, self.overlay.ink = QColor(look.pointer), QColor(look.text)
         self.overlay.set_label(self.overlay.anchor, pointed.name, number_text(pointed.value) if pointed.value is not None else "—")
-        view = self.window.inspector.view
+        view = self.inspector.view
         marks = cells_of(view.blocks, pointed) if view is not None else []
         groups = tuple((f"factor-{b}-{r}-{c}", f"factor-{b}-{r}-{c}-n") for b, r, c in marks)
         self.formula.set_marks(groups, QColor(look.pointer))
@@ -325,20 +343,20 @@ class Pointer(QObject):
             parent = parent.parentWidget()
         if parent is not None:
             parent.ensureVisible(centre.x(), centre.y(), margin_x, 0)
-        inspector = self.window.inspector
+        inspector = self.inspector
         body = inspector.widget()
         if body is not None:
             at = self.formula.mapTo(body, centre)
             inspector.ensureVisible(at.x(), at.y(), 0, margin_y)
 
     def _name(self, node: Node) -> str:
-        problem = self.window.problem
+        problem = self.model.problem
         return display_name(node, problem.network, "text", NodeNames.of(problem.dataset))
 
     def _work_out(self) -> Pointed | None:
         assert self._how is not None
         kind, thing = self._how
-        problem, view = self.window.problem, self.window.inspector.view
+        problem, view = self.model.problem, self.inspector.view
         if problem is None:
             return None
         numbers = view.at_sample if view is not None else None
@@ -358,7 +376,7 @@ class Pointer(QObject):
             return pointed
         assert isinstance(thing, Edge)
         edge = thing
-        weights = self.window.last.snapshot.weights if self.window.last is not None else None
+        weights = self.model.last.snapshot.weights if self.model.last is not None else None
         if kind == "weight" and weights is not None:
             graph = ExpandedGraph(problem.network)
             layer, row, col = graph.weight_of(edge)
@@ -366,7 +384,7 @@ class Pointer(QObject):
             return of_weight(edge, graph, self._name(Node(PARAM, layer, row, col)), float(weights[index]))
         pointed = of_link(edge, numbers, self._name)
         if pointed.value is None and weights is not None:
-            sample = min(max(self.window.model.sample, 0), problem.dataset.n_samples - 1)
+            sample = min(max(self.model.sample, 0), problem.dataset.n_samples - 1)
             return with_value(pointed, pointed.name, link_value(problem.network, weights, problem.dataset, sample, edge))
         return pointed
 
@@ -381,7 +399,7 @@ class Pointer(QObject):
     def _draw_diagram(self, pointed: Pointed) -> None:
         """A highlighter band under each pointed link and a ring round its nodes; the link keeps its own colour on top."""
         self._remove_items()
-        view, problem = self.view, self.window.problem
+        view, problem = self.view, self.model.problem
         if problem is None or not view.edges:
             return
         by_link = {(item.edge.source, item.edge.target): item for item in view.edges}
@@ -395,10 +413,10 @@ class Pointer(QObject):
             if item is not None and item not in links:
                 links.append(item)
         nodes = set(pointed.nodes) | {end for item in links for end in (item.edge.source, item.edge.target)}
-        colour = QColor(self.window.look.pointer)
+        colour = QColor(self.look().pointer)
         band = QColor(colour)
         band.setAlpha(235)
-        width = max(12.0, 1.3 * self.window.look.digit_px)
+        width = max(12.0, 1.3 * self.look().digit_px)
         scene = view.scene()
         for item in links:
             path = QPainterPath(item.line().p1())
@@ -427,8 +445,8 @@ class Pointer(QObject):
 
     # -- the halo ---------------------------------------------------------------------------
     def set_halo(self, on: bool) -> None:
-        self.overlay.digit_px = max(self.window.look.digit_px, 14.0)
-        self.overlay.colour, self.overlay.ink = QColor(self.window.look.pointer), QColor(self.window.look.text)
+        self.overlay.digit_px = max(self.look().digit_px, 14.0)
+        self.overlay.colour, self.overlay.ink = QColor(self.look().pointer), QColor(self.look().text)
         if on:
             self._timer.start()
             self._follow_cursor()

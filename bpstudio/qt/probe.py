@@ -50,7 +50,7 @@ class PredictionProbe(QWidget):
                 widget.deleteLater()
         data = problem.dataset
         self.sliders, self.slider_labels, self.output_labels = [], [], []
-        self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0))]
+        self.ranges = [(float(lo), float(hi)) for lo, hi in zip(data.inputs.min(0), data.inputs.max(0), strict=True)]
         for row, name in enumerate(data.input_names):
             self.grid.addWidget(QLabel(f"<i>{rich_text(shorten(name))}</i>"), row, 0)
             slider = QSlider(Qt.Orientation.Horizontal)
@@ -87,7 +87,7 @@ class PredictionProbe(QWidget):
         if self._built_for is None:
             return
         self._say_header()
-        for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges):
+        for slider, name, (lo, hi) in zip(self.sliders, self._built_for.dataset.input_names, self.ranges, strict=True):
             slider.setToolTip(
                 literal(
                     self.tr("Input {name}, from {lo} to {hi} (the data's range)").format(
@@ -96,8 +96,14 @@ class PredictionProbe(QWidget):
                 )
             )
 
+    def follow_model(self, signals) -> None:
+        """Ask the model (``signals``: its Qt adapter) for the sliders' inputs; show its answers and each new run's inputs."""
+        self.inputs_changed.connect(signals.model.probe)
+        signals.problem_changed.connect(self.set_problem)
+        signals.probe_ready.connect(self.show_reading)
+
     def inputs(self) -> np.ndarray:
-        return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges)])
+        return np.array([lo + (hi - lo) * s.value() / STEPS for s, (lo, hi) in zip(self.sliders, self.ranges, strict=True)])
 
     def set_problem(self, problem: Problem) -> None:
         if problem is not self._built_for:
@@ -105,7 +111,7 @@ class PredictionProbe(QWidget):
         self.problem = problem
 
     def _say_inputs(self, x: np.ndarray) -> None:
-        for label, value in zip(self.slider_labels, x):
+        for label, value in zip(self.slider_labels, x, strict=False):
             label.setText(short_number(value, 3, signed=True))
 
     def _moved(self) -> None:
@@ -121,6 +127,6 @@ class PredictionProbe(QWidget):
         if self._with_truth != (reading.true is not None):  # no formula (CSV, points): no "true" column
             self._with_truth = reading.true is not None
             self._say_header()
-        for k, (label, name, p) in enumerate(zip(self.output_labels, names, reading.predicted)):
+        for k, (label, name, p) in enumerate(zip(self.output_labels, names, reading.predicted, strict=False)):
             true = "" if reading.true is None else short_number(reading.true[k], signed=True)
             label.setText(ROW.format(name=f"<i>{rich_text(shorten(name))}</i>", network=short_number(p, signed=True), true=true))

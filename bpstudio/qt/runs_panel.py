@@ -9,7 +9,7 @@ this panel lists them and writes their labels in the language of the moment.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -117,6 +117,11 @@ class RunsPanel(QWidget):
         row.addWidget(self.remove)
         layout.addLayout(row)
         self.retranslate()
+
+    def follow_model(self, signals) -> None:
+        """List the runs the model (``signals``: its Qt adapter) keeps, and take away those it forgets."""
+        signals.run_kept.connect(self.show_run)
+        signals.run_forgotten.connect(self.forgotten)
 
     def retranslate(self) -> None:
         self.hint.setText(self.tr("Finished runs; tick to overlay their JVal curves."))

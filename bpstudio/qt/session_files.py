@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..control import LoadSaved
+from ..control.commands import Change
 from ..control.studio_model import StudioModel
 from ..control.pace import Pace
-from ..control.session_file import SessionFileError, load_session, save_state
+from ..control.session_file import SavedSession, SessionFileError, load_session, save_state
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .i18n import marked
 from ..engine.text_safety import plain, shown_name
@@ -57,7 +58,7 @@ class SessionFiles(QObject):
         model: StudioModel,
         settings: QSettings,
         parent: QWidget,
-        submit: Callable[[object], None],
+        submit: Callable[[Change], None],
         pause: Callable[[], None],
         should_ask: Callable[[], bool] = lambda: True,
     ) -> None:
@@ -68,7 +69,7 @@ class SessionFiles(QObject):
         self.settings = settings
         self.path: Path | None = None
         self.saved_mark: tuple | None = None  # (iteration, config, changes) when last saved/opened
-        self.pending: tuple | None = None  # (path, SavedSession) handed to the thread, not yet loaded
+        self.pending: tuple[Path, SavedSession] | None = None  # handed to the thread, not yet loaded
         # the pace on screen (the toolbar's boxes): saved as shown, even before the trainer has taken it
         self.pace_source: Callable[[], Pace] | None = None
 
@@ -175,7 +176,7 @@ class SessionFiles(QObject):
             return False
         self.pause()
         self.opening.emit()
-        self.model.pending_selection = saved.selected_param
+        self.model.open_next_run_with(saved.selected_param)
         self.pending = (Path(path), saved)
         self._enable_saving(False)
         self.submit(LoadSaved(saved))
@@ -186,7 +187,7 @@ class SessionFiles(QObject):
         if self.pending is not None:
             self.load_finished(self.pending[1], self.tr("the training process ended before the file was loaded"))
 
-    def load_finished(self, saved, error: str | None) -> None:
+    def load_finished(self, saved: SavedSession, error: str | None) -> None:
         """The training thread has loaded ``saved`` (or failed to, with ``error``)."""
         if self.pending is None or self.pending[1] is not saved:
             return
@@ -194,7 +195,7 @@ class SessionFiles(QObject):
         self.pending = None
         self._enable_saving(True)
         if error is not None:
-            self.model.pending_selection = None
+            self.model.open_next_run_with(None)
             self._refused(path, error.splitlines()[0])
             return
         self.path = path

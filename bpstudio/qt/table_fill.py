@@ -9,7 +9,7 @@ fixed; leaving it measures them once (about 2 ms).
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Iterator
 
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
@@ -19,14 +19,14 @@ def sized_once(table: QTableWidget) -> Iterator[QTableWidget]:
     headers = (table.horizontalHeader(), table.verticalHeader())
     modes = [[header.sectionResizeMode(i) for i in range(header.count())] for header in headers]
     fixed = QHeaderView.ResizeMode.Fixed
-    for header, kept in zip(headers, modes):
+    for header, kept in zip(headers, modes, strict=True):
         for i, mode in enumerate(kept):
             if mode == QHeaderView.ResizeMode.ResizeToContents:
                 header.setSectionResizeMode(i, fixed)
     try:
         yield table
     finally:
-        for header, kept in zip(headers, modes):
+        for header, kept in zip(headers, modes, strict=True):
             for i, mode in enumerate(kept):
                 if mode == QHeaderView.ResizeMode.ResizeToContents and i < header.count():
                     header.setSectionResizeMode(i, mode)

@@ -11,7 +11,7 @@ process speaks again.
 from __future__ import annotations
 
 import signal
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 

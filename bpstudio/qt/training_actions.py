@@ -2,12 +2,13 @@
 
 Run and Pause share Space (only one is enabled at a time); → steps, Shift+→
 steps a phase, ← rewinds, the standard Redo key goes forward again, Ctrl+R
-resets.  The window passes the slots; this module never reaches into it.
+resets.  What a gesture does is the gestures' presenter's (:mod:`.gestures`),
+which connects itself to these actions; this module never reaches into the window.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -48,18 +49,18 @@ KEYS: dict[str, tuple[str | QKeySequence.StandardKey, QStyle.StandardPixmap]] = 
     "redo": (QKeySequence.StandardKey.Redo, QStyle.StandardPixmap.SP_MediaSkipForward),
     "reset": ("Ctrl+R", QStyle.StandardPixmap.SP_BrowserReload),
 }
-TRAINING_ACTIONS = tuple(KEYS)
 
 
 class TrainingActions:
-    def __init__(self, window: QMainWindow, slots: dict[str, Callable[[], object]]) -> None:
+    def __init__(self, window: QMainWindow, slots: dict[str, Callable[[], object]] | None = None) -> None:
         self.by_name: dict[str, QAction] = {}
         for name, (shortcut, icon) in KEYS.items():
             action = QAction(window)
             action.setIcon(window.style().standardIcon(icon))
             action.setObjectName(name)
             action.setShortcut(shortcut)
-            action.triggered.connect(slots[name])
+            if slots is not None:
+                action.triggered.connect(slots[name])
             window.addAction(action)
             self.by_name[name] = action
         self.toolbar = QToolBar()

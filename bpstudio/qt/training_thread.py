@@ -1,10 +1,10 @@
 """The training thread: a QThread subclass that trains, or relays a trainer process's Updates.
 
-Following DESIGN.md section 3, the thread is a subclass (not a worker moved
-with moveToThread), so signals emitted from run() are queued to slots in the
-GUI thread and nothing of the GUI ever runs on this thread.  Control goes
-through the Qt-free RunGate, or through the same methods of a
-:class:`TrainerProcess`; results come back as immutable Updates.
+The thread is a subclass (not a worker moved with moveToThread), so signals
+emitted from run() are queued to slots in the GUI thread and nothing of the
+GUI ever runs on this thread.  Control goes
+through the Qt-free RunGate or a :class:`TrainerProcess`, both a
+:class:`~bpstudio.control.trainer_port.TrainerPort`; results come back as immutable Updates.
 
 By default the trainer runs in a child process (control.trainer_process says
 why) and this thread only waits on its pipe, which releases the interpreter
@@ -16,13 +16,13 @@ the window shows, and the window has a run to draw while the process starts.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QThread, Signal
 
 from ..control.driver import drive
+from ..control.commands import Change
 from ..control.run_gate import RunGate
 from ..control.session import TrainingSession
+from ..control.trainer_port import TrainerPort
 from ..control.trainer_process import PUBLISH_RATE, TrainerProcess, trainer_in_own_process
 from ..engine.config import RunConfig
 
@@ -41,7 +41,7 @@ class TrainingThread(QThread):
         self.setObjectName("bpstudio-training")
 
     @property
-    def control(self) -> RunGate | TrainerProcess:
+    def control(self) -> TrainerPort:
         """Where commands go: the trainer's process, or the gate of this thread's own loop."""
         return self.process if self.process is not None else self.gate
 
@@ -66,7 +66,7 @@ class TrainingThread(QThread):
     def step_phase(self) -> None:
         self.control.step_phase()
 
-    def submit(self, change: Any) -> None:
+    def submit(self, change: Change) -> None:
         self.control.submit(change)
 
     @property

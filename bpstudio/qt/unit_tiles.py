@@ -15,7 +15,7 @@ mark means and why it matters.
 from __future__ import annotations
 
 import html
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from PySide6.QtCore import Qt

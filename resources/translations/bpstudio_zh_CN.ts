@@ -23,6 +23,13 @@
     </message>
 </context>
 <context>
+    <name>CloseProtocol</name>
+    <message>
+        <source>Finishing the current step… BP Studio closes when it is done.</source>
+        <translation>正在完成当前步骤……完成后 BP Studio 将关闭。</translation>
+    </message>
+</context>
+<context>
     <name>ControlsPanel</name>
     <message>
         <source>Stop when the largest gradient is below zeta, or a step or JVal change below zeta squared.</source>
@@ -37,8 +44,8 @@
         <translation>隐藏层大小：5 为文中设置；8,6 表示两个隐藏层。</translation>
     </message>
     <message>
-        <source>The hidden units' non-linear link: tanh as in the article, sigmoid, relu or identity.</source>
-        <translation>隐藏单元的非线性运算：文中为 tanh，也可选 sigmoid、relu 或 identity。</translation>
+        <source>The hidden units' non-linear link: tanh as in the article; each choice says what it does.</source>
+        <translation>隐藏单元的非线性链路：文中用 tanh；每个选项都说明它做什么。</translation>
     </message>
     <message>
         <source>Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails).</source>
@@ -415,6 +422,10 @@
     <message>
         <source>Click to light up the influence chain (影响链路) of {name}.</source>
         <translation>点击可点亮 {name} 的影响链路。</translation>
+    </message>
+    <message>
+        <source>L = −Σ y log ŷ: the cross-entropy of one sample; JVal is the sum of L over all samples</source>
+        <translation>L = −Σ y log ŷ：一个样本的交叉熵；JVal 是所有样本的 L 之和</translation>
     </message>
 </context>
 <context>
@@ -795,6 +806,46 @@
         <source>{n} classes are more than BP Studio trains (at most {cap}: the paths of the last layer grow as the square of the classes)</source>
         <translation>{n} 个类别超出了 BP Studio 可训练的范围（最多 {cap} 个：最后一层的路径数随类别数的平方增长）</translation>
     </message>
+    <message>
+        <source>Playground link: {key} must be a number, not '{value}'</source>
+        <translation>Playground 链接：{key} 必须是数字，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} cannot be '{value}' (Playground has {allowed})</source>
+        <translation>Playground 链接：{key} 不能是“{value}”（Playground 只有 {allowed}）</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} must be from {low} to {high} in steps of {step}, not {value}</source>
+        <translation>Playground 链接：{key} 必须在 {low} 到 {high} 之间、步长为 {step}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Playground link: {key} must be one of Playground's {options}, not {value}</source>
+        <translation>Playground 链接：{key} 必须是 Playground 的 {options} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Playground link: there is no '#key=value&amp;…' part to read</source>
+        <translation>Playground 链接：没有可读取的“#键=值&amp;…”部分</translation>
+    </message>
+    <message>
+        <source>{key}=true is accepted and ignored, as Playground ignores it</source>
+        <translation>已接受 {key}=true 但不使用它，Playground 也忽略它</translation>
+    </message>
+    <message>
+        <source>keys Playground does not know are ignored: {keys}</source>
+        <translation>已忽略 Playground 不认识的键：{keys}</translation>
+    </message>
+    <message>
+        <source>Playground link: it has no seed, so its run cannot be repeated</source>
+        <translation>Playground 链接：没有种子（seed），无法重现它的训练</translation>
+    </message>
+    <message>
+        <source>Playground link: networkShape must be at most {layers} layers of 1 to {neurons} neurons, not '{value}'</source>
+        <translation>Playground 链接：networkShape 最多 {layers} 层、每层 1 到 {neurons} 个神经元，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>Playground link: no input feature is on (x, y, xSquared, …)</source>
+        <translation>Playground 链接：没有打开任何输入特征（x、y、xSquared…）</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReport</name>
@@ -817,6 +868,89 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>the terminal (the log folder cannot be written)</source>
         <translation>终端（无法写入日志文件夹）</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesPanel</name>
+    <message>
+        <source>&amp;Exercises…</source>
+        <translation>练习(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Questions on the network on screen: type the number, see if it is right</source>
+        <translation>关于屏幕上这个网络的题目：输入数值，看看是否正确</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} · iteration {k} · sample {s} · {net}</source>
+        <translation>练习 {sheet} · 第 {k} 次迭代 · 样本 {s} · {net}</translation>
+    </message>
+    <message>
+        <source>Making the sheet…</source>
+        <translation>正在出题…</translation>
+    </message>
+    <message>
+        <source>Hint {n}:</source>
+        <translation>提示 {n}：</translation>
+    </message>
+    <message>
+        <source>Solution, step by step:</source>
+        <translation>逐步解答：</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>New sheet</source>
+        <translation>换一套题</translation>
+    </message>
+    <message>
+        <source>Another sheet on the run as it is now (network, sample, iteration)</source>
+        <translation>按当前的运行（网络、样本、迭代）再出一套题</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>a number, e.g. -0.0588 or 1.2e-3; Enter checks it</source>
+        <translation>一个数，例如 -0.0588 或 1.2e-3；按回车检查</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Which basic links, which numbers: one hint at a time</source>
+        <translation>用哪些基础影响链路、哪些数：每次一条提示</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解答</translation>
+    </message>
+    <message>
+        <source>The worked solution, step by step (this exercise then no longer scores)</source>
+        <translation>逐步的解答（看过之后本题不再计分）</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一题</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一题 ▶</translation>
+    </message>
+    <message>
+        <source>No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.</source>
+        <translation>这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。</translation>
+    </message>
+    <message>
+        <source>No run yet: start or open one, then choose New sheet.</source>
+        <translation>还没有运行：先开始或打开一个运行，再选择“换一套题”。</translation>
     </message>
 </context>
 <context>
@@ -1406,10 +1540,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>softmax 把各输出耦合在一起：每个 ŷ 都依赖所有 I</translation>
     </message>
     <message>
-        <source>the activation's derivative at I</source>
-        <translation>激活函数在 I 处的导数</translation>
-    </message>
-    <message>
         <source>L = ½ (ŷ − y)²: its slope in ŷ is the error ŷ − y</source>
         <translation>L = ½ (ŷ − y)²：它对 ŷ 的斜率就是误差 ŷ − y</translation>
     </message>
@@ -1424,6 +1554,14 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>L adds the penalty R, so the factor is 1</source>
         <translation>L 中加上了惩罚项 R，所以该因子为 1</translation>
+    </message>
+    <message>
+        <source>leaky ReLU passes I where I &gt; 0 (slope 1) and 0.01 of it elsewhere: it never stops</source>
+        <translation>泄漏 ReLU 在 I &gt; 0 处让 I 通过（斜率 1），其余处只通过它的 0.01：它从不停止</translation>
+    </message>
+    <message>
+        <source>softplus′(I) = σ(I) = 1 − e^(−O): read from the unit's output</source>
+        <translation>softplus′(I) = σ(I) = 1 − e^(−O)：由单元的输出读出</translation>
     </message>
 </context>
 <context>
@@ -1455,10 +1593,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Gradient health</source>
         <translation>梯度健康</translation>
-    </message>
-    <message>
-        <source>The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.</source>
-        <translation>训练进程意外结束（{how}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1531,14 +1665,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Training</source>
         <translation>训练</translation>
-    </message>
-    <message>
-        <source>Training stopped because of an error: {error}</source>
-        <translation>训练因错误而停止：{error}</translation>
-    </message>
-    <message>
-        <source>Finishing the current step… BP Studio closes when it is done.</source>
-        <translation>正在完成当前步骤……完成后 BP Studio 将关闭。</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1848,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Learn</source>
+        <translation>学习(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1836,6 +1966,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>每一步保留多少速度 u，取值 0 到 &lt;1。</translation>
     </message>
     <message>
+        <source>momentum that steps along g + β₁u, looking one velocity step ahead</source>
+        <translation>沿 g + β₁u 前进的动量法，提前看一步速度</translation>
+    </message>
+    <message>
         <source>each weight's step divided by the root of a running mean of its squared gradients</source>
         <translation>每个权重的步长除以其梯度平方滑动平均的平方根</translation>
     </message>
@@ -1846,10 +1980,6 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Added after the square root of v: keeps RMSProp from dividing by zero.</source>
         <translation>加在 v 的平方根之后：防止 RMSProp 除以零。</translation>
-    </message>
-    <message>
-        <source>momentum that steps along g + β₁u, looking one velocity step ahead</source>
-        <translation>沿 g + β₁u 前进的动量法，提前看一步速度</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2007,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>identity</source>
         <translation>恒等</translation>
+    </message>
+    <message>
+        <source>no non-linearity, O = I: the whole network is linear</source>
+        <translation>没有非线性，O = I：整个网络是线性的</translation>
     </message>
     <message>
         <source>article (r, g, b)</source>
@@ -1915,20 +2049,76 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>mse（平方误差）</translation>
     </message>
     <message>
+        <source>half the squared error ½‖ŷ − y‖², as in the article</source>
+        <translation>平方误差的一半 ½‖ŷ − y‖²，与文中相同</translation>
+    </message>
+    <message>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>cross-entropy −Σ y log ŷ of softmax or sigmoid outputs, for classes</source>
+        <translation>softmax 或 sigmoid 输出的交叉熵 −Σ y log ŷ，用于分类</translation>
     </message>
     <message>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <source>RMSProp</source>
-        <translation>RMSProp</translation>
+        <source>relu</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>the rectifier max(I, 0): slope 1 where I &gt; 0, else 0 (a unit can die)</source>
+        <translation>整流函数 max(I, 0)：I &gt; 0 处斜率为 1，其余为 0（单元可能“死亡”）</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>the logistic sigmoid: an S-curve from 0 to 1, slope O(1 − O)</source>
+        <translation>logistic sigmoid：从 0 到 1 的 S 形曲线，斜率 O(1 − O)</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>softmax: the outputs become class probabilities that sum to 1</source>
+        <translation>softmax：输出变成和为 1 的类别概率</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>tanh, as in the article: an S-curve from −1 to 1, slope 1 − O²</source>
+        <translation>tanh，与文中相同：从 −1 到 1 的 S 形曲线，斜率 1 − O²</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>泄漏 ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU: slope 1 where I &gt; 0, else 0.01, so a unit never dies</source>
+        <translation>泄漏 ReLU：I &gt; 0 处斜率为 1，其余为 0.01，所以单元永远不会“死亡”</translation>
+    </message>
+    <message>
+        <source>softplus (smooth ReLU)</source>
+        <translation>softplus（平滑 ReLU）</translation>
+    </message>
+    <message>
+        <source>softplus log(1 + eᴵ): a smooth ReLU whose slope σ(I) never quite reaches 0</source>
+        <translation>softplus log(1 + eᴵ)：平滑的 ReLU，斜率 σ(I) 永远不会真正到 0</translation>
     </message>
     <message>
         <source>Nesterov momentum</source>
         <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +2756,17 @@ The current session stays as it was.</source>
     <message>
         <source>Terms</source>
         <translation>术语</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerReports</name>
+    <message>
+        <source>Training stopped because of an error: {error}</source>
+        <translation>训练因错误而停止：{error}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly ({how}). The run stays as shown: save it, then restart BP Studio.</source>
+        <translation>训练进程意外结束（{how}）。训练停在当前显示的状态：请先保存，然后重新启动 BP Studio。</translation>
     </message>
 </context>
 <context>

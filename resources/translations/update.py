@@ -2,7 +2,8 @@
 
     python resources/translations/update.py
 
-1. pyside6-lupdate collects every marked text of bpstudio/qt, control and engine into bpstudio_zh_CN.ts;
+1. pyside6-lupdate collects every marked text of bpstudio/qt, control and engine (their sub-packages too,
+   such as the operator records of engine/activations) into bpstudio_zh_CN.ts;
 2. the texts of zh_CN.py are written in as finished translations;
 3. pyside6-lrelease compiles bpstudio_zh_CN.qm, which the studio loads.
 A text without a translation stays "unfinished"; tests/test_i18n.py fails on it.

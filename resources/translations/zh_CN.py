@@ -930,6 +930,75 @@ TRANSLATIONS.update({  # --- lead: a trainer that does not answer is not said to
     "exit code {code}": "退出码 {code}",
 })
 
+TRANSLATIONS.update({  # --- lead: reading a TensorFlow Playground link (issue 29) ---
+    "Playground link: {key} must be a number, not '{value}'": "Playground 链接：{key} 必须是数字，而不是“{value}”",
+    "Playground link: {key} cannot be '{value}' (Playground has {allowed})":
+        "Playground 链接：{key} 不能是“{value}”（Playground 只有 {allowed}）",
+    "Playground link: {key} must be from {low} to {high} in steps of {step}, not {value}":
+        "Playground 链接：{key} 必须在 {low} 到 {high} 之间、步长为 {step}，而不是 {value}",
+    "Playground link: {key} must be one of Playground's {options}, not {value}":
+        "Playground 链接：{key} 必须是 Playground 的 {options} 之一，而不是 {value}",
+    "Playground link: there is no '#key=value&…' part to read": "Playground 链接：没有可读取的“#键=值&…”部分",
+    "{key}=true is accepted and ignored, as Playground ignores it": "已接受 {key}=true 但不使用它，Playground 也忽略它",
+    "keys Playground does not know are ignored: {keys}": "已忽略 Playground 不认识的键：{keys}",
+    "Playground link: it has no seed, so its run cannot be repeated": "Playground 链接：没有种子（seed），无法重现它的训练",
+    "Playground link: networkShape must be at most {layers} layers of 1 to {neurons} neurons, not '{value}'":
+        "Playground 链接：networkShape 最多 {layers} 层、每层 1 到 {neurons} 个神经元，而不是“{value}”",
+    "Playground link: no input feature is on (x, y, xSquared, …)": "Playground 链接：没有打开任何输入特征（x、y、xSquared…）",
+})
+
+# --- acts ---
+TRANSLATIONS.update({  # issue 26: one record per activation and loss; softplus and leaky ReLU
+    "The hidden units' non-linear link: tanh as in the article; each choice says what it does.":
+        "隐藏单元的非线性链路：文中用 tanh；每个选项都说明它做什么。",
+    "L = −Σ y log ŷ: the cross-entropy of one sample; JVal is the sum of L over all samples":
+        "L = −Σ y log ŷ：一个样本的交叉熵；JVal 是所有样本的 L 之和",
+    "no non-linearity, O = I: the whole network is linear": "没有非线性，O = I：整个网络是线性的",
+    "half the squared error ½‖ŷ − y‖², as in the article": "平方误差的一半 ½‖ŷ − y‖²，与文中相同",
+    "cross-entropy −Σ y log ŷ of softmax or sigmoid outputs, for classes": "softmax 或 sigmoid 输出的交叉熵 −Σ y log ŷ，用于分类",
+    "tanh": "tanh",
+    "sigmoid": "sigmoid",
+    "relu": "relu",
+    "softmax": "softmax",
+    "tanh, as in the article: an S-curve from −1 to 1, slope 1 − O²": "tanh，与文中相同：从 −1 到 1 的 S 形曲线，斜率 1 − O²",
+    "the logistic sigmoid: an S-curve from 0 to 1, slope O(1 − O)": "logistic sigmoid：从 0 到 1 的 S 形曲线，斜率 O(1 − O)",
+    "the rectifier max(I, 0): slope 1 where I > 0, else 0 (a unit can die)": "整流函数 max(I, 0)：I > 0 处斜率为 1，其余为 0（单元可能“死亡”）",
+    "softmax: the outputs become class probabilities that sum to 1": "softmax：输出变成和为 1 的类别概率",
+    "softplus (smooth ReLU)": "softplus（平滑 ReLU）",
+    "leaky ReLU": "泄漏 ReLU",
+    "softplus log(1 + eᴵ): a smooth ReLU whose slope σ(I) never quite reaches 0": "softplus log(1 + eᴵ)：平滑的 ReLU，斜率 σ(I) 永远不会真正到 0",
+    "leaky ReLU: slope 1 where I > 0, else 0.01, so a unit never dies": "泄漏 ReLU：I > 0 处斜率为 1，其余为 0.01，所以单元永远不会“死亡”",
+    "softplus′(I) = σ(I) = 1 − e^(−O): read from the unit's output": "softplus′(I) = σ(I) = 1 − e^(−O)：由单元的输出读出",
+    "leaky ReLU passes I where I > 0 (slope 1) and 0.01 of it elsewhere: it never stops":
+        "泄漏 ReLU 在 I > 0 处让 I 通过（斜率 1），其余处只通过它的 0.01：它从不停止",
+})
+
+# --- exercises ---
+TRANSLATIONS.update({  # Learn ▸ Exercises (issue 28)
+    "&Learn": "学习(&L)",
+    "&Exercises…": "练习(&E)…",
+    "Questions on the network on screen: type the number, see if it is right": "关于屏幕上这个网络的题目：输入数值，看看是否正确",
+    "Sheet {sheet} · iteration {k} · sample {s} · {net}": "练习 {sheet} · 第 {k} 次迭代 · 样本 {s} · {net}",
+    "Making the sheet…": "正在出题…",
+    "Exercises": "练习",
+    "New sheet": "换一套题",
+    "Another sheet on the run as it is now (network, sample, iteration)": "按当前的运行（网络、样本、迭代）再出一套题",
+    "Your answer:": "你的答案：",
+    "a number, e.g. -0.0588 or 1.2e-3; Enter checks it": "一个数，例如 -0.0588 或 1.2e-3；按回车检查",
+    "Check": "检查",
+    "Hint": "提示",
+    "Hint {n}:": "提示 {n}：",
+    "Which basic links, which numbers: one hint at a time": "用哪些基础影响链路、哪些数：每次一条提示",
+    "Solution": "解答",
+    "Solution, step by step:": "逐步解答：",
+    "The worked solution, step by step (this exercise then no longer scores)": "逐步的解答（看过之后本题不再计分）",
+    "◀ Previous": "◀ 上一题",
+    "Next ▶": "下一题 ▶",
+    "No run yet: start or open one, then choose New sheet.": "还没有运行：先开始或打开一个运行，再选择“换一套题”。",
+    "No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.":
+        "这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。",
+})
+
 # --- optims ---
 TRANSLATIONS.update({  # issue 26: each optimizer's record speaks for it (menu tooltip, settings, --help)
     "the article's optimizer: steps of about α, scaled by the size of past gradients":

@@ -1,0 +1,43 @@
+"""The losses, one module each; every module's ``RECORD`` is one :class:`Loss`.
+
+``LOSSES`` maps each name to its record (iterating it gives the names, as the CLI's choices and
+the config's check use it).  The numerical helpers stay importable from here.
+"""
+
+from __future__ import annotations
+
+from ..registry import collect
+from ._record import Loss
+from .cross_entropy import (
+    cross_entropy_link_products,
+    cross_entropy_output_gradient,
+    cross_entropy_output_link,
+    per_sample_cross_entropy,
+    sigmoid_cross_entropy,
+    softmax_cross_entropy,
+)
+from .mse import half_squared_error
+
+LOSSES: dict[str, Loss] = collect(__name__, __path__, Loss)
+
+
+def get_loss(name: str) -> Loss:
+    """Look a loss up by name; the error lists the valid names."""
+    try:
+        return LOSSES[name]
+    except KeyError:
+        raise ValueError(f"unknown loss {name!r} (choose from {', '.join(LOSSES)})") from None
+
+
+__all__ = [
+    "LOSSES",
+    "Loss",
+    "cross_entropy_link_products",
+    "cross_entropy_output_gradient",
+    "cross_entropy_output_link",
+    "get_loss",
+    "half_squared_error",
+    "per_sample_cross_entropy",
+    "sigmoid_cross_entropy",
+    "softmax_cross_entropy",
+]

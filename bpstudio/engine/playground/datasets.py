@@ -1,0 +1,166 @@
+"""Playground's six data generators, draw for draw (dataset.ts).
+
+Each generator takes the stream (:class:`.random_stream.PlaygroundRandom`), the number of
+points and the noise as a fraction (the URL's percentage / 100), and returns ``(x, y, label)``
+rows in the order Playground makes them. On circle, xor and the two regressions the noise
+moves the point used for the label, not the stored point, as in Playground. d3's linear
+scales are written out with d3 v3's own steps (``(x - a) / (b - a)``, then
+``a * (1 - t) + b * t``) so that the labels are the same doubles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from . import js_math
+from .random_stream import PlaygroundRandom
+
+Point = tuple[float, float, float]
+Generator = Callable[[PlaygroundRandom, int, float], list[Point]]
+
+
+def _linear(domain: tuple[float, float], range_: tuple[float, float], clamp: bool = False) -> Callable[[float], float]:
+    """d3 v3's ``scale.linear().domain(domain).range(range_)``, clamped if asked."""
+    a, span = domain[0], (domain[1] - domain[0]) or 1 / domain[1]
+    lo, hi = range_
+
+    def scale(x: float) -> float:
+        t = (x - a) / span
+        if clamp:
+            t = max(0.0, min(1.0, t))
+        return lo * (1 - t) + hi * t
+
+    return scale
+
+
+def _uniform(random: PlaygroundRandom, a: float, b: float) -> float:
+    return random() * (b - a) + a
+
+
+def _normal(random: PlaygroundRandom, mean: float, variance: float) -> float:
+    """Marsaglia's polar method as dataset.ts's normalRandom writes it."""
+    while True:
+        v1 = 2 * random() - 1
+        v2 = 2 * random() - 1
+        s = v1 * v1 + v2 * v2
+        if not s > 1:
+            break
+    result = math.sqrt(-2 * js_math.log(s) / s) * v1
+    return mean + math.sqrt(variance) * result
+
+
+def _dist(x: float, y: float, cx: float, cy: float) -> float:
+    dx, dy = x - cx, y - cy
+    return math.sqrt(dx * dx + dy * dy)
+
+
+def two_gauss(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
+    variance = _linear((0, 0.5), (0.5, 4))(noise)
+    points: list[Point] = []
+    for cx, cy, label in ((2, 2, 1), (-2, -2, -1)):
+        i = 0
+        while i < count / 2:
+            x = _normal(random, cx, variance)
+            y = _normal(random, cy, variance)
+            points.append((x, y, float(label)))
+            i += 1
+    return points
+
+
+def regress_plane(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
+    radius = 6
+    label_scale = _linear((-10, 10), (-1, 1))
+    points: list[Point] = []
+    for _ in range(count):
+        x = _uniform(random, -radius, radius)
+        y = _uniform(random, -radius, radius)
+        noise_x = _uniform(random, -radius, radius) * noise
+        noise_y = _uniform(random, -radius, radius) * noise
+        points.append((x, y, label_scale((x + noise_x) + (y + noise_y))))
+    return points
+
+
+_GAUSSIANS = ((-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1))
+
+
+def regress_gaussian(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
+    label_scale = _linear((0, 2), (1, 0), clamp=True)
+
+    def label_of(x: float, y: float) -> float:
+        label = 0.0
+        for cx, cy, sign in _GAUSSIANS:
+            new_label = sign * label_scale(_dist(x, y, cx, cy))
+            if abs(new_label) > abs(label):
+                label = new_label
+        return label
+
+    radius = 6
+    points: list[Point] = []
+    for _ in range(count):
+        x = _uniform(random, -radius, radius)
+        y = _uniform(random, -radius, radius)
+        noise_x = _uniform(random, -radius, radius) * noise
+        noise_y = _uniform(random, -radius, radius) * noise
+        points.append((x, y, label_of(x + noise_x, y + noise_y)))
+    return points
+
+
+def spiral(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
+    n = count / 2
+    points: list[Point] = []
+    for delta_t, label in ((0.0, 1.0), (math.pi, -1.0)):
+        i = 0
+        while i < n:
+            r = i / n * 5
+            t = 1.75 * i / n * 2 * math.pi + delta_t
+            x = r * js_math.sin(t) + _uniform(random, -1, 1) * noise
+            y = r * js_math.cos(t) + _uniform(random, -1, 1) * noise
+            points.append((x, y, label))
+            i += 1
+    return points
+
+
+def circle(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
+    radius = 5
+    points: list[Point] = []
+    for r_lo, r_hi in ((0.0, radius * 0.5), (radius * 0.7, radius)):
+        i = 0
+        while i < count / 2:
+            r = _uniform(random, r_lo, r_hi)
+            angle = _uniform(random, 0, 2 * math.pi)
+            x = r * js_math.sin(angle)
+            y = r * js_math.cos(angle)
+            noise_x = _uniform(random, -radius, radius) * noise
+            noise_y = _uniform(random, -radius, radius) * noise
+            inside = _dist(x + noise_x, y + noise_y, 0, 0) < radius * 0.5
+            points.append((x, y, 1.0 if inside else -1.0))
+            i += 1
+    return points
+
+
+def xor(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
+    padding = 0.3
+    points: list[Point] = []
+    for _ in range(count):
+        x = _uniform(random, -5, 5)
+        x += padding if x > 0 else -padding
+        y = _uniform(random, -5, 5)
+        y += padding if y > 0 else -padding
+        noise_x = _uniform(random, -5, 5) * noise
+        noise_y = _uniform(random, -5, 5) * noise
+        points.append((x, y, 1.0 if (x + noise_x) * (y + noise_y) >= 0 else -1.0))
+    return points
+
+
+CLASSIFICATION: dict[str, Generator] = {"circle": circle, "xor": xor, "gauss": two_gauss, "spiral": spiral}
+REGRESSION: dict[str, Generator] = {"reg-plane": regress_plane, "reg-gauss": regress_gaussian}
+
+
+def shuffle(random: PlaygroundRandom, points: list[Point]) -> None:
+    """Fisher-Yates from the end, as dataset.ts's shuffle draws it."""
+    counter = len(points)
+    while counter > 0:
+        index = math.floor(random() * counter)
+        counter -= 1
+        points[counter], points[index] = points[index], points[counter]

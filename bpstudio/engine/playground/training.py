@@ -1,0 +1,182 @@
+"""Playground's network and its training, point by point, with Playground's arithmetic (nn.ts).
+
+A link's weight starts at ``Math.random() - 0.5`` (drawn even under ``initZero``, which then
+sets it to 0) and every bias at 0.1, layer by layer, node by node, a node's incoming links in
+input order — the stream goes on from where the data left it. Training is ``oneStep`` of
+playground.ts: forward and backward for each training point, in order, summing each
+derivative into its accumulator, and an update after every ``batch_size``-th point of the
+epoch; points left over at an epoch's end join the next epoch's first batch. The update
+divides by the number summed, applies the regularisation once, and under L1 zeroes a weight
+whose sign would flip and leaves that link dead: it takes no more derivatives or updates.
+
+The points of one batch share the weights, so the batch is computed as arrays; every sum is
+taken in Playground's order (a node's inputs in order, the points in order through
+``cumsum``), so that the results are the same doubles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import cast
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import js_math
+from .random_stream import PlaygroundRandom
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An activation as nn.ts writes it: the output, and the derivative from input and output."""
+
+    name: str
+    output: Callable[[Array], Array]
+    derivative: Callable[[Array, Array], Array]
+
+
+def _relu(x: Array) -> Array:
+    return np.where(x > 0, x, 0.0)
+
+
+def _sigmoid(x: Array) -> Array:
+    return 1 / (1 + js_math.exp_array(-x))
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    "tanh": Activation("tanh", js_math.tanh_array, lambda x, o: 1 - o * o),
+    "relu": Activation("relu", _relu, lambda x, o: np.where(x <= 0, 0.0, 1.0)),
+    "sigmoid": Activation("sigmoid", _sigmoid, lambda x, o: o * (1 - o)),
+    "linear": Activation("linear", lambda x: x, lambda x, o: np.ones_like(x)),
+}
+
+
+def _sequential_sum(start: Array, terms: Array) -> Array:
+    """``start + terms[0] + terms[1] + …`` in that order (axis 0), as a JavaScript loop adds."""
+    sums: Array = np.cumsum(np.concatenate([start[None], terms]), axis=0)
+    return cast(Array, sums[-1])  # indexing is typed Any by NumPy
+
+
+@dataclass
+class Layer:
+    """One layer of links and nodes: ``weights[k, j]`` joins input j to node k."""
+
+    weights: Array
+    biases: Array
+    dead: NDArray[np.bool_]
+    activation: Activation
+    weight_sums: Array = field(init=False)
+    bias_sums: Array = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.weight_sums = np.zeros_like(self.weights)
+        self.bias_sums = np.zeros_like(self.biases)
+
+
+class PlaygroundNetwork:
+    """A Playground network: ``sizes`` from the inputs to the one output node."""
+
+    def __init__(
+        self,
+        sizes: list[int],
+        activation: str,
+        output_activation: str,
+        random: PlaygroundRandom,
+        init_zero: bool = False,
+        regularization: str | None = None,
+    ) -> None:
+        self.layers: list[Layer] = []
+        for fan_in, count in zip(sizes[:-1], sizes[1:], strict=True):
+            drawn = np.array([[random() - 0.5 for _ in range(fan_in)] for _ in range(count)]).reshape(count, fan_in)
+            weights = np.zeros_like(drawn) if init_zero else drawn
+            biases = np.full(count, 0.0 if init_zero else 0.1)
+            self.layers.append(Layer(weights, biases, np.zeros(weights.shape, dtype=bool), ACTIVATIONS[activation]))
+        self.layers[-1].activation = ACTIVATIONS[output_activation]
+        self.regularization = regularization
+        self.summed = 0  # points summed since the last update (the same for every live link and node)
+
+    def forward(self, inputs: Array) -> list[tuple[Array, Array]]:
+        """Each layer's (total input, output) for points as columns: ``inputs`` is (features, points)."""
+        seen: list[tuple[Array, Array]] = []
+        previous = inputs
+        for layer in self.layers:
+            total = np.repeat(layer.biases[:, None], previous.shape[1], axis=1)
+            for j in range(previous.shape[0]):  # bias, then each input in order
+                total = total + layer.weights[:, j : j + 1] * previous[j : j + 1, :]
+            seen.append((total, layer.activation.output(total)))
+            previous = seen[-1][1]
+        return seen
+
+    def predict(self, inputs: Array) -> Array:
+        outputs: Array = self.forward(inputs)[-1][1]
+        return cast(Array, outputs[0])
+
+    def accumulate(self, inputs: Array, targets: Array) -> None:
+        """Forward and backward for each point (columns of ``inputs``), summing the derivatives."""
+        seen = self.forward(inputs)
+        output_der = seen[-1][1] - targets[None, :]
+        for index in range(len(self.layers) - 1, -1, -1):
+            layer = self.layers[index]
+            total, output = seen[index]
+            input_der = output_der * layer.activation.derivative(total, output)
+            layer.bias_sums = _sequential_sum(layer.bias_sums, input_der.T)
+            source = seen[index - 1][1] if index > 0 else inputs
+            terms = input_der.T[:, :, None] * source.T[:, None, :]  # (points, nodes, inputs)
+            summed = _sequential_sum(layer.weight_sums, terms)
+            layer.weight_sums = np.where(layer.dead, layer.weight_sums, summed)
+            if index == 0:
+                break
+            output_der = np.zeros_like(source)
+            for k in range(layer.weights.shape[0]):  # each node's outgoing links, in order
+                output_der = output_der + layer.weights[k][:, None] * input_der[k : k + 1, :]
+        self.summed += inputs.shape[1]
+
+    def update(self, learning_rate: float, regularization_rate: float) -> None:
+        """nn.ts's updateWeights: the mean derivative step, then the penalty, L1 killing links."""
+        if self.summed == 0:
+            return
+        n = float(self.summed)
+        for layer in self.layers:
+            layer.biases = layer.biases - learning_rate * layer.bias_sums / n
+            if self.regularization == "L1":
+                penalty_der = np.sign(layer.weights)
+            elif self.regularization == "L2":
+                penalty_der = layer.weights
+            else:
+                penalty_der = np.zeros_like(layer.weights)
+            stepped = layer.weights - (learning_rate / n) * layer.weight_sums
+            penalised = stepped - (learning_rate * regularization_rate) * penalty_der
+            live = ~layer.dead
+            if self.regularization == "L1":
+                dies = live & (stepped * penalised < 0)
+                layer.weights = np.where(dies, 0.0, np.where(live, penalised, layer.weights))
+                layer.dead = layer.dead | dies
+            else:
+                layer.weights = np.where(live, penalised, layer.weights)
+            layer.weight_sums = np.zeros_like(layer.weights)
+            layer.bias_sums = np.zeros_like(layer.biases)
+        self.summed = 0
+
+
+def mean_loss(network: PlaygroundNetwork, inputs: Array, targets: Array) -> float:
+    """playground.ts's getLoss: the mean of ½(output − label)² over the points, summed in order."""
+    if targets.size == 0:
+        return float("nan")  # 0 / 0 in JavaScript
+    difference = network.predict(inputs) - targets
+    errors = 0.5 * (difference * difference)
+    return float(np.cumsum(errors)[-1] / targets.size)
+
+
+def train_epoch(
+    network: PlaygroundNetwork, inputs: Array, targets: Array, batch_size: int, learning_rate: float, regularization_rate: float
+) -> None:
+    """One ``oneStep``: every training point once, an update after every ``batch_size``-th."""
+    count = targets.size
+    for start in range(0, count, batch_size):
+        end = min(start + batch_size, count)
+        network.accumulate(inputs[:, start:end], targets[start:end])
+        if end - start == batch_size:
+            network.update(learning_rate, regularization_rate)
