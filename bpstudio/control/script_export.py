@@ -218,8 +218,7 @@ def _settings(config: RunConfig, framework: str, sizes: Sequence[int], inputs: S
     if config.test_fraction:
         lines.append(f"TEST_FRACTION = {config.test_fraction!r}  # share of the samples held out")
     lines += [
-        f"{setting.key.upper()} = {getattr(config, setting.key)!r}  # {setting.meaning}"
-        for setting in RECORDS[config.optimizer].settings
+        f"{setting.key.upper()} = {getattr(config, setting.key)!r}  # {setting.meaning}" for setting in RECORDS[config.optimizer].settings
     ]
     if config.l1 or config.l2:
         lines += [

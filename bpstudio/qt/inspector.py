@@ -92,7 +92,6 @@ def colours_for(look: Look) -> Colours:
     return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted, accent=look.role)
 
 
-
 # Under a source whose branches through the sample's other classes read 0 (cross-entropy):
 SILENT_BRANCHES = QT_TRANSLATE_NOOP(
     "Inspector",
