@@ -300,6 +300,26 @@
         <translation>目标（要预测的）</translation>
     </message>
     <message>
+        <source>The target is:</source>
+        <translation>目标是：</translation>
+    </message>
+    <message>
+        <source>classes (cross-entropy)</source>
+        <translation>类别（交叉熵）</translation>
+    </message>
+    <message>
+        <source>Class labels, whole numbers or text, at most {n} of them; the network learns which class a row is.</source>
+        <translation>类别标签，整数或文本，最多 {n} 个；网络学习每一行属于哪一类。</translation>
+    </message>
+    <message>
+        <source>numbers (mse)</source>
+        <translation>数值（mse）</translation>
+    </message>
+    <message>
+        <source>Numbers to predict (regression); every target column is one output.</source>
+        <translation>要预测的数值（回归）；每个目标列是一个输出。</translation>
+    </message>
+    <message>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
@@ -310,6 +330,26 @@
     <message>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>integer classes ({n})</source>
+        <translation>整数类别（{n}）</translation>
+    </message>
+    <message>
+        <source>text classes ({n})</source>
+        <translation>文本类别（{n}）</translation>
+    </message>
+    <message>
+        <source>numbers and text</source>
+        <translation>数字与文本混杂</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {n} rows; each column's kind is read over every row.</source>
+        <translation>{n} 行中的前 {shown} 行；每列的类型按全部行判断。</translation>
     </message>
     <message>
         <source>Checking every row of {file}…</source>
@@ -698,6 +738,18 @@
     <message>
         <source>{file}, row {row}, column {column}: “{cell}” is not a finite number</source>
         <translation>{file}，第 {row} 行，{column} 列：“{cell}”不是有限数</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: row {number_row} holds the number “{number}” and row {text_row} the text “{text}”; class labels are either all numbers or all text</source>
+        <translation>{file}，列 {column}：第 {number_row} 行是数字“{number}”，第 {text_row} 行是文本“{text}”；类别标签要么全是数字，要么全是文本</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: {n} distinct numbers — this looks like regression; cross-entropy takes at most {cap} classes: for numbers use the mse loss</source>
+        <translation>{file}，列 {column}：{n} 个不同的数——这看起来是回归；交叉熵最多接受 {cap} 个类别：数值目标请用 mse 损失</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: {n} distinct numbers, not all whole (row {row}: “{cell}”) — this looks like regression; cross-entropy needs class labels: for numbers use the mse loss</source>
+        <translation>{file}，列 {column}：{n} 个不同的数，并非都是整数（第 {row} 行：“{cell}”）——这看起来是回归；交叉熵需要类别标签：数值目标请用 mse 损失</translation>
     </message>
     <message>
         <source>{file}, column {column}: a class column needs at least two different labels</source>

@@ -929,3 +929,29 @@ TRANSLATIONS.update({  # --- lead: a trainer that does not answer is not said to
     "signal {name}": "信号 {name}",
     "exit code {code}": "退出码 {code}",
 })
+
+# --- student ---
+TRANSLATIONS.update({  # issue 28: your data, any labels
+    "{file}, column {column}: row {number_row} holds the number “{number}” and row {text_row} the text “{text}”;"
+    " class labels are either all numbers or all text":
+        "{file}，列 {column}：第 {number_row} 行是数字“{number}”，第 {text_row} 行是文本“{text}”；"
+        "类别标签要么全是数字，要么全是文本",
+    "{file}, column {column}: {n} distinct numbers — this looks like regression; cross-entropy takes at most {cap}"
+    " classes: for numbers use the mse loss":
+        "{file}，列 {column}：{n} 个不同的数——这看起来是回归；交叉熵最多接受 {cap} 个类别：数值目标请用 mse 损失",
+    "{file}, column {column}: {n} distinct numbers, not all whole (row {row}: “{cell}”) — this looks like regression;"
+    " cross-entropy needs class labels: for numbers use the mse loss":
+        "{file}，列 {column}：{n} 个不同的数，并非都是整数（第 {row} 行：“{cell}”）——这看起来是回归；"
+        "交叉熵需要类别标签：数值目标请用 mse 损失",
+    "The target is:": "目标是：",
+    "classes (cross-entropy)": "类别（交叉熵）",
+    "Class labels, whole numbers or text, at most {n} of them; the network learns which class a row is.":
+        "类别标签，整数或文本，最多 {n} 个；网络学习每一行属于哪一类。",
+    "numbers (mse)": "数值（mse）",
+    "Numbers to predict (regression); every target column is one output.": "要预测的数值（回归）；每个目标列是一个输出。",
+    "integer classes ({n})": "整数类别（{n}）",
+    "text classes ({n})": "文本类别（{n}）",
+    "numbers and text": "数字与文本混杂",
+    "number": "数值",
+    "The first {shown} of {n} rows; each column's kind is read over every row.": "{n} 行中的前 {shown} 行；每列的类型按全部行判断。",
+})
