@@ -965,6 +965,21 @@ The studio keeps running; the view may be incomplete. The details are written to
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Every term and symbol the window shows, in one line each, with its formula.</source>
+        <translation>窗口中出现的每个术语和符号，各用一行说明，并附公式。</translation>
+    </message>
+    <message>
+        <source>Find a term or symbol…</source>
+        <translation>查找术语或符号…</translation>
+    </message>
+</context>
+<context>
     <name>GradientHealthPanel</name>
     <message>
         <source>none</source>
@@ -1858,12 +1873,20 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>为什么长时间训练的末位会不同</translation>
     </message>
     <message>
+        <source>&amp;Glossary</source>
+        <translation>术语表(&amp;G)</translation>
+    </message>
+    <message>
         <source>Large text, nodes and lines for a projector; side panels hidden</source>
         <translation>为投影放大文字、节点与线条，并隐藏侧边面板</translation>
     </message>
     <message>
         <source>Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above</source>
         <translation>屏幕低于 900 行时数字高 14 像素，1300 行以内 18 像素，更高时 22 像素</translation>
+    </message>
+    <message>
+        <source>Every term and symbol the window shows; Shift+F1 over a tooltip opens the term it uses</source>
+        <translation>窗口中出现的每个术语和符号；在提示框上按 Shift+F1 可打开其中用到的术语</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2591,14 @@ The current session stays as it was.</source>
     <message>
         <source>Hover the diagram's nodes and links, or the formula's source and sink tags, for more.</source>
         <translation>把鼠标停在图中的节点、连线或公式里的“源”“汇”标签上，可看到更多说明。</translation>
+    </message>
+    <message>
+        <source>Every term and symbol of the window: {link} (Shift+F1)</source>
+        <translation>窗口中的全部术语和符号：{link}（⇧+F1）</translation>
+    </message>
+    <message>
+        <source>Help ▸ Glossary</source>
+        <translation>帮助 ▸ 术语表</translation>
     </message>
 </context>
 <context>

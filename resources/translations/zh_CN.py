@@ -954,4 +954,15 @@ TRANSLATIONS.update({  # issue 28: your data, any labels
     "numbers and text": "数字与文本混杂",
     "number": "数值",
     "The first {shown} of {n} rows; each column's kind is read over every row.": "{n} 行中的前 {shown} 行；每列的类型按全部行判断。",
+    # Help ▸ Glossary
+    "&Glossary": "术语表(&G)",
+    "Every term and symbol the window shows; Shift+F1 over a tooltip opens the term it uses":
+        "窗口中出现的每个术语和符号；在提示框上按 Shift+F1 可打开其中用到的术语",
+    "Glossary": "术语表",
+    "Every term and symbol the window shows, in one line each, with its formula.":
+        "窗口中出现的每个术语和符号，各用一行说明，并附公式。",
+    "Find a term or symbol…": "查找术语或符号…",
+    "No term matches “{text}”.": "没有与“{text}”匹配的术语。",
+    "Every term and symbol of the window: {link} (Shift+F1)": "窗口中的全部术语和符号：{link}（⇧+F1）",
+    "Help ▸ Glossary": "帮助 ▸ 术语表",
 })
