@@ -128,6 +128,17 @@ def test_labels_train_under_cross_entropy_from_the_dialog(qtbot, tmp_path, open_
     assert np.all(np.isfinite(win.last.jvals))
 
 
+def test_a_csv_replaces_a_2d_data_set_under_cross_entropy(qtbot, tmp_path, open_studio):
+    csv = text_labels(tmp_path / "labels.csv")
+    win = open_studio(RunConfig(dataset="gauss", classes=3, loss="cross-entropy", features=("x1", "x2")))
+    dialog = opened(qtbot, csv, win)
+    assert dialog.as_classes.isChecked() and press_ok(qtbot, dialog)
+    win.apply_data(**dialog.choice())
+    qtbot.waitUntil(lambda: win.last.config.data_file == str(csv), timeout=10000)
+    assert win.last.config.dataset == "article" and win.last.config.loss == "cross-entropy"
+    assert win.problem.network.sizes == (2, 5, 3) and win.problem.dataset.classes == IRIS
+
+
 def test_a_regression_file_marked_as_classes_is_refused_with_the_reason(qtbot, tmp_path):
     dialog = opened(qtbot, regression(tmp_path / "r.csv"))
     assert dialog.as_numbers.isChecked() and dialog.error.text() == ""

@@ -292,12 +292,17 @@ class CsvDataDialog(QDialog):
 
         Classes take cross-entropy, and a linear output (which cross-entropy
         refuses) gives way to the automatic one (softmax); numbers take mse.
+        A file replaces a 2-D data set too (which takes no file), with its
+        features and its class count.
         """
         changes = {
             "data_file": self.path.text(),
             "inputs": self._checked(self.inputs),
             "targets": self._checked(self.targets),
             "formulas": (),
+            "dataset": "article",
+            "features": (),
+            "classes": 2,
             "loss": "cross-entropy" if self.as_classes.isChecked() else "mse",
         }
         if self.as_classes.isChecked() and (self.current is None or self.current.output == "linear"):
