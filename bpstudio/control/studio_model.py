@@ -100,6 +100,7 @@ class ChainView:
     sample_predictions: tuple[tuple[str, float], ...] = ()  # ŷ of the chosen sample, by target name
     contributions: SampleContributions | None = None  # every sample's term of ∂JVal/∂w
     silent_blocks: tuple[int, ...] = ()  # blocks with branches that cross-entropy makes 0 (chain_board.silent_rows)
+    explaining: bool = False  # phase 6/6 on show: the numbers are those of the weights before the update to ``iteration``
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,10 @@ class StudioModel:
         self.sample = 0
         self.chain: InfluenceChain | None = None
         self.chain_view: ChainView | None = None
-        self._chain_cache: dict[tuple[int, int, int, int], ChainView] = {}
+        self._chain_cache: dict[tuple[int, int, int, int, bool], ChainView] = {}
+        # The snapshot that phase 6/6 (the update) has just made: until the next step the chain is
+        # shown at the weights before that update, so its gradient is the one the update used.
+        self._explained: Snapshot | None = None
         self._chains: dict[int, InfluenceChain] = {}
         self._formulas: tuple[str, ...] | None = None
         self._parsed: tuple[Formula, ...] = ()
@@ -159,6 +163,7 @@ class StudioModel:
         """
         previous = self.last
         self.last = update
+        self._follow_explained_update(update)
         self.history.apply(update)
         first = previous is None
         if update.problem is not None and (update.new_run or first or update.problem is not self.problem):
@@ -202,6 +207,27 @@ class StudioModel:
         if index != self._pending_selection:
             self._pending_selection = index
             self.pending_selection_changed.emit(index)
+
+    def _follow_explained_update(self, update: Update) -> None:
+        """Remember the update phase 6/6 just explained; forget it at the next step (or any new weights)."""
+        snapshot = update.snapshot
+        if update.phase is not None and update.phase.kind == UPDATE:
+            self._explained = snapshot
+        elif self._explained is not None:
+            same = (
+                not update.new_run
+                and snapshot.iteration == self._explained.iteration
+                and np.array_equal(snapshot.weights, self._explained.weights)
+            )
+            if not same:
+                self._explained = None
+
+    def explained_weights(self) -> np.ndarray | None:
+        """The weights before the update phase 6/6 explains, while it is on show (else None)."""
+        if self._explained is None or self.last is None:
+            return None
+        before = self.last.snapshot.optimizer_state.get("weight_before")
+        return None if before is None or self.last.snapshot.iteration == 0 else np.asarray(before)
 
     def _initial_param(self) -> int | None:
         assert self.problem is not None
@@ -291,7 +317,8 @@ class StudioModel:
             return
         assert self.last is not None and self.problem is not None  # _ready() checked both
         snapshot = self.last.snapshot
-        key = (snapshot.iteration, id(snapshot), self.selected, self.sample)
+        before = self.explained_weights()
+        key = (snapshot.iteration, id(snapshot), self.selected, self.sample, before is not None)
         cached = self._chain_cache.get(key)
         if cached is not None and (cached.exact or live):
             self._deliver_chain(cached)
@@ -299,7 +326,7 @@ class StudioModel:
         chain, problem, index, sample = self.chain, self.problem, self.selected, self.sample
 
         def work() -> ChainView:
-            return _chain_view(chain, problem, snapshot, index, sample, exact=not live)
+            return _chain_view(chain, problem, snapshot, index, sample, exact=not live, before=before)
 
         def done(view: ChainView) -> None:
             if len(self._chain_cache) > 64:
@@ -399,15 +426,26 @@ def _true_values(config: RunConfig, parsed: tuple[Formula, ...], x: np.ndarray) 
     return targets
 
 
-def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, index: int, sample: int, exact: bool) -> ChainView:
+def _chain_view(
+    chain: InfluenceChain,
+    problem: Problem,
+    snapshot: Snapshot,
+    index: int,
+    sample: int,
+    exact: bool,
+    before: np.ndarray | None = None,
+) -> ChainView:
+    """The chain at ``snapshot``'s weights, or at ``before`` them: the weights of iteration t − 1 that the
+    update to t (phase 6/6) started from, so that the gradient shown is the one that update used and
+    the step lines (the step from t − 1 to t) explain it."""
     data = problem.dataset
-    weights = snapshot.weights
+    weights = snapshot.weights if before is None else before
     sample = min(sample, data.n_samples - 1)
     summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
     at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
     blocks = tuple(board(chain, at_sample))
     return ChainView(
-        iteration=snapshot.iteration,
+        iteration=snapshot.iteration,  # the step lines' t: the update from t − 1 to t
         index=index,
         sample=sample,
         chain=chain,
@@ -429,4 +467,5 @@ def _chain_view(chain: InfluenceChain, problem: Problem, snapshot: Snapshot, ind
         ),
         contributions=sample_contributions(problem.network, weights, data, index),
         silent_blocks=tuple(n for n, block in enumerate(blocks) if silent_rows(block, problem.network)),
+        explaining=before is not None,
     )

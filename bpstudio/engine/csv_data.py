@@ -15,8 +15,10 @@ error naming its row.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -174,21 +176,164 @@ def dataset_from_csv(path: str | Path, inputs: tuple[str, ...], targets: tuple[s
     return Dataset(table[:, :k], table[:, k:], tuple(inputs), tuple(targets))
 
 
+NUMBER, INTEGER, TEXT, MIXED = "number", "integer", "text", "mixed"
+
+
+@dataclass(frozen=True)
+class ColumnKind:
+    """What a column holds, as a class target would read it.
+
+    ``kind`` is :data:`NUMBER` (some value is not whole), :data:`INTEGER`
+    (whole numbers only: class labels or counts), :data:`TEXT` (no value is a
+    number) or :data:`MIXED` (both numbers and text).  The rows are counted as
+    a spreadsheet shows them (the header is row 1) and name a first example
+    of each sort, so a refusal can point at them.
+    """
+
+    kind: str
+    distinct: int
+    number_row: int | None = None
+    number: str = ""
+    text_row: int | None = None
+    text: str = ""
+    fraction_row: int | None = None
+    fraction: str = ""
+
+    @property
+    def can_be_classes(self) -> bool:
+        """Labels a class target accepts as they are: whole numbers or text, at most MAX_CLASSES of them."""
+        return self.kind in (INTEGER, TEXT) and self.distinct <= MAX_CLASSES
+
+
+def _as_number(cell: str) -> float | None:
+    """The cell's value when it is a finite number (``nan`` and ``inf`` read as text labels)."""
+    try:
+        value = float(cell)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def column_kind(cells: list[str], first_row: int = 2) -> ColumnKind:
+    """The kind of a column's (stripped, non-empty) cells; ``first_row`` is the spreadsheet row of ``cells[0]``."""
+    found: dict[str, tuple[int, str]] = {}
+    for r, cell in enumerate(cells):
+        value = _as_number(cell)
+        sort = "text" if value is None else ("number" if value.is_integer() else "fraction")
+        if sort not in found:
+            found[sort] = (first_row + r, cell)
+            if "text" in found and "number" in found and "fraction" in found:
+                break
+    numbers = "number" in found or "fraction" in found
+    if "text" in found and numbers:
+        kind = MIXED
+    elif "text" in found:
+        kind = TEXT
+    else:
+        kind = NUMBER if "fraction" in found else INTEGER
+    number = found.get("number") or found.get("fraction") or (None, "")
+    return ColumnKind(
+        kind,
+        len(set(cells)),
+        number[0],
+        number[1],
+        *found.get("text", (None, "")),
+        *found.get("fraction", (None, "")),
+    )
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A file's header, its first rows as written, and each column's kind over every row."""
+
+    header: list[str]
+    rows: list[list[str]]
+    kinds: list[ColumnKind]
+    n_rows: int
+
+
+def preview_csv(path: str | Path, first: int = 5) -> Preview:
+    """What the CSV dialog shows before anything is chosen: the first rows and every column's kind."""
+    header, rows = read_table(path)
+    kinds = []
+    for index in range(len(header)):
+        cells = [row[index].strip() if index < len(row) else "" for row in rows]
+        kinds.append(column_kind([cell for cell in cells if cell]))
+    return Preview(header, [row[: len(header)] for row in rows[:first]], kinds, len(rows))
+
+
+def class_label_refusal(kind: ColumnKind, file: str, column: str) -> CsvDataError | None:
+    """Why a column with these labels cannot be a class target under cross-entropy, or None when it can.
+
+    Numbers that are not whole, or more distinct values than :data:`MAX_CLASSES`,
+    are a regression target (a file of 200 measurements would otherwise become
+    200 classes); labels mixing numbers and text are a typo somewhere (a "0"
+    among "setosa" would become a class of its own), and the refusal names a
+    row of each.
+    """
+    if kind.kind == MIXED:
+        return CsvDataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "{file}, column {column}: row {number_row} holds the number “{number}” and row {text_row} the text “{text}”;"
+                " class labels are either all numbers or all text",
+            ),
+            file=file,
+            column=column,
+            number_row=kind.number_row,
+            number=kind.number,
+            text_row=kind.text_row,
+            text=kind.text,
+        )
+    if kind.distinct > MAX_CLASSES and kind.kind in (NUMBER, INTEGER):
+        return CsvDataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "{file}, column {column}: {n} distinct numbers — this looks like regression; cross-entropy takes at most {cap}"
+                " classes: for numbers use the mse loss",
+            ),
+            file=file,
+            column=column,
+            n=kind.distinct,
+            cap=MAX_CLASSES,
+        )
+    if kind.kind == NUMBER:
+        return CsvDataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "{file}, column {column}: {n} distinct numbers, not all whole (row {row}: “{cell}”) — this looks like regression;"
+                " cross-entropy needs class labels: for numbers use the mse loss",
+            ),
+            file=file,
+            column=column,
+            n=kind.distinct,
+            row=kind.fraction_row,
+            cell=kind.fraction,
+        )
+    if kind.distinct > MAX_CLASSES:
+        return CsvDataError(TOO_MANY_CLASSES, n=kind.distinct, cap=MAX_CLASSES)
+    if kind.distinct < 2:
+        return CsvDataError(
+            QT_TRANSLATE_NOOP("Engine", "{file}, column {column}: a class column needs at least two different labels"),
+            file=file,
+            column=column,
+        )
+    return None
+
+
 def class_labels_from_csv(path: str | Path, inputs: tuple[str, ...], target: str) -> tuple[np.ndarray, list[str]]:
-    """Numeric input columns, as given, and the class column's labels as text (any labels)."""
+    """Numeric input columns, as given, and the class column's labels as text (whole numbers or text).
+
+    The labels are checked before the inputs are read (see :func:`class_label_refusal`):
+    a regression file is refused with its reason, not with whatever input row fails first.
+    """
     name, header, rows = _checked_rows(path, inputs, (target,))
-    table = _numbers(name, header, rows, tuple(inputs))
     index = header.index(target)
     labels = [_cell(name, header, row, r, index) for r, row in enumerate(rows)]
-    if len(set(labels)) < 2:
-        raise CsvDataError(
-            QT_TRANSLATE_NOOP("Engine", "{file}, column {column}: a class column needs at least two different labels"),
-            file=name,
-            column=target,
-        )
-    distinct = len(set(label.strip() for label in labels))
-    if distinct > MAX_CLASSES:
-        raise CsvDataError(TOO_MANY_CLASSES, n=distinct, cap=MAX_CLASSES)
+    refusal = class_label_refusal(column_kind(labels), name, target)
+    if refusal is not None:
+        raise refusal
+    table = _numbers(name, header, rows, tuple(inputs))
     return table, labels
 
 

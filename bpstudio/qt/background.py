@@ -11,6 +11,7 @@ thread only (see :mod:`.gui_gc`).
 from __future__ import annotations
 
 import atexit
+import ctypes
 import itertools
 import queue
 import threading
@@ -39,6 +40,7 @@ class BackgroundWorker(QThread):
         self._pending = 0
         self._idle = threading.Event()
         self._idle.set()
+        self._ident: int | None = None  # the running thread's, so that stop can interrupt its job
         self.finished_job.connect(self._deliver)
 
     @classmethod
@@ -73,6 +75,13 @@ class BackgroundWorker(QThread):
         return job
 
     def run(self) -> None:
+        self._ident = threading.get_ident()
+        try:
+            self._work()
+        except _Quitting:  # the studio quit in the middle of a job
+            return
+
+    def _work(self) -> None:
         while True:
             item = self._jobs.get()
             if item is None:
@@ -107,10 +116,28 @@ class BackgroundWorker(QThread):
         QCoreApplication.processEvents()
         return done
 
-    def stop(self) -> None:
-        if self.isRunning():
-            self._jobs.put(None)
-            self.wait(10000)
+    def stop(self, grace_ms: int = 1000) -> None:
+        """End the thread when the studio quits, never holding the quit up for long.
+
+        A job already running (typesetting the links of a 50-class softmax
+        layer takes minutes) is not waited for: after ``grace_ms`` it is
+        interrupted by raising :class:`_Quitting` in the thread at its next
+        Python instruction.  A QThread must not outlive its object: destroying
+        one that runs aborts the process ("QThread: Destroyed while thread is
+        still running", exit 134).  Every job only reads and computes, so
+        nothing is left half written.
+        """
+        if not self.isRunning():
+            return
+        self._jobs.put(None)
+        if self.wait(grace_ms) or self._ident is None:
+            return
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._ident), ctypes.py_object(_Quitting))
+        self.wait(10 * grace_ms)  # a job inside one long C call (rare) ends with that call
+
+
+class _Quitting(BaseException):
+    """Raised inside a busy worker when the studio quits (see BackgroundWorker.stop); never caught as a job's error."""
 
 
 _SKIPPED = object()

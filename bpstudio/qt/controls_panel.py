@@ -36,6 +36,7 @@ from .i18n import localized, marked
 from .option_names import option_name, option_tip
 from ..engine.text_safety import shown_name
 from .safe_text import plain_label
+from .wheel_guard import guard_the_wheel
 
 TOOLTIPS = {
     # the optimizer and its settings (alpha, beta1, ...) are explained by each optimizer's record: optimizer_tip
@@ -155,6 +156,7 @@ class ControlsPanel(QWidget):
 
     def __init__(self, config: RunConfig, parent=None) -> None:
         super().__init__(parent)
+        guard_the_wheel()  # application-wide, once: the wheel changes no panel's control it scrolls over
         self.setObjectName("controls")
         self.config = config
         self.editors: dict[str, QComboBox | QLineEdit | FeatureChecks] = {}

@@ -19,6 +19,7 @@ import bpstudio  # its __version__ is looked up when first used
 from ..engine.messages import QT_TRANSLATE_NOOP
 from .exercises_panel import ExercisesAction
 from .export_menu import ExportMenu
+from .glossary_dialog import open_glossary
 from .i18n import LANGUAGES, marked
 from .manual import ManualAction
 from .session_files import SessionFiles
@@ -61,10 +62,12 @@ TEXTS = {
     "guided_tour_action": QT_TRANSLATE_NOOP("Menus", "&Guided tour of the article's experiment"),
     "about": QT_TRANSLATE_NOOP("Menus", "About BP Studio"),
     "last_digits": QT_TRANSLATE_NOOP("Menus", "Why the last digits of a long run differ"),
+    "glossary": QT_TRANSLATE_NOOP("Menus", "&Glossary"),
 }
 TIPS = {
     "presentation": QT_TRANSLATE_NOOP("Menus", "Large text, nodes and lines for a projector; side panels hidden"),
     "size_auto": QT_TRANSLATE_NOOP("Menus", "Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above"),
+    "glossary": QT_TRANSLATE_NOOP("Menus", "Every term and symbol the window shows; Shift+F1 over a tooltip opens the term it uses"),
 }
 PRESENTATION_SIZE_KEYS = ("auto", "small", "medium", "large", "huge")
 
@@ -163,6 +166,7 @@ class StudioMenus(QObject):
         help_menu.addAction(self._action("guided_tour_action", handlers.restart_tour))
         help_menu.addAction(self._action("about", self._about))
         help_menu.addAction(self._action("last_digits", self._last_digits))
+        help_menu.addAction(self._action("glossary", lambda: open_glossary(self.parent_widget), "Shift+F1"))
         self.manual = ManualAction(help_menu, parent)  # Help ▸ Manual, F1
         self.retranslate()
 

@@ -3,13 +3,17 @@
 For the article's data and for target formulas the true value is computed
 from the formula; for a CSV file or points in the plane there is no formula,
 so only the network's prediction shows, without an empty "true" column.
+
+The rows scroll inside the probe: a class column brings one output per class
+(up to 50), and fifty rows once grew the window to 1 260 pixels, past a
+768-pixel screen, the status bar off it.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSlider, QVBoxLayout, QWidget
 
 from ..control.number_format import short_number
 from ..control.studio_model import ProbeReading
@@ -18,11 +22,27 @@ from ..engine.text_safety import rich_text, shorten, shown_name
 from .safe_text import literal
 
 STEPS = 200  # slider positions across an input's range
+LEAST_HEIGHT = 220  # the probe's least height: about eight rows; more scroll
 # One table row per label, with the same column widths, so the header and the outputs line up.
 ROW = (
     "<table cellspacing=0 cellpadding=0><tr><td width=56>{name}</td>"
     "<td width=100 align=right>{network}</td><td width=100 align=right>{true}</td></tr></table>"
 )
+
+
+class _Rows(QScrollArea):
+    """The probe's rows: all of them when few, a scrolling window onto them when many."""
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        least = inner.minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(least.width() + bar, min(least.height(), LEAST_HEIGHT))
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
 
 
 class PredictionProbe(QWidget):
@@ -34,7 +54,17 @@ class PredictionProbe(QWidget):
         super().__init__(parent)
         self.setObjectName("probe")
         self.problem: Problem | None = None
-        self.grid = QGridLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = _Rows()
+        self.scroller.setObjectName("probe_scroller")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.grid = QGridLayout(body)
+        self.scroller.setWidget(body)
+        outer.addWidget(self.scroller)
         self.sliders: list[QSlider] = []
         self.slider_labels: list[QLabel] = []
         self.output_labels: list[QLabel] = []
@@ -78,6 +108,7 @@ class PredictionProbe(QWidget):
         self._built_for = problem
         self._with_truth = True
         self.retranslate()
+        self.scroller.updateGeometry()  # the scroll area keeps its rows' new size to itself otherwise
 
     def _say_header(self) -> None:
         true = self.tr("true") if self._with_truth else ""

@@ -3,7 +3,8 @@
 A student alone meets 源, 汇 and 基础影响链路 on the diagram and in the
 formula; this box says what each is, in the window's language, and points to
 the tooltips that say more (on the diagram's nodes and links and on the
-formula's source / sink tags).
+formula's source / sink tags).  Each term is a link to its entry in the
+glossary (Help ▸ Glossary), and a last line opens the whole glossary.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from ..engine.messages import QT_TRANSLATE_NOOP
+from .glossary_dialog import open_glossary
 from .i18n import marked
 
 CONTEXT = "Terms"
@@ -42,6 +44,8 @@ TERMS = (  # (key, term, its one-sentence definition)
 )
 PAIR = QT_TRANSLATE_NOOP("Terms", "{term}: {definition}")
 HINT = QT_TRANSLATE_NOOP("Terms", "Hover the diagram's nodes and links, or the formula's source and sink tags, for more.")
+GLOSSARY = QT_TRANSLATE_NOOP("Terms", "Every term and symbol of the window: {link} (Shift+F1)")
+GLOSSARY_LINK = QT_TRANSLATE_NOOP("Terms", "Help ▸ Glossary")
 
 
 class TermsBox(QGroupBox):
@@ -58,23 +62,37 @@ class TermsBox(QGroupBox):
             label.setObjectName(f"term_{key}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
+            label.linkActivated.connect(self._open)
             layout.addWidget(label)
             self.labels[key] = label
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.hint)
+        self.glossary = QLabel()
+        self.glossary.setObjectName("terms_glossary_link")
+        self.glossary.setTextFormat(Qt.TextFormat.RichText)
+        self.glossary.linkActivated.connect(self._open)
+        layout.addWidget(self.glossary)
         self.retranslate()
+
+    def _open(self, link: str) -> None:
+        """A term's link opens its glossary entry; the last line's, the glossary at its top."""
+        key = link.removeprefix("glossary:")
+        open_glossary(self, key or None)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Terms"))
         for key, term, definition in TERMS:
             self.labels[key].setText(
                 marked(CONTEXT, PAIR).format(
-                    term=f"<b>{html.escape(marked(CONTEXT, term))}</b>", definition=html.escape(marked(CONTEXT, definition))
+                    term=f"<a href='glossary:{key}'><b>{html.escape(marked(CONTEXT, term))}</b></a>",
+                    definition=html.escape(marked(CONTEXT, definition)),
                 )
             )
         self.hint.setText(f"<i>{html.escape(marked(CONTEXT, HINT))}</i>")
+        link = f"<a href='glossary:'>{html.escape(marked(CONTEXT, GLOSSARY_LINK))}</a>"
+        self.glossary.setText(html.escape(marked(CONTEXT, GLOSSARY)).format(link=link))
 
     def definition(self, key: str) -> str:
         """One term and its sentence as plain text, in the current language (a tooltip's text)."""

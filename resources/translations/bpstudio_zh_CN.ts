@@ -287,6 +287,26 @@
         <translation>目标（要预测的）</translation>
     </message>
     <message>
+        <source>The target is:</source>
+        <translation>目标是：</translation>
+    </message>
+    <message>
+        <source>classes (cross-entropy)</source>
+        <translation>类别（交叉熵）</translation>
+    </message>
+    <message>
+        <source>Class labels, whole numbers or text, at most {n} of them; the network learns which class a row is.</source>
+        <translation>类别标签，整数或文本，最多 {n} 个；网络学习每一行属于哪一类。</translation>
+    </message>
+    <message>
+        <source>numbers (mse)</source>
+        <translation>数值（mse）</translation>
+    </message>
+    <message>
+        <source>Numbers to predict (regression); every target column is one output.</source>
+        <translation>要预测的数值（回归）；每个目标列是一个输出。</translation>
+    </message>
+    <message>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
@@ -297,6 +317,26 @@
     <message>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>integer classes ({n})</source>
+        <translation>整数类别（{n}）</translation>
+    </message>
+    <message>
+        <source>text classes ({n})</source>
+        <translation>文本类别（{n}）</translation>
+    </message>
+    <message>
+        <source>numbers and text</source>
+        <translation>数字与文本混杂</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {n} rows; each column's kind is read over every row.</source>
+        <translation>{n} 行中的前 {shown} 行；每列的类型按全部行判断。</translation>
     </message>
     <message>
         <source>Checking every row of {file}…</source>
@@ -691,6 +731,18 @@
         <translation>{file}，第 {row} 行，{column} 列：“{cell}”不是有限数</translation>
     </message>
     <message>
+        <source>{file}, column {column}: row {number_row} holds the number “{number}” and row {text_row} the text “{text}”; class labels are either all numbers or all text</source>
+        <translation>{file}，列 {column}：第 {number_row} 行是数字“{number}”，第 {text_row} 行是文本“{text}”；类别标签要么全是数字，要么全是文本</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: {n} distinct numbers — this looks like regression; cross-entropy takes at most {cap} classes: for numbers use the mse loss</source>
+        <translation>{file}，列 {column}：{n} 个不同的数——这看起来是回归；交叉熵最多接受 {cap} 个类别：数值目标请用 mse 损失</translation>
+    </message>
+    <message>
+        <source>{file}, column {column}: {n} distinct numbers, not all whole (row {row}: “{cell}”) — this looks like regression; cross-entropy needs class labels: for numbers use the mse loss</source>
+        <translation>{file}，列 {column}：{n} 个不同的数，并非都是整数（第 {row} 行：“{cell}”）——这看起来是回归；交叉熵需要类别标签：数值目标请用 mse 损失</translation>
+    </message>
+    <message>
         <source>{file}, column {column}: a class column needs at least two different labels</source>
         <translation>{file}，{column} 列：类别列至少需要两个不同的标签</translation>
     </message>
@@ -1024,6 +1076,21 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>show the Decision map tab first</source>
         <translation>请先打开“决策图”标签页</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Every term and symbol the window shows, in one line each, with its formula.</source>
+        <translation>窗口中出现的每个术语和符号，各用一行说明，并附公式。</translation>
+    </message>
+    <message>
+        <source>Find a term or symbol…</source>
+        <translation>查找术语或符号…</translation>
     </message>
 </context>
 <context>
@@ -1916,12 +1983,20 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>为什么长时间训练的末位会不同</translation>
     </message>
     <message>
+        <source>&amp;Glossary</source>
+        <translation>术语表(&amp;G)</translation>
+    </message>
+    <message>
         <source>Large text, nodes and lines for a projector; side panels hidden</source>
         <translation>为投影放大文字、节点与线条，并隐藏侧边面板</translation>
     </message>
     <message>
         <source>Digits 14 px tall on a screen under 900 lines, 18 px up to 1300, 22 px above</source>
         <translation>屏幕低于 900 行时数字高 14 像素，1300 行以内 18 像素，更高时 22 像素</translation>
+    </message>
+    <message>
+        <source>Every term and symbol the window shows; Shift+F1 over a tooltip opens the term it uses</source>
+        <translation>窗口中出现的每个术语和符号；在提示框上按 Shift+F1 可打开其中用到的术语</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2824,14 @@ The current session stays as it was.</source>
     <message>
         <source>Hover the diagram's nodes and links, or the formula's source and sink tags, for more.</source>
         <translation>把鼠标停在图中的节点、连线或公式里的“源”“汇”标签上，可看到更多说明。</translation>
+    </message>
+    <message>
+        <source>Every term and symbol of the window: {link} (Shift+F1)</source>
+        <translation>窗口中的全部术语和符号：{link}（⇧+F1）</translation>
+    </message>
+    <message>
+        <source>Help ▸ Glossary</source>
+        <translation>帮助 ▸ 术语表</translation>
     </message>
 </context>
 <context>

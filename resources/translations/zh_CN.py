@@ -1022,3 +1022,40 @@ TRANSLATIONS.update({  # issue 26: each optimizer's record speaks for it (menu t
     "Nesterov": "Nesterov",
     "momentum that steps along g + β₁u, looking one velocity step ahead": "沿 g + β₁u 前进的动量法，提前看一步速度",
 })
+
+# --- student ---
+TRANSLATIONS.update({  # issue 28: your data, any labels
+    "{file}, column {column}: row {number_row} holds the number “{number}” and row {text_row} the text “{text}”;"
+    " class labels are either all numbers or all text":
+        "{file}，列 {column}：第 {number_row} 行是数字“{number}”，第 {text_row} 行是文本“{text}”；"
+        "类别标签要么全是数字，要么全是文本",
+    "{file}, column {column}: {n} distinct numbers — this looks like regression; cross-entropy takes at most {cap}"
+    " classes: for numbers use the mse loss":
+        "{file}，列 {column}：{n} 个不同的数——这看起来是回归；交叉熵最多接受 {cap} 个类别：数值目标请用 mse 损失",
+    "{file}, column {column}: {n} distinct numbers, not all whole (row {row}: “{cell}”) — this looks like regression;"
+    " cross-entropy needs class labels: for numbers use the mse loss":
+        "{file}，列 {column}：{n} 个不同的数，并非都是整数（第 {row} 行：“{cell}”）——这看起来是回归；"
+        "交叉熵需要类别标签：数值目标请用 mse 损失",
+    "The target is:": "目标是：",
+    "classes (cross-entropy)": "类别（交叉熵）",
+    "Class labels, whole numbers or text, at most {n} of them; the network learns which class a row is.":
+        "类别标签，整数或文本，最多 {n} 个；网络学习每一行属于哪一类。",
+    "numbers (mse)": "数值（mse）",
+    "Numbers to predict (regression); every target column is one output.": "要预测的数值（回归）；每个目标列是一个输出。",
+    "integer classes ({n})": "整数类别（{n}）",
+    "text classes ({n})": "文本类别（{n}）",
+    "numbers and text": "数字与文本混杂",
+    "number": "数值",
+    "The first {shown} of {n} rows; each column's kind is read over every row.": "{n} 行中的前 {shown} 行；每列的类型按全部行判断。",
+    # Help ▸ Glossary
+    "&Glossary": "术语表(&G)",
+    "Every term and symbol the window shows; Shift+F1 over a tooltip opens the term it uses":
+        "窗口中出现的每个术语和符号；在提示框上按 Shift+F1 可打开其中用到的术语",
+    "Glossary": "术语表",
+    "Every term and symbol the window shows, in one line each, with its formula.":
+        "窗口中出现的每个术语和符号，各用一行说明，并附公式。",
+    "Find a term or symbol…": "查找术语或符号…",
+    "No term matches “{text}”.": "没有与“{text}”匹配的术语。",
+    "Every term and symbol of the window: {link} (Shift+F1)": "窗口中的全部术语和符号：{link}（⇧+F1）",
+    "Help ▸ Glossary": "帮助 ▸ 术语表",
+})
