@@ -188,3 +188,23 @@ def test_view_state_defaults_checks_and_migration():
         with pytest.raises(SceneError) as refused:
             view_state_from_json(bad)
         assert words in str(refused.value)
+
+
+def test_a_scene_draws_its_phase_from_its_own_weights_and_leaves_them(tmp_path, sessions):
+    """Phase 2 of the next iteration: the output layer's inputs for the chosen sample, by hand."""
+    from bpstudio.control.scene import phase_total, scene_drawing
+
+    path = tmp_path / "l.bplecture"
+    save_lecture(path, scenes_of(sessions, ViewState(), ViewState(selected="W0[0,0]", phase=2, sample=7)))
+    scene = load_lecture(path).scenes[1]
+    drawing = scene_drawing(scene)
+    assert drawing.phase.kind == "forward" and drawing.phase.iteration == 4 and drawing.phase.sample == 7
+    assert phase_total(scene.network) == drawing.phase.count == 6
+    w = scene.saved.snapshot.weights
+    np.testing.assert_array_equal(drawing.weights, w)  # the walk never reached its update
+    x = scene.saved.problem.dataset.inputs[7]
+    w0, w1 = w[:20].reshape(4, 5), w[20:].reshape(6, 3)
+    pre_out = np.tanh(x @ w0[:3] + w0[3]) @ w1[:5] + w1[5]
+    np.testing.assert_allclose([drawing.phase.values[f"I2[{k}]"] for k in range(3)], pre_out, rtol=1e-12)
+    assert drawing.selected == 0 and drawing.chain.name == "W0[0,0]"
+    assert scene_drawing(scene).phase.values == drawing.phase.values  # arriving again: the same state

@@ -21,7 +21,14 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeGuard
 
+import numpy as np
+
+from ..engine.chain import InfluenceChain
+from ..engine.data import Problem
+from ..engine.graph import NodeNames
 from ..engine.network import Network
+from ..engine.phases import Phase, iteration_phases
+from .session import TrainingSession
 from .session_file import SavedSession
 
 VIEW_VERSION = 1
@@ -117,6 +124,37 @@ class Scene:
     def network(self) -> Network:
         assert self.saved is not None and self.saved.problem is not None, "only a rebuilt scene has a network"
         return self.saved.problem.network
+
+
+@dataclass(frozen=True, eq=False)
+class SceneDrawing:
+    """What a scene shows on the diagram, computed here so that views only draw it."""
+
+    problem: Problem
+    weights: np.ndarray
+    selected: int | None
+    chain: InfluenceChain | None
+    phase: Phase | None  # the phase the walk of the next iteration stands at; None: no walk
+
+
+def scene_drawing(scene: Scene) -> SceneDrawing:
+    """The scene's weights, its chosen chain and its phase; the stored session is never changed."""
+    saved = scene.saved
+    assert saved is not None and saved.problem is not None, "only a rebuilt scene is drawn"
+    problem = saved.problem
+    session = TrainingSession(saved.config, problem)
+    session.load(saved)
+    trainer = session.trainer
+    index = scene.selected_index
+    chain = None
+    if index is not None:
+        chain = InfluenceChain.of(problem.network, problem.network.param_location(index), NodeNames.of(problem.dataset))
+    phase = None
+    if scene.view.phase:
+        walk = iteration_phases(trainer, scene.view.sample or 0)
+        for _ in range(scene.view.phase):
+            phase = next(walk)  # left before its update: the trainer keeps the scene's weights
+    return SceneDrawing(problem, np.array(trainer.weights), index, chain, phase)
 
 
 def index_of(network: Network, name: str) -> int:
