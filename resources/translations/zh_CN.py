@@ -998,3 +998,11 @@ TRANSLATIONS.update({  # Learn ▸ Exercises (issue 28)
     "No exercise can be posed on this run: its numbers are not finite. Rewind or Reset, then New sheet.":
         "这次运行无法出题：它的数值不是有限数。请回退或重置，再选择“换一套题”。",
 })
+
+# --- lecture ---
+TRANSLATIONS.update({  # a lecture's scenes as slides (issue 27)
+    "Scene {n}": "场景 {n}",
+    "iteration {n} · JVal {jval}": "迭代 {n} · JVal {jval}",
+    "phase {k}/{total} of iteration {next}": "第 {next} 次迭代的阶段 {k}/{total}",
+    "sample {n}": "样本 {n}",
+})
