@@ -272,3 +272,19 @@ def test_export_defaults_to_1920x1080_skips_a_broken_scene_and_refuses_bad_sizes
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
     assert "exists and is not a folder" in refused("lecture", "export", str(lecture), "--png", str(a_file))
+
+
+def test_a_one_input_run_has_no_map_scene_but_every_other_view(tmp_path):
+    table = tmp_path / "line.csv"
+    table.write_text("u,w\n1,2\n2,4\n3,6\n4,8\n")
+    session = tmp_path / "line.bpstudio"
+    done = run_bpstudio(
+        "train", "--data", str(table), "--inputs", "u", "--targets", "w", "--max-iter", "0", "--quiet", "--save", str(session)
+    )
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "l.bplecture"
+    assert "the decision map needs two" in refused("lecture", "build", str(out), "--scene", str(session), "--view", "map")
+    done = run_bpstudio("lecture", "build", str(out), "--scene", str(session), "--view", "landscape", "--select", "W0[1,0]")
+    assert done.returncode == 0, done.stderr
+    info, done = info_json(tmp_path, out)
+    assert done.stderr == "" and info["scenes"][0]["view"] == "landscape" and info["scenes"][0]["selected"] == "W0[1,0]"

@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
 def scene_parser() -> Parser:
     parser = Parser(prog="bpstudio lecture build OUT.bplecture --scene", add_help=False)
     parser.add_argument("session", metavar="S.bpstudio")
-    parser.add_argument("--select", metavar="P", help="the parameter chosen, by the name the CLI uses, e.g. W0[0,0]")
+    parser.add_argument("--select", metavar="P", help="the parameter chosen, e.g. W0[0,0] (default: the session's own)")
     parser.add_argument("--sample", type=whole_number, metavar="N", help="the training sample shown (default: all samples)")
     parser.add_argument("--phase", type=whole_number, default=0, metavar="K", help="phase K of the next walk, 0 to 6 (0: no walk)")
     parser.add_argument("--view", choices=VIEWS, default="diagram", help="the panel in front (default: diagram)")
@@ -72,7 +72,8 @@ BUILD_HELP = (
     + """
 
 Make a lecture: one scene per --scene group, in order. The options after a --scene belong to that scene:
-  --select P       the parameter chosen, by the name the CLI uses (W0[0,0]; the last row of a matrix is the bias)
+  --select P       the parameter chosen, by the name the CLI uses (W0[0,0]; the last row of a matrix is the bias;
+                   default: the one the session has chosen)
   --sample N       the training sample shown, from 0 (default: all samples)
   --phase K        show phase K of the walk of the next iteration, 0 to 6 for the article's net (default: 0, no walk)
   --view V         the panel in front: diagram, board, map or landscape (default: diagram)

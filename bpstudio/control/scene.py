@@ -26,6 +26,7 @@ import numpy as np
 from ..engine.chain import InfluenceChain
 from ..engine.data import Problem
 from ..engine.graph import NodeNames
+from ..engine.input_plane import plane_for
 from ..engine.network import Network
 from ..engine.phases import Phase, iteration_phases
 from .session import TrainingSession
@@ -183,7 +184,12 @@ def check_against(view: ViewState, saved: SavedSession) -> None:
     rows = problem.dataset.n_samples
     if view.sample is not None and not 0 <= view.sample < rows:
         raise SceneError(f"'sample' is {view.sample}; the run's training samples are 0 to {rows - 1}")
-    inputs = len(problem.all_data.points[0]) if problem.all_data.points is not None else problem.all_data.inputs.shape[1]
+    plane = plane_for(problem.all_data, resolution=2)  # only its axes are asked for
+    if plane is None:  # one input: no decision map, and its axes mean nothing
+        if view.view == "map":
+            raise SceneError("'view' is map, but the run has one input: the decision map needs two")
+        return
+    inputs = len(plane.names)
     for label, axis in (("decision_map.x_axis", view.decision_map.x_axis), ("decision_map.y_axis", view.decision_map.y_axis)):
         if axis >= inputs:
             raise SceneError(f"'{label}' is {axis}; the run's map has {inputs} axes")
