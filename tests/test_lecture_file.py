@@ -208,3 +208,30 @@ def test_a_scene_draws_its_phase_from_its_own_weights_and_leaves_them(tmp_path, 
     np.testing.assert_allclose([drawing.phase.values[f"I2[{k}]"] for k in range(3)], pre_out, rtol=1e-12)
     assert drawing.selected == 0 and drawing.chain.name == "W0[0,0]"
     assert scene_drawing(scene).phase.values == drawing.phase.values  # arriving again: the same state
+
+
+def test_a_handouts_chain_gives_the_derivative_finite_differences_give(tmp_path, sessions):
+    """dL/dw₁₁⁽⁰⁾ of sample 3 on the typeset board, against a central difference of that sample's loss."""
+    import re
+
+    from bpstudio.control.scene import chain_board_svg, scene_drawing
+
+    path = tmp_path / "l.bplecture"
+    save_lecture(path, scenes_of(sessions, ViewState(), ViewState(selected="W0[0,0]", sample=3)))
+    scene = load_lecture(path).scenes[1]
+    svg = chain_board_svg(scene, scene_drawing(scene), {"source": "source", "sink": "sink"})
+    shown = [float(t.replace("−", "-")) for t in re.findall(r">\s*=?\s*([−-]?\d+\.\d+(?:e[−-]?\d+)?)\s*<", svg)]
+    w = scene.saved.snapshot.weights.copy()
+    x, y = scene.saved.problem.dataset.inputs[3], scene.saved.problem.dataset.targets[3]
+
+    def loss(weights):
+        w0, w1 = weights[:20].reshape(4, 5), weights[20:].reshape(6, 3)
+        return 0.5 * np.sum((np.tanh(x @ w0[:3] + w0[3]) @ w1[:5] + w1[5] - y) ** 2)
+
+    h = 1e-6
+    up, down = w.copy(), w.copy()
+    up[0] += h
+    down[0] -= h
+    derivative = (loss(up) - loss(down)) / (2 * h)
+    assert any(abs(value - derivative) <= 5e-4 * abs(derivative) for value in shown), (derivative, shown)
+    assert chain_board_svg(load_lecture(path).scenes[0], scene_drawing(load_lecture(path).scenes[0]), {}) is None  # nothing chosen

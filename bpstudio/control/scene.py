@@ -23,7 +23,9 @@ from typing import Any, TypeGuard
 
 import numpy as np
 
+from ..engine.budget import BudgetError, check_chain_budget
 from ..engine.chain import InfluenceChain
+from ..engine.chain_board import board
 from ..engine.data import Problem
 from ..engine.graph import NodeNames
 from ..engine.input_plane import plane_for
@@ -156,6 +158,24 @@ def scene_drawing(scene: Scene) -> SceneDrawing:
         for _ in range(scene.view.phase):
             phase = next(walk)  # left before its update: the trainer keeps the scene's weights
     return SceneDrawing(problem, np.array(trainer.weights), index, chain, phase)
+
+
+def chain_board_svg(scene: Scene, drawing: SceneDrawing, tags: dict[str, str]) -> str | None:
+    """The typeset chain of the scene's parameter with its numbers (at its sample, else sample 0), for a handout.
+
+    None when no parameter is chosen or its chain is over the memory budget.
+    """
+    from .typeset import board_svg  # the typesetter loads fonts: only when a handout asks
+
+    if drawing.chain is None:
+        return None
+    net = drawing.problem.network
+    try:
+        check_chain_budget(net.sizes, 1, drawing.chain.param.layer, net.output_activation == "softmax")
+    except BudgetError:
+        return None
+    numbers = drawing.chain.evaluate(drawing.weights, drawing.problem.dataset, sample=scene.view.sample or 0)
+    return board_svg(board(drawing.chain, numbers), tags=tags, background="#ffffff")
 
 
 def index_of(network: Network, name: str) -> int:
