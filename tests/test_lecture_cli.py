@@ -288,3 +288,22 @@ def test_a_one_input_run_has_no_map_scene_but_every_other_view(tmp_path):
     assert done.returncode == 0, done.stderr
     info, done = info_json(tmp_path, out)
     assert done.stderr == "" and info["scenes"][0]["view"] == "landscape" and info["scenes"][0]["selected"] == "W0[1,0]"
+
+
+def pdf_pages(path):
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def test_export_pdf_is_a_handout_of_one_page_per_scene_and_the_same_twice(tmp_path, lecture):
+    first, second = tmp_path / "h1.pdf", tmp_path / "h2.pdf"
+    for out in (first, second):
+        done = run_bpstudio("lecture", "export", str(lecture), "--pdf", str(out), env={"QT_QPA_PLATFORM": ""})
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert first.read_bytes()[:5] == b"%PDF-"
+    assert pdf_pages(first) == 4
+    assert first.read_bytes() == second.read_bytes()
+    assert b"(D:19800101000000" in first.read_bytes()  # no clock in the file
+    assert "--size: only with --png" in refused("lecture", "export", str(lecture), "--pdf", str(first), "--size", "800x600")
+    assert "one of the run's inputs" in refused("lecture", "export", str(lecture), "--pdf", str(lecture))

@@ -7,7 +7,8 @@ scene.  Each session goes through the session file's validator, each choice
 is checked against its run (``--select W0[9,9]`` on a 3-5-3 network is
 refused with the valid names), and nothing is written unless every scene is
 good.  ``info`` prints the scenes (``--json`` writes them for scripts);
-``export --png DIR`` renders each scene offscreen, importing Qt only then.
+``export --png DIR`` renders each scene offscreen and ``--pdf`` makes a
+handout of them, importing Qt only then.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ USAGE = """\
 usage: bpstudio lecture build OUT.bplecture --scene S.bpstudio [--select P] [--sample N] [--phase K]
                               [--view diagram|board|map|landscape] [--note TEXT] [--title TEXT] [--scene ...]
        bpstudio lecture info F.bplecture [--json OUT.json]
-       bpstudio lecture export F.bplecture --png DIR [--size WxH]
+       bpstudio lecture export F.bplecture --png DIR [--size WxH] | --pdf OUT.pdf
 """
 SCENE_OPTIONS = ("--select", "--sample", "--phase", "--view", "--note", "--title")
 DEFAULT_SIZE = (1920, 1080)
@@ -239,8 +240,10 @@ def describe(lecture: Lecture) -> str:
 def export_parser() -> Parser:
     parser = Parser(prog="bpstudio lecture export", description="Render a lecture's scenes offscreen.")
     parser.add_argument("file", metavar="F.bplecture")
-    parser.add_argument("--png", required=True, metavar="DIR", help="write one PNG per scene, scene-01.png ..., into DIR (created)")
-    parser.add_argument("--size", type=image_size, default=DEFAULT_SIZE, metavar="WxH", help="the images' size (default: 1920x1080)")
+    out = parser.add_mutually_exclusive_group(required=True)
+    out.add_argument("--png", metavar="DIR", help="write one PNG per scene, scene-01.png ..., into DIR (created)")
+    out.add_argument("--pdf", metavar="OUT.pdf", help="write a handout: one page per scene, its chain typeset under the diagram")
+    parser.add_argument("--size", type=image_size, default=None, metavar="WxH", help="the PNGs' size (default: 1920x1080)")
     return parser
 
 
@@ -257,29 +260,43 @@ def image_size(text: str) -> tuple[int, int]:
 
 def export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
-    folder = Path(args.png)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"argument --png: {args.png} exists and is not a folder")
-    lecture = open_lecture(args.file)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(f"argument --png: cannot create {args.png} ({err.strerror or err})") from None
-    skipped = render_slides(lecture, folder, args.size)
+    if args.pdf is not None:
+        if args.size is not None:
+            raise UsageError("argument --size: only with --png (a handout's pages are A4)")
+        pdf = writable_path("--pdf", args.pdf, (args.file,))
+        lecture = open_lecture(args.file)
+        if all(scene.saved is None for scene in lecture.scenes):
+            raise UsageError(f"{args.file}: no scene can be rebuilt, so there is nothing to print")
+        skipped = render(lecture, "pdf", pdf)
+    else:
+        folder = Path(args.png)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"argument --png: {args.png} exists and is not a folder")
+        lecture = open_lecture(args.file)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"argument --png: cannot create {args.png} ({err.strerror or err})") from None
+        skipped = render(lecture, "png", folder, args.size or DEFAULT_SIZE)
     for number, reason in skipped:
         print(f"bpstudio lecture export: scene {number} skipped: it cannot be rebuilt ({reason})", file=sys.stderr)
     return 0
 
 
-def render_slides(lecture: Lecture, folder: Path, size: tuple[int, int]) -> list[tuple[int, str]]:
+def render(lecture: Lecture, kind: str, target: Path | None, size: tuple[int, int] = DEFAULT_SIZE) -> list[tuple[int, str]]:
     """Start Qt offscreen (only here: build and info never load it) and draw each scene."""
     import os
 
+    if "PySide6" not in sys.modules:
+        # Qt's hashes are seeded at random per process, and a PDF's embedded fonts come out in
+        # hash order: a fixed seed, set before Qt loads, gives the same bytes every time.
+        os.environ["QT_HASH_SEED"] = "0"
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: the same pixels with or without a display
         QApplication(["bpstudio"])
-    from ..qt.scene_slides import export_png
+    from ..qt.scene_slides import export_pdf, export_png
 
-    return export_png(lecture, folder, size)
+    assert target is not None
+    return export_pdf(lecture, target) if kind == "pdf" else export_png(lecture, target, size)

@@ -2445,6 +2445,14 @@ Do you want to replace it?</source>
         <source>sample {n}</source>
         <translation>样本 {n}</translation>
     </message>
+    <message>
+        <source>source Σ: branches summed</source>
+        <translation>源 Σ：各分支在此求和</translation>
+    </message>
+    <message>
+        <source>below a sink: defined once</source>
+        <translation>汇之后：只定义一次</translation>
+    </message>
 </context>
 <context>
     <name>SessionFiles</name>
