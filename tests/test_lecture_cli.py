@@ -2,8 +2,9 @@
 
 The issue's four scenes — the article at iteration 0 with W0[0,0] chosen, the
 same at iteration 1 on phase 3, the article converged, the softmax lesson
-with its map — are built from sessions the CLI trains (the lesson's from its
-own preset), and ``info --json`` is checked against the article's own JVal
+with its map — are built from saved sessions (the converged one trained by
+``bpstudio train --save``, the others paused as the studio saves them, the
+lesson's from its own preset), and ``info --json`` is checked against the article's own JVal
 (the seed fixture) and against JVal computed here by hand from the weights
 the lecture stores.
 """
@@ -21,6 +22,7 @@ import pytest
 from bpstudio.control.lessons import LESSONS_BY_KEY
 from bpstudio.control.session import TrainingSession
 from bpstudio.control.session_file import save_session
+from bpstudio.engine.config import RunConfig
 from conftest import FIXTURES, run_bpstudio
 
 KEYS = {"title", "note", "iteration", "selected", "sample", "phase", "view", "jval"}
@@ -29,11 +31,17 @@ KEYS = {"title", "note", "iteration", "selected", "sample", "phase", "view", "jv
 @pytest.fixture(scope="module")
 def sessions(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lecture_sessions")
-    paths = {}
-    for name, extra in (("start", ["--max-iter", "0"]), ("one", ["--max-iter", "1"]), ("converged", [])):
+    paths = {"converged": folder / "converged.bpstudio"}
+    done = run_bpstudio("train", "--quiet", "--save", str(paths["converged"]))  # the article's whole run
+    assert done.returncode == 0, done.stderr
+    # the article's run paused at iterations 0 and 1, as the studio saves it: `train --max-iter K`
+    # would save a finished run, and a finished run has no next iteration to walk
+    for name, steps in (("start", 0), ("one", 1)):
+        session = TrainingSession(RunConfig())
+        for _ in range(steps):
+            session.trainer.step()
         paths[name] = folder / f"{name}.bpstudio"
-        done = run_bpstudio("train", *extra, "--quiet", "--save", str(paths[name]))
-        assert done.returncode == 0, done.stderr
+        save_session(paths[name], session)
     lesson = LESSONS_BY_KEY["softmax_sources"]
     paths["softmax"] = folder / "softmax.bpstudio"
     save_session(paths["softmax"], TrainingSession(lesson.config), selected_param=lesson.param_index())
@@ -165,6 +173,12 @@ def test_bad_scene_options_are_one_line_and_write_nothing(tmp_path, sessions, sc
     message = refused("lecture", "build", str(out), "--scene", str(sessions["start"]), *scene)
     assert words in message
     assert not out.exists()
+
+
+def test_a_finished_run_has_no_phase_to_show(tmp_path, sessions):
+    out = tmp_path / "l.bplecture"
+    message = refused("lecture", "build", str(out), "--scene", str(sessions["converged"]), "--phase", "1")
+    assert "--phase is 1, but the run has stopped (max_iter): it has no next iteration to walk" in message
 
 
 def test_bad_command_lines_are_one_line(tmp_path, sessions):

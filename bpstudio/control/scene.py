@@ -198,6 +198,9 @@ def check_against(view: ViewState, saved: SavedSession) -> None:
                 index_of(problem.network, name)
             except ValueError as err:
                 raise SceneError(f"'{label}': {err}") from None
+    stopped = saved.snapshot.stop_reason
+    if view.phase and stopped is not None:  # the studio walks no phase of a run that has stopped
+        raise SceneError(f"'phase' is {view.phase}, but the run has stopped ({stopped}): it has no next iteration to walk")
     phases = phase_total(problem.network)
     if view.phase > phases:
         raise SceneError(f"'phase' is {view.phase}; an iteration of this run walks phases 1 to {phases}")
