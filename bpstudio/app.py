@@ -1,5 +1,5 @@
 """The one command a user remembers: ``bpstudio`` opens the studio,
-``bpstudio train|gradcheck|chain|landscape|info|export-script|exercises ...`` run without a window.
+``bpstudio train|gradcheck|chain|landscape|info|export-script|exercises|lecture ...`` run without a window.
 
 Kept free of NumPy and Qt imports at module level so that ``--help`` and the
 headless commands start fast and never load a GUI they do not need.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = ("train", "gradcheck", "chain", "landscape", "info", "export-script", "exercises")
+COMMANDS = ("train", "gradcheck", "chain", "landscape", "info", "export-script", "exercises", "lecture")
 
 USAGE = """\
 usage: bpstudio [FILE] [--smoke-test]      open the studio window
@@ -23,6 +23,8 @@ usage: bpstudio [FILE] [--smoke-test]      open the studio window
                                            write the run as a standalone script
        bpstudio exercises --sheet S --count N --json F.json|--pdf F.pdf
                                            a worksheet of exercises on the run, with answers
+       bpstudio lecture build|info|export ...
+                                           prepare a lecture of scenes from saved sessions
 
 BP Studio: a desktop laboratory for backpropagation, after the article
 "Back Propagation - Python实现". Run 'bpstudio COMMAND --help' for a command's options.
@@ -51,6 +53,8 @@ def run_command(command: str, argv: list[str]) -> int:
         from .cli.landscape import main
     elif command == "exercises":
         from .cli.exercises import main
+    elif command == "lecture":
+        from .cli.lecture import main
     else:
         from .cli.chain import main
     try:

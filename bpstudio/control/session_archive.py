@@ -32,8 +32,11 @@ class ArchiveError(Exception):
     """The archive cannot be read safely; ``str(err)`` is the reason, for the user."""
 
 
-def open_archive(path: str | os.PathLike[str]) -> zipfile.ZipFile:
-    """The zip at ``path``, after checking it is a regular file of a sane size."""
+def open_archive(path: str | os.PathLike[str], kind: str = "session", max_members: int = MAX_MEMBERS) -> zipfile.ZipFile:
+    """The zip at ``path``, after checking it is a regular file of a sane size.
+
+    ``kind`` names the file in the messages (a lecture holds sessions, so it may hold more members).
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -41,18 +44,18 @@ def open_archive(path: str | os.PathLike[str]) -> zipfile.ZipFile:
     except OSError as err:
         raise ArchiveError(f"the file cannot be read ({err.strerror or err})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise ArchiveError("this is a folder, not a session file")
+        raise ArchiveError(f"this is a folder, not a {kind} file")
     if not stat.S_ISREG(info.st_mode):
-        raise ArchiveError("this is not a regular file (a device, FIFO or socket), not a session file")
+        raise ArchiveError(f"this is not a regular file (a device, FIFO or socket), not a {kind} file")
     if info.st_size > MAX_FILE_BYTES:
         raise ArchiveError(f"the file is larger than BP Studio accepts ({MAX_FILE_BYTES // 2**20} MB)")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
-        raise ArchiveError(f"this is not a BP Studio session file ({err})") from None
-    if len(archive.infolist()) > MAX_MEMBERS:
+        raise ArchiveError(f"this is not a BP Studio {kind} file ({err})") from None
+    if len(archive.infolist()) > max_members:
         archive.close()
-        raise ArchiveError(f"the file holds more than {MAX_MEMBERS} parts: it is not a BP Studio session")
+        raise ArchiveError(f"the file holds more than {max_members} parts: it is not a BP Studio {kind}")
     declared = [i.file_size for i in archive.infolist()]
     if sum(declared) > MAX_TOTAL_BYTES or any(size > MAX_MEMBER_BYTES for size in declared):
         archive.close()

@@ -111,6 +111,23 @@ def save_state(
     The studio calls this from the GUI thread with the last Update and its
     own copy of the history, so it never reads the training thread's arrays.
     """
+    members = session_members(config, snap, history, changes, selected_param, dataset, test_history, pace)
+    with replacing_file(path, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+
+
+def session_members(
+    config: RunConfig,
+    snap: Snapshot,
+    history: np.ndarray,
+    changes: tuple[ChangeRecord, ...],
+    selected_param: int | None = None,
+    dataset: Dataset | None = None,
+    test_history: np.ndarray | None = None,
+    pace: Pace | None = None,
+) -> list[tuple[str, bytes]]:
+    """The archive members of a session, in the order they are written: one writer for sessions and lectures."""
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -137,12 +154,15 @@ def save_state(
         document["data_names"] = [list(dataset.input_names), list(dataset.target_names)]
         if dataset.classes:
             document["data_classes"] = list(dataset.classes)
-    with replacing_file(path, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("session.json", json.dumps(document, indent=1))
-        for name, values in arrays.items():
-            buffer = io.BytesIO()
-            np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
-            archive.writestr(f"{name}.npy", buffer.getvalue())
+    return [("session.json", json.dumps(document, indent=1).encode("utf-8"))] + [
+        (f"{name}.npy", _npy(values)) for name, values in arrays.items()
+    ]
+
+
+def _npy(values: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
+    return buffer.getvalue()
 
 
 def _plain(value: object) -> object:
@@ -169,6 +189,14 @@ def load_session(path: str | os.PathLike[str], for_studio: bool = False) -> Save
             return _read(BoundedReader(archive), {i.filename for i in archive.infolist()}, for_studio)
         except ArchiveError as err:
             raise SessionFileError(str(err)) from None
+
+
+def read_session_members(reader: BoundedReader, members: set[str], for_studio: bool = False) -> SavedSession:
+    """Check a session held as members of some archive (a lecture keeps several); the one validator.
+
+    Raises SessionFileError, or ArchiveError when a member cannot be read within the budget.
+    """
+    return _read(reader, members, for_studio)
 
 
 def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSession:

@@ -2541,6 +2541,33 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>SceneSlides</name>
+    <message>
+        <source>Scene {n}</source>
+        <translation>场景 {n}</translation>
+    </message>
+    <message>
+        <source>iteration {n} · JVal {jval}</source>
+        <translation>迭代 {n} · JVal {jval}</translation>
+    </message>
+    <message>
+        <source>phase {k}/{total} of iteration {next}</source>
+        <translation>第 {next} 次迭代的阶段 {k}/{total}</translation>
+    </message>
+    <message>
+        <source>sample {n}</source>
+        <translation>样本 {n}</translation>
+    </message>
+    <message>
+        <source>source Σ: branches summed</source>
+        <translation>源 Σ：各分支在此求和</translation>
+    </message>
+    <message>
+        <source>below a sink: defined once</source>
+        <translation>汇之后：只定义一次</translation>
+    </message>
+</context>
+<context>
     <name>SessionFiles</name>
     <message>
         <source>BP Studio sessions (*.bpstudio)</source>

@@ -1059,3 +1059,11 @@ TRANSLATIONS.update({  # issue 28: your data, any labels
     "Every term and symbol of the window: {link} (Shift+F1)": "窗口中的全部术语和符号：{link}（⇧+F1）",
     "Help ▸ Glossary": "帮助 ▸ 术语表",
 })
+
+# --- lecture ---
+TRANSLATIONS.update({  # a lecture's scenes as slides (issue 27)
+    "Scene {n}": "场景 {n}",
+    "iteration {n} · JVal {jval}": "迭代 {n} · JVal {jval}",
+    "phase {k}/{total} of iteration {next}": "第 {next} 次迭代的阶段 {k}/{total}",
+    "sample {n}": "样本 {n}",
+})
