@@ -49,6 +49,7 @@ def test_deb_builds_installs_starts_and_trains(tmp_path):
 
     check_package_metadata(deb)
     check_lintian(deb)
+    check_every_component_has_a_notice(tmp_path / "pyinstaller" / "bpstudio" / "_internal")
 
     install = run("dpkg", "-i", str(deb), timeout=300)
     assert install.returncode == 0, install.stdout + install.stderr
@@ -114,6 +115,26 @@ def check_package_metadata(deb: Path) -> None:
         "./opt/bpstudio/_internal/licenses/LGPL-3.0.txt",
     ):
         assert path in listing, path
+
+
+def check_every_component_has_a_notice(internal: Path) -> None:
+    """The real bundle's top level, against the copyright file's stanzas, and the licence texts it carries."""
+    from licence_coverage import COPYRIGHT, uncovered
+
+    entries = sorted(p.name for p in internal.iterdir())
+    assert uncovered(entries, COPYRIGHT.read_text(encoding="utf-8")) == [], entries
+    shipped = {p.name for p in (internal / "licenses").iterdir()}
+    for name in (
+        "LGPL-3.0.txt",
+        "OFL-1.1-STIX-Two-Math.txt",
+        "DejaVu-Bitstream-Vera-Arev.txt",
+        "latex2mathml-LICENSE.txt",
+        "Qt-LGPL-source-offer.txt",
+    ):
+        assert name in shipped, name
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()} " in (internal / "licenses" / "Qt-LGPL-source-offer.txt").read_text(encoding="utf-8")
 
 
 def check_lintian(deb: Path) -> None:
