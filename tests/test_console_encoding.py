@@ -67,3 +67,33 @@ def test_streams_already_lenient_or_missing_are_left_alone():
     strict.write("∂L/∂w 实现")
     strict.flush()
     assert strict.buffer.getvalue().decode("gbk") == "\\u2202L/\\u2202w 实现"
+
+
+def run_in_c_locale(*args: str):
+    """``bpstudio ARGS`` as on a server with LANG=C and UTF-8 mode off: ASCII streams with surrogateescape."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "BPSTUDIO_TRAINER") and not k.startswith("LC_")}
+    env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    result = subprocess.run([*bpstudio_command(), *args], capture_output=True, timeout=120, env=env)
+    return result.returncode, result.stdout.decode("ascii"), result.stderr.decode("ascii")
+
+
+def test_c_locale_with_utf8_mode_off_prints_escapes_not_a_traceback():
+    code, out, err = run_in_c_locale("chain", "--param", "W0[0,0]")
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert "Loss-influence chain of w\\u2081\\u2081\\u207d\\u2070\\u207e  [W0[0,0]]" in out
+
+
+def test_c_locale_refusals_are_one_line_too():
+    code, out, err = run_in_c_locale("chain", "--param", "W9[0,0]")
+    assert code == 2
+    assert "Traceback" not in err and err.strip() and out == ""
+
+
+def test_surrogateescape_streams_keep_undecodable_bytes_and_escape_the_rest():
+    """A file name's undecodable byte still goes out as itself; '∂' as its escape."""
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="surrogateescape")
+    never_fail_on_encoding(stream)
+    stream.write("caf\udce9 \u2202L")
+    stream.flush()
+    assert stream.buffer.getvalue() == b"caf\xe9 \\u2202L"

@@ -49,6 +49,7 @@ def test_deb_builds_installs_starts_and_trains(tmp_path):
 
     check_package_metadata(deb)
     check_lintian(deb)
+    check_every_component_has_a_notice(tmp_path / "pyinstaller" / "bpstudio" / "_internal")
 
     install = run("dpkg", "-i", str(deb), timeout=300)
     assert install.returncode == 0, install.stdout + install.stderr
@@ -87,6 +88,10 @@ def test_deb_builds_installs_starts_and_trains(tmp_path):
         headless = run("/usr/bin/bpstudio", env=headless_env, timeout=60)
         assert headless.returncode == 2 and len(headless.stderr.strip().splitlines()) == 1, headless.stderr
         assert "no display" in headless.stderr
+        if shutil.which("man"):
+            page = run("man", "bpstudio", env={**os.environ, "MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"})
+            assert page.returncode == 0, page.stderr
+            assert "bpstudio - desktop laboratory for backpropagation" in page.stdout and "--max-iter" in page.stdout
         version = run("/usr/bin/bpstudio", "--version")
         assert version.stdout.strip() == "bpstudio 0.1.0"
     finally:
@@ -100,6 +105,8 @@ def check_package_metadata(deb: Path) -> None:
     depends = run("dpkg-deb", "-f", str(deb), "Depends").stdout
     assert re.search(r"(^|, )libc6 \(>= 2\.\d+\)", depends), depends
     assert "libxcb-cursor0" in depends and "libstdc++6" in depends  # from the bundle's own needs
+    # the optional Qt plugins are left out by a fixed list: no desktop's libraries, whatever the build machine has
+    assert not re.search(r"libgtk|libgdk|libwayland|libatk|libpango|libcairo", depends), depends
     members = run("ar", "t", str(deb)).stdout.split() if shutil.which("ar") else []
     if members:
         assert "data.tar.xz" in members and "control.tar.xz" in members, members
@@ -107,6 +114,7 @@ def check_package_metadata(deb: Path) -> None:
     for path in (
         "./usr/share/doc/bpstudio/copyright",
         "./usr/share/doc/bpstudio/changelog.gz",
+        "./usr/share/man/man1/bpstudio.1.gz",
         "./usr/share/mime/packages/bpstudio.xml",
         "./usr/share/icons/hicolor/scalable/mimetypes/application-x-bpstudio.svg",
         "./opt/bpstudio/_internal/LICENSE",
@@ -114,6 +122,26 @@ def check_package_metadata(deb: Path) -> None:
         "./opt/bpstudio/_internal/licenses/LGPL-3.0.txt",
     ):
         assert path in listing, path
+
+
+def check_every_component_has_a_notice(internal: Path) -> None:
+    """The real bundle's top level, against the copyright file's stanzas, and the licence texts it carries."""
+    from licence_coverage import COPYRIGHT, uncovered
+
+    entries = sorted(p.name for p in internal.iterdir())
+    assert uncovered(entries, COPYRIGHT.read_text(encoding="utf-8")) == [], entries
+    shipped = {p.name for p in (internal / "licenses").iterdir()}
+    for name in (
+        "LGPL-3.0.txt",
+        "OFL-1.1-STIX-Two-Math.txt",
+        "DejaVu-Bitstream-Vera-Arev.txt",
+        "latex2mathml-LICENSE.txt",
+        "Qt-LGPL-source-offer.txt",
+    ):
+        assert name in shipped, name
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()} " in (internal / "licenses" / "Qt-LGPL-source-offer.txt").read_text(encoding="utf-8")
 
 
 def check_lintian(deb: Path) -> None:

@@ -22,12 +22,25 @@ import importlib
 import re
 import subprocess
 import sys
-import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport")
+# tomllib is Python 3.11+; the one setting read here does not need a TOML parser.
+LINE_LENGTH = re.compile(r"^line-length\s*=\s*(\d+)", re.MULTILINE)
+
+
+def ruff_line_length() -> int:
+    """The line length ruff formats to, from pyproject.toml's [tool.ruff] table."""
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    ruff_table = text.split("[tool.ruff]", 1)[1].split("\n[", 1)[0]
+    found = LINE_LENGTH.search(ruff_table)
+    if found is None:
+        raise SystemExit("pyproject.toml's [tool.ruff] has no line-length")
+    return int(found.group(1))
+
+
 ERROR = re.compile(
     r'^(?P<path>[^:]+):(?P<line>\d+):(?:\d+:)? error: "type\[(?P<cls>\w+)\]" has no attribute "(?P<name>\w+)"  \[attr-defined\]$'
 )
@@ -87,7 +100,7 @@ def main() -> int:
             continue
         edits[path][line].add((cls_name, name, holders[0]))
 
-    line_length = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["ruff"]["line-length"]
+    line_length = ruff_line_length()
     changed = 0
     for path, by_line in sorted(edits.items()):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)

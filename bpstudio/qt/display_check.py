@@ -4,6 +4,10 @@ Without a display Qt prints a page of plugin noise and aborts with exit 134;
 when an xcb library is missing its one useful hint is buried in that noise.
 Both cases are foreseeable before Qt is imported, so the studio says so in
 one line with what to do (exit status 2, like every refused command line).
+So is a stale ``DISPLAY`` (an ssh session without X forwarding, an X server
+that was closed): set, but nothing answers there.  Qt then aborts with advice
+to install libxcb-cursor0, which would not help; the check opens a connection
+to the display itself, as Qt's xcb plugin would, and closes it again.
 Only Linux and other X11/Wayland systems need this; Windows and macOS
 always have their own platform.
 
@@ -22,6 +26,7 @@ from collections.abc import Callable, Mapping
 # ships, and the Debian/Ubuntu package of each (read off
 # `ldd PySide6/Qt/plugins/platforms/libqxcb.so` and libQt6XcbQpa.so).
 XCB_LIBRARIES = {
+    "libxcb.so.1": "libxcb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
     "libxkbcommon.so.0": "libxkbcommon0",
@@ -75,12 +80,51 @@ def can_load(library: str) -> bool:
         return any((folder / library).exists() for folder in _bundled_folders())
 
 
+def display_answers(display: str) -> bool:
+    """True when an X server accepts a connection on ``display`` (as Qt's xcb plugin would open it).
+
+    Asks libxcb, the library Qt's plugin connects with, so the display name,
+    the socket and the X authority are read exactly as Qt reads them.  When
+    libxcb cannot be loaded the answer is left to Qt (True).
+    """
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
+    xcb.xcb_connection_has_error.restype = ctypes.c_int
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.restype = None
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(errors="surrogateescape"), None)
+    try:
+        return bool(connection) and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection:  # an error connection is libxcb's own static object: disconnecting it does nothing
+            xcb.xcb_disconnect(connection)
+
+
+def stale_display(display: str) -> str:
+    """The one line for a DISPLAY that is set but where no X server answers."""
+    return (
+        f"the X display DISPLAY={display} does not answer (the X server was closed, or this is an ssh session "
+        "without 'ssh -X'); log in at the machine's own screen, or without a window use 'bpstudio train' "
+        "(see 'bpstudio --help'), or set QT_QPA_PLATFORM=offscreen"
+    )
+
+
 def chosen_platform(env: Mapping[str, str]) -> str:
     """The Qt platform plugin Qt will try first; '' when Qt picks by itself."""
     return env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
 
 
-def startup_problem(env: Mapping[str, str] | None = None, system: str | None = None, loads: Callable[[str], bool] = can_load) -> str | None:
+def startup_problem(
+    env: Mapping[str, str] | None = None,
+    system: str | None = None,
+    loads: Callable[[str], bool] = can_load,
+    answers: Callable[[str], bool] = display_answers,
+) -> str | None:
     """Why the window cannot open here, as one line with the remedy; None when it can."""
     env = os.environ if env is None else env
     system = sys.platform if system is None else system
@@ -100,10 +144,12 @@ def startup_problem(env: Mapping[str, str] | None = None, system: str | None = N
     if not uses_xcb:
         return None
     missing = [name for name in XCB_LIBRARIES if not loads(name)]
-    if not missing:
-        return None
-    packages = " ".join(dict.fromkeys(XCB_LIBRARIES[name] for name in missing))
-    return f"Qt's xcb platform needs libraries missing here ({', '.join(missing)}); install them with: sudo apt-get install {packages}"
+    if missing:
+        packages = " ".join(dict.fromkeys(XCB_LIBRARIES[name] for name in missing))
+        return f"Qt's xcb platform needs libraries missing here ({', '.join(missing)}); install them with: sudo apt-get install {packages}"
+    if not answers(env["DISPLAY"]):
+        return stale_display(env["DISPLAY"])
+    return None
 
 
 def refuse_if_no_display() -> int | None:

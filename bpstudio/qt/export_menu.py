@@ -24,6 +24,7 @@ from .formula_view import FormulaView
 from .i18n import localized, marked
 from .safe_text import literal
 from .save_names import ask_save_path
+from .start_folder import remember_folder, start_path
 
 TEXTS = {
     "export_plot": QT_TRANSLATE_NOOP("ExportMenu", "JVal plot (the article's figure)…"),
@@ -81,8 +82,9 @@ class ExportMenu(QObject):
     def _ask(self, title: str, filters: str, default: str, writer) -> None:
         if self.model.last is None:
             return
-        path = ask_save_path(self.parent_widget, title.rstrip("…"), default, filters)
+        path = ask_save_path(self.parent_widget, title.rstrip("…"), start_path(default), filters)
         if path:
+            remember_folder(path)
             self.write(writer, path)
 
     def may_replace(self, path: str) -> bool:

@@ -33,6 +33,7 @@ from .landscape_slice import SliceView
 from .model_signals import ModelSignals
 from .option_names import option_name
 from .save_names import ask_save_path
+from .start_folder import remember_folder, start_path
 
 LIVE_INTERVAL_MS = 500  # a running net's slice at most twice a second
 POLL_MS = 50  # how often a running map's progress is read
@@ -304,7 +305,10 @@ class LandscapePanel(QWidget):
     def _ask_path(self, kind: str, stem: str) -> str:
         filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"), "csv": self.tr("CSV table (*.csv)")}
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem) + f".{kind}"
-        return ask_save_path(self, self.tr("Export the landscape"), name, filters[kind], f".{kind}")
+        path = ask_save_path(self, self.tr("Export the landscape"), start_path(name), filters[kind], f".{kind}")
+        if path:
+            remember_folder(path)
+        return path
 
     def _write(self, path: str, write: Callable[[], None]) -> bool:
         try:

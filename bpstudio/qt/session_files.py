@@ -30,6 +30,7 @@ from .i18n import marked
 from ..engine.text_safety import plain, shown_name
 from .safe_text import literal
 from .save_names import ask_save_path
+from .start_folder import remember_folder, start_folder, start_path
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
 ACTION_TEXTS = {
@@ -162,9 +163,10 @@ class SessionFiles(QObject):
     def open_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        start = str(self.path.parent) if self.path else ""
+        start = str(self.path.parent) if self.path else str(start_folder(self.settings))
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), start, marked("SessionFiles", FILTER))
         if path:
+            remember_folder(path, self.settings)
             self.open(path)
 
     def open(self, path: str | Path, saved=None) -> bool:
@@ -225,10 +227,11 @@ class SessionFiles(QObject):
         return self.save_to(self.path)
 
     def save_as(self) -> bool:
-        start = str(self.path) if self.path else "session.bpstudio"
+        start = str(self.path) if self.path else start_path("session.bpstudio", self.settings)
         path = ask_save_path(self.parent_widget, self.tr("Save session"), start, marked("SessionFiles", FILTER), ".bpstudio")
         if not path:
             return False
+        remember_folder(path, self.settings)
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:

@@ -12,7 +12,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 OUT="$(mkdir -p "${OUT:-$ROOT/dist}" && cd "${OUT:-$ROOT/dist}" && pwd)"
-VERSION="$("$PYTHON" -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")"
+VERSION="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/pyproject.toml" | head -n 1)"  # no tomllib: Python 3.10 builds too
 ARCH="$(dpkg --print-architecture)"
 
 echo "== PyInstaller bundle (bpstudio $VERSION)"
@@ -45,6 +45,11 @@ if [ "$CHANGELOG_VERSION" != "$VERSION" ]; then
   exit 1
 fi
 gzip -9n < "$ROOT/packaging/linux/changelog" > "$DOC/changelog.gz"
+# man bpstudio: written from the program's own --help (make_manpage.py).
+mkdir -p "$PKG/usr/share/man/man1"
+"$PYTHON" "$ROOT/packaging/linux/make_manpage.py" "$OUT/deb/bpstudio.1"
+gzip -9n < "$OUT/deb/bpstudio.1" > "$PKG/usr/share/man/man1/bpstudio.1.gz"
+chmod 644 "$PKG/usr/share/man/man1/bpstudio.1.gz"
 chmod 644 "$DOC/changelog.gz"
 install -m 644 "$ROOT/packaging/linux/lintian-overrides" "$PKG/usr/share/lintian/overrides/bpstudio"
 # PyInstaller keeps the wheels' permissions (shared libraries marked executable);
@@ -55,9 +60,12 @@ chmod 755 "$PKG/opt/bpstudio/bpstudio" "$PKG/opt/bpstudio/bpstudio-gui"
 
 # Depends: what the bundle's executables and libraries need from the system,
 # with versions (libc6 (>= 2.xx) from the newest GLIBC symbol they use), as
-# computed by dpkg-shlibdeps. Optional Qt plugins whose libraries the build
-# machine lacks are named and left out (see linked_elf_files.py).
-mapfile -t ELF_FILES < <("$PYTHON" "$ROOT/packaging/linux/linked_elf_files.py" "$PKG/opt/bpstudio")
+# computed by dpkg-shlibdeps. The optional Qt plugins (Wayland, GTK theme) are
+# always left out, by a fixed list, so Depends is the same on any build machine
+# (see linked_elf_files.py).
+# (A file, not a process substitution: a machine that lacks a required library must stop the build.)
+"$PYTHON" "$ROOT/packaging/linux/linked_elf_files.py" "$PKG/opt/bpstudio" > "$OUT/deb/elf-files.txt"
+mapfile -t ELF_FILES < "$OUT/deb/elf-files.txt"
 mapfile -t LIB_DIRS < <(for f in "${ELF_FILES[@]}"; do dirname "$f"; done | sort -u | sed 's/^/-l/')
 SHLIBS="$OUT/deb/shlibs"
 rm -rf "$SHLIBS" && mkdir -p "$SHLIBS/debian"
