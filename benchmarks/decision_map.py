@@ -40,15 +40,15 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpstudio.control import RunState  # noqa: E402
-from bpstudio.control.map_colours import MapPalette  # noqa: E402
-from bpstudio.control import unit_maps  # noqa: E402
-from bpstudio.control.unit_maps import map_frame  # noqa: E402
+from bpstudio.control.model import unit_maps  # noqa: E402
+from bpstudio.control.model.map_colours import MapPalette  # noqa: E402
+from bpstudio.control.model.unit_maps import map_frame  # noqa: E402
 from bpstudio.engine.config import RunConfig  # noqa: E402
 from bpstudio.engine.input_plane import plane_for  # noqa: E402
-from bpstudio.qt.background import BackgroundWorker  # noqa: E402
-from bpstudio.qt.decision_map import DecisionMapPanel  # noqa: E402
+from bpstudio.qt.diagram.unit_views import UnitViews  # noqa: E402
 from bpstudio.qt.main_window import MainWindow  # noqa: E402
-from bpstudio.qt.unit_views import UnitViews  # noqa: E402
+from bpstudio.qt.map.decision_map import DecisionMapPanel  # noqa: E402
+from bpstudio.qt.shell.background import BackgroundWorker  # noqa: E402
 
 CPU = {"background": 0.0, "gui": 0.0}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from bpstudio.control.diagram_tips import link_tips, node_tips
+from bpstudio.control.words.diagram_tips import link_tips, node_tips
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.graph import NodeNames
 

@@ -22,12 +22,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["bench"])
-    from bpstudio.control import typeset
+    from bpstudio.control.export import typeset
     from bpstudio.engine.chain import InfluenceChain
     from bpstudio.engine.chain_board import basic_links, board
     from bpstudio.engine.config import RunConfig
     from bpstudio.engine.graph import NodeNames
-    from bpstudio.qt.formula_view import FormulaView
+    from bpstudio.qt.inspector.formula_view import FormulaView
 
     trainer = RunConfig().trainer()
     data = trainer.dataset

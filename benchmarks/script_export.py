@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bpstudio.control.script_export import script_text
+from bpstudio.control.export.script_export import script_text
 from bpstudio.engine.config import RunConfig
 
 CONFIGS = {

@@ -19,9 +19,9 @@ import time  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 
-from bpstudio.control.history_mirror import HistoryMirror  # noqa: E402
+from bpstudio.control.model.history_mirror import HistoryMirror  # noqa: E402
 from bpstudio.engine.config import RunConfig  # noqa: E402
-from bpstudio.qt.training_thread import TrainingThread  # noqa: E402
+from bpstudio.qt.shell.training_thread import TrainingThread  # noqa: E402
 
 ITERATIONS = 20000
 

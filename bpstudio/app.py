@@ -38,25 +38,25 @@ def _limit_blas_threads() -> None:
 
 
 def run_command(command: str, argv: list[str]) -> int:
-    from .cli.options import UsageError, fail
+    from bpstudio.cli.options import UsageError, fail
 
     _limit_blas_threads()
     if command == "train":
-        from .cli.train import main
+        from bpstudio.cli.train import main
     elif command == "gradcheck":
-        from .cli.gradcheck import main
+        from bpstudio.cli.gradcheck import main
     elif command == "info":
-        from .cli.info import main
+        from bpstudio.cli.info import main
     elif command == "export-script":
-        from .cli.export_script import main
+        from bpstudio.cli.export_script import main
     elif command == "landscape":
-        from .cli.landscape import main
+        from bpstudio.cli.landscape import main
     elif command == "exercises":
-        from .cli.exercises import main
+        from bpstudio.cli.exercises import main
     elif command == "lecture":
-        from .cli.lecture import main
+        from bpstudio.cli.lecture import main
     else:
-        from .cli.chain import main
+        from bpstudio.cli.chain import main
     try:
         return main(argv)
     except UsageError as err:
@@ -69,7 +69,7 @@ def run_command(command: str, argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .console_streams import never_fail_on_encoding
+    from bpstudio.console_streams import never_fail_on_encoding
 
     never_fail_on_encoding()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -79,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         print(USAGE, end="")
         return 0
     if argv and argv[0] in ("-V", "--version"):
-        from . import __version__
+        from bpstudio import __version__
 
         print(f"bpstudio {__version__}")
         return 0
     _limit_blas_threads()
-    from .qt.launch import launch
+    from bpstudio.qt.shell.launch import launch
 
     return launch(argv)
 

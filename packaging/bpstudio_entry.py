@@ -1,6 +1,6 @@
 """Entry point of the frozen app: the same ``main`` as the ``bpstudio`` command.
 
-The studio trains in a spawned child process (bpstudio/control/trainer_process.py);
+The studio trains in a spawned child process (bpstudio/control/runtime/trainer_process.py);
 in a frozen app that child is this same executable, and ``freeze_support`` turns
 it into the trainer instead of a second studio.
 """

@@ -8,9 +8,8 @@ import gc
 import os
 import subprocess
 import sys
-from pathlib import Path
-
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -94,7 +93,7 @@ def open_studio(qtbot):
         # a closing window remembers its language, theme and layout: the next test starts from none of them
         from PySide6.QtCore import QSettings
 
-        from bpstudio.qt.i18n import install_language
+        from bpstudio.qt.shell.i18n import install_language
 
         QSettings("BPStudio", "BPStudio").clear()
         install_language("en")  # the language is the application's: a test that switched it must not leave it on

@@ -13,13 +13,14 @@ import torch
 from bpstudio.engine.config import RunConfig
 
 torch.set_default_dtype(torch.float64)
-sheet = json.load(open(sys.argv[1], encoding="utf-8"))["exercises"]
+with open(sys.argv[1], encoding="utf-8") as handle:
+    sheet = json.load(handle)["exercises"]
 config = RunConfig.from_dict(sheet[0]["config"])
 problem = config.problem()
 X = torch.tensor(problem.dataset.inputs)
 T = torch.tensor(problem.dataset.targets)
 sizes = problem.network.sizes
-shapes = [(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])]
+shapes = [(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:], strict=False)]
 
 
 def mats(w):

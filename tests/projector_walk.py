@@ -20,17 +20,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("BPSTUDIO_TRAINER", "thread")
 
+from projector_metrics import diagram_texts, median_glyph_height  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from projector_metrics import diagram_texts, median_glyph_height  # noqa: E402
 
 
 def main() -> int:
     app = QApplication([])  # noqa: F841 - kept alive for the walk
-    from bpstudio.control.lessons import LESSONS_BY_KEY
-    from bpstudio.qt.background import BackgroundWorker
+    from bpstudio.control.learning.lessons import LESSONS_BY_KEY
     from bpstudio.qt.main_window import MainWindow
+    from bpstudio.qt.shell.background import BackgroundWorker
 
     def spin(ms: int) -> None:
         loop = QEventLoop()

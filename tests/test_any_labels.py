@@ -10,14 +10,13 @@ import textwrap
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from bpstudio.engine.classes import MAX_CLASSES
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.csv_data import INTEGER, MIXED, NUMBER, TEXT, CsvDataError, class_labels_from_csv, column_kind
-from bpstudio.qt.csv_dialog import CsvDataDialog
-
-from conftest import run_bpstudio
+from bpstudio.qt.files.csv_dialog import CsvDataDialog
 
 IRIS = ("setosa", "versicolor", "virginica")
 
@@ -162,8 +161,8 @@ def test_fifty_classes_keep_the_probe_within_the_screen(qtbot, tmp_path):
     (1 260 pixels tall on a 768-pixel screen before).  The probe alone: a window at fifty classes
     typesets a chain of 2 500 links for minutes on the shared background thread, which would hold
     the next tests up."""
-    from bpstudio.control.studio_model import ProbeReading
-    from bpstudio.qt.probe import PredictionProbe
+    from bpstudio.control.model.studio_model import ProbeReading
+    from bpstudio.qt.inspector.probe import PredictionProbe
 
     csv = tmp_path / "fifty.csv"
     csv.write_text("a,b,label\n" + "".join(f"{i / 100},{i % 7},k{i % MAX_CLASSES}\n" for i in range(200)))
@@ -184,7 +183,7 @@ QUIT_WITH_A_BUSY_JOB = textwrap.dedent(
     import sys, threading
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from bpstudio.qt.background import BackgroundWorker
+    from bpstudio.qt.shell.background import BackgroundWorker
 
     app = QApplication(sys.argv)
     started = threading.Event()

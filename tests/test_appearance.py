@@ -3,7 +3,7 @@
 from PySide6.QtGui import QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication
 
-from bpstudio.qt.appearance import DARK, LIGHT
+from bpstudio.qt.shell.appearance import DARK, LIGHT
 
 
 def node_radius(window):

@@ -1,6 +1,7 @@
 """The size budget: runs too large for memory or time are refused before they are built (C3)."""
 
 import pytest
+from conftest import run_bpstudio
 
 from bpstudio.engine.budget import (
     MAX_BYTES,
@@ -11,7 +12,6 @@ from bpstudio.engine.budget import (
     estimate,
 )
 from bpstudio.engine.network import Network
-from conftest import run_bpstudio
 
 
 @pytest.mark.parametrize("sizes", [(3, 5, 3), (2, 8, 6, 1), (3, 4096, 3)])

@@ -4,12 +4,12 @@ import json
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 
 from bpstudio.engine import Dataset, Network
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.chain_render import render_html, render_latex, render_text
 from bpstudio.engine.graph import ExpandedGraph, display_name
-from conftest import run_bpstudio
 
 
 def links(chain):
@@ -158,8 +158,8 @@ def test_cli_text_latex_and_errors():
 
 def test_numbers_never_read_minus_zero_and_latex_brackets_negatives():
     """The all-zero lesson multiplies zeros by negatives: the board says 0, not −0."""
-    from bpstudio.control.number_format import fixed_number, short_number
-    from bpstudio.control.typeset import number_text
+    from bpstudio.control.export.typeset import number_text
+    from bpstudio.control.words.number_format import fixed_number, short_number
     from bpstudio.engine.chain_render import _Style
 
     zero = -0.0 * 1.0

@@ -4,15 +4,14 @@ import json
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 
 from bpstudio.engine.chain import ChainNumbers, InfluenceChain, PathValue
 from bpstudio.engine.chain_board import basic_links, board, evaluate_tree, factored_tree
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.graph import NodeNames
-from bpstudio.engine.propagation import augmented_inputs, backward, forward
 from bpstudio.engine.losses import half_squared_error
-
-from conftest import run_bpstudio
+from bpstudio.engine.propagation import augmented_inputs, backward, forward
 
 NETS = [
     ("article", RunConfig(samples=50), ["W0[0,0]", "W1[5,2]", "W0[3,4]"]),
@@ -156,7 +155,7 @@ def test_basic_links_of_softmax_cross_entropy_and_a_penalty():
 def test_the_parameters_row_multiplies_step_by_step_to_its_value():
     """The running product a student writes by hand ends on the row's value (issue 18's partial results)."""
     from bpstudio.control import TrainingSession
-    from bpstudio.control.studio_model import StudioModel
+    from bpstudio.control.model.studio_model import StudioModel
     from bpstudio.engine.config import RunConfig
 
     session = TrainingSession(RunConfig(samples=30))

@@ -15,14 +15,14 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 
-from bpstudio.control.number_format import solution_title
+from bpstudio.control.words.number_format import solution_title
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.chain_board import board
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.gradcheck import numeric_gradient
 from bpstudio.engine.sample_contributions import sample_contributions
-from conftest import run_bpstudio
 
 TORCH_PYTHON = os.environ.get("BPSTUDIO_TORCH_PYTHON", sys.executable)
 

@@ -5,16 +5,16 @@ import json
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
+from test_objectives import class_case
 
 from bpstudio.engine import Network
 from bpstudio.engine.chain import PENALTY_SHARE, InfluenceChain
 from bpstudio.engine.chain_render import render_latex, render_text
-from bpstudio.engine.graph import ExpandedGraph
-from bpstudio.engine.phases import iteration_phases
 from bpstudio.engine.config import RunConfig
+from bpstudio.engine.graph import ExpandedGraph
 from bpstudio.engine.node_values import node_values
-from conftest import run_bpstudio
-from test_objectives import class_case
+from bpstudio.engine.phases import iteration_phases
 
 SHAPES = [
     ((2, 4, 2), "softmax", "cross-entropy", 0.0, 0.0),
@@ -128,7 +128,7 @@ def test_chain_command_takes_the_classification_options(tmp_path):
 def test_class_outputs_are_named_y_with_the_class_and_their_links_mark_the_prediction():
     """A class label is no name for a node (∂0/∂I = 0(1 − 0)); ŷ is the prediction, y the target, everywhere."""
     from bpstudio.control import TrainingSession
-    from bpstudio.control.studio_model import StudioModel
+    from bpstudio.control.model.studio_model import StudioModel
     from bpstudio.engine.config import RunConfig
 
     session = TrainingSession(RunConfig(dataset="xor", hidden=(2,), loss="cross-entropy", samples=40))

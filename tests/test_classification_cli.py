@@ -4,11 +4,11 @@ import json
 
 import numpy as np
 import pytest
-
-from bpstudio.control.session_file import load_session, save_session
-from bpstudio.control import TrainingSession
-from bpstudio.engine.config import RunConfig
 from conftest import run_bpstudio
+
+from bpstudio.control import TrainingSession
+from bpstudio.control.files.session_file import load_session, save_session
+from bpstudio.engine.config import RunConfig
 
 
 def test_train_reports_accuracy_and_the_full_gradient(tmp_path):

@@ -3,9 +3,9 @@
 import os
 
 import pytest
+from conftest import run_bpstudio
 
 from bpstudio.engine.config import RunConfig
-from conftest import run_bpstudio
 
 
 def one_line_error(result, *fragments):
@@ -90,7 +90,7 @@ def test_a_csv_with_too_many_rows_is_refused_before_parsing(tmp_path, monkeypatc
 
 
 def test_the_csv_dialog_says_the_over_long_field_and_its_row(qtbot, tmp_path):
-    from bpstudio.qt.csv_dialog import CsvDataDialog
+    from bpstudio.qt.files.csv_dialog import CsvDataDialog
 
     csv = tmp_path / "long.csv"
     csv.write_text("u,w\n1,2\n3,4\n5," + "9" * 200_000 + "\n")

@@ -4,10 +4,11 @@ import subprocess
 import sys
 import threading
 
-from bpstudio.control import ApplyConfig
-from bpstudio.control.session import TrainingSession
-from bpstudio.engine.config import RunConfig
 from conftest import REPO
+
+from bpstudio.control import ApplyConfig
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.engine.config import RunConfig
 
 
 def test_close_during_a_long_step_waits_visibly_then_closes(qtbot, open_studio, monkeypatch):
@@ -38,7 +39,7 @@ import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from bpstudio.control import ApplyConfig
-from bpstudio.control.session import TrainingSession
+from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.config import RunConfig
 from bpstudio.qt.main_window import MainWindow
 

@@ -11,9 +11,9 @@ import os
 import subprocess
 
 import pytest
+from conftest import bpstudio_command, run_bpstudio
 
 from bpstudio.console_streams import never_fail_on_encoding
-from conftest import bpstudio_command, run_bpstudio
 
 
 def run_piped(*args: str, encoding: str):

@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from bpstudio.qt.background import BackgroundWorker
-from bpstudio.qt.csv_dialog import CsvDataDialog
+from bpstudio.qt.files.csv_dialog import CsvDataDialog
+from bpstudio.qt.shell.background import BackgroundWorker
 
 
 def opened(qtbot, path):

@@ -1,16 +1,15 @@
 """The decision map, the units' pictures on the diagram and gradient health, in the studio window."""
 
 import numpy as np
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSlider
 
 from bpstudio.control import TrainingSession
-from bpstudio.control.session_file import save_state
-from bpstudio.control.unit_maps import CLASSES
-from bpstudio.control.unit_maps import map_points
+from bpstudio.control.files.session_file import save_state
+from bpstudio.control.model.unit_maps import CLASSES, map_points
 from bpstudio.engine.config import RunConfig
-from bpstudio.qt.unit_map_feed import palette_for
+from bpstudio.qt.diagram.unit_map_feed import palette_for
 
 SPIRAL = RunConfig(dataset="spiral", samples=120, hidden=(6, 4), loss="cross-entropy", alpha=0.02, test_fraction=0.25, max_iter=100000)
 
@@ -254,7 +253,7 @@ def test_on_a_projector_the_formula_and_the_map_are_on_screen_whichever_tab_was_
 
 
 def test_a_lesson_on_the_plane_chosen_on_a_projector_shows_the_formula_and_its_map(qtbot, open_studio):
-    from bpstudio.control.lessons import LESSONS_BY_KEY
+    from bpstudio.control.learning.lessons import LESSONS_BY_KEY
 
     win = open_studio()  # the article: its map stays behind a tab
     win.menus.presentation.setChecked(True)

@@ -1,8 +1,9 @@
 """Hovering the diagram explains it: nodes, basic links with formula and value, sources and sinks."""
 
 import numpy as np
-from bpstudio.control.diagram_tips import link_tips, node_tips
-from bpstudio.control.typeset import number_text
+
+from bpstudio.control.export.typeset import number_text
+from bpstudio.control.words.diagram_tips import link_tips, node_tips
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.graph import Edge, Node, NodeNames
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from bpstudio.qt.display_check import NO_DISPLAY, XCB_LIBRARIES, display_answers, startup_problem
 from conftest import run_bpstudio
+
+from bpstudio.qt.shell.display_check import NO_DISPLAY, XCB_LIBRARIES, display_answers, startup_problem
 
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
@@ -84,7 +84,7 @@ def test_every_xcb_library_of_this_machine_is_found():
     """The table names libraries that exist: on this test machine (which runs Qt on xcb) all load."""
     if not os.path.exists("/usr/lib/x86_64-linux-gnu") and not os.path.exists("/usr/lib/aarch64-linux-gnu"):
         pytest.skip("not a Debian-style Linux")
-    from bpstudio.qt.display_check import can_load
+    from bpstudio.qt.shell.display_check import can_load
 
     assert [name for name in XCB_LIBRARIES if not can_load(name)] == []
 

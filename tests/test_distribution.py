@@ -12,7 +12,6 @@ import tarfile
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow

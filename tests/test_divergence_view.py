@@ -5,7 +5,7 @@ import re
 from PySide6.QtGui import QAction
 
 from bpstudio.control import RunState
-from bpstudio.control.number_format import fixed_number, short_number
+from bpstudio.control.words.number_format import fixed_number, short_number
 from bpstudio.engine.config import RunConfig
 
 

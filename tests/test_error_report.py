@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bpstudio.qt import error_report
+from bpstudio.qt.shell import error_report
 
 
 class Poker(QObject):
@@ -44,7 +44,7 @@ def test_an_exception_in_a_view_slot_is_shown_and_logged(qtbot, reporter, tmp_pa
 
 @pytest.mark.qt_no_exception_capture
 def test_a_background_jobs_failure_reaches_the_user(qtbot, reporter, tmp_path):
-    from bpstudio.qt.background import BackgroundWorker
+    from bpstudio.qt.shell.background import BackgroundWorker
 
     def typeset():
         raise RuntimeError("ziamath cannot parse this")
@@ -69,7 +69,7 @@ def test_a_repeated_failure_is_one_message_counted(qtbot, reporter):
 
 
 def test_the_message_is_in_the_users_language(qtbot, reporter):
-    from bpstudio.qt.i18n import install_language
+    from bpstudio.qt.shell.i18n import install_language
 
     install_language("zh_CN")
     try:

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from bpstudio.control.exercise_answers import SheetScore, is_right, near_miss, read_answer
-from bpstudio.control.exercise_kinds import given_name, num
-from bpstudio.control.exercises import KINDS, make_sheet, sheet_json
-from bpstudio.engine.config import RunConfig
 from conftest import REPO, run_bpstudio
+
+from bpstudio.control.learning.exercise_answers import SheetScore, is_right, near_miss, read_answer
+from bpstudio.control.learning.exercise_kinds import given_name, num
+from bpstudio.control.learning.exercises import KINDS, make_sheet, sheet_json
+from bpstudio.engine.config import RunConfig
 
 H = 1e-6
 
@@ -60,7 +60,7 @@ class Oracle:
 
     def mats(self, w):
         out, at = [], 0
-        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
+        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=False):
             out.append(w[at : at + (n_in + 1) * n_out].reshape(n_in + 1, n_out))
             at += (n_in + 1) * n_out
         return out
@@ -142,7 +142,7 @@ class Oracle:
 def param_index(oracle, name):
     layer, rest = name[1:].split("[")
     row, col = (int(x) for x in rest.rstrip("]").split(","))
-    offset = sum((a + 1) * b for a, b in zip(oracle.sizes[: int(layer)], oracle.sizes[1 : int(layer) + 1]))
+    offset = sum((a + 1) * b for a, b in zip(oracle.sizes[: int(layer)], oracle.sizes[1 : int(layer) + 1], strict=False))
     return offset + row * oracle.sizes[int(layer) + 1] + col
 
 
@@ -158,7 +158,7 @@ def expected(oracle: Oracle, exercise, history) -> float:
     if kind == "path":
         names = exercise.subject
         product = oracle.d_weight(w, param_index(oracle, names[0]), of=names[1], s=s)
-        for a, b in zip(names[1:], names[2:]):
+        for a, b in zip(names[1:], names[2:], strict=False):
             product *= oracle.d_node(w, s, a, b)
         return product
     if kind == "source":
@@ -237,7 +237,7 @@ def test_the_answer_follows_from_the_numbers_given_as_printed(worked, key):
             got = math.prod(g.values())
         elif e.kind == "source":
             values = list(g.values())
-            got = sum(a * b for a, b in zip(values[::2], values[1::2]))
+            got = sum(a * b for a, b in zip(values[::2], values[1::2], strict=False))
         elif e.kind == "gd-step":
             got = -g["α"] * g["g"]
         elif e.kind == "momentum-step":

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import run_bpstudio
 
 from bpstudio.app import main
-from bpstudio.control.exercises import KINDS
-from conftest import run_bpstudio
+from bpstudio.control.learning.exercises import KINDS
 
 KEYS = {"id", "kind", "prompt", "given", "parameter", "sample", "iteration", "answer", "tolerance", "config"}
 
@@ -122,7 +122,7 @@ def test_the_pdf_worksheet_opens_and_ends_with_the_answer_key(tmp_path):
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page/")
     assert pages >= 2
-    from bpstudio.control.exercises import make_sheet
+    from bpstudio.control.learning.exercises import make_sheet
     from bpstudio.engine.config import RunConfig
     from bpstudio.figures.worksheet import KEY_HEADING, worksheet_html
 

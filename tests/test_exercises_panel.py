@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
 
-from bpstudio.control.exercise_kinds import num
+from bpstudio.control.learning.exercise_kinds import num
 from bpstudio.engine.config import RunConfig
 
 SHOTS = os.environ.get("BPSTUDIO_EXERCISE_SHOTS")  # a folder: the tests also save the screenshots of the manual
@@ -137,8 +137,8 @@ def test_the_panel_fits_a_1366_by_768_screen(qtbot, open_studio, language):
 
 
 def test_without_a_run_or_with_nothing_to_ask_the_panel_says_so(qtbot, monkeypatch):
-    from bpstudio.control.studio_model import StudioModel
-    from bpstudio.qt import exercises_panel
+    from bpstudio.control.model.studio_model import StudioModel
+    from bpstudio.qt.learning import exercises_panel
 
     panel = exercises_panel.ExercisesPanel(StudioModel())
     qtbot.addWidget(panel)

@@ -1,11 +1,11 @@
 """macOS hands a double-clicked session over as a QFileOpenEvent; the studio opens it."""
 
+from conftest import run_bpstudio
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from bpstudio.qt.file_open_events import open_files_sent_by_the_system
-from conftest import run_bpstudio
+from bpstudio.qt.files.file_open_events import open_files_sent_by_the_system
 
 
 def test_a_file_open_event_opens_the_session(qtbot, tmp_path, open_studio):

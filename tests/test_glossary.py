@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolTip
 
-from bpstudio.control.glossary import BY_KEY, ENTRIES, entry_for, symbols
+from bpstudio.control.learning.glossary import BY_KEY, ENTRIES, entry_for, symbols
 
 ROOT = Path(__file__).resolve().parent.parent
 GREEK = {
@@ -118,7 +118,7 @@ def test_help_glossary_opens_in_both_languages(qtbot, open_studio):
 
 
 def _dialog(win):
-    from bpstudio.qt.glossary_dialog import GlossaryDialog
+    from bpstudio.qt.learning.glossary_dialog import GlossaryDialog
 
     dialog = win.findChild(GlossaryDialog, "glossary_dialog")
     assert dialog is not None

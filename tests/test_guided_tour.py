@@ -44,7 +44,7 @@ def test_tour_can_be_skipped(qtbot, open_studio):
 
 
 def test_first_start_offers_the_tour_once(qtbot, open_studio):
-    from bpstudio.qt.studio_settings import studio_settings_store
+    from bpstudio.qt.shell.studio_settings import studio_settings_store
 
     studio_settings_store().remove("tour_seen")
     first = open_studio(restore_settings=True)
@@ -78,7 +78,7 @@ def test_the_tour_says_iteration_as_the_studio_does_in_both_languages(qtbot, ope
     """The studio's runs count iterations everywhere (plot axis, status bar): the tour says so too, not "epoch"."""
     from PySide6.QtCore import QCoreApplication
 
-    from bpstudio.qt.guided_tour import article_steps
+    from bpstudio.qt.learning.guided_tour import article_steps
 
     win = open_studio()
     try:

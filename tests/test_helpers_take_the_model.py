@@ -11,13 +11,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.control import Step, TrainingSession
-from bpstudio.control.session_file import load_session
-from bpstudio.control.studio_model import StudioModel
+from bpstudio.control.files.session_file import load_session
+from bpstudio.control.model.studio_model import StudioModel
 from bpstudio.engine.config import RunConfig
-from bpstudio.qt.export_menu import ExportMenu
-from bpstudio.qt.guided_tour import GuidedTour
-from bpstudio.qt.menus import MenuHandlers, StudioMenus
-from bpstudio.qt.session_files import SessionFiles
+from bpstudio.qt.files.export_menu import ExportMenu
+from bpstudio.qt.files.session_files import SessionFiles
+from bpstudio.qt.learning.guided_tour import GuidedTour
+from bpstudio.qt.shell.menus import MenuHandlers, StudioMenus
 
 
 def fed_model(iterations=5):

@@ -21,13 +21,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import run_bpstudio
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractButton, QGraphicsTextItem, QGraphicsView, QLabel, QWidget
 
 from bpstudio.engine import text_safety
 from bpstudio.engine.config import RunConfig
-from conftest import run_bpstudio
 
 SCREEN_W, SCREEN_H = 1366, 768
 IMG = "9<img src=x width=20000 height=20000>"
@@ -232,7 +232,7 @@ def test_hostile_class_labels_stay_text_in_every_view(qtbot, open_studio, tmp_pa
 
 def test_hostile_names_through_a_session_file(qtbot, open_studio, hostile_csv, tmp_path):
     from bpstudio.control import TrainingSession
-    from bpstudio.control.session_file import save_session
+    from bpstudio.control.files.session_file import save_session
 
     session = TrainingSession(regression_config(hostile_csv))
     session.trainer.run(2)
@@ -250,7 +250,7 @@ def test_hostile_names_through_a_session_file(qtbot, open_studio, hostile_csv, t
 
 
 def test_the_csv_dialog_lists_hostile_columns_as_text(qtbot, hostile_csv):
-    from bpstudio.qt.csv_dialog import CsvDataDialog
+    from bpstudio.qt.files.csv_dialog import CsvDataDialog
 
     dialog = CsvDataDialog(None, str(hostile_csv))
     qtbot.addWidget(dialog)
@@ -263,9 +263,9 @@ def test_the_csv_dialog_lists_hostile_columns_as_text(qtbot, hostile_csv):
 
 
 def test_every_export_writes_names_as_literal_text(qtbot, open_studio, hostile_csv, tmp_path):
-    from bpstudio.control.script_export import script_text
-    from bpstudio.control.tables import write_history_csv
-    from bpstudio.qt import exports
+    from bpstudio.control.export.script_export import script_text
+    from bpstudio.control.files.tables import write_history_csv
+    from bpstudio.qt.files import exports
 
     win = open_studio(regression_config(hostile_csv))
     visit_every_view(win, qtbot)

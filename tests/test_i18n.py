@@ -6,10 +6,9 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from conftest import REPO
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction
-
-from conftest import REPO
 
 TRANSLATIONS = REPO / "resources" / "translations"
 
@@ -28,7 +27,7 @@ def messages(ts_path):
 
 def test_every_marked_text_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (REPO / "bpstudio" / folder).rglob("*.py"))
+    sources = sorted(str(p) for folder in ("qt", "control", "engine", "figures") for p in (REPO / "bpstudio" / folder).rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     marked = {(c, s) for c, s, _, _ in messages(fresh)}
     translated = {(c, s) for c, s, text, kind in messages(TRANSLATIONS / "bpstudio_zh_CN.ts") if text and kind is None}

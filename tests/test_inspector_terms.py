@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QPushButton, QToolTip
 
 from bpstudio.control import Step, TrainingSession
-from bpstudio.control.optimizer_lines import optimizer_lines
+from bpstudio.control.words.optimizer_lines import optimizer_lines
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizer_step import optimizer_step
 from bpstudio.engine.propagation import predict
@@ -177,11 +177,11 @@ def test_the_typeset_optimizer_step_holds_no_english(optimizer):
 
 
 def test_every_basic_link_has_its_reason():
-    from bpstudio.control import link_reasons as why
+    from bpstudio.control.words import link_reasons as why
     from bpstudio.engine.activations import IDENTITY, SOFTMAX, TANH
     from bpstudio.engine.chain import InfluenceChain
-    from bpstudio.engine.losses import LOSSES
     from bpstudio.engine.graph import ACTIVATION, LOSS_LINK, PARAMETER, WEIGHT
+    from bpstudio.engine.losses import LOSSES
 
     net = RunConfig().problem().network  # the article's: tanh hidden layer, linear outputs, ½(ŷ − y)²
     chain = InfluenceChain.of(net, net.param_location(0))
@@ -215,7 +215,7 @@ def test_the_links_box_writes_each_reason_in_the_windows_language(qtbot, open_st
 def test_the_running_product_is_shown_under_the_formula(qtbot, open_studio):
     from PySide6.QtWidgets import QLabel
 
-    from bpstudio.control.typeset import number_text
+    from bpstudio.control.export.typeset import number_text
 
     win = open_studio()
     qtbot.waitUntil(lambda: win.model.chain_view is not None, timeout=10000)

@@ -4,12 +4,12 @@ import json
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
+from test_cli import png_size
 
 from bpstudio.app import main as bpstudio_main
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.propagation import jval_and_gradient
-from conftest import run_bpstudio
-from test_cli import png_size
 
 
 @pytest.fixture(scope="module")

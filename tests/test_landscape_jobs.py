@@ -5,7 +5,7 @@ import threading
 import numpy as np
 import pytest
 
-from bpstudio.control.landscape_jobs import JobState, LandscapeRunner
+from bpstudio.control.model.landscape_jobs import JobState, LandscapeRunner
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.landscape import MapTask, SliceTask
 

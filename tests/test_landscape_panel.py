@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bpstudio.control.landscape_jobs import JobState
+from bpstudio.control.model.landscape_jobs import JobState
 from bpstudio.engine import landscape as engine_landscape
 from bpstudio.engine.propagation import jval_and_gradient
 
@@ -268,7 +268,7 @@ def test_while_running_the_slice_is_asked_for_by_the_timer_not_by_every_update(s
     import dataclasses
 
     from bpstudio.control import RunState
-    from bpstudio.qt.landscape_panel import LIVE_INTERVAL_MS
+    from bpstudio.qt.landscape.landscape_panel import LIVE_INTERVAL_MS
 
     panel = studio.landscape
     running = dataclasses.replace(studio.last, state=RunState.RUNNING)

@@ -136,7 +136,7 @@ def test_a_colour_bar_with_nothing_to_tell_apart_has_one_label(open_studio, qtbo
 
 
 def test_the_exported_maps_colour_bar_with_nothing_to_tell_apart_has_one_label():
-    from bpstudio.qt.landscape_figure import bar_labels
+    from bpstudio.figures.landscape_figure import bar_labels
 
     assert bar_labels(np.full((5, 5), 13357.25), logarithmic=True) == [("13357", 1.0)]
     assert bar_labels(np.zeros((5, 5)), logarithmic=False) == [("0", 1.0)]
@@ -150,7 +150,7 @@ def test_the_exported_figures_put_their_legend_under_the_plot_not_on_it(qapp, ki
 
     from bpstudio.engine.config import RunConfig
     from bpstudio.engine.landscape import landscape_map, weight_slice
-    from bpstudio.qt.landscape_figure import paint_map, paint_slice
+    from bpstudio.figures.landscape_figure import paint_map, paint_slice
 
     trainer = RunConfig(max_iter=50).trainer()
     trainer.run()

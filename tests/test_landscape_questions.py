@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from bpstudio.control import TrainingSession
-from bpstudio.control.landscape_jobs import JobState
-from bpstudio.control.landscape_questions import LandscapeQuestions
-from bpstudio.control.studio_model import StudioModel
-from bpstudio.control.weight_path import WeightPath
+from bpstudio.control.model.landscape_jobs import JobState
+from bpstudio.control.model.landscape_questions import LandscapeQuestions
+from bpstudio.control.model.studio_model import StudioModel
+from bpstudio.control.model.weight_path import WeightPath
 from bpstudio.engine.directions import project_onto_plane
 
 WAIT = 30  # s: a guard against a hung test only

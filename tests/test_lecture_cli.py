@@ -18,12 +18,12 @@ import zipfile
 
 import numpy as np
 import pytest
-
-from bpstudio.control.lessons import LESSONS_BY_KEY
-from bpstudio.control.session import TrainingSession
-from bpstudio.control.session_file import save_session
-from bpstudio.engine.config import RunConfig
 from conftest import FIXTURES, run_bpstudio
+
+from bpstudio.control.files.session_file import save_session
+from bpstudio.control.learning.lessons import LESSONS_BY_KEY
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.engine.config import RunConfig
 
 KEYS = {"title", "note", "iteration", "selected", "sample", "phase", "view", "jval"}
 

@@ -11,11 +11,11 @@ import zipfile
 import numpy as np
 import pytest
 
-from bpstudio.control import session_archive
-from bpstudio.control.lecture_file import LectureFileError, load_lecture, save_lecture, scene_from_session
-from bpstudio.control.scene import VIEW_VERSION, SceneError, ViewState, view_state_from_json
-from bpstudio.control.session import TrainingSession
-from bpstudio.control.session_file import load_session, save_session
+from bpstudio.control.files import session_archive
+from bpstudio.control.files.lecture_file import LectureFileError, load_lecture, save_lecture, scene_from_session
+from bpstudio.control.files.scene import VIEW_VERSION, SceneError, ViewState, view_state_from_json
+from bpstudio.control.files.session_file import load_session, save_session
+from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.config import RunConfig
 
 
@@ -192,7 +192,7 @@ def test_view_state_defaults_checks_and_migration():
 
 def test_a_scene_draws_its_phase_from_its_own_weights_and_leaves_them(tmp_path, sessions):
     """Phase 2 of the next iteration: the output layer's inputs for the chosen sample, by hand."""
-    from bpstudio.control.scene import phase_total, scene_drawing
+    from bpstudio.control.files.scene import phase_total, scene_drawing
 
     path = tmp_path / "l.bplecture"
     save_lecture(path, scenes_of(sessions, ViewState(), ViewState(selected="W0[0,0]", phase=2, sample=7)))
@@ -214,7 +214,7 @@ def test_a_handouts_chain_gives_the_derivative_finite_differences_give(tmp_path,
     """dL/dw₁₁⁽⁰⁾ of sample 3 on the typeset board, against a central difference of that sample's loss."""
     import re
 
-    from bpstudio.control.scene import chain_board_svg, scene_drawing
+    from bpstudio.control.files.scene import chain_board_svg, scene_drawing
 
     path = tmp_path / "l.bplecture"
     save_lecture(path, scenes_of(sessions, ViewState(), ViewState(selected="W0[0,0]", sample=3)))

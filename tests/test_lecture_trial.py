@@ -9,13 +9,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from bpstudio.control import Step
-from bpstudio.control.lessons import LESSONS_BY_KEY
-from bpstudio.control.session import TrainingSession
-from bpstudio.control.session_file import save_session
-from bpstudio.engine.config import RunConfig
+from bpstudio.control.files.session_file import save_session
+from bpstudio.control.learning.lessons import LESSONS_BY_KEY
+from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.chain_board import board, silent_rows
-from bpstudio.qt.studio_settings import fill_most_of_the_screen
+from bpstudio.engine.config import RunConfig
+from bpstudio.qt.shell.studio_settings import fill_most_of_the_screen
 
 
 def chosen(qtbot, win, index=0):
@@ -172,7 +172,7 @@ def test_the_board_says_why_the_branches_are_zero_in_both_languages(qtbot, open_
 
 @pytest.fixture
 def chinese(qapp):
-    from bpstudio.qt.i18n import install_language
+    from bpstudio.qt.shell.i18n import install_language
 
     assert install_language("zh_CN") == "zh_CN"
     yield
@@ -191,7 +191,7 @@ def test_the_file_dialog_says_look_in_and_files_of_type_in_chinese(qtbot, chines
 def test_the_plots_right_click_menu_follows_the_language(qtbot, chinese):
     import pyqtgraph as pg
 
-    from bpstudio.qt.i18n import install_language
+    from bpstudio.qt.shell.i18n import install_language
 
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)
@@ -219,7 +219,7 @@ def prepared_file(tmp_path):
 
 
 def first_start():
-    from bpstudio.qt.studio_settings import studio_settings_store
+    from bpstudio.qt.shell.studio_settings import studio_settings_store
 
     studio_settings_store().remove("tour_seen")
 

@@ -3,14 +3,13 @@
 import re
 
 import numpy as np
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTableWidget, QWidget
 
-from bpstudio.qt.background import BackgroundWorker
-from bpstudio.qt.inspector import readable_scale
+from bpstudio.qt.inspector.inspector import readable_scale
+from bpstudio.qt.shell.background import BackgroundWorker
 
 ASCII_FORMS = re.compile(r"[A-Za-z]_\d|\^\(|_\{|dL/d")
 
@@ -281,7 +280,7 @@ def overlaps_of(view, texts):
 
 
 def test_source_and_sink_tags_and_phase_values_leave_the_neighbouring_nodes_free(qtbot, open_studio):
-    from bpstudio.control.lessons import LESSONS_BY_KEY
+    from bpstudio.control.learning.lessons import LESSONS_BY_KEY
 
     win = open_studio(LESSONS_BY_KEY["xor_hidden"].config.with_changes(hidden=(4,)))  # two softmax sources, two sinks
     view = win.network_view

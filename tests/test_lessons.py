@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from bpstudio.control.lessons import LESSONS, LESSONS_BY_KEY
-from bpstudio.control.session import TrainingSession
+from bpstudio.control.learning.lessons import LESSONS, LESSONS_BY_KEY
+from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.classes import accuracy
 from bpstudio.engine.propagation import forward

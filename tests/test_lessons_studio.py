@@ -5,7 +5,7 @@ from PySide6.QtGui import QAction, QFontMetricsF, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from bpstudio.control import RunState
-from bpstudio.control.lessons import LESSONS, LESSONS_BY_KEY
+from bpstudio.control.learning.lessons import LESSONS, LESSONS_BY_KEY
 from bpstudio.engine.config import RunConfig
 
 
@@ -92,7 +92,7 @@ def test_the_lesson_text_grows_with_presentation_mode(qtbot, open_studio):
 
 
 def test_a_norm_in_a_lessons_text_never_breaks_across_lines():
-    from bpstudio.qt.lessons_menu import unbroken_norms
+    from bpstudio.qt.learning.lessons_menu import unbroken_norms
 
     text = unbroken_norms("each layer's ‖∂L/∂W⁽ˡ⁾‖ falls, and x < 0 <b>stays</b> text")
     assert "<span style='white-space:nowrap'>‖∂L/∂W⁽ˡ⁾‖</span>" in text

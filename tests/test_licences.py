@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from licence_coverage import COPYRIGHT, REPO, licence_names_without_text, stanzas, uncovered
 
 NOTICES = REPO / "THIRD_PARTY_NOTICES.md"
@@ -14,16 +13,42 @@ GENERATED = {"Python-LICENSE.txt", "PyInstaller-COPYING.txt", "Qt-LGPL-source-of
 
 # The top level of a Linux bundle's _internal folder as PyInstaller 6 lays it out
 # (read off `packaging/linux/build.sh`'s bundle; the installer test checks the real one).
-BUNDLE_TOP_LEVEL = """
-LICENSE THIRD_PARTY_NOTICES.md licenses bpstudio bpstudio.egg-info base_library.zip python3.11
-PySide6 shiboken6 pyside6_essentials-6.11.3.dist-info shiboken6-6.11.3.dist-info
-libQt6Core.so.6 libQt6Gui.so.6 libQt6XcbQpa.so.6 libpyside6.abi3.so.6.11 libshiboken6.abi3.so.6.11
-libicudata.so.73 libicui18n.so.73 libicuuc.so.73 libpython3.11.so.1.0
-numpy numpy.libs numpy-2.4.6.dist-info libscipy_openblas64_-32a4b2a6.so
-libgfortran-040039e1-0352e75f.so.5.0.0 libquadmath-96973f99-934c22de.so.0.0.0
-pyqtgraph pyqtgraph-0.14.0.dist-info ziamath ziamath-0.13.dist-info ziafont ziafont-0.11.dist-info
-latex2mathml latex2mathml-3.81.1.dist-info
-""".split()
+BUNDLE_TOP_LEVEL = [
+    "LICENSE",
+    "THIRD_PARTY_NOTICES.md",
+    "licenses",
+    "bpstudio",
+    "bpstudio.egg-info",
+    "base_library.zip",
+    "python3.11",
+    "PySide6",
+    "shiboken6",
+    "pyside6_essentials-6.11.3.dist-info",
+    "shiboken6-6.11.3.dist-info",
+    "libQt6Core.so.6",
+    "libQt6Gui.so.6",
+    "libQt6XcbQpa.so.6",
+    "libpyside6.abi3.so.6.11",
+    "libshiboken6.abi3.so.6.11",
+    "libicudata.so.73",
+    "libicui18n.so.73",
+    "libicuuc.so.73",
+    "libpython3.11.so.1.0",
+    "numpy",
+    "numpy.libs",
+    "numpy-2.4.6.dist-info",
+    "libscipy_openblas64_-32a4b2a6.so",
+    "libgfortran-040039e1-0352e75f.so.5.0.0",
+    "libquadmath-96973f99-934c22de.so.0.0.0",
+    "pyqtgraph",
+    "pyqtgraph-0.14.0.dist-info",
+    "ziamath",
+    "ziamath-0.13.dist-info",
+    "ziafont",
+    "ziafont-0.11.dist-info",
+    "latex2mathml",
+    "latex2mathml-3.81.1.dist-info",
+]
 
 
 def test_every_top_level_component_of_the_bundle_has_a_copyright_stanza():

@@ -4,9 +4,9 @@ squared error's residual whatever the loss).  Numbers come from a forward pass w
 
 import numpy as np
 
-from bpstudio.control.diagram_tips import link_tips, node_tips
-from bpstudio.control.pointer_targets import link_value
-from bpstudio.control.typeset import number_text
+from bpstudio.control.export.typeset import number_text
+from bpstudio.control.model.pointer_targets import link_value
+from bpstudio.control.words.diagram_tips import link_tips, node_tips
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.graph import LOSS, Edge, Node, NodeNames
 

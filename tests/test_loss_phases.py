@@ -25,9 +25,9 @@ SHOWN = {
 def by_definition(case, y_hat, target):
     """L of one sample from the definitions: ½ Σ (ŷ − y)², −Σ y log ŷ, −[y log ŷ + (1 − y) log(1 − ŷ)]."""
     if case == "mse/identity":
-        return 0.5 * sum((p - t) ** 2 for p, t in zip(y_hat, target))
+        return 0.5 * sum((p - t) ** 2 for p, t in zip(y_hat, target, strict=False))
     if case == "cross-entropy/softmax":
-        return -sum(t * math.log(p) for p, t in zip(y_hat, target))
+        return -sum(t * math.log(p) for p, t in zip(y_hat, target, strict=False))
     (p,), (t,) = y_hat, target
     return -(t * math.log(p) + (1 - t) * math.log(1 - p))
 
@@ -62,7 +62,7 @@ def test_the_banner_equations_are_the_runs_loss_and_output(case):
 
 
 def test_the_banner_typesets_softmax_and_cross_entropy(qtbot):
-    from bpstudio.qt.phase_banner import PhaseBanner
+    from bpstudio.qt.inspector.phase_banner import PhaseBanner
 
     config = CASES["cross-entropy/softmax"]
     trainer, phases = walk(config, sample=0)

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from bpstudio.qt.manual import manual_markdown
+from bpstudio.qt.learning.manual import manual_markdown
 
 TERMS = ("Õ⁽ˡ⁾", "Iⱼ⁽ˡ⁾", "Oⱼ⁽ˡ⁾", "W̃⁽ˡ⁾", "wᵢⱼ⁽ˡ⁾", "bⱼ⁽ˡ⁾", "JVal", "源", "汇", "基础影响链路", "影响链路")
 

@@ -5,7 +5,7 @@ or a presenter follows the event, none keeps a copy of its own.
 """
 
 from bpstudio.control import ApplyConfig, RunState, Step, Submit, TrainingSession
-from bpstudio.control.studio_model import FINISHED, NO_SELECTION, SOLVED, StudioModel
+from bpstudio.control.model.studio_model import FINISHED, NO_SELECTION, SOLVED, StudioModel
 from bpstudio.engine.config import RunConfig
 
 
@@ -16,7 +16,7 @@ def listened(model, *names):
     return heard
 
 
-def opened(config=RunConfig(samples=40)):
+def opened(config=RunConfig(samples=40)):  # noqa: B008 - a frozen config, read only
     session, model = TrainingSession(config), StudioModel()
     model.apply_update(session.update(False))
     return session, model

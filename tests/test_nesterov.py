@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from test_rmsprop import studio_path
 from test_script_export import TORCH_PYTHON, engine_run, export, max_relative_difference, needs_torch, run_script
 
-from bpstudio.control.optimizer_lines import optimizer_lines
+from bpstudio.control.words.optimizer_lines import optimizer_lines
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizers import RECORDS
 

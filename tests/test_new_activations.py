@@ -6,9 +6,10 @@ import math
 
 import numpy as np
 import pytest
+from test_script_export import TORCH_PYTHON, engine_run, export, max_relative_difference, needs_torch, run_script
 
-from bpstudio.control.link_reasons import link_reason
-from bpstudio.control.unit_maps import hidden_range
+from bpstudio.control.model.unit_maps import hidden_range
+from bpstudio.control.words.link_reasons import link_reason
 from bpstudio.engine.activations import ACTIVATIONS, get_activation
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.chain_board import basic_links
@@ -18,7 +19,6 @@ from bpstudio.engine.graph import ACTIVATION, Y
 from bpstudio.engine.phases import BACKWARD, FORWARD, iteration_phases
 from bpstudio.engine.propagation import augmented_inputs
 from bpstudio.engine.unit_health import unit_health
-from test_script_export import TORCH_PYTHON, engine_run, export, max_relative_difference, needs_torch, run_script
 
 NEW = ("softplus", "leaky-relu")
 POINTS = np.array([-745.0, -60.0, -20.0, -3.0, -0.7, -1e-3, 1e-3, 0.4, 2.5, 19.0, 40.0, 700.0])
@@ -51,10 +51,10 @@ def test_function_and_link_agree_with_the_definition_and_finite_differences(name
     record = get_activation(name)
     f, slope = ORACLE[name]
     values = record(POINTS.copy())
-    for x, value in zip(POINTS, values):
+    for x, value in zip(POINTS, values, strict=False):
         assert value == pytest.approx(f(x), rel=1e-14, abs=1e-300)
     links = np.broadcast_to(record.derivative(POINTS, values), POINTS.shape)
-    for x, link in zip(POINTS, links):
+    for x, link in zip(POINTS, links, strict=False):
         assert link == pytest.approx(slope(x), rel=1e-12, abs=1e-300)
     smooth = POINTS[(np.abs(POINTS) > 1e-2) & (np.abs(POINTS) < 50)]  # leaky ReLU has a kink at 0
     h = 1e-6

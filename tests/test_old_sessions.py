@@ -1,11 +1,11 @@
 """Sessions saved before the classification settings existed still open and go on the same way."""
 
 import numpy as np
+from conftest import FIXTURES
 
 from bpstudio.control import Step, TrainingSession
-from bpstudio.control.session_file import load_session
+from bpstudio.control.files.session_file import load_session
 from bpstudio.engine.config import RunConfig
-from conftest import FIXTURES
 
 
 def test_old_article_session_resumes_on_the_same_trajectory():

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.control import Step, TrainingSession
-from bpstudio.control.session_file import load_session, save_session
+from bpstudio.control.files.session_file import load_session, save_session
+from bpstudio.control.runtime import session as session_module
 from bpstudio.engine.config import RunConfig
-from bpstudio.control import session as session_module
 
 
 @pytest.fixture

@@ -8,14 +8,14 @@ import zipfile
 
 import numpy as np
 import pytest
-
-from bpstudio.control import SetSetting, Step, Submit, TrainingSession
-from bpstudio.control.session_file import SessionFileError, load_session, save_session
-from bpstudio.control.session_summary import describe
-from bpstudio.engine.config import RunConfig
-from bpstudio.engine.data import split_dataset, Dataset
 from conftest import run_bpstudio
 from test_session_file import rewrite
+
+from bpstudio.control import SetSetting, Step, Submit, TrainingSession
+from bpstudio.control.files.session_file import SessionFileError, load_session, save_session
+from bpstudio.control.files.session_summary import describe
+from bpstudio.engine.config import RunConfig
+from bpstudio.engine.data import Dataset, split_dataset
 
 SMALL = RunConfig(samples=40)
 

@@ -12,14 +12,15 @@ import ast
 import dataclasses
 import re
 import runpy
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
+from conftest import REPO
 
 from bpstudio.engine.activations import ALL_ACTIVATIONS, Activation, PhaseRule, ValueRange
 from bpstudio.engine.losses import LOSSES, Loss
-from conftest import REPO
 
 CHINESE: dict[str, str] = runpy.run_path(str(REPO / "resources" / "translations" / "zh_CN.py"))["TRANSLATIONS"]
 PRE = np.array([[-3.0, -0.6, 0.2, 1.1, 2.7], [0.5, -1.4, 0.9, -2.2, 1.3], [1.7, 0.1, -0.8, 0.4, -1.9]])  # (units, samples)
@@ -126,7 +127,10 @@ def _loss_maths(record: Loss) -> bool:
             up, down = pre.copy(), pre.copy()
             up[index] += h
             down[index] -= h
-            value = lambda p: float(np.sum(record.per_sample(p, f.function(p.copy()), targets, output)))  # noqa: E731
+
+            def value(p, f=f, targets=targets, output=output):
+                return float(np.sum(record.per_sample(p, f.function(p.copy()), targets, output)))
+
             numeric[index] = (value(up) - value(down)) / (2 * h)
         if not np.allclose(d_pre, numeric, rtol=1e-6, atol=1e-8):
             return False

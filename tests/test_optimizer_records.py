@@ -1,6 +1,6 @@
 """Every optimizer's record carries every facet the studio uses — and a missing one is caught.
 
-The facets are what the studio reads about an optimizer (docs/extending-optimizers.md): its step,
+The facets are what the studio reads about an optimizer (docs/extending.md, "Adding an optimizer"): its step,
 its hyper-parameters with bounds and refusals, the parts of one step (the chain JSON's
 ``optimizer_step``), the inspector's lines, the phase banner's equation, the NumPy and PyTorch code,
 and its words in both languages.  :func:`missing_facets` checks one record; the test walks the
@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from bpstudio.control import Step
-from bpstudio.control.optimizer_lines import optimizer_lines
-from bpstudio.control.session import TrainingSession
-from bpstudio.control.session_file import load_session, save_session
+from bpstudio.control.files.session_file import load_session, save_session
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.control.words.optimizer_lines import optimizer_lines
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizer_step import optimizer_step
 from bpstudio.engine.optimizers import OPTIMIZERS, RECORDS, Optimizer, OptimizerRecord, Setting, validate_hyperparameter
@@ -158,7 +158,7 @@ def test_a_record_whose_step_does_not_match_its_settings_is_refused():
 
 def test_the_controls_follow_each_record(qtbot, open_studio):
     """Choosing an optimizer enables exactly its settings, each explained by its record, in the menu's words."""
-    from bpstudio.qt.controls_panel import HYPER_FIELDS
+    from bpstudio.qt.shell.controls_panel import HYPER_FIELDS
 
     win = open_studio(RunConfig(samples=40))
     combo = win.controls.editors["optimizer"]

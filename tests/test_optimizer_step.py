@@ -5,11 +5,11 @@ import math
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 
 from bpstudio.engine.config import ARTICLE, RunConfig
 from bpstudio.engine.optimizer_step import optimizer_step
 from bpstudio.engine.trainer import StopReason
-from conftest import run_bpstudio
 
 ADAM_KEYS = {"t", "gradient", "m_prev", "m", "v_prev", "v", "m_hat", "v_hat", "step", "weight_before", "weight_after"}
 MOMENTUM_KEYS = {"t", "gradient", "u_prev", "u", "step", "weight_before", "weight_after"}
@@ -153,8 +153,8 @@ def test_a_state_saved_before_steps_were_recorded_has_no_step():
 
 
 def test_a_session_file_keeps_the_last_step(tmp_path):
-    from bpstudio.control.session import TrainingSession
-    from bpstudio.control.session_file import load_session, save_session
+    from bpstudio.control.files.session_file import load_session, save_session
+    from bpstudio.control.runtime.session import TrainingSession
 
     session = TrainingSession(RunConfig(**SMALL))
     session.trainer.run(4)

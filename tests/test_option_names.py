@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QComboBox
 
 from bpstudio.engine.config import ConfigError, RunConfig
 from bpstudio.engine.csv_data import CsvDataError, dataset_from_csv
-from bpstudio.qt.i18n import localized
+from bpstudio.qt.shell.i18n import localized
 
 
 def shown_items(combo):

@@ -15,13 +15,13 @@ import sys
 import zipfile
 
 import numpy as np
-
-from bpstudio.control import Step, TrainingSession
-from bpstudio.control.session_file import save_session
-from bpstudio.engine.classes import MAX_CLASSES
-from bpstudio.engine.config import RunConfig
 from conftest import run_bpstudio
 from test_session_file import rewrite
+
+from bpstudio.control import Step, TrainingSession
+from bpstudio.control.files.session_file import save_session
+from bpstudio.engine.classes import MAX_CLASSES
+from bpstudio.engine.config import RunConfig
 
 PEAK_MB = 300
 SECONDS = 2.0
@@ -104,7 +104,7 @@ def test_a_remembered_config_of_12000_labels_is_set_aside(tmp_path):
     csv = labels_csv(tmp_path / "labels.csv", 12_000)
     stored = json.dumps(RunConfig(data_file=str(csv), inputs=("x", "y"), targets=("label",), loss="cross-entropy").to_dict())
     refused_in_bounds(
-        "from bpstudio.control.stored_config import config_from_settings",
+        "from bpstudio.control.files.stored_config import config_from_settings",
         f"config_from_settings({stored!r})",
         "12000 classes",
     )
@@ -123,7 +123,7 @@ def test_a_session_declaring_700_labels_is_refused_before_its_tables(tmp_path):
 
     rewrite(path, change_json=declare, replace={"data_targets.npy": buffer.getvalue()})
     refused_in_bounds(
-        "from bpstudio.control.session_file import load_session",
+        "from bpstudio.control.files.session_file import load_session",
         f"load_session({str(path)!r}, for_studio=True)",
         "700 classes",
     )
@@ -157,7 +157,7 @@ def test_a_session_storing_33_million_history_points_is_refused_by_what_it_store
         _zeros_npy_member(dst, "history.npy", points)
     assert path.stat().st_size < 1024**2  # a small file
     refused_in_bounds(
-        "from bpstudio.control.session_file import load_session",
+        "from bpstudio.control.files.session_file import load_session",
         f"load_session({str(path)!r}, for_studio=True)",
         "GB of memory",
     )

@@ -5,14 +5,15 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import run_bpstudio
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpstudio.control import SetSetting, Step, Submit, TrainingSession
-from bpstudio.control.session_file import load_session, save_session
+from bpstudio.control.files.session_file import load_session, save_session
 from bpstudio.engine.config import ConfigError, RunConfig
 from bpstudio.engine.csv_data import CsvDataError, dataset_from_csv
 from bpstudio.engine.formula import FormulaError, parse_formula, parse_formulas
-from conftest import run_bpstudio
 
 VALUES = {"r": np.array([0.5, -0.25]), "g": np.array([1.0, 2.0]), "b": np.array([-1.0, 0.0])}
 
@@ -147,7 +148,7 @@ def test_a_bad_formula_in_the_studio_changes_nothing():
 
 
 def test_studio_trains_on_formulas_and_on_a_csv_file(qtbot, tmp_path, open_studio):
-    from bpstudio.qt.csv_dialog import CsvDataDialog
+    from bpstudio.qt.files.csv_dialog import CsvDataDialog
 
     win = open_studio()
     field = win.controls.editors["formulas"]

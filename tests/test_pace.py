@@ -5,14 +5,14 @@ import threading
 import zipfile
 
 import pytest
-
-from bpstudio.control import RunGate, RunState, SetPace, Step, Submit, TrainingSession
-from bpstudio.control.driver import drive
-from bpstudio.control.pace import MAX_LAG, MAX_SPEED, Pace, PaceError, Pacer
-from bpstudio.control.session_file import SessionFileError, load_session, save_session
-from bpstudio.engine.config import RunConfig
 from conftest import FIXTURES
 from test_session_file import rewrite
+
+from bpstudio.control import RunGate, RunState, SetPace, Step, Submit, TrainingSession
+from bpstudio.control.files.session_file import SessionFileError, load_session, save_session
+from bpstudio.control.runtime.driver import drive
+from bpstudio.control.runtime.pace import MAX_LAG, MAX_SPEED, Pace, PaceError, Pacer
+from bpstudio.engine.config import RunConfig
 
 
 class FakeClock:

@@ -3,13 +3,13 @@
 import time
 
 import pytest
+from conftest import FIXTURES
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSpinBox
 
 from bpstudio.control import RunState
-from bpstudio.control.pace import Pace
-from bpstudio.control.session_file import load_session
-from conftest import FIXTURES
+from bpstudio.control.files.session_file import load_session
+from bpstudio.control.runtime.pace import Pace
 
 
 def box(window, name) -> QSpinBox:

@@ -79,7 +79,7 @@ def test_the_legend_never_covers_the_curves(qtbot, open_studio, scale):
 
 
 def test_an_empty_legend_leaves_no_box(qtbot):
-    from bpstudio.qt.jval_plot import JvalPlot
+    from bpstudio.qt.plots.jval_plot import JvalPlot
 
     plot = JvalPlot()
     qtbot.addWidget(plot)
@@ -181,7 +181,7 @@ def test_a_hover_readout_goes_with_its_run(qtbot, open_studio):
 
 
 def test_gradient_health_draws_only_the_points_it_has():
-    from bpstudio.qt.gradient_health_plot import joined
+    from bpstudio.qt.plots.gradient_health_plot import joined
 
     # a rewind to 0 and a redo to 10 000: two points, no line between them
     assert joined(np.array([0, 10000])).tolist() == [False]
@@ -214,7 +214,7 @@ def test_gradient_health_after_rewind_and_redo_has_no_line_across_the_jump(qtbot
 
 
 def test_the_exported_figure_has_no_solution_before_the_run_finishes(tmp_path):
-    from bpstudio.qt.article_figure import save_article_figure
+    from bpstudio.figures.article_figure import save_article_figure
 
     history = np.linspace(12500.0, 300.0, 60)
     save_article_figure(tmp_path / "paused.svg", history, solved=False)

@@ -9,12 +9,12 @@ import re
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCursor, QFontMetricsF
 
-from bpstudio.control.pointer_targets import cell_at
-from bpstudio.control.typeset import number_text
+from bpstudio.control.export.typeset import number_text
+from bpstudio.control.model.pointer_targets import cell_at
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.graph import PARAM, WEIGHT, ExpandedGraph, Node
 from bpstudio.engine.node_values import node_values
-from bpstudio.qt.background import BackgroundWorker
+from bpstudio.qt.shell.background import BackgroundWorker
 
 
 def presenting_with_chain(qtbot, open_studio, index=0, hidden=(4, 3)):

@@ -10,19 +10,19 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from bpstudio.control import ApplyConfig, Reset, RunState, SelectSample, SetSetting, StepPhase, Submit, TrainingSession
-from bpstudio.control.studio_model import NO_SELECTION, StudioModel
+from bpstudio.control.model.studio_model import NO_SELECTION, StudioModel
 from bpstudio.engine.config import RunConfig
-from bpstudio.qt.controls_panel import ControlsPanel
-from bpstudio.qt.gestures import Gestures
-from bpstudio.qt.language_switch import LanguageSwitch
-from bpstudio.qt.lesson_setup import LessonSetUp
-from bpstudio.qt.model_signals import ModelSignals
-from bpstudio.qt.notice_banner import NoticeBanner
-from bpstudio.qt.phase_walk import PhaseWalk
-from bpstudio.qt.refusals import Refusals
-from bpstudio.qt.run_view import RunView
-from bpstudio.qt.trainer_reports import TrainerReports
-from bpstudio.qt.training_actions import TrainingActions
+from bpstudio.qt.shell.controls_panel import ControlsPanel
+from bpstudio.qt.shell.gestures import Gestures
+from bpstudio.qt.shell.language_switch import LanguageSwitch
+from bpstudio.qt.shell.lesson_setup import LessonSetUp
+from bpstudio.qt.shell.model_signals import ModelSignals
+from bpstudio.qt.shell.notice_banner import NoticeBanner
+from bpstudio.qt.shell.phase_walk import PhaseWalk
+from bpstudio.qt.shell.refusals import Refusals
+from bpstudio.qt.shell.run_view import RunView
+from bpstudio.qt.shell.trainer_reports import TrainerReports
+from bpstudio.qt.shell.training_actions import TrainingActions
 
 
 class Calls:
@@ -39,7 +39,7 @@ class Calls:
         return [call[1:] for call in self.calls if call[0] == name]
 
 
-def opened(config=RunConfig(samples=40), adapted=True):
+def opened(config=RunConfig(samples=40), adapted=True):  # noqa: B008 - a frozen config, read only
     """A model on a session's first Update, and its Qt adapter (keep it: the model's events call it)."""
     session, model = TrainingSession(config), StudioModel()
     signals = ModelSignals(model) if adapted else None

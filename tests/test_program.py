@@ -9,7 +9,6 @@ import shutil
 import struct
 
 import pytest
-
 from conftest import bpstudio_command, run_bpstudio
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from projector_metrics import diagram_texts
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bpstudio.control.lessons import LESSONS_BY_KEY
-from bpstudio.qt.appearance import automatic_digit_px, digit_px_for, pixel_size_for_cap
-from bpstudio.qt.background import BackgroundWorker
-from projector_metrics import diagram_texts
+from bpstudio.control.learning.lessons import LESSONS_BY_KEY
+from bpstudio.qt.shell.appearance import automatic_digit_px, digit_px_for, pixel_size_for_cap
+from bpstudio.qt.shell.background import BackgroundWorker
 
 
 def settle(qtbot, window):

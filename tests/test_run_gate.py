@@ -2,7 +2,7 @@
 
 import threading
 
-from bpstudio.control.run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit
+from bpstudio.control.runtime.run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit
 
 
 def test_paused_gate_blocks_until_told():

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from bpstudio.control import finished_runs
-from bpstudio.control.downsample import downsample
-from bpstudio.control.finished_runs import RunShelf
+from bpstudio.control.model import finished_runs
+from bpstudio.control.model.downsample import downsample
+from bpstudio.control.model.finished_runs import RunShelf
 from bpstudio.engine.config import RunConfig
 
 

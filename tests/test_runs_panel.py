@@ -3,10 +3,9 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
-from bpstudio.control import Reset, SetSetting
-from bpstudio.control import RunState
-from bpstudio.qt.runs_panel import run_label
+from bpstudio.control import Reset, RunState, SetSetting
 from bpstudio.engine.config import RunConfig
+from bpstudio.qt.plots.runs_panel import run_label
 
 
 def test_two_finished_runs_overlay_with_a_legend(qtbot, open_studio):
@@ -74,7 +73,7 @@ def test_only_runs_on_the_same_data_are_drawn_beside_the_run_on_screen(qtbot, op
 
 
 def test_the_runs_list_names_each_runs_data(qtbot, open_studio):
-    from bpstudio.qt.runs_panel import data_name
+    from bpstudio.qt.plots.runs_panel import data_name
 
     win = open_studio()
     history = np.linspace(10.0, 1.0, 20)

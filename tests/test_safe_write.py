@@ -10,19 +10,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 
-from bpstudio.control import TrainingSession, Step
-from bpstudio.control.safe_write import (
+from bpstudio.control import Step, TrainingSession
+from bpstudio.control.files.safe_write import (
     TEMP_MARK,
     UnsafeTargetError,
     clean_stale_temporaries,
     replacing_file,
     write_text,
 )
-from bpstudio.control.session_file import load_session, save_session
-from bpstudio.control.tables import write_history_csv, write_weights
+from bpstudio.control.files.session_file import load_session, save_session
+from bpstudio.control.files.tables import write_history_csv, write_weights
 from bpstudio.engine.config import RunConfig
-from conftest import run_bpstudio
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and modes are POSIX")
 

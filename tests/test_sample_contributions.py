@@ -88,7 +88,7 @@ def test_one_value_for_all_samples_still_makes_one_bar():
 
 def test_the_models_chain_view_carries_the_terms_and_the_samples_prediction():
     from bpstudio.control import Step, TrainingSession
-    from bpstudio.control.studio_model import StudioModel
+    from bpstudio.control.model.studio_model import StudioModel
 
     class Inline:
         def submit(self, key, work, done):

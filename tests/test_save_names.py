@@ -5,8 +5,8 @@ import os
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from bpstudio.control.session_file import load_session
-from bpstudio.qt.save_names import filter_extension, with_extension
+from bpstudio.control.files.session_file import load_session
+from bpstudio.qt.files.save_names import filter_extension, with_extension
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,14 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import run_bpstudio
 
-from bpstudio.control.script_export import check_script_name, script_text
-from bpstudio.engine.messages import Refusal
+from bpstudio.control.export.script_export import check_script_name, script_text
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.formula import parse_formula
-from bpstudio.engine.propagation import jval_and_gradient
 from bpstudio.engine.formula_code import numpy_expression
-from conftest import run_bpstudio
+from bpstudio.engine.messages import Refusal
+from bpstudio.engine.propagation import jval_and_gradient
 
 ARTICLE = ()
 SIGMOID_MOMENTUM = ("--hidden", "8,6", "--activation", "sigmoid", "--optimizer", "momentum", "--alpha", "1e-4")

@@ -20,7 +20,7 @@ from bpstudio.control import (
     Submit,
     TrainingSession,
 )
-from bpstudio.control.driver import drive
+from bpstudio.control.runtime.driver import drive
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.phases import BACKWARD, FORWARD, LOSS, UPDATE
 

@@ -7,13 +7,14 @@ import zipfile
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import run_bpstudio
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bpstudio.control import SetSetting, Step, Submit, TrainingSession
-from bpstudio.control import session_archive, session_file
-from bpstudio.control.session_file import SessionFileError, load_session, save_session
+from bpstudio.control.files import session_archive, session_file
+from bpstudio.control.files.session_file import SessionFileError, load_session, save_session
 from bpstudio.engine.config import RunConfig
-from conftest import run_bpstudio
 
 SMALL = RunConfig(samples=80)
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.control.stored_config import StoredConfigError, config_from_settings
+from bpstudio.control.files.stored_config import StoredConfigError, config_from_settings
 from bpstudio.engine.config import RunConfig
 
 
@@ -110,7 +110,7 @@ def test_a_first_start_takes_most_of_the_screen_centred(qtbot, monkeypatch, open
     if expected is None:
         assert win.isMaximized()
         return
-    from bpstudio.qt.studio_settings import FRAME_ROOM
+    from bpstudio.qt.shell.studio_settings import FRAME_ROOM
 
     assert (win.width(), win.height()) == expected
     frame = (expected[0] + FRAME_ROOM.width(), expected[1] + FRAME_ROOM.height())  # centred with its frame

@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("PyInstaller")
+import PyInstaller.utils.hooks  # noqa: E402,F401  (imported before sys.platform is changed)
+from conftest import REPO  # noqa: E402
 from PyInstaller.building.datastruct import normalize_toc  # noqa: E402
 from PyInstaller.building.osx import BUNDLE  # noqa: E402
-import PyInstaller.utils.hooks  # noqa: E402,F401  (imported before sys.platform is changed)
-
-from conftest import REPO  # noqa: E402
 
 SPEC = REPO / "packaging" / "bpstudio.spec"
 SOME_FILE = str(SPEC)  # any existing file stands in for a binary's source

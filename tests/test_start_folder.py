@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from bpstudio.qt import start_folder as sf
+from bpstudio.qt.files import start_folder as sf
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtGui import QAction
 
 from bpstudio.control import RunState
-from bpstudio.control.session import TrainingSession
+from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.stop_causes import JVAL, WEIGHTS, converged2_cause, equal_start_layers
 

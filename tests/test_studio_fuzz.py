@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.control import SelectSample
-from bpstudio.control.session import RunState
+from bpstudio.control.runtime.session import RunState
 from bpstudio.engine.config import RunConfig
 
 pytestmark = pytest.mark.slow

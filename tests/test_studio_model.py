@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from bpstudio.control import Step, TrainingSession
-from bpstudio.control.observer import Executor
-from bpstudio.control.studio_model import NO_SELECTION, StudioModel
+from bpstudio.control.model.observer import Executor
+from bpstudio.control.model.studio_model import NO_SELECTION, StudioModel
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.propagation import jval_and_gradient
 

@@ -6,7 +6,7 @@ import stat
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from bpstudio.control.safe_write import TEMP_MARK
+from bpstudio.control.files.safe_write import TEMP_MARK
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and modes are POSIX")
 

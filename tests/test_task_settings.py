@@ -2,8 +2,8 @@
 
 import pytest
 
-from bpstudio.control.class_scores import AccuracyMeter
-from bpstudio.control.task_settings import changes_for, shown_output, unavailable
+from bpstudio.control.model.task_settings import changes_for, shown_output, unavailable
+from bpstudio.control.runtime.class_scores import AccuracyMeter
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.datasets import DATASETS
 

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
+from conftest import FIXTURES
 
 from bpstudio.engine import GradientDescent, StopReason, Trainer, article_problem, make_optimizer
 from bpstudio.engine.config import ARTICLE, ConfigError, RunConfig
-from conftest import FIXTURES
 
 
 def test_data_stream_is_the_articles(seed_reference):

@@ -6,11 +6,11 @@ import pickle
 import pytest
 
 from bpstudio.control import LoadSaved, SetSetting, Step, StepPhase, Submit
-from bpstudio.control.run_gate import RUN_BATCH, STOP, RunGate
-from bpstudio.control.session import LoadOutcome, TrainingSession
-from bpstudio.control.session_file import load_session, save_session
-from bpstudio.control.trainer_port import Pause, Run, Stop, TrainerPort, deliver
-from bpstudio.control.trainer_process import TrainerProcess
+from bpstudio.control.files.session_file import load_session, save_session
+from bpstudio.control.runtime.run_gate import RUN_BATCH, STOP, RunGate
+from bpstudio.control.runtime.session import LoadOutcome, TrainingSession
+from bpstudio.control.runtime.trainer_port import Pause, Run, Stop, TrainerPort, deliver
+from bpstudio.control.runtime.trainer_process import TrainerProcess
 from bpstudio.engine.config import RunConfig
 
 SHORT = RunConfig(samples=100, max_iter=250)

@@ -15,14 +15,14 @@ import numpy as np
 import pytest
 
 from bpstudio.control import RunState, SetSetting
-from bpstudio.control.history_mirror import HistoryMirror
-from bpstudio.control.run_gate import RunGate
-from bpstudio.control.session import TrainingSession
-from bpstudio.control.trainer_process import TRAINER_ENV, TrainerProcess, trainer_in_own_process
+from bpstudio.control.model.history_mirror import HistoryMirror
+from bpstudio.control.runtime.run_gate import RunGate
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.control.runtime.trainer_process import TRAINER_ENV, TrainerProcess, trainer_in_own_process
 from bpstudio.engine.config import ConfigError, RunConfig
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
 from bpstudio.engine.snapshot import Snapshot
-from bpstudio.qt.training_thread import TrainingThread
+from bpstudio.qt.shell.training_thread import TrainingThread
 
 SHORT = RunConfig(samples=100, max_iter=250)
 
@@ -259,7 +259,7 @@ def test_a_command_that_cannot_be_pickled_is_refused_and_not_counted():
 
 
 def test_when_the_process_dies_the_window_stops_training_and_can_still_save(qtbot, monkeypatch, tmp_path):
-    from bpstudio.control.session_file import load_session
+    from bpstudio.control.files.session_file import load_session
     from bpstudio.qt.main_window import MainWindow
 
     monkeypatch.setenv(TRAINER_ENV, "process")
@@ -291,7 +291,7 @@ def test_when_the_process_dies_the_window_stops_training_and_can_still_save(qtbo
 def test_a_file_being_opened_when_the_process_dies_is_said_not_opened_and_saving_comes_back(qtbot, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    from bpstudio.control.session_file import save_session
+    from bpstudio.control.files.session_file import save_session
     from bpstudio.qt.main_window import MainWindow
 
     saved = tmp_path / "saved.bpstudio"
@@ -320,9 +320,9 @@ UNGUARDED_SCRIPT = """
 import os
 with open(os.environ["MARK"], "a") as mark:
     mark.write("ran\\n")  # a script without an if __name__ == "__main__" guard
-from bpstudio.control.run_gate import RunGate
-from bpstudio.control.session import TrainingSession
-from bpstudio.control.trainer_process import TrainerProcess
+from bpstudio.control.runtime.run_gate import RunGate
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.control.runtime.trainer_process import TrainerProcess
 from bpstudio.engine.config import RunConfig
 config = RunConfig(samples=50, max_iter=20)
 process = TrainerProcess()

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from bpstudio.control import RunState, SetSetting
-from bpstudio.control.history_mirror import HistoryMirror
+from bpstudio.control.model.history_mirror import HistoryMirror
 from bpstudio.engine.config import RunConfig
-from bpstudio.qt.training_thread import TrainingThread
+from bpstudio.qt.shell.training_thread import TrainingThread
 
 
 class Recorder:

@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 
 from bpstudio.control import Step, TrainingSession
-from bpstudio.control.commands import Rewind, SetSetting
-from bpstudio.control.gradient_health import GradientNorms
-from bpstudio.control.map_colours import TINT, MapPalette, class_map, diverging
-from bpstudio.control.observer import Executor
-from bpstudio.control.run_gate import Submit
-from bpstudio.control.studio_model import StudioModel
-from bpstudio.control.unit_maps import CLASSES, UnitMaps, map_points
+from bpstudio.control.model.gradient_health import GradientNorms
+from bpstudio.control.model.map_colours import TINT, MapPalette, class_map, diverging
+from bpstudio.control.model.observer import Executor
+from bpstudio.control.model.studio_model import StudioModel
+from bpstudio.control.model.unit_maps import CLASSES, UnitMaps, map_points
+from bpstudio.control.runtime.commands import Rewind, SetSetting
+from bpstudio.control.runtime.run_gate import Submit
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.data import Dataset
 from bpstudio.engine.input_plane import grid_outputs, plane_for

@@ -74,7 +74,7 @@ def test_click_on_an_edge_lights_exactly_the_engines_chain(qtbot, window):
 
 def clear_point_on(item, view):
     """The point along a link farthest from every other link (links cross each other)."""
-    from bpstudio.qt.network_view import _distance_to_segment
+    from bpstudio.qt.diagram.network_view import _distance_to_segment
 
     line = item.line()
     others = [e.line() for e in view.weight_edges.values() if e is not item]

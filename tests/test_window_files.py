@@ -68,7 +68,7 @@ def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtb
     """A teacher's prepared session must survive choosing a lesson and pressing Enter on the question."""
     from PySide6.QtWidgets import QFileDialog
 
-    from bpstudio.control.lessons import LESSONS_BY_KEY
+    from bpstudio.control.learning.lessons import LESSONS_BY_KEY
 
     win = open_studio(ask_before_closing=True)
     path, saved = prepared_session(qtbot, win, tmp_path)
@@ -95,7 +95,7 @@ def test_a_lesson_is_a_session_of_its_own_and_never_saved_over_the_last_file(qtb
 
 
 def test_a_lesson_chosen_while_a_file_is_opening_does_not_take_the_files_name(qtbot, tmp_path, open_studio):
-    from bpstudio.control.lessons import LESSONS_BY_KEY
+    from bpstudio.control.learning.lessons import LESSONS_BY_KEY
 
     path, saved = prepared_session(qtbot, open_studio(), tmp_path)
     second = open_studio()

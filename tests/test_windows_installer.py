@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 ISS = REPO / "packaging" / "windows" / "bpstudio.iss"

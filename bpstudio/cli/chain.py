@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..control.safe_write import write_text
-from ..engine.chain import PATH_CAP, ChainNumbers, InfluenceChain
-from ..engine.chain_render import render_latex, render_text
-from ..engine.chain_board import board, factored_tree
-from ..engine.graph import NodeNames
-from .run_budget import check_chain_size, check_run_budget
-from .sample_index import check_sample_index
-from ..engine.optimizer_step import optimizer_step
-from .strict_json import strict_dumps
-from .options import Parser, UsageError, add_model_options, config_from_args, whole_number, run_inputs, writable_path
+from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, run_inputs, whole_number, writable_path
+from bpstudio.cli.run_budget import check_chain_size, check_run_budget
+from bpstudio.cli.sample_index import check_sample_index
+from bpstudio.cli.strict_json import strict_dumps
+from bpstudio.control.files.safe_write import write_text
+from bpstudio.engine.chain import PATH_CAP, ChainNumbers, InfluenceChain
+from bpstudio.engine.chain_board import board, factored_tree
+from bpstudio.engine.chain_render import render_latex, render_text
+from bpstudio.engine.graph import NodeNames
+from bpstudio.engine.optimizer_step import optimizer_step
 
 
 def build_parser(prog: str = "bpstudio chain") -> Parser:
@@ -77,7 +77,7 @@ def chain_json(chain: InfluenceChain, numbers: ChainNumbers) -> dict[str, Any]:
 
 def formula_svg(chain: InfluenceChain, numbers: ChainNumbers) -> str:
     """The typeset blackboard and the basic links below it, for --format svg/png."""
-    from ..control.typeset import board_svg
+    from bpstudio.control.export.typeset import board_svg
 
     blocks = board(chain, numbers)
     return board_svg(blocks, tags={"source": "source Σ: branches summed", "sink": "below a sink: defined once"}, background="#ffffff")
@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
     trainer.run()
     numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=args.paths)
     if args.format == "png":
-        from ..qt.svg_image import svg_to_png
+        from bpstudio.figures.svg_image import svg_to_png
 
         svg_to_png(formula_svg(chain, numbers), str(out))
         return 0

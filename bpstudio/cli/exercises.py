@@ -9,11 +9,20 @@ imported only when a PDF is asked for.
 
 from __future__ import annotations
 
-from ..control.exercises import KINDS, make_sheet, sheet_json, unavailable, Situation
-from ..control.safe_write import write_text
-from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, whole_number, writable_path
-from .run_budget import check_run_budget
-from .strict_json import strict_dumps
+from bpstudio.cli.options import (
+    Parser,
+    UsageError,
+    add_model_options,
+    config_from_args,
+    problem_from_config,
+    run_inputs,
+    whole_number,
+    writable_path,
+)
+from bpstudio.cli.run_budget import check_run_budget
+from bpstudio.cli.strict_json import strict_dumps
+from bpstudio.control.files.safe_write import write_text
+from bpstudio.control.learning.exercises import KINDS, Situation, make_sheet, sheet_json, unavailable
 
 MAX_COUNT = 200
 
@@ -86,7 +95,7 @@ def main(argv: list[str]) -> int:
     if json_path is not None:
         write_text(json_path, strict_dumps(sheet_json(sheet, config), indent=1, ensure_ascii=False) + "\n")
     if pdf_path is not None:
-        from ..figures.worksheet import write_worksheet
+        from bpstudio.figures.worksheet import write_worksheet
 
         write_worksheet(pdf_path, sheet, config, args.sheet)
     if len(sheet) < args.count:

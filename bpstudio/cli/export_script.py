@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..control.safe_write import write_text
-from ..control.script_export import FRAMEWORKS, check_script_name, script_text
-from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
+from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
+from bpstudio.control.export.script_export import FRAMEWORKS, check_script_name, script_text
+from bpstudio.control.files.safe_write import write_text
 
 
 def build_parser(prog: str = "bpstudio export-script") -> Parser:

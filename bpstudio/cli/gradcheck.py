@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
-from ..control.safe_write import write_text
-from ..engine.data import Dataset
-from ..engine.gradcheck import check_gradient
-from .run_budget import check_gradcheck_size
-from .strict_json import strict_dumps
-from .options import Parser, UsageError, add_model_options, config_from_args, run_inputs, writable_path
+from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, run_inputs, writable_path
+from bpstudio.cli.run_budget import check_gradcheck_size
+from bpstudio.cli.strict_json import strict_dumps
+from bpstudio.control.files.safe_write import write_text
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.gradcheck import check_gradient
 
 
 def build_parser(prog: str = "bpstudio gradcheck") -> Parser:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..control.session_file import SessionFileError, load_session
-from ..control.session_summary import describe
-from .options import Parser, UsageError
+from bpstudio.cli.options import Parser, UsageError
+from bpstudio.control.files.session_file import SessionFileError, load_session
+from bpstudio.control.files.session_summary import describe
 
 
 def build_parser(prog: str = "bpstudio info") -> Parser:

@@ -7,23 +7,23 @@ from typing import Any
 
 import numpy as np
 
-from ..control.safe_write import write_text
-from ..control.tables import write_map_csv, write_slice_csv
-from ..engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
-from ..engine.trainer import Trainer
-from .strict_json import strict_dumps
-from .options import (
+from bpstudio.cli.options import (
     Parser,
     UsageError,
     add_model_options,
     config_from_args,
     number,
     problem_from_config,
-    whole_number,
     run_inputs,
+    whole_number,
     writable_path,
 )
-from .progress import ProgressBar
+from bpstudio.cli.progress import ProgressBar
+from bpstudio.cli.strict_json import strict_dumps
+from bpstudio.control.files.safe_write import write_text
+from bpstudio.control.files.tables import write_map_csv, write_slice_csv
+from bpstudio.engine.landscape import MAP_POINTS, SLICE_POINTS, LandscapeMap, MapTask, SliceTask, WeightSlice
+from bpstudio.engine.trainer import Trainer
 
 PATH_POINTS = 2000  # at most this many weight vectors of the run are kept for the trajectory
 MAX_POINTS = 1001
@@ -241,7 +241,7 @@ def main(argv: list[str]) -> int:
         else:
             write_map_csv(csv_path, result)
     if plot is not None:
-        from ..qt.landscape_figure import save_map_figure, save_slice_figure
+        from bpstudio.figures.landscape_figure import save_map_figure, save_slice_figure
 
         if isinstance(result, WeightSlice):
             save_slice_figure(plot, result)

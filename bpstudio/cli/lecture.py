@@ -19,12 +19,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..control.lecture_file import MAX_SCENES, Lecture, LectureFileError, load_lecture, save_lecture, scene_from_session
-from ..control.safe_write import write_text
-from ..control.scene import VIEWS, Scene, SceneError, ViewState
-from ..control.session_file import SessionFileError, load_session
-from .options import Parser, UsageError, whole_number, writable_path
-from .strict_json import strict_dumps
+from bpstudio.cli.options import Parser, UsageError, whole_number, writable_path
+from bpstudio.cli.strict_json import strict_dumps
+from bpstudio.control.files.lecture_file import MAX_SCENES, Lecture, LectureFileError, load_lecture, save_lecture, scene_from_session
+from bpstudio.control.files.safe_write import write_text
+from bpstudio.control.files.scene import VIEWS, Scene, SceneError, ViewState
+from bpstudio.control.files.session_file import SessionFileError, load_session
 
 USAGE = """\
 usage: bpstudio lecture build OUT.bplecture --scene S.bpstudio [--select P] [--sample N] [--phase K]
@@ -214,7 +214,7 @@ def info(argv: list[str]) -> int:
 
 
 def describe(lecture: Lecture) -> str:
-    from ..engine.text_safety import escape_control
+    from bpstudio.engine.text_safety import escape_control
 
     lines = [f"BP Studio lecture, {len(lecture.scenes)} scene{'s' if len(lecture.scenes) != 1 else ''}"]
     for number, scene in enumerate(lecture.scenes, start=1):
@@ -296,7 +296,7 @@ def render(lecture: Lecture, kind: str, target: Path | None, size: tuple[int, in
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: the same pixels with or without a display
         QApplication(["bpstudio"])
-    from ..qt.scene_slides import export_pdf, export_png
+    from bpstudio.qt.files.scene_slides import export_pdf, export_png
 
     assert target is not None
     return export_pdf(lecture, target) if kind == "pdf" else export_png(lecture, target, size)

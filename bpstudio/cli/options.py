@@ -15,14 +15,14 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from ..control.safe_write import check_writable, resolve_target
-from ..engine.activations import ACTIVATIONS
-from ..engine.config import ConfigError, RunConfig
-from ..engine.data import INITS, Problem
-from ..engine.datasets import DATASETS
-from ..engine.features import FEATURES
-from ..engine.losses import LOSSES
-from ..engine.optimizers import OPTIMIZERS, RECORDS
+from bpstudio.control.files.safe_write import check_writable, resolve_target
+from bpstudio.engine.activations import ACTIVATIONS
+from bpstudio.engine.config import ConfigError, RunConfig
+from bpstudio.engine.data import INITS, Problem
+from bpstudio.engine.datasets import DATASETS
+from bpstudio.engine.features import FEATURES
+from bpstudio.engine.losses import LOSSES
+from bpstudio.engine.optimizers import OPTIMIZERS, RECORDS
 
 # RunConfig field -> the option that sets it, for error messages.
 OPTION_OF_FIELD = {
@@ -311,8 +311,8 @@ def fail(prog: str, message: str) -> int:
 
 def problem_from_config(config: RunConfig) -> Problem:
     """The run's problem, with a bad data file, formula or split said as the option at fault."""
-    from ..engine.csv_data import CsvDataError
-    from ..engine.formula import FormulaError
+    from bpstudio.engine.csv_data import CsvDataError
+    from bpstudio.engine.formula import FormulaError
 
     try:
         return config.problem()

@@ -6,10 +6,10 @@ CLI has no diagram, so the studio's drawing limits do not apply here.
 
 from __future__ import annotations
 
-from ..engine.budget import BudgetError, check_budget, check_chain_budget, check_gradcheck_budget
-from ..engine.config import RunConfig
-from ..engine.data import Problem
-from .options import UsageError
+from bpstudio.cli.options import UsageError
+from bpstudio.engine.budget import BudgetError, check_budget, check_chain_budget, check_gradcheck_budget
+from bpstudio.engine.config import RunConfig
+from bpstudio.engine.data import Problem
 
 
 def check_run_budget(config: RunConfig, problem: Problem, max_iter: int | None = None) -> None:

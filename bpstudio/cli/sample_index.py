@@ -8,7 +8,7 @@ known only once the data exists, and it is checked there.
 
 from __future__ import annotations
 
-from .options import UsageError
+from bpstudio.cli.options import UsageError
 
 
 def check_sample_index(sample: int | None, training_rows: int, test_fraction: float) -> None:

@@ -7,16 +7,16 @@ from typing import Any
 
 import numpy as np
 
-from ..control.safe_write import write_text
-from ..control.tables import write_history_csv
-from ..engine.classes import accuracy
-from ..engine.config import RunConfig
-from ..engine.data import Problem
-from ..engine.trainer import Trainer
-from .strict_json import strict_dumps
-from .options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
-from .progress import ProgressBar
-from .run_budget import check_run_budget
+from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
+from bpstudio.cli.progress import ProgressBar
+from bpstudio.cli.run_budget import check_run_budget
+from bpstudio.cli.strict_json import strict_dumps
+from bpstudio.control.files.safe_write import write_text
+from bpstudio.control.files.tables import write_history_csv
+from bpstudio.engine.classes import accuracy
+from bpstudio.engine.config import RunConfig
+from bpstudio.engine.data import Problem
+from bpstudio.engine.trainer import Trainer
 
 CHUNK = 250  # iterations between progress updates
 
@@ -114,7 +114,7 @@ def main(argv: list[str]) -> int:
     if json_path is not None:
         write_text(json_path, strict_dumps(run_summary(config, trainer, elapsed)))
     if save_path is not None:
-        from ..control.session_file import save_state
+        from bpstudio.control.files.session_file import save_state
 
         save_state(
             save_path,
@@ -126,7 +126,7 @@ def main(argv: list[str]) -> int:
             test_history=None if trainer.test_history is None else trainer.test_history.view(),
         )
     if plot is not None:
-        from ..qt.article_figure import save_article_figure
+        from bpstudio.figures.article_figure import save_article_figure
 
         save_article_figure(plot, trainer.history.view())
     if not args.quiet:

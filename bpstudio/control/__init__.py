@@ -1,8 +1,8 @@
 """Session state, the run gate and commands: everything between the GUI and the engine, without Qt."""
 
-from .commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetPace, SetSetting, SetWeight
-from .run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit
-from .session import ChangeRecord, RunState, TrainingSession, Update
+from bpstudio.control.runtime.commands import ApplyConfig, LoadSaved, Redo, Reset, Rewind, SelectSample, SetPace, SetSetting, SetWeight
+from bpstudio.control.runtime.run_gate import RUN_BATCH, STOP, RunGate, Step, StepPhase, Submit
+from bpstudio.control.runtime.session import ChangeRecord, RunState, TrainingSession, Update
 
 __all__ = [
     "ApplyConfig",

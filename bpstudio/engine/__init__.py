@@ -4,15 +4,15 @@ NumPy only — no Qt, no threads — so that it can be used from a notebook, a
 test or the command line exactly as the studio uses it.
 """
 
-from .activations import ACTIVATIONS, Activation, get_activation
-from .data import Dataset, Problem, article_problem, draw_article_data, start_weights
-from .gradcheck import GradCheck, check_gradient, numeric_gradient, relative_error
-from .history import GrowingBuffer
-from .network import Network
-from .optimizers import OPTIMIZERS, Adam, GradientDescent, Momentum, Optimizer, make_optimizer
-from .propagation import jval_and_gradient, predict
-from .snapshot import Snapshot
-from .trainer import StopReason, Trainer
+from bpstudio.engine.activations import ACTIVATIONS, Activation, get_activation
+from bpstudio.engine.data import Dataset, Problem, article_problem, draw_article_data, start_weights
+from bpstudio.engine.gradcheck import GradCheck, check_gradient, numeric_gradient, relative_error
+from bpstudio.engine.history import GrowingBuffer
+from bpstudio.engine.network import Network
+from bpstudio.engine.optimizers import OPTIMIZERS, Adam, GradientDescent, Momentum, Optimizer, make_optimizer
+from bpstudio.engine.propagation import jval_and_gradient, predict
+from bpstudio.engine.snapshot import Snapshot
+from bpstudio.engine.trainer import StopReason, Trainer
 
 __all__ = [
     "ACTIVATIONS",

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .messages import QT_TRANSLATE_NOOP, Refusal
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Refusal
 
 MAX_BYTES = 2 * 1024**3
 MAX_SECONDS_PER_ITERATION = 2.0

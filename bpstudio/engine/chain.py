@@ -15,19 +15,19 @@ themselves are only listed up to a cap, with the count of the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
-from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from .budget import check_chain_budget
-from .data import Dataset
-from .gradcheck import numeric_gradient
-from .graph import ACTIVATION, LOSS, PARAM, PENALTY, Y, Edge, ExpandedGraph, LinkValue, Node, NodeNames, display_name
-from .network import Network
-from .propagation import augmented_inputs, backward, forward, output_loss
+from bpstudio.engine.budget import check_chain_budget
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.gradcheck import numeric_gradient
+from bpstudio.engine.graph import ACTIVATION, LOSS, PARAM, PENALTY, Edge, ExpandedGraph, LinkValue, Node, NodeNames, Y, display_name
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import augmented_inputs, backward, forward, output_loss
 
 PENALTY_SHARE = "penalty"  # the per_output key of the penalty's branch
 

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .chain import ChainNumbers, Factor, InfluenceChain, Named, Product, Sum
-from .graph import ACTIVATION, BIAS, LOSS_LINK, OUT, PARAM, PARAMETER, PENALTY, PENALTY_NODE, WEIGHT, Y, Edge, Node
-from .network import Network
+from bpstudio.engine.chain import ChainNumbers, Factor, InfluenceChain, Named, Product, Sum
+from bpstudio.engine.graph import ACTIVATION, BIAS, LOSS_LINK, OUT, PARAM, PARAMETER, PENALTY, PENALTY_NODE, WEIGHT, Edge, Node, Y
+from bpstudio.engine.network import Network
 
 
 # -- the blackboard -----------------------------------------------------------------------

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Product, Sum
-from .graph import Edge, Node
+from bpstudio.engine.chain import ChainNumbers, Factor, FactoredForm, InfluenceChain, Named, Product, Sum
+from bpstudio.engine.graph import Edge, Node
 
 _LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss", "penalty": "penalty"}
 

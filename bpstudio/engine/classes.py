@@ -20,10 +20,9 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from .messages import QT_TRANSLATE_NOOP
-from .network import Network
-from .propagation import predict
-
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import predict
 
 MAX_CLASSES = 50
 TOO_MANY_CLASSES = QT_TRANSLATE_NOOP(

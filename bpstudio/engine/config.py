@@ -12,28 +12,20 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from .activations import ACTIVATIONS
 import numpy as np
 
-from .classes import uses_one_column
-from .csv_data import class_dataset_from_csv, dataset_from_csv
-from .data import (
-    ARTICLE_INPUTS,
-    INITS,
-    Dataset,
-    Problem,
-    draw_article_data,
-    split_dataset,
-    start_weights,
-)
-from .datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points, points_dataset
-from .features import FEATURES, check_features
-from .losses import LOSSES
-from .formula import FormulaError, parse_formulas
-from .messages import QT_TRANSLATE_NOOP, Refusal
-from .network import Network
-from .optimizers import OPTIMIZERS, Optimizer, make_optimizer, validate_hyperparameter
-from .trainer import Trainer
+from bpstudio.engine.activations import ACTIVATIONS
+from bpstudio.engine.classes import uses_one_column
+from bpstudio.engine.csv_data import class_dataset_from_csv, dataset_from_csv
+from bpstudio.engine.data import ARTICLE_INPUTS, INITS, Dataset, Problem, draw_article_data, split_dataset, start_weights
+from bpstudio.engine.datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points, points_dataset
+from bpstudio.engine.features import FEATURES, check_features
+from bpstudio.engine.formula import FormulaError, parse_formulas
+from bpstudio.engine.losses import LOSSES
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Refusal
+from bpstudio.engine.network import Network
+from bpstudio.engine.optimizers import OPTIMIZERS, Optimizer, make_optimizer, validate_hyperparameter
+from bpstudio.engine.trainer import Trainer
 
 MAX_SAMPLES = 1_000_000
 MAX_UNITS = 4096

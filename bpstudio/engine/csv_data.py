@@ -23,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .classes import MAX_CLASSES, TOO_MANY_CLASSES, class_order, encode_classes, output_names, uses_one_column
-from .data import Dataset
-from .messages import QT_TRANSLATE_NOOP, Refusal
-from .text_safety import shown_name
+from bpstudio.engine.classes import MAX_CLASSES, TOO_MANY_CLASSES, class_order, encode_classes, output_names, uses_one_column
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Refusal
+from bpstudio.engine.text_safety import shown_name
 
 MIN_ROWS = 2
 _LINE_END = re.compile(r"\r\n|\r|\n")

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .network import Network
+from bpstudio.engine.network import Network
 
 ARTICLE_INPUTS = ("r", "g", "b")
 ARTICLE_TARGETS = ("x", "y", "lv")
@@ -63,7 +63,7 @@ class Dataset:
     @cached_property
     def inputs_aug(self) -> np.ndarray:
         """``O~(0)``: feature-major inputs with the bias row of ones, made once."""
-        from .propagation import augmented_inputs
+        from bpstudio.engine.propagation import augmented_inputs
 
         out = augmented_inputs(self.inputs)
         out.flags.writeable = False

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .classes import encode_classes, output_names, uses_one_column
-from .data import Dataset
-from .features import feature_table
+from bpstudio.engine.classes import encode_classes, output_names, uses_one_column
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.features import feature_table
 
 RADIUS = 5.0  # Playground's scale for the classification sets
 REGRESSION_RADIUS = 6.0

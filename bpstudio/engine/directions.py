@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .network import Network
+from bpstudio.engine.network import Network
 
 
 def unit_direction(net: Network, param: int) -> np.ndarray:

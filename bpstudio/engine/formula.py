@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .messages import QT_TRANSLATE_NOOP, Refusal
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Refusal
 
 MAX_LENGTH = 300
 MAX_NODES = 200

@@ -21,7 +21,7 @@ import math
 
 import numpy as np
 
-from .formula import FUNCTIONS, Formula, Value, _evaluate
+from bpstudio.engine.formula import FUNCTIONS, Formula, Value, _evaluate
 
 _BINARY_SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _UNARY_SYMBOLS = {ast.UAdd: "+", ast.USub: "-"}

@@ -7,15 +7,14 @@ the forward pass, so it shares no code with the backward pass it checks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from .data import Dataset
-from .network import Network
-from .propagation import jval_and_gradient, jval_only
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import jval_and_gradient, jval_only
 
 
 def numeric_gradient(

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .network import Network
-from .propagation import LayerForward
-from . import text_safety
+from bpstudio.engine import text_safety
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import LayerForward
 
 if TYPE_CHECKING:
-    from .data import Dataset
+    from bpstudio.engine.data import Dataset
 
 # A basic link's number: one per sample (a vector) or a constant.
 LinkValue = np.ndarray | float

@@ -27,10 +27,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .data import Dataset
-from .features import feature_table
-from .network import Network
-from .propagation import augmented_inputs
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.features import feature_table
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import augmented_inputs
 
 RESOLUTION = 100
 PADDING = 0.1  # share of the data's span added on each side of the plane

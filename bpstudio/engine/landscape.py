@@ -24,20 +24,20 @@ optimizer's step and is kept beside it as ``step_gradient``.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
-from collections.abc import Iterator, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .data import Dataset
-from .directions import filter_normalised_directions, project_onto_plane, unit_direction
-from .network import Network
-from .optimizers import make_optimizer
-from .plane import PlaneEvaluator
-from .propagation import jval_and_gradient
-from .snapshot import Snapshot, frozen_array
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.directions import filter_normalised_directions, project_onto_plane, unit_direction
+from bpstudio.engine.network import Network
+from bpstudio.engine.optimizers import make_optimizer
+from bpstudio.engine.plane import PlaneEvaluator
+from bpstudio.engine.propagation import jval_and_gradient
+from bpstudio.engine.snapshot import Snapshot, frozen_array
 
 SLICE_POINTS = 101
 MAP_POINTS = 41

@@ -17,8 +17,8 @@ from functools import cached_property
 
 import numpy as np
 
-from .activations import Activation, get_activation
-from .losses import LOSSES, Loss, get_loss
+from bpstudio.engine.activations import Activation, get_activation
+from bpstudio.engine.losses import LOSSES, Loss, get_loss
 
 _PARAM_NAME = re.compile(r"^\s*W(\d+)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .data import Dataset
-from .network import Network
-from .propagation import augmented_inputs, backward, forward, output_loss
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import augmented_inputs, backward, forward, output_loss
 
 
 def node_values(net: Network, weights: np.ndarray, data: Dataset, sample: int) -> dict[str, tuple[float, float]]:

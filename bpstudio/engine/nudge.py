@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .data import Dataset
-from .network import Network
-from .propagation import jval_only
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import jval_only
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ the contract of ``bpstudio chain --format json`` (``"optimizer_step"``).
 
 from __future__ import annotations
 
-from .optimizers import RECORDS
-from .snapshot import Snapshot
+from bpstudio.engine.optimizers import RECORDS
+from bpstudio.engine.snapshot import Snapshot
 
 
 def optimizer_step(snapshot: Snapshot, index: int) -> dict[str, float] | None:

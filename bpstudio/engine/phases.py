@@ -19,17 +19,18 @@ would reach — bit for bit.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
-from .activations import get_activation
-from .losses import get_loss, half_squared_error
-from .optimizers import RECORDS
-from .propagation import LayerBackward, backward_layer, flat_gradient, forward_layer, output_loss
-from .snapshot import frozen_array
-from .trainer import StopReason, Trainer
+from bpstudio.engine.activations import get_activation
+from bpstudio.engine.losses import get_loss, half_squared_error
+from bpstudio.engine.optimizers import RECORDS
+from bpstudio.engine.propagation import LayerBackward, backward_layer, flat_gradient, forward_layer, output_loss
+from bpstudio.engine.snapshot import frozen_array
+from bpstudio.engine.trainer import StopReason, Trainer
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 

@@ -32,8 +32,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .network import Network
-from .propagation import forward, output_loss
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import forward, output_loss
 
 # Floats held by the widest stacked layer of one chunk (2 MB): small enough that a
 # chunk's arrays stay in cache — measured twice as fast as 16 MB chunks for the

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .activations import softmax_backward
-from .losses import half_squared_error
-from .network import Network
+from bpstudio.engine.activations import softmax_backward
+from bpstudio.engine.losses import half_squared_error
+from bpstudio.engine.network import Network
 
 
 def augmented_inputs(inputs: np.ndarray) -> np.ndarray:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .data import Dataset
-from .losses import half_squared_error
-from .network import Network
-from .propagation import backward, forward, output_loss
+from bpstudio.engine.data import Dataset
+from bpstudio.engine.losses import half_squared_error
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import backward, forward, output_loss
 
 LARGEST = 5  # terms listed by size
 BINS = 24  # bars of the histogram

@@ -6,9 +6,9 @@ snapshots.  A snapshot is also what rewind goes back to.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from collections.abc import Mapping
 
 import numpy as np
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .network import Network
+from bpstudio.engine.network import Network
 
 WEIGHTS = "weights"  # converged2 because no weight moved ζ² or more
 JVAL = "jval"  # converged2 because JVal changed less than ζ²

@@ -30,12 +30,12 @@ from enum import Enum
 
 import numpy as np
 
-from .batches import MiniBatches
-from .data import Problem
-from .history import GrowingBuffer
-from .optimizers import Optimizer, validate_hyperparameter
-from .propagation import jval_and_gradient, jval_only
-from .snapshot import Snapshot
+from bpstudio.engine.batches import MiniBatches
+from bpstudio.engine.data import Problem
+from bpstudio.engine.history import GrowingBuffer
+from bpstudio.engine.optimizers import Optimizer, validate_hyperparameter
+from bpstudio.engine.propagation import jval_and_gradient, jval_only
+from bpstudio.engine.snapshot import Snapshot
 
 
 class StopReason(str, Enum):

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import Network
-from .propagation import forward
+from bpstudio.engine.network import Network
+from bpstudio.engine.propagation import forward
 
 
 def layer_gradient_norms(net: Network, gradient: np.ndarray) -> np.ndarray:

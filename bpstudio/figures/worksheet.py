@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..control.exercise_kinds import KIND_NAMES, num
-from ..control.exercises import Exercise
-from ..control.safe_write import replacing_path
-from ..engine.config import RunConfig
+from bpstudio.control.files.safe_write import replacing_path
+from bpstudio.control.learning.exercise_kinds import KIND_NAMES, num
+from bpstudio.control.learning.exercises import Exercise
+from bpstudio.engine.config import RunConfig
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication

@@ -1,6 +1,6 @@
 """The studio window: composition only — it builds the views and presenters and puts them in place.
 
-What the window knows lives in one Qt-free model (:mod:`bpstudio.control.studio_model`);
+What the window knows lives in one Qt-free model (:mod:`bpstudio.control.model.studio_model`);
 each view follows it through its Qt adapter (:mod:`.model_signals`) and connects
 itself (``follow``).  Decisions that are neither model nor view are small
 presenters: what a run shows (:mod:`.run_view`), the phase walk (:mod:`.phase_walk`),
@@ -17,50 +17,50 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from ..control import Update
-from ..control.studio_model import StudioModel
-from ..engine.config import RunConfig
-from .appearance import Look, use_fusion
-from .background import QtExecutor
-from .close_protocol import CloseProtocol
-from .controls_panel import ControlsPanel
-from .docks import add_dock
-from .export_menu import ExportMenu
-from .gestures import Gestures
-from .gui_gc import collect_on_the_gui_thread
-from .guided_tour import GuidedTour
-from .i18n import system_language
-from .inspector import Inspector
-from .jval_plot import JvalPlot
-from .language_switch import LanguageSwitch
-from .lazy_panel import LazyPanel
-from .lesson_setup import LessonSetUp
-from .lessons_menu import LessonBox, LessonsMenu
-from .menus import MenuHandlers, StudioMenus
-from .board_view import BoardView
-from .model_signals import ModelSignals
-from .network_view import NetworkView
-from .notice_banner import NoticeBanner
-from .pace_controls import PaceControls
-from .phase_banner import PhaseBanner
-from .phase_walk import PhaseWalk
-from .pointer import Pointer
-from .probe import PredictionProbe
-from .projector_layout import LentMap, PlotRow, ProjectorDocks, ProjectorLayout
-from .refusals import Refusals
-from .run_view import RunView
-from .runs_panel import RunsPanel
-from .session_files import SessionFiles
-from .status_bar import StudioStatusBar
-from .studio_look import StudioLook
-from .studio_settings import StudioSettings
-from .trainer_reports import TrainerReports
-from .training_actions import TrainingActions
-from .training_thread import TrainingThread
-from .unit_views import UnitViews
+from bpstudio.control import Update
+from bpstudio.control.model.studio_model import StudioModel
+from bpstudio.engine.config import RunConfig
+from bpstudio.qt.diagram.board_view import BoardView
+from bpstudio.qt.diagram.network_view import NetworkView
+from bpstudio.qt.diagram.unit_views import UnitViews
+from bpstudio.qt.files.export_menu import ExportMenu
+from bpstudio.qt.files.session_files import SessionFiles
+from bpstudio.qt.inspector.inspector import Inspector
+from bpstudio.qt.inspector.phase_banner import PhaseBanner
+from bpstudio.qt.inspector.pointer import Pointer
+from bpstudio.qt.inspector.probe import PredictionProbe
+from bpstudio.qt.learning.guided_tour import GuidedTour
+from bpstudio.qt.learning.lessons_menu import LessonBox, LessonsMenu
+from bpstudio.qt.plots.jval_plot import JvalPlot
+from bpstudio.qt.plots.runs_panel import RunsPanel
+from bpstudio.qt.shell.appearance import Look, use_fusion
+from bpstudio.qt.shell.background import QtExecutor
+from bpstudio.qt.shell.close_protocol import CloseProtocol
+from bpstudio.qt.shell.controls_panel import ControlsPanel
+from bpstudio.qt.shell.docks import add_dock
+from bpstudio.qt.shell.gestures import Gestures
+from bpstudio.qt.shell.gui_gc import collect_on_the_gui_thread
+from bpstudio.qt.shell.i18n import system_language
+from bpstudio.qt.shell.language_switch import LanguageSwitch
+from bpstudio.qt.shell.lazy_panel import LazyPanel
+from bpstudio.qt.shell.lesson_setup import LessonSetUp
+from bpstudio.qt.shell.menus import MenuHandlers, StudioMenus
+from bpstudio.qt.shell.model_signals import ModelSignals
+from bpstudio.qt.shell.notice_banner import NoticeBanner
+from bpstudio.qt.shell.pace_controls import PaceControls
+from bpstudio.qt.shell.phase_walk import PhaseWalk
+from bpstudio.qt.shell.projector_layout import LentMap, PlotRow, ProjectorDocks, ProjectorLayout
+from bpstudio.qt.shell.refusals import Refusals
+from bpstudio.qt.shell.run_view import RunView
+from bpstudio.qt.shell.status_bar import StudioStatusBar
+from bpstudio.qt.shell.studio_look import StudioLook
+from bpstudio.qt.shell.studio_settings import StudioSettings
+from bpstudio.qt.shell.trainer_reports import TrainerReports
+from bpstudio.qt.shell.training_actions import TrainingActions
+from bpstudio.qt.shell.training_thread import TrainingThread
 
 if TYPE_CHECKING:
-    from .landscape_panel import LandscapePanel
+    from bpstudio.qt.landscape.landscape_panel import LandscapePanel
 
 STATUS_MESSAGE_MS = 4000
 
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _build_landscape(self) -> LandscapePanel:
-        from .landscape_panel import LandscapePanel  # imported with the panel: not at start-up
+        from bpstudio.qt.landscape.landscape_panel import LandscapePanel  # imported with the panel: not at start-up
 
         panel = LandscapePanel(self.model, self.model_signals, self.gestures.set_weight)
         panel.set_look(self.look)  # built late: in the look of the moment

@@ -48,7 +48,7 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from zh_CN import TRANSLATIONS
 
-    sources = sorted(str(p) for folder in ("qt", "control", "engine") for p in (ROOT / "bpstudio" / folder).rglob("*.py"))
+    sources = sorted(str(p) for folder in ("qt", "control", "engine", "figures") for p in (ROOT / "bpstudio" / folder).rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete", "-locations", "none"],
                    check=True, capture_output=True)
     missing = fill(TS, TRANSLATIONS)

@@ -7,9 +7,9 @@ script exports read it from its record.
 
 from __future__ import annotations
 
-from ..registry import collect
-from ._record import Activation, PhaseRule, ValueRange, elementwise_phase, no_stall
-from .softmax import softmax_backward
+from bpstudio.engine.activations._record import Activation, PhaseRule, ValueRange, elementwise_phase, no_stall
+from bpstudio.engine.activations.softmax import softmax_backward
+from bpstudio.engine.registry import collect
 
 ALL_ACTIVATIONS: dict[str, Activation] = collect(__name__, __path__, Activation)
 # What a hidden layer may use (the CLI's --activation, the Controls combo); softmax is an output's only.

@@ -16,8 +16,8 @@ a record that forgets a facet cannot be built.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -103,6 +103,6 @@ class Activation:
 
     def __reduce__(self) -> tuple[Callable[[str], Activation], tuple[str]]:
         """Pickled by name: its functions are lambdas, and the trainer's process sends networks across."""
-        from . import get_activation
+        from bpstudio.engine.activations import get_activation
 
         return get_activation, (self.name,)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import Activation, ValueRange, elementwise_phase, no_stall
+from bpstudio.engine.activations._record import Activation, ValueRange, elementwise_phase, no_stall
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 NEGATIVE_SLOPE = 0.01
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import Activation, ValueRange, elementwise_phase
+from bpstudio.engine.activations._record import Activation, ValueRange, elementwise_phase
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 
 def _relu(x: NDArray[np.float64], out: NDArray[np.float64] | None = None) -> NDArray[np.float64]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import Activation, PhaseRule, ValueRange, no_stall
+from bpstudio.engine.activations._record import Activation, PhaseRule, ValueRange, no_stall
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 
 def _softmax(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import SATURATION, Activation, ValueRange, elementwise_phase
+from bpstudio.engine.activations._record import SATURATION, Activation, ValueRange, elementwise_phase
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 
 def _softplus(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import SATURATION, Activation, ValueRange, elementwise_phase
+from bpstudio.engine.activations._record import SATURATION, Activation, ValueRange, elementwise_phase
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 
 def _health(post: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

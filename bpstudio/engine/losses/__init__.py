@@ -6,9 +6,8 @@ the config's check use it).  The numerical helpers stay importable from here.
 
 from __future__ import annotations
 
-from ..registry import collect
-from ._record import Loss
-from .cross_entropy import (
+from bpstudio.engine.losses._record import Loss
+from bpstudio.engine.losses.cross_entropy import (
     cross_entropy_link_products,
     cross_entropy_output_gradient,
     cross_entropy_output_link,
@@ -16,7 +15,8 @@ from .cross_entropy import (
     sigmoid_cross_entropy,
     softmax_cross_entropy,
 )
-from .mse import half_squared_error
+from bpstudio.engine.losses.mse import half_squared_error
+from bpstudio.engine.registry import collect
 
 LOSSES: dict[str, Loss] = collect(__name__, __path__, Loss)
 

@@ -9,14 +9,14 @@ keyword-only and none has a default: a record that forgets a facet cannot be bui
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Union
 
 import numpy as np
 from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
-Link = Union[Array, float]  # the output layer's cached dŷ/dI; the identity's is the scalar 1.0
+Link = Array | float  # the output layer's cached dŷ/dI; the identity's is the scalar 1.0
 
 
 @dataclass(frozen=True, kw_only=True)

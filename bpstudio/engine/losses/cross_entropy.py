@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import Link, Loss
+from bpstudio.engine.losses._record import Link, Loss
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 Array = NDArray[np.float64]
 

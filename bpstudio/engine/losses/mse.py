@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ..activations import softmax_backward
-from ..messages import QT_TRANSLATE_NOOP
-from ._record import Link, Loss
+from bpstudio.engine.activations import softmax_backward
+from bpstudio.engine.losses._record import Link, Loss
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 
 Array = NDArray[np.float64]
 

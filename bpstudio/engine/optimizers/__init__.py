@@ -3,18 +3,18 @@
 Every module here ends with ``RECORD = OptimizerRecord(...)`` (:mod:`._record`): the step, its
 hyper-parameters, the parts of one step, its formulas and its exported code.  They are found, not
 listed (:func:`bpstudio.engine.registry.collect`); ``OPTIMIZERS`` maps each name to its step class,
-``RECORDS`` to its whole record.  Adding an optimizer is adding a module (docs/extending-optimizers.md).
+``RECORDS`` to its whole record.  Adding an optimizer is adding a module (docs/extending.md, "Adding an optimizer").
 """
 
 from __future__ import annotations
 
-from ..registry import collect
-from ._base import STEP_RECORD, Optimizer
-from ._hyper import Hyper, hyper, validate_hyperparameter
-from ._record import FirstStep, Line, OptimizerRecord, Setting
-from .adam import Adam
-from .gd import GradientDescent
-from .momentum import Momentum
+from bpstudio.engine.optimizers._base import STEP_RECORD, Optimizer
+from bpstudio.engine.optimizers._hyper import Hyper, hyper, validate_hyperparameter
+from bpstudio.engine.optimizers._record import FirstStep, Line, OptimizerRecord, Setting
+from bpstudio.engine.optimizers.adam import Adam
+from bpstudio.engine.optimizers.gd import GradientDescent
+from bpstudio.engine.optimizers.momentum import Momentum
+from bpstudio.engine.registry import collect
 
 RECORDS: dict[str, OptimizerRecord] = collect(__name__, list(__path__), OptimizerRecord)
 OPTIMIZERS: dict[str, type[Optimizer]] = {name: record.step for name, record in RECORDS.items()}

@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 import numpy as np
 from numpy.typing import NDArray
 
-from ._hyper import validate_hyperparameter
+from bpstudio.engine.optimizers._hyper import validate_hyperparameter
 
 STEP_RECORD = ("gradient", "weight_before", "m_prev", "v_prev", "velocity_prev")
 

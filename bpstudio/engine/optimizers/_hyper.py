@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..messages import QT_TRANSLATE_NOOP, Refusal
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Refusal
 
 _KNOWN: dict[str, Hyper] = {}
 

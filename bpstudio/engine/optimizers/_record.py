@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._base import Optimizer
-from ._hyper import ALPHA, Hyper
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
+from bpstudio.engine.optimizers._base import Optimizer
+from bpstudio.engine.optimizers._hyper import ALPHA, Hyper
 
 # One line of the inspector's step block: (left side, rule with the numbers put in, value or None).
 Line = tuple[str, str, "float | None"]
@@ -50,7 +50,7 @@ class FirstStep:
 
 @dataclass(frozen=True)
 class OptimizerRecord:
-    """Every facet of one optimizer.  See the module's docstring, and docs/extending-optimizers.md."""
+    """Every facet of one optimizer.  See the module's docstring, and docs/extending.md, "Adding an optimizer"."""
 
     name: str  # the CLI's --optimizer value, the session file's and the JSON's "optimizer"
     step: type[Optimizer]  # the step itself; its ``defaults`` are the hyper-parameters' defaults

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import NDArray
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._base import Optimizer
-from ._record import STEP_SIZE, Line, Number, OptimizerRecord
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
+from bpstudio.engine.optimizers._base import Optimizer
+from bpstudio.engine.optimizers._record import STEP_SIZE, Line, Number, OptimizerRecord
 
 
 class GradientDescent(Optimizer):

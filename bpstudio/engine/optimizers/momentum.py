@@ -7,10 +7,10 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import NDArray
 
-from ..messages import QT_TRANSLATE_NOOP
-from ._base import Optimizer
-from ._hyper import BETA1
-from ._record import STEP_SIZE, Line, Number, OptimizerRecord, Setting
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP
+from bpstudio.engine.optimizers._base import Optimizer
+from bpstudio.engine.optimizers._hyper import BETA1
+from bpstudio.engine.optimizers._record import STEP_SIZE, Line, Number, OptimizerRecord, Setting
 
 
 class Momentum(Optimizer):

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from . import js_math
-from .random_stream import PlaygroundRandom
+from bpstudio.engine.playground import js_math
+from bpstudio.engine.playground.random_stream import PlaygroundRandom
 
 Point = tuple[float, float, float]
 Generator = Callable[[PlaygroundRandom, int, float], list[Point]]

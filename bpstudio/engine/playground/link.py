@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from ..messages import QT_TRANSLATE_NOOP, Notice, Refusal
+from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 REGULARIZATIONS = ("none", "L1", "L2")

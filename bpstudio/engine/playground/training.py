@@ -16,15 +16,15 @@ taken in Playground's order (a node's inputs in order, the points in order throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
-from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
 
-from . import js_math
-from .random_stream import PlaygroundRandom
+from bpstudio.engine.playground import js_math
+from bpstudio.engine.playground.random_stream import PlaygroundRandom
 
 Array = NDArray[np.float64]
 

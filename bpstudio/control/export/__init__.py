@@ -1,0 +1,1 @@
+"""A run written out: scripts for NumPy and PyTorch, and the typeset chain."""

@@ -1,0 +1,305 @@
+"""The chain rule and the phase equations, typeset to SVG with a real math typesetter.
+
+ziamath (pure Python, LaTeX → MathML → SVG paths in the STIX Two Math font)
+draws every factor; this module only places the pieces on a blackboard grid
+(:mod:`bpstudio.engine.chain_board` decides what goes where) and writes the
+numbers under their factors.  The result is one vector SVG document that the
+window shows with ``QSvgRenderer`` at any scale and the CLI writes to a file.
+
+Typesetting a factor costs milliseconds, so pieces are cached by
+(LaTeX, size, colour): a selection is typeset once, and a new iteration only
+writes new numbers (plain SVG text, no typesetting) into the same layout.
+No Qt here: the CLI and the tests use it without a display.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bpstudio.engine.chain_board import BasicLink, Block
+
+SVG_NS = "http://www.w3.org/2000/svg"
+MATH_SIZE = 20.0  # px of the math font in the document; viewers scale the whole SVG
+NUMBER_SIZE = 0.78  # numbers, relative to MATH_SIZE
+NUMBER_FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
+DIGIT_EM = 0.64  # average advance of a digit in NUMBER_FONT, for centring and column widths
+GAP = 0.45  # between cells and operators, in em
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_lock = threading.Lock()  # ziamath keeps module-level state; one typesetting at a time
+
+
+@dataclass(frozen=True)
+class Colours:
+    text: str = "#111111"
+    numbers: str = "#0b4f8a"
+    muted: str = "#555555"
+    accent: str = "#8a6508"  # the source / sink tags, as on the diagram
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A typeset expression: its SVG group (placed at the origin, baseline y = 0) and its box."""
+
+    group: ET.Element
+    width: float
+    ascent: float  # above the baseline
+    descent: float  # below the baseline
+
+
+@lru_cache(maxsize=2048)
+def piece(latex: str, size: float = MATH_SIZE, colour: str = "#111111") -> Piece:
+    """Typeset ``latex`` once; later calls for the same text are free."""
+    import ziafont
+    import ziamath
+
+    with _lock:
+        ziafont.config.svg2 = False  # plain paths: Qt's SVG renderer has no <symbol>
+        ziafont.config.precision = 2  # 1/100 px is finer than any screen; a smaller SVG loads faster
+        math_ = ziamath.Latex(latex, size=size, color=colour)
+        holder = ET.Element("g")
+        math_.drawon(holder, 0, 0, valign="base")
+        bbox = math_.node.bbox
+        width = max(bbox.xmax, math_.getsize()[0])
+    return Piece(holder, width, max(bbox.ymax, 0.0), max(-bbox.ymin, 0.0))
+
+
+def number_text(value: float | None) -> str:
+    """Four significant digits, a real minus sign, a bounded width for any value."""
+    if value is None:
+        return ""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞" if value < 0 else "—"
+    text = f"{value + 0.0:.4g}"  # -0.0 + 0.0 is 0.0: a product of zeros never reads "−0"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}·10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return text.replace("-", "−")
+
+
+def _text_width(text: str, size: float) -> float:
+    """An estimate that errs wide: digits and Latin letters ~0.64 em, Chinese characters a full em."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return ((len(text) - wide) * DIGIT_EM + wide) * size
+
+
+class _Canvas:
+    """An SVG document grown item by item; its size is known only at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[ET.Element] = []
+        self.right = 0.0
+        self.bottom = 0.0
+
+    def place(self, p: Piece, x: float, baseline: float, element_id: str | None = None) -> None:
+        group = ET.Element("g", transform=f"translate({x:.2f},{baseline:.2f})")
+        if element_id:
+            group.set("id", element_id)
+        group.extend(list(p.group))
+        self.items.append(group)
+        self.right = max(self.right, x + p.width)
+        self.bottom = max(self.bottom, baseline + p.descent)
+
+    def text(
+        self,
+        text: str,
+        x: float,
+        baseline: float,
+        size: float,
+        colour: str,
+        anchor: str = "middle",
+        bold: bool = False,
+        element_id: str | None = None,
+    ) -> None:
+        if not text:
+            return
+        element = ET.Element(
+            "text",
+            {
+                "x": f"{x:.2f}",
+                "y": f"{baseline:.2f}",
+                "font-family": NUMBER_FONT,
+                "font-size": f"{size:.2f}",
+                "fill": colour,
+                "text-anchor": anchor,
+            },
+        )
+        if element_id:  # a viewer finds it by id (QSvgRenderer.boundsOnElement), e.g. for a tooltip
+            element.set("id", element_id)
+        if bold:
+            element.set("font-weight", "bold")
+        element.text = text
+        self.items.append(element)
+        width = _text_width(text, size)
+        right = x + (width / 2 if anchor == "middle" else width if anchor == "start" else 0)
+        self.right = max(self.right, right)
+        self.bottom = max(self.bottom, baseline + 0.3 * size)
+
+    def document(self, margin: float, background: str | None = None) -> str:
+        width, height = self.right + margin, self.bottom + margin
+        root = ET.Element(
+            "svg",
+            {
+                "xmlns": SVG_NS,
+                "version": "1.1",
+                "width": f"{width:.1f}",
+                "height": f"{height:.1f}",
+                "viewBox": f"0 0 {width:.1f} {height:.1f}",
+            },
+        )
+        if background:
+            ET.SubElement(root, "rect", width="100%", height="100%", fill=background)
+        root.extend(self.items)
+        return ET.tostring(root, encoding="unicode")
+
+
+def board_svg(
+    blocks: list[Block],
+    colours: Colours = Colours(),
+    tags: dict[str, str] | None = None,
+    size: float = MATH_SIZE,
+    background: str | None = None,
+    notes: dict[int, str] | None = None,
+) -> str:
+    """The blackboard: each block's rows with every factor's number centred under it.
+
+    ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
+    in the caller's language; each tag's text has the id ``tag-<role>-<n>`` (see
+    :func:`tag_ids`), so a viewer can put the term's definition on it.  ``notes`` (block
+    number → text, lines split at ``\n``, in the caller's language) are written small under
+    their blocks: why a row reads 0, say.
+    """
+    tags = tags or {}
+    notes = notes or {}
+    em = size
+    gap = GAP * em
+    num_size = NUMBER_SIZE * size
+    dot, plus, equals = (piece(s, size, colours.text) for s in (r"\cdot", "+", "="))
+    lhs_pieces = [piece(b.lhs, size, colours.text) for b in blocks]
+    lhs_width = max((p.width for p in lhs_pieces), default=0.0)
+    x_equals = gap + lhs_width + gap
+    x_sign = x_equals + equals.width + gap
+    x_cells = x_sign + plus.width + gap
+    canvas = _Canvas()
+    y = 0.6 * em
+    for number, (block, lhs) in enumerate(zip(blocks, lhs_pieces, strict=True)):
+        cell_pieces = [[piece(c.latex, size, colours.text) for c in row.cells] for row in block.rows]
+        columns = max(len(r) for r in cell_pieces)
+        widths = [0.0] * columns
+        for row, pieces in zip(block.rows, cell_pieces, strict=True):
+            for k, (cell, p) in enumerate(zip(row.cells, pieces, strict=True)):
+                widths[k] = max(widths[k], p.width, _text_width(number_text(cell.value), num_size))
+        tag = tags.get(block.role)
+        if tag:
+            y += 0.9 * num_size
+            canvas.text(tag, gap, y, 0.85 * num_size, colours.accent, anchor="start", bold=True, element_id=f"tag-{block.role}-{number}")
+            y += 0.2 * em
+        for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces, strict=True)):
+            ascent = max([p.ascent for p in pieces] + [lhs.ascent if r == 0 else 0.0])
+            descent = max([p.descent for p in pieces] + [lhs.descent if r == 0 else 0.0])
+            baseline = y + ascent
+            if r == 0:
+                canvas.place(lhs, x_equals - gap - lhs.width, baseline)
+                canvas.place(equals, x_equals, baseline)
+            if row.sign:
+                canvas.place(plus, x_sign, baseline)
+            x = x_cells
+            numbers_y = baseline + descent + 1.05 * num_size
+            for k, (cell, p) in enumerate(zip(row.cells, pieces, strict=True)):
+                centre = x + widths[k] / 2
+                factor = f"factor-{number}-{r}-{k}"  # a viewer points at a factor and its number (see factor_ids)
+                canvas.place(p, centre - p.width / 2, baseline, element_id=factor)
+                canvas.text(number_text(cell.value), centre, numbers_y, num_size, colours.numbers, element_id=f"{factor}-n")
+                x += widths[k] + gap
+                if k < len(row.cells) - 1:
+                    canvas.place(dot, x, baseline)
+                    x += dot.width + gap
+            if row.value is not None and len(row.cells) > 1:
+                canvas.text(
+                    "= " + number_text(row.value), x + gap, numbers_y, num_size, colours.numbers, anchor="start", bold=len(block.rows) == 1
+                )
+            y = numbers_y + 0.55 * em
+        if block.value is not None and len(block.rows) > 1:
+            y += 0.9 * num_size
+            canvas.text("Σ = " + number_text(block.value), x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
+            y += 0.5 * em
+        for line in notes.get(number, "").splitlines():  # from the left edge: short lines keep the board's width
+            y += 0.8 * em
+            canvas.text(line, gap, y, 0.66 * size, colours.muted, anchor="start")
+        y += 0.35 * em
+    return canvas.document(margin=0.5 * em, background=background)
+
+
+def tag_ids(svg: str) -> dict[str, str]:
+    """The source / sink tags of a :func:`board_svg` document: ``{element id: role}``."""
+    import re
+
+    return {match.group(0): match.group(1) for match in re.finditer(r"tag-(source|sink)-\d+", svg)}
+
+
+def factor_ids(svg: str) -> dict[str, tuple[int, int, int]]:
+    """The factors of a :func:`board_svg` document and the numbers under them: ``{element id: (block, row, cell)}``."""
+    import re
+
+    return {m.group(0): (int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in re.finditer(r"factor-(\d+)-(\d+)-(\d+)(?:-n)?", svg)}
+
+
+def links_svg(
+    links: list[BasicLink],
+    colours: Colours = Colours(),
+    size: float = MATH_SIZE,
+    background: str | None = None,
+    reasons: list[str] | None = None,
+) -> str:
+    """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned;
+    ``reasons`` (in the caller's language) are written small under their links."""
+    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background, notes=reasons)
+
+
+def equations_svg(
+    rows: list[tuple[str, str, float | None]],
+    colours: Colours = Colours(),
+    size: float = MATH_SIZE,
+    background: str | None = None,
+    notes: list[str] | None = None,
+) -> str:
+    """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned;
+    a line's note, if any, under it in the muted colour."""
+    em = size
+    gap = GAP * em
+    num_size = NUMBER_SIZE * size
+    equals = piece("=", size, colours.text)
+    lefts = [piece(left, size, colours.text) for left, _, _ in rows]
+    rights = [piece(formula, size, colours.text) for _, formula, _ in rows]
+    x_eq = gap + max((p.width for p in lefts), default=0.0) + gap
+    x_formula = x_eq + equals.width + gap
+    x_value = x_formula + max((p.width for p in rights), default=0.0) + gap
+    canvas = _Canvas()
+    y = 0.3 * em
+    notes = list(notes or [])
+    for n, ((_, _, value), left, right) in enumerate(zip(rows, lefts, rights, strict=True)):
+        ascent, descent = max(left.ascent, right.ascent), max(left.descent, right.descent)
+        baseline = y + ascent
+        canvas.place(left, x_eq - gap - left.width, baseline)
+        canvas.place(equals, x_eq, baseline)
+        canvas.place(right, x_formula, baseline)
+        if value is not None:
+            canvas.place(equals, x_value, baseline)
+            canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size, colours.numbers, anchor="start")
+        y = baseline + descent + 0.45 * em
+        if n < len(notes) and notes[n]:
+            canvas.text(notes[n], x_formula, y + 0.25 * em, 0.72 * size, colours.muted, anchor="start")
+            y += 0.25 * em + 0.75 * em
+    return canvas.document(margin=0.4 * em, background=background)
+
+
+def equation_svg(latex: str, colours: Colours = Colours(), size: float = MATH_SIZE, background: str | None = None) -> str:
+    """One equation (a phase banner's), on its own."""
+    canvas = _Canvas()
+    p = piece(latex, size, colours.text)
+    canvas.place(p, 0.2 * size, 0.2 * size + p.ascent)
+    return canvas.document(margin=0.2 * size, background=background)

@@ -1,0 +1,1 @@
+"""Learning aids without Qt: lessons, exercises that check an answer, the glossary."""

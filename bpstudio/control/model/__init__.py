@@ -1,0 +1,1 @@
+"""The studio model and what it keeps: history, finished runs, the questions views ask."""

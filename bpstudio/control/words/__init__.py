@@ -1,0 +1,1 @@
+"""What the studio says about numbers: names, reasons, tips, formats, escaping."""

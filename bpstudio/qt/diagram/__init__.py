@@ -1,0 +1,1 @@
+"""The network diagram: nodes, links, unit pictures and the board view."""

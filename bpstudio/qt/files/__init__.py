@@ -1,0 +1,1 @@
+"""Opening, saving and exporting from the window."""

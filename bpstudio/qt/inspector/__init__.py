@@ -1,0 +1,1 @@
+"""The inspector: the typeset chain, its numbers, the probe and the pointer."""

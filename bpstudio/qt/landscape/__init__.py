@@ -1,0 +1,1 @@
+"""The loss landscape panel: its map and its slice."""

@@ -1,0 +1,1 @@
+"""Learning in the window: lessons, the tour, exercises, the glossary and the manual."""

@@ -1,0 +1,1 @@
+"""The decision map over the input plane."""

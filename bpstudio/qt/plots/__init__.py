@@ -1,0 +1,1 @@
+"""The JVal plot, gradient health and the finished runs beside them."""

@@ -1,0 +1,1 @@
+"""The window's frame: menus, controls, status bar, settings, language, the training thread."""
