@@ -11,6 +11,7 @@ It only shows what engine objects computed; it computes no derivative itself.
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -293,6 +294,9 @@ class Inspector(QScrollArea):
         self.presenting = False
         self.digit_px = 0.0  # presentation: the height the formula's digits keep (see fit_formula)
         self.board = False  # the board view: the formula alone (see set_board)
+        # Typesetting asked while the panel is off screen (a tab behind the decision map, say): done when it
+        # comes into sight, the newest of each view only.  See _typeset.
+        self._deferred: dict[FormulaView, Callable[[], str]] = {}
         self._set_enabled(False)
         self.retranslate()
 
@@ -413,6 +417,7 @@ class Inspector(QScrollArea):
             self.title.setText(self._title(chain, None))
         else:
             self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
+            self._deferred.clear()
             self.formula.clear()
             self.links.clear()
             self.step_view.clear()
@@ -460,9 +465,10 @@ class Inspector(QScrollArea):
         self.silent_note.setText(" ".join(dict.fromkeys(silent.values())) if self.presenting else "")
         self.silent_note.setVisible(bool(silent) and self.presenting)
         notes = {} if self.presenting else silent
-        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=notes))
+        live = not view.exact
+        self._typeset(self.formula, lambda: board_svg(list(blocks), colours, tags, notes=notes), live)
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
-        self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
+        self._typeset(self.links, lambda: links_svg(list(links), colours, reasons=reasons), live)
         self._show_step(view)
         self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
         self.running.setText(self._running_text(view))
@@ -565,6 +571,50 @@ class Inspector(QScrollArea):
             for _ in range(3):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.ensureWidgetVisible(self.nudge_result)
+
+    # -- typesetting, while training only for a panel in sight -----------------------------------
+    def _typeset(self, formula: FormulaView, make_svg: Callable[[], str], live: bool) -> None:
+        """Typeset now; a live view (the net training) of a panel off screen, when it comes into sight.
+
+        While a net trains the chain's numbers come once a second, and a wide
+        net's chain is ~1 MB of SVG to typeset, load and paint; behind the
+        decision map's tab nobody reads it, and the trainer's process shares
+        the machine's cores with that work.  A paused run's numbers are
+        typeset at once, seen or not: a wide net's first typesetting takes
+        seconds, and a teacher who raises the tab expects the board there.
+        """
+        if live and self._out_of_sight():
+            self._deferred[formula] = make_svg
+            return
+        self._deferred.pop(formula, None)
+        formula.typeset(make_svg)
+
+    def _out_of_sight(self) -> bool:
+        """The window is on screen and nothing of this panel is (a dock tabbed behind another is moved off it).
+
+        A panel of a window not shown yet (or of none, as in a test) typesets at once, as before.
+        """
+        return self.window().isVisible() and self.visibleRegion().isEmpty()
+
+    def event(self, event: QEvent) -> bool:
+        # Painted: the panel (its frame or its page) is on screen again, a tab raised, say.
+        self._painted(event)
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        self._painted(event)
+        return super().viewportEvent(event)
+
+    def _painted(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.Paint and self._deferred:
+            QTimer.singleShot(0, self._typeset_deferred)  # after this paint: the page first, its formulas next
+
+    def _typeset_deferred(self) -> None:
+        if self._out_of_sight():
+            return
+        deferred, self._deferred = self._deferred, {}
+        for formula, make_svg in deferred.items():
+            formula.typeset(make_svg)
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:
