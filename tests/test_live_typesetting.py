@@ -1,8 +1,12 @@
 """The chain's typesetting while a net trains: done only where it is read, and right when the run stops."""
 
+import os
+import sys
+import threading
 import xml.etree.ElementTree as ET
 
 import numpy as np
+import pytest
 
 from bpstudio.control.typeset import Colours, board_svg, links_svg, number_text
 from bpstudio.engine.chain import InfluenceChain
@@ -89,3 +93,15 @@ def test_a_training_chain_behind_the_decision_maps_tab_is_typeset_when_it_comes_
     assert factors and all(shown[name] in chain_values(numbers) for name in factors)
     start = chain_values(article_chain()[1])
     assert any(shown[name] not in start for name in factors)  # the paused run's numbers, not the start's
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
+def test_the_background_threads_yield_the_processor_to_the_gui_thread(qtbot):
+    """Typesetting and pictures are nicer than the window: on a busy machine the event loop answers first."""
+    worker = BackgroundWorker.shared()
+    done = []
+    worker.submit("niceness-check", lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert done[0] > gui or done[0] == 19  # nicer, unless the GUI thread is already as nice as can be
+    assert worker.native_id is not None and os.getpriority(os.PRIO_PROCESS, worker.native_id) == done[0]
