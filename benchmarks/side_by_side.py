@@ -20,7 +20,6 @@ asserted.
 from __future__ import annotations
 
 import json
-import resource
 import os
 import subprocess
 import sys
@@ -120,7 +119,7 @@ def window_child(case: Case) -> dict:
         settle()  # a teacher selects, reads, then presses Run
         frames.clear()
         times["start"] = times["last"] = time.perf_counter()
-        times["cpu"] = resource.getrusage(resource.RUSAGE_SELF)
+        times["cpu"] = _cpu("self")
         tick.start()
         for hook in HOOKS["start"]:
             hook()
@@ -132,7 +131,7 @@ def window_child(case: Case) -> dict:
             times["end"] = time.perf_counter()
             for hook in HOOKS["end"]:
                 hook()
-            times["cpu_end"] = resource.getrusage(resource.RUSAGE_SELF)
+            times["cpu_end"] = _cpu("self")
             tick.stop()
             app.quit()
         else:
@@ -146,8 +145,8 @@ def window_child(case: Case) -> dict:
     iterations = window.last.iteration
     chosen = window.model.selected is not None
     window.close()
-    trainer = resource.getrusage(resource.RUSAGE_CHILDREN)  # the trainer's process, ended by close()
-    gui = times["cpu_end"].ru_utime + times["cpu_end"].ru_stime - times["cpu"].ru_utime - times["cpu"].ru_stime
+    trainer = _cpu("children")  # the trainer's process, ended by close()
+    gui = times["cpu_end"] - times["cpu"]
     return {
         "seconds": seconds,
         "lags_ms": [lag * 1e3 for lag in lags],
@@ -157,7 +156,7 @@ def window_child(case: Case) -> dict:
         "iterations": iterations,
         "waited_for_trainer": times["waited"],
         "studio_cpu": gui,  # every thread of the studio's own process, during the run
-        "trainer_cpu": trainer.ru_utime + trainer.ru_stime,  # the trainer's process, its start-up included
+        "trainer_cpu": trainer,  # the trainer's process, its start-up included
     }
 
 
@@ -179,6 +178,16 @@ def wait_for_trainer(app, window) -> float:
         app.processEvents()
         time.sleep(0.01)
     return time.perf_counter() - started
+
+
+def _cpu(whose: str) -> float:
+    """CPU seconds of this process (all its threads) or of its ended children; NaN where Unix's rusage is missing."""
+    try:
+        import resource
+    except ImportError:
+        return float("nan")
+    usage = resource.getrusage(resource.RUSAGE_SELF if whose == "self" else resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _child(kind: str, case: Case, env: dict | None = None) -> dict:
