@@ -27,6 +27,15 @@ import time
 from dataclasses import dataclass
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# glibc's malloc maps large blocks (mmap) below a threshold, and gives the heap's top back (trim) above
+# another, both moved as blocks are freed; whether the engine's large temporaries (the spiral's
+# 500-sample arrays) are mapped, unmapped and faulted in again every iteration (~125 page faults an
+# iteration, 3x the spiral's CPU time) depended on what the process happened to allocate before: one
+# more import (json) was enough to change it. Fixed thresholds, the same in every process of the
+# comparison (headless, studio and trainer inherit them; glibc reads them as a process starts), measure
+# the studio, not the heap's history. Other C libraries ignore them.
+os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(32 * 1024 * 1024))
+os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", str(128 * 1024 * 1024))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

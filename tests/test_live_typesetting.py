@@ -59,7 +59,7 @@ def test_a_document_joined_from_text_is_well_formed_and_keeps_the_words_it_was_g
 
 
 def test_a_training_chain_behind_the_decision_maps_tab_is_typeset_when_it_comes_into_sight(qtbot, open_studio):
-    """While the map is in front, the training net's chain is typeset for nobody; raised, it is; paused, it is exact."""
+    """While the map is in front, the training net's chain is shown to nobody; raised, it is; paused, it is exact."""
     window = open_studio(RunConfig(max_iter=10_000_000))
     inspector = window.inspector
     qtbot.waitUntil(lambda: inspector.view is not None and "factor-" in inspector.formula.svg_text, timeout=20000)
@@ -70,12 +70,16 @@ def test_a_training_chain_behind_the_decision_maps_tab_is_typeset_when_it_comes_
     asked: list[int] = []
     typeset = inspector.formula.typeset
     inspector.formula.typeset = lambda make: (asked.append(window.model.chain_view.iteration), typeset(make))
+    start_view = inspector.view
     window.run()
-    qtbot.waitUntil(lambda: inspector.view is not None and not inspector.view.exact, timeout=20000)  # a live view came
+    model = window.model
+    qtbot.waitUntil(lambda: model.chain_view is not None and not model.chain_view.exact, timeout=20000)  # a live view came
     assert asked == [] and inspector.formula.svg_text == start_svg  # read by nobody, typeset for nobody
+    assert inspector.view is start_view  # nor its table and labels filled
 
     window.inspector_dock.raise_()  # in sight while it trains: the newest live numbers, once
     qtbot.waitUntil(lambda: len(asked) == 1 and inspector.formula.svg_text != start_svg, timeout=20000)
+    assert not inspector.view.exact
     window.unit_views.show_map()
     qtbot.waitUntil(lambda: inspector.visibleRegion().isEmpty(), timeout=5000)
 

@@ -11,7 +11,6 @@ It only shows what engine objects computed; it computes no derivative itself.
 from __future__ import annotations
 
 import html
-from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -294,9 +293,9 @@ class Inspector(QScrollArea):
         self.presenting = False
         self.digit_px = 0.0  # presentation: the height the formula's digits keep (see fit_formula)
         self.board = False  # the board view: the formula alone (see set_board)
-        # Typesetting asked while the panel is off screen (a tab behind the decision map, say): done when it
-        # comes into sight, the newest of each view only.  See _typeset.
-        self._deferred: dict[FormulaView, Callable[[], str]] = {}
+        # The newest live view (the net training) that came while the panel was off screen (a tab behind
+        # the decision map, say): shown when the panel comes into sight.  See show_chain.
+        self._deferred_view: ChainView | None = None
         self._set_enabled(False)
         self.retranslate()
 
@@ -417,7 +416,7 @@ class Inspector(QScrollArea):
             self.title.setText(self._title(chain, None))
         else:
             self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
-            self._deferred.clear()
+            self._deferred_view = None
             self.formula.clear()
             self.links.clear()
             self.step_view.clear()
@@ -444,9 +443,23 @@ class Inspector(QScrollArea):
         )
 
     def show_chain(self, view: ChainView) -> None:
-        """Everything about the selected parameter, as the model worked it out."""
+        """Everything about the selected parameter, as the model worked it out.
+
+        While a net trains the chain's numbers come once a second, and a wide
+        net's chain is ~1 MB of SVG to typeset, load and paint, and a table of
+        paths and labels to fill; behind the decision map's tab nobody reads
+        them, and every millisecond of it is one the event loop does not answer
+        in.  So a live view of a panel off screen waits until the panel comes
+        into sight, and only the newest is shown then.  A paused or stepped
+        run's exact numbers are shown at once, seen or not: a wide net's first
+        typesetting takes seconds, and a raised tab should find its board ready.
+        """
         if view.chain is not self.chain:
             return
+        if not view.exact and self._out_of_sight():
+            self._deferred_view = view
+            return
+        self._deferred_view = None
         first = self.view is None or self.view.index != view.index
         self.view = view
         self._set_enabled(True)
@@ -465,10 +478,9 @@ class Inspector(QScrollArea):
         self.silent_note.setText(" ".join(dict.fromkeys(silent.values())) if self.presenting else "")
         self.silent_note.setVisible(bool(silent) and self.presenting)
         notes = {} if self.presenting else silent
-        live = not view.exact
-        self._typeset(self.formula, lambda: board_svg(list(blocks), colours, tags, notes=notes), live)
+        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=notes))
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
-        self._typeset(self.links, lambda: links_svg(list(links), colours, reasons=reasons), live)
+        self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
         self._show_step(view)
         self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
         self.running.setText(self._running_text(view))
@@ -572,23 +584,7 @@ class Inspector(QScrollArea):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.ensureWidgetVisible(self.nudge_result)
 
-    # -- typesetting, while training only for a panel in sight -----------------------------------
-    def _typeset(self, formula: FormulaView, make_svg: Callable[[], str], live: bool) -> None:
-        """Typeset now; a live view (the net training) of a panel off screen, when it comes into sight.
-
-        While a net trains the chain's numbers come once a second, and a wide
-        net's chain is ~1 MB of SVG to typeset, load and paint; behind the
-        decision map's tab nobody reads it, and the trainer's process shares
-        the machine's cores with that work.  A paused run's numbers are
-        typeset at once, seen or not: a wide net's first typesetting takes
-        seconds, and a teacher who raises the tab expects the board there.
-        """
-        if live and self._out_of_sight():
-            self._deferred[formula] = make_svg
-            return
-        self._deferred.pop(formula, None)
-        formula.typeset(make_svg)
-
+    # -- live views, only for a panel in sight ------------------------------------------------------
     def _out_of_sight(self) -> bool:
         """The window is on screen and nothing of this panel is (a dock tabbed behind another is moved off it).
 
@@ -606,15 +602,15 @@ class Inspector(QScrollArea):
         return super().viewportEvent(event)
 
     def _painted(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.Paint and self._deferred:
-            QTimer.singleShot(0, self._typeset_deferred)  # after this paint: the page first, its formulas next
+        if event.type() == QEvent.Type.Paint and self._deferred_view is not None:
+            QTimer.singleShot(0, self._show_deferred)  # after this paint
 
-    def _typeset_deferred(self) -> None:
-        if self._out_of_sight():
-            return
-        deferred, self._deferred = self._deferred, {}
-        for formula, make_svg in deferred.items():
-            formula.typeset(make_svg)
+    def _show_deferred(self) -> None:
+        view = self._deferred_view
+        if view is not None and not self._out_of_sight():
+            self._deferred_view = None
+            if view.chain is self.chain:
+                self.show_chain(view)
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:
