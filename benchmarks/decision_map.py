@@ -1,7 +1,7 @@
 """The decision map's figures, printed, never asserted.
 
     python benchmarks/decision_map.py          (offscreen unless a display is set)
-    BENCH_ITERATIONS=20000 python benchmarks/decision_map.py   (a longer run; 5000 by default)
+    BENCH_ITERATIONS=5000 python benchmarks/decision_map.py   (a shorter run; 20000 by default)
 
 * the cost of one frame: every node's output over the 100 x 100 grid and
   its pictures (spiral, 2-16-16-2 tanh), computed as the background thread does;
@@ -68,7 +68,7 @@ def thread_cpu(kind: str, function):
     return timed
 
 
-ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", 5000))
+ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", 20000))
 SPIRAL = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001, max_iter=ITERATIONS)
 
 
