@@ -1,18 +1,18 @@
 """The decision map's figures, printed, never asserted.
 
     python benchmarks/decision_map.py          (offscreen unless a display is set)
-    BENCH_ITERATIONS=20000 python benchmarks/decision_map.py   (a longer run; 5000 by default)
+    BENCH_ITERATIONS=5000 python benchmarks/decision_map.py   (a shorter run; 20000 by default)
 
 * the cost of one frame: every node's output over the 100 x 100 grid and
   its pictures (spiral, 2-16-16-2 tanh), computed as the background thread does;
-* a spiral run in the window with the decision map shown and the units'
-  pictures on the diagram, against the same run headless: the map's refresh
-  rate (frames delivered per second while training) and the in-window
-  training speed as a share of the headless one (target: >= 10 Hz, >= 85 %),
-  from a studio that has finished typesetting the selection it opens with;
-  once with the weight the studio opens with selected (its chain typeset
-  twice a second, as in use), once with nothing selected, and once without
-  the map, so the map's own share of any slowdown shows;
+* a spiral run in the window with the decision map shown, the units'
+  pictures on the diagram and the weight the studio opens with chosen,
+  against the same run headless, in alternating rounds (medians and spread,
+  :mod:`side_by_side`): the in-window training speed as a share of the
+  headless one, the map's refresh rate and the event loop's p99 lag during
+  the same runs (targets: >= 85 %, >= 10 Hz, <= 20 ms);
+* then one run each with nothing selected and without the map, so the
+  map's own share of any slowdown shows;
 * what the pictures cost the other threads in CPU time per second of
   training (background thread: computing and painting; GUI thread: showing
   them) — figures that a busy machine disturbs less than wall-clock ratios.
@@ -36,6 +36,7 @@ import sys  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
+import side_by_side  # noqa: E402 - this folder is the script's: run as python benchmarks/decision_map.py
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -66,7 +67,7 @@ def thread_cpu(kind: str, function):
     return timed
 
 
-ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", 5000))
+ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", 20000))
 SPIRAL = RunConfig(dataset="spiral", samples=500, hidden=(16, 16), loss="cross-entropy", alpha=0.001, max_iter=ITERATIONS)
 
 
@@ -80,13 +81,6 @@ def frame_seconds(repeats: int = 30) -> float:
         map_frame(problem, 0, problem.start, plane, palette)
         times.append(time.perf_counter() - started)
     return float(np.median(times))
-
-
-def headless_seconds() -> float:
-    trainer = SPIRAL.trainer()
-    started = time.perf_counter()
-    trainer.run()
-    return time.perf_counter() - started
 
 
 def window_run(app: QApplication, pictures: bool = True, selected: bool = True) -> tuple[float, int, int]:
@@ -108,6 +102,7 @@ def window_run(app: QApplication, pictures: bool = True, selected: bool = True) 
     def start():
         # A teacher selects, reads, then presses Run: the selection's first typesetting (seconds for a
         # 2-16-16-2 chain: every factor is typeset once, then cached) is over before the run starts.
+        side_by_side.wait_for_trainer(app, window)
         settle()
         if not selected:
             window.model.select(None)
@@ -161,16 +156,17 @@ def main() -> None:
         _install_timers()
         one_variant(pictures, selected)
         return
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(side_by_side.machine())
     one = frame_seconds()
     print(
         f"one frame (100 x 100 grid, every node of 2-16-16-2, painted): {one * 1e3:6.1f} ms (at most {1 / one:5.0f} frames/s on one core)"
     )
-    headless = headless_seconds()
     print(f"spiral 2-16-16-2 tanh, {SPIRAL.samples} samples, {ITERATIONS} Adam iterations:")
-    print(f"  headless                                  : {headless:6.2f} s  ({ITERATIONS / headless:7.0f} it/s)")
+    figures = side_by_side.compare(side_by_side.SPIRAL)
+    print(side_by_side.summary(side_by_side.SPIRAL, figures))
+    headless = float(np.median(figures.headless))
+    print(f"  one run each, against the rounds' median headless time ({headless:.2f} s):")
     for pictures, selected, label in (
-        (True, True, "map shown, W0[0,0] selected"),
         (True, False, "map shown, nothing selected"),
         (False, False, "no map, nothing selected"),
     ):

@@ -151,6 +151,27 @@ def test_commands_are_counted_until_the_process_has_carried_them_out():
         process.finish(10)
 
 
+@pytest.mark.skipif(not hasattr(os, "getsid"), reason="no sessions here")
+def test_the_trainer_has_a_session_of_its_own_so_the_window_does_not_share_its_cpu_share():
+    """Linux shares the processors between sessions first: the window's drawing is not taken from the trainer's share."""
+    session = TrainingSession(SHORT)
+    process = TrainerProcess()
+    process.step(1)
+    assert process.start(SHORT, session.trainer.problem, RunGate()) is None
+    try:
+        collect(process, lambda u: u.iteration == 1)  # the child has begun serving
+        child = process._process.pid
+        assert os.getsid(child) == child != os.getsid(0)  # the leader of a session of its own
+        mine, theirs = f"/proc/{os.getpid()}/autogroup", f"/proc/{child}/autogroup"
+        if os.path.exists(mine) and os.path.exists(theirs):  # Linux with autogroups: a scheduling group of its own
+            with open(mine) as ours_file, open(theirs) as theirs_file:
+                assert ours_file.read().split()[0] != theirs_file.read().split()[0]
+    finally:
+        process.stop()
+        collect_until_end(process)
+        process.finish(10)
+
+
 def test_if_no_process_can_start_the_commands_go_to_the_thread(monkeypatch):
     def refuse(self):
         raise OSError("no processes here")

@@ -9,6 +9,10 @@ window shows with ``QSvgRenderer`` at any scale and the CLI writes to a file.
 Typesetting a factor costs milliseconds, so pieces are cached by
 (LaTeX, size, colour): a selection is typeset once, and a new iteration only
 writes new numbers (plain SVG text, no typesetting) into the same layout.
+Each piece is kept as SVG text, serialized once: a document is joined from
+strings, because serializing a wide net's chain as one element tree (~1 MB,
+thousands of glyph paths) took most of a live refresh's time on the thread
+that also answers the window.
 No Qt here: the CLI and the tests use it without a display.
 """
 
@@ -20,6 +24,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
+from xml.sax.saxutils import escape
 
 from bpstudio.engine.chain_board import BasicLink, Block
 
@@ -43,9 +48,9 @@ class Colours:
 
 @dataclass(frozen=True)
 class Piece:
-    """A typeset expression: its SVG group (placed at the origin, baseline y = 0) and its box."""
+    """A typeset expression: its SVG elements as text (placed at the origin, baseline y = 0) and its box."""
 
-    group: ET.Element
+    svg: str
     width: float
     ascent: float  # above the baseline
     descent: float  # below the baseline
@@ -65,7 +70,8 @@ def piece(latex: str, size: float = MATH_SIZE, colour: str = "#111111") -> Piece
         math_.drawon(holder, 0, 0, valign="base")
         bbox = math_.node.bbox
         width = max(bbox.xmax, math_.getsize()[0])
-    return Piece(holder, width, max(bbox.ymax, 0.0), max(-bbox.ymin, 0.0))
+    svg = "".join(ET.tostring(element, encoding="unicode") for element in holder)
+    return Piece(svg, width, max(bbox.ymax, 0.0), max(-bbox.ymin, 0.0))
 
 
 def number_text(value: float | None) -> str:
@@ -88,19 +94,16 @@ def _text_width(text: str, size: float) -> float:
 
 
 class _Canvas:
-    """An SVG document grown item by item; its size is known only at the end."""
+    """An SVG document grown item by item, as text; its size is known only at the end."""
 
     def __init__(self) -> None:
-        self.items: list[ET.Element] = []
+        self.items: list[str] = []
         self.right = 0.0
         self.bottom = 0.0
 
     def place(self, p: Piece, x: float, baseline: float, element_id: str | None = None) -> None:
-        group = ET.Element("g", transform=f"translate({x:.2f},{baseline:.2f})")
-        if element_id:
-            group.set("id", element_id)
-        group.extend(list(p.group))
-        self.items.append(group)
+        opening = f'<g transform="translate({x:.2f},{baseline:.2f})"' + (f' id="{_attribute(element_id)}"' if element_id else "")
+        self.items.append(f"{opening}>{p.svg}</g>" if p.svg else f"{opening} />")
         self.right = max(self.right, x + p.width)
         self.bottom = max(self.bottom, baseline + p.descent)
 
@@ -117,23 +120,19 @@ class _Canvas:
     ) -> None:
         if not text:
             return
-        element = ET.Element(
-            "text",
-            {
-                "x": f"{x:.2f}",
-                "y": f"{baseline:.2f}",
-                "font-family": NUMBER_FONT,
-                "font-size": f"{size:.2f}",
-                "fill": colour,
-                "text-anchor": anchor,
-            },
-        )
+        attributes = {
+            "x": f"{x:.2f}",
+            "y": f"{baseline:.2f}",
+            "font-family": NUMBER_FONT,
+            "font-size": f"{size:.2f}",
+            "fill": colour,
+            "text-anchor": anchor,
+        }
         if element_id:  # a viewer finds it by id (QSvgRenderer.boundsOnElement), e.g. for a tooltip
-            element.set("id", element_id)
+            attributes["id"] = element_id
         if bold:
-            element.set("font-weight", "bold")
-        element.text = text
-        self.items.append(element)
+            attributes["font-weight"] = "bold"
+        self.items.append(f"<text{_attributes(attributes)}>{escape(text)}</text>")
         width = _text_width(text, size)
         right = x + (width / 2 if anchor == "middle" else width if anchor == "start" else 0)
         self.right = max(self.right, right)
@@ -141,20 +140,28 @@ class _Canvas:
 
     def document(self, margin: float, background: str | None = None) -> str:
         width, height = self.right + margin, self.bottom + margin
-        root = ET.Element(
-            "svg",
-            {
-                "xmlns": SVG_NS,
-                "version": "1.1",
-                "width": f"{width:.1f}",
-                "height": f"{height:.1f}",
-                "viewBox": f"0 0 {width:.1f} {height:.1f}",
-            },
-        )
+        root = {
+            "xmlns": SVG_NS,
+            "version": "1.1",
+            "width": f"{width:.1f}",
+            "height": f"{height:.1f}",
+            "viewBox": f"0 0 {width:.1f} {height:.1f}",
+        }
+        items = self.items
         if background:
-            ET.SubElement(root, "rect", width="100%", height="100%", fill=background)
-        root.extend(self.items)
-        return ET.tostring(root, encoding="unicode")
+            items = [f"<rect{_attributes({'width': '100%', 'height': '100%', 'fill': background})} />", *items]
+        if not items:
+            return f"<svg{_attributes(root)} />"
+        return f"<svg{_attributes(root)}>{''.join(items)}</svg>"
+
+
+def _attributes(attributes: dict[str, str]) -> str:
+    """XML attributes as ElementTree writes them (double quotes; &, <, >, " and white space escaped)."""
+    return "".join(f' {name}="{_attribute(value)}"' for name, value in attributes.items())
+
+
+def _attribute(value: str) -> str:
+    return escape(value, {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
 
 
 def board_svg(

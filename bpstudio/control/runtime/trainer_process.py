@@ -334,8 +334,32 @@ def _child_main() -> Iterator[None]:
 
 
 # -- the child -----------------------------------------------------------------------------------
+def own_scheduling_group() -> bool:
+    """Put this process in a session of its own; True if it now is in one.
+
+    Linux's scheduler shares the processors fairly between sessions
+    ("autogroups") first and between the processes of a session second.  In
+    the studio's session the trainer shared one share with the window's
+    threads, so on a busy machine every millisecond the window drew was one
+    the trainer lost; headless, a training script has its session's share to
+    itself.  In a session of its own the trainer gets that share, and the
+    window its own.  Elsewhere (no autogroups, or no ``setsid``) nothing
+    changes.  The child needs no terminal: it ends when the studio's end of
+    the pipe closes, whatever signal ended the studio.
+    """
+    setsid = getattr(os, "setsid", None)
+    if setsid is None:
+        return False
+    try:
+        setsid()
+    except OSError:  # already a session leader (never so for a spawned child)
+        return False
+    return True
+
+
 def serve(connection: Connection, config: RunConfig, problem: Problem) -> None:
     """The trainer's process: a session on the studio's run, driven by commands from the pipe."""
+    own_scheduling_group()
     session = TrainingSession(config, problem)
     session.update(False)  # the studio published this starting point from its own session
     gate = RunGate()

@@ -298,6 +298,9 @@ class Inspector(QScrollArea):
         self.presenting = False
         self.digit_px = 0.0  # presentation: the height the formula's digits keep (see fit_formula)
         self.board = False  # the board view: the formula alone (see set_board)
+        # The newest live view (the net training) that came while the panel was off screen (a tab behind
+        # the decision map, say): shown when the panel comes into sight.  See show_chain.
+        self._deferred_view: ChainView | None = None
         self._set_enabled(False)
         self.retranslate()
 
@@ -437,6 +440,7 @@ class Inspector(QScrollArea):
             self.title.setText(self._title(chain, None))
         else:
             self.title.setText(self.tr("<b>Click a weight in the diagram</b> to see its loss-influence chain."))
+            self._deferred_view = None
             self.formula.clear()
             self.links.clear()
             self.step_view.clear()
@@ -463,9 +467,23 @@ class Inspector(QScrollArea):
         )
 
     def show_chain(self, view: ChainView) -> None:
-        """Everything about the selected parameter, as the model worked it out."""
+        """Everything about the selected parameter, as the model worked it out.
+
+        While a net trains the chain's numbers come once a second, and a wide
+        net's chain is ~1 MB of SVG to typeset, load and paint, and a table of
+        paths and labels to fill; behind the decision map's tab nobody reads
+        them, and every millisecond of it is one the event loop does not answer
+        in.  So a live view of a panel off screen waits until the panel comes
+        into sight, and only the newest is shown then.  A paused or stepped
+        run's exact numbers are shown at once, seen or not: a wide net's first
+        typesetting takes seconds, and a raised tab should find its board ready.
+        """
         if view.chain is not self.chain:
             return
+        if not view.exact and self._out_of_sight():
+            self._deferred_view = view
+            return
+        self._deferred_view = None
         first = self.view is None or self.view.index != view.index
         self.view = view
         self._set_enabled(True)
@@ -589,6 +607,34 @@ class Inspector(QScrollArea):
             for _ in range(3):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.ensureWidgetVisible(self.nudge_result)
+
+    # -- live views, only for a panel in sight ------------------------------------------------------
+    def _out_of_sight(self) -> bool:
+        """The window is on screen and nothing of this panel is (a dock tabbed behind another is moved off it).
+
+        A panel of a window not shown yet (or of none, as in a test) typesets at once, as before.
+        """
+        return self.window().isVisible() and self.visibleRegion().isEmpty()
+
+    def event(self, event: QEvent) -> bool:
+        # Painted: the panel (its frame or its page) is on screen again, a tab raised, say.
+        self._painted(event)
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        self._painted(event)
+        return super().viewportEvent(event)
+
+    def _painted(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.Paint and self._deferred_view is not None:
+            QTimer.singleShot(0, self._show_deferred)  # after this paint
+
+    def _show_deferred(self) -> None:
+        view = self._deferred_view
+        if view is not None and not self._out_of_sight():
+            self._deferred_view = None
+            if view.chain is self.chain:
+                self.show_chain(view)
 
     # -- display -----------------------------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:

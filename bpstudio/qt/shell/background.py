@@ -13,7 +13,9 @@ from __future__ import annotations
 import atexit
 import ctypes
 import itertools
+import os
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -42,6 +44,7 @@ class BackgroundWorker(QThread):
         self._idle = threading.Event()
         self._idle.set()
         self._ident: int | None = None  # the running thread's, so that stop can interrupt its job
+        self.native_id: int | None = None  # the OS's id of the thread, once it runs
         self.finished_job.connect(self._deliver)
 
     @classmethod
@@ -62,7 +65,7 @@ class BackgroundWorker(QThread):
             if app is not None:
                 app.aboutToQuit.connect(worker.stop)
             atexit.register(worker.stop)
-            worker.start()
+            worker.start(QThread.Priority.LowPriority)  # Windows and macOS; Linux: see run()
         return worker
 
     def submit(self, key: str, work: Callable[[], Any], done: Callable[[Any], None]) -> int:
@@ -77,6 +80,8 @@ class BackgroundWorker(QThread):
 
     def run(self) -> None:
         self._ident = threading.get_ident()
+        self.native_id = threading.get_native_id()
+        _yield_to_the_window(self.native_id)
         try:
             self._work()
         except _Quitting:  # the studio quit in the middle of a job
@@ -142,6 +147,25 @@ class _Quitting(BaseException):
 
 
 _SKIPPED = object()
+BACKGROUND_NICENESS = 5  # above the GUI thread's: when both want a processor, the window answers first
+
+
+def _yield_to_the_window(native_id: int) -> None:
+    """On Linux, a thread's priority is its own niceness (Qt's thread priorities do nothing there).
+
+    Pictures and typesetting are work the window waits for, not the window
+    itself: when the studio's share of a busy machine is short, its GUI
+    thread goes first and the event loop stays responsive.  The trainer has a
+    scheduling group of its own (see the trainer's process), so none of this
+    is taken from it or given to it.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        now = os.getpriority(os.PRIO_PROCESS, native_id)
+        os.setpriority(os.PRIO_PROCESS, native_id, min(19, now + BACKGROUND_NICENESS))
+    except OSError:  # not allowed here: the thread keeps the window's priority
+        pass
 
 
 class QtExecutor(Executor):
