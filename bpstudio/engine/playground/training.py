@@ -56,8 +56,22 @@ ACTIVATIONS: dict[str, Activation] = {
 
 def _sequential_sum(start: Array, terms: Array) -> Array:
     """``start + terms[0] + terms[1] + …`` in that order (axis 0), as a JavaScript loop adds."""
-    sums: Array = np.cumsum(np.concatenate([start[None], terms]), axis=0)
-    return cast(Array, sums[-1])  # indexing is typed Any by NumPy
+    stacked = np.empty((terms.shape[0] + 1, *start.shape))
+    stacked[0] = start
+    stacked[1:] = terms
+    return _ordered_sum(stacked)
+
+
+def _ordered_sum(stacked: Array) -> Array:
+    """``stacked[0] + stacked[1] + …`` left to right, over axis 0.
+
+    NumPy reduces over the outer axis of a C-contiguous array with one element-wise add per
+    row, in order — the loop JavaScript runs. When nothing is left beside that axis NumPy would
+    sum pairwise instead, so that case takes the cumulative sum, sequential by definition.
+    """
+    if stacked[0].size < 2:
+        return cast(Array, np.cumsum(stacked, axis=0)[-1])
+    return cast(Array, np.add.reduce(stacked, axis=0))
 
 
 @dataclass
@@ -103,9 +117,10 @@ class PlaygroundNetwork:
         seen: list[tuple[Array, Array]] = []
         previous = inputs
         for layer in self.layers:
-            total = np.repeat(layer.biases[:, None], previous.shape[1], axis=1)
-            for j in range(previous.shape[0]):  # bias, then each input in order
-                total = total + layer.weights[:, j : j + 1] * previous[j : j + 1, :]
+            terms = np.empty((previous.shape[0] + 1, *layer.biases.shape, previous.shape[1]))
+            terms[0] = layer.biases[:, None]
+            np.multiply(layer.weights.T[:, :, None], previous[:, None, :], out=terms[1:])
+            total = _ordered_sum(terms)  # the bias, then each input in order
             seen.append((total, layer.activation.output(total)))
             previous = seen[-1][1]
         return seen
@@ -115,24 +130,33 @@ class PlaygroundNetwork:
         return cast(Array, outputs[0])
 
     def accumulate(self, inputs: Array, targets: Array) -> None:
-        """Forward and backward for each point (columns of ``inputs``), summing the derivatives."""
+        """Forward and backward for each point (columns of ``inputs``), summing the derivatives.
+
+        A dead link's sum is left to grow here: :meth:`update` never reads it for a dead link.
+        """
         seen = self.forward(inputs)
+        count = inputs.shape[1]
         output_der = seen[-1][1] - targets[None, :]
         for index in range(len(self.layers) - 1, -1, -1):
             layer = self.layers[index]
             total, output = seen[index]
             input_der = output_der * layer.activation.derivative(total, output)
-            layer.bias_sums = _sequential_sum(layer.bias_sums, input_der.T)
+            bias_terms = np.empty((count + 1, input_der.shape[0]))
+            bias_terms[0] = layer.bias_sums
+            bias_terms[1:] = input_der.T
+            layer.bias_sums = _ordered_sum(bias_terms)
             source = seen[index - 1][1] if index > 0 else inputs
-            terms = input_der.T[:, :, None] * source.T[:, None, :]  # (points, nodes, inputs)
-            summed = _sequential_sum(layer.weight_sums, terms)
-            layer.weight_sums = np.where(layer.dead, layer.weight_sums, summed)
+            terms = np.empty((count + 1, *layer.weights.shape))  # (points, nodes, inputs) after the start
+            terms[0] = layer.weight_sums
+            np.multiply(input_der.T[:, :, None], source.T[:, None, :], out=terms[1:])
+            layer.weight_sums = _ordered_sum(terms)
             if index == 0:
                 break
-            output_der = np.zeros_like(source)
-            for k in range(layer.weights.shape[0]):  # each node's outgoing links, in order
-                output_der = output_der + layer.weights[k][:, None] * input_der[k : k + 1, :]
-        self.summed += inputs.shape[1]
+            back = np.empty((layer.weights.shape[0] + 1, *source.shape))  # 0, then each outgoing link in order
+            back[0] = 0.0
+            np.multiply(layer.weights[:, :, None], input_der[:, None, :], out=back[1:])
+            output_der = _ordered_sum(back)
+        self.summed += count
 
     def update(self, learning_rate: float, regularization_rate: float) -> None:
         """nn.ts's updateWeights: the mean derivative step, then the penalty, L1 killing links."""
@@ -156,8 +180,8 @@ class PlaygroundNetwork:
                 layer.dead = layer.dead | dies
             else:
                 layer.weights = np.where(live, penalised, layer.weights)
-            layer.weight_sums = np.zeros_like(layer.weights)
-            layer.bias_sums = np.zeros_like(layer.biases)
+            layer.weight_sums[:] = 0.0
+            layer.bias_sums[:] = 0.0
         self.summed = 0
 
 
