@@ -1,0 +1,114 @@
+"""``bpstudio train --playground LINK``: a TensorFlow Playground link's own run, headless (issue 29).
+
+The link is read as Playground reads it (a refusal names the key; ``cosX``/``cosY`` and keys
+Playground does not know are warnings on stderr), its data, split and start weights are drawn
+from its seed, and exactly ``--epochs`` of Playground's epochs run — no stop tests, as
+Playground trains until paused. The JSON keeps the keys of every ``bpstudio train`` run, read
+the Playground way (``jval`` is the training loss after each epoch, the mean of
+½(output − label)²; ``iterations`` counts epochs), and adds ``playground``: the points after
+the shuffle and split, both losses per epoch and the link's canonical hash.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+import time
+from typing import Any
+
+import numpy as np
+
+from ..engine.messages import Refusal
+from ..engine.playground.link import PlaygroundState, ReadLink, canonical_hash, read_link
+from ..engine.playground.run import PlaygroundRun, start_run
+from .options import UsageError
+
+DEFAULT_EPOCHS = 100
+
+
+def read(text: str) -> ReadLink:
+    """The link, or a UsageError (exit 2) whose message names the key at fault."""
+    try:
+        return read_link(text)
+    except Refusal as err:
+        raise UsageError(f"argument --playground: {err}") from None
+
+
+def warn(link: ReadLink, prog: str = "bpstudio train") -> None:
+    for note in link.notes:
+        print(f"{prog}: warning: {note}", file=sys.stderr)
+
+
+def run_epochs(state: PlaygroundState, epochs: int) -> tuple[PlaygroundRun, float]:
+    run = start_run(state)
+    started = time.perf_counter()
+    for _ in range(epochs):
+        run.epoch()
+    return run, time.perf_counter() - started
+
+
+def _augmented(run: PlaygroundRun, per_layer: list[tuple[np.ndarray, np.ndarray]]) -> list[Any]:
+    """Each layer as the studio writes it: (n_in + 1, n_out), the bias the last row."""
+    return [np.vstack([weights.T, biases[None, :]]).tolist() for weights, biases in per_layer]
+
+
+def mean_loss_gradient(run: PlaygroundRun) -> list[Any]:
+    """d(mean training loss)/d(every weight and bias) at the run's weights, by Playground's backprop.
+
+    A dead link (L1) no longer takes part: its entry is 0.
+    """
+    network = copy.deepcopy(run.network)
+    for layer in network.layers:
+        layer.weight_sums[:] = 0.0
+        layer.bias_sums[:] = 0.0
+    count = run.train_targets.size
+    if count:
+        network.accumulate(run.train_inputs, run.train_targets)
+    scale = 1 / count if count else 0.0
+    return _augmented(run, [(np.where(layer.dead, 0.0, layer.weight_sums * scale), layer.bias_sums * scale) for layer in network.layers])
+
+
+def summary(run: PlaygroundRun, elapsed: float) -> dict[str, Any]:
+    state = run.state
+    network = run.network
+    sizes = [len(state.features), *state.network_shape, 1]
+    return {
+        "config": {
+            "conventions": "playground",
+            "link": "#" + canonical_hash(state),
+            "features": list(state.features),
+            "activation": state.activation,
+            "output": "linear" if state.problem == "regression" else "tanh",
+            "loss": "mean of 1/2 (output - label)^2",
+            "learning_rate": state.learning_rate,
+            "batch_size": state.batch_size,
+            "regularization": state.regularization,
+            "regularization_rate": state.regularization_rate,
+        },
+        "sizes": sizes,
+        "iterations": run.epochs,
+        "stop_reason": "max_iter",
+        "final_jval": run.train_loss[-1] if run.train_loss else None,
+        "jval": list(run.train_loss),
+        "weights": _augmented(run, [(layer.weights, layer.biases) for layer in network.layers]),
+        "gradient": mean_loss_gradient(run),
+        "elapsed_s": elapsed,
+        "test_jval": list(run.test_loss),
+        "test_samples": len(run.test_points),
+        "playground": {
+            "train_points": [list(p) for p in run.train_points],
+            "test_points": [list(p) for p in run.test_points],
+            "train_loss": list(run.train_loss),
+            "test_loss": list(run.test_loss),
+            "hash": canonical_hash(state),
+        },
+    }
+
+
+def report(run: PlaygroundRun, elapsed: float) -> None:
+    last = f"{run.train_loss[-1]:.10g} (test {run.test_loss[-1]:.10g})" if run.train_loss else "no epoch run"
+    print("conventions: Playground")
+    print(f"final loss:  {last}")
+    print(f"epochs:      {run.epochs}")
+    rate = run.epochs / elapsed if elapsed > 0 and run.epochs else 0.0
+    print(f"time:        {elapsed:.2f} s ({rate:,.0f} epochs/s)")
