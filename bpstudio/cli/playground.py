@@ -11,7 +11,6 @@ the shuffle and split, both losses per epoch and the link's canonical hash.
 
 from __future__ import annotations
 
-import copy
 import sys
 import time
 from typing import Any
@@ -53,19 +52,8 @@ def _augmented(run: PlaygroundRun, per_layer: list[tuple[np.ndarray, np.ndarray]
 
 
 def mean_loss_gradient(run: PlaygroundRun) -> list[Any]:
-    """d(mean training loss)/d(every weight and bias) at the run's weights, by Playground's backprop.
-
-    A dead link (L1) no longer takes part: its entry is 0.
-    """
-    network = copy.deepcopy(run.network)
-    for layer in network.layers:
-        layer.weight_sums[:] = 0.0
-        layer.bias_sums[:] = 0.0
-    count = run.train_targets.size
-    if count:
-        network.accumulate(run.train_inputs, run.train_targets)
-    scale = 1 / count if count else 0.0
-    return _augmented(run, [(np.where(layer.dead, 0.0, layer.weight_sums * scale), layer.bias_sums * scale) for layer in network.layers])
+    """d(mean training loss)/d(every weight and bias) at the run's weights, by Playground's backprop."""
+    return _augmented(run, run.network.mean_gradient(run.train_inputs, run.train_targets))
 
 
 def summary(run: PlaygroundRun, elapsed: float) -> dict[str, Any]:

@@ -44,13 +44,20 @@ function neighbours(x, out) {  // x and the doubles 1..3 ulps either side
   }
 }
 
+let structured = 0;  // edge cases before the powers of two
 function edges() {
   const out = [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-300, 1e-20, 2 ** -28, 2 ** -27, 2 ** -54, 1e-8,
     0.5, 1, 2, 22, 44, 709.78, 709.79, -745.13, -745.14, 1e5, 823549, 823551, 1e6, 1e300,
     Infinity, -Infinity, NaN];
   for (const x of out.slice()) out.push(-x);
   for (let k = -64; k <= 64; k++) neighbours((k * Math.PI) / 2, out);
-  for (let k = -40; k <= 40; k++) neighbours(k * Math.LN2 / 2, out);
+  for (let k = -260; k <= 260; k++) neighbours(k * Math.LN2 / 4, out);  // expm1's k steps, for tanh(x) = f(expm1(2x))
+  for (const high of [0x3fd62e43, 0x3ff0a2b2, 0x40862e42, 0x3e300000, 0x3e400000, 0x40360000]) {  // fdlibm's thresholds
+    bits[0] = BigInt(high) << 32n;
+    neighbours(view[0], out);
+    neighbours(view[0] / 2, out);
+  }
+  structured = out.length;
   for (let e = -1074; e < 1024; e++) neighbours(2 ** e, out);
   return out;
 }
@@ -71,6 +78,7 @@ const FUNCTIONS = {
   tanh: [Math.tanh, [[-1, 1], [-4, 4], [-25, 25], [-1e-7, 1e-7]]],
 };
 fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, "edges.json"), JSON.stringify({ edges: edges().length, structured }));
 for (const [name, [f, ranges]] of Object.entries(FUNCTIONS)) {
   const xs = inputs(ranges);
   const pairs = new Float64Array(xs.length * 2);

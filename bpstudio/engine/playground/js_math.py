@@ -378,7 +378,6 @@ def _expm1(x: Array) -> Array:
 
 _TANH_TINY = 2.0**-28  # below: tanh(x) is x
 _REDUCE = _d(0x3FD62E4300000000)  # expm1 reduces its argument from here (high word above 0x3FD62E42)
-_ONE_STEP = _d(0x3FF0A2B200000000)  # and below this takes k = +-1 without rounding
 
 
 def tanh_array(x: Any) -> Array:
@@ -396,9 +395,11 @@ def tanh_array(x: Any) -> Array:
         with np.errstate(all="ignore"):
             return _tanh_branches(x)
     ge1 = a >= 1.0
-    u = np.where(ge1, 2.0, -2.0) * a  # tanh's argument to expm1
-    au = a + a
-    k = np.where(au < _ONE_STEP, np.where(au < _REDUCE, 0.0, -1.0), np.trunc(u * _INVLN2 + np.where(ge1, 0.5, -0.5)))
+    two = np.where(ge1, 2.0, -2.0)
+    u = two * a  # tanh's argument to expm1
+    # fdlibm's k: 0 below its reduction threshold, else (int)(u/ln2 +- 0.5); its k = -1 shortcut
+    # for |u| < 1.5 ln2 (high word below 0x3FF0A2B2) is what that formula gives there too
+    k = np.where(a + a < _REDUCE, 0.0, np.trunc(u * _INVLN2 + two * 0.25))
     hi = u - k * _LN2_HI
     lo = k * _LN2_LO
     r = hi - lo
