@@ -106,3 +106,15 @@ def test_the_reported_gradient_is_the_mean_losss_by_finite_differences():
         down = mean_loss(run.network, run.train_inputs, run.train_targets)
         layer.biases[0] = saved
         assert gradient[index][-1][0] == pytest.approx((up - down) / (2 * h), rel=1e-5, abs=1e-9)
+
+
+def test_to_playground_prints_the_links_canonical_url(capsys):
+    run = RUNS["circle tanh, Playground's defaults"]
+    assert main(["train", "--playground", run["url"], "--to-playground"]) == 0
+    assert capsys.readouterr().out.strip() == "https://playground.tensorflow.org/#" + run["hash"]
+
+
+def test_to_playground_refuses_a_studio_run_with_the_reason(capsys):
+    assert main(["train", "--to-playground"]) == 2
+    err = capsys.readouterr().err
+    assert "--to-playground" in err and "conventions" in err

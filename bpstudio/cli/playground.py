@@ -23,6 +23,16 @@ from ..engine.playground.run import PlaygroundRun, start_run
 from .options import UsageError
 
 DEFAULT_EPOCHS = 100
+PLAYGROUND_URL = "https://playground.tensorflow.org/"
+NO_LINK = (
+    "this run uses the studio's own conventions (a summed loss, its start weights, data and optimizer), "
+    "which Playground cannot express; only a run under Playground's conventions (--playground URL) has a link"
+)
+
+
+def link_of(state: PlaygroundState) -> str:
+    """The URL Playground itself would show for this state."""
+    return PLAYGROUND_URL + "#" + canonical_hash(state)
 
 
 def read(text: str) -> ReadLink:

@@ -63,6 +63,12 @@ def build_parser(prog: str = "bpstudio train") -> Parser:
         metavar="N",
         help=f"with --playground: run exactly N of Playground's epochs (default: {DEFAULT_EPOCHS}); no stop tests",
     )
+    pg.add_argument(
+        "--to-playground",
+        action="store_true",
+        help="print the run's Playground link (https://playground.tensorflow.org/#...) and stop; "
+        "only a run under Playground's conventions has one",
+    )
     return parser
 
 
@@ -122,6 +128,10 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.playground is not None:
         return main_playground(args)
+    if args.to_playground:
+        from .playground import NO_LINK
+
+        raise UsageError(f"argument --to-playground: {NO_LINK}")
     if args.epochs is not None:
         raise UsageError("argument --epochs: only with --playground (the studio's own runs take --max-iter)")
     config = config_from_args(args)
@@ -176,6 +186,10 @@ def main_playground(args: Any) -> int:
     from . import playground
 
     link = playground.read(args.playground)
+    if args.to_playground:
+        playground.warn(link)
+        print(playground.link_of(link.state))
+        return 0
     epochs = DEFAULT_EPOCHS if args.epochs is None else args.epochs
     if epochs < 0:
         raise UsageError(f"argument --epochs: must be 0 or more, got {epochs}")
