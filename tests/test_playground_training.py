@@ -79,3 +79,16 @@ def test_every_epochs_loss_and_the_last_weights_are_playgrounds_bit_for_bit(run)
     for layer, nodes in zip(network.layers, run["final"], strict=True):
         assert layer.weights.tolist() == [node["weights"] for node in nodes]
         assert layer.dead.tolist() == [node["dead"] for node in nodes]  # L1's dead links too
+
+
+@pytest.mark.parametrize("shape", [(9, 8, 10), (11, 1, 1), (9, 1, 1), (2, 1, 1), (31, 1, 2), (11, 8, 1), (4, 1, 250), (9, 2, 1)])
+def test_ordered_sums_add_left_to_right_as_javascript_does(shape):
+    """Terms of mixed magnitudes make every other order give other doubles."""
+    from bpstudio.engine.playground.training import _ordered_sum
+
+    rng = np.random.default_rng(sum(shape))
+    terms = rng.standard_normal(shape) * 10.0 ** rng.integers(-9, 9, shape)
+    expected = terms[0].copy()
+    for row in terms[1:]:
+        expected = expected + row
+    assert _ordered_sum(terms).tolist() == expected.tolist()
