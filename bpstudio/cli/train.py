@@ -7,7 +7,17 @@ from typing import Any
 
 import numpy as np
 
-from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
+from bpstudio.cli.options import (
+    Parser,
+    UsageError,
+    add_model_options,
+    config_from_args,
+    problem_from_config,
+    run_inputs,
+    whole_number,
+    writable_path,
+)
+from bpstudio.cli.playground import DEFAULT_EPOCHS
 from bpstudio.cli.progress import ProgressBar
 from bpstudio.cli.run_budget import check_run_budget
 from bpstudio.cli.strict_json import strict_dumps
@@ -39,6 +49,26 @@ def build_parser(prog: str = "bpstudio train") -> Parser:
     out.add_argument("--json", metavar="FILE.json", help="write the run: config, JVal history, weights, gradient")
     out.add_argument("--save", metavar="FILE.bpstudio", help="save the finished run as a session the studio opens (bpstudio FILE.bpstudio)")
     out.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    pg = parser.add_argument_group("TensorFlow Playground")
+    pg.add_argument(
+        "--playground",
+        metavar="URL",
+        help="train a Playground link's own run instead (its data, split, start weights and epochs, number for number); "
+        "the model options above are then the link's",
+    )
+    pg.add_argument(
+        "--epochs",
+        type=whole_number,
+        default=None,
+        metavar="N",
+        help=f"with --playground: run exactly N of Playground's epochs (default: {DEFAULT_EPOCHS}); no stop tests",
+    )
+    pg.add_argument(
+        "--to-playground",
+        action="store_true",
+        help="print the run's Playground link (https://playground.tensorflow.org/#...) and stop; "
+        "only a run under Playground's conventions has one",
+    )
     return parser
 
 
@@ -96,6 +126,14 @@ def train(config: RunConfig, progress: ProgressBar | None = None, problem: Probl
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.playground is not None:
+        return main_playground(args)
+    if args.to_playground:
+        from bpstudio.cli.playground import NO_LINK
+
+        raise UsageError(f"argument --to-playground: {NO_LINK}")
+    if args.epochs is not None:
+        raise UsageError("argument --epochs: only with --playground (the studio's own runs take --max-iter)")
     config = config_from_args(args)
     plot = writable_path("--plot", args.plot, run_inputs(args))
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
@@ -140,4 +178,29 @@ def main(argv: list[str]) -> int:
             test = f", test {scores['test_accuracy']:.1%}" if "test_accuracy" in scores else ""
             print(f"accuracy:    {scores['accuracy']:.1%}{test} (classes {', '.join(scores['classes'])})")
         print(f"time:        {elapsed:.2f} s ({rate:,.0f} iterations/s)")
+    return 0
+
+
+def main_playground(args: Any) -> int:
+    """``--playground URL``: the link's run for exactly ``--epochs`` epochs."""
+    from bpstudio.cli import playground
+
+    link = playground.read(args.playground)
+    if args.to_playground:
+        playground.warn(link)
+        print(playground.link_of(link.state))
+        return 0
+    epochs = DEFAULT_EPOCHS if args.epochs is None else args.epochs
+    if epochs < 0:
+        raise UsageError(f"argument --epochs: must be 0 or more, got {epochs}")
+    for option in ("plot", "history", "save"):
+        if getattr(args, option) is not None:
+            raise UsageError(f"argument --{option}: not available with --playground yet (use --json)")
+    json_path = writable_path("--json", args.json, run_inputs(args))
+    playground.warn(link)
+    run, elapsed = playground.run_epochs(link.state, epochs)
+    if json_path is not None:
+        write_text(json_path, strict_dumps(playground.summary(run, elapsed)))
+    if not args.quiet:
+        playground.report(run, elapsed)
     return 0

@@ -10,14 +10,17 @@ divides by the number summed, applies the regularisation once, and under L1 zero
 whose sign would flip and leaves that link dead: it takes no more derivatives or updates.
 
 The points of one batch share the weights, so the batch is computed as arrays; every sum is
-taken in Playground's order (a node's inputs in order, the points in order through
-``cumsum``), so that the results are the same doubles.
+taken in Playground's order (the bias then a node's inputs in order; an accumulator then the
+points in order; 0 then a node's outgoing links in order) by :func:`_ordered_sum`, so that
+the results are the same doubles. Speed: an epoch costs some 400 NumPy operations per batch
+on arrays of a few dozen numbers, so the time is NumPy's per-call overhead, not arithmetic
+(benchmarks/playground.py measures it beside Playground under Node).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
@@ -56,24 +59,39 @@ ACTIVATIONS: dict[str, Activation] = {
 
 def _sequential_sum(start: Array, terms: Array) -> Array:
     """``start + terms[0] + terms[1] + …`` in that order (axis 0), as a JavaScript loop adds."""
-    sums: Array = np.cumsum(np.concatenate([start[None], terms]), axis=0)
-    return cast(Array, sums[-1])  # indexing is typed Any by NumPy
+    stacked = np.empty((terms.shape[0] + 1, *start.shape))
+    stacked[0] = start
+    stacked[1:] = terms
+    return _ordered_sum(stacked)
+
+
+def _ordered_sum(stacked: Array) -> Array:
+    """``stacked[0] + stacked[1] + …`` left to right, over axis 0.
+
+    NumPy reduces over the outer axis of a C-contiguous array with one element-wise add per
+    row, in order — the loop JavaScript runs. When nothing is left beside that axis NumPy would
+    sum pairwise instead, so that case takes the cumulative sum, sequential by definition.
+    """
+    if stacked[0].size < 2:
+        return cast(Array, np.cumsum(stacked, axis=0)[-1])
+    return cast(Array, np.add.reduce(stacked, axis=0))
 
 
 @dataclass
 class Layer:
-    """One layer of links and nodes: ``weights[k, j]`` joins input j to node k."""
+    """One layer of links and nodes: ``weights[k, j]`` joins input j to node k.
+
+    The arrays are views of the network's flat arrays (one for all weights, one for all
+    biases, their sums and the dead flags), so that an update is a few operations for the
+    whole network; write into them, do not rebind them.
+    """
 
     weights: Array
     biases: Array
     dead: NDArray[np.bool_]
     activation: Activation
-    weight_sums: Array = field(init=False)
-    bias_sums: Array = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.weight_sums = np.zeros_like(self.weights)
-        self.bias_sums = np.zeros_like(self.biases)
+    weight_sums: Array
+    bias_sums: Array
 
 
 class PlaygroundNetwork:
@@ -88,13 +106,29 @@ class PlaygroundNetwork:
         init_zero: bool = False,
         regularization: str | None = None,
     ) -> None:
+        shapes = list(zip(sizes[1:], sizes[:-1], strict=True))  # (nodes, inputs) per layer
+        drawn = [random() - 0.5 for count, fan_in in shapes for _ in range(count * fan_in)]  # node by node, in input order
+        self.weights: Array = np.zeros(len(drawn)) if init_zero else np.array(drawn, dtype=np.float64)
+        self.weight_sums: Array = np.zeros(len(drawn))
+        self.dead: NDArray[np.bool_] = np.zeros(len(drawn), dtype=bool)
+        node_count = sum(count for count, _ in shapes)
+        self.biases: Array = np.full(node_count, 0.0 if init_zero else 0.1)
+        self.bias_sums: Array = np.zeros(node_count)
         self.layers: list[Layer] = []
-        for fan_in, count in zip(sizes[:-1], sizes[1:], strict=True):
-            drawn = np.array([[random() - 0.5 for _ in range(fan_in)] for _ in range(count)]).reshape(count, fan_in)
-            weights = np.zeros_like(drawn) if init_zero else drawn
-            biases = np.full(count, 0.0 if init_zero else 0.1)
-            self.layers.append(Layer(weights, biases, np.zeros(weights.shape, dtype=bool), ACTIVATIONS[activation]))
-        self.layers[-1].activation = ACTIVATIONS[output_activation]
+        w = b = 0
+        for index, (count, fan_in) in enumerate(shapes):
+            ws, bs = slice(w, w + count * fan_in), slice(b, b + count)
+            self.layers.append(
+                Layer(
+                    self.weights[ws].reshape(count, fan_in),
+                    self.biases[bs],
+                    self.dead[ws].reshape(count, fan_in),
+                    ACTIVATIONS[output_activation if index == len(shapes) - 1 else activation],
+                    self.weight_sums[ws].reshape(count, fan_in),
+                    self.bias_sums[bs],
+                )
+            )
+            w, b = ws.stop, bs.stop
         self.regularization = regularization
         self.summed = 0  # points summed since the last update (the same for every live link and node)
 
@@ -103,9 +137,10 @@ class PlaygroundNetwork:
         seen: list[tuple[Array, Array]] = []
         previous = inputs
         for layer in self.layers:
-            total = np.repeat(layer.biases[:, None], previous.shape[1], axis=1)
-            for j in range(previous.shape[0]):  # bias, then each input in order
-                total = total + layer.weights[:, j : j + 1] * previous[j : j + 1, :]
+            terms = np.empty((previous.shape[0] + 1, *layer.biases.shape, previous.shape[1]))
+            terms[0] = layer.biases[:, None]
+            np.multiply(layer.weights.T[:, :, None], previous[:, None, :], out=terms[1:])
+            total = _ordered_sum(terms)  # the bias, then each input in order
             seen.append((total, layer.activation.output(total)))
             previous = seen[-1][1]
         return seen
@@ -115,50 +150,75 @@ class PlaygroundNetwork:
         return cast(Array, outputs[0])
 
     def accumulate(self, inputs: Array, targets: Array) -> None:
-        """Forward and backward for each point (columns of ``inputs``), summing the derivatives."""
+        """Forward and backward for each point (columns of ``inputs``), summing the derivatives.
+
+        A dead link's sum is left to grow here: :meth:`update` never reads it for a dead link.
+        """
         seen = self.forward(inputs)
+        count = inputs.shape[1]
         output_der = seen[-1][1] - targets[None, :]
         for index in range(len(self.layers) - 1, -1, -1):
             layer = self.layers[index]
             total, output = seen[index]
             input_der = output_der * layer.activation.derivative(total, output)
-            layer.bias_sums = _sequential_sum(layer.bias_sums, input_der.T)
+            bias_terms = np.empty((count + 1, input_der.shape[0]))
+            bias_terms[0] = layer.bias_sums
+            bias_terms[1:] = input_der.T
+            layer.bias_sums[...] = _ordered_sum(bias_terms)
             source = seen[index - 1][1] if index > 0 else inputs
-            terms = input_der.T[:, :, None] * source.T[:, None, :]  # (points, nodes, inputs)
-            summed = _sequential_sum(layer.weight_sums, terms)
-            layer.weight_sums = np.where(layer.dead, layer.weight_sums, summed)
+            terms = np.empty((count + 1, *layer.weights.shape))  # (points, nodes, inputs) after the start
+            terms[0] = layer.weight_sums
+            np.multiply(input_der.T[:, :, None], source.T[:, None, :], out=terms[1:])
+            layer.weight_sums[...] = _ordered_sum(terms)
             if index == 0:
                 break
-            output_der = np.zeros_like(source)
-            for k in range(layer.weights.shape[0]):  # each node's outgoing links, in order
-                output_der = output_der + layer.weights[k][:, None] * input_der[k : k + 1, :]
-        self.summed += inputs.shape[1]
+            back = np.empty((layer.weights.shape[0] + 1, *source.shape))  # 0, then each outgoing link in order
+            back[0] = 0.0
+            np.multiply(layer.weights[:, :, None], input_der[:, None, :], out=back[1:])
+            output_der = _ordered_sum(back)
+        self.summed += count
 
     def update(self, learning_rate: float, regularization_rate: float) -> None:
-        """nn.ts's updateWeights: the mean derivative step, then the penalty, L1 killing links."""
+        """nn.ts's updateWeights: the mean derivative step, then the penalty, L1 killing links.
+
+        Done on the flat arrays, every layer at once; element by element it is nn.ts's arithmetic.
+        """
         if self.summed == 0:
             return
         n = float(self.summed)
-        for layer in self.layers:
-            layer.biases = layer.biases - learning_rate * layer.bias_sums / n
-            if self.regularization == "L1":
-                penalty_der = np.sign(layer.weights)
-            elif self.regularization == "L2":
-                penalty_der = layer.weights
-            else:
-                penalty_der = np.zeros_like(layer.weights)
-            stepped = layer.weights - (learning_rate / n) * layer.weight_sums
-            penalised = stepped - (learning_rate * regularization_rate) * penalty_der
-            live = ~layer.dead
-            if self.regularization == "L1":
-                dies = live & (stepped * penalised < 0)
-                layer.weights = np.where(dies, 0.0, np.where(live, penalised, layer.weights))
-                layer.dead = layer.dead | dies
-            else:
-                layer.weights = np.where(live, penalised, layer.weights)
-            layer.weight_sums = np.zeros_like(layer.weights)
-            layer.bias_sums = np.zeros_like(layer.biases)
+        self.biases[...] = self.biases - learning_rate * self.bias_sums / n
+        old = self.weights
+        stepped = old - (learning_rate / n) * self.weight_sums
+        if self.regularization == "L1":
+            penalised = stepped - (learning_rate * regularization_rate) * np.sign(old)
+            live = ~self.dead
+            dies = live & (stepped * penalised < 0)
+            old[...] = np.where(dies, 0.0, np.where(live, penalised, old))
+            self.dead |= dies
+        elif self.regularization == "L2":
+            old[...] = stepped - (learning_rate * regularization_rate) * old
+        else:
+            old[...] = stepped  # nn.ts subtracts (rate * 0): the same double
+        self.weight_sums[...] = 0.0
+        self.bias_sums[...] = 0.0
         self.summed = 0
+
+    def mean_gradient(self, inputs: Array, targets: Array) -> list[tuple[Array, Array]]:
+        """Each layer's d(mean ½(output − label)²)/d(weights, biases) over these points.
+
+        Playground's own backward pass over all of them, the sums divided by their count; a dead
+        link (L1) takes no part and gets 0. The sums of a batch in progress are kept.
+        """
+        saved = self.weight_sums.copy(), self.bias_sums.copy(), self.summed
+        self.weight_sums[...] = 0.0
+        self.bias_sums[...] = 0.0
+        if targets.size:
+            self.accumulate(inputs, targets)
+        scale = 1 / targets.size if targets.size else 0.0
+        gradient = [(np.where(layer.dead, 0.0, layer.weight_sums * scale), layer.bias_sums * scale) for layer in self.layers]
+        self.weight_sums[...], self.bias_sums[...] = saved[0], saved[1]
+        self.summed = saved[2]
+        return gradient
 
 
 def mean_loss(network: PlaygroundNetwork, inputs: Array, targets: Array) -> float:
