@@ -115,14 +115,14 @@ def test_labels_train_under_cross_entropy_from_the_dialog(qtbot, tmp_path, open_
         dialog.as_classes.setChecked(True)
     assert press_ok(qtbot, dialog) and dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.choice()["loss"] == "cross-entropy"
-    win.apply_data(**dialog.choice())
+    win.gestures.apply_data(**dialog.choice())
     qtbot.waitUntil(lambda: win.last.config.data_file == str(csv), timeout=10000)
     assert win.last.config.loss == "cross-entropy" and win.problem.network.sizes == (2, 5, 3)
     written = [line.rsplit(",", 1)[1] for line in csv.read_text().splitlines()[1:]]
     classes = win.problem.dataset.classes
     one_hot = np.eye(3)[[classes.index(label) for label in written]]
     np.testing.assert_array_equal(win.problem.dataset.targets, one_hot)  # each row's own label, whatever it is
-    win.thread.step()
+    win.training.step()
     qtbot.waitUntil(lambda: win.last.iteration >= 1, timeout=10000)
     assert np.all(np.isfinite(win.last.jvals))
 
@@ -132,7 +132,7 @@ def test_a_csv_replaces_a_2d_data_set_under_cross_entropy(qtbot, tmp_path, open_
     win = open_studio(RunConfig(dataset="gauss", classes=3, loss="cross-entropy", features=("x1", "x2")))
     dialog = opened(qtbot, csv, win)
     assert dialog.as_classes.isChecked() and press_ok(qtbot, dialog)
-    win.apply_data(**dialog.choice())
+    win.gestures.apply_data(**dialog.choice())
     qtbot.waitUntil(lambda: win.last.config.data_file == str(csv), timeout=10000)
     assert win.last.config.dataset == "article" and win.last.config.loss == "cross-entropy"
     assert win.problem.network.sizes == (2, 5, 3) and win.problem.dataset.classes == IRIS

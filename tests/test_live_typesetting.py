@@ -83,7 +83,7 @@ def test_a_training_chain_behind_the_decision_maps_tab_is_typeset_when_it_comes_
     window.unit_views.show_map()
     qtbot.waitUntil(lambda: inspector.visibleRegion().isEmpty(), timeout=5000)
 
-    window.pause()  # paused behind the map: its exact numbers are typeset at once, ready for the tab
+    window.gestures.pause()  # paused behind the map: its exact numbers are typeset at once, ready for the tab
     qtbot.waitUntil(lambda: window.last.state.name == "PAUSED", timeout=10000)
     paused = window.last
     qtbot.waitUntil(lambda: inspector.view is not None and inspector.view.exact, timeout=20000)

@@ -151,7 +151,7 @@ def test_the_controls_offer_them_by_name_in_both_languages(qtbot, open_studio):
     shown = lambda: [combo.itemText(i) for i in range(combo.count())]  # noqa: E731
     assert {"softplus (smooth ReLU)", "leaky ReLU"} <= set(shown())
     assert [combo.itemData(i) for i in range(combo.count())][-2:] == ["softplus", "leaky-relu"]
-    win.set_language("zh_CN")
+    win.languages.set_language("zh_CN")
     assert {"softplus（平滑 ReLU）", "泄漏 ReLU"} <= set(shown())
     tip = combo.itemData(combo.findData("leaky-relu"), 3)  # Qt.ToolTipRole
     assert "0.01" in tip and "单元" in tip

@@ -135,7 +135,7 @@ def test_mini_batches_cover_each_epoch_and_replay_after_a_rewind():
     trainer.run()
     np.testing.assert_array_equal(trainer.history.view(), after)
     again = config.trainer()
-    again.gestures.run()
+    again.run()
     np.testing.assert_array_equal(again.history.view(), after)
 
 

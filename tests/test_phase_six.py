@@ -36,8 +36,8 @@ def test_phase_six_shows_the_gradient_of_the_update_it_explains(qtbot, open_stud
     problem = win.problem
     start = np.array(win.last.snapshot.weights)
     while win.last.phase is None or win.last.phase.kind != "update":
-        with qtbot.waitSignal(win.thread.updated, timeout=10000):
-            win.step_phase()
+        with qtbot.waitSignal(win.training.updated, timeout=10000):
+            win.gestures.step_phase()
     assert win.last.snapshot.iteration == 1
     after = np.array(win.last.snapshot.weights)
     index = win.model.selected
@@ -46,8 +46,8 @@ def test_phase_six_shows_the_gradient_of_the_update_it_explains(qtbot, open_stud
     assert abs(used - slope(problem, after, index)) > 1e-4 * abs(used)  # the two iterations' gradients differ
     np.testing.assert_allclose(view.gradient, used, rtol=1e-6)  # the update's own gradient, at iteration 0's weights
     assert view.weight == start[index] and view.step_lines  # and the step it made, from iteration 0 to 1
-    with qtbot.waitSignal(win.thread.updated, timeout=10000):
-        win.step()
+    with qtbot.waitSignal(win.training.updated, timeout=10000):
+        win.gestures.step()
     view = shown(qtbot, win, explaining=False)
     assert view.iteration == 2
     np.testing.assert_allclose(view.gradient, slope(problem, np.array(win.last.snapshot.weights), index), rtol=1e-6)

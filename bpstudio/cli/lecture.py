@@ -37,6 +37,19 @@ DEFAULT_SIZE = (1920, 1080)
 MAX_SIDE = 7680
 
 
+class _Help:
+    """What ``--help`` and the man page print for the lecture command: its three sub-commands and their options."""
+
+    def format_help(self) -> str:
+        parts = [USAGE, scene_parser().format_help(), info_parser().format_help(), export_parser().format_help()]
+        return "\n".join(part.rstrip("\n") + "\n" for part in parts)
+
+
+def build_parser() -> _Help:
+    """The lecture command's help, for the man page (its sub-commands parse their own options)."""
+    return _Help()
+
+
 def main(argv: list[str]) -> int:
     if not argv:
         raise UsageError("expected a command: build, info or export (bpstudio lecture --help)")

@@ -20,6 +20,8 @@ COMMAND_MODULES = {
     "landscape": "landscape",
     "info": "info",
     "export-script": "export_script",
+    "exercises": "exercises",
+    "lecture": "lecture",
 }
 
 
