@@ -52,7 +52,8 @@ def test_wheel_ships_no_developer_files(built):
     developer = [
         n
         for n in names
-        if n.endswith((".ts", "/update.py", "/zh_CN.py", ".pyc")) or n == "setup.py"
+        if n.endswith((".ts", "/update.py", "/zh_CN.py", ".pyc"))
+        or n == "setup.py"
         or n.startswith(("tests/", "tools/", "packaging/", "benchmarks/", "docs/"))
     ]
     assert developer == []

@@ -64,3 +64,17 @@ def test_the_qt_floor_draws_and_forwards_but_never_computes():
                 if parts[-1] == "engine" and any(a.name in COMPUTING for a in node.names):
                     offenders.append(f"{path.name}: from {node.module} import ...")
     assert not offenders, offenders
+
+
+def test_the_import_contracts_hold():
+    """pyproject.toml's import-linter contracts: floors point down, the CLI never reaches into the window (issue 26)."""
+    import shutil
+    from pathlib import Path
+
+    lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if lint_imports is None:
+        pytest.fail("import-linter is missing: it is in the [test] extra (pip install -e '.[test]')")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([lint_imports], capture_output=True, text=True, cwd=root, timeout=300)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "0 broken" in out.stdout
