@@ -177,3 +177,21 @@ def test_an_untouched_sheet_is_made_again_when_the_panel_reopens_a_worked_one_is
     panel.close()
     window.findChild(QAction, "exercises").trigger()
     assert panel.isVisible() and panel.session is worked  # the student's answers stay
+
+
+def test_a_strangers_names_stay_text_in_the_exercise_and_the_worksheet(qapp):
+    """A CSV column named with markup reaches an exercise's given numbers: it must stay literal (issue 25's rule)."""
+    from dataclasses import replace
+
+    from bpstudio.control.learning.exercises import make_sheet
+    from bpstudio.figures.worksheet import worksheet_html
+    from bpstudio.qt.learning.exercises_panel import given_table
+
+    config = RunConfig(samples=5)
+    trainer = config.trainer()
+    (exercise,) = make_sheet(trainer.problem, trainer.snapshot(), config, sheet=1, count=1, kinds=["link"])
+    hostile = "<img src=x width=20000 height=20000>"
+    exercise = replace(exercise, given=((hostile, 1.5), *exercise.given[1:]))
+    shown = given_table(exercise)
+    assert "<img" not in shown and "&lt;img" in shown
+    assert "<img" not in worksheet_html([replace(exercise, prompt={"en": hostile, "zh_CN": hostile})], config, 1)

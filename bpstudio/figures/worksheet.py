@@ -8,7 +8,6 @@ English and Chinese, as a bilingual class reads it; the key (headed
 
 from __future__ import annotations
 
-import html
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from bpstudio.control.files.safe_write import replacing_path
 from bpstudio.control.learning.exercise_kinds import KIND_NAMES, num
 from bpstudio.control.learning.exercises import Exercise
 from bpstudio.engine.config import RunConfig
+from bpstudio.engine.text_safety import rich_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
@@ -49,7 +49,7 @@ def run_line(config: RunConfig, iteration: int) -> str:
 
 def worksheet_html(exercises: Sequence[Exercise], config: RunConfig, sheet: int) -> str:
     """The worksheet as the rich text QTextDocument lays out (also a readable page in a browser)."""
-    e = html.escape
+    e = rich_text
     iteration = exercises[0].iteration if exercises else 0
     parts = [
         "<html><body style='font-size:10.5pt'>",

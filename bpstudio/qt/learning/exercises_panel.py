@@ -11,8 +11,6 @@ module only draws it, in the language the studio speaks.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
@@ -36,6 +34,7 @@ from bpstudio.control.learning.exercise_session import ExerciseSession, build_sh
 from bpstudio.control.learning.exercises import Exercise
 from bpstudio.control.model.studio_model import StudioModel
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP
+from bpstudio.engine.text_safety import rich_text
 from bpstudio.qt.shell.i18n import current_language, marked
 
 MENU_TEXT = QT_TRANSLATE_NOOP("ExercisesPanel", "&Exercises…")
@@ -241,11 +240,11 @@ class ExercisesPanel(QDialog):
         self.prompt.setText(given_table(e))
         hints = session.hints()
         label = self.tr("Hint {n}:")  # outside the f-string, where lupdate finds it
-        self.hints_text.setText("".join(f"<p><b>{label.format(n=n)}</b> {_escaped(said(h))}</p>" for n, h in enumerate(hints, 1)))
+        self.hints_text.setText("".join(f"<p><b>{label.format(n=n)}</b> {rich_text(said(h))}</p>" for n, h in enumerate(hints, 1)))
         self.hints_text.setVisible(bool(hints))
         steps = session.solution()
         heading = self.tr("Solution, step by step:")
-        self.solution_text.setText(f"<p><b>{heading}</b></p>" + "<br>".join(_escaped(said(step)) for step in steps))
+        self.solution_text.setText(f"<p><b>{heading}</b></p>" + "<br>".join(rich_text(said(step)) for step in steps))
         self.solution_text.setVisible(bool(steps))
         self.hint_button.setEnabled(session.more_hints())
         self.previous.setEnabled(session.current > 0)
@@ -326,18 +325,14 @@ class ExercisesPanel(QDialog):
         super().changeEvent(event)
 
 
-def _escaped(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def given_table(exercise: Exercise) -> str:
     """The question, then the numbers given in a table of name = value (three to a row), then the tolerance."""
     lang = current_language()
-    cells = [f"<td>{_escaped(given_name(name, lang))} = </td><td align='right'><b>{num(value)}</b></td>" for name, value in exercise.given]
+    cells = [f"<td>{rich_text(given_name(name, lang))} = </td><td align='right'><b>{num(value)}</b></td>" for name, value in exercise.given]
     rows = "".join("<tr>" + "<td width='24'></td>".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3))
     return (
-        f"<p>{_escaped(said(exercise.question))}</p><p>{said(GIVEN)}</p>"
-        f"<table cellspacing='2' style='margin-left:12px'>{rows}</table><p>{_escaped(said(tolerance_text(exercise.tolerance)))}</p>"
+        f"<p>{rich_text(said(exercise.question))}</p><p>{said(GIVEN)}</p>"
+        f"<table cellspacing='2' style='margin-left:12px'>{rows}</table><p>{rich_text(said(tolerance_text(exercise.tolerance)))}</p>"
     )
 
 

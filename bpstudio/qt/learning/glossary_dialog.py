@@ -9,12 +9,11 @@ student reads.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from bpstudio.control.learning.glossary import BY_KEY, ENTRIES, Entry, entry_for
+from bpstudio.engine.text_safety import rich_text
 from bpstudio.qt.shell.i18n import current_language
 
 FORMULA_STYLE = 'font-family: "DejaVu Serif", serif; font-size: 110%'  # a serif that sets m̂ and v̂'s hats in place
@@ -70,11 +69,11 @@ class GlossaryDialog(QDialog):
             if not self._matches(entry, wanted):
                 continue
             term, definition = entry.text(language)
-            formula = f"<br><span style='{FORMULA_STYLE}'>{html.escape(entry.formula)}</span>" if entry.formula else ""
-            parts.append(f"<a name='{entry.key}'></a><p><b>{html.escape(term)}</b> — {html.escape(definition)}{formula}</p>")
+            formula = f"<br><span style='{FORMULA_STYLE}'>{rich_text(entry.formula)}</span>" if entry.formula else ""
+            parts.append(f"<a name='{entry.key}'></a><p><b>{rich_text(term)}</b> — {rich_text(definition)}{formula}</p>")
             self.shown.append(entry.key)
         if not parts:
-            parts.append(f"<p><i>{html.escape(self.tr('No term matches “{text}”.').format(text=wanted))}</i></p>")
+            parts.append(f"<p><i>{rich_text(self.tr('No term matches “{text}”.').format(text=wanted))}</i></p>")
         self.text.setHtml("".join(parts))
 
     def show_entry(self, key: str) -> None:
