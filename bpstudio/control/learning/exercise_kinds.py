@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from bpstudio.control.words.number_format import short_number
 from bpstudio.engine.activations import get_activation
 from bpstudio.engine.chain import InfluenceChain
 from bpstudio.engine.config import RunConfig
@@ -79,8 +80,8 @@ class NotPosed(Exception):
 
 
 def num(value: float) -> str:
-    """A number as the texts write it: six significant digits, a true minus sign."""
-    return f"{float(value) + 0.0:.{GIVEN_DIGITS}g}".replace("-", "−")
+    """A number as the texts write it: the views' short form (six significant digits), a true minus sign."""
+    return short_number(value, GIVEN_DIGITS).replace("-", "−")
 
 
 def _both(en: str, zh: str, **values: Any) -> Text:
