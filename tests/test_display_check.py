@@ -122,7 +122,11 @@ def test_a_stale_display_exits_2_with_one_line_instead_of_qts_abort(monkeypatch)
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (apt-get install xvfb)")
 def test_a_running_x_server_answers_and_a_closed_one_does_not():
     read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"], pass_fds=[write_end], stderr=subprocess.DEVNULL)
+    # -noreset: an X server resets when its last client leaves and refuses connections meanwhile,
+    # so without it the second question could land in that gap (as it did on CI)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-noreset"], pass_fds=[write_end], stderr=subprocess.DEVNULL
+    )
     os.close(write_end)
     try:
         with os.fdopen(read_end) as ready:  # Xvfb writes its display number here once it accepts connections
