@@ -78,3 +78,19 @@ def test_the_import_contracts_hold():
     out = subprocess.run([lint_imports], capture_output=True, text=True, cwd=root, timeout=300)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
     assert "0 broken" in out.stdout
+
+
+def test_every_package_folder_is_in_the_wheel():
+    """pyproject lists the packages by hand (resources/ is mapped in): a new sub-package missing there would be left out of the install."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    listed = set(re.findall(r'"(bpstudio(?:\.[a-z_0-9]+)*)"', text.split("packages = [", 1)[1].split("]", 1)[0]))
+    folders = {
+        ".".join(path.parent.relative_to(root).parts)
+        for path in (root / "bpstudio").rglob("__init__.py")
+        if "resources" not in path.relative_to(root).parts and "__pycache__" not in path.parts
+    }
+    assert folders - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
