@@ -467,6 +467,10 @@
         <source>L = −Σ y log ŷ: the cross-entropy of one sample; JVal is the sum of L over all samples</source>
         <translation>L = −Σ y log ŷ：一个样本的交叉熵；JVal 是所有样本的 L 之和</translation>
     </message>
+    <message>
+        <source>L = ½ (ŷ − y)² / n: one point's share; JVal, Playground's loss, is their sum, the mean over the n points</source>
+        <translation>L = ½ (ŷ − y)² / n：一个点所占的份额；JVal（Playground 的损失）是它们的和，即 n 个点上的平均值</translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -573,6 +577,14 @@
     <message>
         <source>batch_size must be a whole number, 0 (the whole set) or greater</source>
         <translation>批大小必须是大于或等于 0 的整数（0 表示整个数据集）</translation>
+    </message>
+    <message>
+        <source>playground must be a link's '#key=value&amp;…' text</source>
+        <translation>playground 必须是链接中的“#key=value&amp;…”文本</translation>
+    </message>
+    <message>
+        <source>under Playground conventions {key} is set by the link: {value}</source>
+        <translation>在 Playground 约定下，{key} 由链接决定：{value}</translation>
     </message>
     <message>
         <source>hidden sizes look like 5 or 8,6</source>
@@ -1630,6 +1642,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <source>softplus′(I) = σ(I) = 1 − e^(−O): read from the unit's output</source>
         <translation>softplus′(I) = σ(I) = 1 − e^(−O)：由单元的输出读出</translation>
     </message>
+    <message>
+        <source>Playground's loss is the mean of ½ (ŷ − y)²: one point's slope in ŷ is (ŷ − y) / n</source>
+        <translation>Playground 的损失是 ½ (ŷ − y)² 的平均值：一个点对 ŷ 的斜率是 (ŷ − y) / n</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2194,6 +2210,14 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>Playground's mean squared error</source>
+        <translation>Playground 的均方误差</translation>
+    </message>
+    <message>
+        <source>the mean over the training points of ½ (ŷ − y)², as TensorFlow Playground trains</source>
+        <translation>训练点上 ½ (ŷ − y)² 的平均值，与 TensorFlow Playground 的训练方式相同</translation>
     </message>
 </context>
 <context>

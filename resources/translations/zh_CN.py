@@ -1067,3 +1067,16 @@ TRANSLATIONS.update({  # a lecture's scenes as slides (issue 27)
     "phase {k}/{total} of iteration {next}": "第 {next} 次迭代的阶段 {k}/{total}",
     "sample {n}": "样本 {n}",
 })
+
+# --- pgwindow ---
+TRANSLATIONS.update({  # Playground conventions in the window (issue 29)
+    "playground must be a link's '#key=value&…' text": "playground 必须是链接中的“#key=value&…”文本",
+    "under Playground conventions {key} is set by the link: {value}": "在 Playground 约定下，{key} 由链接决定：{value}",
+    "Playground's loss is the mean of ½ (ŷ − y)²: one point's slope in ŷ is (ŷ − y) / n":
+        "Playground 的损失是 ½ (ŷ − y)² 的平均值：一个点对 ŷ 的斜率是 (ŷ − y) / n",
+    "L = ½ (ŷ − y)² / n: one point's share; JVal, Playground's loss, is their sum, the mean over the n points":
+        "L = ½ (ŷ − y)² / n：一个点所占的份额；JVal（Playground 的损失）是它们的和，即 n 个点上的平均值",
+    "Playground's mean squared error": "Playground 的均方误差",
+    "the mean over the training points of ½ (ŷ − y)², as TensorFlow Playground trains":
+        "训练点上 ½ (ŷ − y)² 的平均值，与 TensorFlow Playground 的训练方式相同",
+})
