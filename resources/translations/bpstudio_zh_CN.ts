@@ -263,6 +263,14 @@
         <source>{optimizer} does not use this setting</source>
         <translation>{optimizer} 不使用这一设置</translation>
     </message>
+    <message>
+        <source>Playground conventions: the link's data ({dataset}), network, loss (the mean of ½(ŷ − y)²) and epochs. The settings it fixes are read-only; File ▸ Open Playground link… opens another.</source>
+        <translation>Playground 约定：使用链接中的数据（{dataset}）、网络、损失（½(ŷ − y)² 的平均值）和训练轮次。链接决定的设置为只读；可用“文件 ▸ 打开 Playground 链接…”打开另一个链接。</translation>
+    </message>
+    <message>
+        <source>Set by the Playground link (Playground conventions)</source>
+        <translation>由 Playground 链接决定（Playground 约定）</translation>
+    </message>
 </context>
 <context>
     <name>CsvDataDialog</name>
@@ -1585,6 +1593,17 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open Playground link</source>
+        <translation>打开 Playground 链接</translation>
+    </message>
+    <message>
+        <source>Paste a TensorFlow Playground link (the whole URL or its '#…' part). Its run opens under Playground conventions: the same data, start weights, updates and losses, epoch by epoch.</source>
+        <translation>粘贴一个 TensorFlow Playground 链接（完整网址或其“#…”部分）。它的训练将按 Playground 约定打开：逐轮相同的数据、初始权重、更新和损失。</translation>
+    </message>
+</context>
+<context>
     <name>LinkReasons</name>
     <message>
         <source>I = Σ Õ·w is linear in w: the slope is the input the weight multiplies</source>
@@ -2295,6 +2314,45 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     </message>
 </context>
 <context>
+    <name>PlaygroundLinks</name>
+    <message>
+        <source>Open &amp;Playground link…</source>
+        <translation>打开 &amp;Playground 链接…</translation>
+    </message>
+    <message>
+        <source>Open a TensorFlow Playground link's own run, number for number</source>
+        <translation>打开 TensorFlow Playground 链接本身的训练，每个数字都一致</translation>
+    </message>
+    <message>
+        <source>Playground link</source>
+        <translation>Playground 链接</translation>
+    </message>
+    <message>
+        <source>The TensorFlow Playground URL of this run, copied to the clipboard</source>
+        <translation>本次训练的 TensorFlow Playground 网址，已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Playground link: {note}</source>
+        <translation>Playground 链接：{note}</translation>
+    </message>
+    <message>
+        <source>Opened a Playground link's run: Playground conventions, epoch 0</source>
+        <translation>已打开 Playground 链接的训练：Playground 约定，第 0 轮</translation>
+    </message>
+    <message>
+        <source>This run uses the studio's own conventions (a summed loss, its start weights, data and optimizer), which TensorFlow Playground cannot express. Only a run opened from a Playground link has one.</source>
+        <translation>本次训练使用 BP Studio 自己的约定（求和的损失、自己的初始权重、数据和优化器），TensorFlow Playground 无法表达。只有从 Playground 链接打开的训练才有链接。</translation>
+    </message>
+    <message>
+        <source>The run's TensorFlow Playground link, copied to the clipboard:</source>
+        <translation>本次训练的 TensorFlow Playground 链接，已复制到剪贴板：</translation>
+    </message>
+    <message>
+        <source>Playground link copied</source>
+        <translation>已复制 Playground 链接</translation>
+    </message>
+</context>
+<context>
     <name>PlotMenu</name>
     <message>
         <source>View All</source>
@@ -2834,8 +2892,16 @@ The current session stays as it was.</source>
         <translation>训练已停止</translation>
     </message>
     <message>
+        <source>Playground conventions</source>
+        <translation>Playground 约定</translation>
+    </message>
+    <message>
         <source>iteration {n}</source>
         <translation>第 {n} 次迭代</translation>
+    </message>
+    <message>
+        <source>epoch {n}</source>
+        <translation>第 {n} 轮</translation>
     </message>
     <message>
         <source>{rate} it/s</source>

@@ -1079,4 +1079,22 @@ TRANSLATIONS.update({  # Playground conventions in the window (issue 29)
     "Playground's mean squared error": "Playground 的均方误差",
     "the mean over the training points of ½ (ŷ − y)², as TensorFlow Playground trains":
         "训练点上 ½ (ŷ − y)² 的平均值，与 TensorFlow Playground 的训练方式相同",
+    "Playground conventions": "Playground 约定",
+    "epoch {n}": "第 {n} 轮",
+    "Playground conventions: the link's data ({dataset}), network, loss (the mean of ½(ŷ − y)²) and epochs. The settings it fixes are read-only; File ▸ Open Playground link… opens another.":
+        "Playground 约定：使用链接中的数据（{dataset}）、网络、损失（½(ŷ − y)² 的平均值）和训练轮次。链接决定的设置为只读；可用“文件 ▸ 打开 Playground 链接…”打开另一个链接。",
+    "Set by the Playground link (Playground conventions)": "由 Playground 链接决定（Playground 约定）",
+    "Open Playground link": "打开 Playground 链接",
+    "Paste a TensorFlow Playground link (the whole URL or its '#…' part). Its run opens under Playground conventions: the same data, start weights, updates and losses, epoch by epoch.":
+        "粘贴一个 TensorFlow Playground 链接（完整网址或其“#…”部分）。它的训练将按 Playground 约定打开：逐轮相同的数据、初始权重、更新和损失。",
+    "Open &Playground link…": "打开 &Playground 链接…",
+    "Open a TensorFlow Playground link's own run, number for number": "打开 TensorFlow Playground 链接本身的训练，每个数字都一致",
+    "Playground link": "Playground 链接",
+    "The TensorFlow Playground URL of this run, copied to the clipboard": "本次训练的 TensorFlow Playground 网址，已复制到剪贴板",
+    "Playground link: {note}": "Playground 链接：{note}",
+    "Opened a Playground link's run: Playground conventions, epoch 0": "已打开 Playground 链接的训练：Playground 约定，第 0 轮",
+    "This run uses the studio's own conventions (a summed loss, its start weights, data and optimizer), which TensorFlow Playground cannot express. Only a run opened from a Playground link has one.":
+        "本次训练使用 BP Studio 自己的约定（求和的损失、自己的初始权重、数据和优化器），TensorFlow Playground 无法表达。只有从 Playground 链接打开的训练才有链接。",
+    "The run's TensorFlow Playground link, copied to the clipboard:": "本次训练的 TensorFlow Playground 链接，已复制到剪贴板：",
+    "Playground link copied": "已复制 Playground 链接",
 })
