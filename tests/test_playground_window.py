@@ -88,3 +88,50 @@ def test_export_gives_the_link_or_says_why_not(qtbot, open_studio):
     assert canonical_hash(read_link(url).state) == canonical_hash(read_link(DEFAULTS["url"]).state)
     box.close()
     assert np.isfinite(window.last.snapshot.jval)
+
+
+def test_the_decision_map_paints_a_playground_run_in_playgrounds_colours(qtbot, open_studio):
+    from bpstudio.control.model.map_colours import PLAYGROUND_PALETTE
+    from bpstudio.control.model.unit_maps import map_frame, map_points
+
+    window = open_studio()
+    open_link(qtbot, window, DEFAULTS["url"])
+    qtbot.waitUntil(lambda: window.last is not None and window.last.config.is_playground, timeout=10000)
+    feed = window.unit_views.feed
+    panel = window.findChild(object, "decision_map")
+    box = window.findChild(object, "map_playground_colours")
+    assert box is not None
+    box.setChecked(True)
+    assert feed.palette() == PLAYGROUND_PALETTE
+    problem = window.problem
+    plane = feed.maps.plane_of_current_run()
+    points = map_points(problem, plane, PLAYGROUND_PALETTE, "classes")
+    labels = problem.dataset.targets[:, 0]
+    orange, blue = (*PLAYGROUND_PALETTE.classes[0], 255), (*PLAYGROUND_PALETTE.classes[1], 255)
+    # label −1 is Playground's orange, +1 its blue
+    assert all(tuple(c) == (orange if t < 0 else blue) for c, t in zip(points.train_colours, labels, strict=True))
+    frame = map_frame(problem, 0, window.last.snapshot.weights, plane, PLAYGROUND_PALETTE, "y[0]")
+    assert frame.ranges["y[0]"] == (-1.0, 0.0, 1.0)  # the tanh output's own range
+    box.setChecked(False)
+    assert feed.palette() != PLAYGROUND_PALETTE and panel is not None
+
+
+def test_the_inspectors_chain_agrees_with_backprop_and_finite_differences(qtbot, open_studio):
+    window = open_studio()
+    open_link(qtbot, window, DEFAULTS["url"])
+    qtbot.waitUntil(lambda: window.last is not None and window.last.config.is_playground, timeout=10000)
+    with qtbot.waitSignal(window.training.updated, timeout=10000):
+        window.training.step(3)
+    qtbot.waitUntil(lambda: window.last.iteration == 3, timeout=10000)
+    index = window.problem.network.param_index(0, 1, 2)
+    window.model.select(index)
+    qtbot.waitUntil(
+        lambda: window.model.chain_view is not None and window.model.chain_view.index == index and window.model.chain_view.exact,
+        timeout=10000,
+    )
+    summed = window.model.chain_view.summed
+    assert summed.chain_gradient == pytest.approx(summed.backprop_gradient, rel=1e-9, abs=1e-14)
+    assert summed.numeric_gradient == pytest.approx(summed.backprop_gradient, rel=1e-7, abs=1e-10)
+    # the formula carries Playground's 1/n: the basic link ŷ → L over its 250 training points
+    last = window.model.chain_view.links[-1]
+    assert last.latex.endswith(r"\partial y_{1}}") and r"\tfrac{1}{250}" in last.formula

@@ -394,6 +394,14 @@
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Playground's colours</source>
+        <translation>Playground 配色</translation>
+    </message>
+    <message>
+        <source>Paint the map in TensorFlow Playground's orange (−1) and blue (+1)</source>
+        <translation>用 TensorFlow Playground 的橙色（−1）和蓝色（+1）绘制此图</translation>
+    </message>
+    <message>
         <source>Across:</source>
         <translation>横轴：</translation>
     </message>

@@ -1097,4 +1097,6 @@ TRANSLATIONS.update({  # Playground conventions in the window (issue 29)
         "本次训练使用 BP Studio 自己的约定（求和的损失、自己的初始权重、数据和优化器），TensorFlow Playground 无法表达。只有从 Playground 链接打开的训练才有链接。",
     "The run's TensorFlow Playground link, copied to the clipboard:": "本次训练的 TensorFlow Playground 链接，已复制到剪贴板：",
     "Playground link copied": "已复制 Playground 链接",
+    "Playground's colours": "Playground 配色",
+    "Paint the map in TensorFlow Playground's orange (−1) and blue (+1)": "用 TensorFlow Playground 的橙色（−1）和蓝色（+1）绘制此图",
 })
