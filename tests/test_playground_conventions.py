@@ -156,3 +156,17 @@ def test_chain_backprop_and_finite_differences_agree_on_a_playground_run(run):
         assert difference == pytest.approx(numbers.backprop_gradient, rel=1e-7, abs=1e-10)
         one = InfluenceChain.of(net, net.param_name(index)).evaluate(weights, data, sample=3, with_numeric=False)
         assert np.isfinite(one.chain_gradient)
+
+
+def test_the_phase_walk_of_a_playground_run_ends_in_playgrounds_epoch():
+    from bpstudio.control.export.typeset import equation_svg
+    from bpstudio.engine.phases import UPDATE, iteration_phases
+
+    config = RunConfig.from_playground(L1_RUN["url"])
+    trainer = config.trainer()
+    for epoch in range(3):
+        phases = list(iteration_phases(trainer, sample=epoch))
+        assert phases[-1].kind == UPDATE
+        assert trainer.history.view()[-1] == L1_RUN["train_loss"][epoch]
+    equation = phases[-1].equation(trainer.network.n_layers, config.activation, config.optimizer)
+    assert r"\frac{\alpha}{|B|}" in equation and "<svg" in equation_svg(equation)
