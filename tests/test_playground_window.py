@@ -35,6 +35,7 @@ def test_a_pasted_link_trains_playgrounds_epochs_in_the_window(qtbot, open_studi
     assert window.status.fields["iteration"].text() == "epoch 0"
     assert "Playground conventions" in window.controls.data_source.text()
     assert not window.controls.editors["alpha"].isEnabled() and window.controls.editors["max_iter"].isEnabled()
+    assert window.controls.labels["max_iter"].text() == "Max epochs"
     epochs = 12
     with qtbot.waitSignal(window.training.updated, timeout=10000):
         window.training.step(epochs)
@@ -42,6 +43,7 @@ def test_a_pasted_link_trains_playgrounds_epochs_in_the_window(qtbot, open_studi
     history = window.training.session.trainer.history.view()
     assert history[1:].tolist() == DEFAULTS["train_loss"][:epochs]  # bit for bit
     qtbot.waitUntil(lambda: window.status.fields["iteration"].text() == f"epoch {epochs}", timeout=5000)
+    assert f"(epoch {epochs})" in window.plot._title
 
 
 def test_cos_features_are_accepted_with_a_warning(qtbot, open_studio):

@@ -264,6 +264,10 @@
         <translation>{optimizer} 不使用这一设置</translation>
     </message>
     <message>
+        <source>Max epochs</source>
+        <translation>最大轮次</translation>
+    </message>
+    <message>
         <source>Playground conventions: the link's data ({dataset}), network, loss (the mean of ½(ŷ − y)²) and epochs. The settings it fixes are read-only; File ▸ Open Playground link… opens another.</source>
         <translation>Playground 约定：使用链接中的数据（{dataset}）、网络、损失（½(ŷ − y)² 的平均值）和训练轮次。链接决定的设置为只读；可用“文件 ▸ 打开 Playground 链接…”打开另一个链接。</translation>
     </message>
@@ -1290,6 +1294,10 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。</translation>
     </message>
     <message>
+        <source>epoch {n}</source>
+        <translation>第 {n} 轮</translation>
+    </message>
+    <message>
         <source>live, once a second</source>
         <translation>训练中，每秒更新一次</translation>
     </message>
@@ -1415,8 +1423,16 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>迭代</translation>
     </message>
     <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
         <source>test ×{scale}</source>
         <translation>测试 ×{scale}</translation>
+    </message>
+    <message>
+        <source>(epoch {n})</source>
+        <translation>（第 {n} 轮）</translation>
     </message>
     <message>
         <source>iteration {n}: JVal {jval}</source>

@@ -1102,4 +1102,7 @@ TRANSLATIONS.update({  # Playground conventions in the window (issue 29)
     "From Playground to the chain rule": "从 Playground 到链式法则",
     "This is TensorFlow Playground's own start page, opened from its link (seed 0.14302): the same 250 training points, the same start weights, and each → is one of Playground's epochs — 25 updates of 10 points — with the training loss Playground shows, digit for digit. Playground draws the weights and the map; here is what it never shows. The weight w₁₁⁽⁰⁾, from x₁ to the first tanh unit, is chosen: its chain runs through O₁⁽¹⁾, a source whose two branches are summed, then through the tanh output, ∂ŷ/∂I = 1 − ŷ², to Playground's loss, the MEAN of ½(ŷ − y)², so its last link carries the 1/250. The inspector checks the chain against backprop and finite differences. File ▸ Open Playground link… opens any other link the same way.":
         "这是 TensorFlow Playground 自己的起始页面，由它的链接打开（种子 0.14302）：同样的 250 个训练点、同样的初始权重，每按一次 → 就是 Playground 的一轮——25 次更新、每次 10 个点——训练损失与 Playground 显示的逐位相同。Playground 画出权重和决策图；这里展示它从不显示的内容。已选中权重 w₁₁⁽⁰⁾（从 x₁ 到第一个 tanh 单元）：它的影响链路经过 O₁⁽¹⁾——一个源，两条分支在此求和——再经过 tanh 输出 ∂ŷ/∂I = 1 − ŷ²，到达 Playground 的损失，即 ½(ŷ − y)² 的平均值，所以最后一个基础影响链路带有 1/250。检查器把链式法则的结果与反向传播和有限差分相互核对。用“文件 ▸ 打开 Playground 链接…”可以同样打开任何其他链接。",
+    "epoch": "轮次",
+    "(epoch {n})": "（第 {n} 轮）",
+    "Max epochs": "最大轮次",
 })

@@ -40,6 +40,7 @@ __all__ = [
     "OPERATOR_WORDS",
     "OPTIMIZER_NAMES",
     "OPTIMIZER_RECORDS",
+    "PLAYGROUND_MEAN",
     "OptimizerRecord",
     "OPTIMIZER_SETTINGS",
     "Phase",

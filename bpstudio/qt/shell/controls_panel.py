@@ -358,6 +358,7 @@ class ControlsPanel(QWidget):
         conventions. Only the number of epochs to train is the user's.
         """
         playground = config.is_playground
+        self.labels["max_iter"].setText(self.tr("Max epochs") if playground else marked("ControlsPanel", LABELS["max_iter"]))
         for button in (self.csv_button, self.article_button):
             button.setEnabled(not playground)
         if not playground:
