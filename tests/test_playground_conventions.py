@@ -170,3 +170,18 @@ def test_the_phase_walk_of_a_playground_run_ends_in_playgrounds_epoch():
         assert trainer.history.view()[-1] == L1_RUN["train_loss"][epoch]
     equation = phases[-1].equation(trainer.network.n_layers, config.activation, config.optimizer)
     assert r"\frac{\alpha}{|B|}" in equation and "<svg" in equation_svg(equation)
+
+
+def test_a_rewound_playground_run_retraces_its_epochs_bit_for_bit():
+    from bpstudio.control import Rewind, Submit
+
+    config = RunConfig.from_playground(LEFTOVER["url"])  # leftover points: the sums of a batch in progress travel
+    session = TrainingSession(config)
+    session.execute(Step(7))
+    session.execute(Step(5))
+    session.execute(Submit(Rewind(7)))
+    rewound_at = session.trainer.iteration
+    points = session.trainer.dataset.n_samples
+    assert rewound_at == 7 and session.trainer.playground_run.network.summed == points % 30 > 0  # a batch in progress came back
+    session.execute(Step(12 - rewound_at))
+    assert session.trainer.history.view()[1:].tolist() == LEFTOVER["train_loss"][:12]
