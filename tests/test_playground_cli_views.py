@@ -94,3 +94,18 @@ def test_the_exported_pytorch_script_follows_playground(tmp_path):
     out = tmp_path / "losses.json"
     subprocess.run([sys.executable, str(script), "--epochs", "20", "--print-every", "0", "--json", str(out)], check=True, timeout=300)
     np.testing.assert_allclose(json.loads(out.read_text())["train_loss"], L1_RUN["train_loss"][:20], rtol=1e-9, atol=0)
+
+
+def test_train_saves_a_playground_session_that_continues_bit_for_bit(tmp_path):
+    from bpstudio.control import Step, TrainingSession
+    from bpstudio.control.files.session_file import load_session
+
+    path = tmp_path / "pg.bpstudio"
+    done = run_bpstudio("train", "--playground", LEFTOVER["url"], "--epochs", "8", "--save", str(path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    info = run_bpstudio("info", str(path))
+    assert info.returncode == 0 and "conventions: TensorFlow Playground" in info.stdout and "epoch:       8" in info.stdout
+    session = TrainingSession()
+    session.load(load_session(path))
+    session.execute(Step(4))
+    assert session.trainer.history.view()[1:].tolist() == LEFTOVER["train_loss"][:12]

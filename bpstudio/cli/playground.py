@@ -22,6 +22,7 @@ from bpstudio.engine.config import RunConfig
 from bpstudio.engine.messages import Refusal
 from bpstudio.engine.playground.link import PlaygroundState, ReadLink, canonical_hash, read_link
 from bpstudio.engine.playground.run import PlaygroundRun, start_run
+from bpstudio.engine.playground.trainer import PlaygroundTrainer
 
 DEFAULT_EPOCHS = 100
 PLAYGROUND_URL = "https://playground.tensorflow.org/"
@@ -139,3 +140,18 @@ def config_or_link(args: Any, prog: str) -> tuple[RunConfig, int | None]:
         raise UsageError(f"argument --epochs: must be 0 or more, got {epochs}")
     warn(link, prog)
     return RunConfig.from_playground(args.playground), epochs
+
+
+def save_epochs(text: str, epochs: int, path: Any) -> tuple[PlaygroundRun, float]:
+    """Train the link's run in the studio's trainer (Playground's epochs) and save it as a session."""
+    from bpstudio.control import Step, TrainingSession
+    from bpstudio.control.files.session_file import save_session
+
+    session = TrainingSession(RunConfig.from_playground(text, max_iter=max(epochs, 50000)))
+    started = time.perf_counter()
+    session.execute(Step(epochs))
+    elapsed = time.perf_counter() - started
+    save_session(path, session)
+    trainer = session.trainer
+    assert isinstance(trainer, PlaygroundTrainer)
+    return trainer.playground_run, elapsed
