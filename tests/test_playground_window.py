@@ -137,3 +137,17 @@ def test_the_inspectors_chain_agrees_with_backprop_and_finite_differences(qtbot,
     # the formula carries Playground's 1/n: the basic link ŷ → L over its 250 training points
     last = window.model.chain_view.links[-1]
     assert last.latex.endswith(r"\partial y_{1}}") and r"\tfrac{1}{250}" in last.formula
+
+
+def test_restoring_the_articles_run_makes_every_control_editable_again(qtbot, open_studio):
+    window = open_studio()
+    open_link(qtbot, window, DEFAULTS["url"])
+    qtbot.waitUntil(lambda: window.last is not None and window.last.config.is_playground, timeout=10000)
+    loss = window.controls.editors["loss"]
+    assert loss.currentData() == "playground-mean" and not loss.isEnabled() and not window.controls.editors["hidden"].isEnabled()
+    window.controls.restore.click()
+    qtbot.waitUntil(lambda: not window.last.config.is_playground, timeout=10000)
+    controls = window.controls
+    assert controls.editors["hidden"].isEnabled() and controls.editors["optimizer"].isEnabled() and controls.editors["seed"].isEnabled()
+    assert loss.findData("playground-mean") < 0 and controls.labels["max_iter"].text() == "Max iterations"
+    assert window.status.fields["iteration"].text().startswith("iteration")

@@ -361,7 +361,14 @@ class ControlsPanel(QWidget):
         self.labels["max_iter"].setText(self.tr("Max epochs") if playground else marked("ControlsPanel", LABELS["max_iter"]))
         for button in (self.csv_button, self.article_button):
             button.setEnabled(not playground)
-        if not playground:
+        if not playground:  # back to the studio's conventions: what only the link set is editable again
+            for field, editor in self.editors.items():
+                if isinstance(editor, QComboBox) and field in CHOICES:
+                    for index in range(editor.count() - 1, len(CHOICES[field]) - 1, -1):  # Playground's loss, tanh output
+                        editor.removeItem(index)
+                if field not in TASK_FIELDS and field not in HYPER_FIELDS and not editor.isEnabled():
+                    editor.setEnabled(True)
+                    editor.setToolTip(tooltip(field, config.optimizer))
             return
         self.data_source.setText(
             self.tr(
