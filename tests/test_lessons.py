@@ -29,7 +29,7 @@ def test_each_preset_builds_selects_a_weight_and_trains(lesson):
 
 
 def test_every_lesson_has_a_title_and_a_text_and_a_distinct_key():
-    assert len({lesson.key for lesson in LESSONS}) == len(LESSONS) == 9
+    assert len({lesson.key for lesson in LESSONS}) == len(LESSONS) == 10
     assert all(lesson.title and len(lesson.text) > 100 for lesson in LESSONS)
 
 
@@ -110,3 +110,28 @@ def test_softmax_makes_the_output_inputs_sources():
     assert "I2[0]" in {node.name for node in chain.sources}
     linear = lesson.config.with_changes(loss="mse").problem_network()
     assert not InfluenceChain.of(linear, lesson.param).sources
+
+
+def test_from_playground_to_the_chain_rule_says_what_is_on_screen():
+    """Playground's start page: 250 points, batches of 10, the source O₁⁽¹⁾ with two branches, the 1/250."""
+    import json
+
+    from conftest import FIXTURES
+
+    from bpstudio.engine.chain_board import basic_link
+    from bpstudio.engine.graph import LOSS
+
+    lesson = LESSONS_BY_KEY["playground_chain"]
+    fixture = json.loads((FIXTURES / "playground_runs.json").read_text())["runs"][0]
+    assert lesson.config.playground == fixture["hash"]  # the link is Playground's start page, as its own code ran it
+    trainer = lesson.config.trainer()
+    assert trainer.dataset.n_samples == 250 and lesson.config.batch_size == 10
+    trainer.run(3)
+    assert trainer.history.view()[1:].tolist() == fixture["train_loss"][:3]  # digit for digit
+    chain = InfluenceChain.of(trainer.network, lesson.param)
+    assert [node.name for node in chain.sources] == ["O1[0]"] and len(chain.children[chain.sources[0]]) == 2
+    last = next(edge for edge in chain.edges if edge.target.kind == LOSS)
+    assert r"\tfrac{1}{250}" in basic_link(last, trainer.network, lambda node: node.name).formula
+    numbers = chain.evaluate(trainer.weights, trainer.dataset)
+    assert numbers.chain_gradient == pytest.approx(numbers.backprop_gradient, rel=1e-9)
+    assert numbers.numeric_gradient == pytest.approx(numbers.backprop_gradient, rel=1e-7, abs=1e-10)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, run_inputs, whole_number, writable_path
+from bpstudio.cli.options import Parser, UsageError, add_model_options, run_inputs, whole_number, writable_path
+from bpstudio.cli.playground import add_playground_options, config_or_link
 from bpstudio.cli.run_budget import check_chain_size, check_run_budget
 from bpstudio.cli.sample_index import check_sample_index
 from bpstudio.cli.strict_json import strict_dumps
@@ -31,6 +32,7 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
         "--param", required=True, metavar="NAME", help="the parameter, e.g. W0[0,0]; the last row of each matrix is the bias"
     )
     add_model_options(parser)
+    add_playground_options(parser)
     parser.add_argument(
         "--iterations", type=whole_number, default=0, metavar="K", help="train K iterations first (default: 0, the start point)"
     )
@@ -85,7 +87,9 @@ def formula_svg(chain: InfluenceChain, numbers: ChainNumbers) -> str:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    config = config_from_args(args)
+    config, epochs = config_or_link(args, "bpstudio chain")
+    if epochs is not None:
+        args.iterations = epochs  # a Playground run's iteration is its epoch
     out = writable_path("--out", args.out, run_inputs(args))
     if args.iterations < 0 or (args.sample is not None and args.sample < 0):
         raise UsageError("argument --iterations/--sample: must be 0 or greater")

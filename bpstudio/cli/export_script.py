@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bpstudio.cli.options import Parser, UsageError, add_model_options, config_from_args, problem_from_config, run_inputs, writable_path
+from bpstudio.cli.options import Parser, UsageError, add_model_options, problem_from_config, run_inputs, writable_path
+from bpstudio.cli.playground import add_playground_options, config_or_link
 from bpstudio.control.export.script_export import FRAMEWORKS, check_script_name, script_text
 from bpstudio.control.files.safe_write import write_text
 
@@ -23,12 +24,13 @@ def build_parser(prog: str = "bpstudio export-script") -> Parser:
     )
     parser.add_argument("--out", required=True, metavar="FILE.py", help="the script to write")
     add_model_options(parser)
+    add_playground_options(parser, trained=False)
     return parser
 
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    config = config_from_args(args)
+    config = config_or_link(args, "bpstudio export-script")[0]
     out = writable_path("--out", args.out, run_inputs(args))
     assert out is not None  # --out is required
     try:
@@ -41,5 +43,6 @@ def main(argv: list[str]) -> int:
     except ValueError as err:  # data too large to write into the script
         raise UsageError(str(err)) from None
     write_text(out, text)
-    print(f"wrote {out}: run it with python3 {out.name} [--max-iter N] [--json FILE]")
+    length = "--epochs N" if config.is_playground else "--max-iter N"
+    print(f"wrote {out}: run it with python3 {out.name} [{length}] [--json FILE]")
     return 0

@@ -11,13 +11,13 @@ from bpstudio.cli.options import (
     Parser,
     UsageError,
     add_model_options,
-    config_from_args,
     number,
     problem_from_config,
     run_inputs,
     whole_number,
     writable_path,
 )
+from bpstudio.cli.playground import add_playground_options, config_or_link
 from bpstudio.cli.progress import ProgressBar
 from bpstudio.cli.strict_json import strict_dumps
 from bpstudio.control.files.safe_write import write_text
@@ -74,6 +74,7 @@ def build_parser(prog: str = "bpstudio landscape") -> Parser:
     )
     parser.add_argument("--direction-seed", type=whole_number, default=0, metavar="S", help="seed of the random directions (default: 0)")
     add_model_options(parser)
+    add_playground_options(parser)
     out = parser.add_argument_group("outputs")
     out.add_argument("--json", metavar="FILE.json", help="write offsets, JVal values, gradient (and trajectory)")
     out.add_argument("--plot", metavar="FILE.png", help="draw the slice or the contour map (PNG or SVG)")
@@ -199,7 +200,9 @@ def main(argv: list[str]) -> int:
         raise UsageError("argument --iterations: must be 0 or greater")
     if args.direction_seed < 0:
         raise UsageError("argument --direction-seed: must be 0 or greater")
-    config = config_from_args(args)
+    config, epochs = config_or_link(args, "bpstudio landscape")
+    if epochs is not None:
+        args.iterations = epochs  # a Playground run's iteration is its epoch
     json_path = writable_path("--json", args.json, run_inputs(args))
     csv_path = writable_path("--csv", args.csv, run_inputs(args))
     plot = writable_path("--plot", args.plot, run_inputs(args))

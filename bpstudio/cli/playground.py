@@ -17,10 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from bpstudio.cli.options import UsageError
+from bpstudio.cli.options import Parser, UsageError, config_from_args, whole_number
+from bpstudio.engine.config import RunConfig
 from bpstudio.engine.messages import Refusal
 from bpstudio.engine.playground.link import PlaygroundState, ReadLink, canonical_hash, read_link
 from bpstudio.engine.playground.run import PlaygroundRun, start_run
+from bpstudio.engine.playground.trainer import PlaygroundTrainer
 
 DEFAULT_EPOCHS = 100
 PLAYGROUND_URL = "https://playground.tensorflow.org/"
@@ -110,3 +112,46 @@ def report(run: PlaygroundRun, elapsed: float) -> None:
     print(f"epochs:      {run.epochs}")
     rate = run.epochs / elapsed if elapsed > 0 and run.epochs else 0.0
     print(f"time:        {elapsed:.2f} s ({rate:,.0f} epochs/s)")
+
+
+def add_playground_options(parser: Parser, trained: bool = True) -> None:
+    """``--playground URL`` (and ``--epochs N`` where a run is trained first) for chain, landscape, export-script."""
+    group = parser.add_argument_group("TensorFlow Playground")
+    group.add_argument(
+        "--playground",
+        metavar="URL",
+        help="a Playground link's own run instead (its data, split, start weights, loss and epochs); the model options are then the link's",
+    )
+    if trained:
+        group.add_argument(
+            "--epochs", type=whole_number, default=None, metavar="N", help="with --playground: train exactly N of Playground's epochs first"
+        )
+
+
+def config_or_link(args: Any, prog: str) -> tuple[RunConfig, int | None]:
+    """The run the options describe: a Playground link's (with the epochs asked for) or the model options'."""
+    epochs = getattr(args, "epochs", None)
+    if args.playground is None:
+        if epochs is not None:
+            raise UsageError("argument --epochs: only with --playground (the studio's own runs take --iterations)")
+        return config_from_args(args), None
+    link = read(args.playground)
+    if epochs is not None and epochs < 0:
+        raise UsageError(f"argument --epochs: must be 0 or more, got {epochs}")
+    warn(link, prog)
+    return RunConfig.from_playground(args.playground), epochs
+
+
+def save_epochs(text: str, epochs: int, path: Any) -> tuple[PlaygroundRun, float]:
+    """Train the link's run in the studio's trainer (Playground's epochs) and save it as a session."""
+    from bpstudio.control import Step, TrainingSession
+    from bpstudio.control.files.session_file import save_session
+
+    session = TrainingSession(RunConfig.from_playground(text, max_iter=max(epochs, 50000)))
+    started = time.perf_counter()
+    session.execute(Step(epochs))
+    elapsed = time.perf_counter() - started
+    save_session(path, session)
+    trainer = session.trainer
+    assert isinstance(trainer, PlaygroundTrainer)
+    return trainer.playground_run, elapsed

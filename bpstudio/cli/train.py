@@ -193,12 +193,16 @@ def main_playground(args: Any) -> int:
     epochs = DEFAULT_EPOCHS if args.epochs is None else args.epochs
     if epochs < 0:
         raise UsageError(f"argument --epochs: must be 0 or more, got {epochs}")
-    for option in ("plot", "history", "save"):
+    for option in ("plot", "history"):
         if getattr(args, option) is not None:
             raise UsageError(f"argument --{option}: not available with --playground yet (use --json)")
     json_path = writable_path("--json", args.json, run_inputs(args))
+    save_path = writable_path("--save", args.save, run_inputs(args))
     playground.warn(link)
-    run, elapsed = playground.run_epochs(link.state, epochs)
+    if save_path is None:
+        run, elapsed = playground.run_epochs(link.state, epochs)
+    else:  # through the studio's trainer, whose session the studio opens and continues bit for bit
+        run, elapsed = playground.save_epochs(args.playground, epochs, save_path)
     if json_path is not None:
         write_text(json_path, strict_dumps(playground.summary(run, elapsed)))
     if not args.quiet:

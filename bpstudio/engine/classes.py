@@ -66,7 +66,15 @@ def predicted_classes(outputs: np.ndarray) -> np.ndarray:
     return best
 
 
+def as_probabilities(net: Network, outputs: np.ndarray) -> np.ndarray:
+    """Outputs read as class probabilities: a tanh output (Playground's, labels ±1) as (o + 1) / 2."""
+    if net.output_activation == "tanh":
+        shifted: np.ndarray = (outputs + 1.0) * 0.5
+        return shifted
+    return outputs
+
+
 def accuracy(net: Network, weights: np.ndarray, inputs: np.ndarray, targets: np.ndarray) -> float:
-    """Share of samples whose predicted class is the target's (0..1)."""
-    predicted = predicted_classes(predict(net, weights, inputs))
+    """Share of samples whose predicted class is the target's (0..1); labels ±1 read as 0 and 1 by the > 0.5 rule."""
+    predicted = predicted_classes(as_probabilities(net, predict(net, weights, inputs)))
     return float(np.mean(predicted == predicted_classes(np.asarray(targets))))

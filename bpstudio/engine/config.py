@@ -21,10 +21,12 @@ from bpstudio.engine.data import ARTICLE_INPUTS, INITS, Dataset, Problem, draw_a
 from bpstudio.engine.datasets import CLASSIFICATION, DATASETS, MAX_NOISE, POINT_NAMES, THREE_CLASS, draw_points, points_dataset
 from bpstudio.engine.features import FEATURES, check_features
 from bpstudio.engine.formula import FormulaError, parse_formulas
-from bpstudio.engine.losses import LOSSES
+from bpstudio.engine.losses import LOSSES, get_loss
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Refusal
 from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import OPTIMIZERS, Optimizer, make_optimizer, validate_hyperparameter
+from bpstudio.engine.playground.conventions import network_of, playground_settings, problem_of, state_of, studio_fields
+from bpstudio.engine.playground.trainer import PlaygroundTrainer
 from bpstudio.engine.trainer import Trainer
 
 MAX_SAMPLES = 1_000_000
@@ -72,6 +74,7 @@ MODEL_FIELDS = (
     "l1",
     "l2",
     "batch_size",
+    "playground",
 )
 _TEXT_TUPLES = ("formulas", "inputs", "targets", "features")
 # --output names -> the output layer's activation; "auto" follows the loss
@@ -106,6 +109,9 @@ class RunConfig:
     l1: float = 0.0  # penalty rates on the non-bias weights (part of JVal)
     l2: float = 0.0
     batch_size: int = 0  # samples per step; 0 = the whole set (the article)
+    # the conventions: "" = the studio's own; else a Playground link's canonical hash, which
+    # fixes the data, network, loss and step (see engine.playground.conventions)
+    playground: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
@@ -182,6 +188,9 @@ class RunConfig:
                     "features",
                     Refusal(QT_TRANSLATE_NOOP("Engine", "features must be distinct names from {names}"), names=", ".join(FEATURES)),
                 ) from None
+        if self.playground:
+            self._validate_playground()
+            return
         if self.loss not in LOSSES:
             raise ConfigError("loss", Refusal(QT_TRANSLATE_NOOP("Engine", "loss must be one of {names}"), names=", ".join(LOSSES)))
         if self.output not in OUTPUTS:
@@ -208,10 +217,42 @@ class RunConfig:
                 "batch_size", Refusal(QT_TRANSLATE_NOOP("Engine", "batch_size must be a whole number, 0 (the whole set) or greater"))
             )
 
+    def _validate_playground(self) -> None:
+        """A Playground run: the link must read as Playground reads it and fix every setting it sets."""
+        if not isinstance(self.playground, str):
+            raise ConfigError("playground", Refusal(QT_TRANSLATE_NOOP("Engine", "playground must be a link's '#key=value&…' text")))
+        try:
+            fixed = studio_fields(state_of(self.playground))
+        except Refusal as err:
+            raise ConfigError("playground", err) from None
+        for key, value in fixed.items():
+            if getattr(self, key) != value:
+                raise ConfigError(
+                    key,
+                    Refusal(
+                        QT_TRANSLATE_NOOP("Engine", "under Playground conventions {key} is set by the link: {value}"),
+                        key=key,
+                        value=", ".join(map(str, value)) if isinstance(value, tuple) else value,
+                    ),
+                )
+
     # -- derived ---------------------------------------------------------------
     @property
     def hyper(self) -> dict[str, float]:
         return {"alpha": self.alpha, "beta1": self.beta1, "beta2": self.beta2, "epsilon": self.epsilon}
+
+    @property
+    def is_playground(self) -> bool:
+        """True under Playground's conventions (its data, network, loss and epochs)."""
+        return bool(self.playground)
+
+    @classmethod
+    def from_playground(cls, link: str, **free: Any) -> RunConfig:
+        """The run of a Playground link (a URL or its ``#…`` part); ``free`` sets max_iter or zeta.
+
+        Raises Refusal naming the key for a link Playground's own controls could not make.
+        """
+        return cls(**{**playground_settings(link), **free})
 
     @property
     def is_classification(self) -> bool:
@@ -224,7 +265,7 @@ class RunConfig:
         chosen = OUTPUTS.get(self.output)
         if chosen is not None:
             return chosen
-        return LOSSES[self.loss].outputs[0]  # the output the loss usually goes with: softmax, or linear
+        return get_loss(self.loss).outputs[0]  # the output the loss usually goes with: softmax, or linear
 
     @property
     def input_features(self) -> tuple[str, ...]:
@@ -265,6 +306,8 @@ class RunConfig:
         its data). Raises CsvDataError for a bad file, ValueError for a split
         that leaves one side empty.
         """
+        if self.playground:
+            return problem_of(state_of(self.playground))[0]
         whole = self._unsplit_problem(dataset)
         if not self.test_fraction:
             return whole
@@ -308,6 +351,9 @@ class RunConfig:
         Its shape needs no data, except for a CSV class column, whose number
         of classes is read from ``dataset`` or, without one, from the file.
         """
+        if self.playground:
+            state = state_of(self.playground)
+            return network_of(state, int(self.samples * (1 - self.test_fraction) + 1e-9))
         if dataset is not None:
             sizes = (dataset.inputs.shape[1], *self.hidden, dataset.targets.shape[1])
         elif self.data_file and self.is_classification:
@@ -326,6 +372,8 @@ class RunConfig:
         return make_optimizer(self.optimizer, **self.hyper)
 
     def trainer(self, problem: Problem | None = None) -> Trainer:
+        if self.playground:
+            return PlaygroundTrainer(problem or self.problem(), self.make_optimizer(), state_of(self.playground), self.zeta, self.max_iter)
         return Trainer(
             problem or self.problem(), self.make_optimizer(), self.zeta, self.max_iter, batch_size=self.batch_size, shuffle_seed=self.seed
         )

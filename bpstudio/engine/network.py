@@ -18,7 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from bpstudio.engine.activations import Activation, get_activation
-from bpstudio.engine.losses import LOSSES, Loss, get_loss
+from bpstudio.engine.losses import PLAYGROUND_MEAN, Loss, get_loss, mean_record
 
 _PARAM_NAME = re.compile(r"^\s*W(\d+)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*$")
 
@@ -37,6 +37,8 @@ class Network:
     loss: str = "mse"  # or "cross-entropy" (softmax or sigmoid outputs)
     l1: float = 0.0  # R = l1 * sum |w| + l2/2 * sum w^2 over the non-bias weights
     l2: float = 0.0
+    # Playground's loss is a mean: the number of training points it is taken over (0 for a sum)
+    mean_over: int = 0
     shapes: tuple[tuple[int, int], ...] = field(init=False, repr=False)
     offsets: tuple[int, ...] = field(init=False, repr=False)
 
@@ -49,8 +51,9 @@ class Network:
         if not get_activation(self.hidden_activation).hidden:
             raise ValueError(f"{self.hidden_activation} is an output activation, not a hidden one")
         get_activation(self.output_activation)
-        if self.loss not in LOSSES:
-            raise ValueError(f"unknown loss {self.loss!r} (choose from {', '.join(LOSSES)})")
+        get_loss(self.loss)  # an unknown loss's error lists the names
+        if (self.loss == PLAYGROUND_MEAN) != (self.mean_over > 0):
+            raise ValueError("Playground's mean loss, and only it, is taken over a number of points")
         if self.output_activation not in get_loss(self.loss).outputs:
             raise ValueError(f"{self.loss} needs {' or '.join(get_loss(self.loss).outputs)} outputs")
         if not (self.l1 >= 0 and self.l2 >= 0 and np.isfinite(self.l1) and np.isfinite(self.l2)):
@@ -85,7 +88,7 @@ class Network:
     @property
     def loss_record(self) -> Loss:
         """The loss as an object: propagation, phases, the chain and the exports call it."""
-        return get_loss(self.loss)
+        return mean_record(self.mean_over) if self.mean_over else get_loss(self.loss)
 
     @property
     def penalized(self) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from bpstudio.engine.activations import get_activation
-from bpstudio.engine.losses import get_loss, half_squared_error
+from bpstudio.engine.losses import PLAYGROUND_MEAN, get_loss, half_squared_error
 from bpstudio.engine.optimizers import RECORDS
 from bpstudio.engine.propagation import LayerBackward, backward_layer, flat_gradient, forward_layer, output_loss
 from bpstudio.engine.snapshot import frozen_array
@@ -80,6 +80,11 @@ class Phase:
 
 
 _UPDATE_LATEX = {name: record.update for name, record in RECORDS.items()}  # each optimizer's own
+# A Playground run's update is Playground's epoch (engine.playground.trainer): a step after every batch B
+PLAYGROUND_EPOCH_LATEX = (
+    r"\text{each batch } B\!: \; w \leftarrow w - \frac{\alpha}{|B|} \sum_{p \in B} "
+    r"\frac{\partial\, \tfrac{1}{2}(\hat{y}_p - y_p)^2}{\partial w} - \alpha\,\lambda\, R'(w)"
+)
 
 
 def phase_equation(
@@ -93,6 +98,8 @@ def phase_equation(
     """
     if kind == LOSS:
         return get_loss(loss).phase(output)
+    if kind == UPDATE and loss == PLAYGROUND_MEAN:
+        return PLAYGROUND_EPOCH_LATEX
     if kind == UPDATE:
         return _UPDATE_LATEX.get(optimizer, r"w \leftarrow w + \Delta w")
     assert layer is not None

@@ -24,6 +24,7 @@ from bpstudio.qt.diagram.board_view import BoardView
 from bpstudio.qt.diagram.network_view import NetworkView
 from bpstudio.qt.diagram.unit_views import UnitViews
 from bpstudio.qt.files.export_menu import ExportMenu
+from bpstudio.qt.files.playground_links import PlaygroundLinks
 from bpstudio.qt.files.session_files import SessionFiles
 from bpstudio.qt.inspector.inspector import Inspector
 from bpstudio.qt.inspector.phase_banner import PhaseBanner
@@ -236,13 +237,14 @@ class MainWindow(QMainWindow):
         self.reports.switch_off += [lambda: self.controls.setEnabled(False), lambda: self.lessons.menu.setEnabled(False)]
         self.reports.switch_off += [self.status.show_trainer_lost, self.run_actions.switch_off, self.pace_controls.switch_off]
         self.reports.switch_off.append(self.run_view.refresh_last)  # the inspector and diagram at the last point, as after a pause
+        self.playground_links = PlaygroundLinks(self)  # File ▸ Open Playground link…, Export ▸ Playground link (issue 29)
 
     def _retranslatable(self) -> list:
         """Everything that says words in code, in the order they are told of a new language."""
         return [
             *(self.run_actions, self.board, self.pace_controls, self.pointer, self.menus, self.lessons),
             *(self.controls, self.inspector, self.runs, self.probe, self.status, self.plot, self.tour),
-            *(self.network_view, self.phase_banner, self.unit_views, self.landscape_holder.panel),
+            *(self.network_view, self.phase_banner, self.unit_views, self.landscape_holder.panel, self.playground_links),
         ]
 
     def _build_landscape(self) -> LandscapePanel:

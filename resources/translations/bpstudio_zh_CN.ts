@@ -263,6 +263,18 @@
         <source>{optimizer} does not use this setting</source>
         <translation>{optimizer} 不使用这一设置</translation>
     </message>
+    <message>
+        <source>Max epochs</source>
+        <translation>最大轮次</translation>
+    </message>
+    <message>
+        <source>Playground conventions: the link's data ({dataset}), network, loss (the mean of ½(ŷ − y)²) and epochs. The settings it fixes are read-only; File ▸ Open Playground link… opens another.</source>
+        <translation>Playground 约定：使用链接中的数据（{dataset}）、网络、损失（½(ŷ − y)² 的平均值）和训练轮次。链接决定的设置为只读；可用“文件 ▸ 打开 Playground 链接…”打开另一个链接。</translation>
+    </message>
+    <message>
+        <source>Set by the Playground link (Playground conventions)</source>
+        <translation>由 Playground 链接决定（Playground 约定）</translation>
+    </message>
 </context>
 <context>
     <name>CsvDataDialog</name>
@@ -386,6 +398,14 @@
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Playground's colours</source>
+        <translation>Playground 配色</translation>
+    </message>
+    <message>
+        <source>Paint the map in TensorFlow Playground's orange (−1) and blue (+1)</source>
+        <translation>用 TensorFlow Playground 的橙色（−1）和蓝色（+1）绘制此图</translation>
+    </message>
+    <message>
         <source>Across:</source>
         <translation>横轴：</translation>
     </message>
@@ -466,6 +486,10 @@
     <message>
         <source>L = −Σ y log ŷ: the cross-entropy of one sample; JVal is the sum of L over all samples</source>
         <translation>L = −Σ y log ŷ：一个样本的交叉熵；JVal 是所有样本的 L 之和</translation>
+    </message>
+    <message>
+        <source>L = ½ (ŷ − y)² / n: one point's share; JVal, Playground's loss, is their sum, the mean over the n points</source>
+        <translation>L = ½ (ŷ − y)² / n：一个点所占的份额；JVal（Playground 的损失）是它们的和，即 n 个点上的平均值</translation>
     </message>
 </context>
 <context>
@@ -573,6 +597,14 @@
     <message>
         <source>batch_size must be a whole number, 0 (the whole set) or greater</source>
         <translation>批大小必须是大于或等于 0 的整数（0 表示整个数据集）</translation>
+    </message>
+    <message>
+        <source>playground must be a link's '#key=value&amp;…' text</source>
+        <translation>playground 必须是链接中的“#key=value&amp;…”文本</translation>
+    </message>
+    <message>
+        <source>under Playground conventions {key} is set by the link: {value}</source>
+        <translation>在 Playground 约定下，{key} 由链接决定：{value}</translation>
     </message>
     <message>
         <source>hidden sizes look like 5 or 8,6</source>
@@ -1262,6 +1294,10 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>这是第 {then} 次迭代时的微调；训练现在已到第 {now} 次迭代：请再微调一次，看当前权重的结果。</translation>
     </message>
     <message>
+        <source>epoch {n}</source>
+        <translation>第 {n} 轮</translation>
+    </message>
+    <message>
         <source>live, once a second</source>
         <translation>训练中，每秒更新一次</translation>
     </message>
@@ -1387,8 +1423,16 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>迭代</translation>
     </message>
     <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
         <source>test ×{scale}</source>
         <translation>测试 ×{scale}</translation>
+    </message>
+    <message>
+        <source>(epoch {n})</source>
+        <translation>（第 {n} 轮）</translation>
     </message>
     <message>
         <source>iteration {n}: JVal {jval}</source>
@@ -1568,8 +1612,27 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>同样的螺旋数据、网络和权重 w₁₁⁽¹⁾，输出仍是 softmax，但损失函数是 mse：L = ½ Σ (ŷ − y)² 取每一个输出，所以每个类别的 ∂L/∂ŷ = ŷ − y 都不为 0，在源 I₁⁽²⁾ 处求和的三个分支也都不为 0——注意事项①（到每个输出都有一个分支）的完整样子。请把这个源的那一块与上一课的对照。</translation>
     </message>
     <message>
+        <source>From Playground to the chain rule</source>
+        <translation>从 Playground 到链式法则</translation>
+    </message>
+    <message>
+        <source>This is TensorFlow Playground's own start page, opened from its link (seed 0.14302): the same 250 training points, the same start weights, and each → is one of Playground's epochs — 25 updates of 10 points — with the training loss Playground shows, digit for digit. Playground draws the weights and the map; here is what it never shows. The weight w₁₁⁽⁰⁾, from x₁ to the first tanh unit, is chosen: its chain runs through O₁⁽¹⁾, a source whose two branches are summed, then through the tanh output, ∂ŷ/∂I = 1 − ŷ², to Playground's loss, the MEAN of ½(ŷ − y)², so its last link carries the 1/250. The inspector checks the chain against backprop and finite differences. File ▸ Open Playground link… opens any other link the same way.</source>
+        <translation>这是 TensorFlow Playground 自己的起始页面，由它的链接打开（种子 0.14302）：同样的 250 个训练点、同样的初始权重，每按一次 → 就是 Playground 的一轮——25 次更新、每次 10 个点——训练损失与 Playground 显示的逐位相同。Playground 画出权重和决策图；这里展示它从不显示的内容。已选中权重 w₁₁⁽⁰⁾（从 x₁ 到第一个 tanh 单元）：它的影响链路经过 O₁⁽¹⁾——一个源，两条分支在此求和——再经过 tanh 输出 ∂ŷ/∂I = 1 − ŷ²，到达 Playground 的损失，即 ½(ŷ − y)² 的平均值，所以最后一个基础影响链路带有 1/250。检查器把链式法则的结果与反向传播和有限差分相互核对。用“文件 ▸ 打开 Playground 链接…”可以同样打开任何其他链接。</translation>
+    </message>
+    <message>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Open Playground link</source>
+        <translation>打开 Playground 链接</translation>
+    </message>
+    <message>
+        <source>Paste a TensorFlow Playground link (the whole URL or its '#…' part). Its run opens under Playground conventions: the same data, start weights, updates and losses, epoch by epoch.</source>
+        <translation>粘贴一个 TensorFlow Playground 链接（完整网址或其“#…”部分）。它的训练将按 Playground 约定打开：逐轮相同的数据、初始权重、更新和损失。</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1692,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>softplus′(I) = σ(I) = 1 − e^(−O): read from the unit's output</source>
         <translation>softplus′(I) = σ(I) = 1 − e^(−O)：由单元的输出读出</translation>
+    </message>
+    <message>
+        <source>Playground's loss is the mean of ½ (ŷ − y)²: one point's slope in ŷ is (ŷ − y) / n</source>
+        <translation>Playground 的损失是 ½ (ŷ − y)² 的平均值：一个点对 ŷ 的斜率是 (ŷ − y) / n</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2262,14 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
+    <message>
+        <source>Playground's mean squared error</source>
+        <translation>Playground 的均方误差</translation>
+    </message>
+    <message>
+        <source>the mean over the training points of ½ (ŷ − y)², as TensorFlow Playground trains</source>
+        <translation>训练点上 ½ (ŷ − y)² 的平均值，与 TensorFlow Playground 的训练方式相同</translation>
+    </message>
 </context>
 <context>
     <name>PaceControls</name>
@@ -2268,6 +2343,45 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>sample {s}: L = {loss}; JVal = Σ L over all samples = {jval}</source>
         <translation>样本 {s}：L = {loss}；JVal = 全部样本的 Σ L = {jval}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundLinks</name>
+    <message>
+        <source>Open &amp;Playground link…</source>
+        <translation>打开 &amp;Playground 链接…</translation>
+    </message>
+    <message>
+        <source>Open a TensorFlow Playground link's own run, number for number</source>
+        <translation>打开 TensorFlow Playground 链接本身的训练，每个数字都一致</translation>
+    </message>
+    <message>
+        <source>Playground link</source>
+        <translation>Playground 链接</translation>
+    </message>
+    <message>
+        <source>The TensorFlow Playground URL of this run, copied to the clipboard</source>
+        <translation>本次训练的 TensorFlow Playground 网址，已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Playground link: {note}</source>
+        <translation>Playground 链接：{note}</translation>
+    </message>
+    <message>
+        <source>Opened a Playground link's run: Playground conventions, epoch 0</source>
+        <translation>已打开 Playground 链接的训练：Playground 约定，第 0 轮</translation>
+    </message>
+    <message>
+        <source>This run uses the studio's own conventions (a summed loss, its start weights, data and optimizer), which TensorFlow Playground cannot express. Only a run opened from a Playground link has one.</source>
+        <translation>本次训练使用 BP Studio 自己的约定（求和的损失、自己的初始权重、数据和优化器），TensorFlow Playground 无法表达。只有从 Playground 链接打开的训练才有链接。</translation>
+    </message>
+    <message>
+        <source>The run's TensorFlow Playground link, copied to the clipboard:</source>
+        <translation>本次训练的 TensorFlow Playground 链接，已复制到剪贴板：</translation>
+    </message>
+    <message>
+        <source>Playground link copied</source>
+        <translation>已复制 Playground 链接</translation>
     </message>
 </context>
 <context>
@@ -2810,8 +2924,16 @@ The current session stays as it was.</source>
         <translation>训练已停止</translation>
     </message>
     <message>
+        <source>Playground conventions</source>
+        <translation>Playground 约定</translation>
+    </message>
+    <message>
         <source>iteration {n}</source>
         <translation>第 {n} 次迭代</translation>
+    </message>
+    <message>
+        <source>epoch {n}</source>
+        <translation>第 {n} 轮</translation>
     </message>
     <message>
         <source>{rate} it/s</source>

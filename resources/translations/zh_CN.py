@@ -1067,3 +1067,42 @@ TRANSLATIONS.update({  # a lecture's scenes as slides (issue 27)
     "phase {k}/{total} of iteration {next}": "第 {next} 次迭代的阶段 {k}/{total}",
     "sample {n}": "样本 {n}",
 })
+
+# --- pgwindow ---
+TRANSLATIONS.update({  # Playground conventions in the window (issue 29)
+    "playground must be a link's '#key=value&…' text": "playground 必须是链接中的“#key=value&…”文本",
+    "under Playground conventions {key} is set by the link: {value}": "在 Playground 约定下，{key} 由链接决定：{value}",
+    "Playground's loss is the mean of ½ (ŷ − y)²: one point's slope in ŷ is (ŷ − y) / n":
+        "Playground 的损失是 ½ (ŷ − y)² 的平均值：一个点对 ŷ 的斜率是 (ŷ − y) / n",
+    "L = ½ (ŷ − y)² / n: one point's share; JVal, Playground's loss, is their sum, the mean over the n points":
+        "L = ½ (ŷ − y)² / n：一个点所占的份额；JVal（Playground 的损失）是它们的和，即 n 个点上的平均值",
+    "Playground's mean squared error": "Playground 的均方误差",
+    "the mean over the training points of ½ (ŷ − y)², as TensorFlow Playground trains":
+        "训练点上 ½ (ŷ − y)² 的平均值，与 TensorFlow Playground 的训练方式相同",
+    "Playground conventions": "Playground 约定",
+    "epoch {n}": "第 {n} 轮",
+    "Playground conventions: the link's data ({dataset}), network, loss (the mean of ½(ŷ − y)²) and epochs. The settings it fixes are read-only; File ▸ Open Playground link… opens another.":
+        "Playground 约定：使用链接中的数据（{dataset}）、网络、损失（½(ŷ − y)² 的平均值）和训练轮次。链接决定的设置为只读；可用“文件 ▸ 打开 Playground 链接…”打开另一个链接。",
+    "Set by the Playground link (Playground conventions)": "由 Playground 链接决定（Playground 约定）",
+    "Open Playground link": "打开 Playground 链接",
+    "Paste a TensorFlow Playground link (the whole URL or its '#…' part). Its run opens under Playground conventions: the same data, start weights, updates and losses, epoch by epoch.":
+        "粘贴一个 TensorFlow Playground 链接（完整网址或其“#…”部分）。它的训练将按 Playground 约定打开：逐轮相同的数据、初始权重、更新和损失。",
+    "Open &Playground link…": "打开 &Playground 链接…",
+    "Open a TensorFlow Playground link's own run, number for number": "打开 TensorFlow Playground 链接本身的训练，每个数字都一致",
+    "Playground link": "Playground 链接",
+    "The TensorFlow Playground URL of this run, copied to the clipboard": "本次训练的 TensorFlow Playground 网址，已复制到剪贴板",
+    "Playground link: {note}": "Playground 链接：{note}",
+    "Opened a Playground link's run: Playground conventions, epoch 0": "已打开 Playground 链接的训练：Playground 约定，第 0 轮",
+    "This run uses the studio's own conventions (a summed loss, its start weights, data and optimizer), which TensorFlow Playground cannot express. Only a run opened from a Playground link has one.":
+        "本次训练使用 BP Studio 自己的约定（求和的损失、自己的初始权重、数据和优化器），TensorFlow Playground 无法表达。只有从 Playground 链接打开的训练才有链接。",
+    "The run's TensorFlow Playground link, copied to the clipboard:": "本次训练的 TensorFlow Playground 链接，已复制到剪贴板：",
+    "Playground link copied": "已复制 Playground 链接",
+    "Playground's colours": "Playground 配色",
+    "Paint the map in TensorFlow Playground's orange (−1) and blue (+1)": "用 TensorFlow Playground 的橙色（−1）和蓝色（+1）绘制此图",
+    "From Playground to the chain rule": "从 Playground 到链式法则",
+    "This is TensorFlow Playground's own start page, opened from its link (seed 0.14302): the same 250 training points, the same start weights, and each → is one of Playground's epochs — 25 updates of 10 points — with the training loss Playground shows, digit for digit. Playground draws the weights and the map; here is what it never shows. The weight w₁₁⁽⁰⁾, from x₁ to the first tanh unit, is chosen: its chain runs through O₁⁽¹⁾, a source whose two branches are summed, then through the tanh output, ∂ŷ/∂I = 1 − ŷ², to Playground's loss, the MEAN of ½(ŷ − y)², so its last link carries the 1/250. The inspector checks the chain against backprop and finite differences. File ▸ Open Playground link… opens any other link the same way.":
+        "这是 TensorFlow Playground 自己的起始页面，由它的链接打开（种子 0.14302）：同样的 250 个训练点、同样的初始权重，每按一次 → 就是 Playground 的一轮——25 次更新、每次 10 个点——训练损失与 Playground 显示的逐位相同。Playground 画出权重和决策图；这里展示它从不显示的内容。已选中权重 w₁₁⁽⁰⁾（从 x₁ 到第一个 tanh 单元）：它的影响链路经过 O₁⁽¹⁾——一个源，两条分支在此求和——再经过 tanh 输出 ∂ŷ/∂I = 1 − ŷ²，到达 Playground 的损失，即 ½(ŷ − y)² 的平均值，所以最后一个基础影响链路带有 1/250。检查器把链式法则的结果与反向传播和有限差分相互核对。用“文件 ▸ 打开 Playground 链接…”可以同样打开任何其他链接。",
+    "epoch": "轮次",
+    "(epoch {n})": "（第 {n} 轮）",
+    "Max epochs": "最大轮次",
+})

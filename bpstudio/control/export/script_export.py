@@ -29,6 +29,7 @@ from string import Template
 import numpy as np
 
 import bpstudio  # its __version__ is looked up when first used
+from bpstudio.control.export.playground_script import playground_script
 from bpstudio.control.export.script_training import training_section
 from bpstudio.engine.activations import get_activation
 from bpstudio.engine.config import RunConfig
@@ -69,6 +70,8 @@ def script_text(config: RunConfig, framework: str, dataset: Dataset | None = Non
     """
     if framework not in FRAMEWORKS:
         raise ValueError(f"framework must be one of {', '.join(FRAMEWORKS)}")
+    if config.is_playground:  # Playground's own data, start, loss and epochs
+        return playground_script(config, framework)
     embedded = None
     if _embeds_data(config):  # generated 2-D points, or class labels read from a CSV file
         problem = config.problem(dataset if config.data_file else None)

@@ -1,11 +1,12 @@
 """The ``.bpstudio`` session file: a zip of one JSON document and NumPy arrays.
 
-Format (version 2)::
+Format (version 3)::
 
-    session.json   {"format": "bpstudio-session", "version": 2, "app_version": ...,
+    session.json   {"format": "bpstudio-session", "version": 3, "app_version": ...,
                     "config": {RunConfig}, "iteration": k, "jval": J, "stop_reason": ...,
                     "optimizer": name, "hyper": {...}, "changes": [[k, field, old, new], ...],
-                    "selected_param": i | null, "pace": {"run_speed": s, "run_for": n | null}}
+                    "selected_param": i | null, "pace": {"run_speed": s, "run_for": n | null},
+                    "conventions": {"kind": "studio"} | {"kind": "playground", "hash": "activation=…"}}
     weights.npy    (n_params,)  the weights at iteration k
     gradient.npy   (n_params,)  the gradient there
     history.npy    (k + 1,)     JVal at iterations 0..k
@@ -22,7 +23,7 @@ half-written file in place of a good one, and only regular files are replaced.
 
 Older versions are read through :func:`_migrate`, which brings their document
 to the current version before it is checked (version 1 had no ``pace``: it
-reads as full speed with no run_for).
+reads as full speed with no run_for; versions 1 and 2 knew only the studio's conventions).
 """
 
 from __future__ import annotations
@@ -47,12 +48,14 @@ from bpstudio.engine.classes import MAX_CLASSES, TOO_MANY_CLASSES, output_names,
 from bpstudio.engine.config import LIVE_FIELDS, MAX_SAMPLES, ConfigError, RunConfig
 from bpstudio.engine.data import Dataset, Problem
 from bpstudio.engine.optimizers import OPTIMIZERS, validate_hyperparameter
+from bpstudio.engine.playground.trainer import PARTS as PLAYGROUND_PARTS
 from bpstudio.engine.propagation import jval_only
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.text_safety import escape_control
 
 FORMAT = "bpstudio-session"
-VERSION = 2  # 2: "pace" (run_speed, run_for)
+VERSION = 3  # 2: "pace" (run_speed, run_for); 3: "conventions" (the studio's, or a Playground link's)
+MAX_HASH_CHARS = 4000  # a Playground link's state is some 400 characters
 STOP_REASONS = (None, "converged1", "converged2", "max_iter", "diverged")
 
 
@@ -132,7 +135,8 @@ def session_members(
         "format": FORMAT,
         "version": VERSION,
         "app_version": bpstudio.__version__,
-        "config": config.to_dict(),
+        "config": {key: value for key, value in config.to_dict().items() if key != "playground"},
+        "conventions": {"kind": "playground", "hash": config.playground} if config.playground else {"kind": "studio"},
         "iteration": snap.iteration,
         "jval": snap.jval,
         "stop_reason": snap.stop_reason,
@@ -235,14 +239,16 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     gradient = _array(reader, members, "gradient", (n,), finite=not at_start)
     history = _history(_array(reader, members, "history", (iteration + 1,), finite=False))
     # The moments are required; the last step's record comes whole or not at all (older files lack it).
-    full_state = OPTIMIZERS[optimizer].state_keys()
-    moments = OPTIMIZERS[optimizer].moment_keys()
+    full_state = OPTIMIZERS[optimizer].state_keys() + (PLAYGROUND_PARTS if config.playground else ())
+    moments = OPTIMIZERS[optimizer].moment_keys() + (PLAYGROUND_PARTS if config.playground else ())
     stored_state = {name[4:-4] for name in members if name.startswith("opt_") and name.endswith(".npy")}
     if stored_state not in (set(full_state), set(moments)):
         raise SessionFileError(
             f"the {optimizer} state must be {', '.join(full_state)}; the file holds {', '.join(sorted(stored_state)) or 'none'}"
         )
     state = {key: _array(reader, members, f"opt_{key}", (n,)) for key in full_state if key in stored_state}
+    if config.playground:
+        _check_playground_parts(state, net.weight_mask, config.batch_size)
     test_history = None
     if "test_history.npy" in members:
         if not config.test_fraction:
@@ -269,6 +275,18 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     return SavedSession(
         config, snapshot, history, changes, selected, _text(document.get("app_version", "?")), dataset, test_history, problem, pace
     )
+
+
+def _check_playground_parts(state: dict[str, np.ndarray], weight_mask: np.ndarray, batch_size: int) -> None:
+    """A Playground run's update state (see engine.playground.trainer): dead links 0/1 on weights
+    only, one count of points summed, fewer than a batch, and no sum on a link with none."""
+    dead, count = state["playground_dead"], state["playground_count"]
+    if not np.isin(dead, (0.0, 1.0)).all() or (dead * (1 - weight_mask)).any():
+        raise SessionFileError("opt_playground_dead.npy must hold 1 for a dead link and 0 elsewhere (never on a bias)")
+    if count.size and (not (count == count[0]).all() or count[0] != int(count[0]) or not 0 <= count[0] < batch_size):
+        raise SessionFileError(f"opt_playground_count.npy must hold one whole number of points from 0 to {batch_size - 1}")
+    if count.size and count[0] == 0 and state["playground_sums"].any():
+        raise SessionFileError("opt_playground_sums.npy holds sums, but opt_playground_count.npy says no point was summed")
 
 
 def _dataset(reader: BoundedReader, members: set[str], document: dict[str, Any], config: RunConfig) -> Dataset:
@@ -370,14 +388,36 @@ def _migrate(document: dict[str, Any]) -> dict[str, Any]:
     document = dict(document)
     if document["version"] < 2:
         document["pace"] = Pace().to_dict()  # before pace: full speed, until paused
+    if document["version"] < 3:
+        document["conventions"] = {"kind": "studio"}  # before conventions: every run was the studio's
     document["version"] = VERSION
     return document
+
+
+def _conventions(document: dict[str, Any]) -> str:
+    """The run's conventions: "" for the studio's, else the Playground link's hash (checked with the config)."""
+    conventions = document.get("conventions")
+    if not isinstance(conventions, dict) or conventions.get("kind") not in ("studio", "playground"):
+        raise SessionFileError("'conventions' must be {\"kind\": \"studio\"} or {\"kind\": \"playground\", \"hash\": …}")
+    if conventions["kind"] == "studio":
+        if set(conventions) != {"kind"}:
+            raise SessionFileError("'conventions' of a studio run has only 'kind'")
+        return ""
+    link = conventions.get("hash")
+    if set(conventions) != {"kind", "hash"} or not isinstance(link, str) or not link.strip():
+        raise SessionFileError("'conventions' of a Playground run must give the link's 'hash' as text, and nothing else")
+    if len(link) > MAX_HASH_CHARS:
+        raise SessionFileError(f"'conventions.hash' is longer than {MAX_HASH_CHARS} characters")
+    return link
 
 
 def _config(document: dict[str, Any]) -> RunConfig:
     data = document.get("config")
     if not isinstance(data, dict):
         raise SessionFileError("'config' must be an object")
+    if "playground" in data:
+        raise SessionFileError("'config' has an unknown setting 'playground' (the conventions are kept in 'conventions')")
+    data = {**data, "playground": _conventions(document)}
     unknown = set(data) - {f.name for f in fields(RunConfig)}
     if unknown:
         raise SessionFileError(f"'config' has an unknown setting {_text(sorted(unknown)[0])!r}")
@@ -401,7 +441,10 @@ def _config(document: dict[str, Any]) -> RunConfig:
             raise SessionFileError(f"'config.{key}' must be a list of text")
     try:
         return RunConfig.from_dict(data)
-    except (ConfigError, TypeError, ValueError, OverflowError) as err:
+    except ConfigError as err:
+        where = "conventions.hash" if err.field == "playground" else f"config.{err.field}"
+        raise SessionFileError(f"the file's settings are not valid ('{where}'): {_text(str(err))}") from None
+    except (TypeError, ValueError, OverflowError) as err:
         raise SessionFileError(f"the file's settings are not valid: {err}") from None
 
 

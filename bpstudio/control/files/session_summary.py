@@ -23,7 +23,9 @@ def data_source(saved: SavedSession) -> str:
     c = saved.config
     problem = saved.problem
     rows = problem.all_data.n_samples if problem is not None else c.samples
-    if c.data_file:
+    if c.playground:
+        text = f"a TensorFlow Playground link's {escape_control(c.dataset)} data set, {rows} points, noise {c.noise:g}"
+    elif c.data_file:
         text = f"CSV file {escape_control(Path(c.data_file).name)}, {rows} rows (kept in the session)"
     elif c.dataset != "article":
         text = f"the {escape_control(c.dataset)} data set, {rows} samples, noise {c.noise:g}, seed {c.seed}"
@@ -55,9 +57,11 @@ def describe(saved: SavedSession) -> str:
         f"network:     {sizes} {c.activation}, init {c.init}{loss}{io_names}",
         f"data:        {data_source(saved)}",
         f"optimizer:   {s.optimizer} " + ", ".join(f"{k}={v:g}" for k, v in s.hyper.items()),
-        f"iteration:   {s.iteration} of at most {c.max_iter}",
+        f"{'epoch:      ' if c.playground else 'iteration:  '} {s.iteration} of at most {c.max_iter}",
         f"JVal:        {s.jval:.10g} (start {saved.history[0]:.10g})",
         f"stopped by:  {s.stop_reason or 'not stopped'}",
         f"changes:     {len(saved.changes)}",
     ]
+    if c.playground:  # the conventions: Playground's data, start, mean loss and epochs; its link to reopen it there
+        lines.insert(1, f"conventions: TensorFlow Playground (https://playground.tensorflow.org/#{escape_control(c.playground)})")
     return "\n".join(lines) + "\n"

@@ -154,4 +154,30 @@ LESSONS: tuple[Lesson, ...] = (
     ),
 )
 
+# Playground's own start page: circle, 4-2 tanh, learning rate 0.03, batch 10, half the points for training
+PLAYGROUND_LINK = (
+    "https://playground.tensorflow.org/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane"
+    "&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.14302&showTestData=false"
+    "&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false"
+    "&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false"
+)
+LESSONS += (
+    Lesson(
+        "playground_chain",
+        QT_TRANSLATE_NOOP("Lessons", "From Playground to the chain rule"),
+        QT_TRANSLATE_NOOP(
+            "Lessons",
+            "This is TensorFlow Playground's own start page, opened from its link (seed 0.14302): the same 250 "
+            "training points, the same start weights, and each → is one of Playground's epochs — 25 updates of "
+            "10 points — with the training loss Playground shows, digit for digit. Playground draws the weights "
+            "and the map; here is what it never shows. The weight w₁₁⁽⁰⁾, from x₁ to the first tanh unit, is "
+            "chosen: its chain runs through O₁⁽¹⁾, a source whose two branches are summed, then through the tanh "
+            "output, ∂ŷ/∂I = 1 − ŷ², to Playground's loss, the MEAN of ½(ŷ − y)², so its last link carries the "
+            "1/250. The inspector checks the chain against backprop and finite differences. File ▸ Open "
+            "Playground link… opens any other link the same way.",
+        ),
+        RunConfig.from_playground(PLAYGROUND_LINK, max_iter=1000),
+    ),
+)
+
 LESSONS_BY_KEY = {lesson.key: lesson for lesson in LESSONS}

@@ -44,6 +44,9 @@ class MapPalette:
         return self.classes[k % len(self.classes)]
 
 
+# TensorFlow Playground's own colours: orange for −1, its grey for 0, blue for +1 (and its two classes)
+PLAYGROUND_PALETTE = MapPalette(rgb("#e8eaeb"), rgb("#f59322"), rgb("#0877bd"), (rgb("#f59322"), rgb("#0877bd")))
+
 LEVELS = 256  # shades per colour ramp: finer than the eye tells apart on a map
 
 

@@ -27,7 +27,7 @@ import numpy as np
 from bpstudio.control.model.map_colours import MapPalette, class_map, diverging
 from bpstudio.control.model.observer import Event, Executor
 from bpstudio.engine.activations import get_activation
-from bpstudio.engine.classes import predicted_classes
+from bpstudio.engine.classes import as_probabilities, predicted_classes
 from bpstudio.engine.data import Dataset, Problem
 from bpstudio.engine.graph import OUT, Node, Y
 from bpstudio.engine.input_plane import InputPlane, grid_outputs, plane_coordinates_of, plane_for
@@ -115,7 +115,7 @@ def class_probabilities(problem: Problem, outputs: np.ndarray) -> np.ndarray:
     linear scores clipped to 0..1."""
     net = problem.network
     if outputs.shape[0] == 1:
-        p = np.clip(outputs[0], 0.0, 1.0)
+        p = np.clip(as_probabilities(net, outputs[0]), 0.0, 1.0)  # a tanh output (Playground's ±1) as (o + 1) / 2
         return np.stack((1.0 - p, p))
     if net.activation(net.n_layers - 1).coupled:  # softmax: already probabilities
         return outputs
@@ -157,6 +157,8 @@ def map_frame(
         one_column = outputs.shape[0] == 1
         for k in range(outputs.shape[0]):
             ranges[Node(Y, 0, k).name] = (0.0, 0.5, 1.0) if one_column else (0.0, 0.0, 1.0)
+            if net.output_activation == "tanh":
+                ranges[Node(Y, 0, k).name] = (-1.0, 0.0, 1.0)  # Playground's output, labels ±1
         if large == CLASSES or (one_column and large == Node(Y, 0, 0).name):  # one sigmoid: the two classes
             images[large] = class_map(class_probabilities(problem, outputs), palette)
         elif large.startswith("y["):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bpstudio.engine.activations import ALL_ACTIVATIONS
 from bpstudio.engine.chain import ChainNumbers, InfluenceChain
-from bpstudio.engine.losses import LOSSES
+from bpstudio.engine.losses import LOSSES, PLAYGROUND_MEAN, get_loss
 from bpstudio.engine.nudge import NudgeResult
 from bpstudio.engine.optimizers import OPTIMIZERS, OptimizerRecord
 from bpstudio.engine.optimizers import RECORDS as OPTIMIZER_RECORDS
@@ -23,7 +23,9 @@ OPTIMIZER_SETTINGS: dict[str, tuple[str, ...]] = {name: tuple(cls.defaults) for 
 LOSS_NAMES: tuple[str, ...] = tuple(LOSSES)  # mse, cross-entropy
 # each activation's and loss's name on screen and its one-line tip, from its record (marked for translation there)
 OPERATOR_WORDS: dict[str, tuple[str, str]] = {
-    name: (record.display, record.tip) for records in (ALL_ACTIVATIONS, LOSSES) for name, record in records.items()
+    name: (record.display, record.tip)
+    for records in (ALL_ACTIVATIONS, LOSSES, {PLAYGROUND_MEAN: get_loss(PLAYGROUND_MEAN)})
+    for name, record in records.items()
 }
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "OPERATOR_WORDS",
     "OPTIMIZER_NAMES",
     "OPTIMIZER_RECORDS",
+    "PLAYGROUND_MEAN",
     "OptimizerRecord",
     "OPTIMIZER_SETTINGS",
     "Phase",

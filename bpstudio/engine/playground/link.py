@@ -179,7 +179,9 @@ def fragment(text: str) -> str:
     """The ``key=value&…`` part of a pasted link: after its ``#``, or the text itself."""
     text = text.strip()
     if "#" in text:
-        text = text.split("#", 1)[1]
+        return text.split("#", 1)[1]
+    if "://" in text or text.startswith("playground.tensorflow.org"):
+        return ""  # an address without its state: nothing to read
     return text
 
 

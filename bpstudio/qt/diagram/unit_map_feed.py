@@ -19,7 +19,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpstudio.control.model.gradient_health import GradientNorms
-from bpstudio.control.model.map_colours import MapPalette, rgb
+from bpstudio.control.model.map_colours import PLAYGROUND_PALETTE, MapPalette, rgb
 from bpstudio.control.model.unit_maps import UnitMaps
 from bpstudio.qt.shell.appearance import Look
 from bpstudio.qt.shell.background import BackgroundWorker, QtExecutor
@@ -55,6 +55,8 @@ class UnitMapFeed(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._ask)
         self._asked_at = 0.0
+        self.look: Look | None = None
+        self.playground_colours = False  # the maps in TensorFlow Playground's colours instead of the theme's
 
     def schedule(self) -> None:
         """Ask now if the last ask is 1/15 s old, else when it will be; asks already pending are one.
@@ -90,7 +92,19 @@ class UnitMapFeed(QObject):
         self.schedule()
 
     def set_look(self, look: Look) -> None:
-        self.maps.set_palette(palette_for(look))
+        self.look = look
+        self.maps.set_palette(self.palette())
+
+    def palette(self) -> MapPalette:
+        """The maps' colours: Playground's when asked, else the theme's."""
+        if self.playground_colours:
+            return PLAYGROUND_PALETTE
+        return palette_for(self.look) if self.look is not None else MapPalette()
+
+    def set_playground_colours(self, on: bool) -> None:
+        self.playground_colours = on
+        self.maps.set_palette(self.palette())
+        self.schedule()
 
     def _plane_changed(self, plane) -> None:
         self._update_wanted()

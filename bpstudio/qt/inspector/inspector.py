@@ -46,7 +46,7 @@ from bpstudio.control.export.typeset import (
 from bpstudio.control.model.studio_model import ChainView, NodeReadout
 from bpstudio.control.words.link_reasons import CONTEXT as REASONS
 from bpstudio.control.words.link_reasons import link_reason
-from bpstudio.control.words.vocabulary import OPTIMIZER_RECORDS, ChainNumbers, InfluenceChain, NudgeResult
+from bpstudio.control.words.vocabulary import OPTIMIZER_RECORDS, PLAYGROUND_MEAN, ChainNumbers, InfluenceChain, NudgeResult
 from bpstudio.engine.chain_render import render_latex
 from bpstudio.engine.data import Problem
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP
@@ -649,7 +649,8 @@ class Inspector(QScrollArea):
         name = chain.display(chain.param, "html")
         text = f"<b style='font-size:large'>{name}</b> &nbsp; <span style='color:{self.colours.muted}'>[{chain.name}]</span>"
         if iteration is not None:
-            text += " &nbsp; " + self.tr("iteration {n}").format(n=iteration)
+            playground = chain.net.loss == PLAYGROUND_MEAN  # a Playground run counts epochs, as Playground does
+            text += " &nbsp; " + (self.tr("epoch {n}") if playground else self.tr("iteration {n}")).format(n=iteration)
             if live:
                 text += f" <span style='color:{self.colours.muted}'>· " + self.tr("live, once a second") + "</span>"
         return text

@@ -21,6 +21,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +38,7 @@ from bpstudio.engine.data import Problem
 from bpstudio.engine.graph import OUT, PRE, Node, NodeNames, Y, display_name
 from bpstudio.engine.input_plane import InputPlane
 from bpstudio.engine.text_safety import rich_text, shorten, shown_name
-from bpstudio.qt.diagram.unit_map_feed import UnitMapFeed, palette_for
+from bpstudio.qt.diagram.unit_map_feed import UnitMapFeed
 from bpstudio.qt.plots.plot_style import style_live_axes
 from bpstudio.qt.shell.appearance import LIGHT, Look
 from bpstudio.qt.shell.safe_text import plain_label
@@ -67,9 +68,13 @@ class DecisionMapPanel(QWidget):
         # a long choice ("Classes (the network's answer)") must not make the panel wider than a square map
         self.picture.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picture.setMinimumContentsLength(6)
+        self.playground_colours = QCheckBox()  # TensorFlow Playground's orange and blue (issue 29)
+        self.playground_colours.setObjectName("map_playground_colours")
+        self.playground_colours.toggled.connect(self._colours_chosen)
         top = QHBoxLayout()
         top.addWidget(self.picture_label)
         top.addWidget(self.picture, 1)
+        top.addWidget(self.playground_colours)
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("map_plot")
@@ -249,7 +254,7 @@ class DecisionMapPanel(QWidget):
             return
         self._points_stale = False
         assert self.problem is not None and self.plane is not None, "samples are drawn on a run's plane"
-        points = map_points(self.problem, self.plane, palette_for(self.look), self.current_picture())
+        points = map_points(self.problem, self.plane, self.feed.palette(), self.current_picture())
         brushes: dict[tuple, QBrush] = {}  # one brush per colour, not per sample: 500 brushes took ~20 ms
 
         def brush(colour) -> QBrush:
@@ -288,6 +293,11 @@ class DecisionMapPanel(QWidget):
             return False
         self.picture.setCurrentIndex(index)
         return True
+
+    def _colours_chosen(self, on: bool) -> None:
+        self.feed.set_playground_colours(on)
+        if self.plane is not None:
+            self._show_points()
 
     def _picture_chosen(self, _index: int) -> None:
         self.feed.maps.set_large(self.current_picture())
@@ -337,6 +347,8 @@ class DecisionMapPanel(QWidget):
 
     def retranslate(self) -> None:
         self.picture_label.setText(self.tr("Show:"))
+        self.playground_colours.setText(self.tr("Playground's colours"))
+        self.playground_colours.setToolTip(self.tr("Paint the map in TensorFlow Playground's orange (−1) and blue (+1)"))
         self.across_label.setText(self.tr("Across:"))
         self.up_label.setText(self.tr("Up:"))
         self.empty.setText(self.tr("The decision map needs data with at least two inputs."))
@@ -359,7 +371,7 @@ class DecisionMapPanel(QWidget):
         self.legend.setVisible(self.plane is not None and look.scale == 1.0)
         side = 220 if look.scale == 1.0 else 150  # on a projector it sits beside the plot, as tall as the row
         self.plot.setMinimumSize(side, side)
-        for part in (self.picture_label, self.picture):  # on a projector the map's height goes to the map
+        for part in (self.picture_label, self.picture, self.playground_colours):  # on a projector the map's height goes to the map
             part.setVisible(look.scale == 1.0)
         self.plot.setBackground(look.background)
         style_live_axes(self.plot, look.muted, look.text, look.scale)  # larger on a projector

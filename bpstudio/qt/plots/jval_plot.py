@@ -35,6 +35,7 @@ from bpstudio.qt.shell.safe_text import literal
 SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
 ITERATION = QT_TRANSLATE_NOOP("JvalPlot", "iteration")
+EPOCH = QT_TRANSLATE_NOOP("JvalPlot", "epoch")  # a run under Playground conventions counts epochs
 LINEAR_LIMIT = 8e306  # the largest |JVal| a linear range shows (pyqtgraph's view stops at 1e307)
 PROJECTOR_PLOT_HEIGHT = 180  # px: title, three readable ticks and the axis label at the projector's font size
 
@@ -80,7 +81,7 @@ class JvalPlot(pg.PlotWidget):
         for side in ("left", "bottom"):
             # no "(x1e+27)" beside the axis: after a divergence it turned every tick into nonsense
             item.getAxis(side).enableAutoSIPrefix(False)
-        item.setLabel("bottom", marked("JvalPlot", ITERATION), color="#111111")
+        item.setLabel("bottom", marked("JvalPlot", EPOCH if getattr(self, "_epochs", False) else ITERATION), color="#111111")
         item.setLabel("left", "JVal", color="#111111")
         item.setMenuEnabled(True)
         self.curve = item.plot([], [], pen=pg.mkPen("#111111", width=1), name="JVal", antialias=False)
@@ -132,7 +133,7 @@ class JvalPlot(pg.PlotWidget):
         """Every word on the plot in the current language: axis, legend, change markers."""
         item = self.getPlotItem()
         colour = self.look.text if getattr(self, "look", None) is not None else "#111111"
-        item.setLabel("bottom", marked("JvalPlot", ITERATION), color=colour)
+        item.setLabel("bottom", marked("JvalPlot", EPOCH if getattr(self, "_epochs", False) else ITERATION), color=colour)
         names = {id(self.seed): SEED, id(self.solution): SOLUTION}
         overlays = {id(curve): key for key, curve in self.overlays.items()}
         for sample, label in item.legend.items:
@@ -162,7 +163,7 @@ class JvalPlot(pg.PlotWidget):
         style_live_axes(self, look.muted, look.text, look.scale)
         # on a projector its ticks are large: a plot squeezed under the diagram would overlap them
         self.setMinimumHeight(PROJECTOR_PLOT_HEIGHT if look.scale > 1 else 0)
-        item.setLabel("bottom", marked("JvalPlot", ITERATION), color=look.text)
+        item.setLabel("bottom", marked("JvalPlot", EPOCH if getattr(self, "_epochs", False) else ITERATION), color=look.text)
         item.setLabel("left", "JVal", color=look.text)
         self.curve.setPen(pg.mkPen(look.plot_curve, width=1 if look.scale == 1 else 2))
         self.legend.set_text_size(8.5 * look.scale, look.text)
@@ -379,6 +380,11 @@ class JvalPlot(pg.PlotWidget):
         """
         snap = update.snapshot
         solved = update.state in SOLVED
+        if update.config.is_playground != getattr(self, "_epochs", False):
+            self._epochs = update.config.is_playground  # Playground's runs count epochs, as it does
+            colour = self.look.text if getattr(self, "look", None) is not None else "#111111"
+            self.getPlotItem().setLabel("bottom", marked("JvalPlot", EPOCH if self._epochs else ITERATION), color=colour)
+            self._title = None
         self.set_title(snap.jval, snap.iteration, solved)
 
     def set_title(self, jval: float | None = None, iteration: int = 0, done: bool = False) -> None:
@@ -388,7 +394,8 @@ class JvalPlot(pg.PlotWidget):
         elif done:
             text = f"solution-JVal = {fixed_number(jval)}"
         else:
-            text = f"JVal = {fixed_number(jval)}   " + self.tr("(iteration {n})").format(n=iteration)
+            count = self.tr("(epoch {n})") if getattr(self, "_epochs", False) else self.tr("(iteration {n})")
+            text = f"JVal = {fixed_number(jval)}   " + count.format(n=iteration)
         scores = accuracy_text(self._scores) if jval is not None else ""
         if scores:
             text = f"{text}   ·   {scores}"

@@ -118,6 +118,7 @@ CHOICES = {
 LIVE = ("optimizer", "alpha", "beta1", "beta2", "epsilon", "zeta", "max_iter")
 DATA = ("dataset", "classes", "noise", "samples", "test_fraction", "features", "formulas", "seed")
 MODEL = ("hidden", "activation", "init", "output", "loss", "l1", "l2", "batch_size")
+FREE_UNDER_PLAYGROUND = ("max_iter",)  # a Playground link fixes every other setting (zeta and seed are unused)
 TASK_FIELDS = ("dataset", "classes", "noise", "features", "loss", "samples", "formulas")  # see task_settings
 
 
@@ -347,3 +348,40 @@ class ControlsPanel(QWidget):
                 editor.setCurrentIndex(editor.findData(text))
             elif not editor.hasFocus() or not self.errors[field].isVisible():
                 editor.setText(text)
+        self._show_conventions(config)
+
+    def _show_conventions(self, config: RunConfig) -> None:
+        """Under Playground conventions the link fixes the settings: shown, read-only, saying so.
+
+        Editing them would make another link's run, so they are not edited here: File ▸ Open
+        Playground link… opens another link, and Restore article defaults returns to the studio's
+        conventions. Only the number of epochs to train is the user's.
+        """
+        playground = config.is_playground
+        self.labels["max_iter"].setText(self.tr("Max epochs") if playground else marked("ControlsPanel", LABELS["max_iter"]))
+        for button in (self.csv_button, self.article_button):
+            button.setEnabled(not playground)
+        if not playground:  # back to the studio's conventions: what only the link set is editable again
+            for field, editor in self.editors.items():
+                if isinstance(editor, QComboBox) and field in CHOICES:
+                    for index in range(editor.count() - 1, len(CHOICES[field]) - 1, -1):  # Playground's loss, tanh output
+                        editor.removeItem(index)
+                if field not in TASK_FIELDS and field not in HYPER_FIELDS and not editor.isEnabled():
+                    editor.setEnabled(True)
+                    editor.setToolTip(tooltip(field, config.optimizer))
+            return
+        self.data_source.setText(
+            self.tr(
+                "Playground conventions: the link's data ({dataset}), network, loss (the mean of ½(ŷ − y)²) and epochs. "
+                "The settings it fixes are read-only; File ▸ Open Playground link… opens another."
+            ).format(dataset=option_name(config.dataset))
+        )
+        fixed = self.tr("Set by the Playground link (Playground conventions)")
+        for field, editor in self.editors.items():
+            if isinstance(editor, QComboBox) and editor.currentIndex() < 0:  # Playground's loss or tanh output
+                value = shown_output(config) if field == "output" else getattr(config, field)
+                editor.addItem(option_name(value), value)
+                editor.setCurrentIndex(editor.count() - 1)
+            if field not in FREE_UNDER_PLAYGROUND:
+                editor.setEnabled(False)
+                editor.setToolTip(fixed)

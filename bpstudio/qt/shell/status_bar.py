@@ -26,7 +26,7 @@ class StudioStatusBar(QStatusBar):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.fields: dict[str, QLabel] = {}
-        for key in ("state", "iteration", "jval", "accuracy", "grad", "rate", "stop"):
+        for key in ("conventions", "state", "iteration", "jval", "accuracy", "grad", "rate", "stop"):
             label = QLabel()
             label.setObjectName(f"status_{key}")
             self.addPermanentWidget(label)
@@ -46,7 +46,11 @@ class StudioStatusBar(QStatusBar):
             self._rate = 0.0
         state = self.tr("training stopped") if self.trainer_lost else marked("StatusBar", STATE_TEXT[update.state])
         self.fields["state"].setText(state)
-        self.fields["iteration"].setText(self.tr("iteration {n}").format(n=snap.iteration))
+        # a Playground run counts and says epochs, as Playground does (one iteration is one epoch)
+        playground = update.config.is_playground
+        self.fields["conventions"].setText(self.tr("Playground conventions") if playground else "")
+        count = self.tr("epoch {n}") if playground else self.tr("iteration {n}")
+        self.fields["iteration"].setText(count.format(n=snap.iteration))
         self.fields["jval"].setText(f"JVal {short_number(snap.jval)}")
         self.fields["accuracy"].setText(accuracy_text(update.scores))
         self.fields["grad"].setText(f"||g||∞ {short_number(snap.grad_inf_norm, 3)}")
