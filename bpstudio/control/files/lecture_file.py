@@ -79,6 +79,16 @@ def scene_from_session(saved: SavedSession, view: ViewState) -> Scene:
     return Scene(view, saved, tuple(members))
 
 
+def captured_scene(view: ViewState, members: Sequence[tuple[str, bytes]]) -> Scene:
+    """A scene of a session the studio has just written (``session_members``), read back as a file would be.
+
+    Reading it back through the session validator is what makes "arriving
+    restores it exactly" true: the window arrives at what the file holds,
+    never at objects that only live in memory.
+    """
+    return _scene(view, dict(members), for_studio=True)
+
+
 def lecture_members(scenes: Sequence[Scene]) -> list[tuple[str, bytes]]:
     document = {
         "format": FORMAT,

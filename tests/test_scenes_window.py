@@ -1,0 +1,253 @@
+"""A lecture in the window (issue 27): built by ``bpstudio lecture build``, paged with PgDn/PgUp, never changed by presenting.
+
+The four scenes of the issue — the article at iteration 0 with W0[0,0]; the
+same at iteration 1, phase 3; the article converged, on the board; the
+softmax lesson with its map — are built from the command line, opened through
+File ▸ Open's path, and paged with real key events on the window.  At each
+scene the status bar's "iteration N", the selection, the phase banner and
+the panel in front are read from the widgets.
+"""
+
+import zipfile
+
+import pytest
+from conftest import run_bpstudio
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bpstudio.control.files.session_file import save_session
+from bpstudio.control.learning.lessons import LESSONS_BY_KEY
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.engine.config import RunConfig
+from bpstudio.qt.files.file_open_events import open_files_sent_by_the_system
+
+
+@pytest.fixture(scope="module")
+def lecture(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("scenes_window")
+    converged = folder / "converged.bpstudio"
+    done = run_bpstudio("train", "--quiet", "--save", str(converged))
+    assert done.returncode == 0, done.stderr
+    paths = {}
+    for name, steps in (("start", 0), ("one", 1)):  # paused, as the studio saves them: a walk needs a next iteration
+        session = TrainingSession(RunConfig())
+        for _ in range(steps):
+            session.trainer.step()
+        paths[name] = folder / f"{name}.bpstudio"
+        save_session(paths[name], session)
+    lesson = LESSONS_BY_KEY["softmax_sources"]
+    softmax = folder / "softmax.bpstudio"
+    save_session(softmax, TrainingSession(lesson.config), selected_param=lesson.param_index())
+    out = folder / "four.bplecture"
+    done = run_bpstudio(
+        "lecture", "build", str(out),
+        "--scene", str(paths["start"]), "--select", "W0[0,0]", "--title", "The chain of w11", "--note", "Ask what O1 sums.",
+        "--scene", str(paths["one"]), "--select", "W0[0,0]", "--phase", "3",
+        "--scene", str(converged), "--view", "board", "--title", "Converged",
+        "--scene", str(softmax), "--view", "map", "--title", "Softmax makes sources",
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return out
+
+
+def opened(qtbot, open_studio, path):
+    win = open_studio()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    with qtbot.waitSignal(win.scenes.stage.arrived, timeout=10000):
+        assert win.files.open(path)  # File ▸ Open's path: a .bplecture goes to the Scenes panel
+    return win
+
+
+def page(qtbot, win, key):
+    with qtbot.waitSignal(win.scenes.stage.arrived, timeout=10000):
+        qtbot.keyClick(win.network_view, key)  # the window's shortcut, as a presenter's remote sends it
+
+
+def shown(qtbot, win, iteration):
+    """What the teacher sees: the status bar's iteration, the selection's name, the banner, the panel in front."""
+    qtbot.waitUntil(lambda: win.status.fields["iteration"].text() == f"iteration {iteration}", timeout=5000)
+    problem = win.model.problem
+    selected = None if win.model.selected is None else problem.network.param_name(win.model.selected)
+    banner = win.phase_banner.text() if win.phase_banner.isVisibleTo(win) else ""
+    if win.board.active:
+        front = "board"
+    elif win.map_dock.isVisible() and not win.map_dock.visibleRegion().isEmpty():
+        front = "map"
+    else:
+        front = "diagram" if win.network_view.isVisibleTo(win) else "?"
+    return selected, banner, front
+
+
+def test_paging_through_the_four_scenes_shows_each_as_prepared(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    assert win.scenes.panel.list.count() == 4 and win.scenes.current == 0
+    assert shown(qtbot, win, 0) == ("W0[0,0]", "", "diagram")
+    assert win.scenes.panel.note.toPlainText() == "Ask what O1 sums."
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    selected, banner, front = shown(qtbot, win, 1)  # the count stays 1: phase 3 of the walk of iteration 2
+    assert (selected, front) == ("W0[0,0]", "diagram")
+    assert banner.startswith("Iteration 2 · 3/6 · ")
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    assert shown(qtbot, win, 50000) == (None, "", "board")
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    assert shown(qtbot, win, 0) == ("W1[0,0]", "", "map")
+    assert win.model.problem.network.output_activation == "softmax"
+    qtbot.keyClick(win.network_view, Qt.Key.Key_PageDown)  # past the last: it stays, and says so
+    assert win.scenes.current == 3 and "last scene" in win.status.currentMessage()
+    page(qtbot, win, Qt.Key.Key_PageUp)
+    assert shown(qtbot, win, 50000) == (None, "", "board")
+    page(qtbot, win, Qt.Key.Key_PageUp)
+    selected, banner, front = shown(qtbot, win, 1)
+    assert (selected, front) == ("W0[0,0]", "diagram") and banner.startswith("Iteration 2 · 3/6 · ")
+
+
+def test_scratch_work_after_arriving_is_gone_when_arriving_again(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(7)
+    qtbot.waitUntil(lambda: win.last.iteration == 7, timeout=5000)
+    win.network_view.select_param(5)
+    qtbot.waitUntil(lambda: win.model.selected == 5, timeout=5000)
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    page(qtbot, win, Qt.Key.Key_PageUp)
+    assert shown(qtbot, win, 0) == ("W0[0,0]", "", "diagram")
+    assert win.last.snapshot.jval == pytest.approx(win.scenes.draft.scenes[0].saved.snapshot.jval, rel=0, abs=0)
+
+
+def test_presenting_leaves_the_file_byte_identical(qtbot, open_studio, lecture):
+    before = lecture.read_bytes()
+    win = opened(qtbot, open_studio, lecture)
+    for _ in range(3):
+        page(qtbot, win, Qt.Key.Key_PageDown)
+        with qtbot.waitSignal(win.training.updated, timeout=5000):
+            win.training.step(3)  # scratch work on every scene
+    assert not win.scenes.draft.unsaved  # nothing to ask about on closing
+    assert lecture.read_bytes() == before
+    assert win.scenes.save()  # Save Lecture with no edit writes the same bytes
+    assert lecture.read_bytes() == before
+
+
+def test_a_damaged_or_newer_lecture_opens_nothing_and_says_why(qtbot, open_studio, lecture, tmp_path, monkeypatch):
+    win = open_studio()
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: said.append((title, text)))
+    damaged = tmp_path / "damaged.bplecture"
+    damaged.write_bytes(lecture.read_bytes()[:5000])  # cut short
+    assert not win.files.open(damaged)
+    newer = tmp_path / "newer.bplecture"
+    with zipfile.ZipFile(lecture) as source, zipfile.ZipFile(newer, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "lecture.json":
+                data = data.replace(b'"version": 1,', b'"version": 99,', 1)
+            target.writestr(info, data)
+    assert not win.files.open(newer)
+    assert [title for title, _ in said] == ["Cannot open the lecture"] * 2
+    assert "damaged.bplecture cannot be opened" in said[0][1] and "not a BP Studio lecture file" in said[0][1]
+    assert "newer BP Studio (format 99)" in said[1][1]
+    assert "Traceback" not in "".join(text for _, text in said)
+    assert win.scenes.draft.scenes == () and win.scenes.panel.list.count() == 0 and win.last.iteration == 0
+
+
+def test_a_scene_that_cannot_be_rebuilt_is_marked_and_skipped(qtbot, open_studio, lecture, tmp_path):
+    broken = tmp_path / "broken.bplecture"
+    with zipfile.ZipFile(lecture) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "scene-002/session.json":
+                data = data.replace(b'"version":', b'"version": 999, "was":', 1)  # a newer session format
+            target.writestr(info, data)
+    win = opened(qtbot, open_studio, broken)
+    item = win.scenes.panel.list.item(1)
+    assert not item.icon().isNull() and "cannot be shown" in item.toolTip()
+    page(qtbot, win, Qt.Key.Key_PageDown)  # over scene 2, to scene 3
+    assert win.scenes.current == 2 and shown(qtbot, win, 50000)[2] == "board"
+    page(qtbot, win, Qt.Key.Key_PageUp)
+    assert win.scenes.current == 0
+
+
+def test_add_rename_move_duplicate_delete_undo_and_save(qtbot, open_studio, lecture, tmp_path, monkeypatch):
+    win = opened(qtbot, open_studio, lecture)
+    scenes = win.scenes
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(4)
+    qtbot.waitUntil(lambda: win.last.iteration == 4, timeout=5000)
+    scenes.actions["add_scene"].trigger()  # after the current scene (the first)
+    assert len(scenes.draft.scenes) == 5 and scenes.current == 1
+    assert scenes.draft.scenes[1].saved.snapshot.iteration == 4 and scenes.draft.unsaved
+    scenes.panel.list.item(1).setText("Four steps in")  # what F2 and typing leave
+    assert scenes.draft.scenes[1].view.title == "Four steps in"
+    scenes.actions["duplicate_scene"].trigger()
+    assert [s.view.title for s in scenes.draft.scenes[1:3]] == ["Four steps in"] * 2
+    scenes.actions["delete_scene"].trigger()
+    assert len(scenes.draft.scenes) == 5
+    scenes.undo_action.trigger()  # the deleted scene comes back
+    assert len(scenes.draft.scenes) == 6
+    scenes.actions["delete_scene"].trigger()
+    scenes._reorder([1, 0, 2, 3, 4])  # what a drag of the new scene above the first leaves
+    assert scenes.draft.scenes[0].view.title == "Four steps in" and scenes.current == 2  # the current scene kept
+    scenes.panel.list.setCurrentRow(0)
+    scenes.panel.note.setPlainText("Count the steps.")
+    scenes.panel.commit_note()
+    assert scenes.draft.scenes[0].view.note == "Count the steps."
+    out = tmp_path / "edited.bplecture"
+    monkeypatch.setattr("bpstudio.qt.shell.scenes.ask_save_path", lambda *a, **k: str(out))
+    assert scenes.save_as() and not scenes.draft.unsaved
+    other = open_studio()
+    with qtbot.waitSignal(other.scenes.stage.arrived, timeout=10000):
+        assert other.files.open(out)
+    assert other.scenes.draft.scenes[0].view.title == "Four steps in"
+    assert shown(qtbot, other, 4)[0] == "W0[0,0]"
+
+
+def test_update_scene_is_the_only_thing_that_changes_a_scene(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    original = win.scenes.draft.scenes[0]
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(2)
+    qtbot.waitUntil(lambda: win.last.iteration == 2, timeout=5000)
+    assert win.scenes.draft.scenes[0] is original
+    win.scenes.actions["update_scene"].trigger()
+    updated = win.scenes.draft.scenes[0]
+    assert updated.saved.snapshot.iteration == 2 and updated.view.title == original.view.title
+    assert updated.view.note == original.view.note and win.scenes.draft.unsaved
+
+
+def test_b_blanks_the_screen_and_any_key_brings_it_back(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    qtbot.keyClick(win.network_view, Qt.Key.Key_B)
+    assert win.scenes.blank.isVisible() and win.scenes.blank.geometry() == win.rect()
+    qtbot.keyClick(win.scenes.blank, Qt.Key.Key_Space)  # un-blanks; does not start the run
+    assert not win.scenes.blank.isVisible() and not win.training.running
+    qtbot.keyClick(win.network_view, Qt.Key.Key_Period)
+    assert win.scenes.blank.isVisible()
+    qtbot.mouseClick(win.scenes.blank, Qt.MouseButton.LeftButton)
+    assert not win.scenes.blank.isVisible()
+
+
+def test_a_lecture_sent_by_the_system_opens_and_never_offers_the_tour(qtbot, open_studio, lecture):
+    win = open_studio()
+    app = QApplication.instance()
+    events = open_files_sent_by_the_system(app, win.files, win)
+    try:
+        with qtbot.waitSignal(win.scenes.stage.arrived, timeout=10000):
+            QCoreApplication.sendEvent(app, QFileOpenEvent(str(lecture)))
+    finally:
+        app.removeEventFilter(events)
+    assert win.scenes.draft.path == lecture and win.tour.withdrawn
+    assert str(lecture) in win.files.recent()
+    assert win.files.path is None  # the session's Save never writes over the lecture
+
+
+def test_closing_with_unsaved_lecture_edits_asks(qtbot, open_studio, lecture, monkeypatch):
+    win = opened(qtbot, open_studio, lecture)
+    win.scenes.actions["duplicate_scene"].trigger()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    win.ask_before_closing = True
+    assert not win.close()
+    assert asked and "lecture" in asked[0]
+    win.scenes.undo_action.trigger()
+    assert not win.scenes.draft.unsaved
