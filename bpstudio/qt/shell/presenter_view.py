@@ -57,7 +57,11 @@ class PresenterView(QWidget):
         """Scene ``number`` (from 1) is on the projector; ``following`` comes next (None: the last)."""
         from bpstudio.qt.files.scene_slides import render_scene  # draws a diagram: only when a lecture is presented
 
-        self.title.setText(self.tr("Scene {n}: {title}").format(n=number, title=scene.view.title) if scene.view.title else self.tr("Scene {n}").format(n=number))
+        self.title.setText(
+            self.tr("Scene {n}: {title}").format(n=number, title=scene.view.title)
+            if scene.view.title
+            else self.tr("Scene {n}").format(n=number)
+        )
         self.note.setPlainText(scene.view.note or self.tr("(no note)"))
         if following is None or following.saved is None:
             self.next_label.setText(self.tr("Next: the end of the lecture"))

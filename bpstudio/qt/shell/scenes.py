@@ -147,10 +147,10 @@ class Scenes(QObject):
             self.panel.list.addAction(self.actions[name])
         for name in ("next_scene", "previous_scene"):
             w.addAction(self.actions[name])  # PgDn/PgUp in presentation mode too, with the menus hidden
-        self.undo_action = self.undo.createUndoAction(self, "")
+        self.undo_action = self.undo.createUndoAction(self, self.tr("Undo"))  # "Undo Delete scene": it names the edit
         self.undo_action.setObjectName("undo_scene_edit")
         self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = self.undo.createRedoAction(self, "")
+        self.redo_action = self.undo.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setObjectName("redo_scene_edit")
         order = ("previous_scene", "next_scene", "add_scene", "update_scene", "duplicate_scene", "delete_scene")
         self.panel.add_actions([self.actions[name] for name in order] + [self.undo_action])
@@ -187,8 +187,6 @@ class Scenes(QObject):
             if name in TIPS:
                 action.setToolTip(marked("Scenes", TIPS[name]))
                 action.setStatusTip(marked("Scenes", TIPS[name]))
-        self.undo_action.setText(self.tr("Undo scene edit"))
-        self.redo_action.setText(self.tr("Redo scene edit"))
         self.menu.setTitle(self.tr("Lect&ure"))
         self.dock.setWindowTitle(self.tr("Scenes"))
         self.dock.toggleViewAction().setText(self.tr("Scenes panel"))
@@ -278,7 +276,7 @@ class Scenes(QObject):
         position = self.current
         after = self.draft.without(position)
         self._edit(self.tr("Delete scene"), after, min(position, len(after) - 1) if after else None)
-        self._say(self.tr("Scene {n} deleted (Undo scene edit brings it back)").format(n=position + 1))
+        self._say(self.tr("Scene {n} deleted (Lecture ▸ Undo brings it back)").format(n=position + 1))
 
     # -- presenting -----------------------------------------------------------------------------------------
     def go(self, position: int) -> bool:
@@ -337,7 +335,9 @@ class Scenes(QObject):
                 w,
                 self.tr("Cannot open the lecture"),
                 literal(
-                    self.tr("{name} cannot be opened:\n{reason}\n\nNothing was opened.").format(name=shown_name(Path(path).name), reason=err)
+                    self.tr("{name} cannot be opened:\n{reason}\n\nNothing was opened.").format(
+                        name=shown_name(Path(path).name), reason=err
+                    )
                 ),
             )
             return False
