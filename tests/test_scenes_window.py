@@ -251,3 +251,32 @@ def test_closing_with_unsaved_lecture_edits_asks(qtbot, open_studio, lecture, mo
     assert asked and "lecture" in asked[0]
     win.scenes.undo_action.trigger()
     assert not win.scenes.draft.unsaved
+
+
+def test_bpstudio_with_a_lecture_opens_the_studio_on_its_first_scene_without_the_tour(qtbot, lecture, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from bpstudio.qt.main_window import MainWindow
+    from bpstudio.qt.shell.i18n import install_language
+    from bpstudio.qt.shell.launch import launch
+
+    QSettings("BPStudio", "BPStudio").clear()  # a first start: the tour would be offered
+    seen = {}
+
+    def run_the_loop(app):
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        window.ask_before_closing = False
+        qtbot.waitUntil(lambda: window.scenes.current == 0 and window.last is not None and window.model.selected == 0, timeout=10000)
+        qtbot.wait(50)  # the first start's offer would come from the event loop's first turn
+        seen.update(first_start=window.tour_offered, tour=window.tour.offered, visible=window.tour.isVisible(), iteration=window.last.iteration)
+        seen["path"] = window.scenes.draft.path
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_the_loop)
+    try:
+        assert launch([str(lecture)]) == 0
+    finally:
+        QSettings("BPStudio", "BPStudio").clear()
+        install_language("en")
+    assert seen == {"first_start": True, "tour": False, "visible": False, "iteration": 0, "path": lecture}
