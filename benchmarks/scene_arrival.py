@@ -90,7 +90,8 @@ def main() -> int:
         window.close()
     names = {0: "iteration 0, W0[0,0]", 1: "iteration 1, phase 3", 2: "converged (50 000 points), board"}
     for position, times in trainer_times.items():
-        line = f"scene {position + 1} ({names[position]}): arrived median {statistics.median(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms"
+        median, slowest = statistics.median(times) * 1000, max(times) * 1000
+        line = f"scene {position + 1} ({names[position]}): arrived median {median:.0f} ms, worst {slowest:.0f} ms"
         if position in chain_times:
             chain = chain_times[position]
             line += f"; chain in the inspector median {statistics.median(chain) * 1000:.0f} ms, worst {max(chain) * 1000:.0f} ms"
