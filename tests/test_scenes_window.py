@@ -268,7 +268,9 @@ def test_bpstudio_with_a_lecture_opens_the_studio_on_its_first_scene_without_the
         window.ask_before_closing = False
         qtbot.waitUntil(lambda: window.scenes.current == 0 and window.last is not None and window.model.selected == 0, timeout=10000)
         qtbot.wait(50)  # the first start's offer would come from the event loop's first turn
-        seen.update(first_start=window.tour_offered, tour=window.tour.offered, visible=window.tour.isVisible(), iteration=window.last.iteration)
+        seen.update(
+            first_start=window.tour_offered, tour=window.tour.offered, visible=window.tour.isVisible(), iteration=window.last.iteration
+        )
         seen["path"] = window.scenes.draft.path
         window.close()
         return 0
@@ -280,3 +282,44 @@ def test_bpstudio_with_a_lecture_opens_the_studio_on_its_first_scene_without_the
         QSettings("BPStudio", "BPStudio").clear()
         install_language("en")
     assert seen == {"first_start": True, "tour": False, "visible": False, "iteration": 0, "path": lecture}
+
+
+class _SecondScreen:
+    """A teacher's screen beside the projector (the offscreen platform has one screen)."""
+
+    def availableGeometry(self):  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import QRect
+
+        return QRect(2000, 0, 1280, 800)
+
+
+def test_with_a_second_screen_the_presenter_view_shows_the_note_the_next_scene_and_a_clock(qtbot, open_studio, lecture, monkeypatch):
+    import re
+
+    from PySide6.QtGui import QGuiApplication
+
+    real = QGuiApplication.screens()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [*real, _SecondScreen()]))
+    win = opened(qtbot, open_studio, lecture)
+    presenter = win.scenes.presenter
+    assert presenter.isVisible() and presenter.pos().x() == 2000  # on the teacher's screen, not the projector
+    assert presenter.note.toPlainText() == "Ask what O1 sums." and "The chain of w11" in presenter.title.text()
+    thumbnail = presenter.thumbnail.pixmap()
+    assert not thumbnail.isNull() and (thumbnail.width(), thumbnail.height()) == (384, 216)
+    assert presenter.next_label.text() == "Next:"  # scene 2 has no title
+    assert re.fullmatch(r"\d\d:\d\d:\d\d", presenter.clock.text()) and presenter.timer.isActive()
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    assert presenter.note.toPlainText() == "(no note)" and presenter.next_label.text() == "Next: Softmax makes sources"
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    assert presenter.next_label.text() == "Next: the end of the lecture" and presenter.thumbnail.pixmap().isNull()
+    presenter.activateWindow()  # the teacher clicked it: the remote's keys still page the lecture
+    qtbot.waitUntil(presenter.isActiveWindow, timeout=5000)
+    with qtbot.waitSignal(win.scenes.stage.arrived, timeout=10000):
+        qtbot.keyClick(presenter.note, Qt.Key.Key_PageUp)
+    assert win.scenes.current == 2
+
+
+def test_with_one_screen_there_is_no_presenter_view(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    assert not win.scenes.presenter.isVisible()

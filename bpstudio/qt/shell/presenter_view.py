@@ -25,6 +25,7 @@ class PresenterView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presenter_view")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # the studio keeps the keys
         self.title = plain_label(QLabel())
         self.title.setObjectName("presenter_title")
         font = self.title.font()

@@ -147,6 +147,8 @@ class Scenes(QObject):
             self.panel.list.addAction(self.actions[name])
         for name in ("next_scene", "previous_scene"):
             w.addAction(self.actions[name])  # PgDn/PgUp in presentation mode too, with the menus hidden
+            self.presenter.addAction(self.actions[name])  # and when the teacher's click made the presenter view active
+        self.presenter.addAction(self.blank.action)
         self.undo_action = self.undo.createUndoAction(self, self.tr("Undo"))  # "Undo Delete scene": it names the edit
         self.undo_action.setObjectName("undo_scene_edit")
         self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
