@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from conftest import run_bpstudio
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtGui import QAction, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bpstudio.control.files.session_file import save_session
@@ -323,3 +323,30 @@ def test_with_a_second_screen_the_presenter_view_shows_the_note_the_next_scene_a
 def test_with_one_screen_there_is_no_presenter_view(qtbot, open_studio, lecture):
     win = opened(qtbot, open_studio, lecture)
     assert not win.scenes.presenter.isVisible()
+
+
+def test_presentation_mode_is_the_rooms_and_a_scene_made_in_it_brings_it(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    presentation = win.menus.presentation
+    presentation.setChecked(True)  # F5: the teacher presents the lecture the command line built
+    assert not win.scenes.dock.isVisible()  # the class sees the studio, not the list
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    assert presentation.isChecked()  # a scene made without it leaves the mode as the teacher has it
+    win.scenes.actions["add_scene"].trigger()  # made while presenting
+    assert win.scenes.draft.scenes[2].view.presentation
+    presentation.setChecked(False)
+    assert win.scenes.dock.isVisible()  # back with the usual layout
+    page(qtbot, win, Qt.Key.Key_PageUp)
+    assert win.scenes.current == 1 and not presentation.isChecked()
+    page(qtbot, win, Qt.Key.Key_PageDown)  # to the scene made while presenting
+    assert win.scenes.current == 2 and presentation.isChecked()
+
+
+def test_the_title_names_the_lecture_and_scene_in_either_language(qtbot, open_studio, lecture):
+    win = opened(qtbot, open_studio, lecture)
+    assert win.windowTitle() == "four.bplecture · The chain of w11 — BP Studio"
+    win.findChild(QAction, "language_zh_CN").trigger()
+    qtbot.waitUntil(lambda: win.windowTitle() == "four.bplecture · The chain of w11 — BP Studio", timeout=5000)
+    page(qtbot, win, Qt.Key.Key_PageDown)
+    assert win.windowTitle() == "four.bplecture · 场景 2 — BP Studio"
+    assert win.scenes.menu.title() == "讲课(&U)" and win.scenes.actions["next_scene"].text() == "下一个场景(&N)"

@@ -193,11 +193,13 @@ class SceneStage(QObject):
         w = self.window
         if view.language and view.language != w.languages.language:
             w.languages.set_language(view.language)
-        if view.presentation_size != w.looks.presentation_size:
+        # a scene made in presentation mode brings it, at its size; one made without leaves the mode as the
+        # teacher has it: F5 is for the room (a lecture built by the command line has it off in every scene)
+        if view.presentation and view.presentation_size != w.looks.presentation_size:
             w.looks.presentation_size = view.presentation_size  # applied with presentation mode below, not remembered
             w.looks.apply()
-        if view.presentation != w.menus.presentation.isChecked():
-            w.menus.presentation.setChecked(view.presentation)
+        if view.presentation and not w.menus.presentation.isChecked():
+            w.menus.presentation.setChecked(True)
         w.board.set_on(view.view == "board")
         if view.view == "map":
             w.map_dock.show()

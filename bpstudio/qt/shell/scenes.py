@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
@@ -107,7 +107,12 @@ class Scenes(QObject):
         self.panel.reordered.connect(self._reorder)
         self.panel.note_edited.connect(lambda position, note: self._edit(self.tr("Edit note"), self.draft.with_view(position, note=note)))
         self.panel.installEventFilter(self)  # its LanguageChange: the actions' words too
+        window.installEventFilter(self)  # the window's LanguageChange puts a plain title back: the lecture's after it
         window.files.lecture_opener = self.open
+        # the class sees the studio, not the list: the board view and presentation mode put the panel away
+        # (both put the window's layout back when they end, the panel with it)
+        window.board.others = (*window.board.others, self.dock)
+        window.menus.presentation.toggled.connect(lambda on: on and self.dock.hide())
         self._add_to_menus()
         self.retranslate()
         self.refresh()
@@ -179,8 +184,11 @@ class Scenes(QObject):
         self.menu.addAction(self.dock.toggleViewAction())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.panel and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if event.type() == QEvent.Type.LanguageChange:
+            if watched is self.panel:
+                self.retranslate()
+            elif watched is self.window:
+                QTimer.singleShot(0, self._title)  # after the window's own handler has set its plain title
         return False
 
     def retranslate(self) -> None:
