@@ -204,10 +204,10 @@ def test_a_damaged_a_newer_and_an_oversized_lecture_are_refused(tmp_path, lectur
             data = src.read(name)
             if name == "lecture.json":
                 doc = json.loads(data)
-                doc["version"] = 2
+                doc["version"] = 3
                 data = json.dumps(doc).encode()
             dst.writestr(name, data)
-    assert "made by a newer BP Studio (format 2)" in refused("lecture", "info", str(newer), "--json", str(tmp_path / "i.json"))
+    assert "made by a newer BP Studio (format 3)" in refused("lecture", "info", str(newer), "--json", str(tmp_path / "i.json"))
     assert not (tmp_path / "i.json").exists()
     huge = tmp_path / "huge.bplecture"
     with open(huge, "wb") as sparse:  # 600 MB on paper, nothing on disk

@@ -8,6 +8,7 @@ scene the status bar's "iteration N", the selection, the phase banner and
 the panel in front are read from the widgets.
 """
 
+import json
 import zipfile
 
 import pytest
@@ -141,7 +142,9 @@ def test_a_damaged_or_newer_lecture_opens_nothing_and_says_why(qtbot, open_studi
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "lecture.json":
-                data = data.replace(b'"version": 1,', b'"version": 99,', 1)
+                document = json.loads(data)
+                document["version"] = 99
+                data = json.dumps(document).encode()
             target.writestr(info, data)
     assert not win.files.open(newer)
     assert [title for title, _ in said] == ["Cannot open the lecture"] * 2
@@ -350,3 +353,52 @@ def test_the_title_names_the_lecture_and_scene_in_either_language(qtbot, open_st
     page(qtbot, win, Qt.Key.Key_PageDown)
     assert win.windowTitle() == "four.bplecture · 场景 2 — BP Studio"
     assert win.scenes.menu.title() == "讲课(&U)" and win.scenes.actions["next_scene"].text() == "下一个场景(&N)"
+
+
+def test_a_scene_keeps_the_runs_panels_runs_and_arriving_brings_them_back(qtbot, open_studio, lecture, tmp_path, monkeypatch):
+    from bpstudio.control import Rewind
+
+    win = opened(qtbot, open_studio, lecture)
+    runs = win.model.runs
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(6)
+    qtbot.waitUntil(lambda: win.last.iteration == 6, timeout=5000)
+    win.training.submit(Rewind())
+    qtbot.waitUntil(lambda: win.last.iteration == 0, timeout=5000)
+    win.training.step(1)  # a new branch: the rewound-over run is kept in the Runs panel
+    qtbot.waitUntil(lambda: len(runs) == 1, timeout=5000)
+    (kept,) = runs.runs.values()
+    assert kept.iterations_done == 6
+    win.scenes.actions["add_scene"].trigger()
+    assert [r.iterations_done for r in win.scenes.draft.scenes[1].runs] == [6]
+    out = tmp_path / "runs.bplecture"
+    monkeypatch.setattr("bpstudio.qt.shell.scenes.ask_save_path", lambda *a, **k: str(out))
+    assert win.scenes.save_as()
+    with zipfile.ZipFile(out) as archive:
+        assert {"scene-002/runs.json", "scene-002/run-00.npy"} <= set(archive.namelist())
+        assert json.loads(archive.read("lecture.json"))["version"] == 2
+    other = open_studio()
+    with qtbot.waitSignal(other.scenes.stage.arrived, timeout=10000):
+        assert other.files.open(out)
+    assert len(other.model.runs) == 0  # scene 1 keeps no runs
+    page(qtbot, other, Qt.Key.Key_PageDown)
+    (back,) = other.model.runs.runs.values()
+    assert back.iterations_done == 6 and back.config == kept.config
+    assert back.history.tolist() == kept.history.tolist() and back.iterations.tolist() == kept.iterations.tolist()
+    assert other.runs.list.count() == 1  # the Runs panel shows it
+    page(qtbot, other, Qt.Key.Key_PageUp)
+    assert len(other.model.runs) == 0
+
+
+def test_a_version_1_lecture_still_opens(qtbot, open_studio, lecture, tmp_path):
+    old = tmp_path / "old.bplecture"
+    with zipfile.ZipFile(lecture) as source, zipfile.ZipFile(old, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "lecture.json":
+                document = json.loads(data)
+                document["version"] = 1
+                data = json.dumps(document).encode()
+            target.writestr(info, data)
+    win = opened(qtbot, open_studio, old)
+    assert len(win.scenes.draft.scenes) == 4 and all(scene.problem is None for scene in win.scenes.draft.scenes)

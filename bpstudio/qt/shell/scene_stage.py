@@ -33,6 +33,7 @@ from bpstudio.control.files.scene import (
     index_of,
 )
 from bpstudio.control.files.session_file import session_members
+from bpstudio.control.model.finished_runs import FinishedRun
 from bpstudio.control.model.studio_model import NO_SELECTION
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class SceneStage(QObject):
             history.test_values() if problem.test is not None else None,
             w.files.pace_source() if w.files.pace_source is not None else last.pace,
         )
-        return captured_scene(self.view_state(title, note), members)
+        return captured_scene(self.view_state(title, note), members, tuple(w.model.runs.runs.values()))
 
     def view_state(self, title: str = "", note: str = "") -> ViewState:
         w = self.window
@@ -149,6 +150,7 @@ class SceneStage(QObject):
         w.files.let_go()  # the session's Save must never write over the lecture's file
         index = scene.selected_index
         w.model.open_next_run_with(NO_SELECTION if index is None else index)
+        w.model.runs.replace(())  # the Runs panel: the scene's runs, and the scene's own if it has finished
         w.training.submit(LoadSaved(scene.saved))
         self._set_widgets(scene.view)
         return True
@@ -176,6 +178,9 @@ class SceneStage(QObject):
     def _after_load(self, view: ViewState) -> None:
         """The trainer has the scene's session: the sample, the walk to its phase, the pictures' settings."""
         w = self.window
+        assert self.scene is not None
+        own = tuple(run for run in w.model.runs.runs.values() if not any(_same_run(run, kept) for kept in self.scene.runs))
+        w.model.runs.replace(self.scene.runs + own)  # what the load itself listed (a finished run), unless the scene has it
         w.model.select_sample(view.sample or 0)  # sends SelectSample before the phases: the walk's sample
         self._set_decision_map(view.decision_map)
         self._set_landscape(view)
@@ -247,3 +252,7 @@ class SceneStage(QObject):
             found = panel.picture.findData(dmap.picture)
             if found >= 0:
                 panel.picture.setCurrentIndex(found)
+
+
+def _same_run(one: FinishedRun, other: FinishedRun) -> bool:
+    return one.iterations_done == other.iterations_done and one.history[-1:].tobytes() == other.history[-1:].tobytes()

@@ -112,7 +112,7 @@ class Scenes(QObject):
         # the class sees the studio, not the list: the board view and presentation mode put the panel away
         # (both put the window's layout back when they end, the panel with it)
         window.board.others = (*window.board.others, self.dock)
-        window.menus.presentation.toggled.connect(lambda on: on and self.dock.hide())
+        window.menus.presentation.toggled.connect(self._presenting)
         self._add_to_menus()
         self.retranslate()
         self.refresh()
@@ -182,6 +182,10 @@ class Scenes(QObject):
         self.menu.addActions([self.undo_action, self.redo_action])
         self.menu.addSeparator()
         self.menu.addAction(self.dock.toggleViewAction())
+
+    def _presenting(self, on: bool) -> None:
+        if on:
+            self.dock.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:
