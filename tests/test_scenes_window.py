@@ -147,7 +147,12 @@ def test_a_damaged_or_newer_lecture_opens_nothing_and_says_why(qtbot, open_studi
                 data = json.dumps(document).encode()
             target.writestr(info, data)
     assert not win.files.open(newer)
-    assert [title for title, _ in said] == ["Cannot open the lecture"] * 2
+    huge = tmp_path / "huge.bplecture"
+    with open(huge, "wb") as sparse:  # 600 MB on paper, nothing on disk
+        sparse.truncate(600 * 2**20)
+    assert not win.files.open(huge)
+    assert [title for title, _ in said] == ["Cannot open the lecture"] * 3
+    assert "larger than BP Studio accepts (512 MB)" in said[2][1]
     assert "damaged.bplecture cannot be opened" in said[0][1] and "not a BP Studio lecture file" in said[0][1]
     assert "newer BP Studio (format 99)" in said[1][1]
     assert "Traceback" not in "".join(text for _, text in said)
@@ -189,7 +194,10 @@ def test_add_rename_move_duplicate_delete_undo_and_save(qtbot, open_studio, lect
     scenes.undo_action.trigger()  # the deleted scene comes back
     assert len(scenes.draft.scenes) == 6
     scenes.actions["delete_scene"].trigger()
-    scenes._reorder([1, 0, 2, 3, 4])  # what a drag of the new scene above the first leaves
+    from PySide6.QtCore import QModelIndex
+
+    assert scenes.panel.list.model().moveRow(QModelIndex(), 1, QModelIndex(), 0)  # what a drag of row 2 to the top does
+    qtbot.waitUntil(lambda: scenes.draft.scenes[0].view.title == "Four steps in", timeout=5000)
     assert scenes.draft.scenes[0].view.title == "Four steps in" and scenes.current == 2  # the current scene kept
     scenes.panel.list.setCurrentRow(0)
     scenes.panel.note.setPlainText("Count the steps.")
