@@ -35,6 +35,9 @@ class PresenterView(QWidget):
         self.note = QPlainTextEdit()
         self.note.setObjectName("presenter_note")
         self.note.setReadOnly(True)
+        note_font = self.note.font()
+        note_font.setPointSizeF(note_font.pointSizeF() * 1.5)  # read at a glance, from a step away
+        self.note.setFont(note_font)
         self.next_label = plain_label(QLabel())
         self.thumbnail = QLabel()
         self.thumbnail.setObjectName("presenter_next")

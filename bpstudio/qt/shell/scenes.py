@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from bpstudio.control.files.lecture_draft import LectureDraft
@@ -156,7 +156,7 @@ class Scenes(QObject):
         self.presenter.addAction(self.blank.action)
         self.undo_action = self.undo.createUndoAction(self, self.tr("Undo"))  # "Undo Delete scene": it names the edit
         self.undo_action.setObjectName("undo_scene_edit")
-        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo_action.setIcon(QIcon.fromTheme("edit-undo", style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)))
         self.redo_action = self.undo.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setObjectName("redo_scene_edit")
         order = ("previous_scene", "next_scene", "add_scene", "update_scene", "duplicate_scene", "delete_scene")
