@@ -116,6 +116,7 @@ def check_package_metadata(deb: Path) -> None:
         "./usr/share/man/man1/bpstudio.1.gz",
         "./usr/share/mime/packages/bpstudio.xml",
         "./usr/share/icons/hicolor/scalable/mimetypes/application-x-bpstudio.svg",
+        "./usr/share/icons/hicolor/scalable/mimetypes/application-x-bplecture.svg",
         "./opt/bpstudio/_internal/LICENSE",
         "./opt/bpstudio/_internal/THIRD_PARTY_NOTICES.md",
         "./opt/bpstudio/_internal/licenses/LGPL-3.0.txt",
@@ -161,6 +162,8 @@ def check_installed_files() -> None:
     mime = Path("/usr/share/mime/packages/bpstudio.xml").read_text()
     assert '<mime-type type="application/x-bpstudio">' in mime and 'pattern="*.bpstudio"' in mime
     desktop = Path("/usr/share/applications/bpstudio.desktop").read_text().splitlines()
-    assert "MimeType=application/x-bpstudio;" in desktop
-    if shutil.which("update-mime-database"):  # shared-mime-info's trigger has run: the type is known
+    assert '<mime-type type="application/x-bplecture">' in mime and 'pattern="*.bplecture"' in mime
+    assert "MimeType=application/x-bpstudio;application/x-bplecture;" in desktop
+    if shutil.which("update-mime-database"):  # shared-mime-info's trigger has run: the types are known
         assert Path("/usr/share/mime/application/x-bpstudio.xml").exists()
+        assert Path("/usr/share/mime/application/x-bplecture.xml").exists()

@@ -128,7 +128,9 @@ def test_the_softmax_scenes_jval_is_the_cross_entropy_of_its_weights(tmp_path, l
     assert info["scenes"][3]["jval"] == pytest.approx(by_hand, rel=1e-9)
     with zipfile.ZipFile(lecture) as archive:
         session = json.loads(archive.read("scene-004/session.json"))
-    assert session["config"] == config.to_dict()  # the lesson's settings, whole
+    # the lesson's settings, whole; the conventions are kept beside them (session format 3)
+    assert {**session["config"], "playground": ""} == config.to_dict()
+    assert session["conventions"] == {"kind": "studio"}
 
 
 def test_building_twice_gives_the_same_bytes(tmp_path, sessions, lecture):
@@ -204,10 +206,10 @@ def test_a_damaged_a_newer_and_an_oversized_lecture_are_refused(tmp_path, lectur
             data = src.read(name)
             if name == "lecture.json":
                 doc = json.loads(data)
-                doc["version"] = 2
+                doc["version"] = 3
                 data = json.dumps(doc).encode()
             dst.writestr(name, data)
-    assert "made by a newer BP Studio (format 2)" in refused("lecture", "info", str(newer), "--json", str(tmp_path / "i.json"))
+    assert "made by a newer BP Studio (format 3)" in refused("lecture", "info", str(newer), "--json", str(tmp_path / "i.json"))
     assert not (tmp_path / "i.json").exists()
     huge = tmp_path / "huge.bplecture"
     with open(huge, "wb") as sparse:  # 600 MB on paper, nothing on disk

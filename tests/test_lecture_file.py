@@ -94,7 +94,7 @@ def test_the_same_scenes_give_the_same_bytes_and_a_rewrite_keeps_them(tmp_path, 
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (lambda d: d.update(version=2), "newer BP Studio (format 2)"),
+        (lambda d: d.update(version=3), "newer BP Studio (format 3)"),
         (lambda d: d["scenes"][0].update(version=VIEW_VERSION + 1), "newer BP Studio (view format"),
         (lambda d: d.update(format="something"), "not a BP Studio lecture"),
         (lambda d: d.update(scenes=[]), "1 to 200 scenes"),

@@ -135,12 +135,13 @@ def test_info_plist_declares_the_session_document_type(monkeypatch):
     _, kwargs = bundles[0]
     plist = kwargs["info_plist"]
     plistlib.dumps(plist)  # a valid property list
-    (doc,) = plist["CFBundleDocumentTypes"]
-    assert doc["CFBundleTypeExtensions"] == ["bpstudio"] and doc["LSHandlerRank"] == "Owner"
-    (uti,) = plist["UTExportedTypeDeclarations"]
-    assert doc["LSItemContentTypes"] == [uti["UTTypeIdentifier"]]
-    assert uti["UTTypeTagSpecification"]["public.filename-extension"] == ["bpstudio"]
-    assert uti["UTTypeTagSpecification"]["public.mime-type"] == ["application/x-bpstudio"]
+    docs, utis = plist["CFBundleDocumentTypes"], plist["UTExportedTypeDeclarations"]
+    assert len(docs) == len(utis) == 2  # sessions and lectures
+    for doc, uti, extension in zip(docs, utis, ("bpstudio", "bplecture"), strict=True):
+        assert doc["CFBundleTypeExtensions"] == [extension] and doc["LSHandlerRank"] == "Owner"
+        assert doc["LSItemContentTypes"] == [uti["UTTypeIdentifier"]]
+        assert uti["UTTypeTagSpecification"]["public.filename-extension"] == [extension]
+        assert uti["UTTypeTagSpecification"]["public.mime-type"] == [f"application/x-{extension}"]
     assert plist["LSBackgroundOnly"] is False and plist["NSHighResolutionCapable"] is True
     assert kwargs["version"] == plist["CFBundleShortVersionString"] == "0.1.0"
 

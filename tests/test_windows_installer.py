@@ -45,13 +45,29 @@ def test_uninstall_removes_the_association_keys_it_leaves_empty():
     for key in (
         "Software\\Classes\\{#SessionExt}",
         "Software\\Classes\\{#SessionExt}\\OpenWithProgids",
+        "Software\\Classes\\{#LectureExt}",
+        "Software\\Classes\\{#LectureExt}\\OpenWithProgids",
         "Software\\Classes\\Applications\\{#AppExe}",
     ):
         assert any(f'Subkey: "{key}"; Flags: uninsdeletekeyifempty' in line for line in registry), key
     # every value or key the installer writes is removed again, or sits under a key that is
     for line in registry:
         if "ValueType: string" in line and "Flags:" not in line:
-            assert "{#SessionProgId}\\" in line, line  # under the ProgID, which uninsdeletekey removes whole
+            assert "{#SessionProgId}\\" in line or "{#LectureProgId}\\" in line, line  # under a ProgID, which uninsdeletekey removes whole
+
+
+def test_lectures_open_with_the_studio_as_sessions_do():
+    registry = section("Registry")
+    for session_line in [line for line in registry if "{#SessionExt}" in line or "{#SessionProgId}" in line]:
+        lecture_line = session_line.replace("{#SessionExt}", "{#LectureExt}").replace("{#SessionProgId}", "{#LectureProgId}")
+        lecture_line = lecture_line.replace("application/x-bpstudio", "application/x-bplecture").replace(
+            "BP Studio session", "BP Studio lecture"
+        )
+        lecture_line = (
+            lecture_line.replace("uninsdeletekey; Tasks", "uninsdeletevalue; Tasks") if "SupportedTypes" in lecture_line else lecture_line
+        )
+        assert lecture_line in registry, lecture_line
+    assert '#define LectureExt ".bplecture"' in script()
 
 
 def test_path_task_is_optional_and_undone_by_the_uninstaller():

@@ -53,6 +53,7 @@ from bpstudio.qt.shell.phase_walk import PhaseWalk
 from bpstudio.qt.shell.projector_layout import LentMap, PlotRow, ProjectorDocks, ProjectorLayout
 from bpstudio.qt.shell.refusals import Refusals
 from bpstudio.qt.shell.run_view import RunView
+from bpstudio.qt.shell.scenes import Scenes
 from bpstudio.qt.shell.status_bar import StudioStatusBar
 from bpstudio.qt.shell.studio_look import StudioLook
 from bpstudio.qt.shell.studio_settings import StudioSettings
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.looks = StudioLook(self, "light", settings.presentation_size if restore_settings else "auto")
         self._build_menus()
         self.languages = LanguageSwitch(self, self.menus.language_actions, self._retranslatable)
+        self.scenes = Scenes(self)  # a lecture: the Scenes panel, paging, blanking, the presenter view (issue 27)
         self.resize(1366, 768)
         self.tour_offered = self._layout_restored = False
         if restore_settings:

@@ -33,10 +33,12 @@ install -m 644 "$ROOT/packaging/linux/bpstudio.desktop" "$PKG/usr/share/applicat
 install -m 644 "$ROOT/resources/icons/bpstudio.svg" "$PKG/usr/share/icons/hicolor/scalable/apps/bpstudio.svg"
 "$PYTHON" "$ROOT/packaging/render_icons.py" "$ROOT/resources/icons/bpstudio.svg" \
   "$PKG/usr/share/icons/hicolor"
-# .bpstudio files: the MIME type (shared-mime-info's trigger updates the database) and its icon.
+# .bpstudio and .bplecture files: the MIME types (shared-mime-info's trigger updates the database) and their icons.
 install -m 644 "$ROOT/packaging/linux/bpstudio-mime.xml" "$PKG/usr/share/mime/packages/bpstudio.xml"
 install -m 644 "$ROOT/resources/icons/bpstudio.svg" \
   "$PKG/usr/share/icons/hicolor/scalable/mimetypes/application-x-bpstudio.svg"
+install -m 644 "$ROOT/resources/icons/bpstudio.svg" \
+  "$PKG/usr/share/icons/hicolor/scalable/mimetypes/application-x-bplecture.svg"
 # Licences and history, where Debian looks for them.
 install -m 644 "$ROOT/packaging/linux/copyright" "$DOC/copyright"
 CHANGELOG_VERSION="$(sed -n '1s/^bpstudio (\([^)]*\)).*/\1/p' "$ROOT/packaging/linux/changelog")"

@@ -17,6 +17,9 @@
 ; The .bpstudio session file: extension, ProgID and the name Explorer shows.
 #define SessionExt ".bpstudio"
 #define SessionProgId "BPStudio.Session"
+; The .bplecture lecture file (docs/lecture-format.md): a double-click opens it on its first scene.
+#define LectureExt ".bplecture"
+#define LectureProgId "BPStudio.Lecture"
 
 [Setup]
 AppId={{92BED600-49B5-5F92-A02F-ACC768E74BDB}
@@ -53,12 +56,12 @@ Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.i
 #endif
 
 [CustomMessages]
-english.AssociateSessions=Open .bpstudio session files with BP Studio
+english.AssociateSessions=Open .bpstudio session and .bplecture lecture files with BP Studio
 english.FileTypes=File types:
 english.AddToPath=Add the bpstudio command to PATH (for bpstudio train, chain, ... in a terminal)
 english.CommandLine=Command line:
 #if VER >= EncodeVer(7,0,2)
-chinesesimplified.AssociateSessions=用 BP Studio 打开 .bpstudio 会话文件
+chinesesimplified.AssociateSessions=用 BP Studio 打开 .bpstudio 会话文件和 .bplecture 讲课文件
 chinesesimplified.FileTypes=文件类型：
 chinesesimplified.AddToPath=把 bpstudio 命令加入 PATH（可在终端运行 bpstudio train、chain 等）
 chinesesimplified.CommandLine=命令行：
@@ -95,8 +98,17 @@ Root: HKA; Subkey: "Software\Classes\{#SessionExt}\OpenWithProgids"; ValueType: 
 Root: HKA; Subkey: "Software\Classes\{#SessionProgId}"; ValueType: string; ValueName: ""; ValueData: "BP Studio session"; Flags: uninsdeletekey; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\{#SessionProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\{#SessionProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureExt}"; Flags: uninsdeletekeyifempty; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureExt}"; ValueType: string; ValueName: ""; ValueData: "{#LectureProgId}"; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureExt}"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-bplecture"; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureExt}\OpenWithProgids"; Flags: uninsdeletekeyifempty; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureExt}\OpenWithProgids"; ValueType: string; ValueName: "{#LectureProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureProgId}"; ValueType: string; ValueName: ""; ValueData: "BP Studio lecture"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#LectureProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; Flags: uninsdeletekeyifempty; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: "{#SessionExt}"; ValueData: ""; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: "{#LectureExt}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
 ; bpstudio.exe (the console launcher) on PATH: the user's PATH for a per-user install, the system's
 ; for an all-users one; added once, removed again by the uninstaller ([Code] below).
 Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Check: (not IsAdminInstallMode) and NeedsAddPath('{app}'); Tasks: addtopath

@@ -12,6 +12,17 @@
     </message>
 </context>
 <context>
+    <name>BlankScreen</name>
+    <message>
+        <source>&amp;Blank the screen</source>
+        <translation>黑屏(&amp;B)</translation>
+    </message>
+    <message>
+        <source>A black screen for the class (B or period); any key or click brings the studio back</source>
+        <translation>给全班一块黑屏（B 或句点键）；按任意键或点击即可回到工作室</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
         <source>&amp;Board view: the chain alone</source>
@@ -2554,6 +2565,37 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     </message>
 </context>
 <context>
+    <name>PresenterView</name>
+    <message>
+        <source>Scene {n}: {title}</source>
+        <translation>场景 {n}：{title}</translation>
+    </message>
+    <message>
+        <source>Scene {n}</source>
+        <translation>场景 {n}</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>（无备注）</translation>
+    </message>
+    <message>
+        <source>Next: the end of the lecture</source>
+        <translation>下一个：讲课结束</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>下一个：{title}</translation>
+    </message>
+    <message>
+        <source>Next:</source>
+        <translation>下一个：</translation>
+    </message>
+    <message>
+        <source>Presenter view — BP Studio</source>
+        <translation>演讲者视图 — BP Studio</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -2682,10 +2724,224 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>Scenes</name>
+    <message>
+        <source>BP Studio lectures (*.bplecture)</source>
+        <translation>BP Studio 讲课文件 (*.bplecture)</translation>
+    </message>
+    <message>
+        <source>&amp;Add scene (capture now)</source>
+        <translation>添加场景（记下当前画面）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Update scene</source>
+        <translation>更新场景(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Next scene</source>
+        <translation>下一个场景(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous scene</source>
+        <translation>上一个场景(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename scene</source>
+        <translation>重命名场景(&amp;R)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate scene</source>
+        <translation>复制场景(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete scene</source>
+        <translation>删除场景(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Lecture…</source>
+        <translation>打开讲课(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save Lec&amp;ture</source>
+        <translation>保存讲课(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save Lecture As…</source>
+        <translation>讲课另存为…</translation>
+    </message>
+    <message>
+        <source>Keep what the studio shows now as a new scene after the current one</source>
+        <translation>把工作室当前显示的内容记为一个新场景，放在当前场景之后</translation>
+    </message>
+    <message>
+        <source>Replace the current scene by what the studio shows now (its title and note stay)</source>
+        <translation>用工作室当前显示的内容替换当前场景（标题和备注保留）</translation>
+    </message>
+    <message>
+        <source>Go to the next scene (Page Down, as a presenter's remote sends)</source>
+        <translation>转到下一个场景（PgDn，演示遥控器发送的键）</translation>
+    </message>
+    <message>
+        <source>Go to the previous scene (Page Up)</source>
+        <translation>转到上一个场景（PgUp）</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Scene {n} deleted (Lecture ▸ Undo brings it back)</source>
+        <translation>已删除场景 {n}（讲课 ▸ 撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>Lect&amp;ure</source>
+        <translation>讲课(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Scenes panel</source>
+        <translation>场景面板</translation>
+    </message>
+    <message>
+        <source>Scene {n}</source>
+        <translation>场景 {n}</translation>
+    </message>
+    <message>
+        <source>Rename scene</source>
+        <translation>重命名场景</translation>
+    </message>
+    <message>
+        <source>Move scene</source>
+        <translation>移动场景</translation>
+    </message>
+    <message>
+        <source>Add scene</source>
+        <translation>添加场景</translation>
+    </message>
+    <message>
+        <source>Scene {n} added</source>
+        <translation>已添加场景 {n}</translation>
+    </message>
+    <message>
+        <source>Update scene</source>
+        <translation>更新场景</translation>
+    </message>
+    <message>
+        <source>Scene {n} updated</source>
+        <translation>已更新场景 {n}</translation>
+    </message>
+    <message>
+        <source>Duplicate scene</source>
+        <translation>复制场景</translation>
+    </message>
+    <message>
+        <source>Delete scene</source>
+        <translation>删除场景</translation>
+    </message>
+    <message>
+        <source>Scene {n} cannot be shown: {reason}</source>
+        <translation>场景 {n} 无法显示：{reason}</translation>
+    </message>
+    <message>
+        <source>This is the last scene.</source>
+        <translation>这是最后一个场景。</translation>
+    </message>
+    <message>
+        <source>This is the first scene.</source>
+        <translation>这是第一个场景。</translation>
+    </message>
+    <message>
+        <source>Open lecture</source>
+        <translation>打开讲课</translation>
+    </message>
+    <message>
+        <source>Cannot open the lecture</source>
+        <translation>无法打开讲课</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened:
+{reason}
+
+Nothing was opened.</source>
+        <translation>无法打开 {name}：
+{reason}
+
+未打开任何内容。</translation>
+    </message>
+    <message>
+        <source>None of this lecture's scenes can be shown.</source>
+        <translation>这份讲课的场景都无法显示。</translation>
+    </message>
+    <message>
+        <source>Save lecture</source>
+        <translation>保存讲课</translation>
+    </message>
+    <message>
+        <source>Cannot save the lecture</source>
+        <translation>无法保存讲课</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved lecture</source>
+        <translation>讲课未保存</translation>
+    </message>
+    <message>
+        <source>The lecture's scenes have changed since it was last saved. Save the lecture first?</source>
+        <translation>讲课的场景自上次保存后已更改。要先保存讲课吗？</translation>
+    </message>
+    <message>
+        <source>untitled lecture</source>
+        <translation>未命名讲课</translation>
+    </message>
+    <message>
+        <source>{path} could not be used:
+{reason}</source>
+        <translation>无法使用 {path}：
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenesPanel</name>
+    <message>
+        <source>This scene cannot be shown: {reason}</source>
+        <translation>此场景无法显示：{reason}</translation>
+    </message>
+    <message>
+        <source>Note for the teacher (not shown to the class):</source>
+        <translation>教师备注（不向全班显示）：</translation>
+    </message>
+    <message>
+        <source>What to say or ask at this scene</source>
+        <translation>在这个场景要讲或要问什么</translation>
+    </message>
+    <message>
+        <source>Click a scene to go to it; F2 or a double-click renames it; drag to reorder</source>
+        <translation>单击场景即转到该场景；F2 或双击可重命名；拖动可调整顺序</translation>
+    </message>
+</context>
+<context>
     <name>SessionFiles</name>
     <message>
         <source>BP Studio sessions (*.bpstudio)</source>
         <translation>BP Studio 会话 (*.bpstudio)</translation>
+    </message>
+    <message>
+        <source>BP Studio sessions and lectures (*.bpstudio *.bplecture)</source>
+        <translation>BP Studio 会话和讲课 (*.bpstudio *.bplecture)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import bpstudio
+from bpstudio.control.files.kept_runs import is_runs_member, read_runs, runs_members
 from bpstudio.control.files.safe_write import replacing_file
 from bpstudio.control.files.scene import Scene, SceneError, ViewState, check_against, view_state_from_json
 from bpstudio.control.files.session_archive import (
@@ -41,12 +42,14 @@ from bpstudio.control.files.session_archive import (
     parse_json,
 )
 from bpstudio.control.files.session_file import SavedSession, SessionFileError, read_session_members, session_members
+from bpstudio.control.model.finished_runs import MAX_RUNS, FinishedRun
 
 FORMAT = "bpstudio-lecture"
-VERSION = 1
+VERSION = 2  # 2: a scene may keep its runs (runs.json, run-KK.npy); a version-1 lecture reads as one without
 MAX_SCENES = 200
 MEMBER_TIME = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: no clock in the file
-_SCENE_MEMBER = re.compile(r"scene-(\d{3})/([A-Za-z0-9_.]+)\Z")
+_SCENE_MEMBER = re.compile(r"scene-(\d{3})/([A-Za-z0-9_.-]+)\Z")
+SCENE_MEMBERS = MAX_MEMBERS + 1 + MAX_RUNS  # a session's, runs.json and one curve per kept run
 
 
 class LectureFileError(Exception):
@@ -79,6 +82,16 @@ def scene_from_session(saved: SavedSession, view: ViewState) -> Scene:
     return Scene(view, saved, tuple(members))
 
 
+def captured_scene(view: ViewState, members: Sequence[tuple[str, bytes]], runs: Sequence[FinishedRun] = ()) -> Scene:
+    """A scene of a session the studio has just written (``session_members``), read back as a file would be.
+
+    Reading it back through the session validator is what makes "arriving
+    restores it exactly" true: the window arrives at what the file holds,
+    never at objects that only live in memory.
+    """
+    return _scene(view, dict(members) | dict(runs_members(runs)), for_studio=True)
+
+
 def lecture_members(scenes: Sequence[Scene]) -> list[tuple[str, bytes]]:
     document = {
         "format": FORMAT,
@@ -88,7 +101,7 @@ def lecture_members(scenes: Sequence[Scene]) -> list[tuple[str, bytes]]:
     }
     members = [("lecture.json", json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8"))]
     for position, scene in enumerate(scenes):
-        members += [(scene_prefix(position) + name, data) for name, data in scene.members]
+        members += [(scene_prefix(position) + name, data) for name, data in scene.members + scene.run_members]
     return members
 
 
@@ -113,7 +126,7 @@ def load_lecture(path: str | os.PathLike[str], for_studio: bool = False) -> Lect
     A scene that cannot be rebuilt is returned with its reason (``Scene.problem``).
     """
     try:
-        archive = open_archive(path, kind="lecture", max_members=1 + MAX_SCENES * MAX_MEMBERS)
+        archive = open_archive(path, kind="lecture", max_members=1 + MAX_SCENES * SCENE_MEMBERS)
     except ArchiveError as err:
         raise LectureFileError(str(err)) from None
     with archive:
@@ -152,8 +165,8 @@ def _read(archive: zipfile.ZipFile, for_studio: bool) -> Lecture:
         grouped[position].append(name)
     scenes = []
     for position, (view, member_names) in enumerate(zip(views, grouped, strict=True)):
-        if len(member_names) > MAX_MEMBERS:
-            raise LectureFileError(f"scene {position + 1} holds more than {MAX_MEMBERS} parts: it is not a session")
+        if len(member_names) > SCENE_MEMBERS:
+            raise LectureFileError(f"scene {position + 1} holds more than {SCENE_MEMBERS} parts: it is not a session")
         prefix = scene_prefix(position)
         parts = {name[len(prefix) :]: reader.read(name) for name in member_names}  # counted against the budget
         scenes.append(_scene(view, parts, for_studio))
@@ -161,13 +174,16 @@ def _read(archive: zipfile.ZipFile, for_studio: bool) -> Lecture:
 
 
 def _scene(view: ViewState, parts: dict[str, bytes], for_studio: bool) -> Scene:
-    members = tuple(parts.items())
+    kept = {name: data for name, data in parts.items() if is_runs_member(name)}
+    session = {name: data for name, data in parts.items() if name not in kept}
+    members, run_members = tuple(session.items()), tuple(kept.items())
     try:
-        saved = read_session_members(_MemberReader(parts), set(parts), for_studio)
+        saved = read_session_members(_MemberReader(session), set(session), for_studio)
         check_against(view, saved)
+        runs = read_runs(kept)
     except (SessionFileError, ArchiveError, SceneError) as err:
-        return Scene(view, None, members, str(err))
-    return Scene(view, saved, members)
+        return Scene(view, None, members, str(err), run_members=run_members)
+    return Scene(view, saved, members, runs=runs, run_members=run_members)
 
 
 class _MemberReader(BoundedReader):

@@ -24,6 +24,7 @@ from typing import Any, TypeGuard
 import numpy as np
 
 from bpstudio.control.files.session_file import SavedSession
+from bpstudio.control.model.finished_runs import FinishedRun
 from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.budget import BudgetError, check_chain_budget
 from bpstudio.engine.chain import InfluenceChain
@@ -116,6 +117,8 @@ class Scene:
     saved: SavedSession | None
     members: tuple[tuple[str, bytes], ...]  # the session's archive members as stored, so a rewrite keeps them
     problem: str | None = None  # why the scene cannot be rebuilt, for the user; None: it can
+    runs: tuple[FinishedRun, ...] = ()  # the Runs panel's kept runs (lecture format 2)
+    run_members: tuple[tuple[str, bytes], ...] = ()  # and their members as stored (kept_runs)
 
     @property
     def selected_index(self) -> int | None:

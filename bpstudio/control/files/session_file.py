@@ -120,6 +120,14 @@ def save_state(
             archive.writestr(name, data)
 
 
+def config_entries(config: RunConfig) -> dict[str, Any]:
+    """The run's settings as a document keeps them: ``config`` and, beside it, ``conventions`` (read back by ``_config``)."""
+    return {
+        "config": {key: value for key, value in config.to_dict().items() if key != "playground"},
+        "conventions": {"kind": "playground", "hash": config.playground} if config.playground else {"kind": "studio"},
+    }
+
+
 def session_members(
     config: RunConfig,
     snap: Snapshot,
@@ -135,8 +143,7 @@ def session_members(
         "format": FORMAT,
         "version": VERSION,
         "app_version": bpstudio.__version__,
-        "config": {key: value for key, value in config.to_dict().items() if key != "playground"},
-        "conventions": {"kind": "playground", "hash": config.playground} if config.playground else {"kind": "studio"},
+        **config_entries(config),
         "iteration": snap.iteration,
         "jval": snap.jval,
         "stop_reason": snap.stop_reason,

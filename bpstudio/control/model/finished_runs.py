@@ -10,7 +10,7 @@ Labels are not stored: a view writes them in the language of the moment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -109,6 +109,18 @@ class RunShelf:
         self.runs[key] = run
         self.kept.emit(run)
         return run
+
+    def replace(self, runs: tuple[FinishedRun, ...]) -> None:
+        """These runs in place of the kept ones (a lecture's scene arriving); a run kept already keeps its key."""
+        for key in [k for k, run in self.runs.items() if all(run is not r for r in runs)]:
+            self.forget(key)
+        for run in runs[-MAX_RUNS:]:
+            if self.runs.get(run.key) is run:
+                continue
+            kept = replace(run, key=self._next)
+            self._next += 1
+            self.runs[kept.key] = kept
+            self.kept.emit(kept)
 
     def forget(self, key: int) -> None:
         if self.runs.pop(key, None) is not None:

@@ -32,6 +32,8 @@ from bpstudio.qt.shell.i18n import marked
 from bpstudio.qt.shell.safe_text import literal
 
 FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions (*.bpstudio)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("SessionFiles", "BP Studio sessions and lectures (*.bpstudio *.bplecture)")
+LECTURE_SUFFIX = ".bplecture"
 ACTION_TEXTS = {
     "open": QT_TRANSLATE_NOOP("SessionFiles", "&Open…"),
     "save": QT_TRANSLATE_NOOP("SessionFiles", "&Save"),
@@ -72,6 +74,8 @@ class SessionFiles(QObject):
         self.pending: tuple[Path, SavedSession] | None = None  # handed to the thread, not yet loaded
         # the pace on screen (the toolbar's boxes): saved as shown, even before the trainer has taken it
         self.pace_source: Callable[[], Pace] | None = None
+        # who opens a lecture (File > Open, Open Recent, the command line and the system hand them here too)
+        self.lecture_opener: Callable[[Path], bool] | None = None
 
     # -- menu -----------------------------------------------------------------------------
     def add_to(self, menu: QMenu) -> None:
@@ -163,13 +167,16 @@ class SessionFiles(QObject):
         if not self.confirm_discard():
             return
         start = str(self.path.parent) if self.path else str(start_folder(self.settings))
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), start, marked("SessionFiles", FILTER))
+        filters = marked("SessionFiles", OPEN_FILTER) if self.lecture_opener is not None else marked("SessionFiles", FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), start, filters)
         if path:
             remember_folder(path, self.settings)
             self.open(path)
 
     def open(self, path: str | Path, saved=None) -> bool:
-        """Check ``path`` and hand it to the training thread (``saved``: already checked contents)."""
+        """Check ``path`` and hand it to the training thread (``saved``: already checked contents); a lecture goes to its opener."""
+        if saved is None and self.lecture_opener is not None and str(path).lower().endswith(LECTURE_SUFFIX):
+            return self.lecture_opener(Path(path))
         try:
             saved = saved if saved is not None else load_session(path, for_studio=True)
         except SessionFileError as err:

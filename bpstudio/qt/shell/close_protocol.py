@@ -39,7 +39,7 @@ class CloseProtocol(QObject):
         """True when the window may close now; else the event is ignored (kept work, or a busy trainer)."""
         w = self.window
         if not self.closing:
-            if not w.files.confirm_discard():
+            if not w.files.confirm_discard() or not w.scenes.confirm_discard():
                 event.ignore()
                 return False
             w.board.set_on(False)

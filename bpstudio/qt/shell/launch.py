@@ -10,7 +10,7 @@ from pathlib import Path
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bpstudio", description="Open the BP Studio window.")
-    parser.add_argument("file", nargs="?", help="a .bpstudio session to open")
+    parser.add_argument("file", nargs="?", help="a .bpstudio session or a .bplecture lecture to open")
     parser.add_argument("--smoke-test", action="store_true", help="open the window, train briefly, save a screenshot and exit 0")
     parser.add_argument("--screenshot", metavar="FILE.png", help="where --smoke-test saves its screenshot")
     parser.add_argument("--iterations", type=int, default=300, help="how many iterations --smoke-test trains (default 300)")
@@ -20,7 +20,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def launch(argv: list[str]) -> int:
     args = parse(argv)
     saved = None
-    if args.file:  # checked before Qt starts: a bad or missing file is exit 2, display or not
+    lecture = bool(args.file) and args.file.lower().endswith(".bplecture")  # checked by the window: it says why in a box
+    if args.file and not lecture:  # checked before Qt starts: a bad or missing file is exit 2, display or not
         from bpstudio.control.files.session_file import SessionFileError, load_session
 
         try:
@@ -57,7 +58,7 @@ def launch(argv: list[str]) -> int:
 
     open_files_sent_by_the_system(app, window.files, window)
     if args.file:
-        window.files.open(args.file, saved)
+        window.files.open(args.file, saved)  # a lecture goes to the Scenes panel, on its first scene
     if args.smoke_test:
         return smoke_test(app, window, args)
     return app.exec()
