@@ -1067,3 +1067,13 @@ TRANSLATIONS.update({  # a lecture's scenes as slides (issue 27)
     "phase {k}/{total} of iteration {next}": "第 {next} 次迭代的阶段 {k}/{total}",
     "sample {n}": "样本 {n}",
 })
+
+# --- handouts ---
+TRANSLATIONS.update({  # the lecture's exports: animations, the worksheet and its key (issue 27)
+    # "iteration" is translated above (迭代); the animation's JVal plot uses it as its axis
+    "decision map": "决策图",
+    "the run stopped ({reason})": "运行已停止（{reason}）",
+    "worksheet: fill in each blank (4 significant digits)": "练习：填写每个空白（4 位有效数字）",
+    "Answers": "答案",
+    "(no parameter chosen: nothing to fill in)": "（未选择参数：无需填写）",
+})
