@@ -131,20 +131,21 @@ def _phase_frame(
     said = QCoreApplication.translate("PhaseBanner", PHASE_WORDS[phase.kind]).format(
         layer=(phase.layer or 0) + 1, optimizer=option_name(context[2])
     )
-    banner = QRectF(canvas.margin, top, canvas.inner, unit * 5.2)
-    painter.setPen(QPen(QColor(canvas.look.phase), max(2.0, unit * 0.15)))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(banner, unit * 0.3, unit * 0.3)
-    painter.setPen(QColor(canvas.look.text))
-    inside = banner.adjusted(unit * 0.6, unit * 0.3, -unit * 0.6, -unit * 0.3)
-    below = paragraph(painter, head + said, QRectF(inside.left(), inside.top(), inside.width(), unit * 1.6), unit * 1.05, bold=True)
+    pad = unit * 0.6
+    inside = QRectF(canvas.margin + pad, top + unit * 0.3, canvas.inner - 2 * pad, unit * 3.4)  # the words take two lines at most
+    below = paragraph(painter, head + said, inside, unit * 1.05, bold=True)
     svg = equation_svg(phase.equation(*context), Colours())
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    box = QRectF(inside.left(), below, inside.width(), inside.bottom() - below)
+    box = QRectF(inside.left(), below, inside.width(), unit * 3.2)
     view_box = renderer.viewBoxF()
     if view_box.height() > 0:  # left-aligned, as tall as the banner allows
         scale = min(box.height() / view_box.height(), box.width() / view_box.width())
-        renderer.render(painter, QRectF(box.left(), box.top(), view_box.width() * scale, view_box.height() * scale))
+        box.setHeight(view_box.height() * scale)
+        renderer.render(painter, QRectF(box.left(), box.top(), view_box.width() * scale, box.height()))
+    banner = QRectF(canvas.margin, top, canvas.inner, box.bottom() + unit * 0.3 - top)
+    painter.setPen(QPen(QColor(canvas.look.phase), max(2.0, unit * 0.15)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(banner, unit * 0.3, unit * 0.3)
     diagram.draw(
         painter, QRectF(canvas.margin, banner.bottom() + unit * 0.5, canvas.inner, size[1] - banner.bottom() - unit * 0.5 - canvas.margin)
     )
