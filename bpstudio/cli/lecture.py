@@ -7,8 +7,11 @@ scene.  Each session goes through the session file's validator, each choice
 is checked against its run (``--select W0[9,9]`` on a 3-5-3 network is
 refused with the valid names), and nothing is written unless every scene is
 good.  ``info`` prints the scenes (``--json`` writes them for scripts);
-``export --png DIR`` renders each scene offscreen and ``--pdf`` makes a
-handout of them, importing Qt only then.
+``export --png DIR [--svg]`` renders each scene offscreen, ``--pdf [--worksheet]``
+makes a handout (or a worksheet with its key) of them, and ``--gif``/``--mp4
+--scene K`` animates one (its next iteration phase by phase, or its run
+trained from A to B), importing Qt only then.  Every refusal is one line and
+exit status 2, made before anything is drawn.
 """
 
 from __future__ import annotations

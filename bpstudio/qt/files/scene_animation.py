@@ -309,13 +309,13 @@ def _plot(painter: QPainter, canvas: _Canvas, box: QRectF, axes: _PlotAxes, fram
     painter.setClipRect(plot)
     painter.setPen(QPen(QColor(canvas.look.plot_curve), max(1.5, unit * 0.12)))
     painter.drawPolyline(QPolygonF([point(float(x), float(y)) for x, y in zip(xs[keep], ys[keep], strict=True)]))
+    painter.restore()
     last = axes.value(np.array([frame.jval]))[0]
-    if np.isfinite(last):
+    if np.isfinite(last):  # the frame's point, whole even on the plot's edge
         painter.setPen(QPen(QColor(canvas.look.selected).darker(130), 1))
         painter.setBrush(QBrush(QColor(canvas.look.selected)))
         radius = max(3.0, unit * 0.3)
         painter.drawEllipse(point(float(frame.iteration), float(last)), radius, radius)
-    painter.restore()
 
 
 def _envelope(values: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
