@@ -48,6 +48,12 @@ BUNDLE_TOP_LEVEL = [
     "ziafont-0.11.dist-info",
     "latex2mathml",
     "latex2mathml-3.81.1.dist-info",
+    "PIL",
+    "pillow-13.0.0.dist-info",
+    "pillow.libs",
+    "libjpeg-6dc8d115.so.62.4.0",
+    "libtiff-20b7e810.so.6.3.0",
+    "libxcb-9065bb12.so.1.1.0",
 ]
 
 
@@ -65,7 +71,8 @@ def test_a_component_without_a_stanza_is_reported():
 
 
 @pytest.mark.parametrize(
-    "name", ["ziamath", "ziafont", "latex2mathml", "STIX Two Math", "DejaVu", "Qt 6.11.3", "HarfBuzz", "PCRE2", "libjpeg", "libtiff"]
+    "name",
+    ["ziamath", "ziafont", "latex2mathml", "STIX Two Math", "DejaVu", "Qt 6.11.3", "HarfBuzz", "PCRE2", "libjpeg", "libtiff", "Pillow"],
 )
 def test_copyright_file_and_notices_name_each_component(name):
     assert name in COPYRIGHT.read_text(encoding="utf-8")

@@ -7,8 +7,11 @@ scene.  Each session goes through the session file's validator, each choice
 is checked against its run (``--select W0[9,9]`` on a 3-5-3 network is
 refused with the valid names), and nothing is written unless every scene is
 good.  ``info`` prints the scenes (``--json`` writes them for scripts);
-``export --png DIR`` renders each scene offscreen and ``--pdf`` makes a
-handout of them, importing Qt only then.
+``export --png DIR [--svg]`` renders each scene offscreen, ``--pdf [--worksheet]``
+makes a handout (or a worksheet with its key) of them, and ``--gif``/``--mp4
+--scene K`` animates one (its next iteration phase by phase, or its run
+trained from A to B), importing Qt only then.  Every refusal is one line and
+exit status 2, made before anything is drawn.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ USAGE = """\
 usage: bpstudio lecture build OUT.bplecture --scene S.bpstudio [--select P] [--sample N] [--phase K]
                               [--view diagram|board|map|landscape] [--note TEXT] [--title TEXT] [--scene ...]
        bpstudio lecture info F.bplecture [--json OUT.json]
-       bpstudio lecture export F.bplecture --png DIR [--size WxH] | --pdf OUT.pdf
+       bpstudio lecture export F.bplecture --png DIR [--size WxH] [--svg] | --pdf OUT.pdf [--worksheet] [--lang L]
+       bpstudio lecture export F.bplecture --gif OUT.gif | --mp4 OUT.mp4 --scene K [--phases | --from A --to B [--every N]]
+                               [--fps N] [--size WxH] [--lang L]
 """
 SCENE_OPTIONS = ("--select", "--sample", "--phase", "--view", "--note", "--title")
 DEFAULT_SIZE = (1920, 1080)
@@ -250,13 +255,55 @@ def describe(lecture: Lecture) -> str:
 
 
 # -- export ------------------------------------------------------------------------------
+ANIMATION_SIZE = (960, 540)
+ANIMATION_PIXELS = 400_000_000  # frames x width x height: the frames are held in memory until the file is written
+LANGUAGE_CODES = ("en", "zh_CN")
+
+EXPORT_EPILOG = """\
+Slides:      --png DIR writes scene-01.png ... (--svg adds scene-01-diagram.svg and, when a parameter is chosen,
+             scene-01-formula.svg: the diagram and the typeset chain as vector drawings).
+Handouts:    --pdf OUT.pdf, one A4 page per scene: the diagram, the chain typeset with its numbers, the note.
+             --worksheet leaves chosen numbers blank (one factor of each path and the chain's result) and prints
+             them on a last page headed "Answers" / "答案".
+Animations:  --gif OUT.gif (or --mp4 OUT.mp4) --scene K, K counted from 1, and either
+             --phases           one frame per phase of the walk of the scene's next iteration (2 x layers + 2:
+                                six for the article's net), whatever phase the scene shows; default 1 frame a second
+             --from A --to B    the run trained from iteration A to B (A at least the scene's own iteration), a frame
+                                every --every N iterations and one at B; without --every about 50 frames; the diagram,
+                                the JVal curve and, on 2-D data, the decision map; default 10 frames a second
+             MP4 needs an H.264 encoder: ffmpeg on the PATH, or pip install 'bpstudio[video]'.
+Language:    --lang en|zh_CN sets the language of every scene (default: each scene's own, else English).
+"""
+
+
 def export_parser() -> Parser:
-    parser = Parser(prog="bpstudio lecture export", description="Render a lecture's scenes offscreen.")
+    parser = Parser(
+        prog="bpstudio lecture export",
+        description="Render a lecture's scenes offscreen: slides, a handout, an animation.",
+        epilog=EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", metavar="F.bplecture")
     out = parser.add_mutually_exclusive_group(required=True)
     out.add_argument("--png", metavar="DIR", help="write one PNG per scene, scene-01.png ..., into DIR (created)")
-    out.add_argument("--pdf", metavar="OUT.pdf", help="write a handout: one page per scene, its chain typeset under the diagram")
-    parser.add_argument("--size", type=image_size, default=None, metavar="WxH", help="the PNGs' size (default: 1920x1080)")
+    out.add_argument("--pdf", metavar="OUT.pdf", help="write a handout: one page per scene, its chain typeset beside the diagram")
+    out.add_argument("--gif", metavar="OUT.gif", help="write an animated GIF of the scene --scene K")
+    out.add_argument("--mp4", metavar="OUT.mp4", help="write an MP4 video of the scene --scene K (needs an encoder)")
+    parser.add_argument(
+        "--size", type=image_size, default=None, metavar="WxH", help="the PNGs' size (default: 1920x1080; animations 960x540)"
+    )
+    parser.add_argument("--svg", action="store_true", help="with --png: also each scene's diagram and formula as SVG")
+    parser.add_argument("--worksheet", action="store_true", help="with --pdf: blanks for chosen numbers, the answers on the last page")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES, default=None, help="the language of every scene (default: each scene's own)")
+    animation = parser.add_argument_group("animations (--gif, --mp4)")
+    animation.add_argument("--scene", type=whole_number, metavar="K", help="the scene to animate, from 1")
+    animation.add_argument("--phases", action="store_true", help="walk the scene's next iteration, one frame per phase")
+    animation.add_argument("--from", dest="start", type=whole_number, metavar="A", help="train from iteration A ...")
+    animation.add_argument("--to", dest="stop", type=whole_number, metavar="B", help="... to iteration B")
+    animation.add_argument("--every", type=whole_number, metavar="N", help="a frame every N iterations (default: about 50 frames)")
+    animation.add_argument(
+        "--fps", type=whole_number, metavar="N", help="frames a second, 1 to 50 (default: 1 for --phases, 10 for --from)"
+    )
     return parser
 
 
@@ -271,16 +318,44 @@ def image_size(text: str) -> tuple[int, int]:
     return size
 
 
+def _only_with(args: argparse.Namespace) -> None:
+    """Options that belong to one kind of export are refused with another, naming the kind they belong to."""
+    animated = args.gif is not None or args.mp4 is not None
+    if args.size is not None and args.pdf is not None:
+        raise UsageError("argument --size: only with --png, --gif or --mp4 (a handout's pages are A4)")
+    if args.svg and args.png is None:
+        raise UsageError("argument --svg: only with --png")
+    if args.worksheet and args.pdf is None:
+        raise UsageError("argument --worksheet: only with --pdf")
+    if not animated:
+        for name, value in (
+            ("--scene", args.scene),
+            ("--from", args.start),
+            ("--to", args.stop),
+            ("--every", args.every),
+            ("--fps", args.fps),
+        ):
+            if value is not None:
+                raise UsageError(f"argument {name}: only with --gif or --mp4")
+        if args.phases:
+            raise UsageError("argument --phases: only with --gif or --mp4")
+
+
 def export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
+    _only_with(args)
+    if args.gif is not None or args.mp4 is not None:
+        return export_animation(args)
     if args.pdf is not None:
-        if args.size is not None:
-            raise UsageError("argument --size: only with --png (a handout's pages are A4)")
         pdf = writable_path("--pdf", args.pdf, (args.file,))
         lecture = open_lecture(args.file)
         if all(scene.saved is None for scene in lecture.scenes):
             raise UsageError(f"{args.file}: no scene can be rebuilt, so there is nothing to print")
-        skipped = render(lecture, "pdf", pdf)
+        start_qt()
+        from bpstudio.qt.files.scene_slides import export_pdf
+
+        assert pdf is not None
+        skipped = export_pdf(lecture, pdf, worksheet=args.worksheet, language=args.lang)
     else:
         folder = Path(args.png)
         if folder.exists() and not folder.is_dir():
@@ -290,14 +365,87 @@ def export(argv: list[str]) -> int:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise UsageError(f"argument --png: cannot create {args.png} ({err.strerror or err})") from None
-        skipped = render(lecture, "png", folder, args.size or DEFAULT_SIZE)
+        start_qt()
+        from bpstudio.qt.files.scene_slides import export_png
+
+        skipped = export_png(lecture, folder, args.size or DEFAULT_SIZE, svg=args.svg, language=args.lang)
     for number, reason in skipped:
         print(f"bpstudio lecture export: scene {number} skipped: it cannot be rebuilt ({reason})", file=sys.stderr)
     return 0
 
 
-def render(lecture: Lecture, kind: str, target: Path | None, size: tuple[int, int] = DEFAULT_SIZE) -> list[tuple[int, str]]:
-    """Start Qt offscreen (only here: build and info never load it) and draw each scene."""
+def export_animation(args: argparse.Namespace) -> int:
+    """``--gif``/``--mp4``: every refusal is made before the first frame is drawn."""
+    option, target = ("--gif", args.gif) if args.gif is not None else ("--mp4", args.mp4)
+    if args.scene is None:
+        raise UsageError(f"argument --scene: {option} needs the scene to animate (--scene K, from 1)")
+    training = args.start is not None or args.stop is not None
+    if args.phases == training:
+        raise UsageError(f"{option}: give --phases or --from A --to B (one of the two)")
+    if training and (args.start is None or args.stop is None):
+        raise UsageError("--from and --to go together: --from A --to B")
+    if args.every is not None and not training:
+        raise UsageError("argument --every: only with --from A --to B")
+    for name, value, low, high in (("--every", args.every, 1, 10**9), ("--fps", args.fps, 1, 50), ("--scene", args.scene, 1, 10**9)):
+        if value is not None and not low <= value <= high:
+            raise UsageError(
+                f"argument {name}: must be from {low} to {high}" if high < 10**9 else f"argument {name}: must be {low} or more"
+            )
+    if training and min(args.start, args.stop) < 0:
+        raise UsageError("--from and --to are iterations: 0 or more")
+    encoder = None
+    if args.mp4 is not None:
+        from bpstudio.figures.animation_files import MP4_MISSING, mp4_encoder
+
+        encoder = mp4_encoder()
+        if encoder is None:
+            raise UsageError(MP4_MISSING)
+    path = writable_path(option, target, (args.file,))
+    assert path is not None
+    lecture = open_lecture(args.file)
+    count = len(lecture.scenes)
+    if args.scene > count:
+        raise UsageError(f"argument --scene: the lecture has {count} scene{'s' if count != 1 else ''}; scenes count from 1")
+    scene = lecture.scenes[args.scene - 1]
+    where = f"scene {args.scene}"
+    if scene.saved is None:
+        raise UsageError(f"{where} cannot be rebuilt: {scene.problem}")
+    size = args.size or ANIMATION_SIZE
+    every = 0
+    if training:
+        from bpstudio.control.files.scene_training import check_range, default_every, frame_iterations
+
+        every = args.every or default_every(args.start, args.stop)
+        problem = check_range(scene, args.start, args.stop, every)
+        if problem is not None:
+            raise UsageError(f"{where}: {problem}")
+        frames = len(frame_iterations(args.start, args.stop, every))
+    else:
+        stopped = scene.saved.snapshot.stop_reason
+        if stopped is not None:
+            raise UsageError(f"{where}: its run has stopped ({stopped}): it has no next iteration to walk")
+        frames = 2 * scene.network.n_layers + 2
+    if frames * size[0] * size[1] > ANIMATION_PIXELS:
+        raise UsageError(
+            f"{frames} frames of {size[0]}x{size[1]} are more than an animation may hold: fewer frames (--every) or a smaller --size"
+        )
+    start_qt()
+    from bpstudio.qt.files.scene_animation import write_animation
+
+    made = write_animation(
+        scene, args.scene, path, size, fps=args.fps, phases=args.phases, span=(args.start, args.stop, every) if training else None,
+        language=args.lang, encoder=encoder,
+    )  # fmt: skip
+    if made.stopped_at is not None:
+        print(
+            f"bpstudio lecture export: the run stopped ({made.stop_reason}) at iteration {made.stopped_at}; the animation ends there",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def start_qt() -> None:
+    """Start Qt offscreen (only here: build and info never load it)."""
     import os
 
     if "PySide6" not in sys.modules:
@@ -309,7 +457,3 @@ def render(lecture: Lecture, kind: str, target: Path | None, size: tuple[int, in
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: the same pixels with or without a display
         QApplication(["bpstudio"])
-    from bpstudio.qt.files.scene_slides import export_pdf, export_png
-
-    assert target is not None
-    return export_pdf(lecture, target) if kind == "pdf" else export_png(lecture, target, size)

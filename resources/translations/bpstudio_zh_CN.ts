@@ -2697,6 +2697,21 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>SceneAnimation</name>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <source>the run stopped ({reason})</source>
+        <translation>运行已停止（{reason}）</translation>
+    </message>
+</context>
+<context>
     <name>SceneSlides</name>
     <message>
         <source>Scene {n}</source>
@@ -2721,6 +2736,18 @@ Do you want to replace it?</source>
     <message>
         <source>below a sink: defined once</source>
         <translation>汇之后：只定义一次</translation>
+    </message>
+    <message>
+        <source>worksheet: fill in each blank (4 significant digits)</source>
+        <translation>练习：填写每个空白（4 位有效数字）</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>(no parameter chosen: nothing to fill in)</source>
+        <translation>（未选择参数：无需填写）</translation>
     </message>
 </context>
 <context>

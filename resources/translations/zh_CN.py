@@ -1171,3 +1171,13 @@ TRANSLATIONS.update({  # a lecture in the window: the Scenes panel, paging, blan
         "单击场景即转到该场景；F2 或双击可重命名；拖动可调整顺序",
     "BP Studio sessions and lectures (*.bpstudio *.bplecture)": "BP Studio 会话和讲课 (*.bpstudio *.bplecture)",
 })
+
+# --- handouts ---
+TRANSLATIONS.update({  # the lecture's exports: animations, the worksheet and its key (issue 27)
+    # "iteration" is translated above (迭代); the animation's JVal plot uses it as its axis
+    "decision map": "决策图",
+    "the run stopped ({reason})": "运行已停止（{reason}）",
+    "worksheet: fill in each blank (4 significant digits)": "练习：填写每个空白（4 位有效数字）",
+    "Answers": "答案",
+    "(no parameter chosen: nothing to fill in)": "（未选择参数：无需填写）",
+})

@@ -171,6 +171,7 @@ def board_svg(
     size: float = MATH_SIZE,
     background: str | None = None,
     notes: dict[int, str] | None = None,
+    blanks: dict[tuple[int, ...], str] | None = None,
 ) -> str:
     """The blackboard: each block's rows with every factor's number centred under it.
 
@@ -178,10 +179,13 @@ def board_svg(
     in the caller's language; each tag's text has the id ``tag-<role>-<n>`` (see
     :func:`tag_ids`), so a viewer can put the term's definition on it.  ``notes`` (block
     number → text, lines split at ``\n``, in the caller's language) are written small under
-    their blocks: why a row reads 0, say.
+    their blocks: why a row reads 0, say.  ``blanks`` puts a label (a worksheet's "(a) ____")
+    where a number would be: keys ``(block, row, factor)`` for a factor's number, ``(block, row)``
+    for a row's product, ``(block,)`` for a block's sum.
     """
     tags = tags or {}
     notes = notes or {}
+    blanks = blanks or {}
     em = size
     gap = GAP * em
     num_size = NUMBER_SIZE * size
@@ -197,9 +201,10 @@ def board_svg(
         cell_pieces = [[piece(c.latex, size, colours.text) for c in row.cells] for row in block.rows]
         columns = max(len(r) for r in cell_pieces)
         widths = [0.0] * columns
-        for row, pieces in zip(block.rows, cell_pieces, strict=True):
+        for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces, strict=True)):
             for k, (cell, p) in enumerate(zip(row.cells, pieces, strict=True)):
-                widths[k] = max(widths[k], p.width, _text_width(number_text(cell.value), num_size))
+                shown = blanks.get((number, r, k)) or number_text(cell.value)
+                widths[k] = max(widths[k], p.width, _text_width(shown, num_size))
         tag = tags.get(block.role)
         if tag:
             y += 0.9 * num_size
@@ -220,19 +225,20 @@ def board_svg(
                 centre = x + widths[k] / 2
                 factor = f"factor-{number}-{r}-{k}"  # a viewer points at a factor and its number (see factor_ids)
                 canvas.place(p, centre - p.width / 2, baseline, element_id=factor)
-                canvas.text(number_text(cell.value), centre, numbers_y, num_size, colours.numbers, element_id=f"{factor}-n")
+                shown = blanks.get((number, r, k)) or number_text(cell.value)
+                canvas.text(shown, centre, numbers_y, num_size, colours.numbers, element_id=f"{factor}-n")
                 x += widths[k] + gap
                 if k < len(row.cells) - 1:
                     canvas.place(dot, x, baseline)
                     x += dot.width + gap
             if row.value is not None and len(row.cells) > 1:
-                canvas.text(
-                    "= " + number_text(row.value), x + gap, numbers_y, num_size, colours.numbers, anchor="start", bold=len(block.rows) == 1
-                )
+                shown = blanks.get((number, r)) or number_text(row.value)
+                canvas.text("= " + shown, x + gap, numbers_y, num_size, colours.numbers, anchor="start", bold=len(block.rows) == 1)
             y = numbers_y + 0.55 * em
         if block.value is not None and len(block.rows) > 1:
             y += 0.9 * num_size
-            canvas.text("Σ = " + number_text(block.value), x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
+            shown = blanks.get((number,)) or number_text(block.value)
+            canvas.text("Σ = " + shown, x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
             y += 0.5 * em
         for line in notes.get(number, "").splitlines():  # from the left edge: short lines keep the board's width
             y += 0.8 * em

@@ -28,7 +28,7 @@ from bpstudio.control.model.finished_runs import FinishedRun
 from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.budget import BudgetError, check_chain_budget
 from bpstudio.engine.chain import InfluenceChain
-from bpstudio.engine.chain_board import board
+from bpstudio.engine.chain_board import Block, board
 from bpstudio.engine.data import Problem
 from bpstudio.engine.graph import NodeNames
 from bpstudio.engine.input_plane import plane_for
@@ -170,6 +170,12 @@ def chain_board_svg(scene: Scene, drawing: SceneDrawing, tags: dict[str, str]) -
     """
     from bpstudio.control.export.typeset import board_svg  # the typesetter loads fonts: only when a handout asks
 
+    blocks = chain_blocks(scene, drawing)
+    return None if blocks is None else board_svg(blocks, tags=tags, background="#ffffff")
+
+
+def chain_blocks(scene: Scene, drawing: SceneDrawing) -> list[Block] | None:
+    """The board of the scene's chain with its numbers; None when no parameter is chosen or its chain is over the budget."""
     if drawing.chain is None:
         return None
     net = drawing.problem.network
@@ -178,7 +184,7 @@ def chain_board_svg(scene: Scene, drawing: SceneDrawing, tags: dict[str, str]) -
     except BudgetError:
         return None
     numbers = drawing.chain.evaluate(drawing.weights, drawing.problem.dataset, sample=scene.view.sample or 0)
-    return board_svg(board(drawing.chain, numbers), tags=tags, background="#ffffff")
+    return board(drawing.chain, numbers)
 
 
 def index_of(network: Network, name: str) -> int:
