@@ -79,6 +79,7 @@ BLOCK_TAGS = {
     "source": QT_TRANSLATE_NOOP("Inspector", "source Σ: branches summed"),
     "sink": QT_TRANSLATE_NOOP("Inspector", "below a sink: defined once"),
 }
+READABLE_DIGITS = 0.75  # the least scale of a typeset formula with 6 or all digits, off a projector (it scrolls sideways)
 PRESENTATION_SCALE = 1.7  # the formula's largest scale on a projector
 READABLE_SCALE = 1.0  # on a projector a formula taller than the panel keeps its own size, and the panel scrolls
 # The ink height of a typeset digit at scale 1: numbers are NUMBER_SIZE × MATH_SIZE px, digits ~0.73 em
@@ -378,6 +379,7 @@ class Inspector(QScrollArea):
         if digits == self.digits:
             return
         self.digits = digits
+        self.fit_formula()
         self.sums.set_digits(digits)
         if self.sample_terms is not None:
             self.sample_terms.set_digits(digits)
@@ -441,9 +443,11 @@ class Inspector(QScrollArea):
             self.links.set_scale_limits(largest * 0.8, least=least)
             self.step_view.set_scale_limits(largest * 0.8, least=least)
         else:
-            self.formula.set_scale_limits(1.0)
-            self.links.set_scale_limits(0.9)
-            self.step_view.set_scale_limits(0.9)
+            # With 6 or all digits the rows are long: below a readable size they scroll sideways instead of shrinking
+            floor = 0.05 if self.digits == "4" else READABLE_DIGITS
+            self.formula.set_scale_limits(1.0, least=floor)
+            self.links.set_scale_limits(0.9, least=floor)
+            self.step_view.set_scale_limits(0.9, least=max(floor, 0.6))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -715,6 +719,16 @@ class Inspector(QScrollArea):
             (self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
             (self.tr("target"), [v for _, v in view.sample_targets]),
         ]
+        if self.digits != "4":
+            # long numbers: one line per output, so that two columns of them fit the panel's width
+            names = "".join(cell.format(rich_text(shorten(name))) for name, _ in rows)
+            lines = "".join(
+                f"<tr><td><i>{rich_text(shorten(k))}</i></td>"
+                + "".join(cell.format(_fmt(values[j], self.digits)) for _, values in rows)
+                + "</tr>"
+                for j, (k, _) in enumerate(view.sample_targets)
+            )
+            return f"<table><tr><td></td>{names}</tr>{lines}</table>"
         body = "".join(
             f"<tr><td>{rich_text(shorten(name))}</td>" + "".join(cell.format(_fmt(v, self.digits)) for v in values) + "</tr>"
             for name, values in rows
