@@ -17,8 +17,10 @@ writer.  No Qt.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -74,7 +76,7 @@ def sample_terms(net: Network, weights: np.ndarray, data: Dataset, index: int) -
     inputs = _distinct([str(name) for name in data.input_names], taken)
     predicted = _distinct([f"{name} predicted" for name in data.target_names], taken)
     targets = _distinct([f"{name} target" for name in data.target_names], taken)
-    columns = [np.arange(n, dtype=np.int64)]
+    columns: list[np.ndarray] = [np.arange(n, dtype=np.int64)]
     columns += [np.asarray(data.inputs[:, k], dtype=float) for k in range(len(inputs))]
     columns += [predictions[:, k] for k in range(len(predicted))]
     columns += [np.asarray(data.targets[:, k], dtype=float) for k in range(len(targets))]
@@ -91,12 +93,12 @@ def csv_number(value: float) -> str:
 
 def write_sample_terms_csv(path: str | Path, table: SampleTerms, order: np.ndarray | None = None) -> None:
     """One header row, then one row per training sample (in ``order`` if given), no total row."""
-    rows = range(table.n_rows) if order is None else order
+    rows = range(table.n_rows) if order is None else [int(k) for k in order]
     with replacing_file(path, "w", newline="", encoding="utf-8") as handle:
         csv_text(handle, table, rows)
 
 
-def csv_text(handle, table: SampleTerms, rows=None) -> None:
+def csv_text(handle: IO[str], table: SampleTerms, rows: Iterable[int] | None = None) -> None:
     """The CSV to an open text file (the CLI's standard output, say)."""
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(table.header)
