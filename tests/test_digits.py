@@ -224,3 +224,24 @@ def test_the_cli_writes_latex_and_markdown_at_the_digits_asked(tmp_path):
         text = out.read_text(encoding="utf-8")
         expected = rounded_text(abs(factor), digits or "4")  # the default is today's four digits
         assert expected in text, (fmt, digits, expected)
+
+
+def test_the_nudge_rows_are_honest_at_each_setting(qtbot, open_studio):
+    win = open_studio()
+    win.network_view.select_param(3)
+    inspector = win.inspector
+    qtbot.waitUntil(lambda: inspector.view is not None and inspector.view.exact, timeout=10000)
+    inspector.nudge_delta.setValue(0.003)
+    inspector.nudge_button.click()
+    qtbot.waitUntil(lambda: inspector.last_nudge is not None, timeout=10000)
+    number = r"([−\d.·⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    for digits in SETTINGS:
+        win.findChild(QAction, f"digits_{digits}").trigger()
+        text = re.sub(r"</?b>", "", inspector.nudge_result.text())
+        g, dw, r1, predicted = re.search(rf"g·Δw = {number} · {number} ([=≈]) {number}<br>", text).groups()
+        check_row(lambda a, b: a * b, [shown_value(g), shown_value(dw)], predicted, r1, digits)
+        second, dw2, r2, curvature = re.search(rf"= ½ · {number} · \({number}\)² ([=≈]) {number}<br>", text).groups()
+        check_row(lambda j, w: 0.5 * j * w * w, [shown_value(second), shown_value(dw2)], curvature, r2, digits)
+        a, b, r3, both = re.search(rf"curvature = {number} \+ {number} ([=≈]) {number} —", text).groups()
+        check_row(lambda x, y: x + y, [shown_value(a), shown_value(b)], both, r3, digits)
+        assert (a, b) == (predicted, curvature)
