@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from bpstudio.cli.options import Parser, UsageError, add_model_options, run_inputs, whole_number, writable_path
@@ -10,9 +11,12 @@ from bpstudio.cli.run_budget import check_chain_size, check_run_budget
 from bpstudio.cli.sample_index import check_sample_index
 from bpstudio.cli.strict_json import strict_dumps
 from bpstudio.control.files.safe_write import write_text
+from bpstudio.control.files.sample_terms import csv_text, sample_terms, write_sample_terms_csv
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, DIGIT_SETTINGS, rounding
+from bpstudio.control.words.written_formula import misses
 from bpstudio.engine.chain import PATH_CAP, ChainNumbers, InfluenceChain
 from bpstudio.engine.chain_board import board, factored_tree
-from bpstudio.engine.chain_render import render_latex, render_text
+from bpstudio.engine.chain_render import render_latex, render_markdown, render_text
 from bpstudio.engine.graph import NodeNames
 from bpstudio.engine.optimizer_step import optimizer_step
 
@@ -50,9 +54,24 @@ def build_parser(prog: str = "bpstudio chain") -> Parser:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "latex", "json", "svg", "png"),
+        choices=("text", "latex", "markdown", "json", "svg", "png", "csv"),
         default="text",
-        help="text, LaTeX or JSON; svg and png draw the typeset formula with the numbers of --sample (default sample 0) and need --out",
+        help="text, LaTeX, Markdown or JSON; svg and png draw the typeset formula with the numbers of --sample "
+        "(default sample 0) and need --out; csv goes with --per-sample",
+    )
+    parser.add_argument(
+        "--digits",
+        choices=DIGIT_SETTINGS,
+        default=DEFAULT_DIGITS,
+        help=f"significant digits of the numbers in the formulas (text, latex, markdown, svg, png): 4, 6 or all "
+        f"(enough to read each double back; default: {DEFAULT_DIGITS}), as View > Digits in the window",
+    )
+    parser.add_argument(
+        "--per-sample",
+        action="store_true",
+        help="every training sample's term of the parameter's gradient, one row each (sample, inputs, predictions, "
+        "targets, term; 17 significant digits; with a penalty each term carries dR/dw / n, so the terms sum to the "
+        "gradient); needs --format csv",
     )
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     return parser
@@ -77,12 +96,13 @@ def chain_json(chain: InfluenceChain, numbers: ChainNumbers) -> dict[str, Any]:
     }
 
 
-def formula_svg(chain: InfluenceChain, numbers: ChainNumbers) -> str:
+def formula_svg(chain: InfluenceChain, numbers: ChainNumbers, digits: str = DEFAULT_DIGITS) -> str:
     """The typeset blackboard and the basic links below it, for --format svg/png."""
     from bpstudio.control.export.typeset import board_svg
 
     blocks = board(chain, numbers)
-    return board_svg(blocks, tags={"source": "source Σ: branches summed", "sink": "below a sink: defined once"}, background="#ffffff")
+    tags = {"source": "source Σ: branches summed", "sink": "below a sink: defined once"}
+    return board_svg(blocks, tags=tags, background="#ffffff", digits=digits)
 
 
 def main(argv: list[str]) -> int:
@@ -98,6 +118,10 @@ def main(argv: list[str]) -> int:
     drawn = args.format in ("svg", "png")
     if drawn and out is None:
         raise UsageError(f"argument --format: {args.format} needs --out FILE")
+    if args.per_sample != (args.format == "csv"):
+        raise UsageError("argument --per-sample: goes with --format csv (and csv with --per-sample)")
+    if args.per_sample and args.sample is not None:
+        raise UsageError("argument --per-sample: lists every sample; leave out --sample")
     try:
         problem = config.problem()
     except ValueError as err:
@@ -112,22 +136,34 @@ def main(argv: list[str]) -> int:
     sample = 0 if drawn and args.sample is None else args.sample
     check_chain_size(problem, chain.param.layer, trainer.dataset.n_samples if sample is None else 1)
     trainer.run()
+    if args.per_sample:
+        param = chain.param
+        index = trainer.network.param_index(param.layer, param.index, param.col)
+        table = sample_terms(trainer.network, trainer.weights, trainer.dataset, index)
+        if out is None:
+            csv_text(sys.stdout, table)
+        else:
+            write_sample_terms_csv(out, table)
+        return 0
     numbers = chain.evaluate(trainer.weights, trainer.dataset, sample=sample, path_limit=args.paths)
     if args.format == "png":
         from bpstudio.figures.svg_image import svg_to_png
 
-        svg_to_png(formula_svg(chain, numbers), str(out))
+        svg_to_png(formula_svg(chain, numbers, args.digits), str(out))
         return 0
+    rounded, approx = rounding(args.digits), misses(args.digits)
     if args.format == "svg":
-        text = formula_svg(chain, numbers)
+        text = formula_svg(chain, numbers, args.digits)
     elif args.format == "json":
         param = chain.param
         index = trainer.network.param_index(param.layer, param.index, param.col)
         text = strict_dumps({**chain_json(chain, numbers), "optimizer_step": optimizer_step(trainer.snapshot(), index)}, indent=1)
     elif args.format == "latex":
-        text = render_latex(chain, numbers)
+        text = render_latex(chain, numbers, rounded, approx)
+    elif args.format == "markdown":
+        text = render_markdown(chain, numbers, rounded, approx)
     else:
-        text = render_text(chain, numbers)
+        text = render_text(chain, numbers, rounded, approx)
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:

@@ -1,7 +1,9 @@
 """The chain of a parameter as text, LaTeX (for slides) or HTML (for Qt rich text).
 
 One walker over the factored form serves all three formats; only the way a
-symbol, a fraction and a product sign are written differs.
+symbol, a fraction and a product sign are written differs.  How many digits a
+number keeps is the caller's (``rounded``: View ▸ Digits, the CLI's ``--digits``,
+through the control layer's number format); without one, four significant digits.
 """
 
 from __future__ import annotations
@@ -14,11 +16,22 @@ from bpstudio.engine.graph import Edge, Node
 _LINK_NAMES = {"parameter": "linear (weight)", "weight": "linear", "activation": "non-linear", "loss": "loss", "penalty": "penalty"}
 
 
+Rounded = Callable[[float], str]  # a finite value rounded, as %g writes it ("-0.001235", "1.5e-07")
+# Given a line's numbers as written (LaTeX) and its value: do the written numbers miss the value as shown?
+# Then the line says ≈ instead of = before its value (the caller's rule, View ▸ Digits' honest rows).
+Approx = Callable[[str, float], bool]
+
+
+def _four_digits(value: float) -> str:
+    return f"{value:.4g}"
+
+
 class _Style:
-    def __init__(self, fmt: str) -> None:
+    def __init__(self, fmt: str, rounded: Rounded | None = None) -> None:
         if fmt not in ("text", "latex", "html"):
             raise ValueError(f"unknown format {fmt!r}")
         self.fmt = fmt
+        self.rounded = rounded or _four_digits
         self.dot = {"text": " · ", "latex": r" \cdot ", "html": " · "}[fmt]
         self.open, self.close = {"text": ("(", ")"), "latex": (r"\left(", r"\right)"), "html": ("(", ")")}[fmt]
 
@@ -28,9 +41,9 @@ class _Style:
         return f"∂{top}/∂{bottom}"
 
     def number(self, value: float) -> str:
-        """Four significant digits; a negative one in parentheses; a product of zeros never "−0"."""
+        """Rounded (four significant digits unless told); a negative one in parentheses; a product of zeros never "−0"."""
         value = float(value) + 0.0  # -0.0 + 0.0 is 0.0
-        text = f"{value:.4g}"
+        text = self.rounded(value)
         if self.fmt == "latex":
             if "e" in text:
                 mantissa, exponent = text.split("e")
@@ -67,9 +80,16 @@ def _numbers(term: Factor | Named | Sum | Product, numbers: ChainNumbers, style:
     return style.dot.join(_numbers(t, numbers, style) for t in term.terms)
 
 
-def factored_lines(chain: InfluenceChain, fmt: str = "text", numbers: ChainNumbers | None = None) -> list[str]:
+def factored_lines(
+    chain: InfluenceChain,
+    fmt: str = "text",
+    numbers: ChainNumbers | None = None,
+    rounded: Rounded | None = None,
+    approx: Approx | None = None,
+) -> list[str]:
     """``dL/dw = ...`` and one line per named sub-expression; with numbers when given."""
-    style = _Style(fmt)
+    style = _Style(fmt, rounded)
+    written = _Style("latex", rounded)
     form: FactoredForm = chain.factored
     lines = []
     entries = [(form.param, form.expression)] + list(form.definitions)
@@ -78,7 +98,10 @@ def factored_lines(chain: InfluenceChain, fmt: str = "text", numbers: ChainNumbe
         line = f"{lhs} = {_symbol(product, chain, style)}"
         if numbers is not None:
             value = numbers.node_gradients[node]
-            line += f" = {_numbers(product, numbers, style)} = {style.number(value)}"
+            sign = "="
+            if approx is not None and approx(_numbers(product, numbers, written), value):
+                sign = r"\approx" if fmt == "latex" else "≈"
+            line += f" = {_numbers(product, numbers, style)} {sign} {style.number(value)}"
         lines.append(line)
     return lines
 
@@ -89,7 +112,9 @@ def link_description(edge: Edge, chain: InfluenceChain, fmt: str = "text") -> st
     return f"{_name(edge.source, chain, style)}{arrow}{_name(edge.target, chain, style)}"
 
 
-def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+def render_text(
+    chain: InfluenceChain, numbers: ChainNumbers | None = None, rounded: Rounded | None = None, approx: Approx | None = None
+) -> str:
     name = chain.display
     out = [f"Loss-influence chain of {name(chain.param)}  [{chain.name}]", ""]
     out.append(f"links ({len(chain.edges)}):")
@@ -107,7 +132,8 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
     names: Callable[[Iterable[Node]], str] = lambda nodes: ", ".join(name(n) for n in nodes) or "none"  # noqa: E731
     out += ["", f"sources (branches summed here): {names(chain.sources)}", f"sinks (several links arrive):   {names(chain.sinks)}", ""]
     out.append("factored chain rule (sums at the sources):")
-    out += [f"  {line}" for line in factored_lines(chain, "text", numbers if numbers and numbers.sample is not None else None)]
+    sample_numbers = numbers if numbers and numbers.sample is not None else None
+    out += [f"  {line}" for line in factored_lines(chain, "text", sample_numbers, rounded, approx)]
     if numbers is None:
         return "\n".join(out) + "\n"
     where = f"sample {numbers.sample}" if numbers.sample is not None else "summed over the data set"
@@ -134,9 +160,11 @@ def render_text(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
     return "\n".join(out) + "\n"
 
 
-def render_latex(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+def render_latex(
+    chain: InfluenceChain, numbers: ChainNumbers | None = None, rounded: Rounded | None = None, approx: Approx | None = None
+) -> str:
     """An ``align*`` block in the article's notation, ready to paste into slides."""
-    lines = factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None)
+    lines = factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None, rounded, approx)
     body = " \\\\\n".join(line.replace(" = ", " &= ", 1) for line in lines)
     links = " \\\\\n".join(f"& {link_description(e, chain, 'latex')}" for e in chain.edges)
     return (
@@ -152,7 +180,9 @@ def render_html(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> s
     return "".join(parts)
 
 
-def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) -> str:
+def render_markdown(
+    chain: InfluenceChain, numbers: ChainNumbers | None = None, rounded: Rounded | None = None, approx: Approx | None = None
+) -> str:
     """A handout section: the links, the factored formula (LaTeX math) and the paths."""
     out = [f"## Loss-influence chain of ${chain.display(chain.param, 'latex')}$ (`{chain.name}`)", ""]
     out.append("| link | kind |")
@@ -161,14 +191,14 @@ def render_markdown(chain: InfluenceChain, numbers: ChainNumbers | None = None) 
         out.append(f"| ${link_description(edge, chain, 'latex')}$ | {_LINK_NAMES[edge.kind]} |")
     names: Callable[[Iterable[Node]], str] = lambda nodes: ", ".join(f"${chain.display(n, 'latex')}$" for n in nodes) or "none"  # noqa: E731
     out += ["", f"**Sources** (branches summed): {names(chain.sources)}  ", f"**Sinks**: {names(chain.sinks)}", ""]
-    for line in factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None):
+    for line in factored_lines(chain, "latex", numbers if numbers and numbers.sample is not None else None, rounded, approx):
         out += ["$$", line, "$$", ""]
     if numbers is not None:
         where = f"sample {numbers.sample}" if numbers.sample is not None else "summed over the data set"
         out += [f"| path | value ({where}) |", "| --- | ---: |"]
         for path in numbers.paths:
             route = r" \to ".join(chain.display(n, "latex") for n in path.nodes)
-            out.append(f"| ${route}$ | {path.value:.6g} |")
+            out.append(f"| ${route}$ | {path.value:.6g} |" if rounded is None else f"| ${route}$ | {rounded(path.value + 0.0)} |")
         if numbers.paths_total > len(numbers.paths):
             out.append(f"| … and {numbers.paths_total - len(numbers.paths)} more | |")
         out += [

@@ -31,6 +31,7 @@ class NudgeResult:
     # arrives or stays after the run or the selection moved on is not shown as today's
     index: int | None = None
     iteration: int | None = None
+    gradient: float = math.nan  # g, the whole set's slope the tangent used (predicted = g·Δw)
 
     @property
     def curvature_term(self) -> float:
@@ -56,7 +57,7 @@ def nudge(net: Network, weights: np.ndarray, data: Dataset, index: int, delta: f
     moved[index] = weights[index] - delta
     minus = _jval(net, moved, data)
     curvature = (plus - 2 * centre + minus) / delta**2 if delta else float("nan")
-    return NudgeResult(delta, centre, gradient * delta, plus - centre, curvature)
+    return NudgeResult(delta, centre, gradient * delta, plus - centre, curvature, gradient=float(gradient))
 
 
 def fair_delta(net: Network, weights: np.ndarray, data: Dataset, index: int, gradient: float, largest: float = 0.01) -> float:

@@ -38,6 +38,7 @@ from bpstudio.qt.shell.appearance import Look, use_fusion
 from bpstudio.qt.shell.background import QtExecutor
 from bpstudio.qt.shell.close_protocol import CloseProtocol
 from bpstudio.qt.shell.controls_panel import ControlsPanel
+from bpstudio.qt.shell.digits_menu import DigitsMenu
 from bpstudio.qt.shell.docks import add_dock
 from bpstudio.qt.shell.gestures import Gestures
 from bpstudio.qt.shell.gui_gc import collect_on_the_gui_thread
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_presenters()
         self.looks = StudioLook(self, "light", settings.presentation_size if restore_settings else "auto")
         self._build_menus()
+        self.digits = DigitsMenu(self.menus, self.model_signals, settings, remembered=restore_settings)  # View ▸ Digits
         self.languages = LanguageSwitch(self, self.menus.language_actions, self._retranslatable)
         self.scenes = Scenes(self)  # a lecture: the Scenes panel, paging, blanking, the presenter view (issue 27)
         self.resize(1366, 768)

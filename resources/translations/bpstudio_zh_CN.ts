@@ -504,6 +504,29 @@
     </message>
 </context>
 <context>
+    <name>DigitsMenu</name>
+    <message>
+        <source>&amp;Digits</source>
+        <translation>位数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;4 significant digits</source>
+        <translation>&amp;4 位有效数字</translation>
+    </message>
+    <message>
+        <source>&amp;6 significant digits</source>
+        <translation>&amp;6 位有效数字</translation>
+    </message>
+    <message>
+        <source>&amp;All digits (up to 17: the exact double)</source>
+        <translation>全部位数(&amp;A)（最多 17 位：精确的双精度数）</translation>
+    </message>
+    <message>
+        <source>Digits of the formula, the inspector, the optimizer step, the nudge and the LaTeX/Markdown exports; a row says ≈ where its shown numbers, redone by hand, miss the shown result in the last digit</source>
+        <translation>公式、检查器、优化器步骤、微调和 LaTeX/Markdown 导出的位数；若一行中显示的数字手算后与显示的结果在最后一位不符，该行写 ≈</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source>hidden sizes must be whole numbers from 1 to {n}</source>
@@ -1249,6 +1272,10 @@ The studio keeps running; the view may be incomplete. The details are written to
         <translation>汇之后：只定义一次</translation>
     </message>
     <message>
+        <source>≈: the numbers shown in this row, worked out by hand, give the result shown only nearly — they are rounded. The result is the exact one, rounded; View ▸ Digits ▸ All shows every digit.</source>
+        <translation>≈：按本行显示的数字手算，只能近似得到显示的结果——这些数字是舍入过的。结果是精确值舍入而得；视图 ▸ 位数 ▸ 全部位数 显示每一位。</translation>
+    </message>
+    <message>
         <source>Chain rule — one sample's numbers</source>
         <translation>链式法则——单个样本的数值</translation>
     </message>
@@ -1295,10 +1322,6 @@ The studio keeps running; the view may be incomplete. The details are written to
     <message>
         <source>Adam's first step is about −α·sign(g), whatever the size of g: with no history yet, the bias-corrected moments are the gradient itself and its square (m and v in the table are (1 − β₁)·g and (1 − β₂)·g²):</source>
         <translation>Adam 的第一步约为 −α·sign(g)，与 g 的大小无关：此时还没有历史，偏差修正后的两个矩就是梯度本身和它的平方（表中的 m 和 v 分别是 (1 − β₁)·g 和 (1 − β₂)·g²）：</translation>
-    </message>
-    <message>
-        <source>tangent g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;actual ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;curvature ½·J″·Δw² = {curvature} (J″ = {second})&lt;br&gt;tangent + curvature = {both} — what is left is of higher order.&lt;br&gt;The parameter was put back.</source>
-        <translation>切线预测 g·Δw = &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = {curvature}（J″ = {second}）&lt;br&gt;切线 + 曲率 = {both}——剩下的是更高阶项。&lt;br&gt;参数已放回。</translation>
     </message>
     <message>
         <source>Nudged at iteration {then}; the run is at iteration {now} now: nudge again for its weights.</source>
@@ -1389,6 +1412,10 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.</source>
         <translation>g 是这一步所用的梯度（第 t − 1 次迭代的）；上面显示的梯度是下一步要用的。</translation>
+    </message>
+    <message>
+        <source>tangent g·Δw = {g} · {dw} {r1} &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;actual ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;curvature ½·J″·Δw² = ½ · {second} · ({dw})² {r2} {curvature}&lt;br&gt;tangent + curvature = {predicted} + {curvature} {r3} {both} — what is left is of higher order.&lt;br&gt;The parameter was put back.</source>
+        <translation>切线 g·Δw = {g} · {dw} {r1} &lt;b&gt;{predicted}&lt;/b&gt;&lt;br&gt;实际 ΔJ = &lt;b&gt;{actual}&lt;/b&gt;&lt;br&gt;曲率项 ½·J″·Δw² = ½ · {second} · ({dw})² {r2} {curvature}&lt;br&gt;切线 + 曲率项 = {predicted} + {curvature} {r3} {both} —— 剩下的是更高阶的项。&lt;br&gt;参数已恢复原值。</translation>
     </message>
     <message>
         <source>iteration {n}</source>
@@ -2663,6 +2690,14 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
         <translation>{count} 个样本的贡献在 [{low}, {high}] 之间</translation>
     </message>
     <message>
+        <source>Every sample's term…</source>
+        <translation>每个样本的项…</translation>
+    </message>
+    <message>
+        <source>All the terms in a table: sort them by any column, export them to CSV</source>
+        <translation>所有项列成一张表：可按任一列排序，可导出为 CSV</translation>
+    </message>
+    <message>
         <source>JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. Sample {s}, whose numbers the formula shows, adds &lt;b&gt;{v}&lt;/b&gt; (▲ under the bars).</source>
         <translation>JVal 是对全部样本求和，所以 ∂JVal/∂{p} 等于每个样本各自的链路值之和。公式所用的样本 {s} 贡献 &lt;b&gt;{v}&lt;/b&gt;（柱状图下的 ▲）。</translation>
     </message>
@@ -2681,6 +2716,51 @@ output, L = −log ŷ of that class, so ∂L/∂ŷ = −y/ŷ
     <message>
         <source>Σ of the {n} terms = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}, the gradient</source>
         <translation>{n} 项之和 = &lt;b&gt;{total}&lt;/b&gt; = ∂JVal/∂{p}，即梯度</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTermsDialog</name>
+    <message>
+        <source>Export every sample's term</source>
+        <translation>导出每个样本的项</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{path} could not be written:
+{reason}</source>
+        <translation>无法写入 {path}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Every sample's term of ∂JVal/∂{p}</source>
+        <translation>∂JVal/∂{p} 中每个样本的项</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>One row per training sample, every number with 17 significant digits, as bpstudio chain --per-sample</source>
+        <translation>每个训练样本一行，每个数字 17 位有效数字，与 bpstudio chain --per-sample 相同</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Working out every sample's term…</source>
+        <translation>正在计算每个样本的项…</translation>
+    </message>
+    <message>
+        <source>{n} training samples at iteration {k}. Each term is the sample's ∂L/∂{p}; together they add up to ∂JVal/∂{p} = {total}. Click a column's header to sort by it; hover a number for all its digits.</source>
+        <translation>迭代 {k} 时的 {n} 个训练样本。每一项是该样本的 ∂L/∂{p}；它们加起来就是 ∂JVal/∂{p} = {total}。点击列标题可按该列排序；鼠标停在数字上可看到它的全部位数。</translation>
+    </message>
+    <message>
+        <source>Each term includes the penalty's share dR/dw / n = {share}.</source>
+        <translation>每一项都含有惩罚项的份额 dR/dw / n = {share}。</translation>
     </message>
 </context>
 <context>

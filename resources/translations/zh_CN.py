@@ -1181,3 +1181,39 @@ TRANSLATIONS.update({  # the lecture's exports: animations, the worksheet and it
     "Answers": "答案",
     "(no parameter chosen: nothing to fill in)": "（未选择参数：无需填写）",
 })
+
+# --- digits ---
+TRANSLATIONS.update({  # View ▸ Digits, honest rows, every sample's term (issue 28)
+    "&Digits": "位数(&D)",
+    "&4 significant digits": "&4 位有效数字",
+    "&6 significant digits": "&6 位有效数字",
+    "&All digits (up to 17: the exact double)": "全部位数(&A)（最多 17 位：精确的双精度数）",
+    "Digits of the formula, the inspector, the optimizer step, the nudge and the LaTeX/Markdown exports; "
+    "a row says ≈ where its shown numbers, redone by hand, miss the shown result in the last digit":
+        "公式、检查器、优化器步骤、微调和 LaTeX/Markdown 导出的位数；若一行中显示的数字手算后与显示的结果在最后一位不符，该行写 ≈",
+    "≈: the numbers shown in this row, worked out by hand, give the result shown only nearly — they are rounded. "
+    "The result is the exact one, rounded; View ▸ Digits ▸ All shows every digit.":
+        "≈：按本行显示的数字手算，只能近似得到显示的结果——这些数字是舍入过的。结果是精确值舍入而得；视图 ▸ 位数 ▸ 全部位数 显示每一位。",
+    "tangent g·Δw = {g} · {dw} {r1} <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+    "curvature ½·J″·Δw² = ½ · {second} · ({dw})² {r2} {curvature}<br>"
+    "tangent + curvature = {predicted} + {curvature} {r3} {both} — what is left is of higher order.<br>"
+    "The parameter was put back.":
+        "切线 g·Δw = {g} · {dw} {r1} <b>{predicted}</b><br>实际 ΔJ = <b>{actual}</b><br>"
+        "曲率项 ½·J″·Δw² = ½ · {second} · ({dw})² {r2} {curvature}<br>"
+        "切线 + 曲率项 = {predicted} + {curvature} {r3} {both} —— 剩下的是更高阶的项。<br>"
+        "参数已恢复原值。",
+    "Every sample's term…": "每个样本的项…",
+    "All the terms in a table: sort them by any column, export them to CSV": "所有项列成一张表：可按任一列排序，可导出为 CSV",
+    "Every sample's term of ∂JVal/∂{p}": "∂JVal/∂{p} 中每个样本的项",
+    "Export CSV…": "导出 CSV…",
+    "Close": "关闭",
+    "One row per training sample, every number with 17 significant digits, as bpstudio chain --per-sample":
+        "每个训练样本一行，每个数字 17 位有效数字，与 bpstudio chain --per-sample 相同",
+    "Working out every sample's term…": "正在计算每个样本的项…",
+    "{n} training samples at iteration {k}. Each term is the sample's ∂L/∂{p}; together they add up to "
+    "∂JVal/∂{p} = {total}. Click a column's header to sort by it; hover a number for all its digits.":
+        "迭代 {k} 时的 {n} 个训练样本。每一项是该样本的 ∂L/∂{p}；它们加起来就是 ∂JVal/∂{p} = {total}。"
+        "点击列标题可按该列排序；鼠标停在数字上可看到它的全部位数。",
+    "Each term includes the penalty's share dR/dw / n = {share}.": "每一项都含有惩罚项的份额 dR/dw / n = {share}。",
+    "Export every sample's term": "导出每个样本的项",
+})

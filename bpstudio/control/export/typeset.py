@@ -18,7 +18,6 @@ No Qt here: the CLI and the tests use it without a display.
 
 from __future__ import annotations
 
-import math
 import threading
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -26,7 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from bpstudio.engine.chain_board import BasicLink, Block
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, display_number, relation
+from bpstudio.engine.chain_board import BasicLink, Block, Row
 
 SVG_NS = "http://www.w3.org/2000/svg"
 MATH_SIZE = 20.0  # px of the math font in the document; viewers scale the whole SVG
@@ -34,7 +34,6 @@ NUMBER_SIZE = 0.78  # numbers, relative to MATH_SIZE
 NUMBER_FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 DIGIT_EM = 0.64  # average advance of a digit in NUMBER_FONT, for centring and column widths
 GAP = 0.45  # between cells and operators, in em
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _lock = threading.Lock()  # ziamath keeps module-level state; one typesetting at a time
 
 
@@ -74,17 +73,9 @@ def piece(latex: str, size: float = MATH_SIZE, colour: str = "#111111") -> Piece
     return Piece(svg, width, max(bbox.ymax, 0.0), max(-bbox.ymin, 0.0))
 
 
-def number_text(value: float | None) -> str:
-    """Four significant digits, a real minus sign, a bounded width for any value."""
-    if value is None:
-        return ""
-    if not math.isfinite(value):
-        return "∞" if value > 0 else "−∞" if value < 0 else "—"
-    text = f"{value + 0.0:.4g}"  # -0.0 + 0.0 is 0.0: a product of zeros never reads "−0"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}·10" + str(int(exponent)).translate(_SUPERSCRIPT)
-    return text.replace("-", "−")
+def number_text(value: float | None, digits: int | str = DEFAULT_DIGITS) -> str:
+    """``digits`` significant digits (View ▸ Digits), a real minus sign, a bounded width for any value."""
+    return display_number(value, digits)
 
 
 def _text_width(text: str, size: float) -> float:
@@ -172,8 +163,13 @@ def board_svg(
     background: str | None = None,
     notes: dict[int, str] | None = None,
     blanks: dict[tuple[int, ...], str] | None = None,
+    digits: int | str = DEFAULT_DIGITS,
 ) -> str:
     """The blackboard: each block's rows with every factor's number centred under it.
+
+    Numbers have ``digits`` significant digits (View ▸ Digits); a row's product and a block's
+    sum say "≈" instead of "=" where the numbers shown, multiplied or added, do not give the
+    shown result in its last digit (:func:`row_relation`).
 
     ``tags`` labels the blocks of sources and sinks (e.g. ``{"source": "source Σ"}``),
     in the caller's language; each tag's text has the id ``tag-<role>-<n>`` (see
@@ -203,7 +199,7 @@ def board_svg(
         widths = [0.0] * columns
         for r, (row, pieces) in enumerate(zip(block.rows, cell_pieces, strict=True)):
             for k, (cell, p) in enumerate(zip(row.cells, pieces, strict=True)):
-                shown = blanks.get((number, r, k)) or number_text(cell.value)
+                shown = blanks.get((number, r, k)) or number_text(cell.value, digits)
                 widths[k] = max(widths[k], p.width, _text_width(shown, num_size))
         tag = tags.get(block.role)
         if tag:
@@ -225,26 +221,44 @@ def board_svg(
                 centre = x + widths[k] / 2
                 factor = f"factor-{number}-{r}-{k}"  # a viewer points at a factor and its number (see factor_ids)
                 canvas.place(p, centre - p.width / 2, baseline, element_id=factor)
-                shown = blanks.get((number, r, k)) or number_text(cell.value)
+                shown = blanks.get((number, r, k)) or number_text(cell.value, digits)
                 canvas.text(shown, centre, numbers_y, num_size, colours.numbers, element_id=f"{factor}-n")
                 x += widths[k] + gap
                 if k < len(row.cells) - 1:
                     canvas.place(dot, x, baseline)
                     x += dot.width + gap
             if row.value is not None and len(row.cells) > 1:
-                shown = blanks.get((number, r)) or number_text(row.value)
-                canvas.text("= " + shown, x + gap, numbers_y, num_size, colours.numbers, anchor="start", bold=len(block.rows) == 1)
+                blank = blanks.get((number, r))
+                shown = f"= {blank}" if blank else f"{row_relation(row, digits)} {number_text(row.value, digits)}"
+                canvas.text(shown, x + gap, numbers_y, num_size, colours.numbers, anchor="start", bold=len(block.rows) == 1)
             y = numbers_y + 0.55 * em
         if block.value is not None and len(block.rows) > 1:
             y += 0.9 * num_size
-            shown = blanks.get((number,)) or number_text(block.value)
-            canvas.text("Σ = " + shown, x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
+            blank = blanks.get((number,))
+            shown = f"Σ = {blank}" if blank else f"Σ {block_relation(block, digits)} {number_text(block.value, digits)}"
+            canvas.text(shown, x_cells, y, num_size, colours.numbers, anchor="start", bold=True)
             y += 0.5 * em
         for line in notes.get(number, "").splitlines():  # from the left edge: short lines keep the board's width
             y += 0.8 * em
             canvas.text(line, gap, y, 0.66 * size, colours.muted, anchor="start")
         y += 0.35 * em
     return canvas.document(margin=0.5 * em, background=background)
+
+
+def row_relation(row: Row, digits: int | str = DEFAULT_DIGITS) -> str:
+    """ "=" or "≈" between a row's shown factors and its shown product."""
+    values = [cell.value for cell in row.cells]
+    if row.value is None or any(v is None for v in values):
+        return "="
+    return relation([number_text(v, digits) for v in values], "×", number_text(row.value, digits), digits)
+
+
+def block_relation(block: Block, digits: int | str = DEFAULT_DIGITS) -> str:
+    """ "=" or "≈" between a block's shown row values, added, and its shown sum Σ."""
+    values = [row.value for row in block.rows]
+    if block.value is None or any(v is None for v in values):
+        return "="
+    return relation([number_text(v, digits) for v in values], "+", number_text(block.value, digits), digits)
 
 
 def tag_ids(svg: str) -> dict[str, str]:
@@ -267,10 +281,12 @@ def links_svg(
     size: float = MATH_SIZE,
     background: str | None = None,
     reasons: list[str] | None = None,
+    digits: int | str = DEFAULT_DIGITS,
 ) -> str:
     """The basic links, one per line: ``∂b/∂a = formula = value``, the ``=`` signs aligned;
     ``reasons`` (in the caller's language) are written small under their links."""
-    return equations_svg([(link.latex, link.formula, link.value) for link in links], colours, size, background, notes=reasons)
+    rows = [(link.latex, link.formula, link.value) for link in links]
+    return equations_svg(rows, colours, size, background, notes=reasons, digits=digits)
 
 
 def equations_svg(
@@ -279,13 +295,18 @@ def equations_svg(
     size: float = MATH_SIZE,
     background: str | None = None,
     notes: list[str] | None = None,
+    digits: int | str = DEFAULT_DIGITS,
+    relations: list[str] | None = None,
 ) -> str:
     """Lines of ``left = formula = value`` (value as a number, or None), the ``=`` signs aligned;
-    a line's note, if any, under it in the muted colour."""
+    a line's note, if any, under it in the muted colour.  ``relations`` replaces a line's last
+    ``=`` (by "≈", where the formula's shown numbers do not give the shown value)."""
     em = size
     gap = GAP * em
     num_size = NUMBER_SIZE * size
     equals = piece("=", size, colours.text)
+    approx = piece(r"\approx", size, colours.text)
+    relations = list(relations or [])
     lefts = [piece(left, size, colours.text) for left, _, _ in rows]
     rights = [piece(formula, size, colours.text) for _, formula, _ in rows]
     x_eq = gap + max((p.width for p in lefts), default=0.0) + gap
@@ -301,8 +322,17 @@ def equations_svg(
         canvas.place(equals, x_eq, baseline)
         canvas.place(right, x_formula, baseline)
         if value is not None:
-            canvas.place(equals, x_value, baseline)
-            canvas.text(number_text(value), x_value + equals.width + gap, baseline, num_size, colours.numbers, anchor="start")
+            near = n < len(relations) and relations[n] == "≈"
+            # the id says which sign it is: a viewer explains "≈" in a tooltip, a test reads it
+            canvas.place(approx if near else equals, x_value, baseline, element_id=f"relation-{n}-{'approx' if near else 'equals'}")
+            canvas.text(
+                number_text(value, digits),
+                x_value + max(equals.width, approx.width) + gap,
+                baseline,
+                num_size,
+                colours.numbers,
+                anchor="start",
+            )
         y = baseline + descent + 0.45 * em
         if n < len(notes) and notes[n]:
             canvas.text(notes[n], x_formula, y + 0.25 * em, 0.72 * size, colours.muted, anchor="start")

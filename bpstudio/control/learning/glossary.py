@@ -535,6 +535,16 @@ ENTRIES: tuple[Entry, ...] = (
         "log₁₀ JVal",
         ("log",),
     ),
+    _e(
+        "approximately",
+        "≈ (a rounded row)",
+        "≈（舍入后的行）",
+        "the numbers shown in a row, worked out by hand, miss its shown result in the last digit because they are rounded; "
+        "the result itself is exact, rounded (View ▸ Digits ▸ All shows every digit).",
+        "某行显示的数字是舍入过的，手算后与显示的结果在最后一位不符；结果本身是精确值舍入而得（视图 ▸ 位数 ▸ 全部位数 显示每一位）。",
+        "0.3542 × 0.166 ≈ 0.05878",
+        ("≈",),
+    ),
 )
 
 BY_KEY = {entry.key: entry for entry in ENTRIES}

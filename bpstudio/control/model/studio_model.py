@@ -20,6 +20,8 @@ Views never call the engine; they listen to the model's events:
   box, the diagram's hover texts and the trainer's phase walk follow it);
 * ``pending_selection_changed(index)`` — the parameter the next run opens with
   (:meth:`StudioModel.open_next_run_with`; lessons, the tour and opened files set it);
+* ``digits_changed(setting)`` — View ▸ Digits: "4", "6" or "all" significant digits for every
+  number the formula, the inspector and the exports show (:attr:`StudioModel.digits`, its one owner);
 * ``run_state_changed(state)`` — the run's state moved (running, paused, finished …);
   :attr:`StudioModel.finished` and :attr:`StudioModel.solved` say which states end a run.
 
@@ -38,6 +40,7 @@ from bpstudio.control.model.finished_runs import SOLVED_STATES, RunShelf, traine
 from bpstudio.control.model.history_mirror import HistoryMirror
 from bpstudio.control.model.observer import Event, Executor
 from bpstudio.control.runtime.session import RunState, Update
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, digits_setting
 from bpstudio.control.words.optimizer_lines import optimizer_lines
 from bpstudio.engine.chain import ChainNumbers, InfluenceChain
 from bpstudio.engine.chain_board import BasicLink, Block, basic_links, board, silent_rows
@@ -101,6 +104,9 @@ class ChainView:
     contributions: SampleContributions | None = None  # every sample's term of ∂JVal/∂w
     silent_blocks: tuple[int, ...] = ()  # blocks with branches that cross-entropy makes 0 (chain_board.silent_rows)
     explaining: bool = False  # phase 6/6 on show: the numbers are those of the weights before the update to ``iteration``
+    step: dict[str, float] | None = None  # that step's numbers (optimizer_step), for lines at any View ▸ Digits
+    hyper: tuple[tuple[str, float], ...] = ()  # the optimizer's settings of that step
+    weights: np.ndarray | None = None  # the weights these numbers are of (every sample's term is worked out from them)
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,8 @@ class StudioModel:
         self.sample_changed = Event("sample_changed")
         self.pending_selection_changed = Event("pending_selection_changed")
         self.run_state_changed = Event("run_state_changed")
+        self.digits_changed = Event("digits_changed")
+        self._digits = DEFAULT_DIGITS
 
     # -- what the training thread sends -------------------------------------------------------
     def apply_update(self, update: Update) -> None:
@@ -266,6 +274,18 @@ class StudioModel:
 
     def _ready(self) -> bool:
         return self.last is not None and self.problem is not None and self.last.snapshot.weights.size == self.problem.network.n_params
+
+    # -- View ▸ Digits ------------------------------------------------------------------------------
+    @property
+    def digits(self) -> str:
+        """How many significant digits the views and exports show: "4", "6" or "all" (round trip)."""
+        return self._digits
+
+    def set_digits(self, setting: str) -> None:
+        setting = digits_setting(setting)
+        if setting != self._digits:
+            self._digits = setting
+            self.digits_changed.emit(setting)
 
     # -- selection ----------------------------------------------------------------------------------
     def select(self, index: int | None) -> None:
@@ -440,6 +460,7 @@ def _chain_view(
     the step lines (the step from t − 1 to t) explain it."""
     data = problem.dataset
     weights = snapshot.weights if before is None else before
+    step = optimizer_step(snapshot, index)
     sample = min(sample, data.n_samples - 1)
     summed = chain.evaluate(weights, data, path_limit=PATH_ROWS, with_numeric=exact)
     at_sample = chain.evaluate(weights, data, sample=sample, path_limit=PATH_ROWS, with_numeric=False)
@@ -460,7 +481,7 @@ def _chain_view(
         sample_inputs=tuple(zip(data.input_names, map(float, data.inputs[sample]), strict=True)),
         sample_targets=tuple(zip(data.target_names, map(float, data.targets[sample]), strict=True)),
         suggested_delta=fair_delta(problem.network, weights, data, index, summed.backprop_gradient) if exact else None,
-        step_lines=tuple(optimizer_lines(optimizer_step(snapshot, index), snapshot.optimizer, dict(snapshot.hyper))),
+        step_lines=tuple(optimizer_lines(step, snapshot.optimizer, dict(snapshot.hyper))),
         optimizer=snapshot.optimizer,
         sample_predictions=tuple(
             zip(data.target_names, map(float, predict(problem.network, weights, data.inputs[sample : sample + 1])[0]), strict=True)
@@ -468,4 +489,7 @@ def _chain_view(
         contributions=sample_contributions(problem.network, weights, data, index),
         silent_blocks=tuple(n for n, block in enumerate(blocks) if silent_rows(block, problem.network)),
         explaining=before is not None,
+        step=step,
+        weights=np.array(weights, dtype=float),
+        hyper=tuple((str(k), float(v)) for k, v in snapshot.hyper.items()),
     )

@@ -11,22 +11,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, latex_number
+from bpstudio.control.words.written_formula import formula_relation
 from bpstudio.engine.optimizers import RECORDS
 
 
-def _n(value: float) -> str:
-    """A number inside a formula: four significant digits, negatives in brackets."""
-    text = f"{value:.4g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    return rf"\left({text}\right)" if value < 0 else text
+def optimizer_lines(
+    step: dict[str, Any] | None, optimizer: str, hyper: dict[str, float], digits: int | str = DEFAULT_DIGITS
+) -> list[tuple[str, str, float | None]]:
+    """``(left, formula with numbers, value)`` lines of the step from iteration t − 1 to t.
 
-
-def optimizer_lines(step: dict[str, Any] | None, optimizer: str, hyper: dict[str, float]) -> list[tuple[str, str, float | None]]:
-    """``(left, formula with numbers, value)`` lines of the step from iteration t − 1 to t."""
+    The numbers in the formulas have ``digits`` significant digits (View ▸ Digits), negatives in brackets.
+    """
     if step is None:
         return []
+
+    def _n(value: float) -> str:
+        return latex_number(value, digits)
+
     t, g = int(step["t"]), step["gradient"]
     lines: list[tuple[str, str, float | None]] = [
         ("t", str(t), None),
@@ -42,3 +44,8 @@ def optimizer_lines(step: dict[str, Any] | None, optimizer: str, hyper: dict[str
         (r"w_t", rf"w_{{t-1}} + \Delta w = {_n(step['weight_before'])} + {_n(step['step'])}", step["weight_after"]),
     ]
     return lines
+
+
+def line_relations(lines: list[tuple[str, str, float | None]], digits: int | str = DEFAULT_DIGITS) -> list[str]:
+    """Each line's last sign: "=" where its shown numbers, worked out as written, give its shown value, else "≈"."""
+    return [formula_relation(formula, value, digits) for _, formula, value in lines]

@@ -130,7 +130,7 @@ class ExportMenu(QObject):
         view = self.model.chain_view  # worked out by the model for the shown sample
         if view is None:
             raise ValueError(self.tr("select a weight in the diagram first"))
-        exports.export_chain(path, view.chain, view.at_sample)
+        exports.export_chain(path, view.chain, view.at_sample, self.model.digits)
 
     def _diagram(self, path: str) -> None:
         exports.export_diagram(path, self.diagram_scene())

@@ -18,7 +18,9 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from bpstudio.control.files.safe_write import write_text
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, rounding
 from bpstudio.control.words.vocabulary import ChainNumbers, InfluenceChain
+from bpstudio.control.words.written_formula import misses
 from bpstudio.engine.chain_render import render_latex, render_markdown
 from bpstudio.figures.article_figure import save_article_figure
 from bpstudio.figures.image_files import paint_svg, save_image
@@ -35,12 +37,13 @@ def export_plot(path: str | Path, history: np.ndarray, solved: bool = True) -> N
     save_article_figure(path, history, scale=SLIDE_SCALE, solved=solved)
 
 
-def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers) -> None:
+def export_chain(path: str | Path, chain: InfluenceChain, numbers: ChainNumbers, digits: str = DEFAULT_DIGITS) -> None:
+    """The chain as LaTeX or Markdown, its numbers with View ▸ Digits' significant digits (as ``chain --digits``)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".tex":
-        text = render_latex(chain, numbers)
+        text = render_latex(chain, numbers, rounding(digits), misses(digits))
     elif suffix == ".md":
-        text = render_markdown(chain, numbers)
+        text = render_markdown(chain, numbers, rounding(digits), misses(digits))
     else:
         raise ValueError("the chain can be saved as .tex (LaTeX) or .md (Markdown)")
     write_text(path, text)

@@ -46,7 +46,10 @@ from bpstudio.control.export.typeset import (
 from bpstudio.control.model.studio_model import ChainView, NodeReadout
 from bpstudio.control.words.link_reasons import CONTEXT as REASONS
 from bpstudio.control.words.link_reasons import link_reason
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, relation, rounding
+from bpstudio.control.words.optimizer_lines import line_relations, optimizer_lines
 from bpstudio.control.words.vocabulary import OPTIMIZER_RECORDS, PLAYGROUND_MEAN, ChainNumbers, InfluenceChain, NudgeResult
+from bpstudio.control.words.written_formula import misses
 from bpstudio.engine.chain_render import render_latex
 from bpstudio.engine.data import Problem
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP
@@ -54,6 +57,7 @@ from bpstudio.engine.text_safety import rich_text, shorten
 from bpstudio.qt.diagram.diagram_items import ROLE_TIPS
 from bpstudio.qt.inspector.formula_view import FormulaView, SidewaysScroller
 from bpstudio.qt.inspector.sample_sum_box import SampleSumBox
+from bpstudio.qt.inspector.sample_terms_table import SampleTermsDialog
 from bpstudio.qt.inspector.table_fill import sized_once
 from bpstudio.qt.inspector.terms_box import TermsBox
 from bpstudio.qt.shell.appearance import LIGHT, Look
@@ -75,6 +79,7 @@ BLOCK_TAGS = {
     "source": QT_TRANSLATE_NOOP("Inspector", "source Σ: branches summed"),
     "sink": QT_TRANSLATE_NOOP("Inspector", "below a sink: defined once"),
 }
+READABLE_DIGITS = 0.75  # the least scale of a typeset formula with 6 or all digits, off a projector (it scrolls sideways)
 PRESENTATION_SCALE = 1.7  # the formula's largest scale on a projector
 READABLE_SCALE = 1.0  # on a projector a formula taller than the panel keeps its own size, and the panel scrolls
 # The ink height of a typeset digit at scale 1: numbers are NUMBER_SIZE × MATH_SIZE px, digits ~0.73 em
@@ -88,20 +93,21 @@ def readable_scale(digit_px: float) -> float:
     return digit_px / TYPESET_DIGIT_PX if digit_px > 0 else 0.05
 
 
-def _fmt(value: float | None) -> str:
-    return (
-        "—"
-        if value is None or not np.isfinite(value)
-        else number_text(value)
-        if abs(value) >= 1e6
-        else f"{value + 0.0:.6g}".replace("-", "−")
-    )
+def _fmt(value: float | None, digits: int | str = DEFAULT_DIGITS) -> str:
+    """A number in the inspector's words: View ▸ Digits' significant digits, a real minus, — for none."""
+    return "—" if value is None or not np.isfinite(value) else number_text(value, digits)
 
 
 def colours_for(look: Look) -> Colours:
     dark = look.name == "dark"
     return Colours(text=look.text, numbers="#56B4E9" if dark else "#0b4f8a", muted=look.muted, accent=look.role)
 
+
+APPROX_TIP = QT_TRANSLATE_NOOP(
+    "Inspector",
+    "≈: the numbers shown in this row, worked out by hand, give the result shown only nearly — they are rounded. "
+    "The result is the exact one, rounded; View ▸ Digits ▸ All shows every digit.",
+)
 
 # Under a source whose branches through the sample's other classes read 0 (cross-entropy):
 SILENT_BRANCHES = QT_TRANSLATE_NOOP(
@@ -184,6 +190,7 @@ class Inspector(QScrollArea):
         fl.addWidget(self.total)
         layout.addWidget(formula)
         self.sums = SampleSumBox()
+        self.sums.table_requested.connect(self.open_sample_terms)
         layout.addWidget(self.sums)
         self.terms = TermsBox()
         layout.addWidget(self.terms)
@@ -224,6 +231,9 @@ class Inspector(QScrollArea):
         self.adam_first.hide()
         sl.addWidget(self.adam_first)
         self.step_view = FormulaView("optimizer_step")
+        self.step_view.tip_for = lambda element: marked("Inspector", APPROX_TIP) if element.endswith("-approx") else ""
+        # the rows typeset now: (left, rule with its numbers, value, "=" or "≈"), as the block shows them
+        self.step_rows: list[tuple[str, str, float | None, str]] = []
         sl.addWidget(SidewaysScroller(self.step_view))
         layout.addWidget(step_box)
 
@@ -298,6 +308,8 @@ class Inspector(QScrollArea):
         self.presenting = False
         self.digit_px = 0.0  # presentation: the height the formula's digits keep (see fit_formula)
         self.board = False  # the board view: the formula alone (see set_board)
+        self.digits = DEFAULT_DIGITS  # View ▸ Digits, as the model says (set_digits)
+        self.sample_terms: SampleTermsDialog | None = None  # every sample's term, made when first asked for
         # The newest live view (the net training) that came while the panel was off screen (a tab behind
         # the decision map, say): shown when the panel comes into sight.  See show_chain.
         self._deferred_view: ChainView | None = None
@@ -359,6 +371,21 @@ class Inspector(QScrollArea):
         signals.chain_ready.connect(self.show_chain)
         signals.node_ready.connect(self.show_node)
         signals.nudge_ready.connect(self.show_nudge)
+        signals.digits_changed.connect(self.set_digits)
+        self.set_digits(model.digits)
+
+    def set_digits(self, digits: str) -> None:
+        """View ▸ Digits: every number shown again with that many significant digits."""
+        if digits == self.digits:
+            return
+        self.digits = digits
+        self.fit_formula()
+        self.sums.set_digits(digits)
+        if self.sample_terms is not None:
+            self.sample_terms.set_digits(digits)
+        if self.view is not None:
+            self.show_chain(self.view)
+        self._write_nudge()
 
     def show_sample(self, sample: int) -> None:
         """The model's chosen sample (it owns it): the box shows it without asking again."""
@@ -416,9 +443,11 @@ class Inspector(QScrollArea):
             self.links.set_scale_limits(largest * 0.8, least=least)
             self.step_view.set_scale_limits(largest * 0.8, least=least)
         else:
-            self.formula.set_scale_limits(1.0)
-            self.links.set_scale_limits(0.9)
-            self.step_view.set_scale_limits(0.9)
+            # With 6 or all digits the rows are long: below a readable size they scroll sideways instead of shrinking
+            floor = 0.05 if self.digits == "4" else READABLE_DIGITS
+            self.formula.set_scale_limits(1.0, least=floor)
+            self.links.set_scale_limits(0.9, least=floor)
+            self.step_view.set_scale_limits(0.9, least=max(floor, 0.6))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -459,10 +488,11 @@ class Inspector(QScrollArea):
             self.per_output.clear()
 
     def show_node(self, readout: NodeReadout) -> None:
-        grad = "" if not np.isfinite(readout.gradient) else f", ∂L/∂{html.escape(readout.display)} = {_fmt(readout.gradient)}"
+        d = self.digits
+        grad = "" if not np.isfinite(readout.gradient) else f", ∂L/∂{html.escape(readout.display)} = {_fmt(readout.gradient, d)}"
         self.node_info.setText(
             self.tr("Node {node}: value {value}{grad} (sample {sample})").format(
-                node=html.escape(readout.display), value=_fmt(readout.value), grad=grad, sample=readout.sample
+                node=html.escape(readout.display), value=_fmt(readout.value, d), grad=grad, sample=readout.sample
             )
         )
 
@@ -492,8 +522,9 @@ class Inspector(QScrollArea):
         self.sample_inputs.setText(self._describe_inputs(view))
         self.sample_info.setText(self._describe_sample(view))
         shown = {"value": view.weight, "gradient": view.gradient, "plain": -view.alpha * view.gradient}
+        digits = self.digits
         for key, label in self.value_labels.items():
-            label.setText(_fmt(shown.get(key)))
+            label.setText(_fmt(shown.get(key), digits))
         blocks, links, colours = view.blocks, view.links, self.colours
         tags = {role: marked("Inspector", text) for role, text in BLOCK_TAGS.items()}
         silent = {n: marked("Inspector", SILENT_BRANCHES) for n in view.silent_blocks}
@@ -502,23 +533,25 @@ class Inspector(QScrollArea):
         self.silent_note.setText(" ".join(dict.fromkeys(silent.values())) if self.presenting else "")
         self.silent_note.setVisible(bool(silent) and self.presenting)
         notes = {} if self.presenting else silent
-        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=notes))
+        self.formula.typeset(lambda: board_svg(list(blocks), colours, tags, notes=notes, digits=digits))
         reasons = [marked(REASONS, link_reason(link.edge, chain.net)) for link in links]
-        self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons))
+        self.links.typeset(lambda: links_svg(list(links), colours, reasons=reasons, digits=digits))
         self._show_step(view)
         self.sums.show_terms(view.contributions, view.sample, chain.display(chain.param))
         self.running.setText(self._running_text(view))
         n = view.summed
         self.total.setText(
             self.tr("Summed over all {n} samples: ∂L/∂{p} = {value}").format(
-                n=self.problem.dataset.n_samples if self.problem else "?", p=chain.display(chain.param), value=_fmt(n.chain_gradient)
+                n=self.problem.dataset.n_samples if self.problem else "?",
+                p=chain.display(chain.param),
+                value=_fmt(n.chain_gradient, digits),
             )
         )
         rel = self.tr("rel. diff")
-        self.check_labels["chain"].setText(_fmt(n.chain_gradient) + f"   ({rel} {n.chain_error:.1e})")
-        self.check_labels["backprop"].setText(_fmt(n.backprop_gradient))
+        self.check_labels["chain"].setText(_fmt(n.chain_gradient, digits) + f"   ({rel} {n.chain_error:.1e})")
+        self.check_labels["backprop"].setText(_fmt(n.backprop_gradient, digits))
         if view.exact:
-            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient) + f"   ({rel} {n.numeric_error:.1e})")
+            self.check_labels["numeric"].setText(_fmt(n.numeric_gradient, digits) + f"   ({rel} {n.numeric_error:.1e})")
         else:
             self.check_labels["numeric"].setText(self.tr("(computed when paused)"))
         self._fill_paths(n)
@@ -534,15 +567,22 @@ class Inspector(QScrollArea):
         running = row.running
         if len(running) < 2:
             return ""
-        cells = row.cells
-        text = number_text(cells[0].value)
+        cells, digits = row.cells, self.digits
+        shown = number_text(cells[0].value, digits)
+        text = shown
         for cell, product in zip(cells[1:], running[1:], strict=False):
-            text += f" × {number_text(cell.value)} = {number_text(product)}"
+            factor, result = number_text(cell.value, digits), number_text(product, digits)
+            # "≈" where the two numbers shown, multiplied, are not the product shown (in its last digit)
+            text += f" × {factor} {relation([shown, factor], '×', result, digits)} {result}"
+            shown = result
         return self.tr("Step by step: {steps}").format(steps=text)
 
     def _show_step(self, view: ChainView) -> None:
         """One step, from iteration t − 1 to t: each rule with its numbers, all of that one step."""
-        lines, colours = view.step_lines, self.colours
+        colours, digits = self.colours, self.digits
+        self.step_rows = []
+        lines = optimizer_lines(view.step, view.optimizer, dict(view.hyper), digits) if view.step is not None else list(view.step_lines)
+        relations = line_relations(lines, digits)
         # an optimizer whose first step deserves a remark (Adam's ±α) says so in its record
         record = OPTIMIZER_RECORDS.get(view.optimizer)
         first = record.first_step if record is not None and bool(lines) and view.exact and view.iteration == 1 else None
@@ -562,7 +602,8 @@ class Inspector(QScrollArea):
             self.step_view.clear()
             self.step_note.setText(self.tr("(the step's numbers are shown when paused or stepping)"))
             return
-        self.step_view.typeset(lambda: equations_svg(list(lines), colours))
+        self.step_rows = [(left, formula, value, sign) for (left, formula, value), sign in zip(lines, relations, strict=True)]
+        self.step_view.typeset(lambda: equations_svg(list(lines), colours, digits=digits, relations=relations))
         note = self.tr("g is the gradient the step used (of iteration t − 1); the gradient shown above is the one the next step will use.")
         if first is not None:
             note += " " + marked("Inspector", first.note)
@@ -581,17 +622,26 @@ class Inspector(QScrollArea):
         result = self.last_nudge
         if result is None:
             return
+        d = self.digits
+        g, dw, second = _fmt(result.gradient, d), _fmt(result.delta, d), _fmt(result.curvature, d)
+        predicted, curvature, both = _fmt(result.predicted, d), _fmt(result.curvature_term, d), _fmt(result.second_order, d)
+        # each row's "=" is "≈" where its shown numbers, worked out by hand, miss its shown result (View ▸ Digits)
         text = self.tr(
-            "tangent g·Δw = <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
-            "curvature ½·J″·Δw² = {curvature} (J″ = {second})<br>"
-            "tangent + curvature = {both} — what is left is of higher order.<br>"
+            "tangent g·Δw = {g} · {dw} {r1} <b>{predicted}</b><br>actual ΔJ = <b>{actual}</b><br>"
+            "curvature ½·J″·Δw² = ½ · {second} · ({dw})² {r2} {curvature}<br>"
+            "tangent + curvature = {predicted} + {curvature} {r3} {both} — what is left is of higher order.<br>"
             "The parameter was put back."
         ).format(
-            predicted=_fmt(result.predicted),
-            actual=_fmt(result.actual),
-            curvature=_fmt(result.curvature_term),
-            second=_fmt(result.curvature),
-            both=_fmt(result.second_order),
+            g=g,
+            dw=dw,
+            predicted=predicted,
+            actual=_fmt(result.actual, d),
+            curvature=curvature,
+            second=second,
+            both=both,
+            r1=relation([g, dw], "×", predicted, d),
+            r2=relation([second, dw], lambda j, w: 0.5 * j * w * w, curvature, d),
+            r3=relation([predicted, curvature], "+", both, d),
         )
         now = None if self.view is None else self.view.iteration
         if result.iteration is not None and now is not None and now != result.iteration:
@@ -658,7 +708,7 @@ class Inspector(QScrollArea):
     def _describe_inputs(self, view: ChainView) -> str:
         # a line breaks between inputs, never inside "g = −0.34838"
         cell = "<span style='white-space:nowrap'><i>{}</i> = {}</span>"
-        inputs = ", ".join(cell.format(rich_text(shorten(k)), _fmt(v)) for k, v in view.sample_inputs)
+        inputs = ", ".join(cell.format(rich_text(shorten(k)), _fmt(v, self.digits)) for k, v in view.sample_inputs)
         return self.tr("inputs: {inputs}").format(inputs=inputs)
 
     def _describe_sample(self, view: ChainView) -> str:
@@ -670,8 +720,19 @@ class Inspector(QScrollArea):
             (self.tr("prediction ŷ"), [predicted.get(k) for k, _ in view.sample_targets]),
             (self.tr("target"), [v for _, v in view.sample_targets]),
         ]
+        if self.digits != "4":
+            # long numbers: one line per output, so that two columns of them fit the panel's width
+            names = "".join(cell.format(rich_text(shorten(name))) for name, _ in rows)
+            lines = "".join(
+                f"<tr><td><i>{rich_text(shorten(k))}</i></td>"
+                + "".join(cell.format(_fmt(values[j], self.digits)) for _, values in rows)
+                + "</tr>"
+                for j, (k, _) in enumerate(view.sample_targets)
+            )
+            return f"<table><tr><td></td>{names}</tr>{lines}</table>"
         body = "".join(
-            f"<tr><td>{rich_text(shorten(name))}</td>" + "".join(cell.format(_fmt(v)) for v in values) + "</tr>" for name, values in rows
+            f"<tr><td>{rich_text(shorten(name))}</td>" + "".join(cell.format(_fmt(v, self.digits)) for v in values) + "</tr>"
+            for name, values in rows
         )
         return f"<table><tr><td></td>{head}</tr>{body}</table>"
 
@@ -699,7 +760,7 @@ class Inspector(QScrollArea):
             for row, path in enumerate(n.paths):
                 route = " → ".join(chain.display(node) for node in path.nodes)
                 share = "—" if shares is None else f"{100 * shares[row]:.1f} %"
-                cells = [route, _fmt(path.value), share]
+                cells = [route, _fmt(path.value, self.digits), share]
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     if col:
@@ -707,14 +768,24 @@ class Inspector(QScrollArea):
                     else:
                         item.setToolTip(literal(text))
                     self.paths.setItem(row, col, item)
-        parts = [f"<b>{rich_text(shorten(k))}</b> {_fmt(v)}" for k, v in n.per_output.items()]
+        parts = [f"<b>{rich_text(shorten(k))}</b> {_fmt(v, self.digits)}" for k, v in n.per_output.items()]
         self.per_output.setText(self.tr("Per output: {parts}").format(parts=", ".join(parts)))
+
+    def open_sample_terms(self) -> SampleTermsDialog | None:
+        """Every sample's term of the shown gradient, in a sortable table (one dialog, brought forward)."""
+        view, problem = self.view, self.problem
+        if view is None or problem is None or view.weights is None:
+            return None
+        if self.sample_terms is None:
+            self.sample_terms = SampleTermsDialog(self)
+        self.sample_terms.show_table(problem, view.weights, view.index, view.chain.display(view.chain.param), view.iteration, self.digits)
+        return self.sample_terms
 
     # -- actions --------------------------------------------------------------------------------------
     def latex(self) -> str:
         if self.view is None:
             return ""
-        return render_latex(self.view.chain, self.view.at_sample)
+        return render_latex(self.view.chain, self.view.at_sample, rounding(self.digits), misses(self.digits))
 
     def _copy_latex(self) -> None:
         QGuiApplication.clipboard().setText(self.latex())

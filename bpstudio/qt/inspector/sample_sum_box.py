@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from bpstudio.control.words.number_format import short_number
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, display_number
 from bpstudio.control.words.vocabulary import SampleContributions
 
 POSITIVE = QColor("#0072B2")  # Okabe–Ito blue and vermillion: apart for colour-blind eyes too
 NEGATIVE = QColor("#D55E00")
 
 
-def number(value: float) -> str:
-    """Six significant digits at most, with a real minus sign."""
-    return short_number(value).replace("-", "−")
+def number(value: float, digits: int | str = DEFAULT_DIGITS) -> str:
+    """View ▸ Digits' significant digits, with a real minus sign."""
+    return display_number(value, digits)
 
 
 class ContributionHistogram(QWidget):
@@ -132,7 +132,12 @@ class ContributionHistogram(QWidget):
 
 
 class SampleSumBox(QGroupBox):
-    """One sample's term, the largest terms, their histogram and their sum = the gradient."""
+    """One sample's term, the largest terms, their histogram and their sum = the gradient.
+
+    A button under the largest terms opens the table of every sample's term (``table_requested``).
+    """
+
+    table_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -149,6 +154,14 @@ class SampleSumBox(QGroupBox):
         self.largest.setTextFormat(Qt.TextFormat.RichText)
         self.largest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.largest)
+        row = QHBoxLayout()
+        self.every_term = QPushButton()
+        self.every_term.setObjectName("every_sample_term")
+        self.every_term.clicked.connect(self.table_requested.emit)
+        self.every_term.setEnabled(False)
+        row.addWidget(self.every_term)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.histogram = ContributionHistogram()
         layout.addWidget(self.histogram)
         self.total = QLabel()
@@ -160,11 +173,14 @@ class SampleSumBox(QGroupBox):
         self.terms: SampleContributions | None = None
         self.sample = 0
         self.symbol = "w"
+        self.digits = DEFAULT_DIGITS
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("From one sample to all samples"))
         self.histogram.bar_tip = self.tr("{count} samples with a term in [{low}, {high}]")
+        self.every_term.setText(self.tr("Every sample's term…"))
+        self.every_term.setToolTip(self.tr("All the terms in a table: sort them by any column, export them to CSV"))
         self.histogram.setToolTip("")
         self._fill()
 
@@ -173,12 +189,18 @@ class SampleSumBox(QGroupBox):
         self.terms, self.sample, self.symbol = terms, sample, symbol
         self._fill()
 
+    def set_digits(self, digits: str) -> None:
+        """View ▸ Digits: the terms and their sum again, with that many significant digits."""
+        self.digits = digits
+        self._fill()
+
     def clear(self) -> None:
         self.show_terms(None, 0, "w")
 
     def _fill(self) -> None:
-        terms, p = self.terms, html.escape(self.symbol)
+        terms, p, d = self.terms, html.escape(self.symbol), self.digits
         self.histogram.show_terms(terms, self.sample if terms is not None else None)
+        self.every_term.setEnabled(terms is not None)
         if terms is None:
             for label in (self.note, self.largest, self.total):
                 label.clear()
@@ -187,20 +209,20 @@ class SampleSumBox(QGroupBox):
             self.tr(
                 "JVal is a sum over the samples, so ∂JVal/∂{p} is the sum of every sample's own chain value. "
                 "Sample {s}, whose numbers the formula shows, adds <b>{v}</b> (▲ under the bars)."
-            ).format(p=p, s=self.sample, v=number(terms.value_of(self.sample)))
+            ).format(p=p, s=self.sample, v=number(terms.value_of(self.sample), d))
         )
         sample = self.tr("sample {s}")
-        rows = "".join(f"<tr><td>{sample.format(s=s)}</td><td align='right'>&nbsp;&nbsp;{number(v)}</td></tr>" for s, v in terms.largest)
+        rows = "".join(f"<tr><td>{sample.format(s=s)}</td><td align='right'>&nbsp;&nbsp;{number(v, d)}</td></tr>" for s, v in terms.largest)
         self.largest.setText(self.tr("The largest terms:") + f"<table>{rows}</table>")
         if terms.penalty:
             self.total.setText(
                 self.tr("Σ of the {n} terms = {data}, + the penalty's {penalty} = <b>{total}</b> = ∂JVal/∂{p}").format(
-                    n=terms.n_samples, data=number(terms.data_sum), penalty=number(terms.penalty), total=number(terms.total), p=p
+                    n=terms.n_samples, data=number(terms.data_sum, d), penalty=number(terms.penalty, d), total=number(terms.total, d), p=p
                 )
             )
         else:
             self.total.setText(
                 self.tr("Σ of the {n} terms = <b>{total}</b> = ∂JVal/∂{p}, the gradient").format(
-                    n=terms.n_samples, total=number(terms.total), p=p
+                    n=terms.n_samples, total=number(terms.total, d), p=p
                 )
             )

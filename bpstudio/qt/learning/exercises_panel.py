@@ -35,6 +35,7 @@ from bpstudio.control.learning.exercises import Exercise
 from bpstudio.control.model.studio_model import StudioModel
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP
 from bpstudio.engine.text_safety import rich_text
+from bpstudio.qt.shell.appearance import scaled_font
 from bpstudio.qt.shell.i18n import current_language, marked
 
 MENU_TEXT = QT_TRANSLATE_NOOP("ExercisesPanel", "&Exercises…")
@@ -159,8 +160,13 @@ class ExercisesPanel(QDialog):
         self.retranslate()
 
     def set_look(self) -> None:
-        font = QFont(QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15 if font.pointSizeF() > 0 else 11)
+        """The question and the answer a little larger than the rest, whatever the size of the rest.
+
+        Worked out from the application's font, which presentation mode (F5) sets to the projector's
+        size: called again whenever it changes (changeEvent), so on a projector the sheet grows with
+        the inspector, and shrinks back with it.
+        """
+        font = scaled_font(QFont(QApplication.font()), 1.15)
         self.prompt.setFont(font)
         self.answer.setFont(font)
 
@@ -322,6 +328,8 @@ class ExercisesPanel(QDialog):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:  # the application's font: presentation mode came or went
+            self.set_look()
         super().changeEvent(event)
 
 

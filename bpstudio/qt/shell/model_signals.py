@@ -22,6 +22,7 @@ EVENTS = (
     "sample_changed",
     "pending_selection_changed",
     "run_state_changed",
+    "digits_changed",
 )
 
 
@@ -38,6 +39,7 @@ class ModelSignals(QObject):
     sample_changed = Signal(int)  # the chosen sample
     pending_selection_changed = Signal(object)  # the parameter the next run opens with (index, NO_SELECTION or None)
     run_state_changed = Signal(object)  # RunState
+    digits_changed = Signal(str)  # View ▸ Digits: "4", "6" or "all"
 
     def __init__(self, model: StudioModel, parent: QObject | None = None) -> None:
         super().__init__(parent)

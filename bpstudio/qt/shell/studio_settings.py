@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from bpstudio.control.files.stored_config import StoredConfigError, config_from_settings
+from bpstudio.control.words.number_format import DEFAULT_DIGITS, digits_setting
 from bpstudio.engine.config import RunConfig
 
 
@@ -72,6 +73,14 @@ class StudioSettings:
 
     def remember_presentation_size(self, size: str) -> None:
         self.store.setValue("presentation_size", size)
+
+    @property
+    def digits(self) -> str:
+        """View ▸ Digits: "4", "6" or "all" significant digits (anything else remembered reads as 4)."""
+        return digits_setting(self.store.value("digits", DEFAULT_DIGITS))
+
+    def remember_digits(self, digits: str) -> None:
+        self.store.setValue("digits", digits)
 
     @property
     def tour_seen(self) -> bool:
