@@ -1,13 +1,10 @@
 """The studio window: composition only — it builds the views and presenters and puts them in place.
 
-What the window knows lives in one Qt-free model (:mod:`bpstudio.control.model.studio_model`);
-each view follows it through its Qt adapter (:mod:`.model_signals`) and connects
-itself (``follow``).  Decisions that are neither model nor view are small
-presenters: what a run shows (:mod:`.run_view`), the phase walk (:mod:`.phase_walk`),
-gestures as trainer commands (:mod:`.gestures`), refusals (:mod:`.refusals`), a
-lesson's set-up (:mod:`.lesson_setup`), the trainer's reports (:mod:`.trainer_reports`),
-the language (:mod:`.language_switch`), the look (:mod:`.studio_look`) and closing
-(:mod:`.close_protocol`).  The window holds no numbers of its own.
+What the window knows lives in one Qt-free model (:mod:`bpstudio.control.model.studio_model`); each view
+follows it through its Qt adapter (:mod:`.model_signals`) and connects itself (``follow``).  Decisions that
+are neither model nor view are small presenters in :mod:`bpstudio.qt.shell`: what a run shows, the phase
+walk, gestures, refusals, a lesson's set-up, the trainer's reports, the language, the look, the digits,
+a lecture's scenes and closing.  The window holds no numbers of its own.
 """
 
 from __future__ import annotations
