@@ -380,54 +380,107 @@ _TANH_TINY = 2.0**-28  # below: tanh(x) is x
 _REDUCE = _d(0x3FD62E4300000000)  # expm1 reduces its argument from here (high word above 0x3FD62E42)
 
 
-def tanh_array(x: Any) -> Array:
-    """Math.tanh element-wise, by fdlibm's route through expm1.
+def _c(value: float) -> Array:
+    """A constant as a 0-d array: NumPy takes it as an operand faster than a Python float."""
+    return np.array(value, dtype=np.float64)
+
+
+_ONE, _TWO, _THREE, _SIX, _HALF, _MINUS_HALF = _c(1.0), _c(2.0), _c(3.0), _c(6.0), _c(0.5), _c(-0.5)
+_TWENTY, _MINUS_TWO, _MINUS_ONE, _ZERO = _c(20.0), _c(-2.0), _c(-1.0), _c(0.0)
+_INVLN2_C, _LN2_HI_C, _LN2_LO_C = _c(_INVLN2), _c(_LN2_HI), _c(_LN2_LO)
+_Q1_C, _Q2_C, _Q3_C, _Q4_C, _Q5_C = _c(_Q1), _c(_Q2), _c(_Q3), _c(_Q4), _c(_Q5)
+_REDUCE_C = _c(_REDUCE)
+_TANH_ONE = _c(19.5)  # tanh is 1.0 in doubles from 19.07 on (2/(e**(2x) + 1) < 2**-54): fdlibm's too
+
+
+def tanh_array(x: Any, out: Array | None = None) -> Array:
+    """Math.tanh element-wise (into ``out`` when given), by fdlibm's route through expm1.
 
     Training calls this on a few dozen values at a time, thousands of times an epoch, so the
-    usual inputs (2**-28 <= |x| < 22) take a path of few array operations: expm1 is evaluated
-    once, on 2|x| or -2|x| as fdlibm's tanh asks, with its argument reduction and its final
-    step chosen per element by k. Anything else (tiny, huge, inf, NaN) takes the branch-by-branch
-    port. Both give fdlibm's doubles.
+    time is NumPy's cost per call and the usual inputs (|x| >= 2**-28, not NaN) take a path of
+    as few array operations as fdlibm's arithmetic allows: expm1 is evaluated once, on 2|x| or
+    -2|x| as fdlibm's tanh asks, with its argument reduction; its last step, which fdlibm
+    chooses by k, is computed for each k-class present and put in place by mask. |x| is first
+    capped at 19.5, where fdlibm's tanh is already 1.0 (and stays so up to its own cut at 22).
+    Tiny values and NaN take the branch-by-branch port. Both give fdlibm's doubles.
     """
-    x = _as_array(x)
+    if not (isinstance(x, np.ndarray) and x.dtype == np.float64 and x.ndim):
+        x = _as_array(x)
     a = np.abs(x)
-    if not ((a >= _TANH_TINY) & (a < 22.0)).all():
+    smallest = np.minimum.reduce(a, axis=None) if a.size else np.nan
+    if not smallest >= _TANH_TINY:
         with np.errstate(all="ignore"):
-            return _tanh_branches(x)
-    ge1 = a >= 1.0
-    two = np.where(ge1, 2.0, -2.0)
-    u = two * a  # tanh's argument to expm1
-    # fdlibm's k: 0 below its reduction threshold, else (int)(u/ln2 +- 0.5); its k = -1 shortcut
-    # for |u| < 1.5 ln2 (high word below 0x3FF0A2B2) is what that formula gives there too
-    k = np.where(a + a < _REDUCE, 0.0, np.trunc(u * _INVLN2 + two * 0.25))
-    hi = u - k * _LN2_HI
-    lo = k * _LN2_LO
+            slow = _tanh_branches(x)
+        if out is None:
+            return slow
+        out[...] = slow
+        return out
+    np.minimum(a, _TANH_ONE, out=a)
+    a2 = a + a
+    # fdlibm's k for expm1(u), u = +-2|x| (+ from |x| >= 1): (int)(u/ln2 +- 0.5), 0 below its
+    # reduction threshold (high word 0x3FD62E42); its k = +-1 shortcut for |u| < 1.5 ln2 is what
+    # the formula gives there too
+    k = a2 * _INVLN2_C
+    k += _HALF
+    np.floor(k, out=k)
+    np.putmask(k, a2 < _REDUCE_C, _ZERO)
+    below_one = a - _ONE
+    np.copysign(k, below_one, out=k)
+    u = np.copysign(a2, below_one)
+    hi = u - k * _LN2_HI_C
+    lo = k * _LN2_LO_C
     r = hi - lo
-    c = (hi - r) - lo
-    hfx = 0.5 * r
+    c = hi - r
+    c -= lo
+    hfx = _HALF * r
     hxs = r * hfx
-    r1 = 1.0 + hxs * (_Q1 + hxs * (_Q2 + hxs * (_Q3 + hxs * (_Q4 + hxs * _Q5))))
-    t = 3.0 - r1 * hfx
-    e = hxs * ((r1 - t) / (6.0 - r * t))
-    e2 = (r * (e - c) - c) - hxs
-    em = e2 - r
-    twopk = np.ldexp(1.0, k.astype(np.int64))
-    inverse = 1.0 / twopk  # 2**-k, exact
-    y = np.where(
-        k == 0.0,
-        r - (r * e - hxs),
-        np.where(
-            k == -1.0,
-            0.5 * (r - e2) - 0.5,
-            np.where(
-                (k < -1.0) | (k > 56.0),
-                (1.0 - em) * twopk - 1.0,
-                np.where(k < 20.0, ((1.0 - inverse) - em) * twopk, ((r - (e2 + inverse)) + 1.0) * twopk),
-            ),
-        ),
-    )
-    d = y + 2.0
-    result: Array = np.copysign(np.where(ge1, 1.0 - 2.0 / d, -y / d), x)
+    r1 = hxs * _Q5_C
+    r1 += _Q4_C
+    r1 *= hxs
+    r1 += _Q3_C
+    r1 *= hxs
+    r1 += _Q2_C
+    r1 *= hxs
+    r1 += _Q1_C
+    r1 *= hxs
+    r1 += _ONE
+    t = _THREE - r1 * hfx
+    e = r1 - t
+    e /= _SIX - r * t
+    e *= hxs
+    e2 = e - c
+    e2 *= r
+    e2 -= c
+    e2 -= hxs  # fdlibm's e for k != 0
+    d = e2 - r
+    twopk = np.ldexp(_ONE, k.astype(np.int64))
+    inverse = _ONE / twopk  # 2**-k, exact
+    y = _ONE - inverse  # 3 <= k < 20: (1 - 2**-k - (e - r)) 2**k
+    y -= d
+    y *= twopk
+    if k.max() >= 20.0:  # 20 <= k <= 56: ((r - (e + 2**-k)) + 1) 2**k
+        big = r - (e2 + inverse)
+        big += _ONE
+        big *= twopk
+        np.putmask(y, k >= _TWENTY, big)
+    if smallest < 1.0:  # |x| < 1: k is 0, -1, -2 or -3
+        extreme = _ONE - d  # k <= -2: (1 - (e - r)) 2**k - 1
+        extreme *= twopk
+        extreme -= _ONE
+        np.putmask(y, k <= _MINUS_TWO, extreme)
+        minus_one = d + _ONE  # k = -1: 0.5 (r - e) - 0.5, the same double
+        minus_one *= _MINUS_HALF
+        np.putmask(y, k == _MINUS_ONE, minus_one)
+        zero = r * e  # k = 0: r - (r e - hxs)
+        zero -= hxs
+        np.subtract(r, zero, out=zero)
+        np.putmask(y, k == _ZERO, zero)
+    # y is expm1(u); tanh = 1 - 2/(y + 2) for |x| >= 1, else -y/(y + 2), with x's sign
+    d = y + _TWO
+    z = _TWO / d
+    np.subtract(_ONE, z, out=z)
+    np.putmask(z, below_one < _ZERO, y / d)
+    result: Array = np.copysign(z, x, out=z if out is None else out)
     return result
 
 
