@@ -393,94 +393,126 @@ _REDUCE_C = _c(_REDUCE)
 _TANH_ONE = _c(19.5)  # tanh is 1.0 in doubles from 19.07 on (2/(e**(2x) + 1) < 2**-54): fdlibm's too
 
 
+_SCRATCH: dict[tuple[int, ...], tuple[Array, ...]] = {}  # tanh's working arrays, by shape
+_MASKS: dict[tuple[int, ...], NDArray[np.bool_]] = {}
+
+
+def _scratch(shape: tuple[int, ...]) -> tuple[tuple[Array, ...], NDArray[np.bool_]]:
+    arrays = _SCRATCH.get(shape)
+    if arrays is None:
+        if len(_SCRATCH) >= 16:  # training asks for a handful of shapes; anything else is passing
+            _SCRATCH.clear()
+            _MASKS.clear()
+        arrays = _SCRATCH[shape] = tuple(np.empty(shape) for _ in range(17))
+        _MASKS[shape] = np.empty(shape, dtype=bool)
+    return arrays, _MASKS[shape]
+
+
 def tanh_array(x: Any, out: Array | None = None) -> Array:
     """Math.tanh element-wise (into ``out`` when given), by fdlibm's route through expm1.
 
     Training calls this on a few dozen values at a time, thousands of times an epoch, so the
     time is NumPy's cost per call and the usual inputs (|x| >= 2**-28, not NaN) take a path of
-    as few array operations as fdlibm's arithmetic allows: expm1 is evaluated once, on 2|x| or
-    -2|x| as fdlibm's tanh asks, with its argument reduction; its last step, which fdlibm
-    chooses by k, is computed for each k-class present and put in place by mask. |x| is first
-    capped at 19.5, where fdlibm's tanh is already 1.0 (and stays so up to its own cut at 22).
-    Tiny values and NaN take the branch-by-branch port. Both give fdlibm's doubles.
+    as few array operations as fdlibm's arithmetic allows, each writing into a working array
+    kept for the shape: expm1 is evaluated once, on 2|x| or -2|x| as fdlibm's tanh asks, with
+    its argument reduction; its last step, which fdlibm chooses by k, is computed for each
+    k-class present and put in place by mask. |x| is first capped at 19.5, where fdlibm's tanh
+    is already 1.0 (and stays so up to its own cut at 22). Tiny values and NaN take the
+    branch-by-branch port. Both give fdlibm's doubles.
     """
     if not (isinstance(x, np.ndarray) and x.dtype == np.float64 and x.ndim):
         x = _as_array(x)
-    a = np.abs(x)
-    smallest = np.minimum.reduce(a, axis=None) if a.size else np.nan
-    if not smallest >= _TANH_TINY:
+    if x.size:
+        (a, a2, k, w, u, hi, lo, r, c, hfx, hxs, r1, t, e, e2, d, y), m = _scratch(x.shape)
+        np.absolute(x, a)
+        smallest = np.minimum.reduce(a, None)
+    if not x.size or not smallest >= _TANH_TINY:
         with np.errstate(all="ignore"):
             slow = _tanh_branches(x)
         if out is None:
             return slow
         out[...] = slow
         return out
+    mul, add, sub, div, putmask = np.multiply, np.add, np.subtract, np.divide, np.putmask
     np.minimum(a, _TANH_ONE, out=a)
-    a2 = a + a
+    add(a, a, a2)
     # fdlibm's k for expm1(u), u = +-2|x| (+ from |x| >= 1): (int)(u/ln2 +- 0.5), 0 below its
     # reduction threshold (high word 0x3FD62E42); its k = +-1 shortcut for |u| < 1.5 ln2 is what
     # the formula gives there too
-    k = a2 * _INVLN2_C
-    k += _HALF
-    np.floor(k, out=k)
-    np.putmask(k, a2 < _REDUCE_C, _ZERO)
-    below_one = a - _ONE
-    np.copysign(k, below_one, out=k)
-    u = np.copysign(a2, below_one)
-    hi = u - k * _LN2_HI_C
-    lo = k * _LN2_LO_C
-    r = hi - lo
-    c = hi - r
-    c -= lo
-    hfx = _HALF * r
-    hxs = r * hfx
-    r1 = hxs * _Q5_C
-    r1 += _Q4_C
-    r1 *= hxs
-    r1 += _Q3_C
-    r1 *= hxs
-    r1 += _Q2_C
-    r1 *= hxs
-    r1 += _Q1_C
-    r1 *= hxs
-    r1 += _ONE
-    t = _THREE - r1 * hfx
-    e = r1 - t
-    e /= _SIX - r * t
-    e *= hxs
-    e2 = e - c
-    e2 *= r
-    e2 -= c
-    e2 -= hxs  # fdlibm's e for k != 0
-    d = e2 - r
-    twopk = np.ldexp(_ONE, k.astype(np.int64))
-    inverse = _ONE / twopk  # 2**-k, exact
-    y = _ONE - inverse  # 3 <= k < 20: (1 - 2**-k - (e - r)) 2**k
-    y -= d
-    y *= twopk
-    if k.max() >= 20.0:  # 20 <= k <= 56: ((r - (e + 2**-k)) + 1) 2**k
-        big = r - (e2 + inverse)
-        big += _ONE
-        big *= twopk
-        np.putmask(y, k >= _TWENTY, big)
+    mul(a2, _INVLN2_C, k)
+    add(k, _HALF, k)
+    np.floor(k, k)
+    np.less(a2, _REDUCE_C, m)
+    putmask(k, m, _ZERO)
+    sub(a, _ONE, w)
+    np.copysign(k, w, k)
+    np.copysign(a2, w, u)
+    mul(k, _LN2_HI_C, hi)
+    sub(u, hi, hi)
+    mul(k, _LN2_LO_C, lo)
+    sub(hi, lo, r)
+    sub(hi, r, c)
+    sub(c, lo, c)
+    mul(_HALF, r, hfx)
+    mul(r, hfx, hxs)
+    mul(hxs, _Q5_C, r1)
+    add(r1, _Q4_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _Q3_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _Q2_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _Q1_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _ONE, r1)
+    mul(r1, hfx, t)
+    sub(_THREE, t, t)
+    sub(r1, t, e)
+    mul(r, t, t)
+    sub(_SIX, t, t)
+    div(e, t, e)
+    mul(e, hxs, e)
+    sub(e, c, e2)
+    mul(e2, r, e2)
+    sub(e2, c, e2)
+    sub(e2, hxs, e2)  # fdlibm's e for k != 0
+    sub(e2, r, d)
+    twopk = np.ldexp(_ONE, k.astype(np.int64), lo)
+    inverse = div(_ONE, twopk, hi)  # 2**-k, exact
+    sub(_ONE, inverse, y)  # 3 <= k < 20: (1 - 2**-k - (e - r)) 2**k
+    sub(y, d, y)
+    mul(y, twopk, y)
+    if np.maximum.reduce(k, None) >= 20.0:  # 20 <= k <= 56: ((r - (e + 2**-k)) + 1) 2**k
+        add(e2, inverse, t)
+        sub(r, t, t)
+        add(t, _ONE, t)
+        mul(t, twopk, t)
+        np.greater_equal(k, _TWENTY, m)
+        putmask(y, m, t)
     if smallest < 1.0:  # |x| < 1: k is 0, -1, -2 or -3
-        extreme = _ONE - d  # k <= -2: (1 - (e - r)) 2**k - 1
-        extreme *= twopk
-        extreme -= _ONE
-        np.putmask(y, k <= _MINUS_TWO, extreme)
-        minus_one = d + _ONE  # k = -1: 0.5 (r - e) - 0.5, the same double
-        minus_one *= _MINUS_HALF
-        np.putmask(y, k == _MINUS_ONE, minus_one)
-        zero = r * e  # k = 0: r - (r e - hxs)
-        zero -= hxs
-        np.subtract(r, zero, out=zero)
-        np.putmask(y, k == _ZERO, zero)
+        sub(_ONE, d, t)  # k <= -2: (1 - (e - r)) 2**k - 1
+        mul(t, twopk, t)
+        sub(t, _ONE, t)
+        np.less_equal(k, _MINUS_TWO, m)
+        putmask(y, m, t)
+        add(d, _ONE, t)  # k = -1: 0.5 (r - e) - 0.5, the same double
+        mul(t, _MINUS_HALF, t)
+        np.equal(k, _MINUS_ONE, m)
+        putmask(y, m, t)
+        mul(r, e, t)  # k = 0: r - (r e - hxs)
+        sub(t, hxs, t)
+        sub(r, t, t)
+        np.equal(k, _ZERO, m)
+        putmask(y, m, t)
     # y is expm1(u); tanh = 1 - 2/(y + 2) for |x| >= 1, else -y/(y + 2), with x's sign
-    d = y + _TWO
-    z = _TWO / d
-    np.subtract(_ONE, z, out=z)
-    np.putmask(z, below_one < _ZERO, y / d)
-    result: Array = np.copysign(z, x, out=z if out is None else out)
+    add(y, _TWO, d)
+    div(_TWO, d, t)
+    sub(_ONE, t, t)
+    if smallest < 1.0:
+        div(y, d, e)
+        np.less(w, _ZERO, m)
+        putmask(t, m, e)
+    result: Array = np.copysign(t, x, np.empty(x.shape) if out is None else out)
     return result
 
 

@@ -102,7 +102,7 @@ def _sum_rows(stacked: Array, out: Array, by_cumsum: bool) -> None:
     if by_cumsum:
         np.copyto(out, np.cumsum(stacked, axis=0)[-1])
     else:
-        np.add.reduce(stacked, axis=0, out=out)
+        np.add.reduce(stacked, 0, None, out)
 
 
 class _Step:
@@ -205,8 +205,8 @@ class PlaygroundNetwork:
         plan = self._plan(inputs.shape[1])
         source = inputs[:, :, None]  # (inputs, points, 1)
         for step in plan.layers:
-            np.copyto(step.bias_row, step.bias)
-            np.multiply(source, step.weights_t, out=step.products)
+            step.bias_row[...] = step.bias
+            np.multiply(source, step.weights_t, step.products)
             _sum_rows(step.terms, step.total, step.terms_sequential)  # the bias, then each input in order
             if step.tanh:
                 js_math.tanh_array(step.total, out=step.output)
@@ -232,24 +232,24 @@ class PlaygroundNetwork:
         plan = self._forward(inputs)
         steps = plan.layers
         last = steps[-1]
-        np.subtract(last.output, targets[:, None], out=last.output_der)
+        np.subtract(last.output, targets[:, None], last.output_der)
         for index in range(len(steps) - 1, -1, -1):
             step = steps[index]
             if step.tanh:
-                np.multiply(step.output, step.output, out=step.derivative)
-                np.subtract(_ONE, step.derivative, out=step.derivative)
+                np.multiply(step.output, step.output, step.derivative)
+                np.subtract(_ONE, step.derivative, step.derivative)
             else:
                 np.copyto(step.derivative, step.activation.derivative(step.total, step.output))
-            np.multiply(step.output_der, step.derivative, out=step.input_der)
+            np.multiply(step.output_der, step.derivative, step.input_der)
             np.copyto(step.bias_start, step.bias_sums)
             _sum_rows(step.bias_terms, step.bias_sums, step.bias_sequential)  # the sum so far, then each point
             np.copyto(step.weight_start, step.weight_sums)
             source = steps[index - 1].source_sums if index > 0 else inputs.T[:, None, :]
-            np.multiply(step.input_der_column, source, out=step.weight_products)
+            np.multiply(step.input_der_column, source, step.weight_products)
             _sum_rows(step.weight_terms, step.weight_sums, step.weight_sequential)
             if index == 0:
                 break
-            np.multiply(step.weights_rows, step.input_der_back, out=step.back_products)
+            np.multiply(step.weights_rows, step.input_der_back, step.back_products)
             _sum_rows(step.back_terms, steps[index - 1].output_der, step.back_sequential)  # 0, then each outgoing link
         self.summed += inputs.shape[1]
 
