@@ -102,7 +102,7 @@ def _sum_rows(stacked: Array, out: Array, by_cumsum: bool) -> None:
     if by_cumsum:
         np.copyto(out, np.cumsum(stacked, axis=0)[-1])
     else:
-        np.add.reduce(stacked, 0, None, out)
+        np.add.reduce(stacked, axis=0, out=out)
 
 
 class _Step:
