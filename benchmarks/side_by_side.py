@@ -283,6 +283,7 @@ def main() -> None:
     for case in (ARTICLE, SPIRAL):
         print(f"{case.label}:")
         print(summary(case, compare(case)))
+    print(f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine widens the ranges)")
 
 
 if __name__ == "__main__":

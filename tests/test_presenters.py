@@ -212,3 +212,25 @@ def test_a_language_switch_retitles_the_docks_and_tells_every_part(qtbot):
     finally:
         switch.set_language("en")
     assert dock.windowTitle() == "Controls"
+
+
+def test_a_running_nets_links_are_drawn_plain_and_smooth_again_once_it_stops(qtbot):
+    """Antialiased links doubled the cost of the diagram's redraw at every live refresh (issue 26, item 6)."""
+    from PySide6.QtGui import QPainter
+
+    from bpstudio.qt.diagram.network_view import NetworkView
+
+    session, model, signals = opened()
+    diagram = NetworkView()
+    qtbot.addWidget(diagram)
+    diagram.set_problem(model.problem)
+    run_view = RunView(model, signals, Calls(), Calls(), Calls(), diagram, Calls(sliders=[]))
+    smooth = QPainter.RenderHint.Antialiasing
+    assert diagram.renderHints() & smooth
+    model.apply_update(session.update(True))
+    run_view._refresh_running()  # what its timer does while the run goes on
+    assert not diagram.renderHints() & smooth
+    assert diagram.renderHints() & QPainter.RenderHint.TextAntialiasing  # the labels stay smooth
+    model.apply_update(session.update(False))
+    assert diagram.renderHints() & smooth
+    run_view.stop()

@@ -28,6 +28,24 @@ def test_long_curves_keep_ends_spikes_and_order_in_bounded_points():
     assert y.max() == values.max() and y.min() == values.min()
 
 
+def test_each_bucket_keeps_its_first_lowest_and_first_highest_point_with_ties_and_gaps():
+    rng = np.random.default_rng(3)
+    values = np.round(rng.normal(size=2_345), 1)  # many ties
+    values[rng.random(values.size) < 0.2] = np.nan  # gaps, as a diverged stretch leaves
+    values[100:160] = np.nan  # a bucket with nothing in it
+    x, _y = downsample(values, 50)
+    inner = values[1:-1]
+    edges = [int(e) for e in np.linspace(0, inner.size, 24 + 1)]
+    expected = {0, values.size - 1}
+    for start, stop in zip(edges[:-1], edges[1:], strict=True):
+        part = inner[start:stop].tolist()
+        finite = [v for v in part if v == v]
+        low = part.index(min(finite)) if finite else 0
+        high = part.index(max(finite)) if finite else 0
+        expected |= {start + low + 1, start + high + 1}
+    assert x.tolist() == sorted(expected)
+
+
 def test_the_runs_list_is_capped_oldest_first(monkeypatch):
     monkeypatch.setattr(finished_runs, "MAX_RUNS", 3)
     shelf = RunShelf()

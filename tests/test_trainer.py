@@ -129,3 +129,16 @@ def test_full_article_run_ends_within_one_percent_of_the_articles_code():
     trainer.run()
     assert trainer.iteration == 50_000 and trainer.stop_reason is StopReason.MAX_ITER
     assert trainer.jval == pytest.approx(article_final, rel=0.01)
+
+
+def test_the_studios_batch_loop_reproduces_the_articles_first_2000_iterations(seed_reference):
+    """The session's batches step with step_in_errstate inside one errstate: the same run as trainer.run."""
+    from bpstudio.control.runtime.session import TrainingSession
+
+    session = TrainingSession(ARTICLE.with_changes(max_iter=2000))
+    while session.run_batch(lambda: True, seconds=0.05)[0]:
+        pass
+    trainer = session.trainer
+    assert trainer.stop_reason is StopReason.MAX_ITER and trainer.iteration == 2000
+    np.testing.assert_allclose(trainer.history.view(), seed_reference["jval"], rtol=1e-10, atol=0)
+    np.testing.assert_allclose(trainer.weights, seed_reference["w_after_2000"], rtol=1e-10, atol=1e-12)

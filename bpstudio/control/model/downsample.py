@@ -27,13 +27,18 @@ def downsample(values: np.ndarray, max_points: int = MAX_POINTS) -> tuple[np.nda
     edges = np.linspace(0, len(inner), buckets + 1).astype(int)
     low = np.where(np.isnan(inner), np.inf, inner)
     high = np.where(np.isnan(inner), -np.inf, inner)
-    keep = [0]
-    for start, stop in zip(edges[:-1], edges[1:], strict=True):
-        if stop <= start:
-            continue
-        a = start + int(np.argmin(low[start:stop]))
-        b = start + int(np.argmax(high[start:stop]))
-        keep.extend(sorted({a + 1, b + 1}))
-    keep.append(n - 1)
-    index = np.array(keep)
+    starts = edges[:-1][edges[1:] > edges[:-1]]  # the buckets that hold points
+    bucket = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(inner))))
+    # each bucket's first lowest and first highest point, found for all buckets at once (a loop over
+    # 5 000 buckets held the GUI thread some 30 ms as a long run finished)
+    lowest = _first_where(low == np.minimum.reduceat(low, starts)[bucket], bucket)
+    highest = _first_where(high == np.maximum.reduceat(high, starts)[bucket], bucket)
+    index = np.unique(np.concatenate(([0], lowest + 1, highest + 1, [n - 1])))  # in order, each once
     return index.astype(float), values[index]
+
+
+def _first_where(hits: np.ndarray, bucket: np.ndarray) -> np.ndarray:
+    """For each bucket, the position of its first hit (every bucket has one)."""
+    positions = np.flatnonzero(hits)
+    _, first = np.unique(bucket[positions], return_index=True)
+    return positions[first]

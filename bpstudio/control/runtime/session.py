@@ -231,7 +231,7 @@ class TrainingSession:
         self._branch()
         self._finish_phases()
         trainer = self.trainer
-        step = trainer.step
+        step = trainer.step_in_errstate  # inside the errstate below
         started = time.perf_counter()
         deadline = started + seconds
         before = trainer.iteration

@@ -380,54 +380,139 @@ _TANH_TINY = 2.0**-28  # below: tanh(x) is x
 _REDUCE = _d(0x3FD62E4300000000)  # expm1 reduces its argument from here (high word above 0x3FD62E42)
 
 
-def tanh_array(x: Any) -> Array:
-    """Math.tanh element-wise, by fdlibm's route through expm1.
+def _c(value: float) -> Array:
+    """A constant as a 0-d array: NumPy takes it as an operand faster than a Python float."""
+    return np.array(value, dtype=np.float64)
+
+
+_ONE, _TWO, _THREE, _SIX, _HALF, _MINUS_HALF = _c(1.0), _c(2.0), _c(3.0), _c(6.0), _c(0.5), _c(-0.5)
+_TWENTY, _MINUS_TWO, _MINUS_ONE, _ZERO = _c(20.0), _c(-2.0), _c(-1.0), _c(0.0)
+_INVLN2_C, _LN2_HI_C, _LN2_LO_C = _c(_INVLN2), _c(_LN2_HI), _c(_LN2_LO)
+_Q1_C, _Q2_C, _Q3_C, _Q4_C, _Q5_C = _c(_Q1), _c(_Q2), _c(_Q3), _c(_Q4), _c(_Q5)
+_REDUCE_C = _c(_REDUCE)
+_TANH_ONE = _c(19.5)  # tanh is 1.0 in doubles from 19.07 on (2/(e**(2x) + 1) < 2**-54): fdlibm's too
+
+
+_SCRATCH: dict[tuple[int, ...], tuple[Array, ...]] = {}  # tanh's working arrays, by shape
+_MASKS: dict[tuple[int, ...], NDArray[np.bool_]] = {}
+
+
+def _scratch(shape: tuple[int, ...]) -> tuple[tuple[Array, ...], NDArray[np.bool_]]:
+    arrays = _SCRATCH.get(shape)
+    if arrays is None:
+        if len(_SCRATCH) >= 16:  # training asks for a handful of shapes; anything else is passing
+            _SCRATCH.clear()
+            _MASKS.clear()
+        arrays = _SCRATCH[shape] = tuple(np.empty(shape) for _ in range(17))
+        _MASKS[shape] = np.empty(shape, dtype=bool)
+    return arrays, _MASKS[shape]
+
+
+def tanh_array(x: Any, out: Array | None = None) -> Array:
+    """Math.tanh element-wise (into ``out`` when given), by fdlibm's route through expm1.
 
     Training calls this on a few dozen values at a time, thousands of times an epoch, so the
-    usual inputs (2**-28 <= |x| < 22) take a path of few array operations: expm1 is evaluated
-    once, on 2|x| or -2|x| as fdlibm's tanh asks, with its argument reduction and its final
-    step chosen per element by k. Anything else (tiny, huge, inf, NaN) takes the branch-by-branch
-    port. Both give fdlibm's doubles.
+    time is NumPy's cost per call and the usual inputs (|x| >= 2**-28, not NaN) take a path of
+    as few array operations as fdlibm's arithmetic allows, each writing into a working array
+    kept for the shape: expm1 is evaluated once, on 2|x| or -2|x| as fdlibm's tanh asks, with
+    its argument reduction; its last step, which fdlibm chooses by k, is computed for each
+    k-class present and put in place by mask. |x| is first capped at 19.5, where fdlibm's tanh
+    is already 1.0 (and stays so up to its own cut at 22). Tiny values and NaN take the
+    branch-by-branch port. Both give fdlibm's doubles.
     """
-    x = _as_array(x)
-    a = np.abs(x)
-    if not ((a >= _TANH_TINY) & (a < 22.0)).all():
+    if not (isinstance(x, np.ndarray) and x.dtype == np.float64 and x.ndim):
+        x = _as_array(x)
+    if x.size:
+        (a, a2, k, w, u, hi, lo, r, c, hfx, hxs, r1, t, e, e2, d, y), m = _scratch(x.shape)
+        np.absolute(x, a)
+        smallest = np.minimum.reduce(a, None)
+    if not x.size or not smallest >= _TANH_TINY:
         with np.errstate(all="ignore"):
-            return _tanh_branches(x)
-    ge1 = a >= 1.0
-    two = np.where(ge1, 2.0, -2.0)
-    u = two * a  # tanh's argument to expm1
-    # fdlibm's k: 0 below its reduction threshold, else (int)(u/ln2 +- 0.5); its k = -1 shortcut
-    # for |u| < 1.5 ln2 (high word below 0x3FF0A2B2) is what that formula gives there too
-    k = np.where(a + a < _REDUCE, 0.0, np.trunc(u * _INVLN2 + two * 0.25))
-    hi = u - k * _LN2_HI
-    lo = k * _LN2_LO
-    r = hi - lo
-    c = (hi - r) - lo
-    hfx = 0.5 * r
-    hxs = r * hfx
-    r1 = 1.0 + hxs * (_Q1 + hxs * (_Q2 + hxs * (_Q3 + hxs * (_Q4 + hxs * _Q5))))
-    t = 3.0 - r1 * hfx
-    e = hxs * ((r1 - t) / (6.0 - r * t))
-    e2 = (r * (e - c) - c) - hxs
-    em = e2 - r
-    twopk = np.ldexp(1.0, k.astype(np.int64))
-    inverse = 1.0 / twopk  # 2**-k, exact
-    y = np.where(
-        k == 0.0,
-        r - (r * e - hxs),
-        np.where(
-            k == -1.0,
-            0.5 * (r - e2) - 0.5,
-            np.where(
-                (k < -1.0) | (k > 56.0),
-                (1.0 - em) * twopk - 1.0,
-                np.where(k < 20.0, ((1.0 - inverse) - em) * twopk, ((r - (e2 + inverse)) + 1.0) * twopk),
-            ),
-        ),
-    )
-    d = y + 2.0
-    result: Array = np.copysign(np.where(ge1, 1.0 - 2.0 / d, -y / d), x)
+            slow = _tanh_branches(x)
+        if out is None:
+            return slow
+        out[...] = slow
+        return out
+    mul, add, sub, div, putmask = np.multiply, np.add, np.subtract, np.divide, np.putmask
+    np.minimum(a, _TANH_ONE, out=a)
+    add(a, a, a2)
+    # fdlibm's k for expm1(u), u = +-2|x| (+ from |x| >= 1): (int)(u/ln2 +- 0.5), 0 below its
+    # reduction threshold (high word 0x3FD62E42); its k = +-1 shortcut for |u| < 1.5 ln2 is what
+    # the formula gives there too
+    mul(a2, _INVLN2_C, k)
+    add(k, _HALF, k)
+    np.floor(k, k)
+    np.less(a2, _REDUCE_C, m)
+    putmask(k, m, _ZERO)
+    sub(a, _ONE, w)
+    np.copysign(k, w, k)
+    np.copysign(a2, w, u)
+    mul(k, _LN2_HI_C, hi)
+    sub(u, hi, hi)
+    mul(k, _LN2_LO_C, lo)
+    sub(hi, lo, r)
+    sub(hi, r, c)
+    sub(c, lo, c)
+    mul(_HALF, r, hfx)
+    mul(r, hfx, hxs)
+    mul(hxs, _Q5_C, r1)
+    add(r1, _Q4_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _Q3_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _Q2_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _Q1_C, r1)
+    mul(r1, hxs, r1)
+    add(r1, _ONE, r1)
+    mul(r1, hfx, t)
+    sub(_THREE, t, t)
+    sub(r1, t, e)
+    mul(r, t, t)
+    sub(_SIX, t, t)
+    div(e, t, e)
+    mul(e, hxs, e)
+    sub(e, c, e2)
+    mul(e2, r, e2)
+    sub(e2, c, e2)
+    sub(e2, hxs, e2)  # fdlibm's e for k != 0
+    sub(e2, r, d)
+    twopk = np.ldexp(_ONE, k.astype(np.int64), lo)
+    inverse = div(_ONE, twopk, hi)  # 2**-k, exact
+    sub(_ONE, inverse, y)  # 3 <= k < 20: (1 - 2**-k - (e - r)) 2**k
+    sub(y, d, y)
+    mul(y, twopk, y)
+    if np.maximum.reduce(k, None) >= 20.0:  # 20 <= k <= 56: ((r - (e + 2**-k)) + 1) 2**k
+        add(e2, inverse, t)
+        sub(r, t, t)
+        add(t, _ONE, t)
+        mul(t, twopk, t)
+        np.greater_equal(k, _TWENTY, m)
+        putmask(y, m, t)
+    if smallest < 1.0:  # |x| < 1: k is 0, -1, -2 or -3
+        sub(_ONE, d, t)  # k <= -2: (1 - (e - r)) 2**k - 1
+        mul(t, twopk, t)
+        sub(t, _ONE, t)
+        np.less_equal(k, _MINUS_TWO, m)
+        putmask(y, m, t)
+        add(d, _ONE, t)  # k = -1: 0.5 (r - e) - 0.5, the same double
+        mul(t, _MINUS_HALF, t)
+        np.equal(k, _MINUS_ONE, m)
+        putmask(y, m, t)
+        mul(r, e, t)  # k = 0: r - (r e - hxs)
+        sub(t, hxs, t)
+        sub(r, t, t)
+        np.equal(k, _ZERO, m)
+        putmask(y, m, t)
+    # y is expm1(u); tanh = 1 - 2/(y + 2) for |x| >= 1, else -y/(y + 2), with x's sign
+    add(y, _TWO, d)
+    div(_TWO, d, t)
+    sub(_ONE, t, t)
+    if smallest < 1.0:
+        div(y, d, e)
+        np.less(w, _ZERO, m)
+        putmask(t, m, e)
+    result: Array = np.copysign(t, x, np.empty(x.shape) if out is None else out)
     return result
 
 

@@ -12,9 +12,10 @@ whose sign would flip and leaves that link dead: it takes no more derivatives or
 The points of one batch share the weights, so the batch is computed as arrays; every sum is
 taken in Playground's order (the bias then a node's inputs in order; an accumulator then the
 points in order; 0 then a node's outgoing links in order) by :func:`_ordered_sum`, so that
-the results are the same doubles. Speed: an epoch costs some 400 NumPy operations per batch
-on arrays of a few dozen numbers, so the time is NumPy's per-call overhead, not arithmetic
-(benchmarks/playground.py measures it beside Playground under Node).
+the results are the same doubles. Speed: a batch is some 40 NumPy calls on arrays made once
+per batch size (:class:`_Plan`) and four tanh of some 70 calls each, on arrays of a few dozen
+numbers, so the time is NumPy's cost per call, not arithmetic, and tanh is over half of it
+(benchmarks/playground.py measures an epoch beside Playground under Node).
 """
 
 from __future__ import annotations
@@ -94,6 +95,65 @@ class Layer:
     bias_sums: Array
 
 
+_ONE = np.array(1.0)
+
+
+def _sum_rows(stacked: Array, out: Array, by_cumsum: bool) -> None:
+    """:func:`_ordered_sum` into ``out``; ``by_cumsum`` when a row has fewer than two numbers."""
+    if by_cumsum:
+        np.copyto(out, np.cumsum(stacked, axis=0)[-1])
+    else:
+        np.add.reduce(stacked, axis=0, out=out)
+
+
+class _Step:
+    """One layer's arrays for a batch of ``count`` points, made once and reused every batch.
+
+    Points run down the rows ((points, nodes)), so that each sum over points or inputs is a
+    reduction over the outer axis of one stacked array (see :func:`_ordered_sum`), and every
+    operand is a view prepared here: a batch is then a few dozen NumPy calls and no allocation.
+    """
+
+    def __init__(self, layer: Layer, count: int) -> None:
+        nodes, fan_in = layer.weights.shape
+        self.activation = layer.activation
+        self.tanh = layer.activation.name == "tanh"
+        # forward: the bias, then each input's products, summed over the first axis
+        self.bias = layer.biases[None, :]
+        self.weights_t = layer.weights.T[:, None, :]  # (inputs, 1, nodes)
+        self.terms = np.empty((fan_in + 1, count, nodes))
+        self.bias_row, self.products = self.terms[0], self.terms[1:]
+        self.terms_sequential = self.terms[0].size < 2
+        self.total = np.empty((count, nodes))
+        self.output = np.empty((count, nodes))
+        self.source_next = self.output.T[:, :, None]  # the next layer's inputs, as ``inputs[:, :, None]``
+        self.source_sums = self.output[:, None, :]  # the next layer's sources, (points, 1, inputs)
+        # backward: each sum starts from the one so far (0 for the outgoing links), then the points
+        self.derivative = np.empty((count, nodes))
+        self.output_der = np.empty((count, nodes))
+        self.bias_sums = layer.bias_sums
+        self.bias_terms = np.empty((count + 1, nodes))
+        self.bias_start, self.input_der = self.bias_terms[0], self.bias_terms[1:]
+        self.bias_sequential = nodes < 2
+        self.weight_sums = layer.weight_sums
+        self.weight_terms = np.empty((count + 1, nodes, fan_in))
+        self.weight_start, self.weight_products = self.weight_terms[0], self.weight_terms[1:]
+        self.weight_sequential = nodes * fan_in < 2
+        self.input_der_column = self.input_der[:, :, None]
+        self.weights_rows = layer.weights[:, None, :]  # (nodes, 1, inputs)
+        self.input_der_back = self.input_der.T[:, :, None]  # (nodes, points, 1)
+        self.back_terms = np.zeros((nodes + 1, count, fan_in))
+        self.back_products = self.back_terms[1:]
+        self.back_sequential = count * fan_in < 2
+
+
+class _Plan:
+    """The arrays of every layer for batches of one size."""
+
+    def __init__(self, layers: list[Layer], count: int) -> None:
+        self.layers = [_Step(layer, count) for layer in layers]
+
+
 class PlaygroundNetwork:
     """A Playground network: ``sizes`` from the inputs to the one output node."""
 
@@ -131,52 +191,68 @@ class PlaygroundNetwork:
             w, b = ws.stop, bs.stop
         self.regularization = regularization
         self.summed = 0  # points summed since the last update (the same for every live link and node)
+        self._plans: dict[int, _Plan] = {}
+
+    def _plan(self, count: int) -> _Plan:
+        plan = self._plans.get(count)
+        if plan is None:
+            if len(self._plans) >= 8:  # a few batch sizes and the two sets; anything else is rare
+                self._plans.clear()
+            plan = self._plans[count] = _Plan(self.layers, count)
+        return plan
+
+    def _forward(self, inputs: Array) -> _Plan:
+        """Forward for points as columns of ``inputs`` (features, points), into a plan's arrays."""
+        plan = self._plan(inputs.shape[1])
+        source = inputs[:, :, None]  # (inputs, points, 1)
+        for step in plan.layers:
+            step.bias_row[...] = step.bias
+            np.multiply(source, step.weights_t, step.products)
+            _sum_rows(step.terms, step.total, step.terms_sequential)  # the bias, then each input in order
+            if step.tanh:
+                js_math.tanh_array(step.total, out=step.output)
+            else:
+                np.copyto(step.output, step.activation.output(step.total))
+            source = step.source_next
+        return plan
 
     def forward(self, inputs: Array) -> list[tuple[Array, Array]]:
         """Each layer's (total input, output) for points as columns: ``inputs`` is (features, points)."""
-        seen: list[tuple[Array, Array]] = []
-        previous = inputs
-        for layer in self.layers:
-            terms = np.empty((previous.shape[0] + 1, *layer.biases.shape, previous.shape[1]))
-            terms[0] = layer.biases[:, None]
-            np.multiply(layer.weights.T[:, :, None], previous[:, None, :], out=terms[1:])
-            total = _ordered_sum(terms)  # the bias, then each input in order
-            seen.append((total, layer.activation.output(total)))
-            previous = seen[-1][1]
-        return seen
+        plan = self._forward(inputs)
+        return [(step.total.T.copy(), step.output.T.copy()) for step in plan.layers]
 
     def predict(self, inputs: Array) -> Array:
-        outputs: Array = self.forward(inputs)[-1][1]
-        return cast(Array, outputs[0])
+        outputs: Array = self._forward(inputs).layers[-1].output[:, 0].copy()
+        return outputs
 
     def accumulate(self, inputs: Array, targets: Array) -> None:
         """Forward and backward for each point (columns of ``inputs``), summing the derivatives.
 
         A dead link's sum is left to grow here: :meth:`update` never reads it for a dead link.
         """
-        seen = self.forward(inputs)
-        count = inputs.shape[1]
-        output_der = seen[-1][1] - targets[None, :]
-        for index in range(len(self.layers) - 1, -1, -1):
-            layer = self.layers[index]
-            total, output = seen[index]
-            input_der = output_der * layer.activation.derivative(total, output)
-            bias_terms = np.empty((count + 1, input_der.shape[0]))
-            bias_terms[0] = layer.bias_sums
-            bias_terms[1:] = input_der.T
-            layer.bias_sums[...] = _ordered_sum(bias_terms)
-            source = seen[index - 1][1] if index > 0 else inputs
-            terms = np.empty((count + 1, *layer.weights.shape))  # (points, nodes, inputs) after the start
-            terms[0] = layer.weight_sums
-            np.multiply(input_der.T[:, :, None], source.T[:, None, :], out=terms[1:])
-            layer.weight_sums[...] = _ordered_sum(terms)
+        plan = self._forward(inputs)
+        steps = plan.layers
+        last = steps[-1]
+        np.subtract(last.output, targets[:, None], last.output_der)
+        for index in range(len(steps) - 1, -1, -1):
+            step = steps[index]
+            if step.tanh:
+                np.multiply(step.output, step.output, step.derivative)
+                np.subtract(_ONE, step.derivative, step.derivative)
+            else:
+                np.copyto(step.derivative, step.activation.derivative(step.total, step.output))
+            np.multiply(step.output_der, step.derivative, step.input_der)
+            np.copyto(step.bias_start, step.bias_sums)
+            _sum_rows(step.bias_terms, step.bias_sums, step.bias_sequential)  # the sum so far, then each point
+            np.copyto(step.weight_start, step.weight_sums)
+            source = steps[index - 1].source_sums if index > 0 else inputs.T[:, None, :]
+            np.multiply(step.input_der_column, source, step.weight_products)
+            _sum_rows(step.weight_terms, step.weight_sums, step.weight_sequential)
             if index == 0:
                 break
-            back = np.empty((layer.weights.shape[0] + 1, *source.shape))  # 0, then each outgoing link in order
-            back[0] = 0.0
-            np.multiply(layer.weights[:, :, None], input_der[:, None, :], out=back[1:])
-            output_der = _ordered_sum(back)
-        self.summed += count
+            np.multiply(step.weights_rows, step.input_der_back, step.back_products)
+            _sum_rows(step.back_terms, steps[index - 1].output_der, step.back_sequential)  # 0, then each outgoing link
+        self.summed += inputs.shape[1]
 
     def update(self, learning_rate: float, regularization_rate: float) -> None:
         """nn.ts's updateWeights: the mean derivative step, then the penalty, L1 killing links.

@@ -231,6 +231,20 @@ class NetworkView(QGraphicsView):
         return a + offset, b - offset
 
     # -- live weights ----------------------------------------------------------------------
+    def set_live(self, live: bool) -> None:
+        """While a run goes on, the links are drawn without antialiasing; smooth again once it stops.
+
+        A running net's links change at every refresh (5 Hz), so each redraws the whole
+        diagram: antialiased wide and dashed lines took ~25 ms of the GUI thread a time (an
+        event-loop stall, and CPU the trainer's core lost to the window), plain ones about half.
+        """
+        hints = QPainter.RenderHint.TextAntialiasing
+        if not live:
+            hints |= QPainter.RenderHint.Antialiasing
+        if self.renderHints() != hints:
+            self.setRenderHints(hints)
+            self.viewport().update()
+
     def set_weights(self, weights: np.ndarray) -> None:
         """Recolour and resize weight links; each layer scaled by its largest |w|."""
         if self.problem is None:

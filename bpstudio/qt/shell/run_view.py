@@ -81,6 +81,7 @@ class RunView(QObject):
         """Status and diagram at 5 Hz while running; the chain's numbers (typeset) at 1 Hz."""
         self.status.show_update(update)
         self.plot.show_title(update)  # the same Update as the status bar: the two agree
+        self.diagram.set_live(live)
         self.diagram.set_weights(update.snapshot.weights)
         now = time.monotonic()
         if not live or now - self._chain_asked >= LIVE_CHAIN_INTERVAL:
