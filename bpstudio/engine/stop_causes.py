@@ -32,3 +32,22 @@ def equal_start_layers(network: Network, start: np.ndarray) -> tuple[int, ...]:
     return tuple(
         layer for layer, matrix in enumerate(network.layers(np.asarray(start, dtype=float))) if matrix.size and float(np.ptp(matrix)) == 0.0
     )
+
+
+def saturated_plateau(network: Network, weights: np.ndarray, inputs_aug: np.ndarray) -> tuple[int, int]:
+    """(saturated, hidden) when at least half of the hidden units are saturated on every sample, else (0, hidden).
+
+    Such a run "converges" because dO/dI ≈ 0 blocks most paths back, not because
+    JVal is near a minimum: the plateau Adam at a large α falls onto (on the
+    article's net at α = 10, four of five units on every sample and the fifth on
+    999 of 1 000).  Saturation is each activation's own health test (see
+    :mod:`.unit_health`); an activation without a flat end (ReLU, linear) never
+    reports one.
+    """
+    from bpstudio.engine.unit_health import unit_health  # the health test runs one forward pass
+
+    hidden = sum(network.sizes[1:-1])
+    if hidden == 0:
+        return 0, 0
+    saturated = len(unit_health(network, weights, inputs_aug).saturated)
+    return (saturated, hidden) if 2 * saturated >= hidden else (0, hidden)

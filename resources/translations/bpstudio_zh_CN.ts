@@ -63,8 +63,8 @@
         <translation>初始权重：如文中在 (-1, 1) 内均匀取值，或全部为 0（看看为什么不行）。</translation>
     </message>
     <message>
-        <source>How many samples the data set draws; the loss JVal sums over them.</source>
-        <translation>数据集抽取的样本数；损失 JVal 对它们求和。</translation>
+        <source>How many samples the data set draws; the loss JVal sums over them. A new run: the start weights are drawn after the data, so they change too.</source>
+        <translation>数据集抽取的样本数；损失 JVal 对它们求和。这会开始新的训练：初始权重在数据之后抽取，所以也会改变。</translation>
     </message>
     <message>
         <source>Random seed for the data and the start weights (the article's is 1).</source>
@@ -715,6 +715,18 @@
     <message>
         <source>All start weights of {layers} are equal, so every unit they feed computes the same value and receives the same gradient: the units can never become different (the article's note 3, symmetry). With all zeros the hidden gradients stay 0. Start from uniform weights; the manual's experiment “All-zero start” shows why.</source>
         <translation>{layers} 的初始权重全部相等，因此它们连接的每个单元都算出相同的值、得到相同的梯度：这些单元永远无法变得不同（文中注释③：对称性）。全零初始化时隐藏层的梯度始终为 0。请改用均匀初始化；手册中的实验“全零初始化”说明了原因。</translation>
+    </message>
+    <message>
+        <source>Converged on a plateau, not at a minimum: {units} of the {hidden} hidden units are saturated on every sample, so dO/dI ≈ 0 blocks the paths back through them and the gradient vanished (JVal {jval}). A smaller alpha or smaller start weights keep the units off their flat ends; Gradient health names them.</source>
+        <translation>收敛在平台上，而不是在极小值处：{hidden} 个隐藏单元中有 {units} 个在每个样本上都已饱和，dO/dI ≈ 0 挡住了经过它们的反向路径，梯度消失了（JVal {jval}）。更小的 alpha 或更小的初始权重能让单元远离其平坦端；“梯度健康”会列出这些单元。</translation>
+    </message>
+    <message>
+        <source>{name} set by hand from {old} to {new} at iteration {n}: the run goes on from the new value. Rewind to an earlier iteration to return to the trained weights.</source>
+        <translation>{name} 在第 {n} 次迭代被手动从 {old} 设为 {new}：训练从新值继续。回退到更早的迭代即可回到训练得到的权重。</translation>
+    </message>
+    <message>
+        <source>A new run on {n} samples: the data and then the start weights are drawn from seed {seed}, so changing Samples changes the start weights too.</source>
+        <translation>在 {n} 个样本上开始新的训练：数据和随后的初始权重都由种子 {seed} 抽取，因此改变样本数也会改变初始权重。</translation>
     </message>
     <message>
         <source>{name} was not moved there: JVal or its gradient would not be a finite number.</source>

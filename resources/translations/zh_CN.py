@@ -505,7 +505,7 @@ TRANSLATIONS.update({  # why each basic link is what it is (issue 18)
 
 # issue 14 (studio half a): data and task controls, accuracy, lessons
 TRANSLATIONS.update({
-    "How many samples the data set draws; the loss JVal sums over them.": "数据集抽取的样本数；损失 JVal 对它们求和。",
+    "How many samples the data set draws; the loss JVal sums over them. A new run: the start weights are drawn after the data, so they change too.": "数据集抽取的样本数；损失 JVal 对它们求和。这会开始新的训练：初始权重在数据之后抽取，所以也会改变。",
     "The article's r, g, b, or TensorFlow Playground's 2-D sets: circle, xor, gauss, spiral, moons (classes); plane, multi-gauss (regression).":
         "文中的 r, g, b，或 TensorFlow Playground 的二维数据集：圆环、异或、高斯簇、螺旋、双月（分类）；平面、多高斯（回归）。",
     "How many classes the gauss and spiral sets draw: 2 or 3.": "高斯簇和螺旋数据集的类别数：2 或 3。",
@@ -1216,4 +1216,15 @@ TRANSLATIONS.update({  # View ▸ Digits, honest rows, every sample's term (issu
         "点击列标题可按该列排序；鼠标停在数字上可看到它的全部位数。",
     "Each term includes the penalty's share dR/dw / n = {share}.": "每一项都含有惩罚项的份额 dR/dw / n = {share}。",
     "Export every sample's term": "导出每个样本的项",
+})
+
+
+# --- lead: notices a student needs (issue 28, item 6) ---
+TRANSLATIONS.update({
+    "Converged on a plateau, not at a minimum: {units} of the {hidden} hidden units are saturated on every sample, so dO/dI ≈ 0 blocks the paths back through them and the gradient vanished (JVal {jval}). A smaller alpha or smaller start weights keep the units off their flat ends; Gradient health names them.":
+        "收敛在平台上，而不是在极小值处：{hidden} 个隐藏单元中有 {units} 个在每个样本上都已饱和，dO/dI ≈ 0 挡住了经过它们的反向路径，梯度消失了（JVal {jval}）。更小的 alpha 或更小的初始权重能让单元远离其平坦端；“梯度健康”会列出这些单元。",
+    "{name} set by hand from {old} to {new} at iteration {n}: the run goes on from the new value. Rewind to an earlier iteration to return to the trained weights.":
+        "{name} 在第 {n} 次迭代被手动从 {old} 设为 {new}：训练从新值继续。回退到更早的迭代即可回到训练得到的权重。",
+    "A new run on {n} samples: the data and then the start weights are drawn from seed {seed}, so changing Samples changes the start weights too.":
+        "在 {n} 个样本上开始新的训练：数据和随后的初始权重都由种子 {seed} 抽取，因此改变样本数也会改变初始权重。",
 })

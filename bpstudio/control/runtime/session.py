@@ -45,7 +45,7 @@ from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
 from bpstudio.engine.optimizers import make_optimizer
 from bpstudio.engine.phases import Phase, iteration_phases
 from bpstudio.engine.snapshot import Snapshot
-from bpstudio.engine.stop_causes import equal_start_layers
+from bpstudio.engine.stop_causes import equal_start_layers, saturated_plateau
 from bpstudio.engine.trainer import StopReason, Trainer
 
 if TYPE_CHECKING:  # session_file builds on this module
@@ -67,6 +67,22 @@ SYMMETRY_NOTICE = QT_TRANSLATE_NOOP(
     "manual's experiment “All-zero start” shows why.",
 )
 
+PLATEAU_NOTICE = QT_TRANSLATE_NOOP(
+    "Engine",
+    "Converged on a plateau, not at a minimum: {units} of the {hidden} hidden units are saturated on every sample, "
+    "so dO/dI ≈ 0 blocks the paths back through them and the gradient vanished (JVal {jval}). A smaller alpha or "
+    "smaller start weights keep the units off their flat ends; Gradient health names them.",
+)
+WEIGHT_SET_NOTICE = QT_TRANSLATE_NOOP(
+    "Engine",
+    "{name} set by hand from {old} to {new} at iteration {n}: the run goes on from the new value. "
+    "Rewind to an earlier iteration to return to the trained weights.",
+)
+SAMPLES_NOTICE = QT_TRANSLATE_NOOP(
+    "Engine",
+    "A new run on {n} samples: the data and then the start weights are drawn from seed {seed}, "
+    "so changing Samples changes the start weights too.",
+)
 WEIGHT_REFUSED = QT_TRANSLATE_NOOP("Engine", "{name} was not moved there: JVal or its gradient would not be a finite number.")
 
 
@@ -177,6 +193,7 @@ class TrainingSession:
         self._published = 0
         self._new_run = True
         self._message: str | None = None
+        self._plateau: tuple[tuple[int, StopReason | None], Notice | None] | None = None  # (when, the sentence)
         self._refused: ConfigError | None = None
         self._last_phase: Phase | None = None
         self._future: _Future | None = None  # what the last rewinds stepped back over
@@ -336,13 +353,20 @@ class TrainingSession:
             raise ConfigError("weights", f"there is no parameter {param}")
         self._finish_phases()
         weights = np.array(trainer.weights, copy=True)
-        weights[param] = value
+        before, weights[param] = float(weights[param]), value
         try:
             trainer.set_weights(weights)
         except ValueError:
             raise ConfigError("weights", Refusal(WEIGHT_REFUSED, name=trainer.network.param_name(param))) from None
         self._published = min(self._published, trainer.iteration)  # the GUI's last JVal is replaced
         self.keep_snapshot()
+        self._message = Notice(  # a hand-set weight is said, not silent (issue 28)
+            WEIGHT_SET_NOTICE,
+            name=trainer.network.param_name(param),
+            old=f"{before:.4g}",
+            new=f"{float(value):.4g}",
+            n=trainer.iteration,
+        )
 
     def _set(self, name: str, value: Any) -> None:
         new = self.config.with_changes(**{name: value})
@@ -351,6 +375,8 @@ class TrainingSession:
             return
         if name not in LIVE_FIELDS:
             self._start_run(new, name)
+            if name == "samples" and not new.data_file:  # the stream draws the data first: say what follows
+                self._message = Notice(SAMPLES_NOTICE, n=new.samples, seed=new.seed)
             return
         self._finish_phases()
         trainer = self.trainer
@@ -519,7 +545,19 @@ class TrainingSession:
             layers = equal_start_layers(problem.network, problem.start)
             if layers:
                 return Notice(SYMMETRY_NOTICE, layers=", ".join(matrix_name(layer) for layer in layers))
+        if reason in (StopReason.CONVERGED1, StopReason.CONVERGED2):
+            return self._plateau_notice()
         return None
+
+    def _plateau_notice(self) -> Notice | None:
+        """The plateau sentence for a run that stopped with every hidden unit saturated; worked out once per stop."""
+        trainer = self.trainer
+        key = (trainer.iteration, trainer.stop_reason)
+        if self._plateau is None or self._plateau[0] != key:
+            units, hidden = saturated_plateau(trainer.network, trainer.weights, trainer.dataset.inputs_aug)
+            notice = Notice(PLATEAU_NOTICE, units=units, hidden=hidden, jval=f"{trainer.jval:.6g}") if units else None
+            self._plateau = (key, notice)
+        return self._plateau[1]
 
     # -- publishing ------------------------------------------------------------------------
     def update(self, running: bool, rate: float = 0.0) -> Update:
