@@ -223,3 +223,31 @@ def test_the_exported_figure_has_no_solution_before_the_run_finishes(tmp_path):
     assert "solution" not in paused and "JVal = 300.00000 after 59 iterations" in paused
     assert "solution-JVal = 300.00000" in done and ">solution<" in done.replace(" ", "")
     assert ">iteration<" in paused.replace(" ", "") and "epoch" not in paused
+
+
+def test_a_long_title_on_a_narrow_plot_takes_two_lines_not_small_print(qtbot, open_studio):
+    """The spiral scene in F5: JVal, the iteration and the accuracy shrank to ~7 pt in one line beside the map."""
+    win = open_studio(RunConfig(dataset="xor", samples=80, test_fraction=0.25, hidden=(4,), loss="cross-entropy"))
+    with qtbot.waitSignal(win.training.updated, timeout=5000):
+        win.training.step(5)
+    qtbot.waitUntil(lambda: win.last.iteration == 5, timeout=5000)
+    plot = win.plot
+    item = plot.getPlotItem()
+    plot.set_look(replace(plot.look, scale=2.2))
+    plot.resize(420, 300)  # as beside the decision map at 1366×768
+    settle(qtbot, plot)
+    title = item.titleLabel
+    text, size = title.text, float(title.opts["size"].removesuffix("pt"))
+    assert "<br>" in text and "JVal" in text.split("<br>")[0] and "accuracy" in text.split("<br>")[1]
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    font = QFont()
+    font.setPointSizeF(size)
+    assert QFontMetricsF(font).capHeight() >= 14  # issue 24's back-row figure for every digit at 1366×768
+    font.setPointSizeF(13 * 2.2)
+    one_line = 13 * 2.2 * 0.95 * plot.viewport().width() / QFontMetricsF(font).horizontalAdvance(text.replace("<br>", "   ·   "))
+    assert size > one_line  # what one line would have shrunk to (below the 14 px there)
+    assert title.item.sceneBoundingRect().right() <= plot.viewport().width() + 1
+    plot.resize(1300, 300)  # room enough: one line again
+    settle(qtbot, plot)
+    assert "<br>" not in item.titleLabel.text

@@ -102,3 +102,20 @@ def test_a_lesson_on_a_projector_folds_its_text_to_one_line_that_opens_on_demand
     assert box.text.isVisible()
     window.findChild(QAction, "presentation").setChecked(False)
     assert box.text.isVisible() and not box.expand_button.isVisible()
+
+
+def test_in_the_loss_phase_no_value_runs_into_another_on_a_projector(qtbot, open_studio):
+    """F5 at phase 3: the middle output's "ŷ − y = 0.4246" ran under the sink's "L = 1.143" (read as one number)."""
+    from bpstudio.control.words.vocabulary import LOSS as LOSS_PHASE
+
+    window = open_studio()
+    window.resize(1366, 768)
+    window.model.select(0)
+    window.findChild(QAction, "presentation").setChecked(True)
+    view = window.network_view
+    for _ in range(3):
+        window.gestures.step_phase()
+    qtbot.waitUntil(lambda: view.phase is not None and view.phase.kind == LOSS_PHASE, timeout=5000)
+    values = [item.annotation.sceneBoundingRect() for item in view.nodes.values() if item.annotation.isVisible()]
+    assert len(values) == 4  # L and the three outputs' errors
+    assert all(not a.intersects(b) for i, a in enumerate(values) for b in values[i + 1 :])

@@ -366,10 +366,11 @@ class NetworkView(QGraphicsView):
                 self._annotate(name, number_text(value))
         elif phase.kind == LOSS_PHASE:
             touched.add("L")
-            self._annotate("L", "L = " + number_text(phase.values["L"]))
             for name, grad in phase.node_gradients.items():
                 touched.add(name)
                 self._annotate(name, f"ŷ − y = {number_text(grad)}")
+            self._annotate("L", "L = " + number_text(phase.values["L"]))
+            self._clear_of_other_values("L")
         elif phase.kind == BACKWARD:
             for name, grad in phase.node_gradients.items():
                 touched.add(name)
@@ -455,6 +456,22 @@ class NetworkView(QGraphicsView):
             self._tag_selection(i, f"{name}: Δ {number_text(after - before)}\n{_moved(before, after)}")
         else:
             self._tag_selection(self.selected_param)
+
+    def _clear_of_other_values(self, name: str) -> None:
+        """Move a node's value down, a line at a time, off the values beside it.
+
+        The loss node sits level with the middle output, whose wide "ŷ − y = …" runs
+        under it at the projector's sizes ("0.4246L = 1.143" read as one number).
+        """
+        item = next((i for n, i in self.nodes.items() if n.name == name), None)
+        if item is None or not item.annotation.isVisible():
+            return
+        others = [i.annotation.sceneBoundingRect() for i in self.nodes.values() if i is not item and i.annotation.isVisible()]
+        for _ in range(3):
+            mine = item.annotation.sceneBoundingRect()
+            if not any(mine.intersects(other) for other in others):
+                return
+            item.annotation.moveBy(0, mine.height())
 
     def _annotate(self, name: str, text: str) -> None:
         for node, item in self.nodes.items():

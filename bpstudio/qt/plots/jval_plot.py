@@ -36,6 +36,7 @@ SEED = QT_TRANSLATE_NOOP("JvalPlot", "seed")
 SOLUTION = QT_TRANSLATE_NOOP("JvalPlot", "solution")
 ITERATION = QT_TRANSLATE_NOOP("JvalPlot", "iteration")
 EPOCH = QT_TRANSLATE_NOOP("JvalPlot", "epoch")  # a run under Playground conventions counts epochs
+SEPARATOR = "   ·   "  # between the title's JVal and its scores: where a narrow plot breaks the title in two
 LINEAR_LIMIT = 8e306  # the largest |JVal| a linear range shows (pyqtgraph's view stops at 1e307)
 PROJECTOR_PLOT_HEIGHT = 180  # px: title, three readable ticks and the axis label at the projector's font size
 
@@ -109,7 +110,7 @@ class JvalPlot(pg.PlotWidget):
         self._title_args: tuple = ()
         self._range: tuple[tuple[float, float], tuple[float, float]] | None = None  # what _fit_range set
         self._title: str | None = None
-        self._title_size: tuple[str, float] | None = None  # what the title shows, at what size
+        self._title_size: tuple[str, float, int] | None = None  # what the title shows, at what size, in how many lines
         self._state = RunState.IDLE
         self._changes: tuple = ()
         self._scores: Scores | None = None  # a classification run's accuracy, shown in the title beside JVal
@@ -398,7 +399,7 @@ class JvalPlot(pg.PlotWidget):
             text = f"JVal = {fixed_number(jval)}   " + count.format(n=iteration)
         scores = accuracy_text(self._scores) if jval is not None else ""
         if scores:
-            text = f"{text}   ·   {scores}"
+            text = f"{text}{SEPARATOR}{scores}"
         if text != self._title:
             self._title = text
             self._fit_title()
@@ -414,13 +415,23 @@ class JvalPlot(pg.PlotWidget):
         font.setPointSizeF(13 * scale)
         item = self.getPlotItem()
         room = self.viewport().width() - item.getAxis("left").width() - (self.legend.width() if self.legend.isVisible() else 0.0)
-        wide = QFontMetricsF(font).horizontalAdvance(self._title)
-        size = 13 * scale * min(1.0, 0.95 * room / wide) if wide > 0 and room > 0 else 13 * scale
-        size = round(max(size, 7.0), 1)
-        if (self._title, size) != self._title_size:
-            self._title_size = (self._title, size)
-            item.setTitle(self._title, size=f"{size}pt", color=look.text if look else "#111111")
+        lines = [self._title]
+        size = self._title_points(font, lines, room, scale)
+        if size < 0.8 * 13 * scale and SEPARATOR in self._title:  # rather two lines than small print on a projector
+            lines = self._title.split(SEPARATOR, 1)
+            size = self._title_points(font, lines, room, scale)
+        if (self._title, size, len(lines)) != self._title_size:
+            self._title_size = (self._title, size, len(lines))
+            shown = "<br>".join(rich_text(line) for line in lines)
+            item.setTitle(shown, size=f"{size}pt", color=look.text if look else "#111111")
             item.titleLabel.setMinimumWidth(0)  # the title fits the plot; it never widens it past the window
+
+    @staticmethod
+    def _title_points(font: QFont, lines: list[str], room: float, scale: float) -> float:
+        """The title's size: 13 pt times the look's scale, smaller when its widest line is wider than ``room``."""
+        wide = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
+        size = 13 * scale * min(1.0, 0.95 * room / wide) if wide > 0 and room > 0 else 13 * scale
+        return round(max(size, 7.0), 1)
 
     def _draw_changes(self) -> None:
         item = self.getPlotItem()
