@@ -1,0 +1,90 @@
+"""Red team on the formats of this round: session format 3's conventions, lecture format 2's kept runs,
+Playground links (issue 25's rules: a stranger's file or link never takes over the window, runs
+code, or saves a file that reopens as another run)."""
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from bpstudio.control.export.playground_script import playground_script
+from bpstudio.control.files.kept_runs import read_runs, runs_members
+from bpstudio.control.files.session_file import SessionFileError, load_session, save_session
+from bpstudio.control.model.finished_runs import RunShelf
+from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.engine.config import RunConfig
+from bpstudio.engine.playground.link import canonical_hash, read_link
+
+HOSTILE_SEEDS = [
+    "a%26b%3Dc",  # & and = inside the seed: the written hash must not split there
+    "%2541",  # a percent sign: written raw, it is read back as 'A'
+    "x%00y",  # a NUL: no Python source may hold one
+    "%22%22%22%0A%5CN%7Bx%7D%E2%80%A8",  # a docstring's end, a newline, \N{}, U+2028
+    "%3Cimg%20src%3Dx%20width%3D20000%20height%3D20000%3E",  # markup
+]
+
+
+@pytest.mark.parametrize("seed", HOSTILE_SEEDS)
+def test_a_links_hash_reads_back_as_the_same_run(seed):
+    state = read_link(f"seed={seed}&activation=relu&tutorial=t%26x%3D1&a%26b_hide=true").state
+    written = canonical_hash(state)
+    assert read_link(written).state == state
+    assert canonical_hash(read_link(written).state) == written
+    assert all(ch.isprintable() and ch not in "<>\"\\" for ch in written)
+
+
+@pytest.mark.parametrize("seed", HOSTILE_SEEDS)
+def test_an_exported_script_of_a_hostile_seed_compiles_and_runs_nothing(seed):
+    config = RunConfig.from_playground(f"seed={seed}")
+    for framework in ("numpy", "pytorch"):
+        script = playground_script(config, framework)
+        compile(script, "exported.py", "exec")  # a NUL or a closed docstring would fail here
+        assert "\x00" not in script and "\u2028" not in script
+
+
+def test_a_session_whose_hash_is_not_as_the_studio_writes_it_is_refused(tmp_path):
+    path = tmp_path / "run.bpstudio"
+    save_session(path, TrainingSession(RunConfig.from_playground("seed=0.5")))
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    document = json.loads(members["session.json"])
+    document["conventions"]["hash"] = document["conventions"]["hash"] + "&zz=\x00<b>x</b>"  # the same run, one key more
+    members["session.json"] = json.dumps(document).encode()
+    bad = tmp_path / "bad.bpstudio"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(SessionFileError, match="conventions.hash"):
+        load_session(bad)
+
+
+def test_a_kept_run_with_a_negative_curve_is_refused():
+    shelf = RunShelf()
+    shelf.add(RunConfig(), np.array([5.0, 4.0, 3.0]), (3, 5, 3), (), "max_iter")
+    members = dict(runs_members(tuple(shelf.runs.values())))
+    curve = np.array([[0.0, 1.0, 2.0], [5.0, -1e308, 3.0]])
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, curve)
+    members["run-00.npy"] = buffer.getvalue()
+    with pytest.raises(SessionFileError, match="negative"):
+        read_runs(members)
+
+
+def test_unknown_keys_with_markup_are_listed_as_text_and_briefly(qtbot, open_studio):
+    from test_playground_window import open_link
+
+    window = open_studio()
+    keys = "&".join(f"k{i}%3Cimg%20src%3Dx%20width%3D20000%20height%3D20000%3E=1" for i in range(2000))
+    open_link(qtbot, window, "seed=0.5&<img src=x width=20000 height=20000>=1&" + keys)
+    qtbot.waitUntil(lambda: window.playground_links.notes is not None, timeout=10000)
+    notes = window.playground_links.notes
+    assert notes.textFormat() == Qt.TextFormat.PlainText or "&lt;img" in notes.text()
+    assert len(notes.text()) < 1000
+    screen = window.screen().availableGeometry()
+    assert notes.sizeHint().width() <= screen.width() and notes.sizeHint().height() <= screen.height()
+    notes.close()
