@@ -88,3 +88,16 @@ def test_unknown_keys_with_markup_are_listed_as_text_and_briefly(qtbot, open_stu
     screen = window.screen().availableGeometry()
     assert notes.sizeHint().width() <= screen.width() and notes.sizeHint().height() <= screen.height()
     notes.close()
+
+
+@pytest.mark.parametrize(
+    "link", ["activation=%1b]0;pwned%07%1b[2J&seed=1", "seed=1&%1b[31mred=1", "noise=%1b[2J&seed=1", "networkShape=%1b[2J&seed=1"]
+)
+def test_a_links_messages_carry_no_terminal_escapes(link):
+    from bpstudio.engine.messages import Refusal
+
+    try:
+        messages = [str(note) for note in read_link(link).notes]
+    except Refusal as err:
+        messages = [str(err)]
+    assert messages and all("\x1b" not in m and "\x07" not in m for m in messages)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
-from bpstudio.engine.text_safety import shorten
+from bpstudio.engine.text_safety import plain, shorten
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 REGULARIZATIONS = ("none", "L1", "L2")
@@ -127,6 +127,14 @@ def _js_number(value: float) -> str:
     return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
 
 
+def quoted(text: str) -> str:
+    """A piece of the link inside a message: at most 40 characters, control characters escaped.
+
+    Messages go to a terminal (the CLI's stderr) as well as dialogs: a pasted ``%1b]0;…`` must not retitle it.
+    """
+    return plain(shorten(text, 40))
+
+
 _NOT_A_NUMBER = QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'")
 
 
@@ -135,10 +143,10 @@ def _number(key: str, text: str) -> float:
         value = float(text)
     except ValueError:
         raise Refusal(
-            QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'"), key=key, value=text[:40]
+            QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'"), key=key, value=quoted(text)
         ) from None
     if not math.isfinite(value):
-        raise Refusal(_NOT_A_NUMBER, key=key, value=text[:40])
+        raise Refusal(_NOT_A_NUMBER, key=key, value=quoted(text))
     return value
 
 
@@ -147,7 +155,7 @@ def _choice(key: str, text: str, allowed: tuple[str, ...]) -> str:
         raise Refusal(
             QT_TRANSLATE_NOOP("Engine", "Playground link: {key} cannot be '{value}' (Playground has {allowed})"),
             key=key,
-            value=text[:40],
+            value=quoted(text),
             allowed=", ".join(allowed),
         )
     return text
@@ -208,7 +216,7 @@ def read_link(text: str, fresh_seed: str | None = None) -> ReadLink:
             notes.append(Notice(QT_TRANSLATE_NOOP("Engine", "{key}=true is accepted and ignored, as Playground ignores it"), key=key))
     unknown = [key for key in values if key not in _ORDER and not key.endswith("_hide")]
     if unknown:
-        listed = [shorten(key) for key in sorted(unknown)[:LISTED_KEYS]] + (["…"] if len(unknown) > LISTED_KEYS else [])
+        listed = [quoted(key) for key in sorted(unknown)[:LISTED_KEYS]] + (["…"] if len(unknown) > LISTED_KEYS else [])
         notes.append(Notice(QT_TRANSLATE_NOOP("Engine", "keys Playground does not know are ignored: {keys}"), keys=", ".join(listed)))
 
     def given(key: str) -> str | None:
@@ -249,7 +257,7 @@ def read_link(text: str, fresh_seed: str | None = None) -> ReadLink:
                 ),
                 layers=MAX_HIDDEN_LAYERS,
                 neurons=MAX_NEURONS,
-                value=raw[:40],
+                value=quoted(raw),
             )
         changes["network_shape"] = tuple(int(size) for size in sizes)
     flags = {name: name in ("x", "y") for name in _BOOLEANS}
