@@ -101,3 +101,41 @@ def test_a_links_messages_carry_no_terminal_escapes(link):
     except Refusal as err:
         messages = [str(err)]
     assert messages and all("\x1b" not in m and "\x07" not in m for m in messages)
+
+
+def lecture_with(tmp_path, extra):
+    """A one-scene lecture of the default run, with ``extra`` members added to its scene."""
+    import zipfile
+
+    from bpstudio.control.files.lecture_file import save_lecture, scene_from_session
+    from bpstudio.control.files.scene import ViewState
+
+    session_path = tmp_path / "one.bpstudio"
+    save_session(session_path, TrainingSession(RunConfig()))
+    path = tmp_path / "lecture.bplecture"
+    save_lecture(path, [scene_from_session(load_session(session_path), ViewState())])
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in extra.items():
+            archive.writestr("scene-001/" + name, data)
+    return path
+
+
+def test_a_runs_json_bomb_is_refused_before_it_is_read(tmp_path):
+    from bpstudio.control.files.lecture_file import LectureFileError, load_lecture
+
+    path = lecture_with(tmp_path, {"runs.json": b"[" + b"0," * (3 * 2**20) + b"0]"})  # 6 MB of JSON from a few KB
+    with pytest.raises(LectureFileError, match="runs.json would unpack to more than 4 MB"):
+        load_lecture(path)
+
+
+def test_kept_runs_over_the_lectures_budget_are_refused_before_they_are_read(tmp_path, monkeypatch):
+    from bpstudio.control.files import lecture_file
+
+    shelf = RunShelf()
+    shelf.add(RunConfig(), np.linspace(10, 1, 10_000), (2, 2, 1), (), "max_iter")
+    runs = tuple(shelf.runs.values())
+    path = lecture_with(tmp_path, dict(runs_members(runs)))
+    assert len(lecture_file.load_lecture(path).scenes[0].runs) == 1  # within the budget: kept
+    monkeypatch.setattr(lecture_file, "MAX_KEPT_RUN_BYTES", 100_000)  # one curve is 160 KB
+    with pytest.raises(lecture_file.LectureFileError, match="kept runs would unpack to more than"):
+        lecture_file.load_lecture(path)
