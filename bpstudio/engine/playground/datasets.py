@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import numpy as np
+
 from bpstudio.engine.playground import js_math
 from bpstudio.engine.playground.random_stream import PlaygroundRandom
 
@@ -108,34 +110,45 @@ def regress_gaussian(random: PlaygroundRandom, count: int, noise: float) -> list
 
 def spiral(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
     n = count / 2
-    points: list[Point] = []
+    draws: list[tuple[float, float, float, float, float]] = []  # r, t, the two noise draws, label
     for delta_t, label in ((0.0, 1.0), (math.pi, -1.0)):
         i = 0
         while i < n:
             r = i / n * 5
             t = 1.75 * i / n * 2 * math.pi + delta_t
-            x = r * js_math.sin(t) + _uniform(random, -1, 1) * noise
-            y = r * js_math.cos(t) + _uniform(random, -1, 1) * noise
-            points.append((x, y, label))
+            draws.append((r, t, _uniform(random, -1, 1), _uniform(random, -1, 1), label))
             i += 1
-    return points
+    if not draws:
+        return []
+    r, t, noise_x, noise_y, labels = (np.array(column) for column in zip(*draws, strict=True))
+    # sin and cos of every point at once (element-wise, so the same bits as one at a time)
+    xs = r * js_math.sin_array(t) + noise_x * noise
+    ys = r * js_math.cos_array(t) + noise_y * noise
+    return list(zip(xs.tolist(), ys.tolist(), labels.tolist(), strict=True))
 
 
 def circle(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
     radius = 5
-    points: list[Point] = []
+    draws: list[tuple[float, float, float, float]] = []  # r, angle, noise x, noise y: Playground's order of draws
     for r_lo, r_hi in ((0.0, radius * 0.5), (radius * 0.7, radius)):
         i = 0
         while i < count / 2:
             r = _uniform(random, r_lo, r_hi)
             angle = _uniform(random, 0, 2 * math.pi)
-            x = r * js_math.sin(angle)
-            y = r * js_math.cos(angle)
             noise_x = _uniform(random, -radius, radius) * noise
             noise_y = _uniform(random, -radius, radius) * noise
-            inside = _dist(x + noise_x, y + noise_y, 0, 0) < radius * 0.5
-            points.append((x, y, 1.0 if inside else -1.0))
+            draws.append((r, angle, noise_x, noise_y))
             i += 1
+    if not draws:
+        return []
+    r, angle, noise_xs, noise_ys = (np.array(column) for column in zip(*draws, strict=True))
+    # sin and cos of every point at once (element-wise, so the same bits as one at a time): a point at
+    # a time took 0.2 s a run, 40 s for a lecture of 200 Playground scenes
+    xs, ys = (r * js_math.sin_array(angle)).tolist(), (r * js_math.cos_array(angle)).tolist()
+    points: list[Point] = []
+    for x, y, noise_x, noise_y in zip(xs, ys, noise_xs.tolist(), noise_ys.tolist(), strict=True):
+        inside = _dist(x + noise_x, y + noise_y, 0, 0) < radius * 0.5
+        points.append((x, y, 1.0 if inside else -1.0))
     return points
 
 
