@@ -175,3 +175,17 @@ def test_a_playground_scene_computes_its_trigonometry_once_per_set_not_once_per_
     monkeypatch.setattr(js_math, "_trig", lambda x, cosine: calls.append(1) or real(x, cosine))
     getattr(datasets, name)(PlaygroundRandom("0.5"), 500, 0.25)
     assert len(calls) == 2  # one sin and one cos over the whole set
+
+
+def test_a_seed_with_markup_stays_text_in_the_export_box(qtbot, open_studio):
+    """Export ▸ Playground link put the hash into a message box that guesses rich text: 800 × 20 125 px."""
+    window = open_studio()
+    assert window.playground_links.open_link("seed=<img src=x width=20000 height=20000>") is None
+    qtbot.waitUntil(lambda: window.last is not None and window.last.config.is_playground, timeout=10000)
+    box = window.playground_links.export()
+    assert "<img" not in box.informativeText()  # the seed travels percent-encoded, as a link carries it
+    assert read_link(box.informativeText()).state.seed == "<img src=x width=20000 height=20000>"
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    screen = window.screen().availableGeometry()
+    assert box.height() <= screen.height() and box.width() <= screen.width()
+    box.close()
