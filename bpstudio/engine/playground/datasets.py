@@ -120,10 +120,10 @@ def spiral(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
             i += 1
     if not draws:
         return []
-    r, t, noise_x, noise_y, labels = (np.array(column) for column in zip(*draws, strict=True))
+    radii, angles, noise_xs, noise_ys, labels = (np.array(column) for column in zip(*draws, strict=True))
     # sin and cos of every point at once (element-wise, so the same bits as one at a time)
-    xs = r * js_math.sin_array(t) + noise_x * noise
-    ys = r * js_math.cos_array(t) + noise_y * noise
+    xs = radii * js_math.sin_array(angles) + noise_xs * noise
+    ys = radii * js_math.cos_array(angles) + noise_ys * noise
     return list(zip(xs.tolist(), ys.tolist(), labels.tolist(), strict=True))
 
 
@@ -141,10 +141,10 @@ def circle(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
             i += 1
     if not draws:
         return []
-    r, angle, noise_xs, noise_ys = (np.array(column) for column in zip(*draws, strict=True))
+    radii, angles, noise_xs, noise_ys = (np.array(column) for column in zip(*draws, strict=True))
     # sin and cos of every point at once (element-wise, so the same bits as one at a time): a point at
     # a time took 0.2 s a run, 40 s for a lecture of 200 Playground scenes
-    xs, ys = (r * js_math.sin_array(angle)).tolist(), (r * js_math.cos_array(angle)).tolist()
+    xs, ys = (radii * js_math.sin_array(angles)).tolist(), (radii * js_math.cos_array(angles)).tolist()
     points: list[Point] = []
     for x, y, noise_x, noise_y in zip(xs, ys, noise_xs.tolist(), noise_ys.tolist(), strict=True):
         inside = _dist(x + noise_x, y + noise_y, 0, 0) < radius * 0.5
