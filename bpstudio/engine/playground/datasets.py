@@ -40,16 +40,20 @@ def _uniform(random: PlaygroundRandom, a: float, b: float) -> float:
     return random() * (b - a) + a
 
 
-def _normal(random: PlaygroundRandom, mean: float, variance: float) -> float:
-    """Marsaglia's polar method as dataset.ts's normalRandom writes it."""
+def _polar_draw(random: PlaygroundRandom) -> tuple[float, float]:
+    """The draws of Marsaglia's polar method as dataset.ts's normalRandom makes them: (s, v1)."""
     while True:
         v1 = 2 * random() - 1
         v2 = 2 * random() - 1
         s = v1 * v1 + v2 * v2
         if not s > 1:
-            break
-    result = math.sqrt(-2 * js_math.log(s) / s) * v1
-    return mean + math.sqrt(variance) * result
+            return s, v1
+
+
+def _normals(draws: list[tuple[float, float]], means: list[float], variance: float) -> list[float]:
+    """normalRandom's results for its draws, Math.log over all of them at once (element-wise: the same bits)."""
+    logs = js_math.log_array(np.array([s for s, _ in draws], dtype=float)).tolist() if draws else []
+    return [mean + math.sqrt(variance) * (math.sqrt(-2 * log / s) * v1) for (s, v1), log, mean in zip(draws, logs, means, strict=True)]
 
 
 def _dist(x: float, y: float, cx: float, cy: float) -> float:
@@ -59,15 +63,19 @@ def _dist(x: float, y: float, cx: float, cy: float) -> float:
 
 def two_gauss(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
     variance = _linear((0, 0.5), (0.5, 4))(noise)
-    points: list[Point] = []
+    draws: list[tuple[float, float]] = []  # x's then y's draws for each point, in Playground's order
+    means: list[float] = []
+    labels: list[float] = []
     for cx, cy, label in ((2, 2, 1), (-2, -2, -1)):
         i = 0
         while i < count / 2:
-            x = _normal(random, cx, variance)
-            y = _normal(random, cy, variance)
-            points.append((x, y, float(label)))
+            draws += [_polar_draw(random), _polar_draw(random)]
+            means += [cx, cy]
+            labels.append(float(label))
             i += 1
-    return points
+    # Math.log of every draw at once: a point at a time cost 0.08 s a run (15 s for 200 lecture scenes)
+    values = _normals(draws, means, variance)
+    return [(values[2 * k], values[2 * k + 1], label) for k, label in enumerate(labels)]
 
 
 def regress_plane(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
