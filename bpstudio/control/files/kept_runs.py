@@ -99,6 +99,8 @@ def _curve(parts: dict[str, bytes], member: str) -> np.ndarray:
     iterations = curve[0]
     if not np.all(np.isfinite(iterations)) or np.any(np.diff(iterations) <= 0) or iterations[0] < 0 or np.any(iterations % 1):
         raise SessionFileError(f"{member}: the iterations must be whole numbers, rising")
+    if np.any(curve[1] < 0):  # NaN stays: a diverged run's last point
+        raise SessionFileError(f"{member} holds negative values; JVal is never negative")
     return curve
 
 

@@ -50,6 +50,9 @@ MAX_SCENES = 200
 MEMBER_TIME = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: no clock in the file
 _SCENE_MEMBER = re.compile(r"scene-(\d{3})/([A-Za-z0-9_.-]+)\Z")
 SCENE_MEMBERS = MAX_MEMBERS + 1 + MAX_RUNS  # a session's, runs.json and one curve per kept run
+# Every scene's kept-run curves together (one is at most 2 × 10 000 numbers, 160 KB): 64 MB is 400
+# full runs. Without it, 200 scenes of curves stayed inside the archive's budget and took 1 GB.
+MAX_KEPT_RUN_BYTES = 64 * 1024 * 1024
 
 
 class LectureFileError(Exception):
@@ -154,6 +157,7 @@ def _read(archive: zipfile.ZipFile, for_studio: bool) -> Lecture:
         views = [view_state_from_json(v) for v in raw_views]
     except SceneError as err:
         raise LectureFileError(str(err)) from None
+    _check_declared_sizes(archive)
     grouped: list[list[str]] = [[] for _ in views]
     for name in names:
         if name == "lecture.json":
@@ -171,6 +175,26 @@ def _read(archive: zipfile.ZipFile, for_studio: bool) -> Lecture:
         parts = {name[len(prefix) :]: reader.read(name) for name in member_names}  # counted against the budget
         scenes.append(_scene(view, parts, for_studio))
     return Lecture(tuple(scenes), _plain(document.get("app_version", "")))
+
+
+def _check_declared_sizes(archive: zipfile.ZipFile) -> None:
+    """Budgets counted from the sizes the zip declares (an upper bound on what it unpacks to), before reading.
+
+    A scene's JSON members get the session's JSON budget: a 242 KB lecture whose runs.json
+    unpacked to 240 MB of ``0,0,…`` once took 1.5 GB and 8 s to be refused.
+    """
+    kept = 0
+    for info in archive.infolist():
+        match = _SCENE_MEMBER.match(info.filename)
+        if match is None:
+            continue
+        name = match.group(2)
+        if name.endswith(".json") and info.file_size > MAX_JSON_BYTES:
+            raise LectureFileError(f"{info.filename} would unpack to more than {MAX_JSON_BYTES // 2**20} MB")
+        if is_runs_member(name):
+            kept += info.file_size
+    if kept > MAX_KEPT_RUN_BYTES:
+        raise LectureFileError(f"the scenes' kept runs would unpack to more than {MAX_KEPT_RUN_BYTES // 2**20} MB")
 
 
 def _scene(view: ViewState, parts: dict[str, bytes], for_studio: bool) -> Scene:

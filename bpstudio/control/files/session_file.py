@@ -47,7 +47,9 @@ from bpstudio.engine.budget import BudgetError, check_budget
 from bpstudio.engine.classes import MAX_CLASSES, TOO_MANY_CLASSES, output_names, uses_one_column
 from bpstudio.engine.config import LIVE_FIELDS, MAX_SAMPLES, ConfigError, RunConfig
 from bpstudio.engine.data import Dataset, Problem
+from bpstudio.engine.messages import Refusal
 from bpstudio.engine.optimizers import OPTIMIZERS, validate_hyperparameter
+from bpstudio.engine.playground.link import canonical_hash, read_link
 from bpstudio.engine.playground.trainer import PARTS as PLAYGROUND_PARTS
 from bpstudio.engine.propagation import jval_only
 from bpstudio.engine.snapshot import Snapshot
@@ -415,6 +417,14 @@ def _conventions(document: dict[str, Any]) -> str:
         raise SessionFileError("'conventions' of a Playground run must give the link's 'hash' as text, and nothing else")
     if len(link) > MAX_HASH_CHARS:
         raise SessionFileError(f"'conventions.hash' is longer than {MAX_HASH_CHARS} characters")
+    try:
+        written = canonical_hash(read_link(link).state)
+    except Refusal:
+        return link  # the config's check refuses it, naming the key
+    if link != written:
+        # The studio writes only this form; any other (extra keys, a raw NUL or markup in the seed)
+        # would travel on into exported scripts and dialogs as the file wrote it.
+        raise SessionFileError("'conventions.hash' is not the link's state as BP Studio writes it: the file was changed")
     return link
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import numpy as np
+
 from bpstudio.engine.playground import js_math
 from bpstudio.engine.playground.random_stream import PlaygroundRandom
 
@@ -38,16 +40,20 @@ def _uniform(random: PlaygroundRandom, a: float, b: float) -> float:
     return random() * (b - a) + a
 
 
-def _normal(random: PlaygroundRandom, mean: float, variance: float) -> float:
-    """Marsaglia's polar method as dataset.ts's normalRandom writes it."""
+def _polar_draw(random: PlaygroundRandom) -> tuple[float, float]:
+    """The draws of Marsaglia's polar method as dataset.ts's normalRandom makes them: (s, v1)."""
     while True:
         v1 = 2 * random() - 1
         v2 = 2 * random() - 1
         s = v1 * v1 + v2 * v2
         if not s > 1:
-            break
-    result = math.sqrt(-2 * js_math.log(s) / s) * v1
-    return mean + math.sqrt(variance) * result
+            return s, v1
+
+
+def _normals(draws: list[tuple[float, float]], means: list[float], variance: float) -> list[float]:
+    """normalRandom's results for its draws, Math.log over all of them at once (element-wise: the same bits)."""
+    logs = js_math.log_array(np.array([s for s, _ in draws], dtype=float)).tolist() if draws else []
+    return [mean + math.sqrt(variance) * (math.sqrt(-2 * log / s) * v1) for (s, v1), log, mean in zip(draws, logs, means, strict=True)]
 
 
 def _dist(x: float, y: float, cx: float, cy: float) -> float:
@@ -57,15 +63,19 @@ def _dist(x: float, y: float, cx: float, cy: float) -> float:
 
 def two_gauss(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
     variance = _linear((0, 0.5), (0.5, 4))(noise)
-    points: list[Point] = []
+    draws: list[tuple[float, float]] = []  # x's then y's draws for each point, in Playground's order
+    means: list[float] = []
+    labels: list[float] = []
     for cx, cy, label in ((2, 2, 1), (-2, -2, -1)):
         i = 0
         while i < count / 2:
-            x = _normal(random, cx, variance)
-            y = _normal(random, cy, variance)
-            points.append((x, y, float(label)))
+            draws += [_polar_draw(random), _polar_draw(random)]
+            means += [cx, cy]
+            labels.append(float(label))
             i += 1
-    return points
+    # Math.log of every draw at once: a point at a time cost 0.08 s a run (15 s for 200 lecture scenes)
+    values = _normals(draws, means, variance)
+    return [(values[2 * k], values[2 * k + 1], label) for k, label in enumerate(labels)]
 
 
 def regress_plane(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
@@ -108,34 +118,45 @@ def regress_gaussian(random: PlaygroundRandom, count: int, noise: float) -> list
 
 def spiral(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
     n = count / 2
-    points: list[Point] = []
+    draws: list[tuple[float, float, float, float, float]] = []  # r, t, the two noise draws, label
     for delta_t, label in ((0.0, 1.0), (math.pi, -1.0)):
         i = 0
         while i < n:
             r = i / n * 5
             t = 1.75 * i / n * 2 * math.pi + delta_t
-            x = r * js_math.sin(t) + _uniform(random, -1, 1) * noise
-            y = r * js_math.cos(t) + _uniform(random, -1, 1) * noise
-            points.append((x, y, label))
+            draws.append((r, t, _uniform(random, -1, 1), _uniform(random, -1, 1), label))
             i += 1
-    return points
+    if not draws:
+        return []
+    radii, angles, noise_xs, noise_ys, labels = (np.array(column) for column in zip(*draws, strict=True))
+    # sin and cos of every point at once (element-wise, so the same bits as one at a time)
+    xs = radii * js_math.sin_array(angles) + noise_xs * noise
+    ys = radii * js_math.cos_array(angles) + noise_ys * noise
+    return list(zip(xs.tolist(), ys.tolist(), labels.tolist(), strict=True))
 
 
 def circle(random: PlaygroundRandom, count: int, noise: float) -> list[Point]:
     radius = 5
-    points: list[Point] = []
+    draws: list[tuple[float, float, float, float]] = []  # r, angle, noise x, noise y: Playground's order of draws
     for r_lo, r_hi in ((0.0, radius * 0.5), (radius * 0.7, radius)):
         i = 0
         while i < count / 2:
             r = _uniform(random, r_lo, r_hi)
             angle = _uniform(random, 0, 2 * math.pi)
-            x = r * js_math.sin(angle)
-            y = r * js_math.cos(angle)
             noise_x = _uniform(random, -radius, radius) * noise
             noise_y = _uniform(random, -radius, radius) * noise
-            inside = _dist(x + noise_x, y + noise_y, 0, 0) < radius * 0.5
-            points.append((x, y, 1.0 if inside else -1.0))
+            draws.append((r, angle, noise_x, noise_y))
             i += 1
+    if not draws:
+        return []
+    radii, angles, noise_xs, noise_ys = (np.array(column) for column in zip(*draws, strict=True))
+    # sin and cos of every point at once (element-wise, so the same bits as one at a time): a point at
+    # a time took 0.2 s a run, 40 s for a lecture of 200 Playground scenes
+    xs, ys = (radii * js_math.sin_array(angles)).tolist(), (radii * js_math.cos_array(angles)).tolist()
+    points: list[Point] = []
+    for x, y, noise_x, noise_y in zip(xs, ys, noise_xs.tolist(), noise_ys.tolist(), strict=True):
+        inside = _dist(x + noise_x, y + noise_y, 0, 0) < radius * 0.5
+        points.append((x, y, 1.0 if inside else -1.0))
     return points
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP, Notice, Refusal
+from bpstudio.engine.text_safety import plain, shorten
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 REGULARIZATIONS = ("none", "L1", "L2")
@@ -27,6 +28,7 @@ FEATURES = ("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY")  # play
 IGNORED_FEATURES = ("cosX", "cosY")  # in the state, never fed to the network
 MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS = 8
+LISTED_KEYS = 5  # unknown keys a note names: a link of 2 000 keys gives one line, not a wall
 
 # state.ts's PROPS, in its order: the order serialize() writes them.
 _ORDER = [
@@ -125,6 +127,14 @@ def _js_number(value: float) -> str:
     return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
 
 
+def quoted(text: str) -> str:
+    """A piece of the link inside a message: at most 40 characters, control characters escaped.
+
+    Messages go to a terminal (the CLI's stderr) as well as dialogs: a pasted ``%1b]0;…`` must not retitle it.
+    """
+    return plain(shorten(text, 40))
+
+
 _NOT_A_NUMBER = QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'")
 
 
@@ -133,10 +143,10 @@ def _number(key: str, text: str) -> float:
         value = float(text)
     except ValueError:
         raise Refusal(
-            QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'"), key=key, value=text[:40]
+            QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'"), key=key, value=quoted(text)
         ) from None
     if not math.isfinite(value):
-        raise Refusal(_NOT_A_NUMBER, key=key, value=text[:40])
+        raise Refusal(_NOT_A_NUMBER, key=key, value=quoted(text))
     return value
 
 
@@ -145,7 +155,7 @@ def _choice(key: str, text: str, allowed: tuple[str, ...]) -> str:
         raise Refusal(
             QT_TRANSLATE_NOOP("Engine", "Playground link: {key} cannot be '{value}' (Playground has {allowed})"),
             key=key,
-            value=text[:40],
+            value=quoted(text),
             allowed=", ".join(allowed),
         )
     return text
@@ -206,9 +216,8 @@ def read_link(text: str, fresh_seed: str | None = None) -> ReadLink:
             notes.append(Notice(QT_TRANSLATE_NOOP("Engine", "{key}=true is accepted and ignored, as Playground ignores it"), key=key))
     unknown = [key for key in values if key not in _ORDER and not key.endswith("_hide")]
     if unknown:
-        notes.append(
-            Notice(QT_TRANSLATE_NOOP("Engine", "keys Playground does not know are ignored: {keys}"), keys=", ".join(sorted(unknown)))
-        )
+        listed = [quoted(key) for key in sorted(unknown)[:LISTED_KEYS]] + (["…"] if len(unknown) > LISTED_KEYS else [])
+        notes.append(Notice(QT_TRANSLATE_NOOP("Engine", "keys Playground does not know are ignored: {keys}"), keys=", ".join(listed)))
 
     def given(key: str) -> str | None:
         value = values.get(key)
@@ -248,7 +257,7 @@ def read_link(text: str, fresh_seed: str | None = None) -> ReadLink:
                 ),
                 layers=MAX_HIDDEN_LAYERS,
                 neurons=MAX_NEURONS,
-                value=raw[:40],
+                value=quoted(raw),
             )
         changes["network_shape"] = tuple(int(size) for size in sizes)
     flags = {name: name in ("x", "y") for name in _BOOLEANS}
@@ -266,8 +275,22 @@ def read_link(text: str, fresh_seed: str | None = None) -> ReadLink:
     return ReadLink(state, tuple(notes))
 
 
+def _written(text: str) -> str:
+    """A seed, tutorial or key as the hash carries it: percent-encoded beyond letters, digits and ``-._~,``.
+
+    Playground's own values never need it; a pasted seed ``a%26b`` does, or the written hash would
+    split at its ``&`` and reopen as another run. It also keeps markup, quotes, NULs and line
+    breaks out of every place the hash is shown or written (dialogs, exported scripts).
+    """
+    return quote(text, safe=",")
+
+
 def canonical_hash(state: PlaygroundState) -> str:
-    """The ``key=value&…`` Playground's ``serialize`` writes for this state (without the ``#``)."""
+    """The ``key=value&…`` Playground's ``serialize`` writes for this state (without the ``#``).
+
+    Free text (seed, tutorial, ``…_hide`` keys) is percent-encoded (:func:`_written`), so that
+    :func:`read_link` reads the hash back as the same state.
+    """
     values: dict[str, str | None] = {
         "activation": state.activation,
         "regularization": None if state.regularization == "none" else state.regularization,  # null is left out
@@ -278,9 +301,9 @@ def canonical_hash(state: PlaygroundState) -> str:
         "regularizationRate": _js_number(state.regularization_rate),
         "noise": _js_number(state.noise),
         "networkShape": ",".join(str(size) for size in state.network_shape),
-        "seed": state.seed,
+        "seed": _written(state.seed),
         "percTrainData": _js_number(state.perc_train_data),
-        "tutorial": state.tutorial,
+        "tutorial": None if state.tutorial is None else _written(state.tutorial),
         "problem": state.problem,
     }
     parts = []
@@ -288,5 +311,5 @@ def canonical_hash(state: PlaygroundState) -> str:
         value = ("true" if state.flags[key] else "false") if key in _BOOLEANS else values[key]
         if value is not None:
             parts.append(f"{key}={value}")
-    parts += [f"{key}={'true' if hidden else 'false'}" for key, hidden in state.hidden]
+    parts += [f"{_written(key)}={'true' if hidden else 'false'}" for key, hidden in state.hidden]
     return "&".join(parts)

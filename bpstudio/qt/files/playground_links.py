@@ -113,6 +113,7 @@ class PlaygroundLinks(QObject):
         if link.notes:  # said once, in a box of its own: the banner gives way to the new run's first update
             self.notes = QMessageBox(QMessageBox.Icon.Warning, self.tr("Playground link"), "", parent=self.window)
             self.notes.setObjectName("playground_link_notes")
+            self.notes.setTextFormat(Qt.TextFormat.PlainText)  # the notes quote the link's keys, which may look like markup
             self.notes.setText("\n".join(self.tr("Playground link: {note}").format(note=localized(note)) for note in link.notes))
             self.notes.open()
         self.window.status.showMessage(self.tr("Opened a Playground link's run: Playground conventions, epoch 0"), 4000)
