@@ -49,7 +49,10 @@ TOOLTIPS = {
         "ControlsPanel", "The hidden units' non-linear link: tanh as in the article; each choice says what it does."
     ),
     "init": QT_TRANSLATE_NOOP("ControlsPanel", "Start weights: uniform in (-1, 1) as the article, or all zeros (see why that fails)."),
-    "samples": QT_TRANSLATE_NOOP("ControlsPanel", "How many samples the data set draws; the loss JVal sums over them. A new run: the start weights are drawn after the data, so they change too."),
+    "samples": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How many samples the data set draws; the loss JVal sums over them. A new run: the start weights are drawn after the data, so they change too.",
+    ),
     "seed": QT_TRANSLATE_NOOP("ControlsPanel", "Random seed for the data and the start weights (the article's is 1)."),
     "test_fraction": QT_TRANSLATE_NOOP(
         "ControlsPanel", "Share of the samples held out as a test set (0 to 0.9); its JVal is a second curve."
