@@ -166,6 +166,12 @@ def make_scene(number: int, args: argparse.Namespace) -> Scene:
     selected = args.select
     if selected is None and saved.selected_param is not None:
         selected = problem.network.param_name(saved.selected_param)  # the session's own choice
+    if args.view == "board" and selected is None:  # kept (a teacher may choose live), but said
+        print(
+            f"bpstudio lecture build: warning: {where}: --view board without a chosen weight shows an empty board; "
+            "add --select P (e.g. --select W0[0,0])",
+            file=sys.stderr,
+        )
     try:
         view = ViewState(
             title=args.title, note=args.note, selected=selected, sample=args.sample, phase=args.phase, view=args.view
