@@ -197,12 +197,18 @@ class Trainer:
         """
         return self._step()
 
-    def _step(self) -> bool:
+    def may_step(self) -> bool:
+        """False once the run has stopped; a stop test that holds now stops it (and says so in stop_reason)."""
         if self.stop_reason is not None:
             return False
         reason = self.check_before_step()
         if reason is not None:
             self.stop_reason = reason
+            return False
+        return True
+
+    def _step(self) -> bool:
+        if not self.may_step():
             return False
         k = self.iteration + 1
         new_weights = self.optimizer.step(self.weights, self.gradient, k)

@@ -67,11 +67,7 @@ class PlaygroundTrainer(Trainer):
         return False
 
     def _step(self) -> bool:
-        if self.stop_reason is not None:
-            return False
-        reason = self.check_before_step()
-        if reason is not None:
-            self.stop_reason = reason
+        if not self.may_step():
             return False
         run = self.playground_run
         run.epoch()
