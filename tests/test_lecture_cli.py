@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 from conftest import FIXTURES, run_bpstudio
 
+from bpstudio.control.files.lecture_file import VERSION as LECTURE_VERSION
 from bpstudio.control.files.session_file import save_session
 from bpstudio.control.learning.lessons import LESSONS_BY_KEY
 from bpstudio.control.runtime.session import TrainingSession
@@ -208,10 +209,11 @@ def test_a_damaged_a_newer_and_an_oversized_lecture_are_refused(tmp_path, lectur
             data = src.read(name)
             if name == "lecture.json":
                 doc = json.loads(data)
-                doc["version"] = 3
+                doc["version"] = LECTURE_VERSION + 1
                 data = json.dumps(doc).encode()
             dst.writestr(name, data)
-    assert "made by a newer BP Studio (format 3)" in refused("lecture", "info", str(newer), "--json", str(tmp_path / "i.json"))
+    said = refused("lecture", "info", str(newer), "--json", str(tmp_path / "i.json"))
+    assert f"made by a newer BP Studio (format {LECTURE_VERSION + 1})" in said
     assert not (tmp_path / "i.json").exists()
     huge = tmp_path / "huge.bplecture"
     with open(huge, "wb") as sparse:  # 600 MB on paper, nothing on disk

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from bpstudio.control.files import session_archive
-from bpstudio.control.files.lecture_file import LectureFileError, load_lecture, save_lecture, scene_from_session
+from bpstudio.control.files.lecture_file import VERSION, LectureFileError, load_lecture, save_lecture, scene_from_session
 from bpstudio.control.files.scene import VIEW_VERSION, SceneError, ViewState, view_state_from_json
 from bpstudio.control.files.session_file import load_session, save_session
 from bpstudio.control.runtime.session import TrainingSession
@@ -94,7 +94,7 @@ def test_the_same_scenes_give_the_same_bytes_and_a_rewrite_keeps_them(tmp_path, 
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (lambda d: d.update(version=3), "newer BP Studio (format 3)"),
+        (lambda d: d.update(version=VERSION + 1), f"newer BP Studio (format {VERSION + 1})"),
         (lambda d: d["scenes"][0].update(version=VIEW_VERSION + 1), "newer BP Studio (view format"),
         (lambda d: d.update(format="something"), "not a BP Studio lecture"),
         (lambda d: d.update(scenes=[]), "1 to 200 scenes"),

@@ -30,26 +30,32 @@ from dataclasses import dataclass
 
 import bpstudio
 from bpstudio.control.files.kept_runs import is_runs_member, read_runs, runs_members
+from bpstudio.control.files.redo_members import MAX_BYTES as MAX_REDO_BYTES
+from bpstudio.control.files.redo_members import MAX_POINTS as MAX_REDO_POINTS
+from bpstudio.control.files.redo_members import is_redo_member, read_redo, redo_members
 from bpstudio.control.files.safe_write import replacing_file
 from bpstudio.control.files.scene import Scene, SceneError, ViewState, check_against, view_state_from_json
 from bpstudio.control.files.session_archive import (
     MAX_JSON_BYTES,
-    MAX_MEMBER_BYTES,
     MAX_MEMBERS,
     ArchiveError,
     BoundedReader,
+    PartsReader,
     open_archive,
     parse_json,
 )
 from bpstudio.control.files.session_file import SavedSession, SessionFileError, read_session_members, session_members
 from bpstudio.control.model.finished_runs import MAX_RUNS, FinishedRun
+from bpstudio.control.runtime.redo_branch import RedoBranch
 
 FORMAT = "bpstudio-lecture"
-VERSION = 2  # 2: a scene may keep its runs (runs.json, run-KK.npy); a version-1 lecture reads as one without
+# 2: a scene may keep its runs (runs.json, run-KK.npy); 3: and its redo branch (redo.json, redo-*.npy).
+# An older lecture reads as one whose scenes have none.
+VERSION = 3
 MAX_SCENES = 200
 MEMBER_TIME = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: no clock in the file
 _SCENE_MEMBER = re.compile(r"scene-(\d{3})/([A-Za-z0-9_.-]+)\Z")
-SCENE_MEMBERS = MAX_MEMBERS + 1 + MAX_RUNS  # a session's, runs.json and one curve per kept run
+SCENE_MEMBERS = MAX_MEMBERS + 1 + MAX_RUNS + 3 + MAX_REDO_POINTS  # a session's, the kept runs', the redo branch's
 # Every scene's kept-run curves together (one is at most 2 × 10 000 numbers, 160 KB): 64 MB is 400
 # full runs. Without it, 200 scenes of curves stayed inside the archive's budget and took 1 GB.
 MAX_KEPT_RUN_BYTES = 64 * 1024 * 1024
@@ -85,14 +91,16 @@ def scene_from_session(saved: SavedSession, view: ViewState) -> Scene:
     return Scene(view, saved, tuple(members))
 
 
-def captured_scene(view: ViewState, members: Sequence[tuple[str, bytes]], runs: Sequence[FinishedRun] = ()) -> Scene:
+def captured_scene(
+    view: ViewState, members: Sequence[tuple[str, bytes]], runs: Sequence[FinishedRun] = (), branch: RedoBranch | None = None
+) -> Scene:
     """A scene of a session the studio has just written (``session_members``), read back as a file would be.
 
     Reading it back through the session validator is what makes "arriving
     restores it exactly" true: the window arrives at what the file holds,
     never at objects that only live in memory.
     """
-    return _scene(view, dict(members) | dict(runs_members(runs)), for_studio=True)
+    return _scene(view, dict(members) | dict(runs_members(runs)) | dict(redo_members(branch)), for_studio=True)
 
 
 def lecture_members(scenes: Sequence[Scene]) -> list[tuple[str, bytes]]:
@@ -104,7 +112,7 @@ def lecture_members(scenes: Sequence[Scene]) -> list[tuple[str, bytes]]:
     }
     members = [("lecture.json", json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8"))]
     for position, scene in enumerate(scenes):
-        members += [(scene_prefix(position) + name, data) for name, data in scene.members + scene.run_members]
+        members += [(scene_prefix(position) + name, data) for name, data in scene.members + scene.run_members + scene.branch_members]
     return members
 
 
@@ -184,6 +192,7 @@ def _check_declared_sizes(archive: zipfile.ZipFile) -> None:
     unpacked to 240 MB of ``0,0,…`` once took 1.5 GB and 8 s to be refused.
     """
     kept = 0
+    redo: dict[str, int] = {}  # each scene's redo points, by scene
     for info in archive.infolist():
         match = _SCENE_MEMBER.match(info.filename)
         if match is None:
@@ -193,37 +202,27 @@ def _check_declared_sizes(archive: zipfile.ZipFile) -> None:
             raise LectureFileError(f"{info.filename} would unpack to more than {MAX_JSON_BYTES // 2**20} MB")
         if is_runs_member(name):
             kept += info.file_size
+        elif is_redo_member(name) and name.endswith(".npy"):
+            redo[match.group(1)] = redo.get(match.group(1), 0) + info.file_size
+            if redo[match.group(1)] > MAX_REDO_BYTES:
+                raise LectureFileError(f"scene {int(match.group(1))}'s redo branch would unpack to more than {MAX_REDO_BYTES // 2**20} MB")
     if kept > MAX_KEPT_RUN_BYTES:
         raise LectureFileError(f"the scenes' kept runs would unpack to more than {MAX_KEPT_RUN_BYTES // 2**20} MB")
 
 
 def _scene(view: ViewState, parts: dict[str, bytes], for_studio: bool) -> Scene:
     kept = {name: data for name, data in parts.items() if is_runs_member(name)}
-    session = {name: data for name, data in parts.items() if name not in kept}
-    members, run_members = tuple(session.items()), tuple(kept.items())
+    redo = {name: data for name, data in parts.items() if is_redo_member(name)}
+    session = {name: data for name, data in parts.items() if name not in kept and name not in redo}
+    members, run_members, branch_members = tuple(session.items()), tuple(kept.items()), tuple(redo.items())
     try:
-        saved = read_session_members(_MemberReader(session), set(session), for_studio)
+        saved = read_session_members(PartsReader(session), set(session), for_studio)
         check_against(view, saved)
         runs = read_runs(kept)
+        branch = read_redo(redo, saved)
     except (SessionFileError, ArchiveError, SceneError) as err:
-        return Scene(view, None, members, str(err), run_members=run_members)
-    return Scene(view, saved, members, runs=runs, run_members=run_members)
-
-
-class _MemberReader(BoundedReader):
-    """A scene's members, already read (and counted) from the lecture, handed to the session's validator."""
-
-    def __init__(self, parts: dict[str, bytes]) -> None:
-        self.parts = parts
-        self.total = 0
-
-    def read(self, name: str, cap: int = MAX_MEMBER_BYTES) -> bytes:
-        data = self.parts.get(name)
-        if data is None:
-            raise ArchiveError(f"the scene has no {name}")
-        if len(data) > cap:
-            raise ArchiveError(f"{name} unpacks to more than BP Studio accepts ({cap // 2**20} MB)")
-        return data
+        return Scene(view, None, members, str(err), run_members=run_members, branch_members=branch_members)
+    return Scene(view, saved, members, runs=runs, run_members=run_members, branch=branch, branch_members=branch_members)
 
 
 def _check_header(document: dict[str, object]) -> None:

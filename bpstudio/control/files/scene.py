@@ -25,6 +25,7 @@ import numpy as np
 
 from bpstudio.control.files.session_file import SavedSession
 from bpstudio.control.model.finished_runs import FinishedRun
+from bpstudio.control.runtime.redo_branch import RedoBranch
 from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.engine.budget import BudgetError, check_chain_budget
 from bpstudio.engine.chain import InfluenceChain
@@ -119,6 +120,8 @@ class Scene:
     problem: str | None = None  # why the scene cannot be rebuilt, for the user; None: it can
     runs: tuple[FinishedRun, ...] = ()  # the Runs panel's kept runs (lecture format 2)
     run_members: tuple[tuple[str, bytes], ...] = ()  # and their members as stored (kept_runs)
+    branch: RedoBranch | None = None  # where Redo goes from the scene (lecture format 3)
+    branch_members: tuple[tuple[str, bytes], ...] = ()  # and its members as stored (redo_members)
 
     @property
     def selected_index(self) -> int | None:

@@ -93,6 +93,27 @@ class BoundedReader:
         return b"".join(parts)
 
 
+class PartsReader(BoundedReader):
+    """Members already read (and counted) from an archive, handed to a validator that reads by name.
+
+    A lecture reads each scene's members once, against its own budget; the
+    session's validator and the scene's kept runs and redo branch then read
+    them from here, each member still held to its cap.
+    """
+
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        self.parts = parts
+        self.total = 0
+
+    def read(self, name: str, cap: int = MAX_MEMBER_BYTES) -> bytes:
+        data = self.parts.get(name)
+        if data is None:
+            raise ArchiveError(f"the scene has no {name}")
+        if len(data) > cap:
+            raise ArchiveError(f"{name} unpacks to more than BP Studio accepts ({cap // 2**20} MB)")
+        return data
+
+
 def parse_json(data: bytes, name: str = "session.json") -> Any:
     """Decode and parse, refusing nesting deeper than :data:`MAX_JSON_DEPTH`."""
     try:

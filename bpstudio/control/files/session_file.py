@@ -247,17 +247,11 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     weights = _array(reader, members, "weights", (n,))
     gradient = _array(reader, members, "gradient", (n,), finite=not at_start)
     history = _history(_array(reader, members, "history", (iteration + 1,), finite=False))
-    # The moments are required; the last step's record comes whole or not at all (older files lack it).
-    full_state = OPTIMIZERS[optimizer].state_keys() + (PLAYGROUND_PARTS if config.playground else ())
-    moments = OPTIMIZERS[optimizer].moment_keys() + (PLAYGROUND_PARTS if config.playground else ())
     stored_state = {name[4:-4] for name in members if name.startswith("opt_") and name.endswith(".npy")}
-    if stored_state not in (set(full_state), set(moments)):
-        raise SessionFileError(
-            f"the {optimizer} state must be {', '.join(full_state)}; the file holds {', '.join(sorted(stored_state)) or 'none'}"
-        )
+    full_state = state_keys(optimizer, config, stored_state)
     state = {key: _array(reader, members, f"opt_{key}", (n,)) for key in full_state if key in stored_state}
     if config.playground:
-        _check_playground_parts(state, net.weight_mask, config.batch_size)
+        check_playground_parts(state, net.weight_mask, config.batch_size)
     test_history = None
     if "test_history.npy" in members:
         if not config.test_fraction:
@@ -286,7 +280,22 @@ def _read(reader: BoundedReader, members: set[str], for_studio: bool) -> SavedSe
     )
 
 
-def _check_playground_parts(state: dict[str, np.ndarray], weight_mask: np.ndarray, batch_size: int) -> None:
+def state_keys(optimizer: str, config: RunConfig, stored: set[str]) -> tuple[str, ...]:
+    """The optimizer state a point must hold, checked against the keys ``stored``: all of it, or the moments.
+
+    The last step's record comes whole or not at all (older files lack it);
+    a Playground run adds its update state (see engine.playground.trainer).
+    """
+    extra = PLAYGROUND_PARTS if config.playground else ()
+    full_state, moments = OPTIMIZERS[optimizer].state_keys() + extra, OPTIMIZERS[optimizer].moment_keys() + extra
+    if stored not in (set(full_state), set(moments)):
+        raise SessionFileError(
+            f"the {optimizer} state must be {', '.join(full_state)}; the file holds {', '.join(sorted(stored)) or 'none'}"
+        )
+    return full_state
+
+
+def check_playground_parts(state: dict[str, np.ndarray], weight_mask: np.ndarray, batch_size: int) -> None:
     """A Playground run's update state (see engine.playground.trainer): dead links 0/1 on weights
     only, one count of points summed, fewer than a batch, and no sum on a link with none."""
     dead, count = state["playground_dead"], state["playground_count"]

@@ -26,8 +26,10 @@ Views never call the engine; they listen to the model's events:
   :attr:`StudioModel.finished` and :attr:`StudioModel.solved` say which states end a run.
 
 It also keeps the JVal history (:attr:`history`, one mirror that the plot draws and
-the exports and session files read) and the finished runs (:attr:`runs`): a run is
-kept when it finishes and when a rewound-over future is left behind by a new branch.
+the exports and session files read), the finished runs (:attr:`runs`): a run is
+kept when it finishes and when a rewound-over future is left behind by a new branch,
+and that future itself while Redo can still go to it (:attr:`redo_branch`, which a
+lecture's scene keeps).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import numpy as np
 from bpstudio.control.model.finished_runs import SOLVED_STATES, RunShelf, trained_with
 from bpstudio.control.model.history_mirror import HistoryMirror
 from bpstudio.control.model.observer import Event, Executor
+from bpstudio.control.runtime.redo_branch import RedoBranch
 from bpstudio.control.runtime.session import RunState, Update
 from bpstudio.control.words.number_format import DEFAULT_DIGITS, digits_setting
 from bpstudio.control.words.optimizer_lines import optimizer_lines
@@ -131,6 +134,7 @@ class StudioModel:
         self.last: Update | None = None
         self.history = HistoryMirror()
         self.runs = RunShelf()
+        self.redo_branch: RedoBranch | None = None  # what Redo walks forward to; a scene keeps it
         # The finished ends of this run's branches already listed, by (iterations, final JVal's bytes,
         # so that a NaN end matches itself): a redo back to one is the same run, not another.  Cleared
         # with the problem in apply_update.
@@ -173,6 +177,8 @@ class StudioModel:
         self.last = update
         self._follow_explained_update(update)
         self.history.apply(update)
+        if update.redo_branch_changed:
+            self.redo_branch = update.redo_branch
         first = previous is None
         if update.problem is not None and (update.new_run or first or update.problem is not self.problem):
             self.problem = update.problem

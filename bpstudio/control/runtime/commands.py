@@ -10,6 +10,7 @@ from bpstudio.engine.config import RunConfig
 
 if TYPE_CHECKING:  # session_file imports the session, which imports these commands
     from bpstudio.control.files.session_file import SavedSession
+    from bpstudio.control.runtime.redo_branch import RedoBranch
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class SelectSample:
 
 @dataclass(frozen=True)
 class LoadSaved:
-    """Continue a session read from a file (a checked SavedSession)."""
+    """Continue a session read from a file (a checked SavedSession); a lecture's scene adds its redo branch."""
 
     saved: SavedSession
+    branch: RedoBranch | None = None
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from bpstudio.control.runtime.commands import (
     SetWeight,
 )
 from bpstudio.control.runtime.pace import Pace
+from bpstudio.control.runtime.redo_branch import RedoBranch
 from bpstudio.control.runtime.run_gate import GateItem, Step, StepPhase, Submit
 from bpstudio.engine.budget import OUT_OF_MEMORY, check_budget
 from bpstudio.engine.config import LIVE_FIELDS, ConfigError, RunConfig
@@ -149,23 +150,12 @@ class Update:
     discarded_changes: tuple[ChangeRecord, ...] = ()  # and every change it had, to label it by what it trained with
     scores: Scores | None = None  # train (and test) accuracy of a classification run
     pace: Pace = Pace()  # how fast the run goes and when it pauses by itself (kept in the session file)
+    redo_branch_changed: bool = False  # the branch below is new (it travels only when it changes)
+    redo_branch: RedoBranch | None = None  # what Redo walks forward to, when redo_branch_changed
 
     @property
     def iteration(self) -> int:
         return self.snapshot.iteration
-
-
-@dataclass
-class _Future:
-    """What rewinds stepped back over: the later snapshots, the full JVal history, the changes."""
-
-    snapshots: list[Snapshot]
-    history: np.ndarray
-    test_history: np.ndarray | None
-    changes: list[ChangeRecord]
-    stop_reason: StopReason | None
-    config: RunConfig  # the settings at its end, before the rewind restored older ones
-    run_changes: list[ChangeRecord]  # all of the run's changes, the rewound-over ones and those before
 
 
 class TrainingSession:
@@ -196,12 +186,13 @@ class TrainingSession:
         self._plateau: tuple[tuple[int, StopReason | None], Notice | None] | None = None  # (when, the sentence)
         self._refused: ConfigError | None = None
         self._last_phase: Phase | None = None
-        self._future: _Future | None = None  # what the last rewinds stepped back over
+        self._future: RedoBranch | None = None  # what the last rewinds stepped back over
+        self._future_changed = True  # the Update announces the branch when it changes
         # a run left behind, with the settings and changes it had: (JVal history, config, changes)
         self._discarded: tuple[np.ndarray, RunConfig, tuple[ChangeRecord, ...]] | None = None
 
-    def load(self, saved: SavedSession) -> None:
-        """Continue a saved session exactly where it stopped (see session_file).
+    def load(self, saved: SavedSession, branch: RedoBranch | None = None) -> None:
+        """Continue a saved session exactly where it stopped (see session_file), with its redo branch if given.
 
         The new trainer is built and filled before anything of the running
         session is replaced, so a load that fails leaves it as it was.
@@ -221,6 +212,7 @@ class TrainingSession:
         self.pace = saved.pace
         self.changes = list(saved.changes)
         self.snapshots = [saved.snapshot]
+        self._set_future(branch)  # a scene's: Redo goes where it went when the scene was captured
 
     @property
     def mid_iteration(self) -> bool:
@@ -331,7 +323,7 @@ class TrainingSession:
                 self._set_weight(payload.param, payload.value)
             elif isinstance(payload, LoadSaved):
                 try:
-                    self.load(payload.saved)
+                    self.load(payload.saved, payload.branch)
                 except Exception as err:  # MemoryError too: the GUI must hear the file was not loaded
                     self._load_outcome = LoadOutcome(payload.saved, f"{type(err).__name__}: {err}")
                 else:
@@ -429,7 +421,7 @@ class TrainingSession:
                 self._discarded = (future.history, future.config, tuple(future.run_changes))
             else:
                 self._discarded = (now, self.config, tuple(self.changes))
-        self._future = None
+        self._set_future(None)
         self.trainer.reset()
         self.changes.clear()
         self.snapshots = [self.trainer.snapshot()]
@@ -481,10 +473,10 @@ class TrainingSession:
         ahead = [s for s in self.snapshots if s.iteration > target.iteration]
         if not ahead or ahead[-1].iteration != now.iteration:
             ahead.append(now)
-        history = self.trainer.history.view().copy()
-        test = None if self.trainer.test_history is None else self.trainer.test_history.view().copy()
+        history = _read_only(self.trainer.history.view().copy())
+        test = None if self.trainer.test_history is None else _read_only(self.trainer.test_history.view().copy())
         changes = [c for c in self.changes if c.iteration > target.iteration]
-        config, run_changes = self.config, list(self.changes)
+        config, run_changes = self.config, tuple(self.changes)
         if self._future is not None:  # rewinding further back: the older future continues this one
             ahead += [s for s in self._future.snapshots if s.iteration > ahead[-1].iteration]
             if len(self._future.history) > len(history):
@@ -492,10 +484,19 @@ class TrainingSession:
                 config, run_changes = self._future.config, self._future.run_changes
             changes += [c for c in self._future.changes if c not in changes]
         stop = self.trainer.stop_reason or self._future_stop()
-        self._future = _Future(ahead, history, test, changes, stop, config, run_changes)
+        self._set_future(RedoBranch(tuple(ahead), history, test, tuple(changes), stop, config, run_changes))
+
+    def _set_future(self, branch: RedoBranch | None) -> None:
+        if branch is not self._future:
+            self._future, self._future_changed = branch, True
 
     def _future_stop(self) -> StopReason | None:
         return None if self._future is None else self._future.stop_reason
+
+    @property
+    def redo_branch(self) -> RedoBranch | None:
+        """What Redo walks forward to (the window hears of it through the Update)."""
+        return self._future
 
     @property
     def can_redo(self) -> bool:
@@ -507,7 +508,7 @@ class TrainingSession:
             return None
         future = self._future
         assert future is not None  # can_redo checked it
-        target = future.snapshots.pop(0)
+        target = future.snapshots[0]
         trainer = self.trainer
         start, end = trainer.iteration + 1, target.iteration + 1
         trainer.history.extend(future.history[start:end])
@@ -518,13 +519,12 @@ class TrainingSession:
         for key, value in target.hyper.items():
             trainer.optimizer.set(key, value)
         trainer.restore(target)
-        if not future.snapshots:  # the end of the rewound-over run: its stop reason comes back too
+        if target is future.end:  # the end of the rewound-over run: its stop reason comes back too
             trainer.stop_reason = future.stop_reason
         self.snapshots.append(target)
         self.changes += [c for c in future.changes if start <= c.iteration + 1 <= end and c not in self.changes]
         self.config = self.config.with_changes(optimizer=target.optimizer, **dict(target.hyper))
-        if not future.snapshots:
-            self._future = None
+        self._set_future(future.without_first())
         return target
 
     def _branch(self) -> None:
@@ -533,7 +533,7 @@ class TrainingSession:
             if self._future.stop_reason is None:  # a finished run is in the Runs list already
                 future = self._future
                 self._discarded = (future.history, future.config, tuple(future.run_changes))
-            self._future = None
+            self._set_future(None)
 
     def _stop_notice(self) -> Notice | None:
         """The divergence, or a finished run that started symmetric, said in a sentence."""
@@ -574,6 +574,7 @@ class TrainingSession:
         new_run, self._new_run = self._new_run, False
         loaded, self._load_outcome = self._load_outcome, None
         left, self._discarded = self._discarded, None
+        branch_changed, self._future_changed = self._future_changed, False
         discarded, discarded_config, discarded_changes = left if left is not None else (None, None, ())
         if message is None:
             message = self._stop_notice()
@@ -598,4 +599,12 @@ class TrainingSession:
             loaded=loaded,
             scores=self._accuracy.measure(self.config, self.trainer, running),
             pace=self.pace,
+            redo_branch_changed=branch_changed,
+            redo_branch=self._future if branch_changed else None,
         )
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    """A branch's history is shared with the window (in one process) and never written again."""
+    values.setflags(write=False)
+    return values

@@ -1,7 +1,8 @@
 """Capture what the studio shows as a scene, and arrive at a scene: the window's two halves of a lecture.
 
 Capturing writes the session as the session file does (``session_members``,
-from the GUI thread's own copies, as File ▸ Save does) and reads it back
+from the GUI thread's own copies, as File ▸ Save does), with the kept runs and
+the redo branch the model holds, and reads it back
 through the session validator (:func:`.lecture_file.captured_scene`), so a
 scene holds what a file would hold and nothing else.  The view state comes
 from the widgets: the chosen parameter and sample, the phase the walk stands
@@ -70,7 +71,7 @@ class SceneStage(QObject):
             history.test_values() if problem.test is not None else None,
             w.files.pace_source() if w.files.pace_source is not None else last.pace,
         )
-        return captured_scene(self.view_state(title, note), members, tuple(w.model.runs.runs.values()))
+        return captured_scene(self.view_state(title, note), members, tuple(w.model.runs.runs.values()), w.model.redo_branch)
 
     def view_state(self, title: str = "", note: str = "") -> ViewState:
         w = self.window
@@ -151,7 +152,7 @@ class SceneStage(QObject):
         index = scene.selected_index
         w.model.open_next_run_with(NO_SELECTION if index is None else index)
         w.model.runs.replace(())  # the Runs panel: the scene's runs, and the scene's own if it has finished
-        w.training.submit(LoadSaved(scene.saved))
+        w.training.submit(LoadSaved(scene.saved, scene.branch))
         self._set_widgets(scene.view)
         return True
 
