@@ -97,3 +97,41 @@ def open_studio(qtbot):
 
         QSettings("BPStudio", "BPStudio").clear()
         install_language("en")  # the language is the application's: a test that switched it must not leave it on
+
+
+def saved_sessions(folder: Path, runs: dict) -> dict[str, Path]:
+    """Sessions saved as the studio saves a paused run: ``name -> (config, steps taken)``.
+
+    Paused, not finished: ``train --max-iter K`` would save a finished run, and
+    a finished run has no next iteration for a scene's phase walk.
+    """
+    from bpstudio.control.files.session_file import save_session
+    from bpstudio.control.runtime.session import TrainingSession
+
+    paths = {}
+    for name, (config, steps) in runs.items():
+        session = TrainingSession(config)
+        for _ in range(steps):
+            session.trainer.step()
+        paths[name] = folder / f"{name}.bpstudio"
+        save_session(paths[name], session)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def lecture_sessions(tmp_path_factory):
+    """Issue 27's four moments as sessions: the article at iteration 0 and 1, converged, the softmax lesson."""
+    from bpstudio.control.files.session_file import save_session
+    from bpstudio.control.learning.lessons import LESSONS_BY_KEY
+    from bpstudio.control.runtime.session import TrainingSession
+    from bpstudio.engine.config import RunConfig
+
+    folder = tmp_path_factory.mktemp("lecture_sessions")
+    paths = saved_sessions(folder, {"start": (RunConfig(), 0), "one": (RunConfig(), 1)})
+    paths["converged"] = folder / "converged.bpstudio"
+    done = run_bpstudio("train", "--quiet", "--save", str(paths["converged"]))  # the article's whole run
+    assert done.returncode == 0, done.stderr
+    lesson = LESSONS_BY_KEY["softmax_sources"]
+    paths["softmax"] = folder / "softmax.bpstudio"
+    save_session(paths["softmax"], TrainingSession(lesson.config), selected_param=lesson.param_index())
+    return paths

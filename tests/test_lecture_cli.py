@@ -21,32 +21,14 @@ import pytest
 from conftest import FIXTURES, run_bpstudio
 
 from bpstudio.control.files.lecture_file import VERSION as LECTURE_VERSION
-from bpstudio.control.files.session_file import save_session
 from bpstudio.control.learning.lessons import LESSONS_BY_KEY
-from bpstudio.control.runtime.session import TrainingSession
-from bpstudio.engine.config import RunConfig
 
 KEYS = {"title", "note", "iteration", "selected", "sample", "phase", "view", "jval"}
 
 
 @pytest.fixture(scope="module")
-def sessions(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("lecture_sessions")
-    paths = {"converged": folder / "converged.bpstudio"}
-    done = run_bpstudio("train", "--quiet", "--save", str(paths["converged"]))  # the article's whole run
-    assert done.returncode == 0, done.stderr
-    # the article's run paused at iterations 0 and 1, as the studio saves it: `train --max-iter K`
-    # would save a finished run, and a finished run has no next iteration to walk
-    for name, steps in (("start", 0), ("one", 1)):
-        session = TrainingSession(RunConfig())
-        for _ in range(steps):
-            session.trainer.step()
-        paths[name] = folder / f"{name}.bpstudio"
-        save_session(paths[name], session)
-    lesson = LESSONS_BY_KEY["softmax_sources"]
-    paths["softmax"] = folder / "softmax.bpstudio"
-    save_session(paths["softmax"], TrainingSession(lesson.config), selected_param=lesson.param_index())
-    return paths
+def sessions(lecture_sessions):
+    return lecture_sessions
 
 
 def build_args(out, s):

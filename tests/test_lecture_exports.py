@@ -16,7 +16,7 @@ import zipfile
 
 import numpy as np
 import pytest
-from conftest import run_bpstudio
+from conftest import run_bpstudio, saved_sessions
 from PIL import Image
 
 from bpstudio.control.export.typeset import number_text
@@ -35,13 +35,7 @@ SPIRAL = RunConfig(dataset="spiral", classes=2, samples=60, hidden=(4,), loss="c
 @pytest.fixture(scope="module")
 def lecture(tmp_path_factory):
     folder = tmp_path_factory.mktemp("exports")
-    paths = {}
-    for name, config, steps in (("start", RunConfig(), 0), ("one", RunConfig(), 1), ("spiral", SPIRAL, 0)):
-        session = TrainingSession(config)
-        for _ in range(steps):
-            session.trainer.step()
-        paths[name] = folder / f"{name}.bpstudio"
-        save_session(paths[name], session)
+    paths = saved_sessions(folder, {"start": (RunConfig(), 0), "one": (RunConfig(), 1), "spiral": (SPIRAL, 0)})
     stopped = TrainingSession(RunConfig(max_iter=3))
     while stopped.trainer.step():
         pass

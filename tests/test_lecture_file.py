@@ -10,28 +10,20 @@ import zipfile
 
 import numpy as np
 import pytest
+from conftest import saved_sessions
 
 from bpstudio.control.files import session_archive
 from bpstudio.control.files.lecture_file import VERSION, LectureFileError, load_lecture, save_lecture, scene_from_session
 from bpstudio.control.files.scene import VIEW_VERSION, SceneError, ViewState, view_state_from_json
-from bpstudio.control.files.session_file import load_session, save_session
-from bpstudio.control.runtime.session import TrainingSession
+from bpstudio.control.files.session_file import load_session
 from bpstudio.engine.config import RunConfig
 
 
 @pytest.fixture(scope="module")
 def sessions(tmp_path_factory):
     """Two small runs saved as sessions: the article's net at iteration 0 and at 3 on 50 samples."""
-    folder = tmp_path_factory.mktemp("sessions")
-    paths = []
-    for steps in (0, 3):
-        session = TrainingSession(RunConfig(samples=50))
-        for _ in range(steps):
-            session.trainer.step()
-        path = folder / f"run{steps}.bpstudio"
-        save_session(path, session)
-        paths.append(path)
-    return paths
+    paths = saved_sessions(tmp_path_factory.mktemp("sessions"), {"run0": (RunConfig(samples=50), 0), "run3": (RunConfig(samples=50), 3)})
+    return list(paths.values())
 
 
 def scenes_of(sessions, *views):

@@ -17,36 +17,19 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bpstudio.control.files.session_file import save_session
-from bpstudio.control.learning.lessons import LESSONS_BY_KEY
-from bpstudio.control.runtime.session import TrainingSession
-from bpstudio.engine.config import RunConfig
 from bpstudio.qt.files.file_open_events import open_files_sent_by_the_system
 
 
 @pytest.fixture(scope="module")
-def lecture(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("scenes_window")
-    converged = folder / "converged.bpstudio"
-    done = run_bpstudio("train", "--quiet", "--save", str(converged))
-    assert done.returncode == 0, done.stderr
-    paths = {}
-    for name, steps in (("start", 0), ("one", 1)):  # paused, as the studio saves them: a walk needs a next iteration
-        session = TrainingSession(RunConfig())
-        for _ in range(steps):
-            session.trainer.step()
-        paths[name] = folder / f"{name}.bpstudio"
-        save_session(paths[name], session)
-    lesson = LESSONS_BY_KEY["softmax_sources"]
-    softmax = folder / "softmax.bpstudio"
-    save_session(softmax, TrainingSession(lesson.config), selected_param=lesson.param_index())
-    out = folder / "four.bplecture"
+def lecture(tmp_path_factory, lecture_sessions):
+    paths = lecture_sessions
+    out = tmp_path_factory.mktemp("scenes_window") / "four.bplecture"
     done = run_bpstudio(
         "lecture", "build", str(out),
         "--scene", str(paths["start"]), "--select", "W0[0,0]", "--title", "The chain of w11", "--note", "Ask what O1 sums.",
         "--scene", str(paths["one"]), "--select", "W0[0,0]", "--phase", "3",
-        "--scene", str(converged), "--view", "board", "--title", "Converged",
-        "--scene", str(softmax), "--view", "map", "--title", "Softmax makes sources",
+        "--scene", str(paths["converged"]), "--view", "board", "--title", "Converged",
+        "--scene", str(paths["softmax"]), "--view", "map", "--title", "Softmax makes sources",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     # the converged scene is a board with no weight chosen: kept, and said once (it arrives empty)
