@@ -47,12 +47,21 @@ def test_cos_features_and_unknown_keys_are_accepted_with_a_note():
         ("#seed=1&networkShape=1,1,1,1,1,1,1", "networkShape"),
         ("#seed=1&dataset=moons", "dataset"),
         ("#seed=1&regularizationRate=Infinity", "regularizationRate"),
+        # JavaScript's +"5_0" and +"３0" are NaN (Python's float() reads 50 and 30)
+        ("#seed=1&batchSize=1_0", "batchSize"),
+        ("#seed=1&noise=%EF%BC%93%EF%BC%90", "noise"),
+        ("#seed=1&networkShape=4,2_0", "networkShape"),
     ],
 )
 def test_a_value_playground_could_not_have_set_is_refused_naming_its_key(link, key):
     with pytest.raises(Refusal) as refused:
         read_link(link)
     assert str(refused.value).startswith(f"Playground link: {key} ")
+
+
+def test_numbers_are_read_as_javascript_reads_them():
+    state = read_link("#seed=1&learningRate=+.3&regularizationRate=1e-3&noise= 5 &batchSize=10.&networkShape=3").state
+    assert (state.learning_rate, state.regularization_rate, state.noise, state.batch_size) == (0.3, 0.001, 5, 10)
 
 
 def test_a_link_with_no_seed_takes_the_fresh_one_or_is_refused():

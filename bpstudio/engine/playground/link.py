@@ -11,6 +11,7 @@ state back exactly as Playground's ``serialize`` does, so a link survives a roun
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
@@ -138,14 +139,16 @@ def quoted(text: str) -> str:
 _NOT_A_NUMBER = QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'")
 
 
+# A number as JavaScript's unary plus reads it (Playground's state.ts), in decimal: Python's float()
+# would also take "5_0" (as 50) and non-ASCII digits ("５"), where JavaScript gives NaN.
+_DECIMAL = re.compile(r"\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*", re.ASCII)
+
+
 def _number(key: str, text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise Refusal(
-            QT_TRANSLATE_NOOP("Engine", "Playground link: {key} must be a number, not '{value}'"), key=key, value=quoted(text)
-        ) from None
-    if not math.isfinite(value):
+    if _DECIMAL.fullmatch(text) is None:
+        raise Refusal(_NOT_A_NUMBER, key=key, value=quoted(text))
+    value = float(text)
+    if not math.isfinite(value):  # 1e999
         raise Refusal(_NOT_A_NUMBER, key=key, value=quoted(text))
     return value
 
