@@ -119,3 +119,30 @@ def test_in_the_loss_phase_no_value_runs_into_another_on_a_projector(qtbot, open
     values = [item.annotation.sceneBoundingRect() for item in view.nodes.values() if item.annotation.isVisible()]
     assert len(values) == 4  # L and the three outputs' errors
     assert all(not a.intersects(b) for i, a in enumerate(values) for b in values[i + 1 :])
+
+
+def cut_labels(widget: QWidget) -> list[str]:
+    """The visible word-wrapped labels under ``widget`` that are shorter than their wrapped text needs."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        f"{label.objectName() or label.text()[:40]}: {label.height()} < {label.heightForWidth(label.width())}"
+        for label in widget.findChildren(QLabel)
+        if label.isVisibleTo(widget) and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def test_on_a_projector_no_sentence_of_the_inspector_is_cut_in_half(qtbot, open_studio):
+    """F5 at 1920×1080 once left the Terms box at its one-line size: each sentence's last line half hidden."""
+    window = open_studio()
+    window.resize(1376, 1010)
+    window.findChild(QAction, "presentation").setChecked(True)
+    for language in ("language_en", "language_zh_CN"):
+        window.findChild(QAction, language).trigger()
+        settle(qtbot, window)
+
+        def nothing_cut():
+            assert not cut_labels(window.inspector.widget())  # the last failure names the labels
+
+        qtbot.waitUntil(nothing_cut, timeout=3000)
+    assert window.inspector.terms.height() >= window.inspector.terms.heightForWidth(window.inspector.terms.width())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from bpstudio.engine.messages import QT_TRANSLATE_NOOP
@@ -76,6 +76,26 @@ class TermsBox(QGroupBox):
         layout.addWidget(self.glossary)
         self.retranslate()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit(self.width())
+
+    def _fit(self, width: int) -> None:
+        """Never shorter than its wrapped sentences at ``width``.
+
+        On a projector (F5) the inspector's column kept the box at its
+        one-line-per-sentence size, cutting each sentence's last line in half;
+        a minimum height is what the column always honours.
+        """
+        needed = self.heightForWidth(width) if width > 0 else 0
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
     def _open(self, link: str) -> None:
         """A term's link opens its glossary entry; the last line's, the glossary at its top."""
         key = link.removeprefix("glossary:")
@@ -93,6 +113,7 @@ class TermsBox(QGroupBox):
         self.hint.setText(f"<i>{html.escape(marked(CONTEXT, HINT))}</i>")
         link = f"<a href='glossary:'>{html.escape(marked(CONTEXT, GLOSSARY_LINK))}</a>"
         self.glossary.setText(html.escape(marked(CONTEXT, GLOSSARY)).format(link=link))
+        self._fit(self.width())  # another language wraps differently
 
     def definition(self, key: str) -> str:
         """One term and its sentence as plain text, in the current language (a tooltip's text)."""
