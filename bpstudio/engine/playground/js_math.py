@@ -502,7 +502,7 @@ def tanh_array(x: Any, out: Array | None = None) -> Array:
         return out
     mul, add, sub = np.multiply, np.add, np.subtract
     np.minimum(a, _TANH_CAP, out=a)
-    np.take(_TABLE, np.searchsorted(_STARTS, a, "right"), 1, constants)
+    _TABLE.take(_STARTS.searchsorted(a, "right"), 1, constants, "clip")  # the methods: no wrapper; clip: no bounds check
     mul(a, sign, hi)  # u
     sub(hi, k_hi, hi)  # hi = u - k ln2_hi
     sub(hi, k_lo, r)  # r = hi - lo
