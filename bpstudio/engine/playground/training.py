@@ -13,9 +13,10 @@ The points of one batch share the weights, so the batch is computed as arrays; e
 taken in Playground's order (the bias then a node's inputs in order; an accumulator then the
 points in order; 0 then a node's outgoing links in order) by :func:`_ordered_sum`, so that
 the results are the same doubles. Speed: a batch is some 40 NumPy calls on arrays made once
-per batch size (:class:`_Plan`) and four tanh of some 70 calls each, on arrays of a few dozen
-numbers, so the time is NumPy's cost per call, not arithmetic, and tanh is over half of it
-(benchmarks/playground.py measures an epoch beside Playground under Node).
+per batch size (:class:`_Plan`; the derivatives of all layers summed by one reduction) and four
+tanh of some 45 calls each, on arrays of a few dozen numbers, so the time is NumPy's cost per
+call, not arithmetic, and tanh is most of it (benchmarks/playground.py measures an epoch beside
+Playground under Node).
 """
 
 from __future__ import annotations
