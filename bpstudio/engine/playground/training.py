@@ -97,6 +97,7 @@ class Layer:
 
 
 _ONE = np.array(1.0)
+_ADD_REDUCE = np.add.reduce
 
 
 def _sum_rows(stacked: Array, out: Array, by_cumsum: bool) -> None:
@@ -218,12 +219,16 @@ class PlaygroundNetwork:
         """Forward for points as columns of ``inputs`` (features, points), into a plan's arrays."""
         plan = self._plan(inputs.shape[1])
         source = inputs[:, :, None]  # (inputs, points, 1)
+        multiply, tanh = np.multiply, js_math.tanh_array
         for step in plan.layers:
-            step.bias_row[...] = step.bias
-            np.multiply(source, step.weights_t, step.products)
-            _sum_rows(step.terms, step.total, step.terms_sequential)  # the bias, then each input in order
+            np.copyto(step.bias_row, step.bias)
+            multiply(source, step.weights_t, step.products)
+            if step.terms_sequential:
+                _sum_rows(step.terms, step.total, True)
+            else:
+                _ADD_REDUCE(step.terms, 0, None, step.total)  # the bias, then each input in order
             if step.tanh:
-                js_math.tanh_array(step.total, out=step.output)
+                tanh(step.total, step.output)
             else:
                 np.copyto(step.output, step.activation.output(step.total))
             source = step.source_next
