@@ -377,7 +377,7 @@ def _expm1(x: Array) -> Array:
 
 
 _TANH_TINY = 2.0**-28  # below: tanh(x) is x
-_REDUCE = _d(0x3FD62E4300000000)  # expm1 reduces its argument from here (high word above 0x3FD62E42)
+_TANH_ONE = 19.5  # tanh is 1.0 in doubles from 19.07 on (2/(e**(2x) + 1) < 2**-54): fdlibm's too
 
 
 def _c(value: float) -> Array:
@@ -385,45 +385,112 @@ def _c(value: float) -> Array:
     return np.array(value, dtype=np.float64)
 
 
-_ONE, _TWO, _THREE, _SIX, _HALF, _MINUS_HALF = _c(1.0), _c(2.0), _c(3.0), _c(6.0), _c(0.5), _c(-0.5)
-_TWENTY, _MINUS_TWO, _MINUS_ONE, _ZERO = _c(20.0), _c(-2.0), _c(-1.0), _c(0.0)
-_INVLN2_C, _LN2_HI_C, _LN2_LO_C = _c(_INVLN2), _c(_LN2_HI), _c(_LN2_LO)
-_Q1_C, _Q2_C, _Q3_C, _Q4_C, _Q5_C = _c(_Q1), _c(_Q2), _c(_Q3), _c(_Q4), _c(_Q5)
-_REDUCE_C = _c(_REDUCE)
-_TANH_ONE = _c(19.5)  # tanh is 1.0 in doubles from 19.07 on (2/(e**(2x) + 1) < 2**-54): fdlibm's too
+_ONE, _TWO, _THREE, _SIX, _HALF = _c(1.0), _c(2.0), _c(3.0), _c(6.0), _c(0.5)
 
+
+def _expm1_k(a: float) -> int:
+    """fdlibm's k (the power of two expm1 splits off) for tanh's argument: expm1(+-2a), + from a >= 1."""
+    u = a + a if a >= 1.0 else -(a + a)
+    high = int(np.array(abs(u)).view(np.uint64)) >> 32
+    if high <= 0x3FD62E42:  # |u| <= 0.5 ln2: no reduction
+        return 0
+    if high < 0x3FF0A2B2:  # |u| < 1.5 ln2: k = +-1
+        return 1 if u > 0 else -1
+    return int(_INVLN2 * u + (0.5 if u > 0 else -0.5))
+
+
+# tanh's classes, in increasing |x|: each a value of expm1's k (k <= 0 for |x| < 1, k >= 3 above)
+_TANH_K = (0, -1, -2, -3, *range(3, 57))
+
+
+def _class_starts() -> Array:
+    """The least double |x| of each class after the first, by bisection on the bit patterns (k grows with |x|)."""
+    rank = {k: index for index, k in enumerate(_TANH_K)}
+    lowest, highest = (int(np.array(v).view(np.int64)) for v in (_TANH_TINY, _TANH_ONE))
+    starts = []
+    for target in range(1, len(_TANH_K)):
+        low, high = lowest, highest
+        while high - low > 1:
+            middle = (low + high) // 2
+            if rank[_expm1_k(float(np.array(middle).view(np.float64)))] >= target:
+                high = middle
+            else:
+                low = middle
+        starts.append(float(np.array(high).view(np.float64)))
+    return np.array(starts)
+
+
+def _class_table() -> Array:
+    """Per class, the constants that make fdlibm's branches one formula (see :func:`tanh_array`)."""
+    rows = []
+    for k in _TANH_K:
+        small = k <= 0
+        scale = 2.0**k
+        if k == 0:
+            add, times, shift = 0.0, 1.0, 0.0  # r - (r e - hxs), with h = r - e2
+        elif k == -1:
+            add, times, shift = -1.0, 0.5, 0.0  # 0.5 (r - e2) - 0.5 = (h - 1) / 2
+        elif k < 0:
+            add, times, shift = 1.0, scale, -1.0  # (1 - (e2 - r)) 2**k - 1
+        elif k < 20:
+            add, times, shift = 1.0 - 2.0**-k, scale, 0.0  # ((1 - 2**-k) - (e2 - r)) 2**k
+        else:
+            add, times, shift = 1.0, scale, 0.0  # ((r - (e2 + 2**-k)) + 1) 2**k
+        rows.append(
+            (
+                -2.0 if small else 2.0,  # u = +-2|x|
+                k * _LN2_HI,  # hi = u - k ln2_hi (exact)
+                k * _LN2_LO,  # lo = k ln2_lo
+                2.0**-k if k >= 20 else 0.0,  # added to e2
+                add,
+                times,
+                shift,
+                1.0 if small else 0.0,  # tanh's numerator: y (|x| < 1) or -2 (|x| >= 1)
+                0.0 if small else -2.0,
+                0.0 if small else 1.0,  # and what is added after the division
+            )
+        )
+    return np.array(rows).T.copy()
+
+
+_TANH_CAP = _c(_TANH_ONE)
+_STARTS = _class_starts()
+_TABLE = _class_table()
+_TABLE_ROWS = _TABLE.shape[0]
+_Q = tuple(_c(q) for q in (_Q5, _Q4, _Q3, _Q2, _Q1))
 
 _SCRATCH: dict[tuple[int, ...], tuple[Array, ...]] = {}  # tanh's working arrays, by shape
-_MASKS: dict[tuple[int, ...], NDArray[np.bool_]] = {}
 
 
-def _scratch(shape: tuple[int, ...]) -> tuple[tuple[Array, ...], NDArray[np.bool_]]:
+def _scratch(shape: tuple[int, ...]) -> tuple[Array, ...]:
     arrays = _SCRATCH.get(shape)
     if arrays is None:
         if len(_SCRATCH) >= 16:  # training asks for a handful of shapes; anything else is passing
             _SCRATCH.clear()
-            _MASKS.clear()
-        arrays = _SCRATCH[shape] = tuple(np.empty(shape) for _ in range(17))
-        _MASKS[shape] = np.empty(shape, dtype=bool)
-    return arrays, _MASKS[shape]
+        constants = np.empty((_TABLE_ROWS, *shape))
+        arrays = _SCRATCH[shape] = (constants, *constants, *(np.empty(shape) for _ in range(7)))  # the rows' views made once
+    return arrays
 
 
 def tanh_array(x: Any, out: Array | None = None) -> Array:
     """Math.tanh element-wise (into ``out`` when given), by fdlibm's route through expm1.
 
     Training calls this on a few dozen values at a time, thousands of times an epoch, so the
-    time is NumPy's cost per call and the usual inputs (|x| >= 2**-28, not NaN) take a path of
-    as few array operations as fdlibm's arithmetic allows, each writing into a working array
-    kept for the shape: expm1 is evaluated once, on 2|x| or -2|x| as fdlibm's tanh asks, with
-    its argument reduction; its last step, which fdlibm chooses by k, is computed for each
-    k-class present and put in place by mask. |x| is first capped at 19.5, where fdlibm's tanh
-    is already 1.0 (and stays so up to its own cut at 22). Tiny values and NaN take the
-    branch-by-branch port. Both give fdlibm's doubles.
+    time is NumPy's cost per call, and the usual inputs (|x| >= 2**-28, not NaN) take some 45
+    array operations, each writing into a working array kept for the shape. fdlibm's tanh is
+    expm1(u), u = 2|x| (|x| >= 1) or -2|x|, then a quotient; expm1 reduces u by k ln2 and ends
+    in one of five formulas chosen by k. Here |x| (capped at 19.5, where fdlibm's tanh is
+    already 1.0, as it stays up to its own cut at 22) is sorted into its class of k by the least
+    |x| of each class, and one lookup brings the class's constants: u's sign, k ln2_hi, k ln2_lo,
+    and those that turn every one of the five last steps and both quotients into one formula,
+    ``y = ((r - (e2 + g)) + a) m + s`` and ``(n1 y + n2) / (y + 2) + n3``, where each constant
+    is 0, 1 or -1 or a power of two, or equals fdlibm's own, where it does not apply: so every
+    operation rounds as fdlibm's does. Tiny values and NaN take the branch-by-branch port.
     """
     if not (isinstance(x, np.ndarray) and x.dtype == np.float64 and x.ndim):
         x = _as_array(x)
     if x.size:
-        (a, a2, k, w, u, hi, lo, r, c, hfx, hxs, r1, t, e, e2, d, y), m = _scratch(x.shape)
+        constants, sign, k_hi, k_lo, g, h_add, h_times, h_shift, n1, n2, n3, a, hi, r, c, hfx, hxs, t = _scratch(x.shape)
         np.absolute(x, a)
         smallest = np.minimum.reduce(a, None)
     if not x.size or not smallest >= _TANH_TINY:
@@ -433,85 +500,48 @@ def tanh_array(x: Any, out: Array | None = None) -> Array:
             return slow
         out[...] = slow
         return out
-    mul, add, sub, div, putmask = np.multiply, np.add, np.subtract, np.divide, np.putmask
-    np.minimum(a, _TANH_ONE, out=a)
-    add(a, a, a2)
-    # fdlibm's k for expm1(u), u = +-2|x| (+ from |x| >= 1): (int)(u/ln2 +- 0.5), 0 below its
-    # reduction threshold (high word 0x3FD62E42); its k = +-1 shortcut for |u| < 1.5 ln2 is what
-    # the formula gives there too
-    mul(a2, _INVLN2_C, k)
-    add(k, _HALF, k)
-    np.floor(k, k)
-    np.less(a2, _REDUCE_C, m)
-    putmask(k, m, _ZERO)
-    sub(a, _ONE, w)
-    np.copysign(k, w, k)
-    np.copysign(a2, w, u)
-    mul(k, _LN2_HI_C, hi)
-    sub(u, hi, hi)
-    mul(k, _LN2_LO_C, lo)
-    sub(hi, lo, r)
+    mul, add, sub = np.multiply, np.add, np.subtract
+    np.minimum(a, _TANH_CAP, out=a)
+    _TABLE.take(_STARTS.searchsorted(a, "right"), 1, constants, "clip")  # the methods: no wrapper; clip: no bounds check
+    mul(a, sign, hi)  # u
+    sub(hi, k_hi, hi)  # hi = u - k ln2_hi
+    sub(hi, k_lo, r)  # r = hi - lo
     sub(hi, r, c)
-    sub(c, lo, c)
+    sub(c, k_lo, c)  # c = (hi - r) - lo
     mul(_HALF, r, hfx)
     mul(r, hfx, hxs)
-    mul(hxs, _Q5_C, r1)
-    add(r1, _Q4_C, r1)
-    mul(r1, hxs, r1)
-    add(r1, _Q3_C, r1)
-    mul(r1, hxs, r1)
-    add(r1, _Q2_C, r1)
-    mul(r1, hxs, r1)
-    add(r1, _Q1_C, r1)
-    mul(r1, hxs, r1)
-    add(r1, _ONE, r1)
-    mul(r1, hfx, t)
-    sub(_THREE, t, t)
-    sub(r1, t, e)
+    q5, q4, q3, q2, q1 = _Q
+    mul(hxs, q5, t)
+    add(t, q4, t)
+    mul(t, hxs, t)
+    add(t, q3, t)
+    mul(t, hxs, t)
+    add(t, q2, t)
+    mul(t, hxs, t)
+    add(t, q1, t)
+    mul(t, hxs, t)
+    add(t, _ONE, t)  # r1
+    mul(t, hfx, a)
+    sub(_THREE, a, a)  # t = 3 - r1 hfx
+    sub(t, a, t)  # r1 - t
+    mul(r, a, a)
+    sub(_SIX, a, a)
+    np.divide(t, a, t)
+    mul(hxs, t, t)  # e = hxs ((r1 - t) / (6 - r t))
+    sub(t, c, t)
     mul(r, t, t)
-    sub(_SIX, t, t)
-    div(e, t, e)
-    mul(e, hxs, e)
-    sub(e, c, e2)
-    mul(e2, r, e2)
-    sub(e2, c, e2)
-    sub(e2, hxs, e2)  # fdlibm's e for k != 0
-    sub(e2, r, d)
-    twopk = np.ldexp(_ONE, k.astype(np.int64), lo)
-    inverse = div(_ONE, twopk, hi)  # 2**-k, exact
-    sub(_ONE, inverse, y)  # 3 <= k < 20: (1 - 2**-k - (e - r)) 2**k
-    sub(y, d, y)
-    mul(y, twopk, y)
-    if np.maximum.reduce(k, None) >= 20.0:  # 20 <= k <= 56: ((r - (e + 2**-k)) + 1) 2**k
-        add(e2, inverse, t)
-        sub(r, t, t)
-        add(t, _ONE, t)
-        mul(t, twopk, t)
-        np.greater_equal(k, _TWENTY, m)
-        putmask(y, m, t)
-    if smallest < 1.0:  # |x| < 1: k is 0, -1, -2 or -3
-        sub(_ONE, d, t)  # k <= -2: (1 - (e - r)) 2**k - 1
-        mul(t, twopk, t)
-        sub(t, _ONE, t)
-        np.less_equal(k, _MINUS_TWO, m)
-        putmask(y, m, t)
-        add(d, _ONE, t)  # k = -1: 0.5 (r - e) - 0.5, the same double
-        mul(t, _MINUS_HALF, t)
-        np.equal(k, _MINUS_ONE, m)
-        putmask(y, m, t)
-        mul(r, e, t)  # k = 0: r - (r e - hxs)
-        sub(t, hxs, t)
-        sub(r, t, t)
-        np.equal(k, _ZERO, m)
-        putmask(y, m, t)
-    # y is expm1(u); tanh = 1 - 2/(y + 2) for |x| >= 1, else -y/(y + 2), with x's sign
-    add(y, _TWO, d)
-    div(_TWO, d, t)
-    sub(_ONE, t, t)
-    if smallest < 1.0:
-        div(y, d, e)
-        np.less(w, _ZERO, m)
-        putmask(t, m, e)
+    sub(t, c, t)
+    sub(t, hxs, t)  # e2 = (r (e - c) - c) - hxs
+    add(t, g, t)
+    sub(r, t, t)
+    add(t, h_add, t)
+    mul(t, h_times, t)
+    add(t, h_shift, t)  # y = expm1(u)
+    add(t, _TWO, a)
+    mul(t, n1, t)
+    add(t, n2, t)
+    np.divide(t, a, t)
+    add(t, n3, t)  # y / (y + 2) or 1 - 2 / (y + 2): |tanh|
     result: Array = np.copysign(t, x, np.empty(x.shape) if out is None else out)
     return result
 

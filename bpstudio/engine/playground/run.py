@@ -18,7 +18,7 @@ import numpy as np
 from bpstudio.engine.playground import datasets, js_math
 from bpstudio.engine.playground.link import PlaygroundState
 from bpstudio.engine.playground.random_stream import PlaygroundRandom
-from bpstudio.engine.playground.training import Array, PlaygroundNetwork, mean_loss, train_epoch
+from bpstudio.engine.playground.training import Array, PlaygroundNetwork, mean_losses, train_epoch
 
 NUM_SAMPLES_CLASSIFY = 500  # playground.ts
 NUM_SAMPLES_REGRESS = 1200
@@ -57,6 +57,8 @@ class PlaygroundRun:
     test_inputs: Array = field(init=False)
     train_targets: Array = field(init=False)
     test_targets: Array = field(init=False)
+    both_inputs: Array = field(init=False)  # the training then the test points, for both losses in one pass
+    both_targets: Array = field(init=False)
     train_loss: list[float] = field(default_factory=list)
     test_loss: list[float] = field(default_factory=list)
 
@@ -65,6 +67,8 @@ class PlaygroundRun:
         self.test_inputs = feature_columns(self.state, self.test_points)
         self.train_targets = np.array([p[2] for p in self.train_points], dtype=float)
         self.test_targets = np.array([p[2] for p in self.test_points], dtype=float)
+        self.both_inputs = np.concatenate([self.train_inputs, self.test_inputs], axis=1)
+        self.both_targets = np.concatenate([self.train_targets, self.test_targets])
 
     @property
     def epochs(self) -> int:
@@ -73,8 +77,9 @@ class PlaygroundRun:
     def epoch(self) -> None:
         s = self.state
         train_epoch(self.network, self.train_inputs, self.train_targets, s.batch_size, s.learning_rate, s.regularization_rate)
-        self.train_loss.append(mean_loss(self.network, self.train_inputs, self.train_targets))
-        self.test_loss.append(mean_loss(self.network, self.test_inputs, self.test_targets))
+        train, test = mean_losses(self.network, self.both_inputs, self.both_targets, self.train_targets.size)
+        self.train_loss.append(train)
+        self.test_loss.append(test)
 
 
 def start_run(state: PlaygroundState) -> PlaygroundRun:

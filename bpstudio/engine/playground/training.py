@@ -13,9 +13,10 @@ The points of one batch share the weights, so the batch is computed as arrays; e
 taken in Playground's order (the bias then a node's inputs in order; an accumulator then the
 points in order; 0 then a node's outgoing links in order) by :func:`_ordered_sum`, so that
 the results are the same doubles. Speed: a batch is some 40 NumPy calls on arrays made once
-per batch size (:class:`_Plan`) and four tanh of some 70 calls each, on arrays of a few dozen
-numbers, so the time is NumPy's cost per call, not arithmetic, and tanh is over half of it
-(benchmarks/playground.py measures an epoch beside Playground under Node).
+per batch size (:class:`_Plan`; the derivatives of all layers summed by one reduction) and four
+tanh of some 45 calls each, on arrays of a few dozen numbers, so the time is NumPy's cost per
+call, not arithmetic, and tanh is most of it (benchmarks/playground.py measures an epoch beside
+Playground under Node).
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ class Layer:
 
 
 _ONE = np.array(1.0)
+_ADD_REDUCE = np.add.reduce
 
 
 def _sum_rows(stacked: Array, out: Array, by_cumsum: bool) -> None:
@@ -114,7 +116,7 @@ class _Step:
     operand is a view prepared here: a batch is then a few dozen NumPy calls and no allocation.
     """
 
-    def __init__(self, layer: Layer, count: int) -> None:
+    def __init__(self, layer: Layer, count: int, weight_terms: Array, bias_terms: Array) -> None:
         nodes, fan_in = layer.weights.shape
         self.activation = layer.activation
         self.tanh = layer.activation.name == "tanh"
@@ -128,17 +130,13 @@ class _Step:
         self.output = np.empty((count, nodes))
         self.source_next = self.output.T[:, :, None]  # the next layer's inputs, as ``inputs[:, :, None]``
         self.source_sums = self.output[:, None, :]  # the next layer's sources, (points, 1, inputs)
-        # backward: each sum starts from the one so far (0 for the outgoing links), then the points
+        # backward: the points' derivatives go into the plan's rows of terms (see _Plan); the sum
+        # over the outgoing links starts from 0
         self.derivative = np.empty((count, nodes))
         self.output_der = np.empty((count, nodes))
-        self.bias_sums = layer.bias_sums
-        self.bias_terms = np.empty((count + 1, nodes))
-        self.bias_start, self.input_der = self.bias_terms[0], self.bias_terms[1:]
-        self.bias_sequential = nodes < 2
-        self.weight_sums = layer.weight_sums
-        self.weight_terms = np.empty((count + 1, nodes, fan_in))
-        self.weight_start, self.weight_products = self.weight_terms[0], self.weight_terms[1:]
-        self.weight_sequential = nodes * fan_in < 2
+        self.input_der = bias_terms  # (points, nodes)
+        self.weight_products = weight_terms.reshape(count, nodes, fan_in)
+        assert np.shares_memory(self.weight_products, weight_terms)  # a view: the plan sums it
         self.input_der_column = self.input_der[:, :, None]
         self.weights_rows = layer.weights[:, None, :]  # (nodes, 1, inputs)
         self.input_der_back = self.input_der.T[:, :, None]  # (nodes, points, 1)
@@ -148,10 +146,25 @@ class _Step:
 
 
 class _Plan:
-    """The arrays of every layer for batches of one size."""
+    """The arrays of every layer for batches of one size.
+
+    ``terms`` lays every derivative of a batch beside the network's flat sums (all weights,
+    then all biases): row 0 the sums so far, then a row per point. Each layer writes its
+    points' derivatives into its columns, and one reduction adds them all, in Playground's
+    order (the sum so far, then the points), instead of two per layer.
+    """
 
     def __init__(self, layers: list[Layer], count: int) -> None:
-        self.layers = [_Step(layer, count) for layer in layers]
+        weights = sum(layer.weights.size for layer in layers)
+        self.terms = np.empty((count + 1, weights + sum(layer.biases.size for layer in layers)))
+        self.start, rows = self.terms[0], self.terms[1:]
+        self.sequential = self.terms[0].size < 2
+        self.layers = []
+        w, b = 0, weights
+        for layer in layers:
+            nodes = layer.biases.size
+            self.layers.append(_Step(layer, count, rows[:, w : w + layer.weights.size], rows[:, b : b + nodes]))
+            w, b = w + layer.weights.size, b + nodes
 
 
 class PlaygroundNetwork:
@@ -169,11 +182,12 @@ class PlaygroundNetwork:
         shapes = list(zip(sizes[1:], sizes[:-1], strict=True))  # (nodes, inputs) per layer
         drawn = [random() - 0.5 for count, fan_in in shapes for _ in range(count * fan_in)]  # node by node, in input order
         self.weights: Array = np.zeros(len(drawn)) if init_zero else np.array(drawn, dtype=np.float64)
-        self.weight_sums: Array = np.zeros(len(drawn))
         self.dead: NDArray[np.bool_] = np.zeros(len(drawn), dtype=bool)
         node_count = sum(count for count, _ in shapes)
         self.biases: Array = np.full(node_count, 0.0 if init_zero else 0.1)
-        self.bias_sums: Array = np.zeros(node_count)
+        self.sums: Array = np.zeros(len(drawn) + node_count)  # every derivative's sum: the weights', then the biases'
+        self.weight_sums: Array = self.sums[: len(drawn)]
+        self.bias_sums: Array = self.sums[len(drawn) :]
         self.layers: list[Layer] = []
         w = b = 0
         for index, (count, fan_in) in enumerate(shapes):
@@ -205,12 +219,16 @@ class PlaygroundNetwork:
         """Forward for points as columns of ``inputs`` (features, points), into a plan's arrays."""
         plan = self._plan(inputs.shape[1])
         source = inputs[:, :, None]  # (inputs, points, 1)
+        multiply, tanh = np.multiply, js_math.tanh_array
         for step in plan.layers:
-            step.bias_row[...] = step.bias
-            np.multiply(source, step.weights_t, step.products)
-            _sum_rows(step.terms, step.total, step.terms_sequential)  # the bias, then each input in order
+            np.copyto(step.bias_row, step.bias)
+            multiply(source, step.weights_t, step.products)
+            if step.terms_sequential:
+                _sum_rows(step.terms, step.total, True)
+            else:
+                _ADD_REDUCE(step.terms, 0, None, step.total)  # the bias, then each input in order
             if step.tanh:
-                js_math.tanh_array(step.total, out=step.output)
+                tanh(step.total, step.output)
             else:
                 np.copyto(step.output, step.activation.output(step.total))
             source = step.source_next
@@ -242,16 +260,14 @@ class PlaygroundNetwork:
             else:
                 np.copyto(step.derivative, step.activation.derivative(step.total, step.output))
             np.multiply(step.output_der, step.derivative, step.input_der)
-            np.copyto(step.bias_start, step.bias_sums)
-            _sum_rows(step.bias_terms, step.bias_sums, step.bias_sequential)  # the sum so far, then each point
-            np.copyto(step.weight_start, step.weight_sums)
             source = steps[index - 1].source_sums if index > 0 else inputs.T[:, None, :]
             np.multiply(step.input_der_column, source, step.weight_products)
-            _sum_rows(step.weight_terms, step.weight_sums, step.weight_sequential)
             if index == 0:
                 break
             np.multiply(step.weights_rows, step.input_der_back, step.back_products)
             _sum_rows(step.back_terms, steps[index - 1].output_der, step.back_sequential)  # 0, then each outgoing link
+        np.copyto(plan.start, self.sums)
+        _sum_rows(plan.terms, self.sums, plan.sequential)  # the sum so far, then each point
         self.summed += inputs.shape[1]
 
     def update(self, learning_rate: float, regularization_rate: float) -> None:
@@ -262,9 +278,14 @@ class PlaygroundNetwork:
         if self.summed == 0:
             return
         n = float(self.summed)
-        self.biases[...] = self.biases - learning_rate * self.bias_sums / n
-        old = self.weights
-        stepped = old - (learning_rate / n) * self.weight_sums
+        biases, old = self.biases, self.weights
+        change = np.multiply(self.bias_sums, learning_rate)
+        np.subtract(biases, np.divide(change, n, change), biases)  # bias - rate * sum / n
+        stepped = np.multiply(self.weight_sums, learning_rate / n)
+        if self.regularization not in ("L1", "L2"):  # nn.ts then subtracts (rate * 0): the same double
+            np.subtract(old, stepped, old)  # weight - (rate / n) * sum
+        else:
+            np.subtract(old, stepped, stepped)
         if self.regularization == "L1":
             penalised = stepped - (learning_rate * regularization_rate) * np.sign(old)
             live = ~self.dead
@@ -273,10 +294,7 @@ class PlaygroundNetwork:
             self.dead |= dies
         elif self.regularization == "L2":
             old[...] = stepped - (learning_rate * regularization_rate) * old
-        else:
-            old[...] = stepped  # nn.ts subtracts (rate * 0): the same double
-        self.weight_sums[...] = 0.0
-        self.bias_sums[...] = 0.0
+        self.sums.fill(0.0)
         self.summed = 0
 
     def mean_gradient(self, inputs: Array, targets: Array) -> list[tuple[Array, Array]]:
@@ -304,6 +322,20 @@ def mean_loss(network: PlaygroundNetwork, inputs: Array, targets: Array) -> floa
     difference = network.predict(inputs) - targets
     errors = 0.5 * (difference * difference)
     return float(np.cumsum(errors)[-1] / targets.size)
+
+
+def mean_losses(network: PlaygroundNetwork, inputs: Array, targets: Array, count: int) -> tuple[float, float]:
+    """:func:`mean_loss` of the first ``count`` points and of the rest, from one forward pass.
+
+    A point's output does not depend on the others computed beside it, so the training and the
+    test set go through the network together (half the NumPy calls of two passes).
+    """
+    if targets.size == 0:
+        return float("nan"), float("nan")
+    difference = network.predict(inputs) - targets
+    errors = 0.5 * (difference * difference)
+    parts = errors[:count], errors[count:]
+    return cast(tuple[float, float], tuple(float(np.cumsum(part)[-1] / part.size) if part.size else float("nan") for part in parts))
 
 
 def train_epoch(
