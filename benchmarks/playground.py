@@ -6,7 +6,8 @@ By default the spiral tanh 8-8-8 net with all seven inputs, 250 training points 
 (issue 29's yardstick). An epoch is ``oneStep``: every training point forward and backward with
 an update every batch, then the training and the test loss. Node runs
 tools/playground_harness/bench.js (Playground's nn.ts, built there by build.js) in this same
-run; both print the best of several repeats, and the ratio. Printed, never asserted.
+run, alternating with ours round by round; each round prints both sides (the best of several repeats)
+and their ratio, and the last line the median ratio. Printed, never asserted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -57,18 +59,24 @@ def main() -> None:
     parser.add_argument("link", nargs="?", default=SPIRAL)
     parser.add_argument("--epochs", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of node and ours (a busy machine moves one side)")
     args = parser.parse_args()
-    node = node_ms_per_epoch(args.link, args.epochs, args.repeats)
-    ours, our_loss = ours_ms_per_epoch(args.link, args.epochs, args.repeats)
-    print(f"ours:  {ours:.2f} ms per epoch (best of {args.repeats} x {args.epochs} epochs)")
-    if node is None:
-        print("node:  not measured (needs node and tools/playground_harness/build, see its README)")
-        return
-    print(f"node:  {node['ms_per_epoch']:.2f} ms per epoch ({node['node']}, Playground's nn.ts)")
-    print(f"ratio: {ours / node['ms_per_epoch']:.2f} (ours / node)")
-    theirs = node["last_losses_sum"]
-    verdict = "the same double" if our_loss == theirs else f"differ: {our_loss!r} vs {theirs!r}"
-    print(f"last epoch's train + test loss: {verdict}")
+    ratios = []
+    for number in range(1, args.rounds + 1):
+        node = node_ms_per_epoch(args.link, args.epochs, args.repeats)
+        ours, our_loss = ours_ms_per_epoch(args.link, args.epochs, args.repeats)
+        if node is None:
+            print(f"ours:  {ours:.2f} ms per epoch (best of {args.repeats} x {args.epochs} epochs)")
+            print("node:  not measured (needs node and tools/playground_harness/build, see its README)")
+            return
+        ratios.append(ours / node["ms_per_epoch"])
+        theirs = node["last_losses_sum"]
+        verdict = "the same double" if our_loss == theirs else f"differ: {our_loss!r} vs {theirs!r}"
+        print(
+            f"round {number}: ours {ours:.2f} ms, node {node['ms_per_epoch']:.2f} ms per epoch "
+            f"(best of {args.repeats} x {args.epochs}; {node['node']}), ratio {ratios[-1]:.2f}; last epoch's losses: {verdict}"
+        )
+    print(f"ratio (ours / node), median of {len(ratios)} rounds: {statistics.median(ratios):.2f}")
 
 
 if __name__ == "__main__":
