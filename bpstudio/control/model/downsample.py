@@ -33,12 +33,19 @@ def downsample(values: np.ndarray, max_points: int = MAX_POINTS) -> tuple[np.nda
     # 5 000 buckets held the GUI thread some 30 ms as a long run finished)
     lowest = _first_where(low == np.minimum.reduceat(low, starts)[bucket], bucket)
     highest = _first_where(high == np.maximum.reduceat(high, starts)[bucket], bucket)
-    index = np.unique(np.concatenate(([0], lowest + 1, highest + 1, [n - 1])))  # in order, each once
+    index = np.sort(np.concatenate(([0], lowest + 1, highest + 1, [n - 1])))
+    index = index[np.append(True, index[1:] != index[:-1])]  # in order, each once
     return index.astype(float), values[index]
 
 
 def _first_where(hits: np.ndarray, bucket: np.ndarray) -> np.ndarray:
-    """For each bucket, the position of its first hit (every bucket has one)."""
+    """For each bucket, the position of its first hit (every bucket has one).
+
+    The hits come in order of position, so of bucket: a bucket's first hit is
+    where the bucket number changes.  (Not ``np.unique``: in NumPy 2 its first
+    call imports ``numpy.ma``, some 30 ms of the GUI thread as the first run
+    finishes, while the window is drawing the run's end.)
+    """
     positions = np.flatnonzero(hits)
-    _, first = np.unique(bucket[positions], return_index=True)
-    return positions[first]
+    buckets = bucket[positions]
+    return positions[np.append(True, buckets[1:] != buckets[:-1])]

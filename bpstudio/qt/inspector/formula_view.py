@@ -3,7 +3,9 @@
 The SVG is made on the studio's background thread (:mod:`.background`):
 typesetting a new selection takes a moment in ziamath, and the window must not
 freeze for it.  Only the newest request of each view is worked on; older ones
-are dropped.  The GUI thread only loads the finished SVG and paints it.
+are dropped.  The background thread also parses the SVG (a chain's is ~1 MB:
+~25 ms in QSvgRenderer.load, once a second while a net trains); the GUI thread
+only takes the loaded renderer and paints it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
@@ -28,6 +30,19 @@ def _safely(make_svg: Callable[[], str]) -> str:
         return make_svg()
     except Exception as err:  # noqa: BLE001 - a formula that cannot be typeset says why, in place
         return _error_svg(str(err))
+
+
+def _loaded(svg: str, home: QThread) -> tuple[str, QSvgRenderer | None]:
+    """On the background thread: ``svg`` and a renderer that has parsed it, handed to ``home`` (the view's thread).
+
+    A renderer draws nothing on a widget, so it may be made on any thread;
+    moved to the view's thread before it is sent, it is the view's own there.
+    """
+    if not svg:
+        return svg, None
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    renderer.moveToThread(home)
+    return svg, renderer
 
 
 def _error_svg(message: str) -> str:
@@ -77,26 +92,34 @@ class FormulaView(QWidget):
     # -- content -----------------------------------------------------------------------------
     def typeset(self, make_svg: Callable[[], str]) -> None:
         """Make the SVG in the background and show it when it is ready."""
-        BackgroundWorker.shared().submit(self._key, lambda: _safely(make_svg), self._typeset_done)
+        home = self.thread()
+        BackgroundWorker.shared().submit(self._key, lambda: _loaded(_safely(make_svg), home), self._typeset_done)
 
-    def _typeset_done(self, svg: str) -> None:
+    def _typeset_done(self, result: tuple[str, QSvgRenderer | None]) -> None:
+        svg, renderer = result
         if svg and shiboken6.isValid(self):
-            self.set_svg(svg)
+            self.set_svg(svg, renderer)
 
-    def set_svg(self, svg: str) -> None:
+    def set_svg(self, svg: str, renderer: QSvgRenderer | None = None) -> None:
+        """Show ``svg``; ``renderer``, when given, has parsed it already (off the GUI thread)."""
         if svg == self.svg_text:
             return  # the same picture: nothing to load, lay out or paint again
         self.svg_text = svg
         self._ids = None  # found at the first hover: a chain's SVG is ~1 MB, and it changes every second while training
         self._bounds = {}
-        self.renderer.load(QByteArray(svg.encode("utf-8")))
+        if renderer is not None:
+            renderer.setParent(self)
+            self.renderer.deleteLater()
+            self.renderer = renderer
+        else:
+            self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.updateGeometry()
         self.update()
         self.size_changed.emit()
         self.svg_shown.emit()
 
     def clear(self) -> None:
-        BackgroundWorker.shared().submit(self._key, lambda: "", self._typeset_done)  # drops a pending one
+        BackgroundWorker.shared().submit(self._key, lambda: ("", None), self._typeset_done)  # drops a pending one
         if not self.svg_text:
             return
         self.svg_text = ""
