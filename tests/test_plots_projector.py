@@ -248,6 +248,13 @@ def test_a_long_title_on_a_narrow_plot_takes_two_lines_not_small_print(qtbot, op
     one_line = 13 * 2.2 * 0.95 * plot.viewport().width() / QFontMetricsF(font).horizontalAdvance(text.replace("<br>", "   ·   "))
     assert size > one_line  # what one line would have shrunk to (below the 14 px there)
     assert title.item.sceneBoundingRect().right() <= plot.viewport().width() + 1
+
+    def title_inside():
+        box = title.item.mapRectToScene(title.item.boundingRect())
+        assert box.top() >= -1  # both lines inside the plot: the first was cut at its top edge at 1920×1080
+        assert box.bottom() <= item.getViewBox().sceneBoundingRect().top() + 1  # and above the curve's box
+
+    qtbot.waitUntil(title_inside, timeout=3000)  # once the layout has taken the title's new height
     plot.resize(1300, 300)  # room enough: one line again
     settle(qtbot, plot)
     assert "<br>" not in item.titleLabel.text

@@ -425,6 +425,12 @@ class JvalPlot(pg.PlotWidget):
             shown = "<br>".join(rich_text(line) for line in lines)
             item.setTitle(shown, size=f"{size}pt", color=look.text if look else "#111111")
             item.titleLabel.setMinimumWidth(0)  # the title fits the plot; it never widens it past the window
+            # pyqtgraph keeps the title's row 30 px high whatever its text: a projector's size, or two
+            # lines, ran above the plot's top edge and was cut. The row takes the text's own height.
+            height = max(30.0, item.titleLabel.item.boundingRect().height())
+            item.titleLabel.setMinimumHeight(height)
+            item.titleLabel.setMaximumHeight(height)
+            item.layout.setRowFixedHeight(0, height)
 
     @staticmethod
     def _title_points(font: QFont, lines: list[str], room: float, scale: float) -> float:
