@@ -46,6 +46,7 @@ from bpstudio.control.files.session_file import (  # the session's own checks
     state_keys,
 )
 from bpstudio.control.runtime.redo_branch import RedoBranch
+from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizers import OPTIMIZERS
 from bpstudio.engine.snapshot import Snapshot
 from bpstudio.engine.trainer import StopReason
@@ -197,7 +198,7 @@ def _point_iteration(entry: object, after: int) -> int:
 
 
 def _point(
-    reader: PartsReader, names: set[str], number: int, entry: object, after: int, config: Any, n: int, weight_mask: np.ndarray
+    reader: PartsReader, names: set[str], number: int, entry: object, after: int, config: RunConfig, n: int, weight_mask: np.ndarray
 ) -> Snapshot:
     iteration = _point_iteration(entry, after)
     assert isinstance(entry, dict)  # _point_iteration checked it

@@ -48,4 +48,5 @@ def _first_where(hits: np.ndarray, bucket: np.ndarray) -> np.ndarray:
     """
     positions = np.flatnonzero(hits)
     buckets = bucket[positions]
-    return positions[np.append(True, buckets[1:] != buckets[:-1])]
+    first: np.ndarray = positions[np.append(True, buckets[1:] != buckets[:-1])]
+    return first

@@ -226,7 +226,7 @@ class PlaygroundNetwork:
             if step.terms_sequential:
                 _sum_rows(step.terms, step.total, True)
             else:
-                _ADD_REDUCE(step.terms, 0, None, step.total)  # the bias, then each input in order
+                _ADD_REDUCE(step.terms, 0, None, step.total)  # type: ignore[call-overload]  # positional out: the fast path; the bias, then each input in order
             if step.tanh:
                 tanh(step.total, step.output)
             else:
