@@ -28,9 +28,9 @@ def test_save_is_disabled_and_the_title_unchanged_until_the_file_is_loaded(qtbot
     gate = threading.Event()
     real_load = TrainingSession.load
 
-    def slow_load(self, saved):  # the training thread is busy loading until the test lets it go
+    def slow_load(self, saved, branch=None):  # the training thread is busy loading until the test lets it go
         gate.wait(10)
-        real_load(self, saved)
+        real_load(self, saved, branch)
 
     monkeypatch.setattr(TrainingSession, "load", slow_load)
     before = lesson.read_bytes()
@@ -56,7 +56,7 @@ def test_a_file_refused_by_the_thread_leaves_title_session_and_path(qtbot, lesso
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
 
-    def no_memory(self, saved):
+    def no_memory(self, saved, branch=None):
         raise MemoryError("cannot allocate")
 
     monkeypatch.setattr(TrainingSession, "load", no_memory)
