@@ -18,7 +18,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from bpstudio.control.files.session_archive import parse_json
-from bpstudio.control.files.session_file import SessionFileError, _changes, _config, config_entries  # the session's own checks
+from bpstudio.control.files.session_file import (  # the session's own
+    SessionFileError,
+    _changes,
+    _config,
+    change_rows,
+    config_entries,
+    npy_bytes,
+)
 from bpstudio.control.model.downsample import MAX_POINTS
 from bpstudio.control.model.finished_runs import MAX_RUNS, FinishedRun
 
@@ -42,7 +49,7 @@ def runs_members(runs: Sequence[FinishedRun]) -> list[tuple[str, bytes]]:
         {
             **config_entries(run.config),
             "sizes": list(run.sizes),
-            "changes": [[c.iteration, c.field, _plain(c.old), _plain(c.new)] for c in run.changes],
+            "changes": change_rows(run.changes),
             "stop_reason": run.stop_reason,
             "iterations_done": run.iterations_done,
             "converged_by": run.converged_by,
@@ -51,9 +58,7 @@ def runs_members(runs: Sequence[FinishedRun]) -> list[tuple[str, bytes]]:
     ]
     members = [(RUNS_MEMBER, json.dumps(document, indent=1).encode("utf-8"))]
     for number, run in enumerate(runs):
-        buffer = io.BytesIO()
-        np.save(buffer, np.vstack([np.asarray(run.iterations, dtype=float), np.asarray(run.history, dtype=float)]), allow_pickle=False)
-        members.append((run_member(number), buffer.getvalue()))
+        members.append((run_member(number), npy_bytes(np.vstack([run.iterations, run.history]))))
     return members
 
 
@@ -102,7 +107,3 @@ def _curve(parts: dict[str, bytes], member: str) -> np.ndarray:
     if np.any(curve[1] < 0):  # NaN stays: a diverged run's last point
         raise SessionFileError(f"{member} holds negative values; JVal is never negative")
     return curve
-
-
-def _plain(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value

@@ -23,10 +23,8 @@ never the whole lecture.
 
 from __future__ import annotations
 
-import io
 import json
 import math
-from typing import Any
 
 import numpy as np
 
@@ -41,8 +39,10 @@ from bpstudio.control.files.session_file import (  # the session's own checks
     _history,
     _hyper,
     _is_number,
+    change_rows,
     check_playground_parts,
     config_entries,
+    npy_bytes,
     state_keys,
 )
 from bpstudio.control.runtime.redo_branch import RedoBranch
@@ -71,15 +71,15 @@ def redo_members(branch: RedoBranch | None) -> list[tuple[str, bytes]]:
     """The members of ``branch`` within the budget (none for no branch, so a scene without one is stored as before)."""
     if branch is None or not branch.snapshots:
         return []
-    histories = [(HISTORY, _npy(branch.history))]
+    histories = [(HISTORY, npy_bytes(branch.history))]
     if branch.test_history is not None:
-        histories.append((TEST_HISTORY, _npy(branch.test_history)))
+        histories.append((TEST_HISTORY, npy_bytes(branch.test_history)))
     room = MAX_BYTES - sum(len(data) for _, data in histories)
     points = branch.snapshots
     count = min(len(points), MAX_POINTS)
     while count:
         kept = _spread(points, count)
-        arrays = [_npy(_rows(point)) for point in kept]
+        arrays = [npy_bytes(_rows(point)) for point in kept]
         if sum(len(data) for data in arrays) <= room:
             break
         count -= 1
@@ -88,8 +88,8 @@ def redo_members(branch: RedoBranch | None) -> list[tuple[str, bytes]]:
     document = {
         **config_entries(branch.config),
         "stop_reason": None if branch.stop_reason is None else branch.stop_reason.value,
-        "changes": _change_rows(branch.changes),
-        "run_changes": _change_rows(branch.run_changes),
+        "changes": change_rows(branch.changes),
+        "run_changes": change_rows(branch.run_changes),
         "points": [
             {
                 "iteration": point.iteration,
@@ -122,20 +122,6 @@ def _rows(point: Snapshot) -> np.ndarray:
     return np.vstack([point.weights, point.gradient, *point.optimizer_state.values()])
 
 
-def _npy(values: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
-    np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
-    return buffer.getvalue()
-
-
-def _change_rows(changes: tuple[Any, ...]) -> list[list[object]]:
-    return [[c.iteration, c.field, _plain(c.old), _plain(c.new)] for c in changes]
-
-
-def _plain(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value
-
-
 # -- reading -----------------------------------------------------------------------------
 def read_redo(parts: dict[str, bytes], saved: SavedSession) -> RedoBranch | None:
     """The branch a scene keeps, checked against its session ``saved``; SessionFileError says what is wrong."""
@@ -157,10 +143,10 @@ def read_redo(parts: dict[str, bytes], saved: SavedSession) -> RedoBranch | None
         raise SessionFileError(f"redo.json: 'points' must list 1 to {MAX_POINTS} points")
     names = set(parts)
     reader = PartsReader(parts)
-    after = saved.snapshot.iteration
+    iterations = [saved.snapshot.iteration]
     for entry in raw_points:
-        after = _point_iteration(entry, after)
-    last = after
+        iterations.append(_point_iteration(entry, iterations[-1]))
+    last = iterations[-1]
     history = _history(_array(reader, names, HISTORY, (last + 1,), finite=False))
     test_history = None
     if f"{TEST_HISTORY}.npy" in names:
@@ -170,13 +156,11 @@ def read_redo(parts: dict[str, bytes], saved: SavedSession) -> RedoBranch | None
         if (test_history < 0).any():
             raise SessionFileError(f"{TEST_HISTORY}.npy holds negative values; JVal is never negative")
     points: list[Snapshot] = []
-    after = saved.snapshot.iteration
-    for number, entry in enumerate(raw_points):
-        point = _point(reader, names, number, entry, after, config, n, problem.network.weight_mask)
+    for number, (entry, iteration) in enumerate(zip(raw_points, iterations[1:], strict=True)):
+        point = _point(reader, names, number, entry, iteration, config, n, problem.network.weight_mask)
         if not (point.jval == history[point.iteration] or (math.isnan(point.jval) and math.isnan(history[point.iteration]))):
             raise SessionFileError(f"redo point {number + 1}: its JVal is not the history's at iteration {point.iteration}")
         points.append(point)
-        after = point.iteration
     if len(names - {REDO_MEMBER, f"{HISTORY}.npy", f"{TEST_HISTORY}.npy"} - {f"{point_member(k)}.npy" for k in range(len(points))}):
         raise SessionFileError("the scene holds redo points that redo.json does not list")
     stop = document.get("stop_reason")
@@ -185,7 +169,7 @@ def read_redo(parts: dict[str, bytes], saved: SavedSession) -> RedoBranch | None
     changes = _changes({"changes": document.get("changes")}, last)
     run_changes = _changes({"changes": document.get("run_changes")}, last)
     return RedoBranch(
-        tuple(points), _frozen(history), None if test_history is None else _frozen(test_history),
+        tuple(points), history, test_history,
         changes, None if stop is None else StopReason(stop), config, run_changes,
     )  # fmt: skip
 
@@ -198,9 +182,9 @@ def _point_iteration(entry: object, after: int) -> int:
 
 
 def _point(
-    reader: PartsReader, names: set[str], number: int, entry: object, after: int, config: RunConfig, n: int, weight_mask: np.ndarray
+    reader: PartsReader, names: set[str], number: int, entry: object, iteration: int, config: RunConfig, n: int, weight_mask: np.ndarray
 ) -> Snapshot:
-    iteration = _point_iteration(entry, after)
+    """Point ``number`` of redo.json, at ``iteration`` (already checked to rise)."""
     assert isinstance(entry, dict)  # _point_iteration checked it
     jval, optimizer, keys, stop = entry.get("jval"), entry.get("optimizer"), entry.get("state"), entry.get("stop_reason")
     if not _is_number(jval):
@@ -218,8 +202,3 @@ def _point(
     if config.playground:
         check_playground_parts(state, weight_mask, config.batch_size)
     return Snapshot.capture(iteration, float(jval), rows[0], rows[1], optimizer, hyper, state, stop)
-
-
-def _frozen(values: np.ndarray) -> np.ndarray:
-    values.setflags(write=False)
-    return values

@@ -33,6 +33,7 @@ import json
 import math
 import os
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeGuard
 
@@ -151,7 +152,7 @@ def session_members(
         "stop_reason": snap.stop_reason,
         "optimizer": snap.optimizer,
         "hyper": dict(snap.hyper),
-        "changes": [[c.iteration, c.field, _plain(c.old), _plain(c.new)] for c in changes],
+        "changes": change_rows(changes),
         "selected_param": selected_param,
         "pace": (pace or Pace()).to_dict(),
     }
@@ -168,11 +169,17 @@ def session_members(
         if dataset.classes:
             document["data_classes"] = list(dataset.classes)
     return [("session.json", json.dumps(document, indent=1).encode("utf-8"))] + [
-        (f"{name}.npy", _npy(values)) for name, values in arrays.items()
+        (f"{name}.npy", npy_bytes(values)) for name, values in arrays.items()
     ]
 
 
-def _npy(values: np.ndarray) -> bytes:
+def change_rows(changes: Sequence[ChangeRecord]) -> list[list[object]]:
+    """Changes as a document keeps them: ``[iteration, setting, old, new]`` (read back by ``_changes``)."""
+    return [[c.iteration, c.field, _plain(c.old), _plain(c.new)] for c in changes]
+
+
+def npy_bytes(values: np.ndarray) -> bytes:
+    """A float array as an archive member stores it (``.npy``, no pickles)."""
     buffer = io.BytesIO()
     np.save(buffer, np.asarray(values, dtype=float), allow_pickle=False)
     return buffer.getvalue()

@@ -37,6 +37,12 @@ class RedoBranch:
     config: RunConfig  # the settings at its end, before the rewind restored older ones
     run_changes: tuple[ChangeRecord, ...]  # all of the run's changes, the rewound-over ones and those before
 
+    def __post_init__(self) -> None:
+        """The histories are shared with the window (in one process) and never written again."""
+        for values in (self.history, self.test_history):
+            if values is not None:
+                values.setflags(write=False)
+
     @property
     def end(self) -> Snapshot:
         return self.snapshots[-1]

@@ -473,8 +473,8 @@ class TrainingSession:
         ahead = [s for s in self.snapshots if s.iteration > target.iteration]
         if not ahead or ahead[-1].iteration != now.iteration:
             ahead.append(now)
-        history = _read_only(self.trainer.history.view().copy())
-        test = None if self.trainer.test_history is None else _read_only(self.trainer.test_history.view().copy())
+        history = self.trainer.history.view().copy()
+        test = None if self.trainer.test_history is None else self.trainer.test_history.view().copy()
         changes = [c for c in self.changes if c.iteration > target.iteration]
         config, run_changes = self.config, tuple(self.changes)
         if self._future is not None:  # rewinding further back: the older future continues this one
@@ -602,9 +602,3 @@ class TrainingSession:
             redo_branch_changed=branch_changed,
             redo_branch=self._future if branch_changed else None,
         )
-
-
-def _read_only(values: np.ndarray) -> np.ndarray:
-    """A branch's history is shared with the window (in one process) and never written again."""
-    values.setflags(write=False)
-    return values
