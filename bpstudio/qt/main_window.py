@@ -49,6 +49,7 @@ from bpstudio.qt.shell.notice_banner import NoticeBanner
 from bpstudio.qt.shell.pace_controls import PaceControls
 from bpstudio.qt.shell.phase_walk import PhaseWalk
 from bpstudio.qt.shell.projector_layout import LentMap, PlotRow, ProjectorDocks, ProjectorLayout
+from bpstudio.qt.shell.raster_threads import paint_on_the_gui_thread_only
 from bpstudio.qt.shell.refusals import Refusals
 from bpstudio.qt.shell.run_view import RunView
 from bpstudio.qt.shell.scenes import Scenes
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
     def __init__(self, config: RunConfig | None = None, restore_settings: bool = True) -> None:
         super().__init__()
         collect_on_the_gui_thread()  # before the training thread allocates anything
+        paint_on_the_gui_thread_only()  # before the first paint: the second core is the trainer's
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a window needs the application
         use_fusion(app)  # before any widget is made: setting it later re-polishes them all
