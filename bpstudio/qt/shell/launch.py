@@ -36,6 +36,9 @@ def launch(argv: list[str]) -> int:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
+    from bpstudio.qt.shell.raster_threads import paint_on_the_gui_thread_only
+
+    paint_on_the_gui_thread_only()  # before anything paints, the application's icon included
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
     app = QApplication.instance() or QApplication(["bpstudio"])
     assert isinstance(app, QApplication)  # the studio makes no bare QCoreApplication
@@ -54,9 +57,10 @@ def launch(argv: list[str]) -> int:
     if args.smoke_test:
         window.ask_before_closing = False
     window.show()
-    from bpstudio.qt.files.file_open_events import open_files_sent_by_the_system
+    if sys.platform == "darwin":  # the only system that sends files this way
+        from bpstudio.qt.files.file_open_events import open_files_sent_by_the_system
 
-    open_files_sent_by_the_system(app, window.files, window)
+        open_files_sent_by_the_system(app, window.files, window)
     if args.file:
         window.files.open(args.file, saved)  # a lecture goes to the Scenes panel, on its first scene
     if args.smoke_test:
