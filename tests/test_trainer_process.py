@@ -16,7 +16,7 @@ import pytest
 
 from bpstudio.control import RunState, SetSetting
 from bpstudio.control.model.history_mirror import HistoryMirror
-from bpstudio.control.runtime.run_gate import RunGate
+from bpstudio.control.runtime.run_gate import RunGate, Step
 from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.control.runtime.trainer_process import TRAINER_ENV, TrainerProcess, trainer_in_own_process
 from bpstudio.engine.config import ConfigError, RunConfig
@@ -40,6 +40,22 @@ def test_snapshots_come_back_equal_and_read_only():
     assert not back.weights.flags.writeable
     with pytest.raises(TypeError):
         back.hyper["alpha"] = 1.0  # still a read-only mapping
+
+
+def test_a_redo_branch_comes_back_equal_and_read_only():
+    session = TrainingSession(SHORT)
+    for stop in (2, 4):
+        session.execute(Step(stop - session.trainer.iteration))
+    session.rewind(0)
+    branch = session.redo_branch
+    assert branch is not None
+    back = pickle.loads(pickle.dumps(branch))
+    assert [s.iteration for s in back.snapshots] == [s.iteration for s in branch.snapshots]
+    np.testing.assert_array_equal(back.history, branch.history)
+    assert back.config == branch.config and back.changes == branch.changes and back.stop_reason == branch.stop_reason
+    assert not back.history.flags.writeable  # the studio's copy is as read-only as the trainer's
+    with pytest.raises(ValueError):
+        back.history[0] = 0.0
 
 
 def test_refusals_and_notices_keep_their_templates():
@@ -351,7 +367,7 @@ UNGUARDED_SCRIPT = """
 import os
 with open(os.environ["MARK"], "a") as mark:
     mark.write("ran\\n")  # a script without an if __name__ == "__main__" guard
-from bpstudio.control.runtime.run_gate import RunGate
+from bpstudio.control.runtime.run_gate import RunGate, Step
 from bpstudio.control.runtime.session import TrainingSession
 from bpstudio.control.runtime.trainer_process import TrainerProcess
 from bpstudio.engine.config import RunConfig

@@ -43,6 +43,11 @@ class RedoBranch:
             if values is not None:
                 values.setflags(write=False)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled through the constructor, so that the window's copy (from the trainer's process) is read-only too."""
+        fields = (self.snapshots, self.history, self.test_history, self.changes, self.stop_reason, self.config)
+        return RedoBranch, (*fields, self.run_changes)
+
     @property
     def end(self) -> Snapshot:
         return self.snapshots[-1]
