@@ -95,3 +95,15 @@ def test_a_large_table_is_a_model_over_arrays_and_sorts_by_any_column(qtbot):
     model.sort(1, Qt.SortOrder.AscendingOrder)
     assert [model.value(r, 1) for r in (0, 1, n - 1)] == [np.sort(columns[1])[k] for k in (0, 1, n - 1)]
     assert model.data(model.index(0, 0)) == str(int(np.argmin(columns[1])))
+
+
+def test_with_no_weight_chosen_the_box_shows_no_empty_bars_and_they_come_with_a_weight(qtbot, open_studio):
+    win = open_studio()
+    box = win.inspector.sums
+    win.model.select(None)
+    qtbot.waitUntil(lambda: win.inspector.view is None and box.terms is None, timeout=10000)
+    assert not box.histogram.isVisible()  # not seven lines of nothing: on a projector, half the panel
+    assert box.sizeHint().height() < box.histogram.sizeHint().height()
+    win.network_view.select_param(0)
+    qtbot.waitUntil(lambda: box.terms is not None, timeout=10000)
+    assert box.histogram.isVisible() and box.histogram.height() >= box.histogram.sizeHint().height()

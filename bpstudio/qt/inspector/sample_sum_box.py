@@ -200,6 +200,10 @@ class SampleSumBox(QGroupBox):
     def _fill(self) -> None:
         terms, p, d = self.terms, html.escape(self.symbol), self.digits
         self.histogram.show_terms(terms, self.sample if terms is not None else None)
+        # No weight chosen: no empty lines and no seven lines of empty bars (on a projector, half the
+        # panel of nothing); the button stays, greyed, to say what the box will offer.
+        for part in (self.note, self.largest, self.histogram, self.total):
+            part.setVisible(terms is not None)
         self.every_term.setEnabled(terms is not None)
         if terms is None:
             for label in (self.note, self.largest, self.total):
