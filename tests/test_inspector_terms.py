@@ -15,6 +15,7 @@ from bpstudio.control.words.optimizer_lines import optimizer_lines
 from bpstudio.engine.config import RunConfig
 from bpstudio.engine.optimizer_step import optimizer_step
 from bpstudio.engine.propagation import predict
+from bpstudio.qt.shell.background import BackgroundWorker
 
 
 def chosen(qtbot, win, index=0):
@@ -158,6 +159,8 @@ def test_the_chinese_inspector_has_no_english_left(qtbot, open_studio):
     inspector = chosen(qtbot, win, 0)
     qtbot.waitUntil(lambda: inspector.view.exact and inspector.step_note.text() != "", timeout=10000)
     qtbot.waitUntil(lambda: "源" in inspector.formula.svg_text, timeout=20000)  # typeset again in Chinese
+    # the links' reasons are typeset by a job of their own, which may come after the board's
+    assert BackgroundWorker.shared().wait_idle(20)
     text = visible_text(inspector)
     text = text.replace(inspector.chain.name, "")  # the parameter's code name, e.g. W0[0,0]
     text = re.sub(r"（[A-Za-z ]+）", "", text)  # a term's English gloss, as in 源（source）, is meant
