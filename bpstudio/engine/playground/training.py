@@ -319,9 +319,7 @@ def mean_loss(network: PlaygroundNetwork, inputs: Array, targets: Array) -> floa
     """playground.ts's getLoss: the mean of ½(output − label)² over the points, summed in order."""
     if targets.size == 0:
         return float("nan")  # 0 / 0 in JavaScript
-    difference = network.predict(inputs) - targets
-    errors = 0.5 * (difference * difference)
-    return float(np.cumsum(errors)[-1] / targets.size)
+    return _mean_in_order(_half_squares(network, inputs, targets))
 
 
 def mean_losses(network: PlaygroundNetwork, inputs: Array, targets: Array, count: int) -> tuple[float, float]:
@@ -332,10 +330,19 @@ def mean_losses(network: PlaygroundNetwork, inputs: Array, targets: Array, count
     """
     if targets.size == 0:
         return float("nan"), float("nan")
+    errors = _half_squares(network, inputs, targets)
+    return _mean_in_order(errors[:count]), _mean_in_order(errors[count:])
+
+
+def _half_squares(network: PlaygroundNetwork, inputs: Array, targets: Array) -> Array:
     difference = network.predict(inputs) - targets
-    errors = 0.5 * (difference * difference)
-    parts = errors[:count], errors[count:]
-    return cast(tuple[float, float], tuple(float(np.cumsum(part)[-1] / part.size) if part.size else float("nan") for part in parts))
+    errors: Array = 0.5 * (difference * difference)
+    return errors
+
+
+def _mean_in_order(errors: Array) -> float:
+    """The points' errors summed in order, over their count (NaN for none: 0 / 0 in JavaScript)."""
+    return float(np.cumsum(errors)[-1] / errors.size) if errors.size else float("nan")
 
 
 def train_epoch(

@@ -158,12 +158,12 @@ def hand_the_interpreter_over_quickly() -> None:
     """The GUI thread waits at most 0.2 ms, not 5 ms, for Python's lock while a background thread computes.
 
     The window's paint and event handlers written in Python (every pyqtgraph
-    item's ``paint``, each view's ``paintEvent``) each take the interpreter's
-    lock, and while a background thread runs Python (typesetting a chain in
-    ziamath: ~0.15 s) each of them waited a whole switch interval for it.  As
-    the article's run finished, its last repaint made about forty such calls
-    and froze the event loop for ~0.2 s, 7 % of the run's time in the window;
-    at 0.2 ms it is ~45 ms, the repaint itself.  The interval only matters
+    item's ``paint``, each view's ``paintEvent``, an event filter) each take
+    the interpreter's lock, and while a background thread runs Python (as the
+    article's run finishes, typesetting its optimizer step in ziamath: ~0.15 s)
+    each of them waited a whole switch interval for it: the event loop froze
+    for 0.19–0.28 s, some 7 % of the run's time in the window.  At 0.2 ms the
+    same moment took 13–72 ms, the repaint itself.  The interval only matters
     while two threads want the lock: a thread running alone never switches,
     so nothing else changes.  Never lengthened: a shorter one set by the
     application stays.
